@@ -1,0 +1,92 @@
+/**
+ * The storage contract. Two implementations (SQLite, PostgreSQL) pass the same contract suite in
+ * `test/server/store/`. Every method is async so that callers never depend on SQLite being synchronous.
+ */
+import type { Role } from '../../shared/access.ts'
+
+export interface UserRecord {
+  id: string
+  username: string
+  displayName: string
+  role: Role
+  schoolId: string
+  /** Caret colour in the editor, `#rrggbb`. */
+  color: string
+}
+
+export interface UserWithPassword extends UserRecord {
+  passwordHash: string
+}
+
+export interface GroupRecord {
+  id: string
+  schoolId: string
+  name: string
+}
+
+export interface DocumentRecord {
+  id: string
+  groupId: string
+  schoolId: string
+  title: string
+  /** `lesson-plan` (导学案) for now; later issues add others. */
+  kind: string
+  createdBy: string
+  createdAt: Date
+}
+
+export interface SessionRecord {
+  userId: string
+  kind: 'cookie' | 'ws'
+  expiresAt: Date
+}
+
+/** What `loadDocumentState` returns: the latest snapshot and the log written after it. */
+export interface StoredDocumentState {
+  snapshot: Uint8Array | null
+  /** Updates in the order they were appended. */
+  updates: Uint8Array[]
+  /** Sequence number of the last update in `updates` (or the one the snapshot covers). */
+  lastSeq: number
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres'
+
+  // — accounts —
+  createSchool(name: string): Promise<string>
+  createUser(user: Omit<UserWithPassword, 'id'>): Promise<UserRecord>
+  findUserByUsername(username: string): Promise<UserWithPassword | null>
+  findUserById(id: string): Promise<UserRecord | null>
+  countUsers(): Promise<number>
+  createGroup(schoolId: string, name: string): Promise<GroupRecord>
+  addGroupMember(groupId: string, userId: string): Promise<void>
+  groupIdsOfUser(userId: string): Promise<string[]>
+  listGroups(schoolId: string): Promise<GroupRecord[]>
+  addMentorship(mentorId: string, apprenticeId: string): Promise<void>
+
+  // — sessions and tokens; only a hash of the secret is stored —
+  createSession(tokenHash: string, session: SessionRecord): Promise<void>
+  findSession(tokenHash: string, now: Date): Promise<SessionRecord | null>
+  deleteSession(tokenHash: string): Promise<void>
+  deleteExpiredSessions(now: Date): Promise<number>
+
+  // — documents —
+  createDocument(doc: Omit<DocumentRecord, 'id' | 'createdAt'>): Promise<DocumentRecord>
+  findDocument(id: string): Promise<DocumentRecord | null>
+  listDocumentsOfSchool(schoolId: string): Promise<DocumentRecord[]>
+
+  // — document state: an append-only update log folded into snapshots —
+  /** Appends in one transaction; resolves only once the rows are durable. Returns the last sequence number. */
+  appendUpdates(documentId: string, updates: readonly Uint8Array[]): Promise<number>
+  loadDocumentState(documentId: string): Promise<StoredDocumentState>
+  /**
+   * Replaces the snapshot with `snapshot`, which must contain every update up to `uptoSeq`, and deletes
+   * those updates, in one transaction. Updates appended after `uptoSeq` stay in the log.
+   */
+  compactDocument(documentId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
+  /** Bytes of snapshot plus log, and the number of log rows. */
+  documentStorageStats(documentId: string): Promise<{ bytes: number; logLength: number }>
+
+  close(): Promise<void>
+}

@@ -1,0 +1,18 @@
+/**
+ * Limits shared by client and server, so that both ends refuse the same things.
+ * The server passes `maxFrameBytes` to `ws` as `maxPayload`; the client checks it before sending.
+ */
+export const limits = {
+  /** Largest single WebSocket frame (a sync step 2 of a whole document must fit). */
+  maxFrameBytes: 8 * 1024 * 1024,
+  /** Largest stored document state (snapshot + update log), in bytes. */
+  maxDocumentBytes: 16 * 1024 * 1024,
+  /** Bytes buffered per connection while its document is still loading. */
+  maxPendingBytesWhileLoading: 8 * 1024 * 1024,
+  /** Largest JSON request body accepted by the HTTP API. */
+  maxJsonBodyBytes: 64 * 1024,
+  /** Lifetime of a token from `POST /api/auth/ws-token`. */
+  wsTokenTtlSeconds: 5 * 60,
+  /** Lifetime of a browser session cookie. */
+  sessionTtlSeconds: 30 * 24 * 60 * 60,
+} as const

@@ -1,0 +1,32 @@
+/**
+ * WebSocket close codes used on `/collab/<documentId>`.
+ * 4400–4499: the request itself is wrong; reconnecting would fail the same way, so clients stop.
+ * 4500–4599: the server could not serve it right now; clients reconnect with back-off.
+ */
+export const CloseCode = {
+  /** A frame that is not a valid y-websocket message or Yjs update. */
+  protocolError: 4400,
+  unauthorized: 4401,
+  forbidden: 4403,
+  documentNotFound: 4404,
+  /** The client was built against another editor schema version. */
+  schemaMismatch: 4409,
+  /** Accepting the update would make the document larger than `limits.maxDocumentBytes`. */
+  documentTooLarge: 4413,
+  /** More bytes arrived while the document was loading than `limits.maxPendingBytesWhileLoading`. */
+  tooManyPendingBytes: 4429,
+  /** The stored document could not be loaded; it is never served empty instead. */
+  documentUnavailable: 4500,
+  /** Storing an update failed; the update was not relayed. */
+  storageFailed: 4501,
+  serverShuttingDown: 4503,
+} as const
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
+
+/** `ws` closes with 1009 by itself when a frame exceeds `maxPayload`. */
+export const wsMessageTooBig = 1009
+
+export function shouldReconnect(code: number): boolean {
+  return !(code >= 4400 && code < 4500) && code !== wsMessageTooBig
+}
