@@ -9,6 +9,8 @@ export const limits = {
   maxDocumentBytes: 16 * 1024 * 1024,
   /** Bytes buffered per connection while its document is still loading. */
   maxPendingBytesWhileLoading: 8 * 1024 * 1024,
+  /** Bytes queued for one slow client before it is disconnected to resync later. */
+  maxBufferedBytesPerClient: 32 * 1024 * 1024,
   /** Largest JSON request body accepted by the HTTP API. */
   maxJsonBodyBytes: 64 * 1024,
   /** Lifetime of a token from `POST /api/auth/ws-token`. */

@@ -19,6 +19,8 @@ export const CloseCode = {
   documentUnavailable: 4500,
   /** Storing an update failed; the update was not relayed. */
   storageFailed: 4501,
+  /** The client did not read fast enough and too much was queued for it; it reconnects and resyncs. */
+  tooSlow: 4502,
   serverShuttingDown: 4503,
 } as const
 

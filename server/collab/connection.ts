@@ -1,0 +1,46 @@
+/**
+ * One client on one document. Written against a minimal socket so that tests can drive it with fakes.
+ */
+import type { AccessLevel } from '../../shared/access.ts'
+import type { UserRecord } from '../store/store.ts'
+
+export interface CollabSocket {
+  send(frame: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+export class Connection {
+  /** Awareness client ids announced on this connection, removed for everyone when it closes. */
+  readonly awarenessClientIds = new Set<number>()
+  /** A read-only client is told once that its edits are refused, not on every keystroke. */
+  toldReadOnly = false
+  private closedWith: number | null = null
+
+  constructor(
+    private readonly socket: CollabSocket,
+    readonly user: UserRecord,
+    readonly access: AccessLevel,
+    /** Opted in with `?ack=1`: receives save acks and the access message. */
+    readonly wantsAcks: boolean,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.closedWith === null
+  }
+
+  send(frame: Uint8Array): void {
+    if (!this.isOpen) return
+    try {
+      this.socket.send(frame)
+    } catch {
+      // A socket that cannot take a frame is gone; the close handler cleans up.
+      this.close(1011, 'send failed')
+    }
+  }
+
+  close(code: number, reason: string): void {
+    if (!this.isOpen) return
+    this.closedWith = code
+    this.socket.close(code, reason)
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Parses one binary frame from a client into a typed message. Anything that is not a well-formed
+ * y-websocket message carrying a well-formed Yjs update throws `ProtocolError`, so nothing malformed
+ * is ever stored or relayed.
+ */
+import * as decoding from 'lib0/decoding'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { MessageType } from '../../shared/protocol/messages.ts'
+
+export type IncomingMessage =
+  | { kind: 'syncStep1'; stateVector: Uint8Array }
+  /** `frame` is set when the frame is already the relayable `[sync, update, bytes]` form. */
+  | { kind: 'update'; update: Uint8Array; reach: Map<number, number>; frame: Uint8Array | null }
+  | { kind: 'awareness'; update: Uint8Array; frame: Uint8Array }
+  | { kind: 'queryAwareness' }
+  | { kind: 'auth' }
+
+export class ProtocolError extends Error {
+  override readonly name = 'ProtocolError'
+}
+
+export function parseIncomingMessage(frame: Uint8Array): IncomingMessage {
+  try {
+    return parseFrame(frame)
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error
+    throw new ProtocolError(`malformed frame: ${(error as Error).message}`)
+  }
+}
+
+function parseFrame(frame: Uint8Array): IncomingMessage {
+  const decoder = decoding.createDecoder(frame)
+  const messageType = decoding.readVarUint(decoder)
+  switch (messageType) {
+    case MessageType.sync:
+      return parseSync(decoder, frame)
+    case MessageType.awareness:
+      return { kind: 'awareness', update: readBytes(decoder), frame }
+    case MessageType.queryAwareness:
+      return { kind: 'queryAwareness' }
+    case MessageType.auth:
+      return { kind: 'auth' }
+    default:
+      throw new ProtocolError(`unknown message type ${messageType}`)
+  }
+}
+
+function parseSync(decoder: decoding.Decoder, frame: Uint8Array): IncomingMessage {
+  const syncType = decoding.readVarUint(decoder)
+  switch (syncType) {
+    case syncProtocol.messageYjsSyncStep1:
+      return { kind: 'syncStep1', stateVector: validStateVector(readBytes(decoder)) }
+    case syncProtocol.messageYjsSyncStep2:
+    case syncProtocol.messageYjsUpdate: {
+      const update = readBytes(decoder)
+      // Parsing reads every struct and the delete set, which is what rejects a corrupt update.
+      const { to } = Y.parseUpdateMeta(update)
+      const relayable = syncType === syncProtocol.messageYjsUpdate && !decoding.hasContent(decoder)
+      return { kind: 'update', update, reach: to, frame: relayable ? frame : null }
+    }
+    default:
+      throw new ProtocolError(`unknown sync message type ${syncType}`)
+  }
+}
+
+function validStateVector(stateVector: Uint8Array): Uint8Array {
+  Y.decodeStateVector(stateVector)
+  return stateVector
+}
+
+/** lib0 returns a shorter view instead of failing when a length prefix runs past the frame. */
+function readBytes(decoder: decoding.Decoder): Uint8Array {
+  const bytes = decoding.readVarUint8Array(decoder)
+  if (decoder.pos > decoder.arr.length) throw new ProtocolError('truncated frame')
+  return bytes
+}

@@ -1,0 +1,109 @@
+/**
+ * The open rooms of this server. Concurrent opens of one document share one load; a room is unloaded
+ * only after its last client has left and everything it accepted is stored.
+ */
+import { CloseCode } from '../../shared/protocol/close-codes.ts'
+import type { CollabMetrics } from '../metrics.ts'
+import type { Store } from '../store/store.ts'
+import type { Connection } from './connection.ts'
+import { DocumentState } from './document-state.ts'
+import { Room } from './room.ts'
+
+export class DocumentLoadError extends Error {
+  override readonly name = 'DocumentLoadError'
+}
+
+export interface RoomRegistryOptions {
+  store: Store
+  metrics: CollabMetrics
+  compactAfter?: number
+}
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>()
+  private readonly loading = new Map<string, Promise<Room>>()
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  get openCount(): number {
+    return this.rooms.size
+  }
+
+  /** The loaded room, if any; nothing is loaded by asking. */
+  find(documentId: string): Room | undefined {
+    return this.rooms.get(documentId)
+  }
+
+  /**
+   * Joins `connection` to the document's room, loading it if needed. Joining happens in the same tick
+   * as the check that the room is still registered, so a room being unloaded is never joined.
+   */
+  async join(documentId: string, connection: Connection): Promise<Room> {
+    for (;;) {
+      const room = await this.open(documentId)
+      if (this.rooms.get(documentId) === room) {
+        room.join(connection)
+        return room
+      }
+    }
+  }
+
+  /** Stores what every room accepted and closes every connection. */
+  async shutdown(): Promise<void> {
+    await Promise.allSettled([...this.loading.values()])
+    const rooms = [...this.rooms.values()]
+    for (const room of rooms) room.closeAll(CloseCode.serverShuttingDown, 'server shutting down')
+    await Promise.all(rooms.map((room) => room.settle()))
+    for (const room of rooms) this.unload(room)
+  }
+
+  private open(documentId: string): Promise<Room> {
+    const room = this.rooms.get(documentId)
+    if (room) return Promise.resolve(room)
+    let load = this.loading.get(documentId)
+    if (!load) {
+      load = this.load(documentId).finally(() => this.loading.delete(documentId))
+      this.loading.set(documentId, load)
+    }
+    return load
+  }
+
+  private async load(documentId: string): Promise<Room> {
+    let state: DocumentState
+    let logLength: number
+    try {
+      const stored = await this.options.store.loadDocumentState(documentId)
+      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+      state = new DocumentState(parts)
+      // Merging and reading the state vector parses every stored byte: a corrupt document fails here,
+      // before any client could be handed an empty or partial one.
+      state.stateVector()
+      logLength = stored.updates.length
+    } catch (error) {
+      throw new DocumentLoadError(`document ${documentId} could not be loaded: ${(error as Error).message}`)
+    }
+    const room = new Room({
+      documentId,
+      state,
+      logLength,
+      store: this.options.store,
+      metrics: this.options.metrics,
+      compactAfter: this.options.compactAfter ?? 500,
+      onEmpty: (emptied) => void this.unloadWhenIdle(emptied),
+    })
+    this.rooms.set(documentId, room)
+    return room
+  }
+
+  private async unloadWhenIdle(room: Room): Promise<void> {
+    await room.settle()
+    await room.compact()
+    if (room.connectionCount === 0) this.unload(room)
+  }
+
+  private unload(room: Room): void {
+    if (this.rooms.get(room.documentId) !== room) return
+    this.rooms.delete(room.documentId)
+    room.destroy()
+  }
+}

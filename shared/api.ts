@@ -1,0 +1,57 @@
+/**
+ * JSON shapes of the HTTP API, shared by the server (validation, OpenAPI) and the client (types).
+ */
+import { z } from 'zod'
+import { accessLevels, roles } from './access.ts'
+
+export const loginRequest = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+})
+export type LoginRequest = z.infer<typeof loginRequest>
+
+export const groupSummary = z.object({ id: z.string(), name: z.string() })
+
+export const me = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  color: z.string(),
+  schoolId: z.string(),
+  groups: z.array(groupSummary),
+})
+export type Me = z.infer<typeof me>
+
+export const loginResponse = z.object({ user: me })
+
+export const wsToken = z.object({
+  token: z.string(),
+  expiresAt: z.string().describe('ISO 8601 time after which the token is refused'),
+})
+export type WsToken = z.infer<typeof wsToken>
+
+export const documentSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  access: z.enum(accessLevels),
+  groupId: z.string(),
+  groupName: z.string(),
+})
+export type DocumentSummary = z.infer<typeof documentSummary>
+
+export const errorCodes = [
+  'invalid_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'payload_too_large',
+  'internal',
+] as const
+export type ErrorCode = (typeof errorCodes)[number]
+
+export const apiError = z.object({
+  error: z.object({ code: z.enum(errorCodes), message: z.string() }),
+})
+export type ApiErrorBody = z.infer<typeof apiError>
