@@ -38,6 +38,11 @@ export class Connection {
     }
   }
 
+  /** The peer went away; nothing more may be sent. */
+  closedByPeer(): void {
+    this.closedWith ??= 1006
+  }
+
   close(code: number, reason: string): void {
     if (!this.isOpen) return
     this.closedWith = code

@@ -1,0 +1,162 @@
+/**
+ * Authenticates a WebSocket upgrade on `/collab/<documentId>` before accepting it, then wires the
+ * socket to its room. Refusals before the upgrade are plain HTTP answers (401/403/404); refusals that
+ * need an open socket (schema version, load failure) are close codes.
+ */
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { type WebSocket, WebSocketServer } from 'ws'
+import { parse as parseCookies } from 'hono/utils/cookie'
+import { documentAccess } from '../../shared/access.ts'
+import { limits } from '../../shared/limits.ts'
+import { CloseCode } from '../../shared/protocol/close-codes.ts'
+import { collabPathPrefix, ConnectParam } from '../../shared/protocol/messages.ts'
+import { editorSchemaVersion } from '../../shared/schema/editor-schema.ts'
+import { type Authenticated, authenticate, sessionCookieName } from '../auth/sessions.ts'
+import type { CollabMetrics } from '../metrics.ts'
+import type { Store } from '../store/store.ts'
+import { Connection } from './connection.ts'
+import type { Room } from './room.ts'
+import type { RoomRegistry } from './room-registry.ts'
+
+export interface UpgradeContext {
+  store: Store
+  registry: RoomRegistry
+  metrics: CollabMetrics
+}
+
+export function createUpgradeHandler(context: UpgradeContext) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes })
+  const handler = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    // Without a listener, a reset during authentication would crash the process.
+    socket.on('error', () => socket.destroy())
+    admit(context, request).then(
+      (admission) => {
+        if ('status' in admission) return refuse(socket, admission.status, admission.message)
+        wss.handleUpgrade(request, socket, head, (ws) => attach(context, ws, admission))
+      },
+      (error: unknown) => {
+        console.error('upgrade failed:', error)
+        refuse(socket, 500, 'internal error')
+      },
+    )
+  }
+  return { handler, close: () => wss.close() }
+}
+
+interface Admission {
+  documentId: string
+  connection: (ws: WebSocket) => Connection
+  schemaVersion: number | null
+}
+
+type Refusal = { status: 401 | 403 | 404; message: string }
+
+async function admit(context: UpgradeContext, request: IncomingMessage): Promise<Admission | Refusal> {
+  const url = new URL(request.url ?? '/', 'http://localhost')
+  if (!url.pathname.startsWith(collabPathPrefix)) return { status: 404, message: 'not found' }
+  const documentId = decodePathSegment(url.pathname.slice(collabPathPrefix.length))
+  const who = await authenticateUpgrade(context.store, request, url)
+  if (!who) return { status: 401, message: 'login required' }
+  const document = documentId ? await context.store.findDocument(documentId) : null
+  if (!document) return { status: 404, message: 'document not found' }
+  const access = documentAccess(who.actor, document)
+  if (!access) return { status: 403, message: 'no access to this document' }
+  const schemaParam = url.searchParams.get(ConnectParam.schemaVersion)
+  const wantsAcks = url.searchParams.get(ConnectParam.ack) === '1'
+  return {
+    documentId: document.id,
+    schemaVersion: schemaParam === null ? null : Number(schemaParam),
+    connection: (ws) => new Connection(socketOf(ws), who.user, access, wantsAcks),
+  }
+}
+
+function authenticateUpgrade(store: Store, request: IncomingMessage, url: URL): Promise<Authenticated | null> {
+  const token = url.searchParams.get(ConnectParam.token)
+  if (token) return authenticate(store, token, 'ws')
+  const cookie = parseCookies(request.headers.cookie ?? '', sessionCookieName)[sessionCookieName]
+  return cookie ? authenticate(store, cookie, 'cookie') : Promise.resolve(null)
+}
+
+function attach(context: UpgradeContext, ws: WebSocket, admission: Admission): void {
+  const connection = admission.connection(ws)
+  context.metrics.connectionOpened()
+  let room: Room | null = null
+  let buffered: Uint8Array[] = []
+  let bufferedBytes = 0
+
+  ws.on('error', () => ws.terminate())
+  ws.on('close', () => {
+    connection.closedByPeer()
+    context.metrics.connectionClosed()
+    room?.leave(connection)
+  })
+  ws.on('message', (data, isBinary) => {
+    if (!isBinary) return connection.close(CloseCode.protocolError, 'text frames are not part of the protocol')
+    const frame = toBytes(data)
+    if (room) return room.receive(connection, frame)
+    bufferedBytes += frame.length
+    if (bufferedBytes > limits.maxPendingBytesWhileLoading) {
+      return connection.close(CloseCode.tooManyPendingBytes, 'too much data while the document loads')
+    }
+    buffered.push(frame)
+  })
+
+  if (admission.schemaVersion !== null && admission.schemaVersion !== editorSchemaVersion) {
+    return connection.close(CloseCode.schemaMismatch, `editor schema ${editorSchemaVersion} required`)
+  }
+  context.registry.join(admission.documentId, connection).then(
+    (joined) => {
+      room = joined
+      for (const frame of buffered) joined.receive(connection, frame)
+      buffered = []
+      if (!connection.isOpen) joined.leave(connection)
+    },
+    (error: unknown) => {
+      console.error((error as Error).message)
+      connection.close(CloseCode.documentUnavailable, 'document could not be loaded')
+    },
+  )
+}
+
+function socketOf(ws: WebSocket) {
+  return {
+    send(frame: Uint8Array) {
+      if (ws.bufferedAmount > limits.maxBufferedBytesPerClient) {
+        ws.close(CloseCode.tooSlow, 'client too slow')
+        return
+      }
+      ws.send(frame)
+    },
+    close: (code: number, reason: string) => ws.close(code, reason),
+  }
+}
+
+function decodePathSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data)
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data
+}
+
+function refuse(socket: Duplex, status: number, message: string): void {
+  const body = JSON.stringify({ error: { code: statusCode(status), message } })
+  socket.end(
+    `HTTP/1.1 ${status} ${httpStatusText(status)}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  )
+}
+
+function statusCode(status: number): string {
+  return { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' }[status] ?? 'internal'
+}
+
+function httpStatusText(status: number): string {
+  return { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Internal Server Error'
+}

@@ -1,0 +1,55 @@
+/** The HTTP API: routes, validation errors as `{error}`, body limits, OpenAPI document. */
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import type { Registry } from 'prom-client'
+import { limits } from '../../shared/limits.ts'
+import type { Store } from '../store/store.ts'
+import { ApiError, errorResponse, notFound } from './api-error.ts'
+import { authRoutes } from './routes/auth-routes.ts'
+import { documentRoutes } from './routes/document-routes.ts'
+import { systemRoutes } from './routes/system-routes.ts'
+import { staticClient } from './static-client.ts'
+
+export interface AppOptions {
+  store: Store
+  metricsRegistry: Registry
+  serveClient: boolean
+}
+
+export function createApp({ store, metricsRegistry, serveClient }: AppOptions) {
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issue = result.error.issues[0]
+        const where = issue?.path.join('.') || '请求'
+        return errorResponse(c, new ApiError(400, 'invalid_request', `${where}：${issue?.message ?? '格式不正确'}`))
+      }
+      return undefined
+    },
+  })
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: limits.maxJsonBodyBytes,
+      onError: (c) => errorResponse(c, new ApiError(413, 'payload_too_large', '请求内容过大')),
+    }),
+  )
+  app.route('/', authRoutes(store))
+  app.route('/', documentRoutes(store))
+  app.route('/', systemRoutes(metricsRegistry, () => store.countUsers()))
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: '共备 Gongbei API', version: '1' },
+  })
+  app.all('/api/*', (c) => errorResponse(c, notFound('没有这个接口')))
+  if (serveClient) app.route('/', staticClient())
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error)
+    if (error instanceof SyntaxError) return errorResponse(c, new ApiError(400, 'invalid_request', '请求不是有效的 JSON'))
+    console.error('request failed:', error)
+    return errorResponse(c, new ApiError(500, 'internal', '服务器出错了，请稍后再试'))
+  })
+  return app
+}

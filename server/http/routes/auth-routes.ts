@@ -1,0 +1,95 @@
+/** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/me`, `POST /api/auth/ws-token`. */
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { limits } from '../../../shared/limits.ts'
+import { loginRequest, loginResponse, me, type Me, wsToken } from '../../../shared/api.ts'
+import { verifyPassword } from '../../auth/passwords.ts'
+import { endSession, sessionCookieName, startSession } from '../../auth/sessions.ts'
+import type { Store, UserRecord } from '../../store/store.ts'
+import { ApiError } from '../api-error.ts'
+import { type AuthVariables, requireUser } from '../auth-middleware.ts'
+import { errorResponses, jsonContent } from '../json-route.ts'
+
+const login = createRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  summary: 'Sign in; sets the session cookie',
+  request: { body: { content: jsonContent(loginRequest), required: true } },
+  responses: {
+    200: { description: '已登录', content: jsonContent(loginResponse) },
+    ...errorResponses(400, 401),
+  },
+})
+
+const logout = createRoute({
+  method: 'post',
+  path: '/api/auth/logout',
+  summary: 'Sign out; ends the session',
+  responses: { 204: { description: '已退出' } },
+})
+
+const currentUser = createRoute({
+  method: 'get',
+  path: '/api/me',
+  summary: 'The signed-in user',
+  responses: { 200: { description: '当前用户', content: jsonContent(me) }, ...errorResponses(401) },
+})
+
+const issueWsToken = createRoute({
+  method: 'post',
+  path: '/api/auth/ws-token',
+  summary: 'A short-lived token for non-browser clients, accepted as ?token= on /collab/…',
+  responses: { 200: { description: '令牌', content: jsonContent(wsToken) }, ...errorResponses(401) },
+})
+
+export function authRoutes(store: Store) {
+  const app = new OpenAPIHono<{ Variables: AuthVariables }>()
+
+  app.openapi(login, async (c) => {
+    const { username, password } = c.req.valid('json')
+    const user = await store.findUserByUsername(username)
+    const valid = user ? await verifyPassword(password, user.passwordHash) : false
+    if (!user || !valid) throw new ApiError(401, 'unauthorized', '用户名或密码不正确')
+    const session = await startSession(store, user.id, 'cookie')
+    setCookie(c, sessionCookieName, session.token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      secure: new URL(c.req.url).protocol === 'https:',
+      maxAge: limits.sessionTtlSeconds,
+    })
+    return c.json({ user: await meOf(store, user) }, 200)
+  })
+
+  app.openapi(logout, async (c) => {
+    const token = getCookie(c, sessionCookieName)
+    if (token) await endSession(store, token)
+    deleteCookie(c, sessionCookieName, { path: '/' })
+    return c.body(null, 204)
+  })
+
+  app.use(currentUser.path, requireUser(store))
+  app.openapi(currentUser, async (c) => c.json(await meOf(store, c.var.auth.user), 200))
+
+  app.use(issueWsToken.path, requireUser(store))
+  app.openapi(issueWsToken, async (c) => {
+    const { token, expiresAt } = await startSession(store, c.var.auth.user.id, 'ws')
+    return c.json({ token, expiresAt: expiresAt.toISOString() }, 200)
+  })
+
+  return app
+}
+
+async function meOf(store: Store, user: UserRecord): Promise<Me> {
+  const groupIds = new Set(await store.groupIdsOfUser(user.id))
+  const groups = (await store.listGroups(user.schoolId)).filter((group) => groupIds.has(group.id))
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    color: user.color,
+    schoolId: user.schoolId,
+    groups: groups.map(({ id, name }) => ({ id, name })),
+  }
+}

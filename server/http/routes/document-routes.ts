@@ -1,0 +1,39 @@
+/** `GET /api/documents`: what the signed-in user may open, with the access the server will grant. */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { documentAccess } from '../../../shared/access.ts'
+import { documentSummary, type DocumentSummary } from '../../../shared/api.ts'
+import type { Store } from '../../store/store.ts'
+import { type AuthVariables, requireUser } from '../auth-middleware.ts'
+import { errorResponses, jsonContent } from '../json-route.ts'
+
+const listDocuments = createRoute({
+  method: 'get',
+  path: '/api/documents',
+  summary: 'Documents the signed-in user may open',
+  responses: {
+    200: { description: '文档列表', content: jsonContent(z.array(documentSummary)) },
+    ...errorResponses(401),
+  },
+})
+
+export function documentRoutes(store: Store) {
+  const app = new OpenAPIHono<{ Variables: AuthVariables }>()
+  app.use(listDocuments.path, requireUser(store))
+  app.openapi(listDocuments, async (c) => {
+    const { actor } = c.var.auth
+    const [documents, groups] = await Promise.all([
+      store.listDocumentsOfSchool(actor.schoolId),
+      store.listGroups(actor.schoolId),
+    ])
+    const groupNames = new Map(groups.map((group) => [group.id, group.name]))
+    const visible: DocumentSummary[] = []
+    for (const document of documents) {
+      const access = documentAccess(actor, document)
+      if (!access) continue
+      const { id, title, kind, groupId } = document
+      visible.push({ id, title, kind, access, groupId, groupName: groupNames.get(groupId) ?? '' })
+    }
+    return c.json(visible, 200)
+  })
+  return app
+}

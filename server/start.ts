@@ -1,0 +1,76 @@
+/**
+ * Wires the server together: store → rooms → HTTP app and WebSocket upgrades on one port.
+ */
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createAdaptorServer } from '@hono/node-server'
+import { RoomRegistry } from './collab/room-registry.ts'
+import { createUpgradeHandler } from './collab/upgrade.ts'
+import { type DemoAccount, seedDemo } from './demo/seed.ts'
+import { createApp } from './http/app.ts'
+import { createMetrics } from './metrics.ts'
+import { openStore } from './store/open-store.ts'
+import type { Store } from './store/store.ts'
+
+export interface StartOptions {
+  port?: number
+  host?: string
+  /** SQLite lives here unless `databaseUrl` is set. */
+  dataDir?: string
+  /** `postgres://…` to use PostgreSQL. */
+  databaseUrl?: string
+  /** Seed the demo school into an empty database. */
+  demo?: boolean
+  demoPassword?: string
+  /** Serve the built client from `client/dist`. */
+  serveClient?: boolean
+  /** Fold a document's update log into its snapshot after this many updates. */
+  compactAfter?: number
+  /** Use this store instead of opening one (tests inject failing stores). */
+  store?: Store
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  store: Store
+  /** Accounts created by the demo seed on this start, empty if the database already had users. */
+  demoAccounts: DemoAccount[]
+  close(): Promise<void>
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const store = options.store ?? (await openStore({ dataDir: options.dataDir ?? './data', databaseUrl: options.databaseUrl }))
+  const demoAccounts =
+    options.demo === false ? [] : await seedDemo(store, { password: options.demoPassword ?? 'gongbei-demo' })
+
+  const metrics = createMetrics(() => registry.openCount)
+  const registry = new RoomRegistry({ store, metrics, compactAfter: options.compactAfter })
+  const app = createApp({ store, metricsRegistry: metrics.registry, serveClient: options.serveClient ?? true })
+  const upgrades = createUpgradeHandler({ store, registry, metrics })
+
+  // Without `createServer` the adaptor makes a plain node:http server.
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  server.on('upgrade', upgrades.handler)
+  const host = options.host ?? '127.0.0.1'
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 3000, host, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    port,
+    store,
+    demoAccounts,
+    async close() {
+      upgrades.close()
+      // Store what the rooms accepted before the sockets go, then stop listening.
+      await registry.shutdown()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      if (!options.store) await store.close()
+    },
+  }
+}
