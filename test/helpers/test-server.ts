@@ -1,0 +1,43 @@
+/** A real server on port 0 with its own SQLite data dir and the demo school, torn down after use. */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type RunningServer, type StartOptions, startServer } from '../../server/start.ts'
+
+export interface TestServer extends RunningServer {
+  dataDir: string
+  /** The demo school's sample 导学案. */
+  sampleDocumentId: string
+  stop(): Promise<void>
+}
+
+export async function startTestServer(options: StartOptions & { dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gongbei-test-'))
+  const server = await startServer({ port: 0, serveClient: false, ...options, dataDir })
+  const admin = await server.store.findUserByUsername('admin')
+  const documents = admin ? await server.store.listDocumentsOfSchool(admin.schoolId) : []
+  return {
+    ...server,
+    dataDir,
+    sampleDocumentId: documents[0]?.id ?? '',
+    async stop() {
+      await server.close()
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Creates a new document in the demo math group, so each test edits its own. */
+export async function createDocumentInDemoGroup(server: RunningServer, title = '测试导学案'): Promise<string> {
+  const leader = await server.store.findUserByUsername('leader')
+  if (!leader) throw new Error('demo data missing')
+  const [groupId] = await server.store.groupIdsOfUser(leader.id)
+  const document = await server.store.createDocument({
+    groupId: groupId!,
+    schoolId: leader.schoolId,
+    title,
+    kind: 'lesson-plan',
+    createdBy: leader.id,
+  })
+  return document.id
+}
