@@ -1,0 +1,85 @@
+/**
+ * Row types of the SQL tables, as Kysely sees them. Both dialects store the same values: ids are UUID
+ * strings, times are milliseconds since the epoch (`bigint` in PostgreSQL, read back as numbers), binary
+ * Yjs data is a `blob`/`bytea` read back as a Buffer.
+ */
+import type { Generated } from 'kysely'
+
+export interface SchoolsTable {
+  id: string
+  name: string
+  created_at: number
+}
+
+export interface UsersTable {
+  id: string
+  school_id: string
+  username: string
+  display_name: string
+  password_hash: string
+  role: string
+  color: string
+  created_at: number
+}
+
+export interface GroupsTable {
+  id: string
+  school_id: string
+  name: string
+  created_at: number
+}
+
+export interface GroupMembersTable {
+  group_id: string
+  user_id: string
+}
+
+export interface MentorshipsTable {
+  mentor_id: string
+  apprentice_id: string
+}
+
+export interface SessionsTable {
+  token_hash: string
+  user_id: string
+  kind: string
+  expires_at: number
+}
+
+export interface DocumentsTable {
+  id: string
+  school_id: string
+  group_id: string
+  title: string
+  kind: string
+  created_by: string
+  created_at: number
+  /** Highest sequence number ever given to an update of this document; see `001-initial.ts`. */
+  last_seq: Generated<number>
+}
+
+export interface DocumentUpdatesTable {
+  document_id: string
+  seq: number
+  data: Uint8Array
+  created_at: number
+}
+
+export interface DocumentSnapshotsTable {
+  document_id: string
+  data: Uint8Array
+  upto_seq: number
+  updated_at: number
+}
+
+export interface Database {
+  schools: SchoolsTable
+  users: UsersTable
+  groups: GroupsTable
+  group_members: GroupMembersTable
+  mentorships: MentorshipsTable
+  sessions: SessionsTable
+  documents: DocumentsTable
+  document_updates: DocumentUpdatesTable
+  document_snapshots: DocumentSnapshotsTable
+}

@@ -1,0 +1,45 @@
+/**
+ * Versioned schema migrations, run every time a store opens. Migrations are numbered files in
+ * `migrations/`, listed here in order; a migration never changes once released, a change is a new file.
+ */
+import { type Kysely, type Migration, Migrator } from 'kysely'
+import * as initial from './migrations/001-initial.ts'
+
+export type SqlDialect = 'sqlite' | 'postgres'
+
+/**
+ * Migrations see the database untyped (`Kysely<any>`): they describe the schema as it was when they were
+ * written, not the current `Database` type.
+ */
+interface MigrationModule {
+  up(db: Kysely<any>, dialect: SqlDialect): Promise<void>
+}
+
+const migrations: Record<string, MigrationModule> = {
+  '001-initial': initial,
+}
+
+export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: {
+      async getMigrations() {
+        const bound: Record<string, Migration> = {}
+        for (const [name, migration] of Object.entries(migrations)) {
+          bound[name] = { up: (db) => migration.up(db, dialect) }
+        }
+        return bound
+      },
+    },
+  })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error === undefined) return
+  const failed = results?.find((result) => result.status === 'Error')?.migrationName
+  const reason = error instanceof Error ? error.message : String(error)
+  throw new Error(
+    failed === undefined
+      ? `Cannot migrate the ${dialect} database: ${reason}`
+      : `Cannot migrate the ${dialect} database: migration ${failed} failed: ${reason}`,
+    { cause: error },
+  )
+}

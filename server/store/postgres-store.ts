@@ -1,0 +1,75 @@
+/**
+ * The PostgreSQL store, for schools that run a database server (and, later, several server instances).
+ */
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { Database } from './database-schema.ts'
+import { migrateToLatest } from './migrate.ts'
+import { SqlStore, asBuffer } from './sql-store.ts'
+
+export async function openPostgresStore(databaseUrl: string): Promise<PostgresStore> {
+  const where = describeDatabase(databaseUrl)
+  // Times and sequence numbers are `bigint` columns; pg returns those as strings unless told otherwise.
+  // Both stay far below 2^53, so numbers are exact.
+  const types = new pg.TypeOverrides()
+  types.setTypeParser(pg.types.builtins.INT8, Number)
+  const pool = new pg.Pool({ connectionString: databaseUrl, types, connectionTimeoutMillis: 10_000 })
+  // An idle connection that breaks (the server restarts) is reported here; without a listener the
+  // process would crash. The pool replaces the connection on the next query.
+  pool.on('error', (error) => console.error(`[store] PostgreSQL connection to ${where} failed: ${error.message}`))
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  try {
+    await sql`select 1`.execute(db)
+    await migrateToLatest(db, 'postgres')
+  } catch (error) {
+    await db.destroy()
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`Cannot open the PostgreSQL database ${where}: ${reason}`, { cause: error })
+  }
+  return new PostgresStore(db)
+}
+
+export class PostgresStore extends SqlStore {
+  readonly dialect = 'postgres'
+
+  constructor(db: Kysely<Database>) {
+    super(db)
+  }
+
+  /**
+   * One statement, so one round trip and its own transaction: the CTE bumps the document's `last_seq`
+   * (locking its row until commit, which keeps each document's sequence numbers in commit order) and the
+   * insert numbers the new rows below it. No document, no bumped row, nothing inserted.
+   */
+  async appendUpdates(documentId: string, updates: readonly Uint8Array[]): Promise<number> {
+    if (updates.length === 0) return this.#lastSeq(documentId)
+    const count = sql.lit(updates.length)
+    const batch = sql.join(updates.map((update, index) => sql`(${sql.lit(index + 1)}, ${asBuffer(update)}::bytea)`))
+    const { rows } = await sql<{ seq: number }>`
+      with bumped as (
+        update documents set last_seq = last_seq + ${count} where id = ${documentId} returning last_seq
+      )
+      insert into document_updates (document_id, seq, data, created_at)
+      select ${documentId}, bumped.last_seq - ${count} + batch.ord, batch.data, ${Date.now()}::bigint
+      from bumped cross join (values ${batch}) as batch (ord, data)
+      returning seq`.execute(this.db)
+    if (rows.length === 0) throw new Error(`Document ${documentId} does not exist`)
+    return Math.max(...rows.map((row) => row.seq))
+  }
+
+  async #lastSeq(documentId: string): Promise<number> {
+    const row = await this.db.selectFrom('documents').select('last_seq').where('id', '=', documentId).executeTakeFirst()
+    if (row === undefined) throw new Error(`Document ${documentId} does not exist`)
+    return row.last_seq
+  }
+}
+
+/** Host and database name for messages, never the password. */
+function describeDatabase(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl)
+    return `${url.hostname}:${url.port || '5432'}${url.pathname}`
+  } catch {
+    return '(DATABASE_URL is not a valid URL)'
+  }
+}

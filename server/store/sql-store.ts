@@ -1,0 +1,319 @@
+/**
+ * The store's query code, shared by both dialects through Kysely. A dialect adds only how it opens,
+ * and `appendUpdates`, the hot path, which each dialect writes in its cheapest form.
+ */
+import { randomUUID } from 'node:crypto'
+import { type Kysely, type Selectable, sql } from 'kysely'
+import type { Role } from '../../shared/access.ts'
+import type { Database, DocumentsTable, UsersTable } from './database-schema.ts'
+import type { SqlDialect } from './migrate.ts'
+import type {
+  DocumentRecord,
+  GroupRecord,
+  SessionRecord,
+  StoredDocumentState,
+  Store,
+  UserRecord,
+  UserWithPassword,
+} from './store.ts'
+
+export abstract class SqlStore implements Store {
+  abstract readonly dialect: SqlDialect
+  #closing: Promise<void> | undefined
+
+  protected constructor(protected readonly db: Kysely<Database>) {}
+
+  abstract appendUpdates(documentId: string, updates: readonly Uint8Array[]): Promise<number>
+
+  async createSchool(name: string): Promise<string> {
+    const id = randomUUID()
+    await this.db.insertInto('schools').values({ id, name, created_at: Date.now() }).execute()
+    return id
+  }
+
+  async createUser(user: Omit<UserWithPassword, 'id'>): Promise<UserRecord> {
+    const id = randomUUID()
+    const inserted = await this.db
+      .insertInto('users')
+      .values({
+        id,
+        school_id: user.schoolId,
+        username: user.username,
+        display_name: user.displayName,
+        password_hash: user.passwordHash,
+        role: user.role,
+        color: user.color,
+        created_at: Date.now(),
+      })
+      .onConflict((conflict) => conflict.column('username').doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    if (inserted === undefined) throw new Error(`The username "${user.username}" is already taken`)
+    const { passwordHash: _, ...record } = user
+    return { id, ...record }
+  }
+
+  async findUserByUsername(username: string): Promise<UserWithPassword | null> {
+    const row = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()
+    return row === undefined ? null : { ...toUser(row), passwordHash: row.password_hash }
+  }
+
+  async findUserById(id: string): Promise<UserRecord | null> {
+    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+    return row === undefined ? null : toUser(row)
+  }
+
+  async countUsers(): Promise<number> {
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirstOrThrow()
+    return Number(row.count)
+  }
+
+  async createGroup(schoolId: string, name: string): Promise<GroupRecord> {
+    const id = randomUUID()
+    const inserted = await this.db
+      .insertInto('groups')
+      .values({ id, school_id: schoolId, name, created_at: Date.now() })
+      .onConflict((conflict) => conflict.columns(['school_id', 'name']).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    if (inserted === undefined) throw new Error(`The school already has a group named "${name}"`)
+    return { id, schoolId, name }
+  }
+
+  async addGroupMember(groupId: string, userId: string): Promise<void> {
+    await this.db
+      .insertInto('group_members')
+      .values({ group_id: groupId, user_id: userId })
+      .onConflict((conflict) => conflict.columns(['group_id', 'user_id']).doNothing())
+      .execute()
+  }
+
+  async groupIdsOfUser(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('group_members')
+      .select('group_id')
+      .where('user_id', '=', userId)
+      .orderBy('group_id')
+      .execute()
+    return rows.map((row) => row.group_id)
+  }
+
+  async listGroups(schoolId: string): Promise<GroupRecord[]> {
+    const rows = await this.db
+      .selectFrom('groups')
+      .select(['id', 'school_id', 'name'])
+      .where('school_id', '=', schoolId)
+      .orderBy('name')
+      .execute()
+    return rows.map((row) => ({ id: row.id, schoolId: row.school_id, name: row.name }))
+  }
+
+  async addMentorship(mentorId: string, apprenticeId: string): Promise<void> {
+    await this.db
+      .insertInto('mentorships')
+      .values({ mentor_id: mentorId, apprentice_id: apprenticeId })
+      .onConflict((conflict) => conflict.columns(['mentor_id', 'apprentice_id']).doNothing())
+      .execute()
+  }
+
+  async createSession(tokenHash: string, session: SessionRecord): Promise<void> {
+    await this.db
+      .insertInto('sessions')
+      .values({
+        token_hash: tokenHash,
+        user_id: session.userId,
+        kind: session.kind,
+        expires_at: session.expiresAt.getTime(),
+      })
+      .execute()
+  }
+
+  async findSession(tokenHash: string, now: Date): Promise<SessionRecord | null> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .select(['user_id', 'kind', 'expires_at'])
+      .where('token_hash', '=', tokenHash)
+      .where('expires_at', '>', now.getTime())
+      .executeTakeFirst()
+    if (row === undefined) return null
+    return { userId: row.user_id, kind: row.kind as SessionRecord['kind'], expiresAt: new Date(row.expires_at) }
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
+  }
+
+  async deleteExpiredSessions(now: Date): Promise<number> {
+    const result = await this.db.deleteFrom('sessions').where('expires_at', '<=', now.getTime()).executeTakeFirst()
+    return Number(result.numDeletedRows)
+  }
+
+  async createDocument(doc: Omit<DocumentRecord, 'id' | 'createdAt'>): Promise<DocumentRecord> {
+    const record: DocumentRecord = { id: randomUUID(), createdAt: new Date(), ...doc }
+    await this.db
+      .insertInto('documents')
+      .values({
+        id: record.id,
+        school_id: record.schoolId,
+        group_id: record.groupId,
+        title: record.title,
+        kind: record.kind,
+        created_by: record.createdBy,
+        created_at: record.createdAt.getTime(),
+      })
+      .execute()
+    return record
+  }
+
+  async findDocument(id: string): Promise<DocumentRecord | null> {
+    const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
+    return row === undefined ? null : toDocument(row)
+  }
+
+  async listDocumentsOfSchool(schoolId: string): Promise<DocumentRecord[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('school_id', '=', schoolId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    return rows.map(toDocument)
+  }
+
+  /**
+   * One statement, so that both dialects read the document row, its snapshot and its log from one
+   * consistent view even while a compaction commits in between (PostgreSQL's read committed takes a
+   * fresh view per statement, not per transaction).
+   */
+  async loadDocumentState(documentId: string): Promise<StoredDocumentState> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .select([sql<number>`0`.as('part'), 'last_seq as seq', sql<Uint8Array | null>`null`.as('data')])
+      .where('id', '=', documentId)
+      .unionAll(
+        this.db
+          .selectFrom('document_snapshots')
+          .select([sql<number>`1`.as('part'), 'upto_seq as seq', 'data'])
+          .where('document_id', '=', documentId),
+      )
+      .unionAll(
+        this.db
+          .selectFrom('document_updates')
+          .select([sql<number>`2`.as('part'), 'seq', 'data'])
+          .where('document_id', '=', documentId),
+      )
+      .orderBy('part')
+      .orderBy('seq')
+      .execute()
+    const [documentRow, ...stored] = rows
+    if (documentRow === undefined || documentRow.part !== 0) throw new Error(`Document ${documentId} does not exist`)
+    let snapshot: Uint8Array | null = null
+    const updates: Uint8Array[] = []
+    for (const row of stored) {
+      if (row.data === null) throw new Error(`Document ${documentId} has a row without data`)
+      if (row.part === 1) snapshot = row.data
+      else updates.push(row.data)
+    }
+    return { snapshot, updates, lastSeq: Number(documentRow.seq) }
+  }
+
+  async compactDocument(documentId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    const now = Date.now()
+    await this.db.transaction().execute(async (trx) => {
+      const document = await trx
+        .selectFrom('documents')
+        .select('last_seq')
+        .where('id', '=', documentId)
+        .executeTakeFirst()
+      if (document === undefined) throw new Error(`Document ${documentId} does not exist`)
+      // A snapshot claiming updates that were never written would hide them once they are.
+      if (uptoSeq > document.last_seq) {
+        throw new Error(`Cannot compact document ${documentId} up to ${uptoSeq}: its last update is ${document.last_seq}`)
+      }
+      await trx
+        .insertInto('document_snapshots')
+        .values({ document_id: documentId, data: asBuffer(snapshot), upto_seq: uptoSeq, updated_at: now })
+        .onConflict((conflict) =>
+          conflict
+            .column('document_id')
+            .doUpdateSet((eb) => ({
+              data: eb.ref('excluded.data'),
+              upto_seq: eb.ref('excluded.upto_seq'),
+              updated_at: eb.ref('excluded.updated_at'),
+            }))
+            // A late compaction from an older state must not replace a newer snapshot: the updates
+            // between the two are already gone from the log.
+            .where('document_snapshots.upto_seq', '<=', uptoSeq),
+        )
+        .execute()
+      await trx
+        .deleteFrom('document_updates')
+        .where('document_id', '=', documentId)
+        .where('seq', '<=', uptoSeq)
+        .execute()
+    })
+  }
+
+  async documentStorageStats(documentId: string): Promise<{ bytes: number; logLength: number }> {
+    const row = await this.db
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('document_updates')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('document_id', '=', documentId)
+          .as('log_length'),
+        eb
+          .selectFrom('document_updates')
+          .select(sql<number>`coalesce(sum(length(data)), 0)`.as('n'))
+          .where('document_id', '=', documentId)
+          .as('log_bytes'),
+        eb
+          .selectFrom('document_snapshots')
+          .select(sql<number>`length(data)`.as('n'))
+          .where('document_id', '=', documentId)
+          .as('snapshot_bytes'),
+      ])
+      .executeTakeFirstOrThrow()
+    return {
+      bytes: Number(row.log_bytes ?? 0) + Number(row.snapshot_bytes ?? 0),
+      logLength: Number(row.log_length ?? 0),
+    }
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.db.destroy()
+    return this.#closing
+  }
+}
+
+/** Binds a Uint8Array that may be a view into a larger buffer (a WebSocket frame) without copying it. */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+function toUser(row: Selectable<UsersTable>): UserRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    schoolId: row.school_id,
+    color: row.color,
+  }
+}
+
+function toDocument(row: Selectable<DocumentsTable>): DocumentRecord {
+  return {
+    id: row.id,
+    groupId: row.group_id,
+    schoolId: row.school_id,
+    title: row.title,
+    kind: row.kind,
+    createdBy: row.created_by,
+    createdAt: new Date(Number(row.created_at)),
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The default store: one SQLite file, `<dataDir>/gongbei.sqlite`, through better-sqlite3.
+ */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import type { Database } from './database-schema.ts'
+import { migrateToLatest } from './migrate.ts'
+import { SqlStore, asBuffer } from './sql-store.ts'
+
+export const sqliteFileName = 'gongbei.sqlite'
+
+export async function openSqliteStore(dataDir: string): Promise<SqliteStore> {
+  const file = join(dataDir, sqliteFileName)
+  let sqlite: BetterSqlite3.Database | undefined
+  try {
+    await mkdir(dataDir, { recursive: true })
+    // Waits up to 5 s for a lock held by another process (a backup, an admin shell) instead of failing.
+    sqlite = new BetterSqlite3(file, { timeout: 5000 })
+    const journalMode = sqlite.pragma('journal_mode = WAL', { simple: true })
+    if (journalMode !== 'wal') throw new Error(`WAL mode is not available (journal mode is ${String(journalMode)})`)
+    // In WAL mode a commit has written its pages to the WAL file before it returns, and only the fsync
+    // is deferred to checkpoints. So a killed process (kill -9, a crash) loses no committed transaction;
+    // only a power cut or an OS crash can drop the last few, and even then the file stays consistent.
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+  } catch (error) {
+    sqlite?.close()
+    throw new Error(`Cannot open the SQLite database ${file}: ${messageOf(error)}`, { cause: error })
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  try {
+    await migrateToLatest(db, 'sqlite')
+  } catch (error) {
+    await db.destroy()
+    throw new Error(`Cannot open the SQLite database ${file}: ${messageOf(error)}`, { cause: error })
+  }
+  return new SqliteStore(db, sqlite)
+}
+
+export class SqliteStore extends SqlStore {
+  readonly dialect = 'sqlite'
+  readonly #append: (documentId: string, updates: readonly Uint8Array[], now: number) => number
+
+  constructor(db: Kysely<Database>, sqlite: BetterSqlite3.Database) {
+    super(db)
+    // Kysely compiles and prepares every query anew and runs a transaction as several awaited steps; on
+    // this path, taken for every batch of edits, that made an append about 3× slower (80 µs against
+    // 28 µs). So the two statements are compiled by Kysely once, prepared once, and run synchronously
+    // in one transaction. Their parameters are in the order the builder writes them.
+    const bumpLastSeq = sqlite.prepare<[number, string], { last_seq: number }>(
+      db
+        .updateTable('documents')
+        .set((eb) => ({ last_seq: eb('last_seq', '+', 0) }))
+        .where('id', '=', '')
+        .returning('last_seq')
+        .compile().sql,
+    )
+    const insertUpdate = sqlite.prepare<[string, number, Buffer, number]>(
+      db.insertInto('document_updates').values({ document_id: '', seq: 0, data: Buffer.alloc(0), created_at: 0 }).compile()
+        .sql,
+    )
+    this.#append = sqlite.transaction((documentId: string, updates: readonly Uint8Array[], now: number) => {
+      const document = bumpLastSeq.get(updates.length, documentId)
+      if (document === undefined) throw new Error(`Document ${documentId} does not exist`)
+      let seq = document.last_seq - updates.length
+      for (const update of updates) insertUpdate.run(documentId, ++seq, asBuffer(update), now)
+      return document.last_seq
+    }).immediate
+  }
+
+  /**
+   * Runs while holding Kysely's single connection, so that it never lands inside a transaction Kysely
+   * has open (a compaction): better-sqlite3 would nest it as a savepoint of that transaction.
+   */
+  appendUpdates(documentId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return this.db.connection().execute(async () => this.#append(documentId, updates, Date.now()))
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,79 @@
+/**
+ * Throw-away PostgreSQL databases for tests, on the server at `GONGBEI_TEST_DATABASE_URL`
+ * (`postgres://postgres@127.0.0.1:5432/postgres` by default).
+ *
+ * A suite asks `await postgresSuiteEnabled('…')` at the top of its file and wraps itself in
+ * `describe.runIf(enabled)`. Without a server the suite is skipped with a printed line, unless
+ * `GONGBEI_REQUIRE_POSTGRES=1` (CI), where the missing server fails the run.
+ */
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+
+export const testServerUrl = process.env.GONGBEI_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
+export interface TestDatabase {
+  /** Connection URL of the new, empty database. */
+  url: string
+  /** Drops the database, closing whatever connections are still open to it. */
+  drop(): Promise<void>
+}
+
+let availability: Promise<string | null> | undefined
+
+/** Resolves to null when the server answers, else to the reason it does not. */
+function probe(): Promise<string | null> {
+  availability ??= withAdminClient(async (client) => {
+    await client.query('select 1')
+  }).then(
+    () => null,
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  )
+  return availability
+}
+
+export async function postgresAvailable(): Promise<boolean> {
+  return (await probe()) === null
+}
+
+/**
+ * Whether a PostgreSQL suite should run. Prints `SKIPPED: <suite> — …` when it should not, and throws
+ * instead when `GONGBEI_REQUIRE_POSTGRES=1`, so that CI cannot pass without PostgreSQL.
+ */
+export async function postgresSuiteEnabled(suite: string): Promise<boolean> {
+  const reason = await probe()
+  if (reason === null) return true
+  const where = describeServer()
+  if (process.env.GONGBEI_REQUIRE_POSTGRES === '1') {
+    throw new Error(`${suite} require PostgreSQL (GONGBEI_REQUIRE_POSTGRES=1), but ${where} is unreachable: ${reason}`)
+  }
+  console.warn(`SKIPPED: ${suite} — no PostgreSQL server at ${where} (${reason}); set GONGBEI_TEST_DATABASE_URL`)
+  return false
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `gongbei_test_${randomBytes(6).toString('hex')}`
+  await withAdminClient((client) => client.query(`create database ${name}`))
+  const url = new URL(testServerUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: () => withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+  }
+}
+
+async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testServerUrl, connectionTimeoutMillis: 3000 })
+  // A connection error after connect() would otherwise be an unhandled 'error' event.
+  client.on('error', () => {})
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+function describeServer(): string {
+  const url = new URL(testServerUrl)
+  return `${url.hostname}:${url.port || '5432'}`
+}

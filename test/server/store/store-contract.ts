@@ -1,0 +1,366 @@
+/**
+ * The storage contract suite: every `Store` implementation runs exactly these tests.
+ */
+import { randomBytes } from 'node:crypto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { DocumentRecord, Store, UserRecord } from '../../../server/store/store.ts'
+
+export interface StoreBackend {
+  /** Opens the store on this backend's data; called again after `close()` to test reopening. */
+  open(): Promise<Store>
+  /** Removes the data (folder or database). */
+  destroy(): Promise<void>
+}
+
+interface Fixture {
+  schoolId: string
+  user: UserRecord
+  groupId: string
+  document: DocumentRecord
+}
+
+async function createFixture(store: Store): Promise<Fixture> {
+  const schoolId = await store.createSchool('花园实验中学')
+  const user = await store.createUser({
+    username: 'teacher1',
+    displayName: '李老师',
+    passwordHash: 'scrypt$test',
+    role: 'teacher',
+    schoolId,
+    color: '#1971c2',
+  })
+  const group = await store.createGroup(schoolId, '七年级数学备课组')
+  const document = await store.createDocument({
+    groupId: group.id,
+    schoolId,
+    title: '3.1.1 一元一次方程',
+    kind: 'lesson-plan',
+    createdBy: user.id,
+  })
+  return { schoolId, user, groupId: group.id, document }
+}
+
+function bytes(...values: number[]): Uint8Array {
+  return new Uint8Array(values)
+}
+
+/** Buffers and Uint8Arrays with equal bytes compare equal. */
+function plain(arrays: readonly Uint8Array[]): number[][] {
+  return arrays.map((array) => Array.from(array))
+}
+
+export function describeStoreContract(name: string, createBackend: () => Promise<StoreBackend>): void {
+  describe(`${name} — Store contract`, () => {
+    let backend: StoreBackend
+    let store: Store
+
+    beforeEach(async () => {
+      backend = await createBackend()
+      store = await backend.open()
+    })
+
+    afterEach(async () => {
+      await store.close()
+      await backend.destroy()
+    })
+
+    describe('accounts', () => {
+      it('creates users and finds them by name (with hash) and by id (without)', async () => {
+        const { schoolId, user } = await createFixture(store)
+        expect(user).toEqual({
+          id: expect.any(String),
+          username: 'teacher1',
+          displayName: '李老师',
+          role: 'teacher',
+          schoolId,
+          color: '#1971c2',
+        })
+        expect(await store.findUserByUsername('teacher1')).toEqual({ ...user, passwordHash: 'scrypt$test' })
+        expect(await store.findUserById(user.id)).toEqual(user)
+        expect(await store.findUserByUsername('nobody')).toBeNull()
+        expect(await store.findUserById('00000000-0000-0000-0000-000000000000')).toBeNull()
+        expect(await store.findUserById('not-a-uuid')).toBeNull()
+        expect(await store.countUsers()).toBe(1)
+      })
+
+      it('refuses a username that is taken', async () => {
+        const { schoolId } = await createFixture(store)
+        const again = { username: 'teacher1', displayName: '另一位李老师', passwordHash: 'x', role: 'teacher', schoolId, color: '#000000' } as const
+        await expect(store.createUser(again)).rejects.toThrow(/teacher1/)
+        expect(await store.countUsers()).toBe(1)
+      })
+
+      it('refuses an unknown role and an unknown school', async () => {
+        const { schoolId } = await createFixture(store)
+        const base = { displayName: '王老师', passwordHash: 'x', color: '#000000' }
+        await expect(
+          store.createUser({ ...base, username: 'wang', role: 'principal' as 'admin', schoolId }),
+        ).rejects.toThrow()
+        await expect(store.createUser({ ...base, username: 'wang', role: 'teacher', schoolId: 'missing' })).rejects.toThrow()
+        expect(await store.countUsers()).toBe(1)
+      })
+
+      it('lists the groups of a school by name and the groups of a member', async () => {
+        const { schoolId, user, groupId } = await createFixture(store)
+        const chinese = await store.createGroup(schoolId, '七年级语文备课组')
+        const otherSchool = await store.createSchool('第二中学')
+        await store.createGroup(otherSchool, '八年级英语备课组')
+        expect((await store.listGroups(schoolId)).map((group) => group.name)).toEqual(
+          ['七年级数学备课组', '七年级语文备课组'].sort(),
+        )
+        expect(await store.listGroups(schoolId)).toContainEqual({ id: chinese.id, schoolId, name: '七年级语文备课组' })
+        expect(await store.groupIdsOfUser(user.id)).toEqual([])
+        await store.addGroupMember(groupId, user.id)
+        await store.addGroupMember(groupId, user.id)
+        await store.addGroupMember(chinese.id, user.id)
+        expect((await store.groupIdsOfUser(user.id)).sort()).toEqual([groupId, chinese.id].sort())
+        await expect(store.createGroup(schoolId, '七年级语文备课组')).rejects.toThrow(/七年级语文备课组/)
+      })
+
+      it('records mentorships once and refuses a teacher as their own apprentice', async () => {
+        const { schoolId, user } = await createFixture(store)
+        const apprentice = await store.createUser({
+          username: 'apprentice',
+          displayName: '赵老师',
+          passwordHash: 'x',
+          role: 'teacher',
+          schoolId,
+          color: '#2f9e44',
+        })
+        await store.addMentorship(user.id, apprentice.id)
+        await store.addMentorship(user.id, apprentice.id)
+        await expect(store.addMentorship(user.id, user.id)).rejects.toThrow()
+        await expect(store.addMentorship(user.id, 'missing')).rejects.toThrow()
+      })
+    })
+
+    describe('sessions', () => {
+      it('finds a session until it expires, and not after', async () => {
+        const { user } = await createFixture(store)
+        const expiresAt = new Date('2030-01-01T00:00:00Z')
+        await store.createSession('hash-a', { userId: user.id, kind: 'cookie', expiresAt })
+        expect(await store.findSession('hash-a', new Date('2029-12-31T23:59:59Z'))).toEqual({
+          userId: user.id,
+          kind: 'cookie',
+          expiresAt,
+        })
+        expect(await store.findSession('hash-a', expiresAt)).toBeNull()
+        expect(await store.findSession('hash-b', new Date('2029-01-01T00:00:00Z'))).toBeNull()
+      })
+
+      it('deletes one session, and all expired ones', async () => {
+        const { user } = await createFixture(store)
+        const now = new Date('2030-01-01T00:00:00Z')
+        const later = new Date(now.getTime() + 60_000)
+        const earlier = new Date(now.getTime() - 60_000)
+        await store.createSession('current', { userId: user.id, kind: 'cookie', expiresAt: later })
+        await store.createSession('token', { userId: user.id, kind: 'ws', expiresAt: later })
+        await store.createSession('old-1', { userId: user.id, kind: 'cookie', expiresAt: earlier })
+        await store.createSession('old-2', { userId: user.id, kind: 'ws', expiresAt: now })
+        expect(await store.deleteExpiredSessions(now)).toBe(2)
+        expect(await store.deleteExpiredSessions(now)).toBe(0)
+        expect((await store.findSession('token', now))?.kind).toBe('ws')
+        await store.deleteSession('current')
+        expect(await store.findSession('current', now)).toBeNull()
+        expect(await store.findSession('token', now)).not.toBeNull()
+      })
+
+      it('refuses a session of an unknown user', async () => {
+        await expect(
+          store.createSession('hash', { userId: 'missing', kind: 'cookie', expiresAt: new Date('2030-01-01') }),
+        ).rejects.toThrow()
+      })
+    })
+
+    describe('documents', () => {
+      it('creates, finds and lists the documents of a school', async () => {
+        const { schoolId, user, groupId, document } = await createFixture(store)
+        expect(document).toEqual({
+          id: expect.any(String),
+          groupId,
+          schoolId,
+          title: '3.1.1 一元一次方程',
+          kind: 'lesson-plan',
+          createdBy: user.id,
+          createdAt: expect.any(Date),
+        })
+        expect(await store.findDocument(document.id)).toEqual(document)
+        expect(await store.findDocument('missing')).toBeNull()
+        const second = await store.createDocument({ groupId, schoolId, title: '3.1.2 等式的性质', kind: 'lesson-plan', createdBy: user.id })
+        const otherSchool = await store.createSchool('第二中学')
+        const otherGroup = await store.createGroup(otherSchool, '七年级数学备课组')
+        await store.createDocument({ groupId: otherGroup.id, schoolId: otherSchool, title: '别校', kind: 'lesson-plan', createdBy: user.id })
+        const listed = await store.listDocumentsOfSchool(schoolId)
+        expect(listed.map((doc) => doc.id).sort()).toEqual([document.id, second.id].sort())
+        expect(listed[0]!.createdAt.getTime()).toBeLessThanOrEqual(listed[1]!.createdAt.getTime())
+      })
+
+      it("refuses a document whose group is not in the document's school", async () => {
+        const { user, groupId } = await createFixture(store)
+        const otherSchool = await store.createSchool('第二中学')
+        await expect(
+          store.createDocument({ groupId, schoolId: otherSchool, title: '错配', kind: 'lesson-plan', createdBy: user.id }),
+        ).rejects.toThrow()
+      })
+    })
+
+    describe('document state', () => {
+      it('loads a new document as empty', async () => {
+        const { document } = await createFixture(store)
+        expect(await store.loadDocumentState(document.id)).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+        expect(await store.documentStorageStats(document.id)).toEqual({ bytes: 0, logLength: 0 })
+      })
+
+      it('refuses to load or append to a document that does not exist', async () => {
+        await expect(store.loadDocumentState('missing')).rejects.toThrow(/missing/)
+        await expect(store.appendUpdates('missing', [bytes(1)])).rejects.toThrow(/missing/)
+        await expect(store.appendUpdates('missing', [])).rejects.toThrow(/missing/)
+      })
+
+      it('loads updates in the order they were appended, numbered across batches', async () => {
+        const { document } = await createFixture(store)
+        expect(await store.appendUpdates(document.id, [bytes(1), bytes(2, 2)])).toBe(2)
+        expect(await store.appendUpdates(document.id, [bytes(3, 3, 3)])).toBe(3)
+        expect(await store.appendUpdates(document.id, [])).toBe(3)
+        const state = await store.loadDocumentState(document.id)
+        expect(state.snapshot).toBeNull()
+        expect(plain(state.updates)).toEqual([[1], [2, 2], [3, 3, 3]])
+        expect(state.lastSeq).toBe(3)
+        expect(await store.documentStorageStats(document.id)).toEqual({ bytes: 6, logLength: 3 })
+      })
+
+      it('keeps the logs of two documents apart', async () => {
+        const { document, groupId, schoolId, user } = await createFixture(store)
+        const other = await store.createDocument({ groupId, schoolId, title: '另一篇', kind: 'lesson-plan', createdBy: user.id })
+        await store.appendUpdates(document.id, [bytes(1)])
+        await store.appendUpdates(other.id, [bytes(9), bytes(8)])
+        await store.appendUpdates(document.id, [bytes(2)])
+        expect(plain((await store.loadDocumentState(document.id)).updates)).toEqual([[1], [2]])
+        expect(await store.loadDocumentState(other.id)).toMatchObject({ lastSeq: 2 })
+      })
+
+      it('compaction replaces the log up to a sequence number and keeps the later updates', async () => {
+        const { document } = await createFixture(store)
+        await store.appendUpdates(document.id, [bytes(1), bytes(2)])
+        await store.appendUpdates(document.id, [bytes(3)])
+        await store.compactDocument(document.id, bytes(12, 12), 2)
+        let state = await store.loadDocumentState(document.id)
+        expect(plain([state.snapshot!])).toEqual([[12, 12]])
+        expect(plain(state.updates)).toEqual([[3]])
+        expect(state.lastSeq).toBe(3)
+        expect(await store.documentStorageStats(document.id)).toEqual({ bytes: 3, logLength: 1 })
+
+        expect(await store.appendUpdates(document.id, [bytes(4)])).toBe(4)
+        await store.compactDocument(document.id, bytes(123), 3)
+        state = await store.loadDocumentState(document.id)
+        expect(plain([state.snapshot!])).toEqual([[123]])
+        expect(plain(state.updates)).toEqual([[4]])
+        expect(state.lastSeq).toBe(4)
+      })
+
+      it('ignores a compaction older than the stored snapshot', async () => {
+        const { document } = await createFixture(store)
+        await store.appendUpdates(document.id, [bytes(1), bytes(2), bytes(3)])
+        await store.compactDocument(document.id, bytes(123), 3)
+        await store.compactDocument(document.id, bytes(12), 2)
+        const state = await store.loadDocumentState(document.id)
+        expect(plain([state.snapshot!])).toEqual([[123]])
+        expect(state.updates).toEqual([])
+        expect(state.lastSeq).toBe(3)
+      })
+
+      it('refuses a snapshot that claims updates never written', async () => {
+        const { document } = await createFixture(store)
+        await store.appendUpdates(document.id, [bytes(1)])
+        await expect(store.compactDocument(document.id, bytes(1, 2), 2)).rejects.toThrow()
+        await expect(store.compactDocument('missing', bytes(1), 0)).rejects.toThrow(/missing/)
+        const state = await store.loadDocumentState(document.id)
+        expect(state.snapshot).toBeNull()
+        expect(plain(state.updates)).toEqual([[1]])
+      })
+
+      it('stores every batch of concurrent appends, each batch contiguous and in order', async () => {
+        const { document } = await createFixture(store)
+        const batches = Array.from({ length: 40 }, (_, batch) =>
+          Array.from({ length: 1 + (batch % 3) }, (_, index) => bytes(batch, index)),
+        )
+        const lastSeqs = await Promise.all(batches.map((batch) => store.appendUpdates(document.id, batch)))
+        expect(new Set(lastSeqs).size).toBe(batches.length)
+        const total = batches.flat().length
+        expect(Math.max(...lastSeqs)).toBe(total)
+
+        const state = await store.loadDocumentState(document.id)
+        expect(state.lastSeq).toBe(total)
+        const stored = plain(state.updates)
+        expect(stored.length).toBe(total)
+        batches.forEach((batch, index) => {
+          const end = lastSeqs[index]!
+          expect(stored.slice(end - batch.length, end)).toEqual(plain(batch))
+        })
+      })
+
+      it('loses nothing when a compaction runs between concurrent appends', async () => {
+        const { document } = await createFixture(store)
+        await store.appendUpdates(document.id, [bytes(0)])
+        const appends = Array.from({ length: 30 }, (_, index) => store.appendUpdates(document.id, [bytes(1, index)]))
+        const seen = await store.loadDocumentState(document.id)
+        await store.compactDocument(document.id, bytes(255), seen.lastSeq)
+        await Promise.all(appends)
+        const state = await store.loadDocumentState(document.id)
+        expect(plain([state.snapshot!])).toEqual([[255]])
+        expect(state.lastSeq).toBe(31)
+        expect(state.updates.length).toBe(31 - seen.lastSeq)
+      })
+
+      it('writes nothing of a batch that fails', async () => {
+        const { document } = await createFixture(store)
+        await store.appendUpdates(document.id, [bytes(1)])
+        const broken = [bytes(2), null as unknown as Uint8Array, bytes(3)]
+        await expect(store.appendUpdates(document.id, broken)).rejects.toThrow()
+        const state = await store.loadDocumentState(document.id)
+        expect(plain(state.updates)).toEqual([[1]])
+        expect(state.lastSeq).toBe(1)
+        expect(await store.appendUpdates(document.id, [bytes(4)])).toBe(2)
+      })
+
+      it('round-trips 1 MB updates and snapshots byte for byte, also from a view into a larger buffer', async () => {
+        const { document } = await createFixture(store)
+        const large = new Uint8Array(randomBytes(1024 * 1024))
+        const frame = randomBytes(3 * 1024 * 1024)
+        const view = new Uint8Array(frame.buffer, frame.byteOffset + 1000, 1024 * 1024 + 7)
+        await store.appendUpdates(document.id, [large, view])
+        let state = await store.loadDocumentState(document.id)
+        expect(Buffer.from(state.updates[0]!).equals(Buffer.from(large))).toBe(true)
+        expect(Buffer.from(state.updates[1]!).equals(Buffer.from(view))).toBe(true)
+        expect(await store.documentStorageStats(document.id)).toEqual({ bytes: 2 * 1024 * 1024 + 7, logLength: 2 })
+
+        await store.compactDocument(document.id, view, 2)
+        state = await store.loadDocumentState(document.id)
+        expect(Buffer.from(state.snapshot!).equals(Buffer.from(view))).toBe(true)
+        expect(state.updates).toEqual([])
+      })
+    })
+
+    it('keeps everything across close and reopen', async () => {
+      const { user, groupId, document } = await createFixture(store)
+      await store.addGroupMember(groupId, user.id)
+      const expiresAt = new Date(Date.now() + 60_000)
+      await store.createSession('hash', { userId: user.id, kind: 'cookie', expiresAt })
+      await store.appendUpdates(document.id, [bytes(1), bytes(2)])
+      await store.compactDocument(document.id, bytes(1, 2), 2)
+      await store.appendUpdates(document.id, [bytes(3)])
+      await store.close()
+      await store.close()
+
+      store = await backend.open()
+      expect(await store.findUserById(user.id)).toEqual(user)
+      expect(await store.groupIdsOfUser(user.id)).toEqual([groupId])
+      expect(await store.findSession('hash', new Date())).toEqual({ userId: user.id, kind: 'cookie', expiresAt })
+      expect(await store.findDocument(document.id)).toEqual(document)
+      const state = await store.loadDocumentState(document.id)
+      expect(plain([state.snapshot!])).toEqual([[1, 2]])
+      expect(plain(state.updates)).toEqual([[3]])
+      expect(await store.appendUpdates(document.id, [bytes(4)])).toBe(4)
+    })
+  })
+}
