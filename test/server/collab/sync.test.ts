@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
+import { createDocumentInDemoGroup, startTestServer, type TestServer } from '../../helpers/test-server.ts'
+
+let server: TestServer
+const clients: TestClient[] = []
+
+beforeAll(async () => {
+  server = await startTestServer()
+})
+
+afterAll(async () => {
+  for (const client of clients) client.destroy()
+  await server.stop()
+})
+
+async function join(documentId: string, username: string, acks = false): Promise<TestClient> {
+  const client = connectClient(server.url, documentId, await wsToken(server.url, username), { acks })
+  clients.push(client)
+  await waitForSync(client)
+  return client
+}
+
+function seededRandom(seed: number) {
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+}
+
+describe('live co-editing', () => {
+  it('converges when four editors type into the same text at once', async () => {
+    const documentId = await createDocumentInDemoGroup(server)
+    const editors = await Promise.all(['leader', 'teacher1', 'teacher2', 'teacher3'].map((u) => join(documentId, u)))
+    const random = seededRandom(7)
+    const phrase = '探究有理数的加法法则并举例说明'
+    for (let round = 0; round < 40; round++) {
+      for (const editor of editors) {
+        const text = editor.doc.getText('t')
+        if (text.length > 5 && random() < 0.3) {
+          text.delete(Math.floor(random() * (text.length - 2)), 2)
+        } else {
+          const at = Math.floor(random() * (text.length + 1))
+          text.insert(at, phrase.slice(0, 1 + Math.floor(random() * 4)))
+        }
+      }
+      if (round % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    await waitFor(() => new Set(editors.map((e) => e.text())).size === 1, 'convergence')
+    expect(editors[0]!.text().length).toBeGreaterThan(0)
+    const stateVectors = editors.map((e) => Buffer.from(Y.encodeStateVector(e.doc)).toString('hex'))
+    expect(new Set(stateVectors).size).toBe(1)
+  })
+
+  it('gives a late joiner the whole document', async () => {
+    const documentId = await createDocumentInDemoGroup(server)
+    const author = await join(documentId, 'teacher1')
+    author.doc.getText('t').insert(0, '当堂检测：计算 (-3)+5')
+    const late = await join(documentId, 'teacher2')
+    await waitFor(() => late.text() === '当堂检测：计算 (-3)+5', 'late joiner content')
+  })
+
+  it('relays awareness and drops it when its client disconnects', async () => {
+    const documentId = await createDocumentInDemoGroup(server)
+    const watcher = await join(documentId, 'teacher1')
+    const leaving = await join(documentId, 'teacher2')
+    leaving.provider.awareness.setLocalStateField('user', { name: '李老师', color: '#d9480f' })
+    const leavingId = leaving.doc.clientID
+    await waitFor(() => watcher.provider.awareness.getStates().get(leavingId)?.user?.name === '李老师', 'awareness')
+    leaving.destroy()
+    await waitFor(() => !watcher.provider.awareness.getStates().has(leavingId), 'awareness removal')
+  })
+
+  it('acknowledges stored updates to clients that opted in', async () => {
+    const documentId = await createDocumentInDemoGroup(server)
+    const writer = await join(documentId, 'teacher1', true)
+    writer.doc.getText('t').insert(0, '课堂小结')
+    const clientId = writer.doc.clientID
+    await waitFor(() => writer.acked.get(clientId) === 4, 'save ack')
+  })
+
+  it('sends nothing of its own to clients that did not opt in', async () => {
+    const documentId = await createDocumentInDemoGroup(server)
+    const plain = await join(documentId, 'teacher1')
+    const received: number[] = []
+    const original = plain.provider.messageHandlers.slice()
+    for (let type = 0; type < 256; type++) {
+      plain.provider.messageHandlers[type] = (...args) => {
+        received.push(type)
+        original[type]?.(...args)
+      }
+    }
+    const other = await join(documentId, 'teacher2', true)
+    other.doc.getText('t').insert(0, '拓展延伸')
+    await waitFor(() => plain.text() === '拓展延伸', 'relay')
+    expect(received.filter((type) => type > 3)).toEqual([])
+  })
+})
