@@ -1,0 +1,59 @@
+/** Who is logged in, and which page the hash asks for. Everything but the login page needs a user. */
+import { useCallback, useEffect, useState } from 'react'
+import { fetchMe, logout } from './api/auth.ts'
+import type { Me } from './api/types.ts'
+import { DocumentsPage } from './pages/DocumentsPage.tsx'
+import { EditorPage } from './pages/EditorPage.tsx'
+import { LoginPage } from './pages/LoginPage.tsx'
+import { hrefFor, navigate, parseRoute, useHash } from './routing.ts'
+
+const roleNames: Record<Me['role'], string> = { admin: '教导处', leader: '备课组长', teacher: '教师', guest: '专家' }
+
+export function App() {
+  const route = parseRoute(useHash())
+  /** `undefined` while we ask the server. */
+  const [me, setMe] = useState<Me | null | undefined>(undefined)
+  const [loadError, setLoadError] = useState<string | null>(null)
+
+  useEffect(() => {
+    fetchMe().then(setMe, (failure: unknown) =>
+      setLoadError(failure instanceof Error ? failure.message : '无法连接服务器'),
+    )
+  }, [])
+
+  useEffect(() => {
+    if (me === null && route.page !== 'login') navigate({ page: 'login' })
+    if (me && route.page === 'login') navigate({ page: 'documents' })
+  }, [me, route.page])
+
+  const onLoggedOut = useCallback(() => setMe(null), [])
+  const onLogout = () => {
+    logout().finally(() => setMe(null))
+  }
+
+  if (loadError) return <p className="page-message" role="alert">{loadError}</p>
+  if (me === undefined) return <p className="page-message">正在加载……</p>
+  if (me === null || route.page === 'login') return <LoginPage onLoggedIn={setMe} />
+
+  return (
+    <div className="app">
+      <nav className="top-bar">
+        <a className="brand" href={hrefFor({ page: 'documents' })}>
+          共备
+        </a>
+        <span className="top-user" data-testid="current-user">
+          {me.displayName}
+          <span className="top-role">{roleNames[me.role]}</span>
+        </span>
+        <button type="button" className="link-button" onClick={onLogout} data-testid="logout">
+          退出登录
+        </button>
+      </nav>
+      {route.page === 'editor' ? (
+        <EditorPage key={route.documentId} documentId={route.documentId} me={me} onLoggedOut={onLoggedOut} />
+      ) : (
+        <DocumentsPage onLoggedOut={onLoggedOut} />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,6 @@
+import { apiRequest } from './http.ts'
+import type { DocumentSummary } from './types.ts'
+
+export function listDocuments(): Promise<DocumentSummary[]> {
+  return apiRequest<DocumentSummary[]>('/api/documents')
+}

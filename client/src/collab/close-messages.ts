@@ -1,0 +1,38 @@
+/**
+ * What the editor tells the teacher when the server closes the document's connection.
+ * Whether to reconnect is decided by `shouldReconnect` from shared/, so both ends agree.
+ */
+import { CloseCode, shouldReconnect, wsMessageTooBig } from '../../../shared/protocol/close-codes.ts'
+
+export interface ConnectionProblem {
+  message: string
+  /** The client stopped reconnecting; only reloading (or logging in again) can help. */
+  permanent: boolean
+  /** Logging in again is the way out. */
+  needsLogin: boolean
+}
+
+export const sessionExpiredMessage = '登录已过期，请重新登录'
+
+const permanentMessages: Record<number, string> = {
+  [CloseCode.protocolError]: '与服务器通信出错，请刷新页面',
+  [CloseCode.unauthorized]: sessionExpiredMessage,
+  [CloseCode.forbidden]: '无权访问此文档',
+  [CloseCode.documentNotFound]: '文档不存在',
+  [CloseCode.schemaMismatch]: '客户端版本过旧，请刷新页面',
+  [CloseCode.documentTooLarge]: '文档过大，无法继续保存修改',
+  [CloseCode.tooManyPendingBytes]: '发送的内容过多，请刷新页面',
+  [wsMessageTooBig]: '单次修改内容过大，无法保存',
+}
+
+/** `null` for closes that only mean the network went away: the save status already says 离线. */
+export function connectionProblemForClose(code: number): ConnectionProblem | null {
+  if (!shouldReconnect(code)) {
+    const message = permanentMessages[code] ?? `连接被服务器拒绝（代码 ${code}），请刷新页面`
+    return { message, permanent: true, needsLogin: code === CloseCode.unauthorized }
+  }
+  if (code >= 4500 && code < 4600) {
+    return { message: '服务器暂时无法打开此文档，正在重试', permanent: false, needsLogin: false }
+  }
+  return null
+}

@@ -1,0 +1,266 @@
+/**
+ * One open document: its Y.Doc, the local copy in IndexedDB, the WebSocket to `/collab/<id>`, and the
+ * state the editor header shows (save status, access, connection problems, who is online).
+ *
+ * Start-up order matters: the local copy is loaded first, so that offline edits are in the document
+ * before the server sees our state vector, and so that the pending changes restored from localStorage
+ * can be checked against it.
+ */
+import * as decoding from 'lib0/decoding'
+import * as authProtocol from 'y-protocols/auth'
+import * as syncProtocol from 'y-protocols/sync'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { AccessLevel } from '../../../shared/access.ts'
+import { shouldReconnect } from '../../../shared/protocol/close-codes.ts'
+import { ConnectParam, MessageType, collabPathPrefix, readAccess, readSaveAck } from '../../../shared/protocol/messages.ts'
+import { editorSchemaVersion } from '../../../shared/schema/editor-schema.ts'
+import { fetchMe } from '../api/auth.ts'
+import { type ConnectionProblem, connectionProblemForClose, sessionExpiredMessage } from './close-messages.ts'
+import { holdRemoteChangesWhileComposing } from './composition-guard.ts'
+import { type OnlineUser, type UserIdentity, onlineUsersFrom, sameOnlineUsers } from './online-users.ts'
+import { loadPendingChanges, savePendingChanges } from './pending-changes-store.ts'
+import { type SaveStatus, SaveTracker } from './save-tracker.ts'
+
+export interface CollabSnapshot {
+  /** The local copy is loaded and the editor can be shown. */
+  ready: boolean
+  saveStatus: SaveStatus
+  pendingCount: number
+  /** What the server granted on this connection; `null` until it said so. */
+  access: AccessLevel | null
+  problem: ConnectionProblem | null
+  onlineUsers: OnlineUser[]
+}
+
+/** IndexedDB can be unavailable (private windows, full disk); the editor then works without a local copy. */
+const localCopyTimeoutMs = 3000
+const persistDelayMs = 250
+/** Failed connection attempts after which we ask whether the session cookie is still valid. */
+const attemptsBeforeLoginCheck = 3
+const sessionExpired: ConnectionProblem = { message: sessionExpiredMessage, permanent: true, needsLogin: true }
+
+function collabServerUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${scheme}://${window.location.host}${collabPathPrefix.replace(/\/$/, '')}`
+}
+
+export class CollabSession {
+  readonly doc = new Y.Doc()
+  readonly provider: WebsocketProvider
+  private readonly localCopy: IndexeddbPersistence
+  private tracker = new SaveTracker()
+  private access: AccessLevel | null = null
+  private problem: ConnectionProblem | null = null
+  private ready = false
+  private destroyed = false
+  private checkingLogin = false
+  private isComposing: () => boolean = () => false
+  private persistTimer: ReturnType<typeof setTimeout> | undefined
+  private snapshot: CollabSnapshot
+  private readonly listeners = new Set<() => void>()
+  private readonly cleanups: (() => void)[] = []
+
+  constructor(
+    readonly documentId: string,
+    readonly user: UserIdentity,
+  ) {
+    this.localCopy = new IndexeddbPersistence(`gongbei:${documentId}`, this.doc)
+    this.provider = new WebsocketProvider(collabServerUrl(), documentId, this.doc, {
+      connect: false,
+      params: { [ConnectParam.ack]: '1', [ConnectParam.schemaVersion]: String(editorSchemaVersion) },
+      // Updates from another tab would arrive with the provider as origin and look stored; they are not.
+      disableBc: true,
+      shouldReconnect: (event) => shouldReconnect(event.code),
+    })
+    this.provider.awareness.setLocalStateField('user', user)
+    this.snapshot = this.buildSnapshot()
+    this.installMessageHandlers()
+    this.listen()
+    void this.start()
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  getSnapshot = (): CollabSnapshot => this.snapshot
+
+  /** The editor tells us how to ask whether an input method is composing. */
+  setCompositionProbe(isComposing: () => boolean): void {
+    this.isComposing = isComposing
+  }
+
+  destroy(): void {
+    if (this.destroyed) return
+    this.persistNow()
+    this.destroyed = true
+    for (const cleanup of this.cleanups.splice(0)) cleanup()
+    this.provider.destroy()
+    this.doc.destroy()
+    this.listeners.clear()
+  }
+
+  private async start(): Promise<void> {
+    await Promise.race([this.localCopy.whenSynced, new Promise((resolve) => setTimeout(resolve, localCopyTimeoutMs))])
+    if (this.destroyed) return
+    const localStateVector = Y.decodeStateVector(Y.encodeStateVector(this.doc))
+    this.tracker = new SaveTracker(loadPendingChanges(localStorage, this.documentId), localStateVector)
+    this.ready = true
+    this.provider.connect()
+    this.publish()
+  }
+
+  private installMessageHandlers(): void {
+    const handlers = this.provider.messageHandlers
+    this.cleanups.push(holdRemoteChangesWhileComposing(this.provider, () => this.isComposing()))
+
+    const sync = handlers[MessageType.sync]!
+    handlers[MessageType.sync] = (encoder, decoder, provider, emitSynced, messageType) => {
+      const peek = decoding.clone(decoder)
+      const isStep1 = decoding.readVarUint(peek) === syncProtocol.messageYjsSyncStep1
+      // Counted on arrival, even if applying it waits for a composition: the server stored it already.
+      if (!isStep1) this.tracker.recordRemoteUpdate(decoding.readVarUint8Array(peek))
+      sync(encoder, decoder, provider, emitSynced, messageType)
+      if (isStep1) this.tracker.markAllSent()
+      this.changed()
+    }
+    handlers[MessageType.saveAck] = (_encoder, decoder) => {
+      this.tracker.recordSaveAck(readSaveAck(decoder))
+      this.changed()
+    }
+    handlers[MessageType.access] = (_encoder, decoder) => {
+      this.access = readAccess(decoder)
+      this.publish()
+    }
+    // Sent when the server refused our update: whatever we were granted, we may not write.
+    handlers[MessageType.auth] = (_encoder, decoder) => {
+      authProtocol.readAuthMessage(decoder, this.doc, () => {
+        if (this.access === null || this.access === 'edit') this.access = 'read'
+        this.publish()
+      })
+    }
+  }
+
+  private listen(): void {
+    const onUpdate = (update: Uint8Array, origin: unknown) => {
+      // Remote updates were counted when they arrived; the local copy's were counted when first made.
+      if (origin === this.provider || origin === this.localCopy) return
+      const sent = this.provider.wsconnected && this.provider.ws?.readyState === WebSocket.OPEN
+      this.tracker.recordLocalUpdate(update, this.doc.clientID, sent)
+      this.changed()
+    }
+    this.doc.on('update', onUpdate)
+    this.cleanups.push(() => this.doc.off('update', onUpdate))
+
+    const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+      this.tracker.setConnected(status === 'connected')
+      this.publish()
+    }
+    this.provider.on('status', onStatus)
+
+    const onClose = (event: CloseEvent | null) => {
+      if (event === null) return
+      // For codes where `shouldReconnect` is false the provider has already stopped reconnecting.
+      const problem = connectionProblemForClose(event.code)
+      if (problem) this.problem = problem
+      else if (navigator.onLine && this.provider.wsUnsuccessfulReconnects + 1 >= attemptsBeforeLoginCheck) {
+        void this.checkLogin()
+      }
+      this.publish()
+    }
+    this.provider.on('connection-close', onClose)
+
+    const onSync = (synced: boolean) => {
+      if (synced && this.problem && !this.problem.permanent) this.problem = null
+      this.publish()
+    }
+    this.provider.on('sync', onSync)
+
+    const onAwareness = () => this.publish()
+    this.provider.awareness.on('change', onAwareness)
+
+    // The browser knows about a lost network long before the socket times out.
+    const onOffline = () => this.reconnectNow()
+    const onOnline = () => {
+      if (!this.provider.wsconnected) this.reconnectNow()
+    }
+    const onPageHide = () => this.persistNow()
+    window.addEventListener('offline', onOffline)
+    window.addEventListener('online', onOnline)
+    window.addEventListener('pagehide', onPageHide)
+
+    this.cleanups.push(() => {
+      this.provider.off('status', onStatus)
+      this.provider.off('connection-close', onClose)
+      this.provider.off('sync', onSync)
+      this.provider.awareness.off('change', onAwareness)
+      window.removeEventListener('offline', onOffline)
+      window.removeEventListener('online', onOnline)
+      window.removeEventListener('pagehide', onPageHide)
+    })
+  }
+
+  private reconnectNow(): void {
+    if (!this.provider.shouldConnect || !this.ready) return
+    this.provider.disconnect()
+    this.provider.connect()
+  }
+
+  /** A refused upgrade (expired session) looks like any network failure to the browser, so ask. */
+  private async checkLogin(): Promise<void> {
+    if (this.checkingLogin) return
+    this.checkingLogin = true
+    try {
+      if ((await fetchMe()) === null && !this.destroyed) {
+        this.provider.disconnect()
+        this.problem = sessionExpired
+        this.publish()
+      }
+    } catch {
+      // Offline: the save status already says so.
+    } finally {
+      this.checkingLogin = false
+    }
+  }
+
+  /** The tracker's state changed: show it, and remember it across reloads. */
+  private changed(): void {
+    this.publish()
+    this.persistTimer ??= setTimeout(() => this.persistNow(), persistDelayMs)
+  }
+
+  private persistNow(): void {
+    clearTimeout(this.persistTimer)
+    this.persistTimer = undefined
+    if (!this.ready || this.destroyed) return
+    try {
+      savePendingChanges(localStorage, this.documentId, this.tracker.pendingChanges())
+    } catch {
+      // localStorage full or blocked: the count is then only right until the next reload.
+    }
+  }
+
+  private buildSnapshot(): CollabSnapshot {
+    const onlineUsers = onlineUsersFrom(this.provider.awareness.getStates(), this.doc.clientID)
+    return {
+      ready: this.ready,
+      saveStatus: this.tracker.status,
+      pendingCount: this.tracker.pendingCount,
+      access: this.access,
+      problem: this.problem,
+      onlineUsers: sameOnlineUsers(onlineUsers, this.snapshot?.onlineUsers) ? this.snapshot.onlineUsers : onlineUsers,
+    }
+  }
+
+  private publish(): void {
+    if (this.destroyed) return
+    const next = this.buildSnapshot()
+    const previous = this.snapshot
+    if ((Object.keys(next) as (keyof CollabSnapshot)[]).every((key) => next[key] === previous[key])) return
+    this.snapshot = next
+    for (const listener of this.listeners) listener()
+  }
+}

@@ -1,0 +1,32 @@
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { type CollabSnapshot, CollabSession } from './collab-session.ts'
+import type { UserIdentity } from './online-users.ts'
+
+/** One session per open document, destroyed when the page leaves it. */
+export function useCollabSession(documentId: string, user: UserIdentity): CollabSession | null {
+  const [session, setSession] = useState<CollabSession | null>(null)
+  const { name, color } = user
+  useEffect(() => {
+    const created = new CollabSession(documentId, { name, color })
+    setSession(created)
+    return () => {
+      created.destroy()
+      setSession(null)
+    }
+  }, [documentId, name, color])
+  return session
+}
+
+const idleSnapshot: CollabSnapshot = {
+  ready: false,
+  saveStatus: 'offline',
+  pendingCount: 0,
+  access: null,
+  problem: null,
+  onlineUsers: [],
+}
+const noSubscription = () => () => {}
+
+export function useCollabSnapshot(session: CollabSession | null): CollabSnapshot {
+  return useSyncExternalStore(session?.subscribe ?? noSubscription, session?.getSnapshot ?? (() => idleSnapshot))
+}

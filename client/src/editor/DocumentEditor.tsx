@@ -1,0 +1,52 @@
+/**
+ * The 导学案 editor. It is created once per session and never re-created by React renders: the
+ * header re-renders on every save-status change, the editor must not (that would break an input
+ * method's composition and lose the caret).
+ */
+import { EditorContent, useEditor } from '@tiptap/react'
+import { memo, useEffect, useLayoutEffect, useMemo } from 'react'
+import type { CollabSession } from '../collab/collab-session.ts'
+import { editorExtensions } from './extensions.ts'
+import { Toolbar } from './Toolbar.tsx'
+
+interface DocumentEditorProps {
+  session: CollabSession
+  editable: boolean
+}
+
+export const DocumentEditor = memo(function DocumentEditor({ session, editable }: DocumentEditorProps) {
+  const options = useMemo(
+    () => ({
+      extensions: editorExtensions(session),
+      editorProps: {
+        attributes: {
+          class: 'document-body',
+          'data-testid': 'editor',
+          'aria-label': '导学案正文',
+          spellcheck: 'false',
+        },
+      },
+    }),
+    [session],
+  )
+  const editor = useEditor(options, [session])
+
+  useLayoutEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable)
+  }, [editor, editable])
+
+  useEffect(() => {
+    if (!editor) return
+    session.setCompositionProbe(() => !editor.isDestroyed && editor.view.composing)
+    return () => session.setCompositionProbe(() => false)
+  }, [editor, session])
+
+  return (
+    <div className="editor-frame">
+      {editor && editable && <Toolbar editor={editor} />}
+      <div className="paper">
+        <EditorContent editor={editor} />
+      </div>
+    </div>
+  )
+})

@@ -1,0 +1,22 @@
+/**
+ * The editor's extensions: the shared content schema plus what only the browser needs — binding to
+ * the Y.Doc (with per-user undo), other people's carets, and placeholders.
+ */
+import type { AnyExtension } from '@tiptap/core'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { Placeholder } from '@tiptap/extensions'
+import { contentExtensions, contentFragmentName } from '../../../shared/schema/editor-schema.ts'
+import type { CollabSession } from '../collab/collab-session.ts'
+
+export function editorExtensions(session: CollabSession): AnyExtension[] {
+  return [
+    ...contentExtensions(),
+    // Its undo manager tracks only transactions made in this editor, so 撤销 never undoes a colleague's typing.
+    Collaboration.configure({ fragment: session.doc.getXmlFragment(contentFragmentName) }),
+    CollaborationCaret.configure({ provider: session.provider, user: session.user }),
+    Placeholder.configure({
+      placeholder: ({ node }) => (node.type.name === 'heading' ? '输入标题' : '在这里输入导学案内容……'),
+    }),
+  ]
+}

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react'
+import { listDocuments } from '../api/documents.ts'
+import { ApiError } from '../api/http.ts'
+import type { DocumentSummary } from '../api/types.ts'
+import { accessText } from '../collab/save-status-text.ts'
+import { hrefFor } from '../routing.ts'
+
+interface GroupOfDocuments {
+  groupId: string
+  groupName: string
+  documents: DocumentSummary[]
+}
+
+/** Groups in the order the server lists them, so the teacher's own 备课组 (listed first) stays on top. */
+export function groupDocuments(documents: readonly DocumentSummary[]): GroupOfDocuments[] {
+  const groups = new Map<string, GroupOfDocuments>()
+  for (const document of documents) {
+    let group = groups.get(document.groupId)
+    if (!group) {
+      group = { groupId: document.groupId, groupName: document.groupName, documents: [] }
+      groups.set(document.groupId, group)
+    }
+    group.documents.push(document)
+  }
+  return [...groups.values()]
+}
+
+export function DocumentsPage({ onLoggedOut }: { onLoggedOut: () => void }) {
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let current = true
+    listDocuments().then(
+      (loaded) => current && setDocuments(loaded),
+      (failure: unknown) => {
+        if (!current) return
+        if (failure instanceof ApiError && failure.status === 401) onLoggedOut()
+        else setError(failure instanceof Error ? failure.message : '文档列表加载失败')
+      },
+    )
+    return () => {
+      current = false
+    }
+  }, [onLoggedOut])
+
+  if (error) return <p className="page-message" role="alert">{error}</p>
+  if (!documents) return <p className="page-message">正在加载文档……</p>
+  if (documents.length === 0) return <p className="page-message">还没有可以打开的文档。</p>
+
+  return (
+    <main className="documents-page">
+      <h1>我的文档</h1>
+      {groupDocuments(documents).map((group) => (
+        <section key={group.groupId} className="document-group" data-testid="document-group">
+          <h2>{group.groupName}</h2>
+          <ul>
+            {group.documents.map((document) => (
+              <li key={document.id}>
+                <a
+                  href={hrefFor({ page: 'editor', documentId: document.id })}
+                  data-testid="document-link"
+                  data-document-id={document.id}
+                >
+                  {document.title}
+                </a>
+                <span className={`access-badge access-${document.access}`} data-testid="document-access">
+                  {accessText[document.access]}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </main>
+  )
+}

@@ -1,0 +1,62 @@
+import { type FormEvent, useState } from 'react'
+import { login } from '../api/auth.ts'
+import type { Me } from '../api/types.ts'
+
+export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      onLoggedIn(await login(username.trim(), password))
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : '登录失败，请稍后再试')
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="login-page">
+      <form className="login-card" onSubmit={submit} data-testid="login-form">
+        <h1>共备</h1>
+        <p className="login-tagline">备课组集体备课，一起写导学案</p>
+        <label>
+          用户名
+          <input
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            data-testid="login-username"
+          />
+        </label>
+        <label>
+          密码
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            data-testid="login-password"
+          />
+        </label>
+        {error && (
+          <p className="form-error" role="alert" data-testid="login-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy} data-testid="login-submit">
+          {busy ? '正在登录…' : '登录'}
+        </button>
+      </form>
+    </main>
+  )
+}

@@ -1,0 +1,24 @@
+/** Builds the browser client from client/ into client/dist, which the server serves in production. */
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+const serverOrigin = 'http://127.0.0.1:3000'
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+  },
+  server: {
+    // The client imports the editor schema and wire protocol from shared/, outside this root.
+    fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
+    proxy: {
+      '/api': serverOrigin,
+      '/healthz': serverOrigin,
+      '/collab': { target: serverOrigin, ws: true },
+    },
+  },
+})
