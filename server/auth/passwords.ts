@@ -1,0 +1,55 @@
+/**
+ * Password hashing with scrypt from node:crypto. A stored hash carries its own parameters and salt,
+ * `scrypt$<log2 N>$<r>$<p>$<salt base64>$<hash base64>`, so the cost can be raised later without
+ * invalidating existing passwords.
+ */
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+
+/** About 70 ms per hash here: slow for guessing, quick enough for a login. */
+const defaultCost = { log2N: 15, r: 8, p: 1 }
+const saltBytes = 16
+const keyBytes = 32
+
+interface ScryptCost {
+  log2N: number
+  r: number
+  p: number
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(saltBytes)
+  const key = await deriveKey(password, salt, keyBytes, defaultCost)
+  const { log2N, r, p } = defaultCost
+  return ['scrypt', log2N, r, p, salt.toString('base64'), key.toString('base64')].join('$')
+}
+
+/** False for a wrong password and for a hash this module did not write. */
+export async function verifyPassword(password: string, hash: string): Promise<boolean> {
+  const parsed = parseHash(hash)
+  if (parsed === null) return false
+  const key = await deriveKey(password, parsed.salt, parsed.key.length, parsed.cost)
+  return timingSafeEqual(key, parsed.key)
+}
+
+function parseHash(hash: string): { cost: ScryptCost; salt: Buffer; key: Buffer } | null {
+  const [scheme, log2N, r, p, salt, key, ...rest] = hash.split('$')
+  if (scheme !== 'scrypt' || rest.length > 0 || salt === undefined || key === undefined) return null
+  const cost = { log2N: Number(log2N), r: Number(r), p: Number(p) }
+  // Bounds keep a corrupted row from asking scrypt for gigabytes of memory.
+  const sane = Number.isInteger(cost.log2N) && cost.log2N >= 10 && cost.log2N <= 20
+    && Number.isInteger(cost.r) && cost.r >= 1 && cost.r <= 32
+    && Number.isInteger(cost.p) && cost.p >= 1 && cost.p <= 16
+  const keyBuffer = Buffer.from(key, 'base64')
+  if (!sane || keyBuffer.length < 16) return null
+  return { cost, salt: Buffer.from(salt, 'base64'), key: keyBuffer }
+}
+
+function deriveKey(password: string, salt: Buffer, length: number, cost: ScryptCost): Promise<Buffer> {
+  const N = 2 ** cost.log2N
+  return new Promise((resolve, reject) => {
+    // scrypt needs 128·N·r bytes; Node's default ceiling (32 MiB) is just too small for N = 2^15.
+    scrypt(password.normalize('NFC'), salt, length, { N, r: cost.r, p: cost.p, maxmem: 256 * N * cost.r }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    )
+  })
+}

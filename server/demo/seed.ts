@@ -1,0 +1,79 @@
+/**
+ * The demo school an empty database gets on first start: the office, a 七年级数学备课组 with its leader,
+ * teachers and a 师徒结对 pair, an outside 教研员 who may only read, and a sample 导学案 to co-edit.
+ */
+import { prosemirrorToYDoc } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import type { Role } from '../../shared/access.ts'
+import { buildEditorSchema, contentFragmentName } from '../../shared/schema/editor-schema.ts'
+import { hashPassword } from '../auth/passwords.ts'
+import type { Store, UserRecord } from '../store/store.ts'
+import { sampleLessonContent, sampleLessonTitle } from './sample-lesson.ts'
+
+export interface DemoAccount {
+  username: string
+  displayName: string
+  role: Role
+  /** Who this is in the demo school, for the start-up message. */
+  description: string
+}
+
+const schoolName = '花园实验中学'
+const groupName = '七年级数学备课组'
+
+interface DemoAccountSeed extends DemoAccount {
+  color: string
+  inGroup: boolean
+}
+
+const accounts: readonly DemoAccountSeed[] = [
+  { username: 'admin', displayName: '周主任', role: 'admin', description: '教导处', color: '#495057', inGroup: false },
+  { username: 'leader', displayName: '王老师', role: 'leader', description: `${groupName}组长`, color: '#e03131', inGroup: true },
+  { username: 'teacher1', displayName: '李老师', role: 'teacher', description: '数学教师，示例导学案主备人', color: '#1971c2', inGroup: true },
+  { username: 'teacher2', displayName: '张老师', role: 'teacher', description: '数学教师', color: '#2f9e44', inGroup: true },
+  { username: 'teacher3', displayName: '刘老师', role: 'teacher', description: '数学教师', color: '#f08c00', inGroup: true },
+  { username: 'mentor', displayName: '陈老师', role: 'teacher', description: '数学教师，师傅', color: '#9c36b5', inGroup: true },
+  { username: 'apprentice', displayName: '赵老师', role: 'teacher', description: '新教师，徒弟（师傅：陈老师）', color: '#0c8599', inGroup: true },
+  { username: 'guest', displayName: '孙老师', role: 'guest', description: '区教研员，只读', color: '#a61e4d', inGroup: false },
+]
+
+/** Seeds the demo school into a store without users; returns the accounts created, none otherwise. */
+export async function seedDemo(store: Store, options: { password: string }): Promise<DemoAccount[]> {
+  if ((await store.countUsers()) > 0) return []
+
+  const schoolId = await store.createSchool(schoolName)
+  const group = await store.createGroup(schoolId, groupName)
+  const passwordHashes = await Promise.all(accounts.map(() => hashPassword(options.password)))
+  const users = new Map<string, UserRecord>()
+  for (const [index, { username, displayName, role, color, inGroup }] of accounts.entries()) {
+    const user = await store.createUser({ username, displayName, role, color, schoolId, passwordHash: passwordHashes[index]! })
+    users.set(username, user)
+    if (inGroup) await store.addGroupMember(group.id, user.id)
+  }
+  const user = (username: string): UserRecord => users.get(username)!
+  await store.addMentorship(user('mentor').id, user('apprentice').id)
+
+  const lesson = await store.createDocument({
+    groupId: group.id,
+    schoolId,
+    title: sampleLessonTitle,
+    kind: 'lesson-plan',
+    createdBy: user('teacher1').id,
+  })
+  await store.appendUpdates(lesson.id, [
+    sampleLessonUpdate({ leadPreparer: user('teacher1').displayName, reviewer: user('leader').displayName }),
+  ])
+
+  return accounts.map(({ username, displayName, role, description }) => ({ username, displayName, role, description }))
+}
+
+function sampleLessonUpdate(people: Parameters<typeof sampleLessonContent>[0]): Uint8Array {
+  const schema = buildEditorSchema()
+  const content = schema.nodeFromJSON(sampleLessonContent(people))
+  // Fails here, at start-up, if the sample and the editor schema ever disagree.
+  content.check()
+  const doc = prosemirrorToYDoc(content, contentFragmentName)
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return update
+}

@@ -1,0 +1,97 @@
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { verifyPassword } from '../../../server/auth/passwords.ts'
+import { seedDemo } from '../../../server/demo/seed.ts'
+import { openStore } from '../../../server/store/open-store.ts'
+import type { Store } from '../../../server/store/store.ts'
+import { buildEditorSchema, contentFragmentName } from '../../../shared/schema/editor-schema.ts'
+import { type TempDataDir, createTempDataDir } from '../../helpers/sqlite.ts'
+
+const sections = ['学习目标', '重点难点', '学法指导', '预习导学', '合作探究', '展示交流', '当堂检测', '课堂小结', '课后作业', '课后反思']
+const headerFields = ['学科', '年级', '课题', '课型', '课时', '主备人', '审核人', '使用班级', '日期']
+
+describe('demo seed', () => {
+  let dataDir: TempDataDir
+  let store: Store
+
+  beforeEach(async () => {
+    dataDir = await createTempDataDir()
+    store = await openStore({ dataDir: dataDir.dir })
+  })
+
+  afterEach(async () => {
+    await store.close()
+    await dataDir.remove()
+  })
+
+  it('creates the demo accounts with the given password', async () => {
+    const accounts = await seedDemo(store, { password: 'secret-demo' })
+    expect(accounts.map((account) => [account.username, account.role])).toEqual([
+      ['admin', 'admin'],
+      ['leader', 'leader'],
+      ['teacher1', 'teacher'],
+      ['teacher2', 'teacher'],
+      ['teacher3', 'teacher'],
+      ['mentor', 'teacher'],
+      ['apprentice', 'teacher'],
+      ['guest', 'guest'],
+    ])
+    const users = await Promise.all(accounts.map((account) => store.findUserByUsername(account.username)))
+    expect(new Set(users.map((user) => user!.color)).size).toBe(accounts.length)
+    for (const user of users) expect(user!.displayName).toMatch(/[\u4e00-\u9fff]/)
+    const hashes = users.map((user) => user!.passwordHash)
+    expect(await Promise.all(hashes.map((hash) => verifyPassword('secret-demo', hash)))).not.toContain(false)
+    expect(await verifyPassword('gongbei-demo', hashes[0]!)).toBe(false)
+  })
+
+  it('puts the leader, teachers, mentor and apprentice in the math group, not the office or the guest', async () => {
+    await seedDemo(store, { password: 'p' })
+    const admin = (await store.findUserByUsername('admin'))!
+    const [group] = await store.listGroups(admin.schoolId)
+    expect(group!.name).toBe('七年级数学备课组')
+    for (const username of ['leader', 'teacher1', 'teacher2', 'teacher3', 'mentor', 'apprentice']) {
+      const user = (await store.findUserByUsername(username))!
+      expect(await store.groupIdsOfUser(user.id)).toEqual([group!.id])
+    }
+    for (const username of ['admin', 'guest']) {
+      const user = (await store.findUserByUsername(username))!
+      expect(await store.groupIdsOfUser(user.id)).toEqual([])
+    }
+  })
+
+  it('stores a sample 导学案 that loads into a valid editor document with every section', async () => {
+    await seedDemo(store, { password: 'p' })
+    const admin = (await store.findUserByUsername('admin'))!
+    const [lesson] = await store.listDocumentsOfSchool(admin.schoolId)
+    expect(lesson).toMatchObject({ kind: 'lesson-plan', title: expect.stringContaining('一元一次方程') })
+
+    const state = await store.loadDocumentState(lesson!.id)
+    const doc = new Y.Doc()
+    for (const update of [state.snapshot, ...state.updates]) if (update) Y.applyUpdate(doc, update)
+    const schema = buildEditorSchema()
+    const json = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(contentFragmentName), schema).toJSON()
+    const node = schema.nodeFromJSON(json)
+    expect(() => node.check()).not.toThrow()
+
+    const headings: string[] = []
+    const tableHeaders: string[] = []
+    node.descendants((child) => {
+      if (child.type.name === 'heading') headings.push(child.textContent)
+      if (child.type.name === 'tableHeader') tableHeaders.push(child.textContent)
+    })
+    for (const section of sections) expect(headings.some((heading) => heading.includes(section))).toBe(true)
+    expect(tableHeaders).toEqual(expect.arrayContaining(headerFields))
+    expect(node.textContent).toContain('李老师')
+    expect(node.textContent).toContain('(x − 50)/3 = (x + 70)/5')
+  })
+
+  it('does nothing in a store that already has users', async () => {
+    await seedDemo(store, { password: 'p' })
+    const admin = (await store.findUserByUsername('admin'))!
+    expect(await seedDemo(store, { password: 'p' })).toEqual([])
+    expect(await store.countUsers()).toBe(8)
+    expect(await store.listDocumentsOfSchool(admin.schoolId)).toHaveLength(1)
+    expect(await store.listGroups(admin.schoolId)).toHaveLength(1)
+  })
+})
