@@ -1,11 +1,13 @@
 /** Who is logged in, and which page the hash asks for. Everything but the login page needs a user. */
-import { useCallback, useEffect, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react'
 import { fetchMe, logout } from './api/auth.ts'
 import type { Me } from './api/types.ts'
 import { DocumentsPage } from './pages/DocumentsPage.tsx'
-import { EditorPage } from './pages/EditorPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
 import { hrefFor, navigate, parseRoute, useHash } from './routing.ts'
+
+// The editor (Tiptap, Yjs) is most of the code; the login and list pages should not wait for it.
+const EditorPage = lazy(() => import('./pages/EditorPage.tsx').then((module) => ({ default: module.EditorPage })))
 
 const roleNames: Record<Me['role'], string> = { admin: '教导处', leader: '备课组长', teacher: '教师', guest: '专家' }
 
@@ -50,7 +52,9 @@ export function App() {
         </button>
       </nav>
       {route.page === 'editor' ? (
-        <EditorPage key={route.documentId} documentId={route.documentId} me={me} onLoggedOut={onLoggedOut} />
+        <Suspense fallback={<p className="page-message">正在打开文档……</p>}>
+          <EditorPage key={route.documentId} documentId={route.documentId} me={me} onLoggedOut={onLoggedOut} />
+        </Suspense>
       ) : (
         <DocumentsPage onLoggedOut={onLoggedOut} />
       )}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { connectionProblemForClose } from '../../../client/src/collab/close-messages.ts'
+import { CloseCode, wsMessageTooBig } from '../../../shared/protocol/close-codes.ts'
+
+describe('connectionProblemForClose', () => {
+  it.each([
+    [CloseCode.forbidden, '无权访问此文档'],
+    [CloseCode.documentNotFound, '文档不存在'],
+    [CloseCode.documentTooLarge, '文档过大'],
+    [CloseCode.schemaMismatch, '客户端版本过旧，请刷新页面'],
+    [CloseCode.unauthorized, '登录已过期'],
+    [CloseCode.protocolError, '请刷新页面'],
+    [CloseCode.tooManyPendingBytes, '请刷新页面'],
+    [wsMessageTooBig, '过大'],
+  ])('stops reconnecting on %i and says so', (code, words) => {
+    const problem = connectionProblemForClose(code)
+    expect(problem?.permanent).toBe(true)
+    expect(problem?.message).toContain(words)
+  })
+
+  it('asks to log in again only when the session is the problem', () => {
+    expect(connectionProblemForClose(CloseCode.unauthorized)?.needsLogin).toBe(true)
+    expect(connectionProblemForClose(CloseCode.forbidden)?.needsLogin).toBe(false)
+  })
+
+  it('names the code of an unknown refusal', () => {
+    expect(connectionProblemForClose(4450)).toMatchObject({ permanent: true, message: expect.stringContaining('4450') })
+  })
+
+  it.each([CloseCode.documentUnavailable, CloseCode.storageFailed, CloseCode.serverShuttingDown])(
+    'keeps retrying on %i and says so',
+    (code) => {
+      expect(connectionProblemForClose(code)).toEqual({
+        message: '服务器暂时无法打开此文档，正在重试',
+        permanent: false,
+        needsLogin: false,
+      })
+    },
+  )
+
+  it.each([1000, 1001, 1006])('leaves a plain network close (%i) to the save status', (code) => {
+    expect(connectionProblemForClose(code)).toBeNull()
+  })
+})

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import { hrefFor, parseRoute } from '../../client/src/routing.ts'
+
+describe('routes', () => {
+  it('parses the three pages and falls back to the documents list', () => {
+    expect(parseRoute('#/login')).toEqual({ page: 'login' })
+    expect(parseRoute('#/documents/doc%201')).toEqual({ page: 'editor', documentId: 'doc 1' })
+    expect(parseRoute('')).toEqual({ page: 'documents' })
+    expect(parseRoute('#/nowhere')).toEqual({ page: 'documents' })
+  })
+
+  it('round-trips document ids', () => {
+    const route = { page: 'editor', documentId: 'a/b?c' } as const
+    expect(parseRoute(hrefFor(route))).toEqual(route)
+  })
+})
