@@ -48,8 +48,7 @@ function deriveKey(password: string, salt: Buffer, length: number, cost: ScryptC
   const N = 2 ** cost.log2N
   return new Promise((resolve, reject) => {
     // scrypt needs 128·N·r bytes; Node's default ceiling (32 MiB) is just too small for N = 2^15.
-    scrypt(password.normalize('NFC'), salt, length, { N, r: cost.r, p: cost.p, maxmem: 256 * N * cost.r }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    )
+    const params = { N, r: cost.r, p: cost.p, maxmem: 256 * N * cost.r }
+    scrypt(password.normalize('NFC'), salt, length, params, (error, key) => (error ? reject(error) : resolve(key)))
   })
 }

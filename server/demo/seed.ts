@@ -23,18 +23,17 @@ const groupName = '七年级数学备课组'
 
 interface DemoAccountSeed extends DemoAccount {
   color: string
-  inGroup: boolean
 }
 
 const accounts: readonly DemoAccountSeed[] = [
-  { username: 'admin', displayName: '周主任', role: 'admin', description: '教导处', color: '#495057', inGroup: false },
-  { username: 'leader', displayName: '王老师', role: 'leader', description: `${groupName}组长`, color: '#e03131', inGroup: true },
-  { username: 'teacher1', displayName: '李老师', role: 'teacher', description: '数学教师，示例导学案主备人', color: '#1971c2', inGroup: true },
-  { username: 'teacher2', displayName: '张老师', role: 'teacher', description: '数学教师', color: '#2f9e44', inGroup: true },
-  { username: 'teacher3', displayName: '刘老师', role: 'teacher', description: '数学教师', color: '#f08c00', inGroup: true },
-  { username: 'mentor', displayName: '陈老师', role: 'teacher', description: '数学教师，师傅', color: '#9c36b5', inGroup: true },
-  { username: 'apprentice', displayName: '赵老师', role: 'teacher', description: '新教师，徒弟（师傅：陈老师）', color: '#0c8599', inGroup: true },
-  { username: 'guest', displayName: '孙老师', role: 'guest', description: '区教研员，只读', color: '#a61e4d', inGroup: false },
+  { username: 'admin', displayName: '周主任', role: 'admin', description: '教导处', color: '#495057' },
+  { username: 'leader', displayName: '王老师', role: 'leader', description: `${groupName}组长`, color: '#e03131' },
+  { username: 'teacher1', displayName: '李老师', role: 'teacher', description: '数学教师，示例导学案主备人', color: '#1971c2' },
+  { username: 'teacher2', displayName: '张老师', role: 'teacher', description: '数学教师', color: '#2f9e44' },
+  { username: 'teacher3', displayName: '刘老师', role: 'teacher', description: '数学教师', color: '#f08c00' },
+  { username: 'mentor', displayName: '陈老师', role: 'teacher', description: '数学教师，师傅', color: '#9c36b5' },
+  { username: 'apprentice', displayName: '赵老师', role: 'teacher', description: '新教师，徒弟（师傅：陈老师）', color: '#0c8599' },
+  { username: 'guest', displayName: '孙老师', role: 'guest', description: '区教研员，只读', color: '#a61e4d' },
 ]
 
 /** Seeds the demo school into a store without users; returns the accounts created, none otherwise. */
@@ -45,10 +44,12 @@ export async function seedDemo(store: Store, options: { password: string }): Pro
   const group = await store.createGroup(schoolId, groupName)
   const passwordHashes = await Promise.all(accounts.map(() => hashPassword(options.password)))
   const users = new Map<string, UserRecord>()
-  for (const [index, { username, displayName, role, color, inGroup }] of accounts.entries()) {
-    const user = await store.createUser({ username, displayName, role, color, schoolId, passwordHash: passwordHashes[index]! })
+  for (const [index, { username, displayName, role, color }] of accounts.entries()) {
+    const passwordHash = passwordHashes[index]!
+    const user = await store.createUser({ username, displayName, role, color, schoolId, passwordHash })
     users.set(username, user)
-    if (inGroup) await store.addGroupMember(group.id, user.id)
+    // Every teacher of the demo is in the math group; the office and the guest only read its documents.
+    if (role === 'leader' || role === 'teacher') await store.addGroupMember(group.id, user.id)
   }
   const user = (username: string): UserRecord => users.get(username)!
   await store.addMentorship(user('mentor').id, user('apprentice').id)

@@ -7,6 +7,9 @@ import type { Database } from './database-schema.ts'
 import { migrateToLatest } from './migrate.ts'
 import { SqlStore, asBuffer } from './sql-store.ts'
 
+/** PostgreSQL takes at most 65 535 parameters per statement; an update row uses up to four. */
+const maxRowsPerStatement = 10_000
+
 export async function openPostgresStore(databaseUrl: string): Promise<PostgresStore> {
   const where = describeDatabase(databaseUrl)
   // Times and sequence numbers are `bigint` columns; pg returns those as strings unless told otherwise.
@@ -43,6 +46,7 @@ export class PostgresStore extends SqlStore {
    */
   async appendUpdates(documentId: string, updates: readonly Uint8Array[]): Promise<number> {
     if (updates.length === 0) return this.#lastSeq(documentId)
+    if (updates.length > maxRowsPerStatement) return this.#appendInChunks(documentId, updates)
     const count = sql.lit(updates.length)
     const batch = sql.join(updates.map((update, index) => sql`(${sql.lit(index + 1)}, ${asBuffer(update)}::bytea)`))
     const { rows } = await sql<{ seq: number }>`
@@ -54,7 +58,37 @@ export class PostgresStore extends SqlStore {
       from bumped cross join (values ${batch}) as batch (ord, data)
       returning seq`.execute(this.db)
     if (rows.length === 0) throw new Error(`Document ${documentId} does not exist`)
-    return Math.max(...rows.map((row) => row.seq))
+    return rows.reduce((last, row) => Math.max(last, row.seq), 0)
+  }
+
+  /** The rare huge batch (a backlog flushed at once): same result, in one transaction of several statements. */
+  #appendInChunks(documentId: string, updates: readonly Uint8Array[]): Promise<number> {
+    const now = Date.now()
+    return this.db.transaction().execute(async (trx) => {
+      const document = await trx
+        .updateTable('documents')
+        .set((eb) => ({ last_seq: eb('last_seq', '+', updates.length) }))
+        .where('id', '=', documentId)
+        .returning('last_seq')
+        .executeTakeFirst()
+      if (document === undefined) throw new Error(`Document ${documentId} does not exist`)
+      const firstSeq = document.last_seq - updates.length + 1
+      for (let start = 0; start < updates.length; start += maxRowsPerStatement) {
+        const chunk = updates.slice(start, start + maxRowsPerStatement)
+        await trx
+          .insertInto('document_updates')
+          .values(
+            chunk.map((update, index) => ({
+              document_id: documentId,
+              seq: firstSeq + start + index,
+              data: asBuffer(update),
+              created_at: now,
+            })),
+          )
+          .execute()
+      }
+      return document.last_seq
+    })
   }
 
   async #lastSeq(documentId: string): Promise<number> {

@@ -49,8 +49,8 @@ export abstract class SqlStore implements Store {
       .returning('id')
       .executeTakeFirst()
     if (inserted === undefined) throw new Error(`The username "${user.username}" is already taken`)
-    const { passwordHash: _, ...record } = user
-    return { id, ...record }
+    const { username, displayName, role, schoolId, color } = user
+    return { id, username, displayName, role, schoolId, color }
   }
 
   async findUserByUsername(username: string): Promise<UserWithPassword | null> {
@@ -232,7 +232,9 @@ export abstract class SqlStore implements Store {
       if (document === undefined) throw new Error(`Document ${documentId} does not exist`)
       // A snapshot claiming updates that were never written would hide them once they are.
       if (uptoSeq > document.last_seq) {
-        throw new Error(`Cannot compact document ${documentId} up to ${uptoSeq}: its last update is ${document.last_seq}`)
+        throw new Error(
+          `Cannot compact document ${documentId} up to ${uptoSeq}: its last update is ${document.last_seq}`,
+        )
       }
       await trx
         .insertInto('document_snapshots')

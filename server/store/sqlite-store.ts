@@ -58,8 +58,10 @@ export class SqliteStore extends SqlStore {
         .compile().sql,
     )
     const insertUpdate = sqlite.prepare<[string, number, Buffer, number]>(
-      db.insertInto('document_updates').values({ document_id: '', seq: 0, data: Buffer.alloc(0), created_at: 0 }).compile()
-        .sql,
+      db
+        .insertInto('document_updates')
+        .values({ document_id: '', seq: 0, data: Buffer.alloc(0), created_at: 0 })
+        .compile().sql,
     )
     this.#append = sqlite.transaction((documentId: string, updates: readonly Uint8Array[], now: number) => {
       const document = bumpLastSeq.get(updates.length, documentId)

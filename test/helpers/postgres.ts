@@ -44,7 +44,9 @@ export async function postgresSuiteEnabled(suite: string): Promise<boolean> {
   if (reason === null) return true
   const where = describeServer()
   if (process.env.GONGBEI_REQUIRE_POSTGRES === '1') {
-    throw new Error(`${suite} require PostgreSQL (GONGBEI_REQUIRE_POSTGRES=1), but ${where} is unreachable: ${reason}`)
+    throw new Error(
+      `${suite}: PostgreSQL is required (GONGBEI_REQUIRE_POSTGRES=1), but no server answers at ${where}: ${reason}`,
+    )
   }
   console.warn(`SKIPPED: ${suite} — no PostgreSQL server at ${where} (${reason}); set GONGBEI_TEST_DATABASE_URL`)
   return false
@@ -57,7 +59,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`
   return {
     url: url.toString(),
-    drop: () => withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+    async drop() {
+      await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`))
+    },
   }
 }
 

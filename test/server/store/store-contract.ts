@@ -85,8 +85,8 @@ export function describeStoreContract(name: string, createBackend: () => Promise
 
       it('refuses a username that is taken', async () => {
         const { schoolId } = await createFixture(store)
-        const again = { username: 'teacher1', displayName: '另一位李老师', passwordHash: 'x', role: 'teacher', schoolId, color: '#000000' } as const
-        await expect(store.createUser(again)).rejects.toThrow(/teacher1/)
+        const again = { username: 'teacher1', displayName: '另一位李老师', passwordHash: 'x', color: '#000000' }
+        await expect(store.createUser({ ...again, role: 'teacher', schoolId })).rejects.toThrow(/teacher1/)
         expect(await store.countUsers()).toBe(1)
       })
 
@@ -96,7 +96,9 @@ export function describeStoreContract(name: string, createBackend: () => Promise
         await expect(
           store.createUser({ ...base, username: 'wang', role: 'principal' as 'admin', schoolId }),
         ).rejects.toThrow()
-        await expect(store.createUser({ ...base, username: 'wang', role: 'teacher', schoolId: 'missing' })).rejects.toThrow()
+        await expect(
+          store.createUser({ ...base, username: 'wang', role: 'teacher', schoolId: 'missing' }),
+        ).rejects.toThrow()
         expect(await store.countUsers()).toBe(1)
       })
 
@@ -186,10 +188,11 @@ export function describeStoreContract(name: string, createBackend: () => Promise
         })
         expect(await store.findDocument(document.id)).toEqual(document)
         expect(await store.findDocument('missing')).toBeNull()
-        const second = await store.createDocument({ groupId, schoolId, title: '3.1.2 等式的性质', kind: 'lesson-plan', createdBy: user.id })
+        const lessonPlan = { kind: 'lesson-plan', createdBy: user.id }
+        const second = await store.createDocument({ ...lessonPlan, groupId, schoolId, title: '3.1.2 等式的性质' })
         const otherSchool = await store.createSchool('第二中学')
         const otherGroup = await store.createGroup(otherSchool, '七年级数学备课组')
-        await store.createDocument({ groupId: otherGroup.id, schoolId: otherSchool, title: '别校', kind: 'lesson-plan', createdBy: user.id })
+        await store.createDocument({ ...lessonPlan, groupId: otherGroup.id, schoolId: otherSchool, title: '别校' })
         const listed = await store.listDocumentsOfSchool(schoolId)
         expect(listed.map((doc) => doc.id).sort()).toEqual([document.id, second.id].sort())
         expect(listed[0]!.createdAt.getTime()).toBeLessThanOrEqual(listed[1]!.createdAt.getTime())
@@ -199,7 +202,13 @@ export function describeStoreContract(name: string, createBackend: () => Promise
         const { user, groupId } = await createFixture(store)
         const otherSchool = await store.createSchool('第二中学')
         await expect(
-          store.createDocument({ groupId, schoolId: otherSchool, title: '错配', kind: 'lesson-plan', createdBy: user.id }),
+          store.createDocument({
+            groupId,
+            schoolId: otherSchool,
+            title: '错配',
+            kind: 'lesson-plan',
+            createdBy: user.id,
+          }),
         ).rejects.toThrow()
       })
     })
@@ -231,7 +240,13 @@ export function describeStoreContract(name: string, createBackend: () => Promise
 
       it('keeps the logs of two documents apart', async () => {
         const { document, groupId, schoolId, user } = await createFixture(store)
-        const other = await store.createDocument({ groupId, schoolId, title: '另一篇', kind: 'lesson-plan', createdBy: user.id })
+        const other = await store.createDocument({
+          groupId,
+          schoolId,
+          title: '另一篇',
+          kind: 'lesson-plan',
+          createdBy: user.id,
+        })
         await store.appendUpdates(document.id, [bytes(1)])
         await store.appendUpdates(other.id, [bytes(9), bytes(8)])
         await store.appendUpdates(document.id, [bytes(2)])
@@ -310,6 +325,16 @@ export function describeStoreContract(name: string, createBackend: () => Promise
         expect(plain([state.snapshot!])).toEqual([[255]])
         expect(state.lastSeq).toBe(31)
         expect(state.updates.length).toBe(31 - seen.lastSeq)
+      })
+
+      it('stores a batch of 25 000 updates in one call', async () => {
+        const { document } = await createFixture(store)
+        const batch = Array.from({ length: 25_000 }, (_, index) => bytes(index % 256, index >> 8))
+        expect(await store.appendUpdates(document.id, [bytes(0)])).toBe(1)
+        expect(await store.appendUpdates(document.id, batch)).toBe(25_001)
+        const state = await store.loadDocumentState(document.id)
+        expect(state.lastSeq).toBe(25_001)
+        expect(plain(state.updates.slice(1))).toEqual(plain(batch))
       })
 
       it('writes nothing of a batch that fails', async () => {

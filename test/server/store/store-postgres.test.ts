@@ -24,9 +24,14 @@ describe.runIf(enabled)('PostgreSQL store', () => {
       await (await openStore({ databaseUrl: database.url })).close()
       const client = new pg.Client({ connectionString: database.url })
       await client.connect()
-      await client.query('insert into kysely_migration (name, timestamp) values ($1, $2)', ['999-future', new Date().toISOString()])
+      await client.query('insert into kysely_migration (name, timestamp) values ($1, $2)', [
+        '999-future',
+        new Date().toISOString(),
+      ])
       await client.end()
-      await expect(openStore({ databaseUrl: database.url })).rejects.toThrow(/Cannot open the PostgreSQL database .*999-future/)
+      await expect(openStore({ databaseUrl: database.url })).rejects.toThrow(
+        /Cannot open the PostgreSQL database .*999-future/,
+      )
     } finally {
       await database.drop()
     }

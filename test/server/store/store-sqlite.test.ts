@@ -31,13 +31,16 @@ describe('SQLite store file', () => {
 
   it('refuses a file that is not a database, with a clear error', async () => {
     await writeFile(join(dataDir.dir, sqliteFileName), '这不是数据库'.repeat(100))
-    await expect(openStore({ dataDir: dataDir.dir })).rejects.toThrow(/Cannot open the SQLite database .*gongbei\.sqlite/)
+    await expect(openStore({ dataDir: dataDir.dir })).rejects.toThrow(
+      /Cannot open the SQLite database .*gongbei\.sqlite/,
+    )
   })
 
   it('refuses a database migrated by a newer version, with a clear error', async () => {
     await (await openStore({ dataDir: dataDir.dir })).close()
     const sqlite = new BetterSqlite3(join(dataDir.dir, sqliteFileName))
-    sqlite.prepare('insert into kysely_migration (name, timestamp) values (?, ?)').run('999-future', new Date().toISOString())
+    const insert = sqlite.prepare('insert into kysely_migration (name, timestamp) values (?, ?)')
+    insert.run('999-future', new Date().toISOString())
     sqlite.close()
     await expect(openStore({ dataDir: dataDir.dir })).rejects.toThrow(/Cannot open the SQLite database .*999-future/)
   })
