@@ -1,0 +1,145 @@
+/**
+ * The two servers under test, each in its own child process, behind one interface: where clients
+ * connect, how a document and its clients are set up, and how much CPU and memory the server has used.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ChildHandle, type ChildOptions } from './ipc.ts'
+import type { ServerKind } from './options.ts'
+import type { ProcessUsage } from './process-usage.ts'
+
+export interface BenchDocument {
+  room: string
+  /** Per client: URL query parameters; clients 0..W-1 are the writers. */
+  clientParams: Record<string, string>[]
+}
+
+export interface BenchServer {
+  readonly kind: ServerKind
+  readonly child: ChildHandle
+  /** Base URL for `WebsocketProvider` (the room name is appended). */
+  readonly serverUrl: string
+  createDocuments(count: number, clientsPerDocument: number): Promise<BenchDocument[]>
+  /** `resetPeak` starts a new window for `peakRssBytes`. */
+  usage(resetPeak?: boolean): Promise<ProcessUsage>
+  close(): Promise<void>
+}
+
+export async function startReferenceServer(options: ChildOptions = {}): Promise<BenchServer> {
+  const child = ChildHandle.start('reference server', './reference-server.ts', options)
+  try {
+    const { port } = await child.request<{ port: number }>('start')
+    return {
+      kind: 'reference',
+      child,
+      serverUrl: `ws://127.0.0.1:${port}`,
+      async createDocuments(count, clientsPerDocument) {
+        const run = Date.now().toString(36)
+        return Array.from({ length: count }, (_, i) => ({
+          room: `bench-${run}-${i}`,
+          clientParams: Array.from({ length: clientsPerDocument }, () => ({})),
+        }))
+      },
+      usage: (resetPeak = false) => child.request<ProcessUsage>('usage', { resetPeak }),
+      close: () => child.stop(),
+    }
+  } catch (error) {
+    await child.stop()
+    throw error
+  }
+}
+
+export const demoPassword = 'gongbei-demo'
+/** Members of the demo 备课组, who may edit its documents: writers and readers are colleagues. */
+const groupMembers = ['teacher1', 'teacher2', 'teacher3', 'leader']
+
+export interface OurServer extends BenchServer {
+  readonly dataDir: string
+  readonly httpUrl: string
+  /** Stops the server (it stores what it holds) and starts it again on the same data, nothing in memory. */
+  restart(): Promise<void>
+  storedDigests(ids: string[]): Promise<Record<string, string>>
+  storeDocumentFromFile(title: string, path: string): Promise<string>
+  storeLoadTimes(id: string): Promise<number[]>
+  wsToken(username: string): Promise<string>
+}
+
+export async function startOurServer(options: ChildOptions = {}): Promise<OurServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gongbei-bench-'))
+  const removeDataDir = (): void => rmSync(dataDir, { recursive: true, force: true })
+  // Also when the benchmark dies half-way (the child is killed by then, see ipc.ts).
+  process.once('exit', removeDataDir)
+  const child = ChildHandle.start('our server', './our-server.ts', options)
+  let httpUrl = ''
+  const start = async (): Promise<void> => {
+    httpUrl = (await child.request<{ url: string }>('start', { dataDir, demoPassword })).url
+  }
+  const cookies = new Map<string, string>()
+  const login = async (username: string): Promise<string> => {
+    const response = await fetch(`${httpUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: demoPassword }),
+    })
+    if (!response.ok) throw new Error(`login as ${username}: ${response.status} ${await response.text()}`)
+    const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ')
+    cookies.set(username, cookie)
+    return cookie
+  }
+  const wsToken = async (username: string): Promise<string> => {
+    const cookie = cookies.get(username) ?? (await login(username))
+    const response = await fetch(`${httpUrl}/api/auth/ws-token`, { method: 'POST', headers: { cookie } })
+    if (!response.ok) throw new Error(`ws-token for ${username}: ${response.status} ${await response.text()}`)
+    return ((await response.json()) as { token: string }).token
+  }
+  try {
+    await start()
+  } catch (error) {
+    await child.stop()
+    removeDataDir()
+    throw error
+  }
+  const port = (): string => new URL(httpUrl).port
+  return {
+    kind: 'ours',
+    child,
+    dataDir,
+    get httpUrl() {
+      return httpUrl
+    },
+    get serverUrl() {
+      return `ws://127.0.0.1:${port()}/collab`
+    },
+    async createDocuments(count, clientsPerDocument) {
+      const titles = Array.from({ length: count }, (_, i) => `基准测试导学案 ${i + 1}`)
+      const ids = await child.request<string[]>('createDocuments', { titles })
+      const documents: BenchDocument[] = []
+      for (const [d, room] of ids.entries()) {
+        const clientParams: Record<string, string>[] = []
+        for (let c = 0; c < clientsPerDocument; c++) {
+          clientParams.push({ token: await wsToken(groupMembers[(c + d) % groupMembers.length]!) })
+        }
+        documents.push({ room, clientParams })
+      }
+      return documents
+    },
+    usage: (resetPeak = false) => child.request<ProcessUsage>('usage', { resetPeak }),
+    async restart() {
+      await child.request('stop')
+      await start()
+    },
+    storedDigests: (ids) => child.request('storedDigests', { ids }),
+    storeDocumentFromFile: (title, path) => child.request('storeDocumentFromFile', { title, path }),
+    storeLoadTimes: (id) => child.request('storeLoadTimes', { id }),
+    wsToken,
+    async close() {
+      try {
+        if (child.process.connected) await child.request('stop', null, 30_000)
+      } finally {
+        await child.stop()
+        removeDataDir()
+      }
+    },
+  }
+}

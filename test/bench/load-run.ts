@@ -1,0 +1,108 @@
+/**
+ * One load run against one server: connect every client, seed the documents, type for warm-up plus the
+ * measured window, wait for the last operations, then check that every client of a document sees the
+ * same content and that no operation went missing (and, for our server, that the store holds it too).
+ */
+import type { BenchServer, OurServer } from './bench-servers.ts'
+import { ChildHandle } from './ipc.ts'
+import type { ConnectArgs, DocumentLoad, DocumentOutcome, LoadOutcome, TypeArgs } from './load-clients.ts'
+import type { BenchOptions } from './options.ts'
+import { concatSorted, percentile } from './stats.ts'
+import { buildWriterScripts } from './workload.ts'
+
+export interface LoadResult {
+  server: BenchServer['kind']
+  latencyMs: { p50: number; p99: number; max: number; samples: number }
+  /** (operation, other client) pairs that became visible per second of the measured window. */
+  deliveredPerSecond: number
+  operationsPerSecond: number
+  serverCpuMs: number
+  cpuMsPer1000Delivered: number
+  /** Highest server RSS during the measured window. */
+  peakRssBytes: number
+  /** Update messages clients received, including echoes of their own. */
+  updateMessagesPerSecond: number
+  converged: boolean
+  lostDeliveries: number
+  disconnects: number
+  /** For our server: whether the store, read after a restart, holds what every client sees. */
+  storeMatchesClients: boolean | null
+}
+
+export async function runLoad(server: BenchServer, options: BenchOptions): Promise<LoadResult> {
+  const { documents: count, clientsPerDocument, writersPerDocument: writers, rate } = options
+  const opsPerWriter = Math.ceil((rate * (options.warmupMs + options.durationMs)) / 1000) + 1
+  const scripts = buildWriterScripts(count * writers, opsPerWriter)
+  const documents = await server.createDocuments(count, clientsPerDocument)
+  const loads: DocumentLoad[] = documents.map((doc, d) => {
+    const mine = scripts.slice(d * writers, (d + 1) * writers)
+    return { ...doc, initialTexts: mine.map((s) => s.initialText), ops: mine.map((s) => s.ops) }
+  })
+
+  const processes = Math.min(options.clientProcesses, count)
+  const clients = Array.from({ length: processes }, (_, p) => ChildHandle.start(`load clients ${p}`, './load-clients.ts'))
+  try {
+    await Promise.all(
+      clients.map((child, p) =>
+        child.request('connect', {
+          serverUrl: server.serverUrl,
+          documents: loads.filter((_, d) => d % processes === p),
+          phase: p,
+          phases: processes,
+        } satisfies ConnectArgs),
+      ),
+    )
+    const typeArgs: TypeArgs = { rate, warmupMs: options.warmupMs, durationMs: options.durationMs, drainMs: options.drainMs }
+    const outcomes = clients.map((child) =>
+      child.request<LoadOutcome>('type', typeArgs, options.warmupMs + options.durationMs + options.drainMs + 60_000),
+    )
+    await sleep(options.warmupMs)
+    const before = await server.usage(true)
+    await sleep(options.durationMs)
+    const after = await server.usage()
+    const results = await Promise.all(outcomes)
+    await Promise.all(clients.map((child) => child.request('disconnect')))
+
+    const seconds = options.durationMs / 1000
+    const delivered = sum(results.map((r) => r.deliveredInWindow))
+    const latencies = concatSorted(results.map((r) => r.latencies))
+    const outcomesByRoom = results.flatMap((r) => r.documents)
+    const serverCpuMs = after.cpuMs - before.cpuMs
+    return {
+      server: server.kind,
+      latencyMs: {
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        max: percentile(latencies, 100),
+        samples: latencies.length,
+      },
+      deliveredPerSecond: delivered / seconds,
+      operationsPerSecond: sum(results.map((r) => r.sentInWindow)) / seconds,
+      serverCpuMs,
+      cpuMsPer1000Delivered: delivered > 0 ? (serverCpuMs / delivered) * 1000 : Number.NaN,
+      peakRssBytes: after.peakRssBytes,
+      updateMessagesPerSecond: sum(results.map((r) => r.updateMessages)) / seconds,
+      converged: outcomesByRoom.every((o) => o.digest !== null),
+      lostDeliveries: sum(outcomesByRoom.map((o) => o.lost)),
+      disconnects: sum(results.map((r) => r.disconnects)),
+      storeMatchesClients: server.kind === 'ours' ? await storeMatches(server as OurServer, outcomesByRoom) : null,
+    }
+  } finally {
+    await Promise.all(clients.map((child) => child.stop()))
+  }
+}
+
+/** Restarts our server, so nothing is in memory, and reads every document back from the store. */
+async function storeMatches(server: OurServer, outcomes: DocumentOutcome[]): Promise<boolean> {
+  await server.restart()
+  const stored = await server.storedDigests(outcomes.map((o) => o.room))
+  return outcomes.every((o) => o.digest !== null && stored[o.room] === o.digest)
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0)
+}

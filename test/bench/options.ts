@@ -1,0 +1,111 @@
+/**
+ * Benchmark parameters, from flags (`--documents 20`) or environment (`BENCH_DOCUMENTS=20`); flags win.
+ * `npm run bench -- --help` lists them.
+ */
+import { availableParallelism } from 'node:os'
+
+export interface BenchOptions {
+  documents: number
+  clientsPerDocument: number
+  writersPerDocument: number
+  /** Operations per second of each writer. */
+  rate: number
+  warmupMs: number
+  durationMs: number
+  /** How long to wait after typing stops for every operation to reach every client. */
+  drainMs: number
+  /** Processes the simulated clients are spread over. */
+  clientProcesses: number
+  servers: ServerKind[]
+  coldLoad: boolean
+  coldLoadRuns: number
+  /** Write a CPU profile of each server child into this folder. */
+  cpuProfileDir: string | null
+}
+
+export type ServerKind = 'reference' | 'ours'
+
+interface Flag {
+  key: keyof BenchOptions
+  help: string
+  parse(value: string): BenchOptions[keyof BenchOptions]
+}
+
+const integer = (value: string): number => {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new Error(`not a whole number: ${value}`)
+  return n
+}
+const seconds = (value: string): number => Math.round(Number(value) * 1000)
+const boolean = (value: string): boolean => value !== '0' && value !== 'false'
+
+const flags: Record<string, Flag> = {
+  documents: { key: 'documents', help: 'documents (D)', parse: integer },
+  clients: { key: 'clientsPerDocument', help: 'clients per document (C)', parse: integer },
+  writers: { key: 'writersPerDocument', help: 'writers per document (W)', parse: integer },
+  rate: { key: 'rate', help: 'operations per second per writer (R)', parse: integer },
+  warmup: { key: 'warmupMs', help: 'seconds of typing before measuring', parse: seconds },
+  duration: { key: 'durationMs', help: 'seconds of measured typing', parse: seconds },
+  drain: { key: 'drainMs', help: 'seconds to wait for the last operations', parse: seconds },
+  'client-processes': { key: 'clientProcesses', help: 'processes running the clients', parse: integer },
+  servers: {
+    key: 'servers',
+    help: 'comma-separated: reference,ours',
+    parse: (value) =>
+      value.split(',').map((kind) => {
+        if (kind !== 'reference' && kind !== 'ours') throw new Error(`unknown server: ${kind}`)
+        return kind
+      }),
+  },
+  'cold-load': { key: 'coldLoad', help: 'measure cold load of a 1 MB document (1/0)', parse: boolean },
+  'cold-load-runs': { key: 'coldLoadRuns', help: 'cold loads to measure', parse: integer },
+  'cpu-prof': { key: 'cpuProfileDir', help: 'folder for server CPU profiles (node --cpu-prof)', parse: (v) => v },
+}
+
+export function defaultOptions(): BenchOptions {
+  return {
+    documents: 20,
+    clientsPerDocument: 10,
+    writersPerDocument: 2,
+    rate: 20,
+    warmupMs: 3_000,
+    durationMs: 20_000,
+    drainMs: 10_000,
+    // Leave one core to the server under test.
+    clientProcesses: Math.max(1, Math.min(4, availableParallelism() - 1)),
+    servers: ['reference', 'ours'],
+    coldLoad: true,
+    coldLoadRuns: 3,
+    cpuProfileDir: null,
+  }
+}
+
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
+  const options = defaultOptions()
+  const set = (name: string, value: string): void => {
+    const flag = flags[name]
+    if (!flag) throw new Error(`unknown option --${name}\n${usage()}`)
+    Object.assign(options, { [flag.key]: flag.parse(value) })
+  }
+  for (const name of Object.keys(flags)) {
+    const value = env[`BENCH_${name.toUpperCase().replaceAll('-', '_')}`]
+    if (value !== undefined) set(name, value)
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--help') throw new Error(usage())
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}\n${usage()}`)
+    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined]
+    const value = inline ?? argv[++i]
+    if (value === undefined) throw new Error(`--${name} needs a value`)
+    set(name, value)
+  }
+  if (options.writersPerDocument > options.clientsPerDocument) throw new Error('more writers than clients')
+  if (options.rate === 0 || options.documents === 0) throw new Error('rate and documents must be positive')
+  return options
+}
+
+export function usage(): string {
+  const lines = Object.entries(flags).map(([name, flag]) => `  --${name.padEnd(16)} ${flag.help}`)
+  return `npm run bench -- [options]   (or BENCH_<OPTION>=value)\n${lines.join('\n')}`
+}

@@ -1,0 +1,106 @@
+/**
+ * Child process: our server with its real SQLite store in a temporary folder, the demo school seeded.
+ * Besides starting and stopping, it creates the benchmark's documents and reads documents back from the
+ * store, so the benchmark can check that what the clients saw is what was stored.
+ */
+import { readFileSync } from 'node:fs'
+import { performance } from 'node:perf_hooks'
+import * as Y from 'yjs'
+import { type RunningServer, startServer } from '../../server/start.ts'
+import { openStore } from '../../server/store/open-store.ts'
+import type { Store } from '../../server/store/store.ts'
+import { digestOf } from './bench-doc.ts'
+import { serveRequests } from './ipc.ts'
+import { processUsage } from './process-usage.ts'
+
+const benchGroupMember = 'teacher1'
+
+let running: { server: RunningServer; store: Store } | null = null
+/** Durations of `loadDocumentState` calls made by the server since it started, by document. */
+let storeLoads = new Map<string, number[]>()
+
+/** The real store, with its document loads timed. */
+function timedLoads(store: Store): Store {
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'loadDocumentState') {
+        return async (documentId: string) => {
+          const started = performance.now()
+          const state = await target.loadDocumentState(documentId)
+          const times = storeLoads.get(documentId) ?? []
+          times.push(performance.now() - started)
+          storeLoads.set(documentId, times)
+          return state
+        }
+      }
+      const value = Reflect.get(target, property, target) as unknown
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
+function current(): { server: RunningServer; store: Store } {
+  if (!running) throw new Error('the server is not running')
+  return running
+}
+
+async function demoGroup(store: Store): Promise<{ groupId: string; schoolId: string; userId: string }> {
+  const member = await store.findUserByUsername(benchGroupMember)
+  if (!member) throw new Error(`the demo school has no ${benchGroupMember}`)
+  const [groupId] = await store.groupIdsOfUser(member.id)
+  if (!groupId) throw new Error(`${benchGroupMember} is in no group`)
+  return { groupId, schoolId: member.schoolId, userId: member.id }
+}
+
+async function storedDigest(store: Store, documentId: string): Promise<string> {
+  const { snapshot, updates } = await store.loadDocumentState(documentId)
+  const doc = new Y.Doc()
+  if (snapshot) Y.applyUpdate(doc, snapshot)
+  for (const update of updates) Y.applyUpdate(doc, update)
+  return digestOf(doc)
+}
+
+serveRequests({
+  start: async ({ dataDir, demoPassword }: { dataDir: string; demoPassword: string }) => {
+    const store = timedLoads(await openStore({ dataDir }))
+    storeLoads = new Map()
+    const server = await startServer({ port: 0, dataDir, store, demo: true, demoPassword, serveClient: false })
+    running = { server, store }
+    return { url: server.url, port: server.port }
+  },
+  stop: async () => {
+    if (!running) return
+    const { server, store } = running
+    running = null
+    await server.close()
+    await store.close()
+  },
+  createDocuments: async ({ titles }: { titles: string[] }) => {
+    const { store } = current()
+    const { groupId, schoolId, userId } = await demoGroup(store)
+    const ids: string[] = []
+    for (const title of titles) {
+      const doc = await store.createDocument({ groupId, schoolId, title, kind: 'lesson-plan', createdBy: userId })
+      ids.push(doc.id)
+    }
+    return ids
+  },
+  /** Stores a Yjs update file as a document's compacted state, as the server's compaction would leave it. */
+  storeDocumentFromFile: async ({ title, path }: { title: string; path: string }) => {
+    const { store } = current()
+    const { groupId, schoolId, userId } = await demoGroup(store)
+    const doc = await store.createDocument({ groupId, schoolId, title, kind: 'lesson-plan', createdBy: userId })
+    const update = new Uint8Array(readFileSync(path))
+    const seq = await store.appendUpdates(doc.id, [update])
+    await store.compactDocument(doc.id, update, seq)
+    return doc.id
+  },
+  storedDigests: async ({ ids }: { ids: string[] }) => {
+    const { store } = current()
+    const digests: Record<string, string> = {}
+    for (const id of ids) digests[id] = await storedDigest(store, id)
+    return digests
+  },
+  storeLoadTimes: async ({ id }: { id: string }) => storeLoads.get(id) ?? [],
+  usage: async ({ resetPeak }: { resetPeak: boolean }) => processUsage(resetPeak),
+})
