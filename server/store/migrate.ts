@@ -4,8 +4,9 @@
  */
 import { type Kysely, type Migration, Migrator } from 'kysely'
 import * as initial from './migrations/001-initial.ts'
+import type { Store } from './store.ts'
 
-export type SqlDialect = 'sqlite' | 'postgres'
+export type SqlDialect = Store['dialect']
 
 /**
  * Migrations see the database untyped (`Kysely<any>`): they describe the schema as it was when they were

@@ -9,10 +9,10 @@
  * can commit out of order.)
  */
 import { type Kysely, sql } from 'kysely'
-import type { SqlDialect } from '../migrate.ts'
+import type { Store } from '../store.ts'
 
 // Untyped on purpose: a migration describes the schema as it was, see migrate.ts.
-export async function up(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
+export async function up(db: Kysely<any>, dialect: Store['dialect']): Promise<void> {
   const binary = dialect === 'postgres' ? 'bytea' : 'blob'
 
   await db.schema
