@@ -12,7 +12,7 @@ export interface ConnectionProblem {
   needsLogin: boolean
 }
 
-export const sessionExpiredMessage = '登录已过期，请重新登录'
+const sessionExpiredMessage = '登录已过期，请重新登录'
 
 const permanentMessages: Record<number, string> = {
   [CloseCode.protocolError]: '与服务器通信出错，请刷新页面',
@@ -24,6 +24,13 @@ const permanentMessages: Record<number, string> = {
   [CloseCode.tooManyPendingBytes]: '发送的内容过多，请刷新页面',
   [wsMessageTooBig]: '单次修改内容过大，无法保存',
 }
+
+/** For sockets the server refused before the upgrade, once the HTTP API told us why. */
+export const refusedProblems = {
+  sessionExpired: { message: sessionExpiredMessage, permanent: true, needsLogin: true },
+  /** The document list cannot tell a missing document from one we may not open. */
+  documentNotAvailable: { message: '文档不存在，或你无权访问此文档', permanent: true, needsLogin: false },
+} satisfies Record<string, ConnectionProblem>
 
 /** `null` for closes that only mean the network went away: the save status already says 离线. */
 export function connectionProblemForClose(code: number): ConnectionProblem | null {

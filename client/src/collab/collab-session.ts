@@ -17,7 +17,8 @@ import { shouldReconnect } from '../../../shared/protocol/close-codes.ts'
 import { ConnectParam, MessageType, collabPathPrefix, readAccess, readSaveAck } from '../../../shared/protocol/messages.ts'
 import { editorSchemaVersion } from '../../../shared/schema/editor-schema.ts'
 import { fetchMe } from '../api/auth.ts'
-import { type ConnectionProblem, connectionProblemForClose, sessionExpiredMessage } from './close-messages.ts'
+import { listDocuments } from '../api/documents.ts'
+import { type ConnectionProblem, connectionProblemForClose, refusedProblems } from './close-messages.ts'
 import { holdRemoteChangesWhileComposing } from './composition-guard.ts'
 import { type OnlineUser, type UserIdentity, onlineUsersFrom, sameOnlineUsers } from './online-users.ts'
 import { loadPendingChanges, savePendingChanges } from './pending-changes-store.ts'
@@ -37,9 +38,8 @@ export interface CollabSnapshot {
 /** IndexedDB can be unavailable (private windows, full disk); the editor then works without a local copy. */
 const localCopyTimeoutMs = 3000
 const persistDelayMs = 250
-/** Failed connection attempts after which we ask whether the session cookie is still valid. */
-const attemptsBeforeLoginCheck = 3
-const sessionExpired: ConnectionProblem = { message: sessionExpiredMessage, permanent: true, needsLogin: true }
+/** How often to ask the HTTP API why the server keeps refusing the socket. */
+const refusalCheckIntervalMs = 10_000
 
 function collabServerUrl(): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
@@ -55,7 +55,8 @@ export class CollabSession {
   private problem: ConnectionProblem | null = null
   private ready = false
   private destroyed = false
-  private checkingLogin = false
+  private socketOpened = false
+  private lastRefusalCheckAt = -Infinity
   private isComposing: () => boolean = () => false
   private persistTimer: ReturnType<typeof setTimeout> | undefined
   private snapshot: CollabSnapshot
@@ -156,6 +157,7 @@ export class CollabSession {
     this.cleanups.push(() => this.doc.off('update', onUpdate))
 
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+      if (status === 'connected') this.socketOpened = true
       this.tracker.setConnected(status === 'connected')
       this.publish()
     }
@@ -163,12 +165,12 @@ export class CollabSession {
 
     const onClose = (event: CloseEvent | null) => {
       if (event === null) return
+      const opened = this.socketOpened
+      this.socketOpened = false
       // For codes where `shouldReconnect` is false the provider has already stopped reconnecting.
       const problem = connectionProblemForClose(event.code)
       if (problem) this.problem = problem
-      else if (navigator.onLine && this.provider.wsUnsuccessfulReconnects + 1 >= attemptsBeforeLoginCheck) {
-        void this.checkLogin()
-      }
+      else if (!opened && navigator.onLine) void this.explainRefusal()
       this.publish()
     }
     this.provider.on('connection-close', onClose)
@@ -209,21 +211,26 @@ export class CollabSession {
     this.provider.connect()
   }
 
-  /** A refused upgrade (expired session) looks like any network failure to the browser, so ask. */
-  private async checkLogin(): Promise<void> {
-    if (this.checkingLogin) return
-    this.checkingLogin = true
+  /**
+   * The server refuses an upgrade it will never accept (no session, no such document, no access) with a
+   * plain HTTP status, which the browser hides behind a generic failure: ask the API what is wrong.
+   */
+  private async explainRefusal(): Promise<void> {
+    if (Date.now() - this.lastRefusalCheckAt < refusalCheckIntervalMs) return
+    this.lastRefusalCheckAt = Date.now()
+    let problem: ConnectionProblem | null = null
     try {
-      if ((await fetchMe()) === null && !this.destroyed) {
-        this.provider.disconnect()
-        this.problem = sessionExpired
-        this.publish()
+      if ((await fetchMe()) === null) problem = refusedProblems.sessionExpired
+      else if (!(await listDocuments()).some((document) => document.id === this.documentId)) {
+        problem = refusedProblems.documentNotAvailable
       }
     } catch {
-      // Offline: the save status already says so.
-    } finally {
-      this.checkingLogin = false
+      // The server is unreachable as well: the save status already says 离线.
     }
+    if (!problem || this.destroyed) return
+    this.provider.disconnect()
+    this.problem = problem
+    this.publish()
   }
 
   /** The tracker's state changed: show it, and remember it across reloads. */

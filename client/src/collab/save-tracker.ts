@@ -8,8 +8,9 @@
  * A change that inserted content ends at a clock of its client, and is stored once the known stored
  * state vector reaches that clock. A change that only deleted content leaves the state vector as it
  * was, so no state vector can prove it stored; it counts as stored when a save ack arrives after it
- * was sent. Since the server stores the updates of one connection in order, a stored change also
- * proves every earlier change stored.
+ * was sent (not the ack the server sends on joining, which only reports what it had). Since the server
+ * stores the updates of one connection in order, a stored change also proves every earlier change
+ * stored.
  */
 import * as Y from 'yjs'
 
@@ -30,6 +31,8 @@ export class SaveTracker {
   private readonly stored = new Map<number, number>()
   private changes: TrackedChange[]
   private connected = false
+  /** The first ack of a connection reports the stored document, not anything we sent. */
+  private joinAckPending = false
 
   /**
    * `restored`: changes still pending when this document was last open in this browser.
@@ -70,6 +73,10 @@ export class SaveTracker {
   recordSaveAck(stateVector: Uint8Array): void {
     this.learnStored(Y.decodeStateVector(stateVector))
     this.dropThroughLastStoredInsert()
+    if (this.joinAckPending) {
+      this.joinAckPending = false
+      return
+    }
     let sentDeletes = 0
     while (sentDeletes < this.changes.length && this.changes[sentDeletes]!.clock === 0 && this.changes[sentDeletes]!.sent) {
       sentDeletes++
@@ -83,6 +90,7 @@ export class SaveTracker {
   }
 
   setConnected(connected: boolean): void {
+    if (connected && !this.connected) this.joinAckPending = true
     this.connected = connected
     // What was sent on a lost connection may never have arrived; reconnecting sends it again.
     if (!connected) for (const change of this.changes) change.sent = false

@@ -151,6 +151,23 @@ describe('SaveTracker', () => {
     expect(tracker.pendingCount).toBe(0)
   })
 
+  it('does not take the ack sent on joining for an ack of the sync answer that preceded it', () => {
+    const { tracker, text, connect, disconnect, storeAndAck, answerSyncStep1 } = setup()
+    connect()
+    storeAndAck()
+    text.insert(0, '展示交流')
+    storeAndAck()
+    disconnect()
+    text.delete(0, 2)
+    connect()
+    // The server sends sync step 1 and then its join ack; we answer step 1 in between.
+    answerSyncStep1()
+    tracker.recordSaveAck(Y.encodeStateVector(new Y.Doc()))
+    expect(tracker.pendingCount).toBe(1)
+    storeAndAck()
+    expect(tracker.pendingCount).toBe(0)
+  })
+
   it('forgets that a deletion was sent when the connection is lost before the ack', () => {
     const { tracker, text, connect, disconnect, storeAndAck } = setup()
     connect()
