@@ -22,6 +22,7 @@ export interface RoomRegistryOptions {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
+  private closing = false
 
   constructor(private readonly options: RoomRegistryOptions) {}
 
@@ -50,10 +51,11 @@ export class RoomRegistry {
 
   /** Stores what every room accepted and closes every connection. */
   async shutdown(): Promise<void> {
+    this.closing = true
     await Promise.allSettled([...this.loading.values()])
     const rooms = [...this.rooms.values()]
     for (const room of rooms) room.closeAll(CloseCode.serverShuttingDown, 'server shutting down')
-    await Promise.all(rooms.map((room) => room.settle()))
+    await Promise.all(rooms.map((room) => room.settle().then(() => room.compact())))
     for (const room of rooms) this.unload(room)
   }
 
@@ -71,6 +73,7 @@ export class RoomRegistry {
   private async load(documentId: string): Promise<Room> {
     let state: DocumentState
     let logLength: number
+    let lastSeq: number
     try {
       const stored = await this.options.store.loadDocumentState(documentId)
       const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
@@ -79,6 +82,7 @@ export class RoomRegistry {
       // before any client could be handed an empty or partial one.
       state.stateVector()
       logLength = stored.updates.length
+      lastSeq = stored.lastSeq
     } catch (error) {
       throw new DocumentLoadError(`document ${documentId} could not be loaded: ${(error as Error).message}`)
     }
@@ -86,6 +90,7 @@ export class RoomRegistry {
       documentId,
       state,
       logLength,
+      lastSeq,
       store: this.options.store,
       metrics: this.options.metrics,
       compactAfter: this.options.compactAfter ?? 500,
@@ -96,9 +101,12 @@ export class RoomRegistry {
   }
 
   private async unloadWhenIdle(room: Room): Promise<void> {
+    // While shutting down, `shutdown` itself stores, compacts and unloads every room.
+    if (this.closing) return
     await room.settle()
+    if (this.closing) return
     await room.compact()
-    if (room.connectionCount === 0) this.unload(room)
+    if (room.connectionCount === 0 && !this.closing) this.unload(room)
   }
 
   private unload(room: Room): void {

@@ -39,6 +39,8 @@ export interface RoomOptions {
   state: DocumentState
   /** Update log rows stored after the snapshot, as loaded. */
   logLength: number
+  /** Sequence number of the last stored update, as loaded. */
+  lastSeq: number
   store: Store
   metrics: CollabMetrics
   /** Fold the log into the snapshot once it has this many rows. */
@@ -54,12 +56,13 @@ export class Room {
   private readonly persistQueue: PersistQueue<PendingUpdate>
   private queuedBytes = 0
   private logLength: number
-  private lastSeq = 0
+  private lastSeq: number
   private compacting: Promise<void> | null = null
 
   constructor(private readonly options: RoomOptions) {
     this.documentId = options.documentId
     this.logLength = options.logLength
+    this.lastSeq = options.lastSeq
     // The server is not a user: it must not show up in anyone's list of who is online.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.trackAwarenessOwners)

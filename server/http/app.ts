@@ -1,6 +1,7 @@
 /** The HTTP API: routes, validation errors as `{error}`, body limits, OpenAPI document. */
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
 import type { Registry } from 'prom-client'
 import { limits } from '../../shared/limits.ts'
 import type { Store } from '../store/store.ts'
@@ -32,7 +33,11 @@ export function createApp({ store, metricsRegistry, serveClient }: AppOptions) {
     '/api/*',
     bodyLimit({
       maxSize: limits.maxJsonBodyBytes,
-      onError: (c) => errorResponse(c, new ApiError(413, 'payload_too_large', '请求内容过大')),
+      onError: (c) => {
+        // The rest of the body is never read, so this connection cannot carry another request.
+        c.header('Connection', 'close')
+        return errorResponse(c, new ApiError(413, 'payload_too_large', '请求内容过大'))
+      },
     }),
   )
   app.route('/', authRoutes(store))
@@ -47,7 +52,9 @@ export function createApp({ store, metricsRegistry, serveClient }: AppOptions) {
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error)
-    if (error instanceof SyntaxError) return errorResponse(c, new ApiError(400, 'invalid_request', '请求不是有效的 JSON'))
+    if (error instanceof HTTPException && error.status === 400) {
+      return errorResponse(c, new ApiError(400, 'invalid_request', '请求不是有效的 JSON'))
+    }
     console.error('request failed:', error)
     return errorResponse(c, new ApiError(500, 'internal', '服务器出错了，请稍后再试'))
   })
