@@ -12,6 +12,8 @@ const emptyUpdate = new Uint8Array([0, 0])
 export class DocumentState {
   private parts: Uint8Array[]
   private byteSize: number
+  /** Every client that joins asks for it, so it is kept until the next update arrives. */
+  private cachedStateVector: Uint8Array | null = null
 
   constructor(parts: readonly Uint8Array[]) {
     this.parts = [...parts]
@@ -26,6 +28,7 @@ export class DocumentState {
   add(update: Uint8Array): void {
     this.parts.push(update)
     this.byteSize += update.length
+    this.cachedStateVector = null
   }
 
   /** The whole document as one update. Throws if the stored bytes are not valid Yjs updates. */
@@ -39,7 +42,8 @@ export class DocumentState {
   }
 
   stateVector(): Uint8Array {
-    return Y.encodeStateVectorFromUpdate(this.merged())
+    this.cachedStateVector ??= Y.encodeStateVectorFromUpdate(this.merged())
+    return this.cachedStateVector
   }
 
   /** What a peer with `stateVector` is missing. */

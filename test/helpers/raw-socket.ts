@@ -7,8 +7,14 @@ export interface RawSocket {
   received: Uint8Array[]
 }
 
-export async function openRawSocket(baseUrl: string, documentId: string, token: string): Promise<RawSocket> {
-  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab/${documentId}?token=${token}`)
+export async function openRawSocket(
+  baseUrl: string,
+  documentId: string,
+  token: string,
+  params: Record<string, string> = {},
+): Promise<RawSocket> {
+  const query = new URLSearchParams({ token, ...params })
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab/${documentId}?${query}`)
   const received: Uint8Array[] = []
   ws.on('message', (data) => received.push(new Uint8Array(data as Buffer)))
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>

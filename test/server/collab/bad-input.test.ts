@@ -69,6 +69,12 @@ describe('malformed and oversized input closes only its own connection', () => {
     expect((await raw.closed).code).toBe(CloseCode.protocolError)
   })
 
+  it('closes a connection built against another editor schema', async () => {
+    const documentId = await createDocumentInDemoGroup(server)
+    const raw = await openRawSocket(server.url, documentId, token, { schema: '999' })
+    expect((await raw.closed).code).toBe(CloseCode.schemaMismatch)
+  })
+
   it('closes a connection whose frame exceeds the frame limit, storing none of it', async () => {
     const documentId = await createDocumentInDemoGroup(server)
     const watcher = await bystander(documentId)

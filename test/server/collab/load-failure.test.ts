@@ -2,10 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { limits } from '../../../shared/limits.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
+import { encodeUpdate } from '../../../server/collab/outgoing-message.ts'
 import { openStore } from '../../../server/store/open-store.ts'
 import type { Store } from '../../../server/store/store.ts'
 import { connectClient, waitFor, wsToken } from '../../helpers/collab-client.ts'
+import { openRawSocket } from '../../helpers/raw-socket.ts'
 import { createDocumentInDemoGroup, startTestServer, type TestServer } from '../../helpers/test-server.ts'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gongbei-load-'))
@@ -13,6 +17,8 @@ let store: Store
 let server: TestServer
 let loads = 0
 let failLoads = false
+/** While set, loads wait for it: the document is "still loading". */
+let loadGate: Promise<void> | null = null
 
 beforeAll(async () => {
   store = await openStore({ dataDir })
@@ -20,6 +26,7 @@ beforeAll(async () => {
   const loadDocumentState: Store['loadDocumentState'] = async (id) => {
     loads++
     await new Promise((resolve) => setTimeout(resolve, 50))
+    await loadGate
     if (failLoads) throw new Error('database unreachable')
     return store.loadDocumentState(id)
   }
@@ -59,6 +66,27 @@ describe('loading a document', () => {
     expect(client.provider.synced).toBe(false)
     client.destroy()
     failLoads = false
+  })
+
+  it('buffers frames that arrive while loading, up to a byte limit', async () => {
+    const documentId = await createDocumentInDemoGroup(server)
+    const token = await wsToken(server.url, 'teacher1')
+    let open!: () => void
+    loadGate = new Promise((resolve) => (open = resolve))
+    const patient = await openRawSocket(server.url, documentId, token)
+    const author = new Y.Doc()
+    author.getText('t').insert(0, '等待加载时写下的字')
+    patient.ws.send(encodeUpdate(Y.encodeStateAsUpdate(author)))
+    const greedy = await openRawSocket(server.url, documentId, token)
+    const chunk = new Uint8Array(limits.maxFrameBytes - 1024)
+    for (let sent = 0; sent <= limits.maxPendingBytesWhileLoading; sent += chunk.length) greedy.ws.send(chunk)
+    expect((await greedy.closed).code).toBe(CloseCode.tooManyPendingBytes)
+    open()
+    loadGate = null
+    const reader = connectClient(server.url, documentId, token)
+    await waitFor(() => reader.text() === '等待加载时写下的字', 'buffered update applied')
+    reader.destroy()
+    patient.ws.close()
   })
 
   it('refuses a document whose stored bytes are corrupt, and keeps those bytes', async () => {
