@@ -31,6 +31,15 @@ export function EditorPage({ documentId, me, onLoggedOut }: EditorPageProps) {
     }
   }, [documentId])
 
+  useEffect(() => {
+    if (!summary) return
+    const previous = document.title
+    document.title = `${summary.title} · 共备`
+    return () => {
+      document.title = previous
+    }
+  }, [summary])
+
   const access = snapshot.access ?? summary?.access ?? 'read'
   const editable = canWriteContent(access)
   const { problem } = snapshot
