@@ -5,9 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ChildHandle, type ChildOptions } from './ipc.ts'
+import { ChildHandle } from './ipc.ts'
 import type { ServerKind } from './options.ts'
 import type { ProcessUsage } from './process-usage.ts'
+import type { CallTimes } from './stats.ts'
 
 export interface BenchDocument {
   room: string
@@ -21,13 +22,15 @@ export interface BenchServer {
   /** Base URL for `WebsocketProvider` (the room name is appended). */
   readonly serverUrl: string
   createDocuments(count: number, clientsPerDocument: number): Promise<BenchDocument[]>
-  /** `resetPeak` starts a new window for `peakRssBytes`. */
-  usage(resetPeak?: boolean): Promise<ProcessUsage>
+  /** `reset` starts a new window for the peak RSS and the event-loop delay. */
+  usage(reset?: boolean): Promise<ProcessUsage>
+  /** How long the server's store calls took since the last reset; null for a server without a store. */
+  storeCallTimes(reset?: boolean): Promise<Record<string, CallTimes> | null>
   close(): Promise<void>
 }
 
-export async function startReferenceServer(options: ChildOptions = {}): Promise<BenchServer> {
-  const child = ChildHandle.start('reference server', './reference-server.ts', options)
+export async function startReferenceServer(): Promise<BenchServer> {
+  const child = ChildHandle.start('reference server', './reference-server.ts')
   try {
     const { port } = await child.request<{ port: number }>('start')
     return {
@@ -41,7 +44,8 @@ export async function startReferenceServer(options: ChildOptions = {}): Promise<
           clientParams: Array.from({ length: clientsPerDocument }, () => ({})),
         }))
       },
-      usage: (resetPeak = false) => child.request<ProcessUsage>('usage', { resetPeak }),
+      usage: (reset = false) => child.request<ProcessUsage>('usage', { reset }),
+      storeCallTimes: async () => null,
       close: () => child.stop(),
     }
   } catch (error) {
@@ -65,12 +69,12 @@ export interface OurServer extends BenchServer {
   wsToken(username: string): Promise<string>
 }
 
-export async function startOurServer(options: ChildOptions = {}): Promise<OurServer> {
+export async function startOurServer(): Promise<OurServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongbei-bench-'))
   const removeDataDir = (): void => rmSync(dataDir, { recursive: true, force: true })
   // Also when the benchmark dies half-way (the child is killed by then, see ipc.ts).
   process.once('exit', removeDataDir)
-  const child = ChildHandle.start('our server', './our-server.ts', options)
+  const child = ChildHandle.start('our server', './our-server.ts')
   let httpUrl = ''
   const start = async (): Promise<void> => {
     httpUrl = (await child.request<{ url: string }>('start', { dataDir, demoPassword })).url
@@ -124,7 +128,8 @@ export async function startOurServer(options: ChildOptions = {}): Promise<OurSer
       }
       return documents
     },
-    usage: (resetPeak = false) => child.request<ProcessUsage>('usage', { resetPeak }),
+    usage: (reset = false) => child.request<ProcessUsage>('usage', { reset }),
+    storeCallTimes: (reset = false) => child.request('storeCallTimes', { reset }),
     async restart() {
       await child.request('stop')
       await start()

@@ -43,12 +43,6 @@ process.on('exit', () => {
   for (const child of liveChildren) child.kill('SIGKILL')
 })
 
-export interface ChildOptions {
-  /** Extra Node flags, e.g. `--cpu-prof`. */
-  nodeFlags?: string[]
-  env?: NodeJS.ProcessEnv
-}
-
 /** In the parent: a TypeScript child process run through tsx, answering requests. */
 export class ChildHandle {
   private nextId = 1
@@ -74,11 +68,10 @@ export class ChildHandle {
     })
   }
 
-  static start(name: string, script: string, options: ChildOptions = {}): ChildHandle {
+  static start(name: string, script: string): ChildHandle {
     const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
       cwd: repoRoot,
-      execArgv: ['--import', 'tsx', ...(options.nodeFlags ?? [])],
-      env: { ...process.env, ...options.env },
+      execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       // Lets results carry typed arrays of latencies.
       serialization: 'advanced',

@@ -3,11 +3,13 @@
  * measured window, wait for the last operations, then check that every client of a document sees the
  * same content and that no operation went missing (and, for our server, that the store holds it too).
  */
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
 import type { BenchServer, OurServer } from './bench-servers.ts'
 import { ChildHandle } from './ipc.ts'
 import type { ConnectArgs, DocumentLoad, DocumentOutcome, LoadOutcome, TypeArgs } from './load-clients.ts'
 import type { BenchOptions } from './options.ts'
-import { concatSorted, percentile } from './stats.ts'
+import { type CallTimes, concatSorted, percentile } from './stats.ts'
 import { buildWriterScripts } from './workload.ts'
 
 export interface LoadResult {
@@ -20,6 +22,10 @@ export interface LoadResult {
   cpuMsPer1000Delivered: number
   /** Highest server RSS during the measured window. */
   peakRssBytes: number
+  /** How long the server's event loop was blocked during the window. */
+  eventLoopDelayMs: { p99: number; max: number }
+  /** Our server: its store calls during the window (they block the loop: better-sqlite3 is synchronous). */
+  storeCalls: Record<string, CallTimes> | null
   /** Update messages clients received, including echoes of their own. */
   updateMessagesPerSecond: number
   converged: boolean
@@ -58,8 +64,16 @@ export async function runLoad(server: BenchServer, options: BenchOptions): Promi
     )
     await sleep(options.warmupMs)
     const before = await server.usage(true)
+    await server.storeCallTimes(true)
+    if (options.cpuProfileDir) await server.child.request('profileStart')
     await sleep(options.durationMs)
     const after = await server.usage()
+    const storeCalls = await server.storeCallTimes()
+    if (options.cpuProfileDir) {
+      mkdirSync(options.cpuProfileDir, { recursive: true })
+      const path = resolve(options.cpuProfileDir, `${server.kind}-server.cpuprofile`)
+      await server.child.request('profileStop', { path })
+    }
     const results = await Promise.all(outcomes)
     await Promise.all(clients.map((child) => child.request('disconnect')))
 
@@ -81,6 +95,8 @@ export async function runLoad(server: BenchServer, options: BenchOptions): Promi
       serverCpuMs,
       cpuMsPer1000Delivered: delivered > 0 ? (serverCpuMs / delivered) * 1000 : Number.NaN,
       peakRssBytes: after.peakRssBytes,
+      eventLoopDelayMs: after.eventLoopDelayMs,
+      storeCalls,
       updateMessagesPerSecond: sum(results.map((r) => r.updateMessages)) / seconds,
       converged: outcomesByRoom.every((o) => o.digest !== null),
       lostDeliveries: sum(outcomesByRoom.map((o) => o.lost)),

@@ -19,7 +19,7 @@ export interface BenchOptions {
   servers: ServerKind[]
   coldLoad: boolean
   coldLoadRuns: number
-  /** Write a CPU profile of each server child into this folder. */
+  /** Write a CPU profile of each server over the measured window into this folder. */
   cpuProfileDir: string | null
 }
 
@@ -59,7 +59,7 @@ const flags: Record<string, Flag> = {
   },
   'cold-load': { key: 'coldLoad', help: 'measure cold load of a 1 MB document (1/0)', parse: boolean },
   'cold-load-runs': { key: 'coldLoadRuns', help: 'cold loads to measure', parse: integer },
-  'cpu-prof': { key: 'cpuProfileDir', help: 'folder for server CPU profiles (node --cpu-prof)', parse: (v) => v },
+  'cpu-prof': { key: 'cpuProfileDir', help: 'folder for CPU profiles of the servers during the window', parse: (v) => v },
 }
 
 export function defaultOptions(): BenchOptions {

@@ -12,29 +12,41 @@ import type { Store } from '../../server/store/store.ts'
 import { digestOf } from './bench-doc.ts'
 import { serveRequests } from './ipc.ts'
 import { processUsage } from './process-usage.ts'
+import { type CallTimes, summarize } from './stats.ts'
+import { profilerRequests } from './window-profiler.ts'
 
 const benchGroupMember = 'teacher1'
 
 let running: { server: RunningServer; store: Store } | null = null
-/** Durations of `loadDocumentState` calls made by the server since it started, by document. */
-let storeLoads = new Map<string, number[]>()
 
-/** The real store, with its document loads timed. */
-function timedLoads(store: Store): Store {
+/** Durations of the server's own store calls, to see where the loop is blocked (better-sqlite3 is synchronous). */
+const timedMethods = ['loadDocumentState', 'appendUpdates', 'compactDocument'] as const
+type TimedMethod = (typeof timedMethods)[number]
+let storeCalls = new Map<TimedMethod, number[]>()
+/** `loadDocumentState` durations by document, for the cold-load report. */
+let documentLoads = new Map<string, number[]>()
+
+function record<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const values = map.get(key) ?? []
+  values.push(value)
+  map.set(key, values)
+}
+
+/** The real store, with the calls the server makes on the hot path timed. */
+function timedStore(store: Store): Store {
   return new Proxy(store, {
     get(target, property) {
-      if (property === 'loadDocumentState') {
-        return async (documentId: string) => {
-          const started = performance.now()
-          const state = await target.loadDocumentState(documentId)
-          const times = storeLoads.get(documentId) ?? []
-          times.push(performance.now() - started)
-          storeLoads.set(documentId, times)
-          return state
-        }
-      }
       const value = Reflect.get(target, property, target) as unknown
-      return typeof value === 'function' ? value.bind(target) : value
+      if (typeof value !== 'function') return value
+      if (!(timedMethods as readonly PropertyKey[]).includes(property)) return value.bind(target)
+      return async (documentId: string, ...rest: unknown[]) => {
+        const started = performance.now()
+        const result = (await value.call(target, documentId, ...rest)) as unknown
+        const elapsed = performance.now() - started
+        record(storeCalls, property as TimedMethod, elapsed)
+        if (property === 'loadDocumentState') record(documentLoads, documentId, elapsed)
+        return result
+      }
     },
   })
 }
@@ -62,8 +74,8 @@ async function storedDigest(store: Store, documentId: string): Promise<string> {
 
 serveRequests({
   start: async ({ dataDir, demoPassword }: { dataDir: string; demoPassword: string }) => {
-    const store = timedLoads(await openStore({ dataDir }))
-    storeLoads = new Map()
+    const store = timedStore(await openStore({ dataDir }))
+    documentLoads = new Map()
     const server = await startServer({ port: 0, dataDir, store, demo: true, demoPassword, serveClient: false })
     running = { server, store }
     return { url: server.url, port: server.port }
@@ -101,6 +113,13 @@ serveRequests({
     for (const id of ids) digests[id] = await storedDigest(store, id)
     return digests
   },
-  storeLoadTimes: async ({ id }: { id: string }) => storeLoads.get(id) ?? [],
-  usage: async ({ resetPeak }: { resetPeak: boolean }) => processUsage(resetPeak),
+  storeLoadTimes: async ({ id }: { id: string }) => documentLoads.get(id) ?? [],
+  /** Store calls since the last reset, by method. */
+  storeCallTimes: async ({ reset }: { reset: boolean }) => {
+    const times = Object.fromEntries(timedMethods.map((m) => [m, summarize(storeCalls.get(m) ?? [])]))
+    if (reset) storeCalls = new Map()
+    return times as Record<TimedMethod, CallTimes>
+  },
+  usage: async ({ reset }: { reset: boolean }) => processUsage(reset),
+  ...profilerRequests,
 })

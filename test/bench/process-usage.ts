@@ -1,4 +1,9 @@
-/** What a server child reports about itself: the CPU and memory it has used. */
+/**
+ * What a server child reports about itself: CPU, memory, and how long its event loop was blocked
+ * (a blocked loop delays every client of every document, so it shows up directly in p99 latency).
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+
 export interface ProcessUsage {
   /** User + system CPU time since the process started. */
   cpuMs: number
@@ -7,6 +12,8 @@ export interface ProcessUsage {
   peakRssBytes: number
   /** Peak resident set size of the whole process life, start-up and password hashing included. */
   lifetimeMaxRssBytes: number
+  /** Event-loop delay since the last reset. */
+  eventLoopDelayMs: { p99: number; max: number }
 }
 
 let peakRssBytes = 0
@@ -14,8 +21,11 @@ setInterval(() => {
   peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss())
 }, 50).unref()
 
-/** Reports usage; `resetPeak` starts a new peak window (e.g. at the start of a measurement). */
-export function processUsage(resetPeak = false): ProcessUsage {
+const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+loopDelay.enable()
+
+/** Reports usage; `reset` starts a new window for the peak RSS and the event-loop delay. */
+export function processUsage(reset = false): ProcessUsage {
   const cpu = process.cpuUsage()
   const rssBytes = process.memoryUsage.rss()
   const usage = {
@@ -23,7 +33,11 @@ export function processUsage(resetPeak = false): ProcessUsage {
     rssBytes,
     peakRssBytes: Math.max(peakRssBytes, rssBytes),
     lifetimeMaxRssBytes: process.resourceUsage().maxRSS * 1024,
+    eventLoopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
   }
-  if (resetPeak) peakRssBytes = rssBytes
+  if (reset) {
+    peakRssBytes = rssBytes
+    loopDelay.reset()
+  }
   return usage
 }

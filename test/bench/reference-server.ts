@@ -9,6 +9,7 @@ import { setupWSConnection } from '@y/websocket-server/utils'
 import { WebSocketServer } from 'ws'
 import { serveRequests } from './ipc.ts'
 import { processUsage } from './process-usage.ts'
+import { profilerRequests } from './window-profiler.ts'
 
 const wss = new WebSocketServer({ noServer: true })
 const server = http.createServer((_request, response) => {
@@ -24,5 +25,6 @@ serveRequests({
     new Promise<{ port: number }>((resolve) => {
       server.listen(0, '127.0.0.1', () => resolve({ port: (server.address() as AddressInfo).port }))
     }),
-  usage: async ({ resetPeak }: { resetPeak: boolean }) => processUsage(resetPeak),
+  usage: async ({ reset }: { reset: boolean }) => processUsage(reset),
+  ...profilerRequests,
 })

@@ -1,12 +1,12 @@
 /** The benchmark's outputs: a table for people and `bench/results/latest.json` for tools. */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus, platform, release, totalmem } from 'node:os'
+import { cpus, loadavg, platform, release, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { ColdLoadResult } from './cold-load.ts'
 import { repoRoot } from './ipc.ts'
 import type { LoadResult } from './load-run.ts'
 import type { BenchOptions, ServerKind } from './options.ts'
-import { median } from './stats.ts'
+import { type CallTimes, median } from './stats.ts'
 
 export const resultsPath = join(repoRoot, 'bench/results/latest.json')
 export const coldLoadTargetMs = 200
@@ -14,7 +14,15 @@ export const coldLoadTargetMs = 200
 export interface BenchReport {
   timestamp: string
   parameters: BenchOptions
-  machine: { cpuModel: string; cpuCount: number; node: string; os: string; memoryBytes: number }
+  machine: {
+    cpuModel: string
+    cpuCount: number
+    node: string
+    os: string
+    memoryBytes: number
+    /** 1-minute load average when the benchmark started and ended: other work on the machine skews latency. */
+    loadAverage: { start: number; end: number }
+  }
   load: Partial<Record<ServerKind, LoadResult>>
   coldLoad: Partial<Record<ServerKind, ColdLoadResult>>
   /** Each target of the issue: met, missed, or null when not measured. */
@@ -29,6 +37,7 @@ export interface BenchReport {
 
 export function buildReport(
   options: BenchOptions,
+  loadAverageAtStart: number,
   load: BenchReport['load'],
   coldLoad: BenchReport['coldLoad'],
   errors: string[],
@@ -45,6 +54,7 @@ export function buildReport(
       node: process.version,
       os: `${platform()} ${release()}`,
       memoryBytes: totalmem(),
+      loadAverage: { start: loadAverageAtStart, end: loadavg()[0]! },
     },
     load,
     coldLoad,
@@ -80,6 +90,9 @@ export function formatReport(report: BenchReport): string {
     ['server CPU ms / 1000 delivered', (k) => ms(report.load[k]?.cpuMsPer1000Delivered)],
     ['server CPU (% of one core)', (k) => ms(cpuPercent(report, k))],
     ['server peak RSS (MB)', (k) => ms(mb(report.load[k]?.peakRssBytes))],
+    ['server event-loop delay max (ms)', (k) => ms(report.load[k]?.eventLoopDelayMs.max)],
+    ['store append p99 / max (ms)', (k) => storeCall(report.load[k]?.storeCalls?.appendUpdates)],
+    ['compactions, max (ms)', (k) => storeCall(report.load[k]?.storeCalls?.compactDocument, true)],
     ['converged', (k) => yesNo(report.load[k]?.converged)],
     ['lost deliveries', (k) => count(report.load[k]?.lostDeliveries)],
     ['client disconnects', (k) => count(report.load[k]?.disconnects)],
@@ -99,9 +112,29 @@ export function formatReport(report: BenchReport): string {
     `target: ours ≤ reference CPU per delivered update   ${yesNo(report.targets.cpuPerDeliveredAtOrUnderReference)}`,
     `target: ours ≤ reference p99 latency                ${yesNo(report.targets.p99AtOrUnderReference)}`,
     `target: 1 MB cold load under ${coldLoadTargetMs} ms                  ${yesNo(report.targets.coldLoadUnder200ms)}`,
+    ...busyWarning(report),
     ...report.errors.map((error) => `error: ${error}`),
   ]
   return lines.join('\n')
+}
+
+/**
+ * Before the run the machine should be nearly idle; during it the benchmark's own processes add about
+ * one runnable process. More than that is someone else's work competing for the cores.
+ */
+function busyWarning(report: BenchReport): string[] {
+  const { start, end } = report.machine.loadAverage
+  const cores = report.machine.cpuCount
+  if (start <= cores / 2 && end <= cores + 1) return []
+  return [
+    `warning: the machine was busy with other work (load average ${start.toFixed(1)} → ${end.toFixed(1)} on ` +
+      `${report.machine.cpuCount} cores); latencies are not comparable, run again when it is idle`,
+  ]
+}
+
+function storeCall(times: CallTimes | undefined, withCount = false): string {
+  if (!times || times.calls === 0) return '–'
+  return withCount ? `${times.calls}, ${ms(times.maxMs)}` : `${ms(times.p99Ms)} / ${ms(times.maxMs)}`
 }
 
 function cpuPercent(report: BenchReport, kind: ServerKind): number | undefined {

@@ -3,21 +3,12 @@
  * cold load of a 1 MB document. Prints a table and writes `bench/results/latest.json`.
  * Method and targets: docs/BENCHMARK.md.
  */
-import { mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { loadavg } from 'node:os'
 import { type BenchServer, type OurServer, startOurServer, startReferenceServer } from './bench-servers.ts'
 import { coldLoadOurs, coldLoadReference } from './cold-load.ts'
-import type { ChildOptions } from './ipc.ts'
 import { runLoad } from './load-run.ts'
 import { type BenchOptions, parseOptions, type ServerKind } from './options.ts'
 import { type BenchReport, buildReport, formatReport, resultsPath, writeReport } from './report.ts'
-
-function childOptions(options: BenchOptions, kind: ServerKind): ChildOptions {
-  if (!options.cpuProfileDir) return {}
-  const dir = resolve(options.cpuProfileDir)
-  mkdirSync(dir, { recursive: true })
-  return { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${kind}-server.cpuprofile`] }
-}
 
 async function benchmark(
   kind: ServerKind,
@@ -26,7 +17,7 @@ async function benchmark(
   coldLoad: BenchReport['coldLoad'],
 ): Promise<void> {
   const server: BenchServer =
-    kind === 'ours' ? await startOurServer(childOptions(options, kind)) : await startReferenceServer(childOptions(options, kind))
+    kind === 'ours' ? await startOurServer() : await startReferenceServer()
   try {
     console.error(`${kind}: typing…`)
     load[kind] = await runLoad(server, options)
@@ -50,6 +41,7 @@ async function main(): Promise<number> {
     console.error((error as Error).message)
     return 2
   }
+  const loadAverageAtStart = loadavg()[0]!
   const load: BenchReport['load'] = {}
   const coldLoad: BenchReport['coldLoad'] = {}
   const errors: string[] = []
@@ -60,7 +52,7 @@ async function main(): Promise<number> {
       errors.push(`${kind}: ${(error as Error).stack ?? String(error)}`)
     }
   }
-  const report = buildReport(options, load, coldLoad, errors)
+  const report = buildReport(options, loadAverageAtStart, load, coldLoad, errors)
   writeReport(report)
   console.log(formatReport(report))
   console.log(`\nwritten to ${resultsPath}`)

@@ -18,3 +18,23 @@ export function concatSorted(parts: readonly Float64Array[]): Float64Array {
 export function median(values: readonly number[]): number {
   return percentile(Float64Array.from(values).sort(), 50)
 }
+
+export interface CallTimes {
+  calls: number
+  totalMs: number
+  p50Ms: number
+  p99Ms: number
+  maxMs: number
+}
+
+/** Durations of repeated calls, summarized. */
+export function summarize(times: readonly number[]): CallTimes {
+  const sorted = Float64Array.from(times).sort()
+  return {
+    calls: sorted.length,
+    totalMs: sorted.reduce((a, b) => a + b, 0),
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    maxMs: percentile(sorted, 100),
+  }
+}
