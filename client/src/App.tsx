@@ -1,10 +1,10 @@
 /** Who is logged in, and which page the hash asks for. Everything but the login page needs a user. */
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react'
 import { fetchMe, logout } from './api/auth.ts'
 import type { Me } from './api/types.ts'
 import { DocumentsPage } from './pages/DocumentsPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
-import { hrefFor, navigate, parseRoute, useHash } from './routing.ts'
+import { type Route, hrefFor, navigate, parseRoute, useHash } from './routing.ts'
 
 // The editor (Tiptap, Yjs) is most of the code; the login and list pages should not wait for it.
 const EditorPage = lazy(() => import('./pages/EditorPage.tsx').then((module) => ({ default: module.EditorPage })))
@@ -12,7 +12,8 @@ const EditorPage = lazy(() => import('./pages/EditorPage.tsx').then((module) => 
 const roleNames: Record<Me['role'], string> = { admin: '教导处', leader: '备课组长', teacher: '教师', guest: '专家' }
 
 export function App() {
-  const route = parseRoute(useHash())
+  const hash = useHash()
+  const route = useMemo(() => parseRoute(hash), [hash])
   /** `undefined` while we ask the server. */
   const [me, setMe] = useState<Me | null | undefined>(undefined)
   const [loadError, setLoadError] = useState<string | null>(null)
@@ -23,14 +24,27 @@ export function App() {
     )
   }, [])
 
+  /** Where a logged-out visitor was going, e.g. a document link a colleague sent. */
+  const [returnTo, setReturnTo] = useState<Route | null>(null)
+
   useEffect(() => {
-    if (me === null && route.page !== 'login') navigate({ page: 'login' })
-    if (me && route.page === 'login') navigate({ page: 'documents' })
-  }, [me, route.page])
+    if (me === null && route.page !== 'login') {
+      setReturnTo(route)
+      navigate({ page: 'login' })
+    }
+    if (me && route.page === 'login') {
+      navigate(returnTo ?? { page: 'documents' })
+      setReturnTo(null)
+    }
+  }, [me, route, returnTo])
 
   const onLoggedOut = useCallback(() => setMe(null), [])
   const onLogout = () => {
-    logout().finally(() => setMe(null))
+    logout().finally(() => {
+      // Whoever logs in next starts from their own list, not from this teacher's last document.
+      navigate({ page: 'login' })
+      setMe(null)
+    })
   }
 
   if (loadError) return <p className="page-message" role="alert">{loadError}</p>
