@@ -19,6 +19,8 @@ export interface LoadResult {
   deliveredPerSecond: number
   operationsPerSecond: number
   serverCpuMs: number
+  /** Of which in the kernel. */
+  serverSystemCpuMs: number
   cpuMsPer1000Delivered: number
   /** Highest server RSS during the measured window. */
   peakRssBytes: number
@@ -93,6 +95,7 @@ export async function runLoad(server: BenchServer, options: BenchOptions): Promi
       deliveredPerSecond: delivered / seconds,
       operationsPerSecond: sum(results.map((r) => r.sentInWindow)) / seconds,
       serverCpuMs,
+      serverSystemCpuMs: after.cpuSystemMs - before.cpuSystemMs,
       cpuMsPer1000Delivered: delivered > 0 ? (serverCpuMs / delivered) * 1000 : Number.NaN,
       peakRssBytes: after.peakRssBytes,
       eventLoopDelayMs: after.eventLoopDelayMs,

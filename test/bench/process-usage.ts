@@ -7,6 +7,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 export interface ProcessUsage {
   /** User + system CPU time since the process started. */
   cpuMs: number
+  /** Of which in the kernel: socket writes, SQLite's file writes. */
+  cpuSystemMs: number
   rssBytes: number
   /** Highest resident set size seen since the last reset, sampled every 50 ms. */
   peakRssBytes: number
@@ -30,6 +32,7 @@ export function processUsage(reset = false): ProcessUsage {
   const rssBytes = process.memoryUsage.rss()
   const usage = {
     cpuMs: (cpu.user + cpu.system) / 1000,
+    cpuSystemMs: cpu.system / 1000,
     rssBytes,
     peakRssBytes: Math.max(peakRssBytes, rssBytes),
     lifetimeMaxRssBytes: process.resourceUsage().maxRSS * 1024,
