@@ -38,6 +38,12 @@ export interface CollabSnapshot {
 /** IndexedDB can be unavailable (private windows, full disk); the editor then works without a local copy. */
 const localCopyTimeoutMs = 3000
 const persistDelayMs = 250
+/**
+ * A socket that drops while the browser is online usually comes back within a second (y-websocket
+ * also recycles a silent socket every 30 s); saying 离线 for that would only alarm. Everything typed
+ * meanwhile is still counted, so 保存中 stays true.
+ */
+const reconnectGraceMs = 1500
 /** How often to ask the HTTP API why the server keeps refusing the socket. */
 const refusalCheckIntervalMs = 10_000
 
@@ -56,6 +62,9 @@ export class CollabSession {
   private ready = false
   private destroyed = false
   private socketOpened = false
+  /** When a working connection dropped; `null` while connected or once we have said 离线. */
+  private droppedAt: number | null = null
+  private graceTimer: ReturnType<typeof setTimeout> | undefined
   private lastRefusalCheckAt = -Infinity
   private isComposing: () => boolean = () => false
   private persistTimer: ReturnType<typeof setTimeout> | undefined
@@ -157,7 +166,13 @@ export class CollabSession {
     this.cleanups.push(() => this.doc.off('update', onUpdate))
 
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
-      if (status === 'connected') this.socketOpened = true
+      if (status === 'connected') {
+        this.socketOpened = true
+        this.droppedAt = null
+      } else if (this.tracker.status !== 'offline' && this.droppedAt === null) {
+        this.droppedAt = Date.now()
+        this.graceTimer = setTimeout(() => this.publish(), reconnectGraceMs)
+      }
       this.tracker.setConnected(status === 'connected')
       this.publish()
     }
@@ -195,6 +210,7 @@ export class CollabSession {
     window.addEventListener('pagehide', onPageHide)
 
     this.cleanups.push(() => {
+      clearTimeout(this.graceTimer)
       this.provider.off('status', onStatus)
       this.provider.off('connection-close', onClose)
       this.provider.off('sync', onSync)
@@ -250,11 +266,19 @@ export class CollabSession {
     }
   }
 
+  private displayedStatus(): SaveStatus {
+    const status = this.tracker.status
+    const briefDrop =
+      status === 'offline' && this.droppedAt !== null && navigator.onLine && Date.now() - this.droppedAt < reconnectGraceMs
+    if (!briefDrop) return status
+    return this.tracker.pendingCount > 0 ? 'saving' : 'saved'
+  }
+
   private buildSnapshot(): CollabSnapshot {
     const onlineUsers = onlineUsersFrom(this.provider.awareness.getStates(), this.doc.clientID)
     return {
       ready: this.ready,
-      saveStatus: this.tracker.status,
+      saveStatus: this.displayedStatus(),
       pendingCount: this.tracker.pendingCount,
       access: this.access,
       problem: this.problem,
