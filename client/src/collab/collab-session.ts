@@ -22,6 +22,7 @@ import { type ConnectionProblem, connectionProblemForClose, refusedProblems } fr
 import { holdRemoteChangesWhileComposing } from './composition-guard.ts'
 import { type OnlineUser, type UserIdentity, onlineUsersFrom, sameOnlineUsers } from './online-users.ts'
 import { loadPendingChanges, savePendingChanges } from './pending-changes-store.ts'
+import { reconnectGraceMs, saveStatusToShow } from './save-status-text.ts'
 import { type SaveStatus, SaveTracker } from './save-tracker.ts'
 
 export interface CollabSnapshot {
@@ -38,12 +39,6 @@ export interface CollabSnapshot {
 /** IndexedDB can be unavailable (private windows, full disk); the editor then works without a local copy. */
 const localCopyTimeoutMs = 3000
 const persistDelayMs = 250
-/**
- * A socket that drops while the browser is online usually comes back within a second (y-websocket
- * also recycles a silent socket every 30 s); saying 离线 for that would only alarm. Everything typed
- * meanwhile is still counted, so 保存中 stays true.
- */
-const reconnectGraceMs = 1500
 /** How often to ask the HTTP API why the server keeps refusing the socket. */
 const refusalCheckIntervalMs = 10_000
 
@@ -266,19 +261,17 @@ export class CollabSession {
     }
   }
 
-  private displayedStatus(): SaveStatus {
-    const status = this.tracker.status
-    const briefDrop =
-      status === 'offline' && this.droppedAt !== null && navigator.onLine && Date.now() - this.droppedAt < reconnectGraceMs
-    if (!briefDrop) return status
-    return this.tracker.pendingCount > 0 ? 'saving' : 'saved'
-  }
-
   private buildSnapshot(): CollabSnapshot {
     const onlineUsers = onlineUsersFrom(this.provider.awareness.getStates(), this.doc.clientID)
     return {
       ready: this.ready,
-      saveStatus: this.displayedStatus(),
+      saveStatus: saveStatusToShow({
+        status: this.tracker.status,
+        pendingCount: this.tracker.pendingCount,
+        droppedAt: this.droppedAt,
+        now: Date.now(),
+        browserOnline: navigator.onLine,
+      }),
       pendingCount: this.tracker.pendingCount,
       access: this.access,
       problem: this.problem,

@@ -1,4 +1,4 @@
-/** The words the editor header uses for the save state, in one place so tests and UI agree. */
+/** What the editor header says about saving, in one place so tests and UI agree. */
 import type { AccessLevel } from '../../../shared/access.ts'
 import type { SaveStatus } from './save-tracker.ts'
 
@@ -18,4 +18,25 @@ export const accessText: Record<AccessLevel, string> = {
   edit: '可编辑',
   comment: '可批注',
   read: '只读',
+}
+
+/**
+ * A socket that drops while the browser is online usually comes back within a second (y-websocket
+ * also recycles a socket that heard nothing for 30 s); saying 离线 for that would only alarm. Whatever
+ * is typed meanwhile is still counted, so 保存中 stays true.
+ */
+export const reconnectGraceMs = 1500
+
+export function saveStatusToShow(state: {
+  status: SaveStatus
+  pendingCount: number
+  /** When a working connection dropped, or `null`. */
+  droppedAt: number | null
+  now: number
+  browserOnline: boolean
+}): SaveStatus {
+  const { status, pendingCount, droppedAt, now, browserOnline } = state
+  const briefDrop = status === 'offline' && droppedAt !== null && browserOnline && now - droppedAt < reconnectGraceMs
+  if (!briefDrop) return status
+  return pendingCount > 0 ? 'saving' : 'saved'
 }

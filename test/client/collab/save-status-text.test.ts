@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { saveStatusText } from '../../../client/src/collab/save-status-text.ts'
+import { reconnectGraceMs, saveStatusText, saveStatusToShow } from '../../../client/src/collab/save-status-text.ts'
 
 describe('saveStatusText', () => {
   it('uses the words of the editor header', () => {
@@ -11,5 +11,24 @@ describe('saveStatusText', () => {
   it('says 只读 for read access, whatever the connection', () => {
     expect(saveStatusText('saved', 0, 'read')).toBe('只读')
     expect(saveStatusText('offline', 0, 'read')).toBe('只读')
+  })
+})
+
+describe('saveStatusToShow', () => {
+  const dropped = { droppedAt: 1000, browserOnline: true }
+
+  it('does not say 离线 for a connection that dropped a moment ago', () => {
+    expect(saveStatusToShow({ status: 'offline', pendingCount: 0, now: 1000 + reconnectGraceMs - 1, ...dropped })).toBe('saved')
+    expect(saveStatusToShow({ status: 'offline', pendingCount: 2, now: 1200, ...dropped })).toBe('saving')
+  })
+
+  it('says 离线 once the grace is over, or at once when the browser lost the network', () => {
+    expect(saveStatusToShow({ status: 'offline', pendingCount: 2, now: 1000 + reconnectGraceMs, ...dropped })).toBe('offline')
+    expect(saveStatusToShow({ status: 'offline', pendingCount: 2, now: 1001, droppedAt: 1000, browserOnline: false })).toBe('offline')
+    expect(saveStatusToShow({ status: 'offline', pendingCount: 0, now: 1001, droppedAt: null, browserOnline: true })).toBe('offline')
+  })
+
+  it('passes a connected status through', () => {
+    expect(saveStatusToShow({ status: 'saving', pendingCount: 1, now: 1001, ...dropped })).toBe('saving')
   })
 })
