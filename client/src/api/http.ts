@@ -23,7 +23,7 @@ const messagesByStatus: Record<number, string> = {
 }
 
 /** The server's `{error: {code, message}}` carries an English message for developers; teachers get ours. */
-export function describeFailure(status: number): string {
+function describeFailure(status: number): string {
   return messagesByStatus[status] ?? (status >= 500 ? '服务器出错了，请稍后再试' : `请求失败（${status}）`)
 }
 

@@ -16,10 +16,9 @@ import type { AccessLevel } from '../../../shared/access.ts'
 import { shouldReconnect } from '../../../shared/protocol/close-codes.ts'
 import { ConnectParam, MessageType, collabPathPrefix, readAccess, readSaveAck } from '../../../shared/protocol/messages.ts'
 import { editorSchemaVersion } from '../../../shared/schema/editor-schema.ts'
-import { fetchMe } from '../api/auth.ts'
-import { listDocuments } from '../api/documents.ts'
-import { type ConnectionProblem, connectionProblemForClose, refusedProblems } from './close-messages.ts'
+import { type ConnectionProblem, connectionProblemForClose } from './close-messages.ts'
 import { holdRemoteChangesWhileComposing } from './composition-guard.ts'
+import { explainRefusedConnection } from './refused-connection.ts'
 import { type OnlineUser, type UserIdentity, onlineUsersFrom, sameOnlineUsers } from './online-users.ts'
 import { loadPendingChanges, savePendingChanges } from './pending-changes-store.ts'
 import { reconnectGraceMs, saveStatusToShow } from './save-status-text.ts'
@@ -222,22 +221,10 @@ export class CollabSession {
     this.provider.connect()
   }
 
-  /**
-   * The server refuses an upgrade it will never accept (no session, no such document, no access) with a
-   * plain HTTP status, which the browser hides behind a generic failure: ask the API what is wrong.
-   */
   private async explainRefusal(): Promise<void> {
     if (Date.now() - this.lastRefusalCheckAt < refusalCheckIntervalMs) return
     this.lastRefusalCheckAt = Date.now()
-    let problem: ConnectionProblem | null = null
-    try {
-      if ((await fetchMe()) === null) problem = refusedProblems.sessionExpired
-      else if (!(await listDocuments()).some((document) => document.id === this.documentId)) {
-        problem = refusedProblems.documentNotAvailable
-      }
-    } catch {
-      // The server is unreachable as well: the save status already says 离线.
-    }
+    const problem = await explainRefusedConnection(this.documentId)
     if (!problem || this.destroyed) return
     this.provider.disconnect()
     this.problem = problem
