@@ -47,7 +47,16 @@ export function App() {
     })
   }
 
-  if (loadError) return <p className="page-message" role="alert">{loadError}</p>
+  if (loadError) {
+    return (
+      <p className="page-message" role="alert">
+        {loadError}
+        <button type="button" className="link-button" onClick={() => window.location.reload()}>
+          重试
+        </button>
+      </p>
+    )
+  }
   if (me === undefined) return <p className="page-message">正在加载……</p>
   if (me === null || route.page === 'login') return <LoginPage onLoggedIn={setMe} />
 
