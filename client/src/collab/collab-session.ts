@@ -66,11 +66,16 @@ export class CollabSession {
   private readonly listeners = new Set<() => void>()
   private readonly cleanups: (() => void)[] = []
 
+  /** Keyed by user as well: on a shared school computer, the next teacher must not open this copy. */
+  private readonly localCopyKey: string
+
   constructor(
     readonly documentId: string,
+    userId: string,
     readonly user: UserIdentity,
   ) {
-    this.localCopy = new IndexeddbPersistence(`gongbei:${documentId}`, this.doc)
+    this.localCopyKey = `${userId}:${documentId}`
+    this.localCopy = new IndexeddbPersistence(`gongbei:${this.localCopyKey}`, this.doc)
     this.provider = new WebsocketProvider(collabServerUrl(), documentId, this.doc, {
       connect: false,
       params: { [ConnectParam.ack]: '1', [ConnectParam.schemaVersion]: String(editorSchemaVersion) },
@@ -111,7 +116,7 @@ export class CollabSession {
     await Promise.race([this.localCopy.whenSynced, new Promise((resolve) => setTimeout(resolve, localCopyTimeoutMs))])
     if (this.destroyed) return
     const localStateVector = Y.decodeStateVector(Y.encodeStateVector(this.doc))
-    this.tracker = new SaveTracker(loadPendingChanges(localStorage, this.documentId), localStateVector)
+    this.tracker = new SaveTracker(loadPendingChanges(localStorage, this.localCopyKey), localStateVector)
     this.ready = true
     this.provider.connect()
     this.publish()
@@ -242,7 +247,7 @@ export class CollabSession {
     this.persistTimer = undefined
     if (!this.ready || this.destroyed) return
     try {
-      savePendingChanges(localStorage, this.documentId, this.tracker.pendingChanges())
+      savePendingChanges(localStorage, this.localCopyKey, this.tracker.pendingChanges())
     } catch {
       // localStorage full or blocked: the count is then only right until the next reload.
     }

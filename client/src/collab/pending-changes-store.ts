@@ -1,23 +1,24 @@
 /**
- * Keeps a document's pending changes in localStorage, so that after a reload with offline edits
- * (restored from IndexedDB) the editor still knows how many of them the server has not stored.
+ * Keeps a document's pending changes in localStorage, next to its local copy in IndexedDB (both named
+ * by the same key), so that after a reload with offline edits the editor still knows how many of them
+ * the server has not stored.
  *
- * One list per document: two tabs on the same document overwrite each other's list, and the count
+ * One list per local copy: two tabs on the same document overwrite each other's list, and the count
  * is then only approximate until the server acknowledges.
  */
 import type { PendingChange } from './save-tracker.ts'
 
 type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
 
-function storageKey(documentId: string): string {
-  return `gongbei:pending:${documentId}`
+function storageKey(localCopyKey: string): string {
+  return `gongbei:pending:${localCopyKey}`
 }
 
 /** Stored as `[client, clock]` pairs: an offline session can pile up thousands of changes. */
-export function loadPendingChanges(storage: KeyValueStorage, documentId: string): PendingChange[] {
+export function loadPendingChanges(storage: KeyValueStorage, localCopyKey: string): PendingChange[] {
   let parsed: unknown
   try {
-    parsed = JSON.parse(storage.getItem(storageKey(documentId)) ?? '[]')
+    parsed = JSON.parse(storage.getItem(storageKey(localCopyKey)) ?? '[]')
   } catch {
     return []
   }
@@ -29,10 +30,10 @@ export function loadPendingChanges(storage: KeyValueStorage, documentId: string)
   )
 }
 
-export function savePendingChanges(storage: KeyValueStorage, documentId: string, changes: readonly PendingChange[]): void {
+export function savePendingChanges(storage: KeyValueStorage, localCopyKey: string, changes: readonly PendingChange[]): void {
   if (changes.length === 0) {
-    storage.removeItem(storageKey(documentId))
+    storage.removeItem(storageKey(localCopyKey))
     return
   }
-  storage.setItem(storageKey(documentId), JSON.stringify(changes.map(({ client, clock }) => [client, clock])))
+  storage.setItem(storageKey(localCopyKey), JSON.stringify(changes.map(({ client, clock }) => [client, clock])))
 }

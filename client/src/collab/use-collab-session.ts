@@ -3,17 +3,17 @@ import { type CollabSnapshot, CollabSession } from './collab-session.ts'
 import type { UserIdentity } from './online-users.ts'
 
 /** One session per open document, destroyed when the page leaves it. */
-export function useCollabSession(documentId: string, user: UserIdentity): CollabSession | null {
+export function useCollabSession(documentId: string, userId: string, user: UserIdentity): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null)
   const { name, color } = user
   useEffect(() => {
-    const created = new CollabSession(documentId, { name, color })
+    const created = new CollabSession(documentId, userId, { name, color })
     setSession(created)
     return () => {
       created.destroy()
       setSession(null)
     }
-  }, [documentId, name, color])
+  }, [documentId, userId, name, color])
   return session
 }
 

@@ -16,7 +16,7 @@ interface EditorPageProps {
 
 export function EditorPage({ documentId, me, onLoggedOut }: EditorPageProps) {
   const [summary, setSummary] = useState<DocumentSummary | null>(null)
-  const session = useCollabSession(documentId, { name: me.displayName, color: me.color })
+  const session = useCollabSession(documentId, me.id, { name: me.displayName, color: me.color })
   const snapshot = useCollabSnapshot(session)
 
   // Title and access from the list; the server's word on the connection wins once it arrives.

@@ -202,13 +202,13 @@ describe('pending changes across a reload', () => {
     for (const character of '学法指导') before.text.insert(before.text.length, character)
     before.text.delete(0, 1)
     expect(before.tracker.pendingCount).toBe(5)
-    savePendingChanges(storage, 'doc-1', before.tracker.pendingChanges())
+    savePendingChanges(storage, 'u1:doc-1', before.tracker.pendingChanges())
 
     // The reload: a new Y.Doc (new client id) restored from the local copy, a new tracker.
     const restoredDoc = new Y.Doc()
     Y.applyUpdate(restoredDoc, Y.encodeStateAsUpdate(before.doc), 'local copy')
     const localStateVector = Y.decodeStateVector(Y.encodeStateVector(restoredDoc))
-    const after = setup(new SaveTracker(loadPendingChanges(storage, 'doc-1'), localStateVector))
+    const after = setup(new SaveTracker(loadPendingChanges(storage, 'u1:doc-1'), localStateVector))
     Y.applyUpdate(after.doc, Y.encodeStateAsUpdate(restoredDoc), 'server')
     expect(after.tracker.status).toBe('offline')
     expect(after.tracker.pendingCount).toBe(5)
@@ -238,18 +238,18 @@ describe('pending changes across a reload', () => {
 
   it('removes the stored list once nothing is pending', () => {
     const storage = memoryStorage()
-    savePendingChanges(storage, 'doc-1', [{ client: 7, clock: 3 }])
+    savePendingChanges(storage, 'u1:doc-1', [{ client: 7, clock: 3 }])
     expect(storage.items.size).toBe(1)
-    savePendingChanges(storage, 'doc-1', [])
+    savePendingChanges(storage, 'u1:doc-1', [])
     expect(storage.items.size).toBe(0)
   })
 
   it('ignores a damaged stored list', () => {
     const storage = memoryStorage()
-    storage.setItem('gongbei:pending:doc-1', '{not json')
-    expect(loadPendingChanges(storage, 'doc-1')).toEqual([])
-    storage.setItem('gongbei:pending:doc-1', JSON.stringify([[1, 2], ['x', 1], [3], [4, -1], [5, 0]]))
-    expect(loadPendingChanges(storage, 'doc-1')).toEqual([
+    storage.setItem('gongbei:pending:u1:doc-1', '{not json')
+    expect(loadPendingChanges(storage, 'u1:doc-1')).toEqual([])
+    storage.setItem('gongbei:pending:u1:doc-1', JSON.stringify([[1, 2], ['x', 1], [3], [4, -1], [5, 0]]))
+    expect(loadPendingChanges(storage, 'u1:doc-1')).toEqual([
       { client: 1, clock: 2 },
       { client: 5, clock: 0 },
     ])
