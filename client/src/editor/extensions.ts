@@ -16,7 +16,11 @@ export function editorExtensions(session: CollabSession): AnyExtension[] {
     Collaboration.configure({ fragment: session.doc.getXmlFragment(contentFragmentName) }),
     CollaborationCaret.configure({ provider: session.provider, user: session.user }),
     Placeholder.configure({
-      placeholder: ({ node }) => (node.type.name === 'heading' ? '输入标题' : '在这里输入导学案内容……'),
+      // An empty line inside a written plan needs no hint; an empty plan or a new heading does.
+      placeholder: ({ editor, node }) => {
+        if (node.type.name === 'heading') return '输入标题'
+        return editor.isEmpty ? '在这里输入导学案内容……' : ''
+      },
     }),
   ]
 }
