@@ -2,7 +2,7 @@
 import type { AccessLevel } from '../../../shared/access.ts'
 import type { SaveStatus } from './save-tracker.ts'
 
-export function saveStatusText(status: SaveStatus, pendingCount: number, access: AccessLevel): string {
+export function saveStatusText(status: SaveStatus, pendingCount: number, access: AccessLevel | null): string {
   if (access === 'read') return '只读'
   switch (status) {
     case 'saved':

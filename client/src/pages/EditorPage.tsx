@@ -40,8 +40,9 @@ export function EditorPage({ documentId, me, onLoggedOut }: EditorPageProps) {
     }
   }, [summary])
 
-  const access = snapshot.access ?? summary?.access ?? 'read'
-  const editable = canWriteContent(access)
+  // Unknown for a moment after opening: show no access rather than a wrong one, and do not allow typing.
+  const access = snapshot.access ?? summary?.access ?? null
+  const editable = access !== null && canWriteContent(access)
   const { problem } = snapshot
 
   return (
@@ -55,9 +56,11 @@ export function EditorPage({ documentId, me, onLoggedOut }: EditorPageProps) {
           {summary && <span className="editor-group">{summary.groupName}</span>}
         </div>
         <div className="editor-state">
-          <span className={`access-badge access-${access}`} data-testid="access-badge" data-access={access}>
-            {accessText[access]}
-          </span>
+          {access && (
+            <span className={`access-badge access-${access}`} data-testid="access-badge" data-access={access}>
+              {accessText[access]}
+            </span>
+          )}
           <span
             className={`save-status save-${snapshot.saveStatus}`}
             data-testid="save-status"
