@@ -2,6 +2,7 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react'
 import { fetchMe, logout } from './api/auth.ts'
 import type { Me } from './api/types.ts'
+import { LoadFailure } from './components/LoadFailure.tsx'
 import { DocumentsPage } from './pages/DocumentsPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
 import { type Route, hrefFor, navigate, parseRoute, useHash } from './routing.ts'
@@ -75,9 +76,11 @@ export function App() {
         </button>
       </nav>
       {route.page === 'editor' ? (
-        <Suspense fallback={<p className="page-message">正在打开文档……</p>}>
-          <EditorPage key={route.documentId} documentId={route.documentId} me={me} onLoggedOut={onLoggedOut} />
-        </Suspense>
+        <LoadFailure>
+          <Suspense fallback={<p className="page-message">正在打开文档……</p>}>
+            <EditorPage key={route.documentId} documentId={route.documentId} me={me} onLoggedOut={onLoggedOut} />
+          </Suspense>
+        </LoadFailure>
       ) : (
         <DocumentsPage onLoggedOut={onLoggedOut} />
       )}
