@@ -1,0 +1,198 @@
+/**
+ * End to end in Debian's chromium against the real server (port 0, SQLite, the demo school) serving
+ * the client built from today's sources: teachers log in through the login page, open a 导学案 from
+ * the documents page and edit it together. Screenshots go to test-results/browser/.
+ *
+ * All scenarios live in this one file because the client is built once, into the client/dist the
+ * server serves; a second file building it at the same time would empty it under the first.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { sampleLessonTitle } from '../../server/demo/sample-lesson.ts'
+import { type TestServer, createDocumentInDemoGroup, startTestServer } from '../helpers/test-server.ts'
+import { buildClient } from './helpers/build-client.ts'
+import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
+import { recordCollabFrames } from './helpers/collab-frames.ts'
+import { ImeComposer, recordCompositionEvents } from './helpers/ime.ts'
+import { NetworkLink } from './helpers/network-link.ts'
+import {
+  appendParagraph,
+  blockWith,
+  caretLabels,
+  clickAtEdge,
+  clickAtEndOfDocument,
+  documentBlocks,
+  documentText,
+  eventually,
+  expectConverged,
+  expectSaveStatus,
+  lastBlock,
+  logIn,
+  openDocument,
+  pendingCount,
+  screenshot,
+  typeNewParagraph,
+} from './helpers/teacher-page.ts'
+
+const enabled = browserSuitesEnabled()
+/** For asserting that something did not arrive: far longer than a relay on localhost takes. */
+const quietMs = 300
+
+function occurrences(text: string, part: string): number {
+  return text.split(part).length - 1
+}
+
+describe.runIf(enabled)('browser: co-editing a 导学案', () => {
+  let server: TestServer
+  let browser: Browser
+  const pages: Page[] = []
+
+  beforeAll(async () => {
+    // The server reads client/dist/index.html when it starts, so the build comes first.
+    await buildClient()
+    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true }), launchChromium()])
+  })
+
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.context().close()))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  async function logInAs(username: string): Promise<Page> {
+    const page = await logIn(browser, server.url, username)
+    pages.push(page)
+    return page
+  }
+
+  async function openAs(username: string, title: string): Promise<Page> {
+    const page = await logInAs(username)
+    await openDocument(page, title)
+    await expectSaveStatus(page, '已保存')
+    return page
+  }
+
+  it("two teachers type in the same 导学案 and see each other's text and carets", async () => {
+    const [li, zhang] = await Promise.all([openAs('teacher1', sampleLessonTitle), openAs('teacher2', sampleLessonTitle)])
+    const difficulty = '难点：找出实际问题中的相等关系。'
+    const liText = '李老师：先复习等式的性质，再引入方程。'
+    const zhangText = '（张老师：用线段图帮学生找相等关系）'
+
+    // Both place their caret before anyone types, and each sees the other's caret arrive there.
+    await Promise.all([clickAtEndOfDocument(li), clickAtEdge(blockWith(zhang, difficulty), 'end')])
+    await expect.poll(() => caretLabels(blockWith(li, difficulty)), eventually).toEqual(['张老师'])
+    await expect.poll(() => caretLabels(lastBlock(zhang)), eventually).toEqual(['李老师'])
+    await Promise.all([typeNewParagraph(li, liText), zhang.keyboard.type(zhangText)])
+
+    const blocks = await expectConverged([li, zhang])
+    expect(blocks).toEqual(expect.arrayContaining([liText, difficulty + zhangText]))
+    expect(blocks.at(-1)).toBe(liText)
+    await expect.poll(() => caretLabels(blockWith(li, zhangText)), eventually).toEqual(['张老师'])
+    await expect.poll(() => caretLabels(blockWith(zhang, liText)), eventually).toEqual(['李老师'])
+    expect(await li.getByTestId('online-user').allTextContents()).toEqual(['李老师（我）', '张老师'])
+    await Promise.all([expectSaveStatus(li, '已保存'), expectSaveStatus(zhang, '已保存')])
+    await screenshot(li, 'co-editing-li', { fullPage: true })
+    await screenshot(zhang, 'co-editing-zhang', { fullPage: true })
+  })
+
+  it("edits made offline survive a reload and merge with a colleague's when the network returns", async () => {
+    const title = '3.1.2 等式的性质 导学案'
+    await createDocumentInDemoGroup(server, title)
+    const [li, zhang] = await Promise.all([openAs('teacher1', title), openAs('teacher2', title)])
+    const goal = '学习目标：会用等式的性质解简单的方程。'
+    await appendParagraph(li, goal)
+    await expectConverged([li, zhang])
+
+    const network = await NetworkLink.of(li, server.url)
+    await network.goOffline()
+    await expectSaveStatus(li, /^离线/)
+    const offlineText = '离线时补充：预习题改为三道。'
+    const onlineText = '张老师同时修改：例题换成购物情境。'
+    await Promise.all([appendParagraph(li, offlineText), appendParagraph(zhang, onlineText)])
+    await expectSaveStatus(zhang, '已保存')
+    await expectSaveStatus(li, /^离线（[1-9]\d* 处修改未同步）$/)
+    const pendingOffline = await pendingCount(li)
+    // The server has stored and relayed 张老师's edit by now; had any frame crossed, it would show.
+    await new Promise((resolve) => setTimeout(resolve, quietMs))
+    expect(await documentText(li)).not.toContain(onlineText)
+    expect(await documentText(zhang)).not.toContain(offlineText)
+    await screenshot(li, 'offline-1-typed-while-offline')
+
+    // A page without a service worker cannot load with no network at all, so it reloads once pages
+    // load again but the collab socket still cannot connect: what it shows can only come from this
+    // browser's IndexedDB, and the unsynced count from its localStorage.
+    await network.comeBackWithoutCollab()
+    await li.reload()
+    await li.getByTestId('editor').waitFor()
+    await expect.poll(() => documentText(li), eventually).toContain(offlineText)
+    await expectSaveStatus(li, `离线（${pendingOffline} 处修改未同步）`)
+    expect(await documentText(li)).not.toContain(onlineText)
+    await screenshot(li, 'offline-2-reloaded-not-yet-synced')
+
+    await network.restore()
+    const blocks = await expectConverged([li, zhang])
+    expect(blocks).toEqual(expect.arrayContaining([goal, offlineText, onlineText]))
+    await Promise.all([expectSaveStatus(li, '已保存'), expectSaveStatus(zhang, '已保存')])
+    await screenshot(li, 'offline-3-converged-li')
+    await screenshot(zhang, 'offline-3-converged-zhang')
+  })
+
+  it('Chinese typed through an input method survives a colleague typing in the same paragraph', async () => {
+    const title = '3.1.1 方程的解 导学案'
+    await createDocumentInDemoGroup(server, title)
+    const li = await logInAs('teacher1')
+    const liReceived = recordCollabFrames(li)
+    await openDocument(li, title)
+    const zhang = await openAs('teacher2', title)
+    await expectSaveStatus(li, '已保存')
+    const question = '第1题：'
+    await appendParagraph(li, question)
+    await expect.poll(() => documentBlocks(zhang), eventually).toContain(question)
+    await clickAtEdge(blockWith(zhang, question), 'start')
+
+    const compositionEvents = await recordCompositionEvents(li)
+    const ime = await ImeComposer.of(li)
+    await ime.compose('f')
+    await ime.compose('fang')
+    // 张老师 types at the start of the paragraph 李老师 is composing in, and it reaches 李老师's browser
+    // before the composition ends.
+    const remark = '（张老师补充）'
+    await zhang.keyboard.type(remark)
+    await expect.poll(() => liReceived.carries(remark.at(-1)!), eventually).toBe(true)
+    await ime.compose('fangc')
+    await ime.compose('fangcheng')
+    await ime.commit('方程')
+
+    const blocks = await expectConverged([li, zhang])
+    expect(blocks).toContain(`${remark}${question}方程`)
+    expect(occurrences(blocks.join('\n'), '方程')).toBe(1)
+    expect(occurrences(blocks.join('\n'), remark)).toBe(1)
+    expect(await compositionEvents()).toEqual(['compositionstart:', 'compositionend:方程'])
+    await Promise.all([expectSaveStatus(li, '已保存'), expectSaveStatus(zhang, '已保存')])
+    await screenshot(li, 'ime-converged-li')
+  })
+
+  it('a guest sees the 导学案 as 只读 and cannot change it', async () => {
+    const guest = await logInAs('guest')
+    const listed = guest.getByTestId('document-link').filter({ hasText: sampleLessonTitle })
+    expect(await listed.locator('xpath=..').getByTestId('document-access').textContent()).toBe('只读')
+    await openDocument(guest, sampleLessonTitle)
+    await expect.poll(() => documentText(guest), eventually).toContain('一元一次方程')
+    await expectSaveStatus(guest, '只读')
+    const badge = guest.getByTestId('access-badge')
+    expect([await badge.textContent(), await badge.getAttribute('data-access')]).toEqual(['只读', 'read'])
+    expect(await guest.getByTestId('editor').getAttribute('contenteditable')).toBe('false')
+    expect(await guest.getByTestId('toolbar').count()).toBe(0)
+    await screenshot(guest, 'read-only-guest')
+
+    const before = await documentBlocks(guest)
+    await clickAtEdge(blockWith(guest, '难点：'), 'end')
+    await guest.keyboard.type('孙老师想改一改')
+    await guest.keyboard.press('Backspace')
+    await guest.keyboard.press('Enter')
+    expect(await documentBlocks(guest)).toEqual(before)
+  })
+})
