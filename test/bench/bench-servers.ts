@@ -54,13 +54,11 @@ export async function startReferenceServer(): Promise<BenchServer> {
   }
 }
 
-export const demoPassword = 'gongbei-demo'
+const demoPassword = 'gongbei-demo'
 /** Members of the demo 备课组, who may edit its documents: writers and readers are colleagues. */
 const groupMembers = ['teacher1', 'teacher2', 'teacher3', 'leader']
 
 export interface OurServer extends BenchServer {
-  readonly dataDir: string
-  readonly httpUrl: string
   /** Stops the server (it stores what it holds) and starts it again on the same data, nothing in memory. */
   restart(): Promise<void>
   storedDigests(ids: string[]): Promise<Record<string, string>>
@@ -108,10 +106,6 @@ export async function startOurServer(): Promise<OurServer> {
   return {
     kind: 'ours',
     child,
-    dataDir,
-    get httpUrl() {
-      return httpUrl
-    },
     get serverUrl() {
       return `ws://127.0.0.1:${port()}/collab`
     },

@@ -49,9 +49,8 @@ export interface LoadOutcome {
   latencies: Float64Array
   /** (operation, other client) pairs that became visible during the window. */
   deliveredInWindow: number
-  /** Operations sent during the window, and in total. */
+  /** Operations sent during the window. */
   sentInWindow: number
-  sentTotal: number
   /** Remote update messages clients applied during the window, including any echo of their own. */
   updateMessages: number
   disconnects: number
@@ -81,7 +80,8 @@ let phase = 0
 let phases = 1
 let disconnects = 0
 let updateMessages = 0
-let window = { start: Infinity, end: Infinity }
+/** The measured window, on this process's `performance.now()` clock. */
+let measured = { start: Infinity, end: Infinity }
 const latencies: number[] = []
 let deliveredInWindow = 0
 
@@ -95,8 +95,8 @@ function onProgress(room: Room, client: Client, event: Y.YMapEvent<number>): voi
     const sentAt = room.sentAt[writer]!
     for (let s = client.seen[writer]! + 1; s <= seq; s++) {
       const sent = sentAt[s - 1]!
-      if (sent >= window.start && sent < window.end) latencies.push(now - sent)
-      if (now >= window.start && now < window.end) deliveredInWindow++
+      if (sent >= measured.start && sent < measured.end) latencies.push(now - sent)
+      if (now >= measured.start && now < measured.end) deliveredInWindow++
     }
     client.seen[writer] = Math.max(client.seen[writer]!, seq)
   }
@@ -113,7 +113,7 @@ function connectClient(serverUrl: string, room: Room, params: Record<string, str
   progressOf(doc).observe((event) => onProgress(room, client, event))
   doc.on('update', (_update: Uint8Array, origin: unknown) => {
     const now = performance.now()
-    if (origin === provider && now >= window.start && now < window.end) updateMessages++
+    if (origin === provider && now >= measured.start && now < measured.end) updateMessages++
   })
   provider.on('connection-close', () => disconnects++)
   return new Promise((resolve) => {
@@ -185,21 +185,19 @@ function lostPairs(room: Room): number {
 async function type({ rate, warmupMs, durationMs, drainMs }: TypeArgs): Promise<LoadOutcome> {
   const intervalMs = 1000 / rate
   const startedAt = performance.now()
-  window = { start: startedAt + warmupMs, end: startedAt + warmupMs + durationMs }
-  const timer = setInterval(() => typeDueOperations(startedAt, intervalMs, window.end), Math.min(10, intervalMs / 2))
+  measured = { start: startedAt + warmupMs, end: startedAt + warmupMs + durationMs }
+  const timer = setInterval(() => typeDueOperations(startedAt, intervalMs, measured.end), Math.min(10, intervalMs / 2))
   await new Promise((resolve) => setTimeout(resolve, warmupMs + durationMs))
   clearInterval(timer)
+  // Every operation sets its writer's progress in the same transaction as its edit, so once every
+  // client has seen every writer's last sequence number it has seen every edit.
   await waitUntil(() => rooms.every((room) => lostPairs(room) === 0), drainMs)
-  // Remote updates that arrive without changing the progress map still have to settle before comparing.
-  await new Promise((resolve) => setTimeout(resolve, 200))
 
   let sentInWindow = 0
-  let sentTotal = 0
   for (const room of rooms) {
     room.sentAt.forEach((times, writer) => {
       for (let s = 0; s < room.sent[writer]!; s++) {
-        sentTotal++
-        if (times[s]! >= window.start && times[s]! < window.end) sentInWindow++
+        if (times[s]! >= measured.start && times[s]! < measured.end) sentInWindow++
       }
     })
   }
@@ -207,7 +205,6 @@ async function type({ rate, warmupMs, durationMs, drainMs }: TypeArgs): Promise<
     latencies: Float64Array.from(latencies),
     deliveredInWindow,
     sentInWindow,
-    sentTotal,
     updateMessages,
     disconnects,
     documents: rooms.map((room) => {

@@ -61,9 +61,13 @@ export async function runLoad(server: BenchServer, options: BenchOptions): Promi
       ),
     )
     const typeArgs: TypeArgs = { rate, warmupMs: options.warmupMs, durationMs: options.durationMs, drainMs: options.drainMs }
-    const outcomes = clients.map((child) =>
-      child.request<LoadOutcome>('type', typeArgs, options.warmupMs + options.durationMs + options.drainMs + 60_000),
+    const outcomes = Promise.all(
+      clients.map((child) =>
+        child.request<LoadOutcome>('type', typeArgs, options.warmupMs + options.durationMs + options.drainMs + 60_000),
+      ),
     )
+    // Awaited below; if measuring the server fails first, its rejection must not go unhandled.
+    outcomes.catch(() => undefined)
     await sleep(options.warmupMs)
     const before = await server.usage(true)
     await server.storeCallTimes(true)
@@ -76,7 +80,7 @@ export async function runLoad(server: BenchServer, options: BenchOptions): Promi
       const path = resolve(options.cpuProfileDir, `${server.kind}-server.cpuprofile`)
       await server.child.request('profileStop', { path })
     }
-    const results = await Promise.all(outcomes)
+    const results = await outcomes
     await Promise.all(clients.map((child) => child.request('disconnect')))
 
     const seconds = options.durationMs / 1000
