@@ -1,7 +1,7 @@
 /** Who is logged in, and which page the hash asks for. Everything but the login page needs a user. */
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react'
 import { fetchMe, logout } from './api/auth.ts'
-import type { Me } from './api/types.ts'
+import type { Me } from '../../shared/api.ts'
 import { LoadFailure } from './components/LoadFailure.tsx'
 import { DocumentsPage } from './pages/DocumentsPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'

@@ -213,7 +213,9 @@ export class Room {
     } catch (error) {
       throw new ProtocolError(`malformed awareness update: ${(error as Error).message}`)
     }
-    this.broadcast(frame, connection)
+    // Echoed to the sender too: a client that hears nothing for 30 s assumes the link is dead, and a
+    // lone editor's own awareness renewals are then the only traffic that keeps its socket open.
+    this.broadcast(frame, null)
   }
 
   private async write(items: readonly PendingUpdate[]): Promise<number> {

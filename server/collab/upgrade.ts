@@ -1,7 +1,8 @@
 /**
  * Authenticates a WebSocket upgrade on `/collab/<documentId>` before accepting it, then wires the
- * socket to its room. Refusals before the upgrade are plain HTTP answers (401/403/404); refusals that
- * need an open socket (schema version, load failure) are close codes.
+ * socket to its room. Without valid credentials the answer is a plain HTTP 401 before any upgrade.
+ * A signed-in user who may not open the document, or asks for one that does not exist, is upgraded and
+ * closed at once with 4403/4404: browsers cannot read the status of a refused upgrade, only a close code.
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -33,7 +34,10 @@ export function createUpgradeHandler(context: UpgradeContext) {
     admit(context, request).then(
       (admission) => {
         if ('status' in admission) return refuse(socket, admission.status, admission.message)
-        wss.handleUpgrade(request, socket, head, (ws) => attach(context, ws, admission))
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          if ('closeWith' in admission) return ws.close(admission.closeWith.code, admission.closeWith.reason)
+          attach(context, ws, admission)
+        })
       },
       (error: unknown) => {
         console.error('upgrade failed:', error)
@@ -50,18 +54,22 @@ interface Admission {
   schemaVersion: number | null
 }
 
-type Refusal = { status: 401 | 403 | 404; message: string }
+type Refusal = { status: 401 | 404; message: string }
+type Rejection = { closeWith: { code: number; reason: string } }
 
-async function admit(context: UpgradeContext, request: IncomingMessage): Promise<Admission | Refusal> {
+async function admit(
+  context: UpgradeContext,
+  request: IncomingMessage,
+): Promise<Admission | Refusal | Rejection> {
   const url = new URL(request.url ?? '/', 'http://localhost')
   if (!url.pathname.startsWith(collabPathPrefix)) return { status: 404, message: 'not found' }
   const documentId = decodePathSegment(url.pathname.slice(collabPathPrefix.length))
   const who = await authenticateUpgrade(context.store, request, url)
   if (!who) return { status: 401, message: 'login required' }
   const document = documentId ? await context.store.findDocument(documentId) : null
-  if (!document) return { status: 404, message: 'document not found' }
+  if (!document) return { closeWith: { code: CloseCode.documentNotFound, reason: 'document not found' } }
   const access = documentAccess(who.actor, document)
-  if (!access) return { status: 403, message: 'no access to this document' }
+  if (!access) return { closeWith: { code: CloseCode.forbidden, reason: 'no access to this document' } }
   const schemaParam = url.searchParams.get(ConnectParam.schemaVersion)
   const wantsAcks = url.searchParams.get(ConnectParam.ack) === '1'
   return {
@@ -154,9 +162,9 @@ function refuse(socket: Duplex, status: number, message: string): void {
 }
 
 function statusCode(status: number): string {
-  return { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' }[status] ?? 'internal'
+  return { 401: 'unauthorized', 404: 'not_found' }[status] ?? 'internal'
 }
 
 function httpStatusText(status: number): string {
-  return { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Internal Server Error'
+  return { 401: 'Unauthorized', 404: 'Not Found' }[status] ?? 'Internal Server Error'
 }

@@ -1,5 +1,5 @@
 import { ApiError, apiRequest } from './http.ts'
-import type { Me } from './types.ts'
+import type { Me } from '../../../shared/api.ts'
 
 export async function login(username: string, password: string): Promise<Me> {
   try {

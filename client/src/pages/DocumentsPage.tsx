@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { listDocuments } from '../api/documents.ts'
 import { ApiError } from '../api/http.ts'
-import type { DocumentSummary } from '../api/types.ts'
+import type { DocumentSummary } from '../../../shared/api.ts'
 import { accessText } from '../collab/save-status-text.ts'
 import { hrefFor } from '../routing.ts'
 import { groupDocuments } from './group-documents.ts'

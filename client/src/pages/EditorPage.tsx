@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { canWriteContent } from '../../../shared/access.ts'
 import { listDocuments } from '../api/documents.ts'
-import type { DocumentSummary, Me } from '../api/types.ts'
+import type { DocumentSummary, Me } from '../../../shared/api.ts'
 import { accessText, saveStatusText } from '../collab/save-status-text.ts'
 import { useCollabSession, useCollabSnapshot } from '../collab/use-collab-session.ts'
 import { OnlineUsers } from '../components/OnlineUsers.tsx'

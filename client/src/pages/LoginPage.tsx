@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { login } from '../api/auth.ts'
-import type { Me } from '../api/types.ts'
+import type { Me } from '../../../shared/api.ts'
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
   const [username, setUsername] = useState('')

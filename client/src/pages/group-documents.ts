@@ -1,4 +1,4 @@
-import type { DocumentSummary } from '../api/types.ts'
+import type { DocumentSummary } from '../../../shared/api.ts'
 
 export interface GroupOfDocuments {
   groupId: string

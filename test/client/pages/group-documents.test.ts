@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DocumentSummary } from '../../../client/src/api/types.ts'
+import type { DocumentSummary } from '../../../shared/api.ts'
 import { groupDocuments } from '../../../client/src/pages/group-documents.ts'
 
 function summary(id: string, groupId: string, groupName: string): DocumentSummary {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectClient, login, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
 import { MessageType, readAccess } from '../../../shared/protocol/messages.ts'
-import { upgradeStatus } from '../../helpers/raw-socket.ts'
+import { CloseCode } from '../../../shared/protocol/close-codes.ts'
+import { hashPassword } from '../../../server/auth/passwords.ts'
+import { openRawSocket, upgradeStatus } from '../../helpers/raw-socket.ts'
 import { createDocumentInDemoGroup, startTestServer, type TestServer } from '../../helpers/test-server.ts'
 
 let server: TestServer
@@ -84,9 +86,25 @@ describe('upgrade authentication', () => {
     expect(await upgradeStatus(collab(), { cookie })).toBe(101)
   })
 
-  it('answers 404 for a document that does not exist', async () => {
+  it('closes with 4404 for a document that does not exist, so a browser can tell', async () => {
     const token = await wsToken(server.url, 'teacher1')
-    expect(await upgradeStatus(`${server.url.replace('http', 'ws')}/collab/no-such-document?token=${token}`)).toBe(404)
+    const raw = await openRawSocket(server.url, 'no-such-document', token)
+    expect((await raw.closed).code).toBe(CloseCode.documentNotFound)
+  })
+
+  it('closes with 4403 for a user of another school, before sending any of the document', async () => {
+    const schoolId = await server.store.createSchool('另一所学校')
+    await server.store.createUser({
+      username: 'outsider',
+      displayName: '外校老师',
+      role: 'teacher',
+      schoolId,
+      color: '#000000',
+      passwordHash: await hashPassword('gongbei-demo'),
+    })
+    const raw = await openRawSocket(server.url, documentId, await wsToken(server.url, 'outsider'))
+    expect((await raw.closed).code).toBe(CloseCode.forbidden)
+    expect(raw.received).toEqual([])
   })
 
   it('answers 404 off the collaboration path', async () => {
