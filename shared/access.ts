@@ -1,6 +1,6 @@
 /**
- * Who may open a document, and how. Pure rules: the server enforces them (REST and WebSocket), the UI
- * calls the same functions only to show what the server will allow.
+ * Roles and access levels. Who may open which document is decided in `workflow/document-access.ts`,
+ * what may be done with a lesson in `workflow/lesson-rules.ts`.
  */
 export const roles = ['admin', 'leader', 'teacher', 'guest'] as const
 export type Role = (typeof roles)[number]
@@ -14,22 +14,6 @@ export interface Actor {
   schoolId: string
   /** Ids of the subject groups this user is a member of. */
   groupIds: readonly string[]
-}
-
-export interface DocumentScope {
-  schoolId: string
-  groupId: string
-}
-
-/**
- * - members of the document's group edit it;
- * - everyone else of the same school (the office, other groups, invited guests) reads it;
- * - nobody outside the school sees it.
- */
-export function documentAccess(actor: Actor, document: DocumentScope): AccessLevel | null {
-  if (actor.schoolId !== document.schoolId) return null
-  if (actor.role !== 'guest' && actor.groupIds.includes(document.groupId)) return 'edit'
-  return 'read'
 }
 
 export function canWriteContent(access: AccessLevel): boolean {

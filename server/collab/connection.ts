@@ -1,7 +1,7 @@
 /**
  * One client on one document. Written against a minimal socket so that tests can drive it with fakes.
  */
-import type { AccessLevel } from '../../shared/access.ts'
+import type { AccessLevel, Actor } from '../../shared/access.ts'
 import type { UserRecord } from '../store/store.ts'
 
 export interface CollabSocket {
@@ -19,7 +19,9 @@ export class Connection {
   constructor(
     private readonly socket: CollabSocket,
     readonly user: UserRecord,
-    readonly access: AccessLevel,
+    readonly actor: Actor,
+    /** Changes when the document's lesson moves to another stage (`Room.refreshAccess`). */
+    public access: AccessLevel,
     /** Opted in with `?ack=1`: receives save acks and the access message. */
     readonly wantsAcks: boolean,
   ) {}

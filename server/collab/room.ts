@@ -5,7 +5,7 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { canWriteContent } from '../../shared/access.ts'
+import { type AccessLevel, canWriteContent } from '../../shared/access.ts'
 import { limits } from '../../shared/limits.ts'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import { encodeAccess, encodeSaveAck } from '../../shared/protocol/messages.ts'
@@ -145,6 +145,23 @@ export class Room {
         this.compacting = null
       })
     return this.compacting
+  }
+
+  /**
+   * Decides every connection's access again, e.g. after the lesson moved to another stage. A connection
+   * that lost all access is closed; the others are told their new level.
+   */
+  refreshAccess(accessOf: (connection: Connection) => AccessLevel | null): void {
+    for (const connection of this.connections) {
+      const access = accessOf(connection)
+      if (access === null) {
+        connection.close(CloseCode.forbidden, 'access revoked')
+      } else if (access !== connection.access) {
+        connection.access = access
+        connection.toldReadOnly = false
+        if (connection.wantsAcks) connection.send(encodeAccess(access))
+      }
+    }
   }
 
   closeAll(code: number, reason: string): void {

@@ -8,14 +8,15 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { parse as parseCookies } from 'hono/utils/cookie'
-import { documentAccess } from '../../shared/access.ts'
 import { limits } from '../../shared/limits.ts'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import { collabPathPrefix, ConnectParam } from '../../shared/protocol/messages.ts'
 import { editorSchemaVersion } from '../../shared/schema/editor-schema.ts'
+import { documentAccess } from '../../shared/workflow/document-access.ts'
 import { type Authenticated, authenticate, sessionCookieName } from '../auth/sessions.ts'
 import type { CollabMetrics } from '../metrics.ts'
 import type { Store } from '../store/store.ts'
+import { documentContextOf } from '../workflow/document-context.ts'
 import { Connection } from './connection.ts'
 import type { Room } from './room.ts'
 import type { RoomRegistry } from './room-registry.ts'
@@ -68,14 +69,14 @@ async function admit(
   if (!who) return { status: 401, message: 'login required' }
   const document = documentId ? await context.store.findDocument(documentId) : null
   if (!document) return { closeWith: { code: CloseCode.documentNotFound, reason: 'document not found' } }
-  const access = documentAccess(who.actor, document)
+  const access = documentAccess(who.actor, await documentContextOf(context.store, document))
   if (!access) return { closeWith: { code: CloseCode.forbidden, reason: 'no access to this document' } }
   const schemaParam = url.searchParams.get(ConnectParam.schemaVersion)
   const wantsAcks = url.searchParams.get(ConnectParam.ack) === '1'
   return {
     documentId: document.id,
     schemaVersion: schemaParam === null ? null : Number(schemaParam),
-    connection: (ws) => new Connection(socketOf(ws), who.user, access, wantsAcks),
+    connection: (ws) => new Connection(socketOf(ws), who.user, who.actor, access, wantsAcks),
   }
 }
 

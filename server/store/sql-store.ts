@@ -118,6 +118,15 @@ export abstract class SqlStore implements Store {
       .onConflict((conflict) => conflict.columns(['mentor_id', 'apprentice_id']).doNothing())
       .execute()
   }
+  async mentorIdsOf(apprenticeId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('mentorships')
+      .select('mentor_id')
+      .where('apprentice_id', '=', apprenticeId)
+      .execute()
+    return rows.map((row) => row.mentor_id)
+  }
+
 
   async createSession(tokenHash: string, session: SessionRecord): Promise<void> {
     await this.db

@@ -64,6 +64,8 @@ export interface Store {
   groupIdsOfUser(userId: string): Promise<string[]>
   listGroups(schoolId: string): Promise<GroupRecord[]>
   addMentorship(mentorId: string, apprenticeId: string): Promise<void>
+  /** Mentors of `apprenticeId` (师徒结对). */
+  mentorIdsOf(apprenticeId: string): Promise<string[]>
 
   // — sessions and tokens; only a hash of the secret is stored —
   createSession(tokenHash: string, session: SessionRecord): Promise<void>

@@ -1,8 +1,9 @@
 /** `GET /api/documents`: what the signed-in user may open, with the access the server will grant. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { documentAccess } from '../../../shared/access.ts'
 import { documentSummary, type DocumentSummary } from '../../../shared/api.ts'
+import { documentAccess } from '../../../shared/workflow/document-access.ts'
 import type { Store } from '../../store/store.ts'
+import { documentContextOf } from '../../workflow/document-context.ts'
 import { type AuthVariables, requireUser } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
 
@@ -28,7 +29,7 @@ export function documentRoutes(store: Store) {
     const groupNames = new Map(groups.map((group) => [group.id, group.name]))
     const visible: DocumentSummary[] = []
     for (const document of documents) {
-      const access = documentAccess(actor, document)
+      const access = documentAccess(actor, await documentContextOf(store, document))
       if (!access) continue
       const { id, title, kind, groupId } = document
       visible.push({ id, title, kind, access, groupId, groupName: groupNames.get(groupId) ?? '' })

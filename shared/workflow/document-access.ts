@@ -1,0 +1,46 @@
+/**
+ * The access level a user gets on a document, from the rules of its lesson. The server grants exactly
+ * this on `/collab/<documentId>` (and re-evaluates open connections when a lesson moves); the UI shows it.
+ */
+import type { AccessLevel, Actor } from '../access.ts'
+import { decide, type LessonContext } from './lesson-rules.ts'
+import { adaptationStages } from './stages.ts'
+
+export const documentKinds = ['lesson-plan', 'adaptation', 'reflection', 'variant'] as const
+export type DocumentKind = (typeof documentKinds)[number]
+
+export const documentKindLabels: Record<DocumentKind, string> = {
+  'lesson-plan': '导学案',
+  adaptation: '二次备课',
+  reflection: '课后反思',
+  variant: '同课异构',
+}
+
+export interface DocumentContext {
+  kind: DocumentKind
+  schoolId: string
+  groupId: string
+  /** Whose document it is: the teacher of an adaptation, reflection or variant; the creator of a plan. */
+  ownerId: string
+  /** Mentors of the owner: they annotate an apprentice's own documents. */
+  ownerMentorIds: readonly string[]
+  /** The lesson the document belongs to; a plan without one is a free document of its group. */
+  lesson: LessonContext | null
+}
+
+export function documentAccess(actor: Actor, document: DocumentContext): AccessLevel | null {
+  if (actor.schoolId !== document.schoolId) return null
+  const { lesson } = document
+  if (document.kind === 'lesson-plan') {
+    if (!lesson) return actor.role !== 'guest' && actor.groupIds.includes(document.groupId) ? 'edit' : 'read'
+    if (decide('edit', actor, lesson).allowed) return 'edit'
+    return decide('comment', actor, lesson).allowed ? 'comment' : 'read'
+  }
+  const archived = lesson?.stage === 'archived'
+  if (actor.userId === document.ownerId) {
+    const open = document.kind === 'adaptation' ? !lesson || adaptationStages.includes(lesson.stage) : !archived
+    return open ? 'edit' : 'read'
+  }
+  if (!archived && document.ownerMentorIds.includes(actor.userId)) return 'comment'
+  return 'read'
+}

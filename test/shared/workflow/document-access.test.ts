@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import type { Actor, Role } from '../../../shared/access.ts'
+import { type DocumentContext, documentAccess } from '../../../shared/workflow/document-access.ts'
+import type { LessonContext } from '../../../shared/workflow/lesson-rules.ts'
+import type { LessonStage } from '../../../shared/workflow/stages.ts'
+
+function actor(userId: string, role: Role, groupIds: string[], schoolId = 's1'): Actor {
+  return { userId, role, schoolId, groupIds }
+}
+
+const leader = actor('leader', 'leader', ['math7'])
+const author = actor('author', 'teacher', ['math7'])
+const member = actor('member', 'teacher', ['math7'])
+const mentor = actor('mentor', 'teacher', ['chinese7'])
+const colleague = actor('colleague', 'teacher', ['chinese7'])
+const office = actor('office', 'admin', [])
+const guest = actor('guest', 'guest', [])
+const outsider = actor('outsider', 'teacher', ['math7'], 's2')
+
+function lesson(stage: LessonStage, liveReviewOpen = false): LessonContext {
+  return { schoolId: 's1', groupId: 'math7', stage, leadPreparerId: 'author', liveReviewOpen, leadPreparerMentorIds: ['mentor'] }
+}
+
+function plan(lessonContext: LessonContext | null): DocumentContext {
+  return { kind: 'lesson-plan', schoolId: 's1', groupId: 'math7', ownerId: 'leader', ownerMentorIds: [], lesson: lessonContext }
+}
+
+function own(kind: DocumentContext['kind'], stage: LessonStage): DocumentContext {
+  return { kind, schoolId: 's1', groupId: 'math7', ownerId: 'member', ownerMentorIds: ['mentor'], lesson: lesson(stage) }
+}
+
+describe('documentAccess of a free plan (no lesson)', () => {
+  it.each([
+    [leader, 'edit'],
+    [member, 'edit'],
+    [colleague, 'read'],
+    [office, 'read'],
+    [guest, 'read'],
+    [outsider, null],
+  ] as const)('%o → %s', (who, expected) => {
+    expect(documentAccess(who, plan(null))).toBe(expected)
+  })
+})
+
+describe('documentAccess of a lesson’s shared plan follows the lesson rules', () => {
+  const stages: LessonStage[] = ['draft', 'review', 'finalized', 'adapting', 'reflecting', 'archived']
+  // Per stage, in the order above.
+  const table: [string, Actor, boolean, (string | null)[]][] = [
+    ['leader', leader, false, ['edit', 'edit', 'comment', 'comment', 'comment', 'read']],
+    ['主备人', author, false, ['edit', 'edit', 'comment', 'comment', 'comment', 'read']],
+    ['member', member, false, ['comment', 'comment', 'comment', 'comment', 'comment', 'read']],
+    ['member, 集体研讨 open', member, true, ['comment', 'edit', 'comment', 'comment', 'comment', 'read']],
+    ['mentor of the 主备人', mentor, false, ['comment', 'comment', 'comment', 'comment', 'comment', 'read']],
+    ['colleague of another group', colleague, false, ['read', 'read', 'read', 'read', 'read', 'read']],
+    ['office', office, false, ['comment', 'comment', 'comment', 'comment', 'comment', 'read']],
+    ['guest', guest, true, ['comment', 'comment', 'comment', 'comment', 'comment', 'read']],
+    ['another school', outsider, true, [null, null, null, null, null, null]],
+  ]
+  for (const [name, who, live, expected] of table) {
+    it(`${name}: ${expected.join(' ')}`, () => {
+      expect(stages.map((stage) => documentAccess(who, plan(lesson(stage, live))))).toEqual(expected)
+    })
+  }
+})
+
+describe('documentAccess of a teacher’s own documents', () => {
+  it('lets the owner edit an adaptation only while adapting is open', () => {
+    expect(documentAccess(member, own('adaptation', 'adapting'))).toBe('edit')
+    expect(documentAccess(member, own('adaptation', 'archived'))).toBe('read')
+    expect(documentAccess(member, own('adaptation', 'review'))).toBe('read')
+  })
+
+  it('lets the owner edit a reflection until the lesson is archived', () => {
+    expect(documentAccess(member, own('reflection', 'reflecting'))).toBe('edit')
+    expect(documentAccess(member, own('reflection', 'archived'))).toBe('read')
+  })
+
+  it('gives the owner’s mentor comment access, and others read access', () => {
+    expect(documentAccess(mentor, own('adaptation', 'adapting'))).toBe('comment')
+    expect(documentAccess(leader, own('adaptation', 'adapting'))).toBe('read')
+    expect(documentAccess(outsider, own('variant', 'draft'))).toBeNull()
+  })
+})
