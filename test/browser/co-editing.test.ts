@@ -81,10 +81,11 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
     const liText = '李老师：先复习等式的性质，再引入方程。'
     const zhangText = '（张老师：用线段图帮学生找相等关系）'
 
-    // Both place their caret before anyone types, and each sees the other's caret arrive there.
-    await Promise.all([clickAtEndOfDocument(li), clickAtEdge(blockWith(zhang, difficulty), 'end')])
-    await expect.poll(() => caretLabels(blockWith(li, difficulty)), eventually).toEqual(['张老师'])
+    // One after the other (see clickAtEndOfDocument), each places a caret and the other sees it arrive.
+    await clickAtEndOfDocument(li)
     await expect.poll(() => caretLabels(lastBlock(zhang)), eventually).toEqual(['李老师'])
+    await clickAtEdge(blockWith(zhang, difficulty), 'end')
+    await expect.poll(() => caretLabels(blockWith(li, difficulty)), eventually).toEqual(['张老师'])
     await Promise.all([typeNewParagraph(li, liText), zhang.keyboard.type(zhangText)])
 
     const blocks = await expectConverged([li, zhang])
@@ -151,6 +152,7 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
     const question = '第1题：'
     await appendParagraph(li, question)
     await expect.poll(() => documentBlocks(zhang), eventually).toContain(question)
+    await expect.poll(() => caretLabels(blockWith(zhang, question)), eventually).toEqual(['李老师'])
     await clickAtEdge(blockWith(zhang, question), 'start')
 
     const compositionEvents = await recordCompositionEvents(li)

@@ -36,9 +36,9 @@ export async function openDocument(page: Page, title: string): Promise<void> {
 /**
  * Puts the caret at the end of the document with a click past the end of its last block.
  *
- * Not with Ctrl+End, and not while a colleague's edits are arriving: ProseMirror learns of a caret
- * moved by the browser a moment later, and a transaction in that moment (its own focus handling, a
- * remote change) writes its older selection back into the page.
+ * Not with Ctrl+End, and not while a colleague's caret or edits are arriving: ProseMirror learns of a
+ * caret the browser moved a moment later, and a transaction in that moment (its own focus handling,
+ * a remote change, a colleague's caret first drawn) writes its older selection back into the page.
  */
 export async function clickAtEndOfDocument(page: Page): Promise<void> {
   await clickAtEdge(lastBlock(page), 'end')
