@@ -21,6 +21,8 @@ export const lessonActions = [
   'adapt',
   'reflect',
   'manage',
+  'liveReview',
+  'delete',
 ] as const
 export type LessonAction = (typeof lessonActions)[number]
 
@@ -63,7 +65,8 @@ export function relationTo(actor: Actor, lesson: LessonContext): Relation {
 
 /**
  * Whether `actor` may do `action` on `lesson`. `changeStage` needs `target`, the stage to move to;
- * `finalize` is the move to `finalized`.
+ * `finalize` is the move to `finalized`; `liveReview` opens or closes 集体研讨; `delete` removes the
+ * plan entry with its 导学案.
  */
 export function decide(action: LessonAction, actor: Actor, lesson: LessonContext, target?: LessonStage): Decision {
   const relation = relationTo(actor, lesson)
@@ -90,6 +93,15 @@ export function decide(action: LessonAction, actor: Actor, lesson: LessonContext
     case 'manage':
       if (actor.role === 'admin' || relation.groupLeader) return allowed
       return refuse('只有备课组长或教导处可以安排备课计划')
+    case 'liveReview':
+      if (!relation.groupLeader) return refuse('只有备课组长可以开启或关闭集体研讨')
+      if (lesson.stage !== 'review') return refuse('只有在研讨阶段才能开启集体研讨')
+      return allowed
+    case 'delete':
+      if (actor.role !== 'admin' && !relation.groupLeader) return refuse('只有备课组长或教导处可以删除备课计划')
+      // Once the group has reviewed it, the lesson and its versions are part of the group's record.
+      if (lesson.stage !== 'draft') return refuse('已经进入研讨的课不能删除，可以修改安排')
+      return allowed
     default:
       return action satisfies never
   }

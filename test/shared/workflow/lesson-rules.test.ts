@@ -1,0 +1,280 @@
+/**
+ * The lesson rules as a table, written from the product (DOMAIN.md, issue 3) rather than from the code:
+ * every kind of actor × every stage × every action, with 集体研讨 open and closed, and for stage changes
+ * every target stage.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Actor, Role } from '../../../shared/access.ts'
+import { decide, type LessonAction, type LessonContext, lessonActions } from '../../../shared/workflow/lesson-rules.ts'
+import { type LessonStage, lessonStages } from '../../../shared/workflow/stages.ts'
+
+function actor(userId: string, role: Role, groupIds: string[], schoolId = 'garden'): Actor {
+  return { userId, role, schoolId, groupIds }
+}
+
+/** The lesson belongs to 七年级数学 (math7) of 花园实验中学; 李老师 (lead) prepares it, 陈老师 mentors her. */
+const actors = {
+  leader: actor('wang', 'leader', ['math7']),
+  lead: actor('li', 'teacher', ['math7']),
+  member: actor('zhang', 'teacher', ['math7']),
+  otherLeader: actor('he', 'leader', ['chinese7']),
+  mentorOutside: actor('chen', 'teacher', ['math8']),
+  colleague: actor('zhou', 'teacher', ['chinese7']),
+  office: actor('office', 'admin', []),
+  guest: actor('sun', 'guest', []),
+  otherSchool: actor('xu', 'leader', ['math7'], 'riverside'),
+} as const
+type ActorKind = keyof typeof actors
+const actorKinds = Object.keys(actors) as ActorKind[]
+
+function lesson(stage: LessonStage, liveReviewOpen: boolean): LessonContext {
+  return { schoolId: 'garden', groupId: 'math7', stage, leadPreparerId: 'li', liveReviewOpen, leadPreparerMentorIds: ['chen'] }
+}
+
+const Y = true
+const N = false
+/** Columns in stage order: draft, review, finalized, adapting, reflecting, archived. */
+type ByStage = readonly [boolean, boolean, boolean, boolean, boolean, boolean]
+type Table = Record<ActorKind, ByStage>
+
+// prettier-ignore
+const view: Table = {
+  //              draft review final adapt reflect archived
+  leader:        [Y,    Y,     Y,    Y,    Y,      Y],
+  lead:          [Y,    Y,     Y,    Y,    Y,      Y],
+  member:        [Y,    Y,     Y,    Y,    Y,      Y],
+  otherLeader:   [Y,    Y,     Y,    Y,    Y,      Y],
+  mentorOutside: [Y,    Y,     Y,    Y,    Y,      Y],
+  colleague:     [Y,    Y,     Y,    Y,    Y,      Y],
+  office:        [Y,    Y,     Y,    Y,    Y,      Y],
+  guest:         [Y,    Y,     Y,    Y,    Y,      Y],
+  otherSchool:   [N,    N,     N,    N,    N,      N],
+}
+
+// prettier-ignore
+const comment: Table = {
+  //              draft review final adapt reflect archived
+  leader:        [Y,    Y,     Y,    Y,    Y,      N],
+  lead:          [Y,    Y,     Y,    Y,    Y,      N],
+  member:        [Y,    Y,     Y,    Y,    Y,      N],
+  otherLeader:   [N,    N,     N,    N,    N,      N],
+  mentorOutside: [Y,    Y,     Y,    Y,    Y,      N],
+  colleague:     [N,    N,     N,    N,    N,      N],
+  office:        [Y,    Y,     Y,    Y,    Y,      N],
+  guest:         [Y,    Y,     Y,    Y,    Y,      N],
+  otherSchool:   [N,    N,     N,    N,    N,      N],
+}
+
+// prettier-ignore
+const editWhileLiveReviewClosed: Table = {
+  //              draft review final adapt reflect archived
+  leader:        [Y,    Y,     N,    N,    N,      N],
+  lead:          [Y,    Y,     N,    N,    N,      N],
+  member:        [N,    N,     N,    N,    N,      N],
+  otherLeader:   [N,    N,     N,    N,    N,      N],
+  mentorOutside: [N,    N,     N,    N,    N,      N],
+  colleague:     [N,    N,     N,    N,    N,      N],
+  office:        [N,    N,     N,    N,    N,      N],
+  guest:         [N,    N,     N,    N,    N,      N],
+  otherSchool:   [N,    N,     N,    N,    N,      N],
+}
+
+/** 集体研讨 lets every member of the group edit; it means nothing outside the review stage. */
+// prettier-ignore
+const editWhileLiveReviewOpen: Table = {
+  //              draft review final adapt reflect archived
+  leader:        [Y,    Y,     N,    N,    N,      N],
+  lead:          [Y,    Y,     N,    N,    N,      N],
+  member:        [N,    Y,     N,    N,    N,      N],
+  otherLeader:   [N,    N,     N,    N,    N,      N],
+  mentorOutside: [N,    N,     N,    N,    N,      N],
+  colleague:     [N,    N,     N,    N,    N,      N],
+  office:        [N,    N,     N,    N,    N,      N],
+  guest:         [N,    N,     N,    N,    N,      N],
+  otherSchool:   [N,    N,     N,    N,    N,      N],
+}
+
+/** Only the leader freezes the agreed version, and only out of the review. */
+// prettier-ignore
+const finalize: Table = {
+  //              draft review final adapt reflect archived
+  leader:        [N,    Y,     N,    N,    N,      N],
+  lead:          [N,    N,     N,    N,    N,      N],
+  member:        [N,    N,     N,    N,    N,      N],
+  otherLeader:   [N,    N,     N,    N,    N,      N],
+  mentorOutside: [N,    N,     N,    N,    N,      N],
+  colleague:     [N,    N,     N,    N,    N,      N],
+  office:        [N,    N,     N,    N,    N,      N],
+  guest:         [N,    N,     N,    N,    N,      N],
+  otherSchool:   [N,    N,     N,    N,    N,      N],
+}
+
+/** Every teacher of the group (the leader teaches too) adapts the frozen plan for their class. */
+// prettier-ignore
+const adapt: Table = {
+  //              draft review final adapt reflect archived
+  leader:        [N,    N,     Y,    Y,    Y,      N],
+  lead:          [N,    N,     Y,    Y,    Y,      N],
+  member:        [N,    N,     Y,    Y,    Y,      N],
+  otherLeader:   [N,    N,     N,    N,    N,      N],
+  mentorOutside: [N,    N,     N,    N,    N,      N],
+  colleague:     [N,    N,     N,    N,    N,      N],
+  office:        [N,    N,     N,    N,    N,      N],
+  guest:         [N,    N,     N,    N,    N,      N],
+  otherSchool:   [N,    N,     N,    N,    N,      N],
+}
+
+// prettier-ignore
+const reflect: Table = {
+  //              draft review final adapt reflect archived
+  leader:        [N,    N,     N,    Y,    Y,      N],
+  lead:          [N,    N,     N,    Y,    Y,      N],
+  member:        [N,    N,     N,    Y,    Y,      N],
+  otherLeader:   [N,    N,     N,    N,    N,      N],
+  mentorOutside: [N,    N,     N,    N,    N,      N],
+  colleague:     [N,    N,     N,    N,    N,      N],
+  office:        [N,    N,     N,    N,    N,      N],
+  guest:         [N,    N,     N,    N,    N,      N],
+  otherSchool:   [N,    N,     N,    N,    N,      N],
+}
+
+/** Planning the semester (四定): the group's own leader or the office, a leader of another group not. */
+// prettier-ignore
+const manage: Table = {
+  //              draft review final adapt reflect archived
+  leader:        [Y,    Y,     Y,    Y,    Y,      Y],
+  lead:          [N,    N,     N,    N,    N,      N],
+  member:        [N,    N,     N,    N,    N,      N],
+  otherLeader:   [N,    N,     N,    N,    N,      N],
+  mentorOutside: [N,    N,     N,    N,    N,      N],
+  colleague:     [N,    N,     N,    N,    N,      N],
+  office:        [Y,    Y,     Y,    Y,    Y,      Y],
+  guest:         [N,    N,     N,    N,    N,      N],
+  otherSchool:   [N,    N,     N,    N,    N,      N],
+}
+
+// prettier-ignore
+const liveReview: Table = {
+  //              draft review final adapt reflect archived
+  leader:        [N,    Y,     N,    N,    N,      N],
+  lead:          [N,    N,     N,    N,    N,      N],
+  member:        [N,    N,     N,    N,    N,      N],
+  otherLeader:   [N,    N,     N,    N,    N,      N],
+  mentorOutside: [N,    N,     N,    N,    N,      N],
+  colleague:     [N,    N,     N,    N,    N,      N],
+  office:        [N,    N,     N,    N,    N,      N],
+  guest:         [N,    N,     N,    N,    N,      N],
+  otherSchool:   [N,    N,     N,    N,    N,      N],
+}
+
+/** A plan entry can be dropped only before the group has reviewed it. */
+// prettier-ignore
+const remove: Table = {
+  //              draft review final adapt reflect archived
+  leader:        [Y,    N,     N,    N,    N,      N],
+  lead:          [N,    N,     N,    N,    N,      N],
+  member:        [N,    N,     N,    N,    N,      N],
+  otherLeader:   [N,    N,     N,    N,    N,      N],
+  mentorOutside: [N,    N,     N,    N,    N,      N],
+  colleague:     [N,    N,     N,    N,    N,      N],
+  office:        [Y,    N,     N,    N,    N,      N],
+  guest:         [N,    N,     N,    N,    N,      N],
+  otherSchool:   [N,    N,     N,    N,    N,      N],
+}
+
+/** Which stages each actor may move the lesson to, from each stage. Everything not listed is refused. */
+const moves: Record<LessonStage, Partial<Record<ActorKind, LessonStage[]>>> = {
+  draft: { leader: ['review'], lead: ['review'] },
+  review: { leader: ['draft', 'finalized'], lead: ['draft'] },
+  finalized: { leader: ['adapting', 'review'] },
+  adapting: { leader: ['reflecting', 'review'] },
+  reflecting: { leader: ['archived', 'review'] },
+  archived: {},
+}
+
+const tables: Record<Exclude<LessonAction, 'edit' | 'changeStage'>, Table> = {
+  view,
+  comment,
+  finalize,
+  adapt,
+  reflect,
+  manage,
+  liveReview,
+  delete: remove,
+}
+
+const liveReviewStates = [false, true] as const
+
+function cases(table: (liveReviewOpen: boolean) => Table) {
+  return liveReviewStates.flatMap((liveReviewOpen) =>
+    actorKinds.flatMap((kind) =>
+      lessonStages.map((stage, column) => ({
+        kind,
+        stage,
+        liveReviewOpen,
+        expected: table(liveReviewOpen)[kind][column]!,
+      })),
+    ),
+  )
+}
+
+function expectDecision(action: LessonAction, kind: ActorKind, context: LessonContext, expected: boolean, target?: LessonStage) {
+  const decision = decide(action, actors[kind], context, target)
+  expect(decision.allowed).toBe(expected)
+  if (!decision.allowed) expect(decision.reason).toMatch(/[\u4e00-\u9fff]/)
+}
+
+describe('lesson rules table', () => {
+  it('has a table for every action', () => {
+    expect([...Object.keys(tables), 'edit', 'changeStage'].sort()).toEqual([...lessonActions].sort())
+  })
+
+  for (const [action, table] of Object.entries(tables) as [keyof typeof tables, Table][]) {
+    it.each(cases(() => table))(`${action}: $kind in $stage (集体研讨 open: $liveReviewOpen) → $expected`, (row) => {
+      expectDecision(action, row.kind, lesson(row.stage, row.liveReviewOpen), row.expected)
+    })
+  }
+
+  it.each(cases((open) => (open ? editWhileLiveReviewOpen : editWhileLiveReviewClosed)))(
+    'edit: $kind in $stage (集体研讨 open: $liveReviewOpen) → $expected',
+    (row) => expectDecision('edit', row.kind, lesson(row.stage, row.liveReviewOpen), row.expected),
+  )
+
+  const stageMoves = liveReviewStates.flatMap((liveReviewOpen) =>
+    actorKinds.flatMap((kind) =>
+      lessonStages.flatMap((from) =>
+        lessonStages.map((to) => ({ kind, from, to, liveReviewOpen, expected: moves[from][kind]?.includes(to) ?? false })),
+      ),
+    ),
+  )
+  it.each(stageMoves)('changeStage: $kind moves $from → $to (集体研讨 open: $liveReviewOpen) → $expected', (row) => {
+    expectDecision('changeStage', row.kind, lesson(row.from, row.liveReviewOpen), row.expected, row.to)
+  })
+})
+
+describe('lesson rules: reasons', () => {
+  it('names the move a teacher may not make', () => {
+    expect(decide('changeStage', actors.lead, lesson('review', false), 'finalized')).toEqual({
+      allowed: false,
+      reason: '只有备课组长可以定稿',
+    })
+  })
+
+  it('explains a move the state machine does not have', () => {
+    expect(decide('changeStage', actors.leader, lesson('draft', false), 'finalized')).toEqual({
+      allowed: false,
+      reason: '不能从「主备」直接进入「定稿」',
+    })
+  })
+
+  it('refuses a stage change without a target', () => {
+    expect(decide('changeStage', actors.leader, lesson('draft', false)).allowed).toBe(false)
+  })
+
+  it('says why a frozen plan cannot be edited', () => {
+    expect(decide('edit', actors.leader, lesson('finalized', false))).toEqual({
+      allowed: false,
+      reason: '已定稿，共享导学案不能再修改',
+    })
+  })
+})
