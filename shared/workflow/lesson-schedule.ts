@@ -1,0 +1,58 @@
+/**
+ * When lessons happen, in the school's own time. Dates and times are kept as the teacher wrote them
+ * ('2026-11-24', '14:00'), not as instants, so that a server running in UTC never moves a lesson to
+ * another day.
+ */
+import type { LessonStage } from './stages.ts'
+
+/** Where our schools are; the server asks for "now" in this zone. */
+export const schoolTimeZone = 'Asia/Shanghai'
+
+export interface LocalDateTime {
+  /** `YYYY-MM-DD` */
+  date: string
+  /** `HH:MM`, 24-hour */
+  time: string
+}
+
+export interface ScheduledLesson {
+  stage: LessonStage
+  scheduledDate: string
+  /** Without a time the lesson is due by the end of its day. */
+  scheduledTime: string | null
+}
+
+/** Stages in which the shared 导学案 is still being prepared: past its date, the lesson is late. */
+export const unfinishedStages: readonly LessonStage[] = ['draft', 'review']
+
+export function isOverdue(lesson: ScheduledLesson, now: LocalDateTime): boolean {
+  if (!unfinishedStages.includes(lesson.stage)) return false
+  if (lesson.scheduledTime === null) return now.date > lesson.scheduledDate
+  return `${now.date} ${now.time}` >= `${lesson.scheduledDate} ${lesson.scheduledTime}`
+}
+
+export function localDateTime(instant: Date, timeZone: string = schoolTimeZone): LocalDateTime {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00'
+  return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` }
+}
+
+/**
+ * The school semester a date falls in, as schools name it: the first semester runs from August to
+ * January, the second from February to July.
+ */
+export function semesterOf(date: string): string {
+  const year = Number(date.slice(0, 4))
+  const month = Number(date.slice(5, 7))
+  if (month >= 8) return `${year}-${year + 1}学年第一学期`
+  if (month === 1) return `${year - 1}-${year}学年第一学期`
+  return `${year - 1}-${year}学年第二学期`
+}

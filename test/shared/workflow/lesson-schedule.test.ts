@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { isOverdue, localDateTime, semesterOf } from '../../../shared/workflow/lesson-schedule.ts'
+import { type LessonStage, lessonStages } from '../../../shared/workflow/stages.ts'
+
+const now = { date: '2026-11-24', time: '14:00' }
+
+describe('isOverdue', () => {
+  it.each([
+    ['the day before', '2026-11-23', null, true],
+    ['earlier that day', '2026-11-24', '08:00', true],
+    ['right now', '2026-11-24', '14:00', true],
+    ['later that day', '2026-11-24', '15:30', false],
+    ['that day, without a time', '2026-11-24', null, false],
+    ['the next day', '2026-11-25', '08:00', false],
+  ] as const)('a draft scheduled %s is overdue: %s', (_, scheduledDate, scheduledTime, expected) => {
+    expect(isOverdue({ stage: 'draft', scheduledDate, scheduledTime }, now)).toBe(expected)
+  })
+
+  const expectedByStage: Record<LessonStage, boolean> = {
+    draft: true,
+    review: true,
+    finalized: false,
+    adapting: false,
+    reflecting: false,
+    archived: false,
+  }
+  it.each(lessonStages)('a past lesson in %s is overdue only while not finalized', (stage) => {
+    expect(isOverdue({ stage, scheduledDate: '2026-11-01', scheduledTime: '10:00' }, now)).toBe(expectedByStage[stage])
+  })
+})
+
+describe('localDateTime', () => {
+  it('gives the date and time in China, whatever the server zone', () => {
+    expect(localDateTime(new Date('2026-11-23T17:30:00Z'))).toEqual({ date: '2026-11-24', time: '01:30' })
+  })
+})
+
+describe('semesterOf', () => {
+  it.each([
+    ['2026-09-01', '2026-2027学年第一学期'],
+    ['2026-08-20', '2026-2027学年第一学期'],
+    ['2027-01-15', '2026-2027学年第一学期'],
+    ['2027-02-20', '2026-2027学年第二学期'],
+    ['2027-07-05', '2026-2027学年第二学期'],
+  ])('%s is in %s', (date, semester) => {
+    expect(semesterOf(date)).toBe(semester)
+  })
+})
