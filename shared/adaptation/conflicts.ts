@@ -1,0 +1,55 @@
+/**
+ * Where pulling a newer 定稿 version into a teacher's 二次备课 needs the teacher to decide: passages
+ * that both the teacher (since the version the adaptation is based on) and the shared plan (between
+ * that version and the new one) have changed. Yjs merges both edits anyway; the flag is there so that
+ * nobody's intent is silently mixed or lost.
+ *
+ * Passages are matched by block key, which is the same in the version, the plan and the adaptation
+ * because the adaptation is a fork of the version's CRDT state.
+ */
+import { type Block, sameContent } from '../versions/document-blocks.ts'
+
+export interface ConflictSpot {
+  key: string
+  section: string
+  /** The passage in the version the adaptation was based on. */
+  base: Block
+  /** The teacher's passage before the pull; null if the teacher deleted it. */
+  mine: Block | null
+  /** The passage in the new version; null if the shared plan deleted it. */
+  shared: Block | null
+  /** Key of the block before the teacher's passage, to put it back if the merge removed it. */
+  mineAfterKey: string | null
+}
+
+export function findConflicts(
+  base: readonly Block[],
+  shared: readonly Block[],
+  mine: readonly Block[],
+): ConflictSpot[] {
+  const sharedByKey = new Map(shared.map((block) => [block.key, block]))
+  const mineByKey = new Map(mine.map((block, index) => [block.key, { block, index }]))
+  const spots: ConflictSpot[] = []
+  for (const original of base) {
+    const sharedBlock = sharedByKey.get(original.key) ?? null
+    const mineEntry = mineByKey.get(original.key)
+    const mineBlock = mineEntry?.block ?? null
+    if (!changedFrom(original, mineBlock) || !changedFrom(original, sharedBlock)) continue
+    // Both deleted it, or both made it read the same: they agree.
+    if (mineBlock === null && sharedBlock === null) continue
+    if (mineBlock && sharedBlock && sameContent(mineBlock, sharedBlock)) continue
+    spots.push({
+      key: original.key,
+      section: (sharedBlock ?? mineBlock ?? original).section,
+      base: original,
+      mine: mineBlock,
+      shared: sharedBlock,
+      mineAfterKey: mineEntry && mineEntry.index > 0 ? mine[mineEntry.index - 1]!.key : null,
+    })
+  }
+  return spots
+}
+
+function changedFrom(original: Block, now: Block | null): boolean {
+  return now === null || now.type !== original.type || !sameContent(original, now)
+}

@@ -1,0 +1,84 @@
+/**
+ * A document seen as its blocks: the textblocks (paragraphs, headings, list paragraphs, table cell
+ * paragraphs) and leaf blocks (rules) in reading order. Diffs, 二次备课 conflicts and 反思 references
+ * all work on blocks.
+ *
+ * A block's `key` is the id of its Yjs item. A version, the shared plan and every adaptation forked
+ * from it hold the same items, so one passage keeps its key across all of them for as long as it is
+ * edited in place; a block that was deleted and typed anew gets a new key.
+ */
+import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model'
+import { initProseMirrorDoc } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import { contentFragmentName } from '../schema/editor-schema.ts'
+
+export type BlockJson = Record<string, unknown>
+
+export interface Block {
+  key: string
+  /** Node type name: `paragraph`, `heading`, … */
+  type: string
+  text: string
+  /** Title of the section or heading the block is under, '' before the first one. */
+  section: string
+  /** The block as ProseMirror JSON, marks included. */
+  json: BlockJson
+}
+
+export function blockKeyOf(element: Y.XmlElement): string | null {
+  const id = element._item?.id
+  return id ? `${id.client}:${id.clock}` : null
+}
+
+/** Blocks of the document body of `doc`. */
+export function documentBlocks(doc: Y.Doc, schema: Schema): Block[] {
+  return fragmentBlocks(doc.getXmlFragment(contentFragmentName), schema)
+}
+
+export function fragmentBlocks(fragment: Y.XmlFragment, schema: Schema): Block[] {
+  const { meta } = initProseMirrorDoc(fragment, schema)
+  const blocks: Block[] = []
+  let section = ''
+  const visit = (parent: Y.XmlFragment | Y.XmlElement, enclosingTitle: string | null): void => {
+    for (const child of parent.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue
+      const node = meta.mapping.get(child)
+      // Elements the schema cannot read (from a newer editor) are left out rather than guessed at.
+      if (!node || Array.isArray(node)) continue
+      const title = sectionTitleOf(node)
+      if (title !== null) {
+        section = title
+        visit(child, title)
+        section = enclosingTitle ?? section
+        continue
+      }
+      if (node.isTextblock || (node.isBlock && node.isLeaf)) {
+        if (node.type.name === 'heading' && enclosingTitle === null) section = node.textContent
+        const key = blockKeyOf(child)
+        if (key) blocks.push({ key, type: node.type.name, text: node.textContent, section, json: node.toJSON() })
+        continue
+      }
+      visit(child, enclosingTitle)
+    }
+  }
+  visit(fragment, null)
+  return blocks
+}
+
+/** A section node of the 导学案 template carries its title as an attribute. */
+function sectionTitleOf(node: ProseMirrorNode): string | null {
+  const title = node.attrs['title']
+  return node.type.name.toLowerCase().includes('section') && typeof title === 'string' ? title : null
+}
+
+/** Whether two blocks hold the same content, formatting included. */
+export function sameContent(a: Block, b: Block): boolean {
+  return JSON.stringify(a.json) === JSON.stringify(b.json)
+}
+
+/** Loads a full document state (one Yjs update) into a fresh Y.Doc. */
+export function docFromState(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  return doc
+}
