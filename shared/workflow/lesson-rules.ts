@@ -23,6 +23,7 @@ export const lessonActions = [
   'manage',
   'liveReview',
   'delete',
+  'recordMeeting',
 ] as const
 export type LessonAction = (typeof lessonActions)[number]
 
@@ -66,7 +67,7 @@ export function relationTo(actor: Actor, lesson: LessonContext): Relation {
 /**
  * Whether `actor` may do `action` on `lesson`. `changeStage` needs `target`, the stage to move to;
  * `finalize` is the move to `finalized`; `liveReview` opens or closes 集体研讨; `delete` removes the
- * plan entry with its 导学案.
+ * plan entry with its 导学案; `recordMeeting` writes the 集体备课记录 of a review meeting.
  */
 export function decide(action: LessonAction, actor: Actor, lesson: LessonContext, target?: LessonStage): Decision {
   const relation = relationTo(actor, lesson)
@@ -101,6 +102,11 @@ export function decide(action: LessonAction, actor: Actor, lesson: LessonContext
       if (actor.role !== 'admin' && !relation.groupLeader) return refuse('只有备课组长或教导处可以删除备课计划')
       // Once the group has reviewed it, the lesson and its versions are part of the group's record.
       if (lesson.stage !== 'draft') return refuse('已经进入研讨的课不能删除，可以修改安排')
+      return allowed
+    case 'recordMeeting':
+      // The leader runs the meeting and the 主备人 presents it (主讲人): either keeps its record.
+      if (!relation.groupLeader && !relation.leadPreparer) return refuse('只有备课组长或主备人可以填写集体备课记录')
+      if (lesson.stage === 'archived') return refuse('已归档，集体备课记录不能再修改')
       return allowed
     default:
       return action satisfies never

@@ -182,6 +182,21 @@ const remove: Table = {
   otherSchool:   [N,    N,     N,    N,    N,      N],
 }
 
+/** The 集体备课记录: kept by the leader or the 主备人 (主讲人), closed with the archive. */
+// prettier-ignore
+const recordMeeting: Table = {
+  //              draft review final adapt reflect archived
+  leader:        [Y,    Y,     Y,    Y,    Y,      N],
+  lead:          [Y,    Y,     Y,    Y,    Y,      N],
+  member:        [N,    N,     N,    N,    N,      N],
+  otherLeader:   [N,    N,     N,    N,    N,      N],
+  mentorOutside: [N,    N,     N,    N,    N,      N],
+  colleague:     [N,    N,     N,    N,    N,      N],
+  office:        [N,    N,     N,    N,    N,      N],
+  guest:         [N,    N,     N,    N,    N,      N],
+  otherSchool:   [N,    N,     N,    N,    N,      N],
+}
+
 /** Which stages each actor may move the lesson to, from each stage. Everything not listed is refused. */
 const moves: Record<LessonStage, Partial<Record<ActorKind, LessonStage[]>>> = {
   draft: { leader: ['review'], lead: ['review'] },
@@ -201,6 +216,7 @@ const tables: Record<Exclude<LessonAction, 'edit' | 'changeStage'>, Table> = {
   manage,
   liveReview,
   delete: remove,
+  recordMeeting,
 }
 
 const liveReviewStates = [false, true] as const
