@@ -72,6 +72,14 @@ export interface DocumentSnapshotsTable {
   updated_at: number
 }
 
+export interface LessonTemplatesTable {
+  school_id: string
+  /** JSON of a `LessonTemplate`. */
+  definition: string
+  updated_at: number
+  updated_by: string
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -82,4 +90,5 @@ export interface Database {
   documents: DocumentsTable
   document_updates: DocumentUpdatesTable
   document_snapshots: DocumentSnapshotsTable
+  lesson_templates: LessonTemplatesTable
 }

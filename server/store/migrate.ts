@@ -4,6 +4,7 @@
  */
 import { type Kysely, type Migration, Migrator } from 'kysely'
 import * as initial from './migrations/001-initial.ts'
+import * as templates from './migrations/004-templates.ts'
 import type { Store } from './store.ts'
 
 export type SqlDialect = Store['dialect']
@@ -18,6 +19,7 @@ interface MigrationModule {
 
 const migrations: Record<string, MigrationModule> = {
   '001-initial': initial,
+  '004-templates': templates,
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {

@@ -5,14 +5,17 @@
 import { randomUUID } from 'node:crypto'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Role } from '../../shared/access.ts'
+import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
 import type { Database, DocumentsTable, UsersTable } from './database-schema.ts'
 import type { SqlDialect } from './migrate.ts'
+import * as templates from './template-queries.ts'
 import type {
   DocumentRecord,
   GroupRecord,
   SessionRecord,
   StoredDocumentState,
   Store,
+  TemplateRecord,
   UserRecord,
   UserWithPassword,
 } from './store.ts'
@@ -293,6 +296,15 @@ export abstract class SqlStore implements Store {
       bytes: Number(row.log_bytes ?? 0) + Number(row.snapshot_bytes ?? 0),
       logLength: Number(row.log_length ?? 0),
     }
+  }
+
+  // — 导学案 templates —
+  findTemplate(schoolId: string): Promise<TemplateRecord | null> {
+    return templates.findTemplate(this.db, schoolId)
+  }
+
+  saveTemplate(schoolId: string, definition: LessonTemplate, updatedBy: string): Promise<TemplateRecord> {
+    return templates.saveTemplate(this.db, schoolId, definition, updatedBy)
   }
 
   close(): Promise<void> {

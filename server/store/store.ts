@@ -3,6 +3,7 @@
  * `test/server/store/`. Every method is async so that callers never depend on SQLite being synchronous.
  */
 import type { Role } from '../../shared/access.ts'
+import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
 
 export interface UserRecord {
   id: string
@@ -50,6 +51,15 @@ export interface StoredDocumentState {
   lastSeq: number
 }
 
+/** A school's 导学案 template as the office last saved it. */
+export interface TemplateRecord {
+  schoolId: string
+  definition: LessonTemplate
+  updatedAt: Date
+  /** Id of the user who saved it. */
+  updatedBy: string
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres'
 
@@ -89,6 +99,12 @@ export interface Store {
   compactDocument(documentId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
   /** Bytes of snapshot plus log, and the number of log rows. */
   documentStorageStats(documentId: string): Promise<{ bytes: number; logLength: number }>
+
+  // — 导学案 templates (server/template/) —
+  /** The school's saved template, or null while it uses the default. */
+  findTemplate(schoolId: string): Promise<TemplateRecord | null>
+  /** Replaces the school's template; `definition` must be valid (`lessonTemplate` in shared/template). */
+  saveTemplate(schoolId: string, definition: LessonTemplate, updatedBy: string): Promise<TemplateRecord>
 
   close(): Promise<void>
 }

@@ -5,21 +5,43 @@
  * Bump `editorSchemaVersion` whenever a node or mark changes in a way an older editor would corrupt;
  * the server refuses clients that connect with another version (close code `schemaMismatch`).
  */
-import { type AnyExtension, getSchema } from '@tiptap/core'
+import { type AnyExtension, Node, getSchema } from '@tiptap/core'
 import { TableKit } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
+import { HeaderField, LessonHeader } from './lesson-header.ts'
+import { LessonSection } from './lesson-section.ts'
+import { TeacherOnly } from './teacher-only.ts'
 
-export const editorSchemaVersion = 1
+/** 2: the header block, sections and the teacherOnly attribute. */
+export const editorSchemaVersion = 2
 
 /** Name of the Y.XmlFragment that holds the document body. */
 export const contentFragmentName = 'content'
+
+/**
+ * A 导学案 is its header, then its sections. Loose blocks stay allowed so that documents written before
+ * sections existed still open; a paragraph comes first among the choices, so an empty document is one
+ * empty paragraph, not an untitled section. No gap cursor between sections: typing there would put text
+ * outside every section.
+ */
+const LessonDocument = Node.create({
+  name: 'doc',
+  topNode: true,
+  content: 'lessonHeader? (block | section)+',
+  allowGapCursor: false,
+})
 
 /** Content extensions, without UI-only ones (collaboration, caret, placeholder). */
 export function contentExtensions(): AnyExtension[] {
   return [
     // Undo is per user through Yjs, so the editor's own history must be off.
-    StarterKit.configure({ undoRedo: false }),
+    StarterKit.configure({ undoRedo: false, document: false }),
+    LessonDocument,
     TableKit.configure({ table: { resizable: false } }),
+    LessonHeader,
+    HeaderField,
+    LessonSection,
+    TeacherOnly,
   ]
 }
 

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DocumentRecord, Store, UserRecord } from '../../../server/store/store.ts'
+import { describeTemplateContract } from './template-contract.ts'
 
 export interface StoreBackend {
   /** Opens the store on this backend's data; called again after `close()` to test reopening. */
@@ -365,6 +366,8 @@ export function describeStoreContract(name: string, createBackend: () => Promise
         expect(state.updates).toEqual([])
       })
     })
+
+    describeTemplateContract(() => store)
 
     it('keeps everything across close and reopen', async () => {
       const { user, groupId, document } = await createFixture(store)
