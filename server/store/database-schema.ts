@@ -56,6 +56,8 @@ export interface DocumentsTable {
   created_at: number
   /** Highest sequence number ever given to an update of this document; see `001-initial.ts`. */
   last_seq: Generated<number>
+  /** The lesson the document belongs to (migration 002); null for a free document of its group. */
+  lesson_id: string | null
 }
 
 export interface DocumentUpdatesTable {
@@ -70,6 +72,34 @@ export interface DocumentSnapshotsTable {
   data: Uint8Array
   upto_seq: number
   updated_at: number
+}
+
+export interface LessonsTable {
+  id: string
+  school_id: string
+  group_id: string
+  semester: string
+  title: string
+  lesson_type: string
+  period: number
+  scheduled_date: string
+  scheduled_time: string | null
+  place: string
+  lead_preparer_id: string
+  document_id: string
+  stage: string
+  /** 0 or 1. */
+  live_review_open: number
+  created_at: number
+}
+
+export interface LessonStageEventsTable {
+  lesson_id: string
+  seq: number
+  from_stage: string
+  to_stage: string
+  actor_id: string
+  at: number
 }
 
 export interface LessonTemplatesTable {
@@ -90,5 +120,7 @@ export interface Database {
   documents: DocumentsTable
   document_updates: DocumentUpdatesTable
   document_snapshots: DocumentSnapshotsTable
+  lessons: LessonsTable
+  lesson_stage_events: LessonStageEventsTable
   lesson_templates: LessonTemplatesTable
 }

@@ -4,6 +4,7 @@
  */
 import { type Kysely, type Migration, Migrator } from 'kysely'
 import * as initial from './migrations/001-initial.ts'
+import * as lessons from './migrations/002-lessons.ts'
 import * as templates from './migrations/004-templates.ts'
 import type { Store } from './store.ts'
 
@@ -19,6 +20,7 @@ interface MigrationModule {
 
 const migrations: Record<string, MigrationModule> = {
   '001-initial': initial,
+  '002-lessons': lessons,
   '004-templates': templates,
 }
 

@@ -7,6 +7,8 @@ import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Role } from '../../shared/access.ts'
 import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
 import type { Database, DocumentsTable, UsersTable } from './database-schema.ts'
+import * as lessons from './lesson-queries.ts'
+import type { LessonPlanChange, LessonRecord, LessonStageEvent, LessonStageMove, NewLesson } from './lesson-records.ts'
 import type { SqlDialect } from './migrate.ts'
 import * as templates from './template-queries.ts'
 import type {
@@ -163,8 +165,10 @@ export abstract class SqlStore implements Store {
     return Number(result.numDeletedRows)
   }
 
-  async createDocument(doc: Omit<DocumentRecord, 'id' | 'createdAt'>): Promise<DocumentRecord> {
-    const record: DocumentRecord = { id: randomUUID(), createdAt: new Date(), ...doc }
+  async createDocument(
+    doc: Omit<DocumentRecord, 'id' | 'createdAt' | 'lessonId'> & { lessonId?: string | null },
+  ): Promise<DocumentRecord> {
+    const record: DocumentRecord = { id: randomUUID(), createdAt: new Date(), ...doc, lessonId: doc.lessonId ?? null }
     await this.db
       .insertInto('documents')
       .values({
@@ -175,6 +179,7 @@ export abstract class SqlStore implements Store {
         kind: record.kind,
         created_by: record.createdBy,
         created_at: record.createdAt.getTime(),
+        lesson_id: record.lessonId,
       })
       .execute()
     return record
@@ -298,6 +303,70 @@ export abstract class SqlStore implements Store {
     }
   }
 
+  // — 备课计划: lessons and their stage moves —
+  createLesson(lesson: NewLesson): Promise<LessonRecord> {
+    return lessons.createLesson(this.db, lesson)
+  }
+
+  findLesson(id: string): Promise<LessonRecord | null> {
+    return lessons.findLesson(this.db, id)
+  }
+
+  listLessonsOfGroup(groupId: string, semester: string | null): Promise<LessonRecord[]> {
+    return lessons.listLessonsOfGroup(this.db, groupId, semester)
+  }
+
+  listSemestersOfGroup(groupId: string): Promise<string[]> {
+    return lessons.listSemestersOfGroup(this.db, groupId)
+  }
+
+  listLessonsOfLeadPreparer(userId: string): Promise<LessonRecord[]> {
+    return lessons.listLessonsOfLeadPreparer(this.db, userId)
+  }
+
+  updateLessonPlan(id: string, change: LessonPlanChange): Promise<LessonRecord | null> {
+    return lessons.updateLessonPlan(this.db, id, change)
+  }
+
+  deleteLesson(id: string): Promise<boolean> {
+    return lessons.deleteLesson(this.db, id)
+  }
+
+  moveLessonStage(move: LessonStageMove): Promise<boolean> {
+    return lessons.moveLessonStage(this.db, move)
+  }
+
+  setLiveReviewOpen(lessonId: string, open: boolean, whileIn: LessonRecord['stage']): Promise<boolean> {
+    return lessons.setLiveReviewOpen(this.db, lessonId, open, whileIn)
+  }
+
+  listLessonStageEvents(lessonId: string): Promise<LessonStageEvent[]> {
+    return lessons.listLessonStageEvents(this.db, lessonId)
+  }
+
+  async listDocumentsOfLesson(lessonId: string): Promise<DocumentRecord[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('lesson_id', '=', lessonId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    return rows.map(toDocument)
+  }
+
+  async listGroupMembers(groupId: string): Promise<UserRecord[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .innerJoin('group_members', 'group_members.user_id', 'users.id')
+      .selectAll('users')
+      .where('group_members.group_id', '=', groupId)
+      .orderBy('users.display_name')
+      .orderBy('users.id')
+      .execute()
+    return rows.map(toUser)
+  }
+
   // — 导学案 templates —
   findTemplate(schoolId: string): Promise<TemplateRecord | null> {
     return templates.findTemplate(this.db, schoolId)
@@ -338,5 +407,6 @@ function toDocument(row: Selectable<DocumentsTable>): DocumentRecord {
     kind: row.kind,
     createdBy: row.created_by,
     createdAt: new Date(Number(row.created_at)),
+    lessonId: row.lesson_id,
   }
 }

@@ -3,6 +3,13 @@
  * `test/server/store/`. Every method is async so that callers never depend on SQLite being synchronous.
  */
 import type { Role } from '../../shared/access.ts'
+import type {
+  LessonPlanChange,
+  LessonRecord,
+  LessonStageEvent,
+  LessonStageMove,
+  NewLesson,
+} from './lesson-records.ts'
 import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
 
 export interface UserRecord {
@@ -34,6 +41,8 @@ export interface DocumentRecord {
   kind: string
   createdBy: string
   createdAt: Date
+  /** The lesson it belongs to; null for a free document of its group. */
+  lessonId: string | null
 }
 
 export interface SessionRecord {
@@ -84,7 +93,9 @@ export interface Store {
   deleteExpiredSessions(now: Date): Promise<number>
 
   // — documents —
-  createDocument(doc: Omit<DocumentRecord, 'id' | 'createdAt'>): Promise<DocumentRecord>
+  createDocument(
+    doc: Omit<DocumentRecord, 'id' | 'createdAt' | 'lessonId'> & { lessonId?: string | null },
+  ): Promise<DocumentRecord>
   findDocument(id: string): Promise<DocumentRecord | null>
   listDocumentsOfSchool(schoolId: string): Promise<DocumentRecord[]>
 
@@ -99,6 +110,34 @@ export interface Store {
   compactDocument(documentId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
   /** Bytes of snapshot plus log, and the number of log rows. */
   documentStorageStats(documentId: string): Promise<{ bytes: number; logLength: number }>
+
+  // — 备课计划: lessons and their stage moves (server/workflow/) —
+  /** Creates the lesson in `draft` with its shared 导学案 (an empty `lesson-plan` document), together. */
+  createLesson(lesson: NewLesson): Promise<LessonRecord>
+  findLesson(id: string): Promise<LessonRecord | null>
+  /** The group's lessons in the order they happen; all semesters when `semester` is null. */
+  listLessonsOfGroup(groupId: string, semester: string | null): Promise<LessonRecord[]>
+  /** Semesters the group has lessons in, in order. */
+  listSemestersOfGroup(groupId: string): Promise<string[]>
+  /** Lessons `userId` prepares as 主备人, in the order they are due. */
+  listLessonsOfLeadPreparer(userId: string): Promise<LessonRecord[]>
+  /** Null if there is no such lesson. */
+  updateLessonPlan(id: string, change: LessonPlanChange): Promise<LessonRecord | null>
+  /** Deletes the lesson with its documents and its stage history; false if there was none. */
+  deleteLesson(id: string): Promise<boolean>
+  /**
+   * Moves the lesson from `move.from` to `move.to` and records the move, or does nothing and returns
+   * false if the lesson is no longer in `move.from`. Any move closes 集体研讨.
+   */
+  moveLessonStage(move: LessonStageMove): Promise<boolean>
+  /** Opens or closes 集体研讨; false (and nothing changed) unless the lesson is in stage `whileIn`. */
+  setLiveReviewOpen(lessonId: string, open: boolean, whileIn: LessonRecord['stage']): Promise<boolean>
+  /** Every move of the lesson, oldest first. */
+  listLessonStageEvents(lessonId: string): Promise<LessonStageEvent[]>
+  /** The shared 导学案 and every other document of the lesson, oldest first. */
+  listDocumentsOfLesson(lessonId: string): Promise<DocumentRecord[]>
+  /** Members of the group, by display name. */
+  listGroupMembers(groupId: string): Promise<UserRecord[]>
 
   // — 导学案 templates (server/template/) —
   /** The school's saved template, or null while it uses the default. */

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DocumentRecord, Store, UserRecord } from '../../../server/store/store.ts'
+import { describeLessonContract } from './lesson-contract.ts'
 import { describeTemplateContract } from './template-contract.ts'
 
 export interface StoreBackend {
@@ -186,6 +187,7 @@ export function describeStoreContract(name: string, createBackend: () => Promise
           kind: 'lesson-plan',
           createdBy: user.id,
           createdAt: expect.any(Date),
+          lessonId: null,
         })
         expect(await store.findDocument(document.id)).toEqual(document)
         expect(await store.findDocument('missing')).toBeNull()
@@ -368,6 +370,8 @@ export function describeStoreContract(name: string, createBackend: () => Promise
     })
 
     describeTemplateContract(() => store)
+
+    describeLessonContract(() => store)
 
     it('keeps everything across close and reopen', async () => {
       const { user, groupId, document } = await createFixture(store)
