@@ -19,7 +19,7 @@ export interface Block {
   /** Node type name: `paragraph`, `heading`, … */
   type: string
   text: string
-  /** Title of the section or heading the block is under, '' before the first one. */
+  /** Title of the 导学案 section (or, in a plan without sections, the heading) the block is under; '' before the first. */
   section: string
   /** The block as ProseMirror JSON, marks included. */
   json: BlockJson
@@ -65,10 +65,10 @@ export function fragmentBlocks(fragment: Y.XmlFragment, schema: Schema): Block[]
   return blocks
 }
 
-/** A section node of the 导学案 template carries its title as an attribute. */
+/** A section of the 导学案 (学习目标, 合作探究, …) carries its title from the template as an attribute. */
 function sectionTitleOf(node: ProseMirrorNode): string | null {
   const title = node.attrs['title']
-  return node.type.name.toLowerCase().includes('section') && typeof title === 'string' ? title : null
+  return node.type.name === 'section' && typeof title === 'string' ? title : null
 }
 
 /** Whether two blocks hold the same content, formatting included. */

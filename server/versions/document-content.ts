@@ -1,0 +1,39 @@
+/**
+ * Reading a document's whole state and changing it from the server. Changes go through the document's
+ * room when it is open, so that they are stored first and then reach every connected editor live;
+ * otherwise straight to the store, where the next room to open finds them.
+ */
+import * as Y from 'yjs'
+import type { RoomRegistry } from '../collab/room-registry.ts'
+import type { Store } from '../store/store.ts'
+
+export interface ContentContext {
+  store: Store
+  registry: RoomRegistry
+}
+
+/** Everything stored of the document, as one update, including what its open room has accepted. */
+export async function currentState({ store, registry }: ContentContext, documentId: string): Promise<Uint8Array> {
+  await registry.find(documentId)?.settle()
+  const stored = await store.loadDocumentState(documentId)
+  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+  return parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : Y.mergeUpdates(parts)
+}
+
+/** Stores `update` in the document and sends it to whoever has it open; resolves once it is stored. */
+export async function applyChange({ store, registry }: ContentContext, documentId: string, update: Uint8Array): Promise<void> {
+  const room = registry.find(documentId)
+  if (room) {
+    room.submitUpdate(update, 'server')
+    await room.settle()
+    return
+  }
+  await store.appendUpdates(documentId, [update])
+  // A room that opened while the update was being written may have loaded the state without it.
+  // Yjs ignores what a document already has, so submitting it again is harmless.
+  const opened = registry.find(documentId)
+  if (opened) {
+    opened.submitUpdate(update, 'server')
+    await opened.settle()
+  }
+}

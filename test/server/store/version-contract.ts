@@ -1,0 +1,110 @@
+/**
+ * Store contract cases of 定稿 versions, adaptations with their conflicts and reflections' references,
+ * run inside `describeStoreContract` on every backend.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Store } from '../../../server/store/store.ts'
+
+async function finalizedLesson(store: Store) {
+  const schoolId = await store.createSchool('花园实验中学')
+  const group = await store.createGroup(schoolId, '七年级数学备课组')
+  const user = (username: string) =>
+    store.createUser({ username, displayName: username, passwordHash: 'x', role: 'teacher', schoolId, color: '#1971c2' })
+  const wang = await user('wang')
+  const li = await user('li')
+  const lesson = await store.createLesson({
+    schoolId,
+    groupId: group.id,
+    createdBy: wang.id,
+    documentTitle: '3.1.1 一元一次方程 导学案',
+    semester: '2026-2027学年第一学期',
+    title: '3.1.1 一元一次方程',
+    lessonType: '新授',
+    period: 1,
+    scheduledDate: '2026-11-24',
+    scheduledTime: null,
+    place: '数学教研室',
+    leadPreparerId: li.id,
+  })
+  const adaptationOf = (teacherId: string, baseVersionId: string, state: Uint8Array) =>
+    store.createLessonDocument(
+      { lessonId: lesson.id, schoolId, groupId: group.id, kind: 'adaptation', title: '二次备课', createdBy: teacherId, initialState: state },
+      baseVersionId,
+    )
+  return { schoolId, groupId: group.id, wang, li, lesson, adaptationOf }
+}
+
+const sameBytes = (actual: Uint8Array | null, expected: Uint8Array) => expect([...(actual ?? [])]).toEqual([...expected])
+
+export function describeVersionContract(storeOf: () => Store): void {
+  describe('定稿 versions and adaptations', () => {
+    it('numbers versions per lesson and keeps each state as it was stored', async () => {
+      const store = storeOf()
+      const { wang, lesson } = await finalizedLesson(store)
+      const first = await store.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([1, 2, 3]), createdBy: wang.id })
+      const second = await store.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([4, 5]), createdBy: wang.id })
+      expect([first.number, second.number]).toEqual([1, 2])
+      expect(await store.listVersions(lesson.id)).toEqual([first, second])
+      expect(await store.findVersion(second.id)).toEqual(second)
+      sameBytes(await store.versionState(first.id), new Uint8Array([1, 2, 3]))
+      expect(await store.findVersion('00000000-0000-0000-0000-000000000000')).toBeNull()
+      expect(await store.versionState('00000000-0000-0000-0000-000000000000')).toBeNull()
+    })
+
+    it('creates an adaptation as a document of the lesson whose log starts with the version', async () => {
+      const store = storeOf()
+      const { wang, li, lesson, adaptationOf } = await finalizedLesson(store)
+      const v1 = await store.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([7, 7]), createdBy: wang.id })
+      const document = await adaptationOf(li.id, v1.id, new Uint8Array([7, 7]))
+      expect(document).toMatchObject({ kind: 'adaptation', lessonId: lesson.id, createdBy: li.id })
+      const state = await store.loadDocumentState(document.id)
+      expect(state.lastSeq).toBe(1)
+      sameBytes(state.updates[0] ?? null, new Uint8Array([7, 7]))
+      // The next append continues the log after the initial state.
+      expect(await store.appendUpdates(document.id, [new Uint8Array([0, 0])])).toBe(2)
+      expect(await store.findAdaptation(document.id)).toMatchObject({ documentId: document.id, teacherId: li.id, baseVersionId: v1.id, pulledAt: null })
+      expect(await store.listAdaptations(lesson.id)).toHaveLength(1)
+      await expect(adaptationOf(li.id, v1.id, new Uint8Array([7, 7]))).rejects.toThrow()
+    })
+
+    it('records a pull with its conflicts and settles each conflict once', async () => {
+      const store = storeOf()
+      const { wang, li, lesson, adaptationOf } = await finalizedLesson(store)
+      const v1 = await store.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([1]), createdBy: wang.id })
+      const v2 = await store.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([2]), createdBy: wang.id })
+      const document = await adaptationOf(li.id, v1.id, new Uint8Array([1]))
+      const [conflict] = await store.recordPull(document.id, v2.id, [
+        { blockKey: '5:3', section: '合作探究', baseText: 'B', mineJson: { type: 'paragraph' }, sharedJson: null, mineAfterKey: '5:1' },
+      ])
+      expect(await store.findAdaptation(document.id)).toMatchObject({ baseVersionId: v2.id, pulledAt: expect.any(Date) })
+      expect(await store.listConflicts(document.id)).toEqual([conflict])
+      expect(conflict).toMatchObject({ status: 'open', mineJson: { type: 'paragraph' }, sharedJson: null })
+      expect(await store.resolveConflict(conflict!.id, 'mine', li.id)).toBe(true)
+      expect(await store.resolveConflict(conflict!.id, 'shared', li.id)).toBe(false)
+      expect(await store.listConflicts(document.id)).toEqual([
+        { ...conflict, status: 'mine', resolvedBy: li.id, resolvedAt: expect.any(Date) },
+      ])
+    })
+
+    it('keeps one reflection per teacher and lesson, with the passages it points at', async () => {
+      const store = storeOf()
+      const { schoolId, groupId, li, lesson } = await finalizedLesson(store)
+      const reflection = () =>
+        store.createLessonDocument(
+          { lessonId: lesson.id, schoolId, groupId, kind: 'reflection', title: '课后反思', createdBy: li.id, initialState: null },
+          null,
+        )
+      const document = await reflection()
+      await expect(reflection()).rejects.toThrow()
+      const reference = await store.addReflectionReference({
+        reflectionId: document.id,
+        sourceDocumentId: lesson.documentId,
+        blockKey: '5:3',
+        section: '当堂检测',
+        quote: '解方程 3x+5=11',
+      })
+      expect(await store.listReflectionReferences([document.id])).toEqual([reference])
+      expect(await store.listReflectionReferences([])).toEqual([])
+    })
+  })
+}
