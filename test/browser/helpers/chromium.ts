@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs'
 import { type Browser, chromium } from 'playwright-core'
 
-export const chromiumPath = '/usr/bin/chromium'
+const chromiumPath = '/usr/bin/chromium'
 
 export function browserSuitesEnabled(): boolean {
   if (existsSync(chromiumPath)) return true
