@@ -7,7 +7,7 @@
  * from it hold the same items, so one passage keeps its key across all of them for as long as it is
  * edited in place; a block that was deleted and typed anew gets a new key.
  */
-import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model'
+import type { Schema } from '@tiptap/pm/model'
 import { initProseMirrorDoc } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { contentFragmentName } from '../schema/editor-schema.ts'
@@ -21,6 +21,8 @@ export interface Block {
   text: string
   /** Title of the 导学案 section (or, in a plan without sections, the heading) the block is under; '' before the first. */
   section: string
+  /** Template key of that section, '' outside template sections: variants of one lesson pair sections by it. */
+  sectionKey: string
   /** The block as ProseMirror JSON, marks included. */
   json: BlockJson
 }
@@ -38,37 +40,37 @@ export function documentBlocks(doc: Y.Doc, schema: Schema): Block[] {
 export function fragmentBlocks(fragment: Y.XmlFragment, schema: Schema): Block[] {
   const { meta } = initProseMirrorDoc(fragment, schema)
   const blocks: Block[] = []
-  let section = ''
-  const visit = (parent: Y.XmlFragment | Y.XmlElement, enclosingTitle: string | null): void => {
+  let heading = ''
+  const visit = (parent: Y.XmlFragment | Y.XmlElement, section: { title: string; key: string } | null): void => {
     for (const child of parent.toArray()) {
       if (!(child instanceof Y.XmlElement)) continue
       const node = meta.mapping.get(child)
       // Elements the schema cannot read (from a newer editor) are left out rather than guessed at.
       if (!node || Array.isArray(node)) continue
-      const title = sectionTitleOf(node)
-      if (title !== null) {
-        section = title
-        visit(child, title)
-        section = enclosingTitle ?? section
+      if (node.type.name === 'section') {
+        visit(child, { title: String(node.attrs['title'] ?? ''), key: String(node.attrs['key'] ?? '') })
         continue
       }
       if (node.isTextblock || (node.isBlock && node.isLeaf)) {
-        if (node.type.name === 'heading' && enclosingTitle === null) section = node.textContent
+        // In a plan without template sections, headings divide it instead.
+        if (node.type.name === 'heading' && section === null) heading = node.textContent
         const key = blockKeyOf(child)
-        if (key) blocks.push({ key, type: node.type.name, text: node.textContent, section, json: node.toJSON() })
+        if (!key) continue
+        blocks.push({
+          key,
+          type: node.type.name,
+          text: node.textContent,
+          section: section?.title ?? heading,
+          sectionKey: section?.key ?? '',
+          json: node.toJSON() as BlockJson,
+        })
         continue
       }
-      visit(child, enclosingTitle)
+      visit(child, section)
     }
   }
   visit(fragment, null)
   return blocks
-}
-
-/** A section of the 导学案 (学习目标, 合作探究, …) carries its title from the template as an attribute. */
-function sectionTitleOf(node: ProseMirrorNode): string | null {
-  const title = node.attrs['title']
-  return node.type.name === 'section' && typeof title === 'string' ? title : null
 }
 
 /** Whether two blocks hold the same content, formatting included. */

@@ -8,6 +8,7 @@ const block = (key: string, text: string, type = 'paragraph'): Block => ({
   type,
   text,
   section: '',
+  sectionKey: '',
   json: { type, content: [{ type: 'text', text }] },
 })
 
