@@ -9,6 +9,7 @@ import { createUpgradeHandler } from './collab/upgrade.ts'
 import { type DemoAccount, seedDemo } from './demo/seed.ts'
 import { createApp } from './http/app.ts'
 import { createMetrics } from './metrics.ts'
+import { StorePresenceLog } from './presence/presence-log.ts'
 import { openStore } from './store/open-store.ts'
 import type { Store } from './store/store.ts'
 
@@ -47,7 +48,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const metrics = createMetrics(() => registry.openCount)
   const registry = new RoomRegistry({ store, metrics, compactAfter: options.compactAfter })
   const app = createApp({ store, metricsRegistry: metrics.registry, serveClient: options.serveClient ?? true })
-  const upgrades = createUpgradeHandler({ store, registry, metrics })
+  const presence = new StorePresenceLog(store)
+  const upgrades = createUpgradeHandler({ store, registry, metrics, presence })
 
   // Without `createServer` the adaptor makes a plain node:http server.
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
@@ -68,6 +70,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       upgrades.close()
       // Store what the rooms accepted before the sockets go, then stop listening.
       await registry.shutdown()
+      await presence.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       if (!options.store) await store.close()

@@ -15,6 +15,7 @@ import { editorSchemaVersion } from '../../shared/schema/editor-schema.ts'
 import { documentAccess } from '../../shared/workflow/document-access.ts'
 import { type Authenticated, authenticate, sessionCookieName } from '../auth/sessions.ts'
 import type { CollabMetrics } from '../metrics.ts'
+import type { PresenceLog } from '../presence/presence-log.ts'
 import type { Store } from '../store/store.ts'
 import { documentContextOf } from '../workflow/document-context.ts'
 import { Connection } from './connection.ts'
@@ -25,6 +26,7 @@ export interface UpgradeContext {
   store: Store
   registry: RoomRegistry
   metrics: CollabMetrics
+  presence: PresenceLog
 }
 
 export function createUpgradeHandler(context: UpgradeContext) {
@@ -91,6 +93,7 @@ function attach(context: UpgradeContext, ws: WebSocket, admission: Admission): v
   const connection = admission.connection(ws)
   context.metrics.connectionOpened()
   let room: Room | null = null
+  let endPresence: (() => void) | null = null
   let buffered: Uint8Array[] = []
   let bufferedBytes = 0
 
@@ -99,6 +102,7 @@ function attach(context: UpgradeContext, ws: WebSocket, admission: Admission): v
     connection.closedByPeer()
     context.metrics.connectionClosed()
     room?.leave(connection)
+    endPresence?.()
   })
   ws.on('message', (data, isBinary) => {
     if (!isBinary) return connection.close(CloseCode.protocolError, 'text frames are not part of the protocol')
@@ -117,6 +121,7 @@ function attach(context: UpgradeContext, ws: WebSocket, admission: Admission): v
   context.registry.join(admission.documentId, connection).then(
     (joined) => {
       room = joined
+      if (connection.isOpen) endPresence = context.presence.opened(admission.documentId, connection.user.id)
       for (const frame of buffered) joined.receive(connection, frame)
       buffered = []
       if (!connection.isOpen) joined.leave(connection)

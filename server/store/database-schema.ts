@@ -110,6 +110,39 @@ export interface LessonTemplatesTable {
   updated_by: string
 }
 
+export interface DocumentPresenceTable {
+  id: string
+  document_id: string
+  user_id: string
+  run_id: string
+  joined_at: number
+  left_at: number | null
+  seen_at: number
+}
+
+export interface LessonMeetingsTable {
+  id: string
+  lesson_id: string
+  meeting_date: string
+  start_time: string
+  end_time: string
+  place: string
+  topic: string
+  presenter_id: string
+  summary: string
+  decisions: string
+  created_by: string
+  created_at: number
+  updated_by: string
+  updated_at: number
+}
+
+export interface LessonMeetingAttendeesTable {
+  meeting_id: string
+  user_id: string
+  position: number
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -123,4 +156,7 @@ export interface Database {
   lessons: LessonsTable
   lesson_stage_events: LessonStageEventsTable
   lesson_templates: LessonTemplatesTable
+  document_presence: DocumentPresenceTable
+  lesson_meetings: LessonMeetingsTable
+  lesson_meeting_attendees: LessonMeetingAttendeesTable
 }

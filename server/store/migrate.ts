@@ -6,6 +6,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely'
 import * as initial from './migrations/001-initial.ts'
 import * as lessons from './migrations/002-lessons.ts'
 import * as templates from './migrations/004-templates.ts'
+import * as meetings from './migrations/005-meetings.ts'
 import type { Store } from './store.ts'
 
 export type SqlDialect = Store['dialect']
@@ -22,6 +23,7 @@ const migrations: Record<string, MigrationModule> = {
   '001-initial': initial,
   '002-lessons': lessons,
   '004-templates': templates,
+  '005-meetings': meetings,
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {

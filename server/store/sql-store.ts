@@ -11,9 +11,14 @@ import * as lessons from './lesson-queries.ts'
 import type { LessonPlanChange, LessonRecord, LessonStageEvent, LessonStageMove, NewLesson } from './lesson-records.ts'
 import type { SqlDialect } from './migrate.ts'
 import * as templates from './template-queries.ts'
+import * as meetings from './meeting-queries.ts'
+import type { MeetingFields, MeetingRecord, NewMeeting } from './meeting-records.ts'
+import * as presence from './presence-queries.ts'
 import type {
   DocumentRecord,
   GroupRecord,
+  PresenceRecord,
+  PresenceStart,
   SessionRecord,
   StoredDocumentState,
   Store,
@@ -374,6 +379,44 @@ export abstract class SqlStore implements Store {
 
   saveTemplate(schoolId: string, definition: LessonTemplate, updatedBy: string): Promise<TemplateRecord> {
     return templates.saveTemplate(this.db, schoolId, definition, updatedBy)
+  }
+
+  // — presence log —
+  recordPresenceStart(entry: PresenceStart): Promise<void> {
+    return presence.recordPresenceStart(this.db, entry)
+  }
+
+  recordPresenceEnd(id: string, leftAt: Date): Promise<void> {
+    return presence.recordPresenceEnd(this.db, id, leftAt)
+  }
+
+  confirmPresence(runId: string, seenAt: Date): Promise<void> {
+    return presence.confirmPresence(this.db, runId, seenAt)
+  }
+
+  endPresenceOfRun(runId: string, leftAt: Date): Promise<void> {
+    return presence.endPresenceOfRun(this.db, runId, leftAt)
+  }
+
+  presenceOnDocuments(documentIds: readonly string[], from: Date, to: Date): Promise<PresenceRecord[]> {
+    return presence.presenceOnDocuments(this.db, documentIds, from, to)
+  }
+
+  // — 集体备课记录 —
+  createMeeting(meeting: NewMeeting): Promise<MeetingRecord> {
+    return meetings.createMeeting(this.db, meeting)
+  }
+
+  updateMeeting(id: string, fields: MeetingFields, by: string): Promise<MeetingRecord | null> {
+    return meetings.updateMeeting(this.db, id, fields, by)
+  }
+
+  findMeeting(id: string): Promise<MeetingRecord | null> {
+    return meetings.findMeeting(this.db, id)
+  }
+
+  listMeetings(lessonIds: readonly string[]): Promise<MeetingRecord[]> {
+    return meetings.listMeetings(this.db, lessonIds)
   }
 
   close(): Promise<void> {

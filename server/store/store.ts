@@ -10,6 +10,7 @@ import type {
   LessonStageMove,
   NewLesson,
 } from './lesson-records.ts'
+import type { MeetingFields, MeetingRecord, NewMeeting } from './meeting-records.ts'
 import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
 
 export interface UserRecord {
@@ -67,6 +68,26 @@ export interface TemplateRecord {
   updatedAt: Date
   /** Id of the user who saved it. */
   updatedBy: string
+}
+
+/** One connection of a user to a document, as it begins. */
+export interface PresenceStart {
+  id: string
+  documentId: string
+  userId: string
+  /** The server instance run that holds the connection. */
+  runId: string
+  joinedAt: Date
+}
+
+export interface PresenceRecord {
+  documentId: string
+  userId: string
+  joinedAt: Date
+  /** Null while open, and for good if the server stopped without writing it (a crash). */
+  leftAt: Date | null
+  /** Last heartbeat that found the connection open. */
+  seenAt: Date
 }
 
 export interface Store {
@@ -144,6 +165,24 @@ export interface Store {
   findTemplate(schoolId: string): Promise<TemplateRecord | null>
   /** Replaces the school's template; `definition` must be valid (`lessonTemplate` in shared/template). */
   saveTemplate(schoolId: string, definition: LessonTemplate, updatedBy: string): Promise<TemplateRecord>
+
+  // — presence log: who had which document open when (server/presence/) —
+  recordPresenceStart(entry: PresenceStart): Promise<void>
+  recordPresenceEnd(id: string, leftAt: Date): Promise<void>
+  /** The heartbeat: every entry of `runId` still open was seen at `seenAt`. */
+  confirmPresence(runId: string, seenAt: Date): Promise<void>
+  /** Ends every entry of `runId` still open, when that server stops. */
+  endPresenceOfRun(runId: string, leftAt: Date): Promise<void>
+  /** Entries on any of `documentIds` that began before `to` and were not known to have ended by `from`. */
+  presenceOnDocuments(documentIds: readonly string[], from: Date, to: Date): Promise<PresenceRecord[]>
+
+  // — 集体备课记录 of review meetings (server/meetings/) —
+  createMeeting(meeting: NewMeeting): Promise<MeetingRecord>
+  /** Replaces what the record says; null if there is no such record. */
+  updateMeeting(id: string, fields: MeetingFields, by: string): Promise<MeetingRecord | null>
+  findMeeting(id: string): Promise<MeetingRecord | null>
+  /** The records of these lessons, each lesson's in the order its meetings took place. */
+  listMeetings(lessonIds: readonly string[]): Promise<MeetingRecord[]>
 
   close(): Promise<void>
 }

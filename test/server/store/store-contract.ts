@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DocumentRecord, Store, UserRecord } from '../../../server/store/store.ts'
 import { describeLessonContract } from './lesson-contract.ts'
+import { describeMeetingContract } from './meeting-contract.ts'
+import { describePresenceContract } from './presence-contract.ts'
 import { describeTemplateContract } from './template-contract.ts'
 
 export interface StoreBackend {
@@ -369,6 +371,8 @@ export function describeStoreContract(name: string, createBackend: () => Promise
       })
     })
 
+    describePresenceContract(() => store)
+    describeMeetingContract(() => store)
     describeTemplateContract(() => store)
 
     describeLessonContract(() => store)
