@@ -47,7 +47,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const metrics = createMetrics(() => registry.openCount)
   const registry = new RoomRegistry({ store, metrics, compactAfter: options.compactAfter })
-  const app = createApp({ store, metricsRegistry: metrics.registry, serveClient: options.serveClient ?? true })
+  const app = createApp({ store, registry, metricsRegistry: metrics.registry, serveClient: options.serveClient ?? true })
   const presence = new StorePresenceLog(store)
   const upgrades = createUpgradeHandler({ store, registry, metrics, presence })
 

@@ -38,6 +38,8 @@ export const documentSummary = z.object({
   access: z.enum(accessLevels),
   groupId: z.string(),
   groupName: z.string(),
+  /** The lesson of the 备课计划 the document belongs to, if any. */
+  lessonId: z.string().nullable(),
 })
 export type DocumentSummary = z.infer<typeof documentSummary>
 

@@ -3,21 +3,26 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { Registry } from 'prom-client'
+import type { RoomRegistry } from '../collab/room-registry.ts'
 import { limits } from '../../shared/limits.ts'
 import type { Store } from '../store/store.ts'
 import { ApiError, errorResponse, notFound } from './api-error.ts'
 import { authRoutes } from './routes/auth-routes.ts'
 import { documentRoutes } from './routes/document-routes.ts'
+import { lessonRoutes } from './routes/lesson-routes.ts'
+import { planRoutes } from './routes/plan-routes.ts'
 import { systemRoutes } from './routes/system-routes.ts'
 import { staticClient } from './static-client.ts'
 
 export interface AppOptions {
   store: Store
+  /** The open documents, for routes that change a lesson or a document while editors are connected. */
+  registry: RoomRegistry
   metricsRegistry: Registry
   serveClient: boolean
 }
 
-export function createApp({ store, metricsRegistry, serveClient }: AppOptions) {
+export function createApp({ store, registry, metricsRegistry, serveClient }: AppOptions) {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -42,6 +47,8 @@ export function createApp({ store, metricsRegistry, serveClient }: AppOptions) {
   )
   app.route('/', authRoutes(store))
   app.route('/', documentRoutes(store))
+  app.route('/', planRoutes({ store, registry }))
+  app.route('/', lessonRoutes({ store, registry }))
   app.route('/', systemRoutes(metricsRegistry, () => store.countUsers()))
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,14 +1,30 @@
 /** Loads what the access rules need to know about a document (`shared/workflow/document-access.ts`). */
 import type { DocumentContext, DocumentKind } from '../../shared/workflow/document-access.ts'
+import type { LessonContext } from '../../shared/workflow/lesson-rules.ts'
 import type { DocumentRecord, Store } from '../store/store.ts'
+import { lessonContextOf } from './lesson-context.ts'
 
-export async function documentContextOf(store: Store, document: DocumentRecord): Promise<DocumentContext> {
+/**
+ * `lesson`, when given, must be the document's own lesson, already loaded (a lesson page lists all its
+ * documents at once).
+ */
+export async function documentContextOf(
+  store: Store,
+  document: DocumentRecord,
+  lesson?: LessonContext,
+): Promise<DocumentContext> {
   return {
     kind: document.kind as DocumentKind,
     schoolId: document.schoolId,
     groupId: document.groupId,
     ownerId: document.createdBy,
     ownerMentorIds: await store.mentorIdsOf(document.createdBy),
-    lesson: null,
+    lesson: lesson ?? (await documentLesson(store, document)),
   }
+}
+
+async function documentLesson(store: Store, document: DocumentRecord): Promise<LessonContext | null> {
+  if (document.lessonId === null) return null
+  const lesson = await store.findLesson(document.lessonId)
+  return lesson ? lessonContextOf(store, lesson) : null
 }

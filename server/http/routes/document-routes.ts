@@ -31,8 +31,8 @@ export function documentRoutes(store: Store) {
     for (const document of documents) {
       const access = documentAccess(actor, await documentContextOf(store, document))
       if (!access) continue
-      const { id, title, kind, groupId } = document
-      visible.push({ id, title, kind, access, groupId, groupName: groupNames.get(groupId) ?? '' })
+      const { id, title, kind, groupId, lessonId } = document
+      visible.push({ id, title, kind, access, groupId, groupName: groupNames.get(groupId) ?? '', lessonId })
     }
     return c.json(visible, 200)
   })

@@ -1,0 +1,15 @@
+/** Loads what the lesson rules (`shared/workflow/lesson-rules.ts`) need to know about a lesson. */
+import type { LessonContext } from '../../shared/workflow/lesson-rules.ts'
+import type { LessonRecord } from '../store/lesson-records.ts'
+import type { Store } from '../store/store.ts'
+
+export async function lessonContextOf(store: Store, lesson: LessonRecord): Promise<LessonContext> {
+  return {
+    schoolId: lesson.schoolId,
+    groupId: lesson.groupId,
+    stage: lesson.stage,
+    leadPreparerId: lesson.leadPreparerId,
+    liveReviewOpen: lesson.liveReviewOpen,
+    leadPreparerMentorIds: await store.mentorIdsOf(lesson.leadPreparerId),
+  }
+}

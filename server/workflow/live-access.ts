@@ -1,0 +1,24 @@
+/**
+ * After a lesson changes (a stage move, 集体研讨 opened or closed, another 主备人), every open editor of
+ * its documents gets the access the rules now give, at once: finalizing makes them read-only.
+ */
+import { documentAccess } from '../../shared/workflow/document-access.ts'
+import type { RoomRegistry } from '../collab/room-registry.ts'
+import type { LessonRecord } from '../store/lesson-records.ts'
+import type { Store } from '../store/store.ts'
+import { documentContextOf } from './document-context.ts'
+import { lessonContextOf } from './lesson-context.ts'
+
+export async function refreshLessonAccess(
+  store: Store,
+  registry: Pick<RoomRegistry, 'find'>,
+  lesson: LessonRecord,
+): Promise<void> {
+  const lessonContext = await lessonContextOf(store, lesson)
+  for (const document of await store.listDocumentsOfLesson(lesson.id)) {
+    const room = registry.find(document.id)
+    if (!room) continue
+    const context = await documentContextOf(store, document, lessonContext)
+    room.refreshAccess((connection) => documentAccess(connection.actor, context))
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The leader's 备课计划 entries (四定): adding one creates the lesson with its shared 导学案, started from
+ * the school's template with the header filled in; changing one may hand the lesson to another 主备人;
+ * deleting one (before the review) removes its documents too.
+ */
+import type { LessonPlanInput, LessonPlanPatch } from '../../shared/api/lessons.ts'
+import type { Actor } from '../../shared/access.ts'
+import { CloseCode } from '../../shared/protocol/close-codes.ts'
+import { decide, type LessonContext } from '../../shared/workflow/lesson-rules.ts'
+import type { LessonRecord } from '../store/lesson-records.ts'
+import type { GroupRecord, Store, UserRecord } from '../store/store.ts'
+import { newLessonPlanUpdate } from '../template/new-lesson-plan.ts'
+import { applyChange } from '../versions/document-content.ts'
+import { draftHeader } from './draft-header.ts'
+import { lessonContextOf } from './lesson-context.ts'
+import { refreshLessonAccess } from './live-access.ts'
+import { forbid, missing, type Outcome, reject, succeed } from './outcome.ts'
+import { noSuchLesson, type WorkflowContext } from './stage-change.ts'
+
+export function planDocumentTitle(title: string): string {
+  return `${title} 导学案`
+}
+
+/** The group's teachers, who may be 主备人; guests never are. */
+export async function preparersOf(store: Store, groupId: string): Promise<UserRecord[]> {
+  return (await store.listGroupMembers(groupId)).filter((user) => user.role !== 'guest')
+}
+
+/** The group, if it is one of `actor`'s school. */
+export async function groupOf(store: Store, actor: Actor, groupId: string): Promise<GroupRecord | null> {
+  return (await store.listGroups(actor.schoolId)).find((group) => group.id === groupId) ?? null
+}
+
+/** Planning rights do not depend on a lesson's stage, so a plan not yet made is decided as a draft. */
+function plannedLesson(group: GroupRecord, leadPreparerId: string): LessonContext {
+  const { schoolId, id: groupId } = group
+  return { schoolId, groupId, stage: 'draft', leadPreparerId, liveReviewOpen: false, leadPreparerMentorIds: [] }
+}
+
+export async function createPlanEntry(
+  context: WorkflowContext,
+  actor: Actor,
+  groupId: string,
+  input: LessonPlanInput,
+): Promise<Outcome<LessonRecord>> {
+  const { store } = context
+  const group = await groupOf(store, actor, groupId)
+  if (!group) return missing('没有这个备课组')
+  const decision = decide('manage', actor, plannedLesson(group, input.leadPreparerId))
+  if (!decision.allowed) return forbid(decision.reason)
+  const preparers = await preparersOf(store, groupId)
+  const leadPreparer = preparers.find((user) => user.id === input.leadPreparerId)
+  if (!leadPreparer) return reject('主备人必须是本备课组的老师')
+
+  const lesson = await store.createLesson({
+    ...input,
+    schoolId: group.schoolId,
+    groupId,
+    createdBy: actor.userId,
+    documentTitle: planDocumentTitle(input.title),
+  })
+  const header = draftHeader({
+    groupName: group.name,
+    title: input.title,
+    lessonType: input.lessonType,
+    period: input.period,
+    scheduledDate: input.scheduledDate,
+    leadPreparerName: leadPreparer.displayName,
+    reviewerName: preparers.find((user) => user.role === 'leader')?.displayName ?? '',
+  })
+  await applyChange(context, lesson.documentId, await newLessonPlanUpdate(store, group.schoolId, header))
+  return succeed(lesson)
+}
+
+export async function updatePlanEntry(
+  context: WorkflowContext,
+  actor: Actor,
+  lessonId: string,
+  patch: LessonPlanPatch,
+): Promise<Outcome<LessonRecord>> {
+  const { store, registry } = context
+  const lesson = await store.findLesson(lessonId)
+  if (!lesson) return noSuchLesson()
+  const decision = decide('manage', actor, await lessonContextOf(store, lesson))
+  if (!decision.allowed) return forbid(decision.reason)
+  if (patch.leadPreparerId !== undefined) {
+    const preparers = await preparersOf(store, lesson.groupId)
+    if (!preparers.some((user) => user.id === patch.leadPreparerId)) return reject('主备人必须是本备课组的老师')
+  }
+  const documentTitle = patch.title === undefined ? undefined : planDocumentTitle(patch.title)
+  const updated = await store.updateLessonPlan(lessonId, { ...patch, documentTitle })
+  if (!updated) return noSuchLesson()
+  // Another 主备人 edits the draft from now on, and the previous one no longer does.
+  if (updated.leadPreparerId !== lesson.leadPreparerId) await refreshLessonAccess(store, registry, updated)
+  return succeed(updated)
+}
+
+export async function deletePlanEntry(
+  context: WorkflowContext,
+  actor: Actor,
+  lessonId: string,
+): Promise<Outcome<null>> {
+  const { store, registry } = context
+  const lesson = await store.findLesson(lessonId)
+  if (!lesson) return noSuchLesson()
+  const decision = decide('delete', actor, await lessonContextOf(store, lesson))
+  if (!decision.allowed) return forbid(decision.reason)
+  const documents = await store.listDocumentsOfLesson(lessonId)
+  await store.deleteLesson(lessonId)
+  for (const document of documents) registry.find(document.id)?.closeAll(CloseCode.documentNotFound, 'document deleted')
+  return succeed(null)
+}
