@@ -8,11 +8,14 @@ import { limits } from '../../shared/limits.ts'
 import type { Store } from '../store/store.ts'
 import { ApiError, errorResponse, notFound } from './api-error.ts'
 import { authRoutes } from './routes/auth-routes.ts'
+import { adaptationRoutes } from './routes/adaptation-routes.ts'
 import { documentRoutes } from './routes/document-routes.ts'
 import { lessonRoutes } from './routes/lesson-routes.ts'
 import { planRoutes } from './routes/plan-routes.ts'
+import { reflectionRoutes } from './routes/reflection-routes.ts'
 import { systemRoutes } from './routes/system-routes.ts'
 import { staticClient } from './static-client.ts'
+import { versionRoutes } from './routes/version-routes.ts'
 
 export interface AppOptions {
   store: Store
@@ -49,6 +52,9 @@ export function createApp({ store, registry, metricsRegistry, serveClient }: App
   app.route('/', documentRoutes(store))
   app.route('/', planRoutes({ store, registry }))
   app.route('/', lessonRoutes({ store, registry }))
+  app.route('/', versionRoutes({ store, registry }))
+  app.route('/', adaptationRoutes({ store, registry }))
+  app.route('/', reflectionRoutes({ store, registry }))
   app.route('/', systemRoutes(metricsRegistry, () => store.countUsers()))
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -143,6 +143,52 @@ export interface LessonMeetingAttendeesTable {
   position: number
 }
 
+/** 定稿 versions: inserted, never changed (migration 003). */
+export interface LessonVersionsTable {
+  id: string
+  lesson_id: string
+  document_id: string
+  number: number
+  /** The full Yjs state of the shared plan. */
+  state: Uint8Array
+  created_by: string
+  created_at: number
+}
+
+export interface AdaptationsTable {
+  document_id: string
+  lesson_id: string
+  base_version_id: string
+  created_at: number
+  pulled_at: number | null
+}
+
+export interface AdaptationConflictsTable {
+  id: string
+  document_id: string
+  to_version_id: string
+  block_key: string
+  section: string
+  base_text: string
+  mine_json: string | null
+  shared_json: string | null
+  after_key: string | null
+  status: string
+  created_at: number
+  resolved_by: string | null
+  resolved_at: number | null
+}
+
+export interface ReflectionReferencesTable {
+  id: string
+  reflection_id: string
+  source_document_id: string
+  block_key: string
+  section: string
+  quote: string
+  created_at: number
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -159,4 +205,8 @@ export interface Database {
   document_presence: DocumentPresenceTable
   lesson_meetings: LessonMeetingsTable
   lesson_meeting_attendees: LessonMeetingAttendeesTable
+  lesson_versions: LessonVersionsTable
+  adaptations: AdaptationsTable
+  adaptation_conflicts: AdaptationConflictsTable
+  reflection_references: ReflectionReferencesTable
 }

@@ -5,6 +5,7 @@
 import { type Kysely, type Migration, Migrator } from 'kysely'
 import * as initial from './migrations/001-initial.ts'
 import * as lessons from './migrations/002-lessons.ts'
+import * as versions from './migrations/003-versions.ts'
 import * as templates from './migrations/004-templates.ts'
 import * as meetings from './migrations/005-meetings.ts'
 import type { Store } from './store.ts'
@@ -22,6 +23,7 @@ interface MigrationModule {
 const migrations: Record<string, MigrationModule> = {
   '001-initial': initial,
   '002-lessons': lessons,
+  '003-versions': versions,
   '004-templates': templates,
   '005-meetings': meetings,
 }

@@ -14,6 +14,18 @@ import * as templates from './template-queries.ts'
 import * as meetings from './meeting-queries.ts'
 import type { MeetingFields, MeetingRecord, NewMeeting } from './meeting-records.ts'
 import * as presence from './presence-queries.ts'
+import * as versions from './version-queries.ts'
+import type {
+  AdaptationRecord,
+  ConflictRecord,
+  ConflictStatus,
+  NewConflict,
+  NewLessonDocument,
+  NewReflectionReference,
+  NewVersion,
+  ReflectionReferenceRecord,
+  VersionRecord,
+} from './version-records.ts'
 import type {
   DocumentRecord,
   GroupRecord,
@@ -417,6 +429,55 @@ export abstract class SqlStore implements Store {
 
   listMeetings(lessonIds: readonly string[]): Promise<MeetingRecord[]> {
     return meetings.listMeetings(this.db, lessonIds)
+  }
+
+  // — 定稿 versions, adaptations, reflections' references —
+  createVersion(version: NewVersion): Promise<VersionRecord> {
+    return versions.createVersion(this.db, version)
+  }
+
+  listVersions(lessonId: string): Promise<VersionRecord[]> {
+    return versions.listVersions(this.db, lessonId)
+  }
+
+  findVersion(id: string): Promise<VersionRecord | null> {
+    return versions.findVersion(this.db, id)
+  }
+
+  versionState(id: string): Promise<Uint8Array | null> {
+    return versions.versionState(this.db, id)
+  }
+
+  createLessonDocument(document: NewLessonDocument, baseVersionId: string | null): Promise<DocumentRecord> {
+    return versions.createLessonDocument(this.db, document, baseVersionId)
+  }
+
+  findAdaptation(documentId: string): Promise<AdaptationRecord | null> {
+    return versions.findAdaptation(this.db, documentId)
+  }
+
+  listAdaptations(lessonId: string): Promise<AdaptationRecord[]> {
+    return versions.listAdaptations(this.db, lessonId)
+  }
+
+  recordPull(documentId: string, toVersionId: string, conflicts: readonly NewConflict[]): Promise<ConflictRecord[]> {
+    return versions.recordPull(this.db, documentId, toVersionId, conflicts)
+  }
+
+  listConflicts(documentId: string): Promise<ConflictRecord[]> {
+    return versions.listConflicts(this.db, documentId)
+  }
+
+  resolveConflict(id: string, status: Exclude<ConflictStatus, 'open'>, userId: string): Promise<boolean> {
+    return versions.resolveConflict(this.db, id, status, userId)
+  }
+
+  addReflectionReference(reference: NewReflectionReference): Promise<ReflectionReferenceRecord> {
+    return versions.addReflectionReference(this.db, reference)
+  }
+
+  listReflectionReferences(reflectionIds: readonly string[]): Promise<ReflectionReferenceRecord[]> {
+    return versions.listReflectionReferences(this.db, reflectionIds)
   }
 
   close(): Promise<void> {

@@ -12,6 +12,17 @@ import type {
 } from './lesson-records.ts'
 import type { MeetingFields, MeetingRecord, NewMeeting } from './meeting-records.ts'
 import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
+import type {
+  AdaptationRecord,
+  ConflictRecord,
+  ConflictStatus,
+  NewConflict,
+  NewLessonDocument,
+  NewReflectionReference,
+  NewVersion,
+  ReflectionReferenceRecord,
+  VersionRecord,
+} from './version-records.ts'
 
 export interface UserRecord {
   id: string
@@ -184,5 +195,26 @@ export interface Store {
   /** The records of these lessons, each lesson's in the order its meetings took place. */
   listMeetings(lessonIds: readonly string[]): Promise<MeetingRecord[]>
 
+  // — 定稿 versions, 二次备课 adaptations, reflections' references (server/versions/, server/adaptations/) —
+  /** Stores the next version of the lesson (v1, v2, …). Versions are never changed or deleted. */
+  createVersion(version: NewVersion): Promise<VersionRecord>
+  /** In order, v1 first. */
+  listVersions(lessonId: string): Promise<VersionRecord[]>
+  findVersion(id: string): Promise<VersionRecord | null>
+  versionState(id: string): Promise<Uint8Array | null>
+  /**
+   * Creates an adaptation (based on `baseVersionId`), a reflection or a variant of a lesson with its
+   * first update, in one transaction. A teacher's second adaptation or reflection of a lesson is refused.
+   */
+  createLessonDocument(document: NewLessonDocument, baseVersionId: string | null): Promise<DocumentRecord>
+  findAdaptation(documentId: string): Promise<AdaptationRecord | null>
+  listAdaptations(lessonId: string): Promise<AdaptationRecord[]>
+  /** Moves the adaptation's base to `toVersionId` and records the conflicts the pull flagged. */
+  recordPull(documentId: string, toVersionId: string, conflicts: readonly NewConflict[]): Promise<ConflictRecord[]>
+  listConflicts(documentId: string): Promise<ConflictRecord[]>
+  /** Settles an open conflict; false if it was not open. */
+  resolveConflict(id: string, status: Exclude<ConflictStatus, 'open'>, userId: string): Promise<boolean>
+  addReflectionReference(reference: NewReflectionReference): Promise<ReflectionReferenceRecord>
+  listReflectionReferences(reflectionIds: readonly string[]): Promise<ReflectionReferenceRecord[]>
   close(): Promise<void>
 }

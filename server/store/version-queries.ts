@@ -186,7 +186,7 @@ export async function recordPull(
           base_text: record.baseText,
           mine_json: record.mineJson === null ? null : JSON.stringify(record.mineJson),
           shared_json: record.sharedJson === null ? null : JSON.stringify(record.sharedJson),
-          mine_after_key: record.mineAfterKey,
+          after_key: record.afterKey,
           status: record.status,
           created_at: now,
         })
@@ -307,7 +307,7 @@ function toConflict(row: Selectable<AdaptationConflictsTable>): ConflictRecord {
     baseText: row.base_text,
     mineJson: row.mine_json === null ? null : (JSON.parse(row.mine_json) as Record<string, unknown>),
     sharedJson: row.shared_json === null ? null : (JSON.parse(row.shared_json) as Record<string, unknown>),
-    mineAfterKey: row.mine_after_key,
+    afterKey: row.after_key,
     status: row.status as ConflictStatus,
     createdAt: new Date(Number(row.created_at)),
     resolvedBy: row.resolved_by,

@@ -58,7 +58,7 @@ export interface ConflictRecord {
   mineJson: Record<string, unknown> | null
   /** ProseMirror JSON of the passage in the pulled version; null if the shared plan deleted it. */
   sharedJson: Record<string, unknown> | null
-  mineAfterKey: string | null
+  afterKey: string | null
   status: ConflictStatus
   createdAt: Date
   resolvedBy: string | null
@@ -67,7 +67,7 @@ export interface ConflictRecord {
 
 export type NewConflict = Pick<
   ConflictRecord,
-  'blockKey' | 'section' | 'baseText' | 'mineJson' | 'sharedJson' | 'mineAfterKey'
+  'blockKey' | 'section' | 'baseText' | 'mineJson' | 'sharedJson' | 'afterKey'
 >
 
 /** A passage of a plan that a reflection points at, quoted as it read when it was picked. */

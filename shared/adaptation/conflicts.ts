@@ -18,8 +18,11 @@ export interface ConflictSpot {
   mine: Block | null
   /** The passage in the new version; null if the shared plan deleted it. */
   shared: Block | null
-  /** Key of the block before the teacher's passage, to put it back if the merge removed it. */
-  mineAfterKey: string | null
+  /**
+   * Key of the block before the passage (in the teacher's copy, else in the new version): where to
+   * put the passage back if the merge removed it.
+   */
+  afterKey: string | null
 }
 
 export function findConflicts(
@@ -27,11 +30,12 @@ export function findConflicts(
   shared: readonly Block[],
   mine: readonly Block[],
 ): ConflictSpot[] {
-  const sharedByKey = new Map(shared.map((block) => [block.key, block]))
+  const sharedByKey = new Map(shared.map((block, index) => [block.key, { block, index }]))
   const mineByKey = new Map(mine.map((block, index) => [block.key, { block, index }]))
   const spots: ConflictSpot[] = []
   for (const original of base) {
-    const sharedBlock = sharedByKey.get(original.key) ?? null
+    const sharedEntry = sharedByKey.get(original.key)
+    const sharedBlock = sharedEntry?.block ?? null
     const mineEntry = mineByKey.get(original.key)
     const mineBlock = mineEntry?.block ?? null
     if (!changedFrom(original, mineBlock) || !changedFrom(original, sharedBlock)) continue
@@ -44,7 +48,7 @@ export function findConflicts(
       base: original,
       mine: mineBlock,
       shared: sharedBlock,
-      mineAfterKey: mineEntry && mineEntry.index > 0 ? mine[mineEntry.index - 1]!.key : null,
+      afterKey: mineEntry ? keyBefore(mine, mineEntry.index) : sharedEntry ? keyBefore(shared, sharedEntry.index) : null,
     })
   }
   return spots
@@ -52,4 +56,8 @@ export function findConflicts(
 
 function changedFrom(original: Block, now: Block | null): boolean {
   return now === null || now.type !== original.type || !sameContent(original, now)
+}
+
+function keyBefore(blocks: readonly Block[], index: number): string | null {
+  return index > 0 ? blocks[index - 1]!.key : null
 }

@@ -8,7 +8,7 @@
  * edited in place; a block that was deleted and typed anew gets a new key.
  */
 import type { Schema } from '@tiptap/pm/model'
-import { initProseMirrorDoc } from '@tiptap/y-tiptap'
+import { initProseMirrorDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { contentFragmentName } from '../schema/editor-schema.ts'
 
@@ -83,4 +83,19 @@ export function docFromState(state: Uint8Array): Y.Doc {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, state)
   return doc
+}
+
+/** The document body of a full state as ProseMirror JSON, to show it read-only. */
+export function bodyJsonOfState(state: Uint8Array): BlockJson {
+  const doc = docFromState(state)
+  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(contentFragmentName)) as BlockJson
+  doc.destroy()
+  return json
+}
+
+export function blocksOfState(state: Uint8Array, schema: Schema): Block[] {
+  const doc = docFromState(state)
+  const blocks = documentBlocks(doc, schema)
+  doc.destroy()
+  return blocks
 }

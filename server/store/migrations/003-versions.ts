@@ -56,7 +56,7 @@ export async function up(db: Kysely<any>, dialect: Store['dialect']): Promise<vo
     // ProseMirror JSON of the passage; null where that side deleted it.
     .addColumn('mine_json', 'text')
     .addColumn('shared_json', 'text')
-    .addColumn('mine_after_key', 'text')
+    .addColumn('after_key', 'text')
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('resolved_by', 'text', (c) => c.references('users.id'))

@@ -8,6 +8,7 @@ import { describeLessonContract } from './lesson-contract.ts'
 import { describeMeetingContract } from './meeting-contract.ts'
 import { describePresenceContract } from './presence-contract.ts'
 import { describeTemplateContract } from './template-contract.ts'
+import { describeVersionContract } from './version-contract.ts'
 
 export interface StoreBackend {
   /** Opens the store on this backend's data; called again after `close()` to test reopening. */
@@ -374,6 +375,7 @@ export function describeStoreContract(name: string, createBackend: () => Promise
     describePresenceContract(() => store)
     describeMeetingContract(() => store)
     describeTemplateContract(() => store)
+    describeVersionContract(() => store)
 
     describeLessonContract(() => store)
 

@@ -74,7 +74,7 @@ export function describeVersionContract(storeOf: () => Store): void {
       const v2 = await store.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([2]), createdBy: wang.id })
       const document = await adaptationOf(li.id, v1.id, new Uint8Array([1]))
       const [conflict] = await store.recordPull(document.id, v2.id, [
-        { blockKey: '5:3', section: '合作探究', baseText: 'B', mineJson: { type: 'paragraph' }, sharedJson: null, mineAfterKey: '5:1' },
+        { blockKey: '5:3', section: '合作探究', baseText: 'B', mineJson: { type: 'paragraph' }, sharedJson: null, afterKey: '5:1' },
       ])
       expect(await store.findAdaptation(document.id)).toMatchObject({ baseVersionId: v2.id, pulledAt: expect.any(Date) })
       expect(await store.listConflicts(document.id)).toEqual([conflict])

@@ -55,11 +55,11 @@ describe('pulling a new version into an adaptation', () => {
     if (!spot) throw new Error('expected a conflict')
 
     const keepMine = fork(stateOf(adaptation))
-    Y.applyUpdate(keepMine, rewriteBlockUpdate(stateOf(keepMine), spot.key, spot.mine!.json, spot.mineAfterKey, schema)!)
+    Y.applyUpdate(keepMine, rewriteBlockUpdate(stateOf(keepMine), spot.key, spot.mine!.json, spot.afterKey, schema)!)
     expect(texts(keepMine)[2]).toBe('B 原文，分组讨论')
 
     const takeShared = fork(stateOf(adaptation))
-    Y.applyUpdate(takeShared, rewriteBlockUpdate(stateOf(takeShared), spot.key, spot.shared!.json, spot.mineAfterKey, schema)!)
+    Y.applyUpdate(takeShared, rewriteBlockUpdate(stateOf(takeShared), spot.key, spot.shared!.json, spot.afterKey, schema)!)
     expect(texts(takeShared)).toEqual(['合作探究', 'A 原文（我班先复习）', 'B 修订稿', 'C 原文，增加一道例题'])
   })
 
@@ -76,7 +76,7 @@ describe('pulling a new version into an adaptation', () => {
 
     const [spot] = findConflicts(documentBlocks(fork(v1), schema), documentBlocks(fork(v2), schema), mine)
     expect(spot).toMatchObject({ shared: null, mine: { text: '乙，我的补充' } })
-    Y.applyUpdate(adaptation, rewriteBlockUpdate(stateOf(adaptation), spot!.key, spot!.mine!.json, spot!.mineAfterKey, schema)!)
+    Y.applyUpdate(adaptation, rewriteBlockUpdate(stateOf(adaptation), spot!.key, spot!.mine!.json, spot!.afterKey, schema)!)
     expect(texts(adaptation)).toEqual(['甲', '乙，我的补充', '丙'])
   })
 

@@ -1,0 +1,219 @@
+/**
+ * 二次备课: a teacher's personal adaptation of a finalized version. It is created as a fork of the
+ * version's Yjs state, so pulling a newer version is a real merge that keeps every personal edit;
+ * passages both sides changed are flagged for the teacher, who settles them with ordinary edits.
+ */
+import type { Actor } from '../../shared/access.ts'
+import type { AdaptationDetail, AdaptationSummary, ConflictChoice, ConflictShape } from '../../shared/api/versions.ts'
+import { findConflicts } from '../../shared/adaptation/conflicts.ts'
+import { pullUpdate, rewriteBlockUpdate } from '../../shared/adaptation/document-changes.ts'
+import { countChanges, diffBlocks } from '../../shared/versions/block-diff.ts'
+import { blocksOfState } from '../../shared/versions/document-blocks.ts'
+import { documentAccess } from '../../shared/workflow/document-access.ts'
+import type { DocumentRecord } from '../store/store.ts'
+import type { AdaptationRecord, ConflictRecord, VersionRecord } from '../store/version-records.ts'
+import { documentContextOf } from '../workflow/document-context.ts'
+import { forbid, missing, type Outcome, reject, succeed } from '../workflow/outcome.ts'
+import { applyChange, type ContentContext, currentState } from '../versions/document-content.ts'
+import { peopleById } from '../versions/people.ts'
+import { editorSchema, lessonAllowing, versionSummaries } from '../versions/version-service.ts'
+
+const noSuchAdaptation = () => missing('没有这份二次备课')
+
+export async function createAdaptation(
+  context: ContentContext,
+  lessonId: string,
+  actor: Actor,
+  versionId: string | undefined,
+): Promise<Outcome<AdaptationDetail>> {
+  const { store } = context
+  const allowed = await lessonAllowing(store, lessonId, actor, 'adapt')
+  if (!allowed.ok) return allowed
+  const lesson = allowed.value
+  const existing = await adaptationOfTeacher(context, lessonId, actor.userId)
+  if (existing) return succeed(await detailOf(context, existing))
+  const versions = await store.listVersions(lessonId)
+  const version = versionId === undefined ? versions.at(-1) : versions.find((candidate) => candidate.id === versionId)
+  if (!version) return reject(versionId === undefined ? '这节课还没有定稿版本' : '这节课没有这个定稿版本')
+  const state = await store.versionState(version.id)
+  if (!state) return reject('这节课没有这个定稿版本')
+  try {
+    await store.createLessonDocument(
+      {
+        lessonId,
+        schoolId: lesson.schoolId,
+        groupId: lesson.groupId,
+        kind: 'adaptation',
+        title: `${lesson.title}（二次备课）`,
+        createdBy: actor.userId,
+        initialState: state,
+      },
+      version.id,
+    )
+  } catch (error) {
+    // Two clicks at once: the other one created it.
+    if (!(await adaptationOfTeacher(context, lessonId, actor.userId))) throw error
+  }
+  const created = await adaptationOfTeacher(context, lessonId, actor.userId)
+  return created ? succeed(await detailOf(context, created)) : noSuchAdaptation()
+}
+
+async function adaptationOfTeacher(context: ContentContext, lessonId: string, teacherId: string) {
+  const adaptations = await context.store.listAdaptations(lessonId)
+  return adaptations.find((adaptation) => adaptation.teacherId === teacherId) ?? null
+}
+
+export async function listLessonAdaptations(
+  context: ContentContext,
+  lessonId: string,
+  actor: Actor,
+): Promise<Outcome<AdaptationSummary[]>> {
+  const allowed = await lessonAllowing(context.store, lessonId, actor, 'view')
+  if (!allowed.ok) return allowed
+  const summaries: AdaptationSummary[] = []
+  for (const adaptation of await context.store.listAdaptations(lessonId)) {
+    const document = await context.store.findDocument(adaptation.documentId)
+    if (!document || !documentAccess(actor, await documentContextOf(context.store, document))) continue
+    const { changes, conflicts, ...summary } = await detailOf(context, adaptation)
+    summaries.push(summary)
+  }
+  return succeed(summaries)
+}
+
+export async function showAdaptation(context: ContentContext, documentId: string, actor: Actor): Promise<Outcome<AdaptationDetail>> {
+  const found = await adaptationFor(context, documentId, actor, 'view')
+  if (!found.ok) return found
+  return succeed(await detailOf(context, found.value.adaptation))
+}
+
+/** Takes the lesson's newest version into the adaptation and flags the passages both sides changed. */
+export async function pullNewestVersion(
+  context: ContentContext,
+  documentId: string,
+  actor: Actor,
+): Promise<Outcome<AdaptationDetail>> {
+  const found = await adaptationFor(context, documentId, actor, 'edit')
+  if (!found.ok) return found
+  const { adaptation } = found.value
+  const { store } = context
+  const newest = (await store.listVersions(adaptation.lessonId)).at(-1)
+  const base = await store.findVersion(adaptation.baseVersionId)
+  if (!newest || !base || newest.number <= base.number) return succeed(await detailOf(context, adaptation))
+  const [baseState, newestState] = await Promise.all([store.versionState(base.id), store.versionState(newest.id)])
+  if (!baseState || !newestState) return missing('没有这个定稿版本')
+  const mine = await currentState(context, documentId)
+  const spots = findConflicts(
+    blocksOfState(baseState, editorSchema),
+    blocksOfState(newestState, editorSchema),
+    blocksOfState(mine, editorSchema),
+  )
+  await applyChange(context, documentId, pullUpdate(newestState, mine))
+  await store.recordPull(
+    documentId,
+    newest.id,
+    spots.map((spot) => ({
+      blockKey: spot.key,
+      section: spot.section,
+      baseText: spot.base.text,
+      mineJson: spot.mine?.json ?? null,
+      sharedJson: spot.shared?.json ?? null,
+      afterKey: spot.afterKey,
+    })),
+  )
+  const pulled = await store.findAdaptation(documentId)
+  return pulled ? succeed(await detailOf(context, pulled)) : noSuchAdaptation()
+}
+
+/**
+ * Settles a flagged passage: 保留我的 and 采用共享版 rewrite it through an ordinary edit, 已处理 only
+ * records that the teacher has dealt with it by hand.
+ */
+export async function resolveConflict(
+  context: ContentContext,
+  documentId: string,
+  conflictId: string,
+  choice: ConflictChoice,
+  actor: Actor,
+): Promise<Outcome<AdaptationDetail>> {
+  const found = await adaptationFor(context, documentId, actor, 'edit')
+  if (!found.ok) return found
+  const { store } = context
+  const conflict = (await store.listConflicts(documentId)).find((candidate) => candidate.id === conflictId)
+  if (!conflict) return missing('没有这处需要决定的地方')
+  if (conflict.status !== 'open') return reject('这处已经处理过了')
+  if (choice !== 'done') {
+    const json = choice === 'mine' ? conflict.mineJson : conflict.sharedJson
+    const update = rewriteBlockUpdate(await currentState(context, documentId), conflict.blockKey, json, conflict.afterKey, editorSchema)
+    if (update) await applyChange(context, documentId, update)
+  }
+  if (!(await store.resolveConflict(conflictId, choice, actor.userId))) return reject('这处已经处理过了')
+  return succeed(await detailOf(context, found.value.adaptation))
+}
+
+/**
+ * The adaptation, if `actor` may see it (`view`) or change it (`edit`: its own teacher, while the
+ * lesson is in a stage for adapting).
+ */
+async function adaptationFor(
+  context: ContentContext,
+  documentId: string,
+  actor: Actor,
+  need: 'view' | 'edit',
+): Promise<Outcome<{ adaptation: AdaptationRecord; document: DocumentRecord }>> {
+  const [adaptation, document] = await Promise.all([
+    context.store.findAdaptation(documentId),
+    context.store.findDocument(documentId),
+  ])
+  if (!adaptation || !document) return noSuchAdaptation()
+  const access = documentAccess(actor, await documentContextOf(context.store, document))
+  if (!access) return noSuchAdaptation()
+  if (need === 'edit') {
+    if (actor.userId !== adaptation.teacherId) return forbid('只有这份二次备课的老师本人可以修改它')
+    if (access !== 'edit') return forbid('这节课现在不在二次备课阶段，二次备课暂时不能修改')
+  }
+  return succeed({ adaptation, document })
+}
+
+async function detailOf(context: ContentContext, adaptation: AdaptationRecord): Promise<AdaptationDetail> {
+  const { store } = context
+  const versions = await store.listVersions(adaptation.lessonId)
+  const summaries = await versionSummaries(store, versions)
+  const baseIndex = versions.findIndex((version) => version.id === adaptation.baseVersionId)
+  const baseState = await store.versionState(adaptation.baseVersionId)
+  const mine = await currentState(context, adaptation.documentId)
+  const changes = diffBlocks(blocksOfState(baseState ?? mine, editorSchema), blocksOfState(mine, editorSchema))
+  const conflicts = await store.listConflicts(adaptation.documentId)
+  const teacher = (await peopleById(store, [adaptation.teacherId])).get(adaptation.teacherId)!
+  const newest = summaries.at(-1)!
+  return {
+    documentId: adaptation.documentId,
+    lessonId: adaptation.lessonId,
+    title: adaptation.title,
+    teacher,
+    baseVersion: summaries[baseIndex]!,
+    newerVersion: baseIndex < versions.length - 1 ? newest : null,
+    changeCount: countChanges(changes),
+    openConflicts: conflicts.filter((conflict) => conflict.status === 'open').length,
+    changes,
+    conflicts: conflicts.map((conflict) => conflictShape(conflict, versions)),
+  }
+}
+
+function conflictShape(conflict: ConflictRecord, versions: readonly VersionRecord[]): ConflictShape {
+  return {
+    id: conflict.id,
+    section: conflict.section,
+    baseText: conflict.baseText,
+    mineText: conflict.mineJson === null ? null : textOf(conflict.mineJson),
+    sharedText: conflict.sharedJson === null ? null : textOf(conflict.sharedJson),
+    toVersionNumber: versions.find((version) => version.id === conflict.toVersionId)?.number ?? 0,
+    status: conflict.status,
+  }
+}
+
+/** The plain text of a block's ProseMirror JSON. */
+function textOf(json: Record<string, unknown>): string {
+  if (typeof json['text'] === 'string') return json['text']
+  const content = json['content']
+  return Array.isArray(content) ? content.map((child) => textOf(child as Record<string, unknown>)).join('') : ''
+}
