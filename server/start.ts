@@ -47,8 +47,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const metrics = createMetrics(() => registry.openCount)
   const registry = new RoomRegistry({ store, metrics, compactAfter: options.compactAfter })
-  const app = createApp({ store, registry, metricsRegistry: metrics.registry, serveClient: options.serveClient ?? true })
   const presence = new StorePresenceLog(store)
+  const app = createApp({
+    store,
+    registry,
+    presence,
+    metricsRegistry: metrics.registry,
+    serveClient: options.serveClient ?? true,
+  })
   const upgrades = createUpgradeHandler({ store, registry, metrics, presence })
 
   // Without `createServer` the adaptor makes a plain node:http server.

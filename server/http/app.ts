@@ -5,12 +5,15 @@ import { HTTPException } from 'hono/http-exception'
 import type { Registry } from 'prom-client'
 import type { RoomRegistry } from '../collab/room-registry.ts'
 import { limits } from '../../shared/limits.ts'
+import type { PresenceReading } from '../meetings/attendance.ts'
 import type { Store } from '../store/store.ts'
 import { ApiError, errorResponse, notFound } from './api-error.ts'
 import { authRoutes } from './routes/auth-routes.ts'
 import { adaptationRoutes } from './routes/adaptation-routes.ts'
 import { documentRoutes } from './routes/document-routes.ts'
+import { groupOverviewRoutes } from './routes/group-overview-routes.ts'
 import { lessonRoutes } from './routes/lesson-routes.ts'
+import { meetingRoutes } from './routes/meeting-routes.ts'
 import { planRoutes } from './routes/plan-routes.ts'
 import { reflectionRoutes } from './routes/reflection-routes.ts'
 import { systemRoutes } from './routes/system-routes.ts'
@@ -21,11 +24,13 @@ export interface AppOptions {
   store: Store
   /** The open documents, for routes that change a lesson or a document while editors are connected. */
   registry: RoomRegistry
+  /** How the presence log's open entries are read (who attended a meeting). */
+  presence: PresenceReading
   metricsRegistry: Registry
   serveClient: boolean
 }
 
-export function createApp({ store, registry, metricsRegistry, serveClient }: AppOptions) {
+export function createApp({ store, registry, presence, metricsRegistry, serveClient }: AppOptions) {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -55,6 +60,8 @@ export function createApp({ store, registry, metricsRegistry, serveClient }: App
   app.route('/', versionRoutes({ store, registry }))
   app.route('/', adaptationRoutes({ store, registry }))
   app.route('/', reflectionRoutes({ store, registry }))
+  app.route('/', meetingRoutes({ store, presence }))
+  app.route('/', groupOverviewRoutes({ store, registry }))
   app.route('/', systemRoutes(metricsRegistry, () => store.countUsers()))
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

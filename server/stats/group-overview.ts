@@ -1,0 +1,113 @@
+/**
+ * Gathers one group's semester for the group page and counts it with `shared/stats/group-overview.ts`.
+ * Who may look: the office every group of its school, teachers and leaders their own groups.
+ */
+import type { Actor } from '../../shared/access.ts'
+import type { GroupOverview, OverviewLesson } from '../../shared/api/group-overview.ts'
+import {
+  isReflectionWritten,
+  lateLessons,
+  lessonsByStage,
+  type StatsAdaptation,
+  type StatsReflection,
+  teacherCounts,
+  totalCounts,
+} from '../../shared/stats/group-overview.ts'
+import { blocksOfState } from '../../shared/versions/document-blocks.ts'
+import { localDateTime, semesterOf } from '../../shared/workflow/lesson-schedule.ts'
+import { listLessonAdaptations } from '../adaptations/adaptation-service.ts'
+import type { LessonRecord } from '../store/lesson-records.ts'
+import type { GroupRecord } from '../store/store.ts'
+import { type ContentContext, currentState } from '../versions/document-content.ts'
+import { editorSchema } from '../versions/version-service.ts'
+import { lessonSummaries, peopleOf } from '../workflow/lesson-views.ts'
+import { forbid, missing, type Outcome, succeed } from '../workflow/outcome.ts'
+
+/** The groups `actor` may see on the group page. */
+export async function visibleGroups(context: ContentContext, actor: Actor): Promise<GroupRecord[]> {
+  const groups = await context.store.listGroups(actor.schoolId)
+  if (actor.role === 'admin') return groups
+  if (actor.role === 'guest') return []
+  return groups.filter((group) => actor.groupIds.includes(group.id))
+}
+
+export async function groupOverviewFor(
+  context: ContentContext,
+  actor: Actor,
+  query: { groupId?: string; semester?: string },
+  now = new Date(),
+): Promise<Outcome<GroupOverview>> {
+  const groups = await visibleGroups(context, actor)
+  if (groups.length === 0) return forbid('只有备课组的老师和教导处可以查看备课组概况')
+  const group = query.groupId === undefined ? groups[0]! : groups.find((candidate) => candidate.id === query.groupId)
+  if (!group) {
+    const inSchool = (await context.store.listGroups(actor.schoolId)).some((candidate) => candidate.id === query.groupId)
+    return inSchool ? forbid('只能查看自己所在备课组的概况') : missing('没有这个备课组')
+  }
+  const today = localDateTime(now)
+  const semester = query.semester ?? semesterOf(today.date)
+  const [lessons, semesters] = await Promise.all([
+    context.store.listLessonsOfGroup(group.id, semester),
+    context.store.listSemestersOfGroup(group.id),
+  ])
+  const [summaries, meetings, members, adaptations, reflections] = await Promise.all([
+    lessonSummaries(context.store, lessons, today),
+    context.store.listMeetings(lessons.map((lesson) => lesson.id)),
+    context.store.listGroupMembers(group.id),
+    adaptationsOf(context, actor, lessons),
+    reflectionsOf(context, lessons),
+  ])
+  const overviewLessons: OverviewLesson[] = summaries.map((summary) => ({
+    ...summary,
+    meetings: meetings.filter((meeting) => meeting.lessonId === summary.id).length,
+  }))
+  const statsLessons = lessons.map((lesson, index) => ({ ...lesson, summary: overviewLessons[index]! }))
+  const teachers = members.filter((user) => user.role !== 'guest').map(({ id, displayName }) => ({ id, displayName }))
+  const others = await peopleOf(context.store, [
+    ...lessons.map((lesson) => lesson.leadPreparerId),
+    ...adaptations.map((adaptation) => adaptation.teacherId),
+    ...reflections.map((reflection) => reflection.teacherId),
+  ])
+  // Comments arrive with their own issue; until they are stored, every teacher has written none.
+  const rows = teacherCounts({ teachers, lessons, adaptations, reflections, comments: [], others })
+  return succeed({
+    group: { id: group.id, name: group.name },
+    groups: groups.map(({ id, name }) => ({ id, name })),
+    semester,
+    semesters: [...new Set([...semesters, semesterOf(today.date), semester])].sort().reverse(),
+    stages: lessonsByStage(overviewLessons),
+    late: lateLessons(statsLessons, today).map((lesson) => lesson.summary),
+    teachers: rows,
+    totals: totalCounts(rows),
+  })
+}
+
+async function adaptationsOf(
+  context: ContentContext,
+  actor: Actor,
+  lessons: readonly LessonRecord[],
+): Promise<StatsAdaptation[]> {
+  const perLesson = await Promise.all(lessons.map((lesson) => listLessonAdaptations(context, lesson.id, actor)))
+  return perLesson.flatMap((outcome) =>
+    outcome.ok
+      ? outcome.value.map((adaptation) => ({
+          lessonId: adaptation.lessonId,
+          teacherId: adaptation.teacher.id,
+          changeCount: adaptation.changeCount,
+        }))
+      : [],
+  )
+}
+
+async function reflectionsOf(context: ContentContext, lessons: readonly LessonRecord[]): Promise<StatsReflection[]> {
+  const documents = (await Promise.all(lessons.map((lesson) => context.store.listDocumentsOfLesson(lesson.id)))).flat()
+  return Promise.all(
+    documents
+      .filter((document) => document.kind === 'reflection')
+      .map(async (document) => ({
+        lessonId: document.lessonId!,
+        teacherId: document.createdBy,
+        written: isReflectionWritten(blocksOfState(await currentState(context, document.id), editorSchema)),
+      })),
+  )
+}

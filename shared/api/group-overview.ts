@@ -1,0 +1,50 @@
+/**
+ * JSON shapes of the group page (`GET /api/group-overview`): a 备课组's semester at a glance, as the
+ * group and the office (教导处) read it.
+ */
+import { z } from 'zod'
+import { lessonStages } from '../workflow/stages.ts'
+import { lessonSummary, person } from './lessons.ts'
+
+export const overviewQuery = z.object({
+  groupId: z.string().min(1).optional().describe('The first group the user may see when left out'),
+  semester: z.string().min(1).max(40).optional().describe('The current semester when left out'),
+})
+export type OverviewQuery = z.infer<typeof overviewQuery>
+
+export const overviewLesson = lessonSummary.extend({
+  /** 集体备课记录 written for it (有记录). */
+  meetings: z.number().int(),
+})
+export type OverviewLesson = z.infer<typeof overviewLesson>
+
+const counts = {
+  /** Lessons as 主备人. */
+  leadPrepared: z.number().int(),
+  /** 二次备课 done… */
+  adaptations: z.number().int(),
+  /** …and their 个人加减 together. */
+  adaptationChanges: z.number().int(),
+  /** 课后反思 written. */
+  reflections: z.number().int(),
+  /** Comments written; comments arrive in a later issue, until then always 0. */
+  comments: z.number().int(),
+}
+
+export const teacherCountsRow = z.object({ teacher: person, ...counts })
+export type TeacherCountsRow = z.infer<typeof teacherCountsRow>
+
+export const groupOverview = z.object({
+  group: z.object({ id: z.string(), name: z.string() }),
+  /** Groups this user may look at: every group of the school for the office, else their own. */
+  groups: z.array(z.object({ id: z.string(), name: z.string() })),
+  semester: z.string(),
+  /** Semesters with lessons, and the current one. */
+  semesters: z.array(z.string()),
+  stages: z.array(z.object({ stage: z.enum(lessonStages), label: z.string(), lessons: z.array(overviewLesson) })),
+  /** Past their date and not finalized, longest overdue first. */
+  late: z.array(overviewLesson),
+  teachers: z.array(teacherCountsRow),
+  totals: z.object(counts),
+})
+export type GroupOverview = z.infer<typeof groupOverview>

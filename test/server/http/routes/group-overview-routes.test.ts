@@ -1,0 +1,151 @@
+/**
+ * The group page's numbers for a seeded semester, built through the API and real y-websocket editors:
+ * lessons planned and moved, an adaptation with a personal change, a written and an empty reflection,
+ * a meeting record.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { GroupOverview } from '../../../../shared/api/group-overview.ts'
+import type { LessonSummary } from '../../../../shared/api/lessons.ts'
+import type { AdaptationDetail } from '../../../../shared/api/versions.ts'
+import { contentFragmentName } from '../../../../shared/schema/editor-schema.ts'
+import { localDateTime, semesterOf } from '../../../../shared/workflow/lesson-schedule.ts'
+import { type ApiClient, apiClientFor } from '../../../helpers/api-client.ts'
+import { connectClient, waitFor, waitForSync, wsToken } from '../../../helpers/collab-client.ts'
+import { addLesson, addOutsiders, demoGroupId, planInput, userId } from '../../../helpers/lesson-fixtures.ts'
+import { startTestServer, type TestServer } from '../../../helpers/test-server.ts'
+
+/** Dates around today, so that which lesson is late does not depend on when the test runs. */
+const today = localDateTime(new Date()).date
+const daysFromToday = (days: number) => new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+const semester = semesterOf(today)
+const lastSemester = '2025-2026学年第二学期'
+let server: TestServer
+let leader: ApiClient
+let groupId: string
+const lessons: Record<'taught' | 'late' | 'coming' | 'lastTerm', LessonSummary> = {} as never
+
+/** Types `text` into the first paragraph of the document as `username`, through a real editor connection. */
+async function typeInto(documentId: string, username: string, text: string): Promise<void> {
+  const client = connectClient(server.url, documentId, await wsToken(server.url, username), { acks: true })
+  await waitForSync(client)
+  const paragraph = firstParagraph(client.doc.getXmlFragment(contentFragmentName))
+  if (!paragraph) throw new Error('no paragraph to type into')
+  const existing = paragraph.toArray().find((child) => child instanceof Y.XmlText)
+  if (existing) existing.insert(0, text)
+  else paragraph.insert(0, [new Y.XmlText(text)])
+  const sent = Y.decodeStateVector(Y.encodeStateVector(client.doc))
+  await waitFor(() => (client.acked.get(client.doc.clientID) ?? 0) >= (sent.get(client.doc.clientID) ?? 0), 'save ack')
+  client.destroy()
+}
+
+function firstParagraph(parent: Y.XmlFragment | Y.XmlElement): Y.XmlElement | null {
+  for (const child of parent.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue
+    if (child.nodeName === 'paragraph') return child
+    const inner = firstParagraph(child)
+    if (inner) return inner
+  }
+  return null
+}
+
+async function move(client: ApiClient, lesson: LessonSummary, ...stages: string[]) {
+  for (const to of stages) {
+    const { status } = await client.post(`/api/lessons/${lesson.id}/stage`, { to })
+    if (status !== 200) throw new Error(`move to ${to} failed: ${status}`)
+  }
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  await addOutsiders(server)
+  leader = await apiClientFor(server.url, 'leader')
+  groupId = await demoGroupId(leader)
+  const [li, zhang, liu] = await Promise.all(['teacher1', 'teacher2', 'teacher3'].map((name) => userId(server, name)))
+  const plan = (teacher: string, title: string, days: number, inSemester = semester) =>
+    addLesson(leader, groupId, planInput(teacher, { title, scheduledDate: daysFromToday(days), semester: inSemester }))
+  lessons.taught = await plan(li!, '3.1 一元一次方程', -20)
+  lessons.late = await plan(li!, '2.1 整式', -10)
+  lessons.coming = await plan(zhang!, '4.1 几何图形', 20)
+  lessons.lastTerm = await plan(liu!, '复习课', -200, lastSemester)
+
+  await move(leader, lessons.taught, 'review', 'finalized', 'adapting')
+  const teacher2 = await apiClientFor(server.url, 'teacher2')
+  const adaptation = await teacher2.post<AdaptationDetail>(`/api/lessons/${lessons.taught.id}/adaptations`, {})
+  expect(adaptation.status).toBe(200)
+  await typeInto(adaptation.body.documentId, 'teacher2', '（我班先复习等式的性质）')
+  const reflection = await teacher2.post<{ documentId: string }>(`/api/lessons/${lessons.taught.id}/reflections`)
+  await typeInto(reflection.body.documentId, 'teacher2', '学生对移项掌握得不错，去括号还要多练。')
+  const teacher3 = await apiClientFor(server.url, 'teacher3')
+  expect((await teacher3.post(`/api/lessons/${lessons.taught.id}/reflections`)).status).toBe(200)
+  const meeting = await leader.post(`/api/lessons/${lessons.taught.id}/meetings`, {
+    date: daysFromToday(-22),
+    startTime: '15:00',
+    endTime: '16:00',
+  })
+  expect(meeting.status).toBe(201)
+})
+
+afterAll(async () => {
+  await server.stop()
+})
+
+describe('GET /api/group-overview', () => {
+  it('counts the semester: lessons by stage, the late one, and per teacher what they did', async () => {
+    const { status, body } = await leader.get<GroupOverview>(`/api/group-overview?semester=${encodeURIComponent(semester)}`)
+    expect(status).toBe(200)
+    expect(body.group.name).toBe('七年级数学备课组')
+    expect(body.groups.map((group) => group.name)).toEqual(['七年级数学备课组'])
+    expect(body.semesters).toEqual(expect.arrayContaining([semester, lastSemester]))
+    expect(Object.fromEntries(body.stages.map((stage) => [stage.label, stage.lessons.map((l) => l.title)]))).toEqual({
+      主备: ['2.1 整式', '4.1 几何图形'],
+      研讨: [],
+      定稿: [],
+      二次备课: ['3.1 一元一次方程'],
+      课后反思: [],
+      归档: [],
+    })
+    expect(body.late.map((lesson) => lesson.title)).toEqual(['2.1 整式'])
+    expect(body.stages[3]!.lessons[0]!.meetings).toBe(1)
+
+    const rows = Object.fromEntries(body.teachers.map(({ teacher, ...counts }) => [teacher.displayName, counts]))
+    expect(rows['李老师']).toEqual({ leadPrepared: 2, adaptations: 0, adaptationChanges: 0, reflections: 0, comments: 0 })
+    expect(rows['张老师']).toEqual({ leadPrepared: 1, adaptations: 1, adaptationChanges: 1, reflections: 1, comments: 0 })
+    // 刘老师 opened a reflection but wrote nothing in it yet; his lesson is of last semester.
+    expect(rows['刘老师']).toEqual({ leadPrepared: 0, adaptations: 0, adaptationChanges: 0, reflections: 0, comments: 0 })
+    expect(body.totals).toEqual({ leadPrepared: 3, adaptations: 1, adaptationChanges: 1, reflections: 1, comments: 0 })
+  })
+
+  it('shows another semester when asked', async () => {
+    const { body } = await leader.get<GroupOverview>(`/api/group-overview?semester=${encodeURIComponent(lastSemester)}`)
+    expect(body.stages[0]!.lessons.map((lesson) => lesson.title)).toEqual(['复习课'])
+    expect(body.teachers.find((row) => row.teacher.displayName === '刘老师')?.leadPrepared).toBe(1)
+  })
+
+  it('lets the office pick any group of the school', async () => {
+    const office = await apiClientFor(server.url, 'admin')
+    const { status, body } = await office.get<GroupOverview>('/api/group-overview')
+    expect(status).toBe(200)
+    expect(body.groups.map((group) => group.name).sort()).toEqual(['七年级数学备课组', '七年级语文备课组'].sort())
+    const chinese = body.groups.find((group) => group.name === '七年级语文备课组')!
+    const other = await office.get<GroupOverview>(`/api/group-overview?groupId=${chinese.id}`)
+    expect(other.status).toBe(200)
+    expect(other.body.group.name).toBe('七年级语文备课组')
+    expect(other.body.totals.leadPrepared).toBe(0)
+  })
+
+  it('keeps teachers to their own group, and guests out, with a reason', async () => {
+    const office = await apiClientFor(server.url, 'admin')
+    const chinese = (await office.get<GroupOverview>('/api/group-overview')).body.groups.find((g) => g.name === '七年级语文备课组')!
+    const teacher = await apiClientFor(server.url, 'teacher1')
+    const refused = await teacher.get<{ error: { message: string } }>(`/api/group-overview?groupId=${chinese.id}`)
+    expect(refused.status).toBe(403)
+    expect(refused.body.error.message).toBe('只能查看自己所在备课组的概况')
+    const guest = await apiClientFor(server.url, 'guest')
+    const outside = await guest.get<{ error: { message: string } }>('/api/group-overview')
+    expect(outside.status).toBe(403)
+    expect(outside.body.error.message).toBe('只有备课组的老师和教导处可以查看备课组概况')
+    const riverside = await apiClientFor(server.url, 'riverside-leader')
+    expect((await riverside.get(`/api/group-overview?groupId=${groupId}`)).status).toBe(404)
+  })
+})
