@@ -5,10 +5,11 @@ import type { Me } from '../../shared/api.ts'
 import { LoadFailure } from './components/LoadFailure.tsx'
 import { DocumentsPage } from './pages/DocumentsPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
-import { type Route, hrefFor, navigate, parseRoute, useHash } from './routing.ts'
+import { type Route, hrefFor, isVersionRoute, navigate, parseRoute, useHash } from './routing.ts'
 
 // The editor (Tiptap, Yjs) is most of the code; the login and list pages should not wait for it.
 const EditorPage = lazy(() => import('./pages/EditorPage.tsx').then((module) => ({ default: module.EditorPage })))
+const VersionPages = lazy(() => import('./versions/VersionPages.tsx').then((module) => ({ default: module.VersionPages })))
 
 const roleNames: Record<Me['role'], string> = { admin: '教导处', leader: '备课组长', teacher: '教师', guest: '专家' }
 
@@ -79,6 +80,12 @@ export function App() {
         <LoadFailure>
           <Suspense fallback={<p className="page-message">正在打开文档……</p>}>
             <EditorPage key={route.documentId} documentId={route.documentId} me={me} onLoggedOut={onLoggedOut} />
+          </Suspense>
+        </LoadFailure>
+      ) : isVersionRoute(route) ? (
+        <LoadFailure>
+          <Suspense fallback={<p className="page-message">正在加载……</p>}>
+            <VersionPages route={route} me={me} />
           </Suspense>
         </LoadFailure>
       ) : (

@@ -4,13 +4,26 @@
  */
 import { useSyncExternalStore } from 'react'
 
-export type Route = { page: 'documents' } | { page: 'login' } | { page: 'editor'; documentId: string }
+export type Route =
+  | { page: 'documents' }
+  | { page: 'login' }
+  | { page: 'editor'; documentId: string }
+  | VersionRoute
+
+/** Pages of 定稿 versions, 二次备课 and 同课异构. */
+export type VersionRoute =
+  | { page: 'version'; versionId: string }
+  | { page: 'versionCompare'; lessonId: string; from: string; to: string }
+  | { page: 'adaptation'; documentId: string }
+  | { page: 'variantCompare'; lessonId: string; left: string; right: string }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
   if (path === '/login') return { page: 'login' }
   const editor = /^\/documents\/([^/]+)$/.exec(path)
   if (editor) return { page: 'editor', documentId: decodeURIComponent(editor[1]!) }
+  const version = parseVersionRoute(path)
+  if (version) return version
   return { page: 'documents' }
 }
 
@@ -22,7 +35,36 @@ export function hrefFor(route: Route): string {
       return '#/login'
     case 'editor':
       return `#/documents/${encodeURIComponent(route.documentId)}`
+    case 'version':
+      return `#/versions/${encodeURIComponent(route.versionId)}`
+    case 'versionCompare':
+      return `#/lessons/${[route.lessonId, 'compare', route.from, route.to].map(encodeURIComponent).join('/')}`
+    case 'adaptation':
+      return `#/adaptations/${encodeURIComponent(route.documentId)}`
+    case 'variantCompare':
+      return `#/lessons/${[route.lessonId, 'variants', route.left, route.right].map(encodeURIComponent).join('/')}`
   }
+}
+
+const versionPages: readonly string[] = ['version', 'versionCompare', 'adaptation', 'variantCompare'] satisfies VersionRoute['page'][]
+
+export function isVersionRoute(route: Route): route is VersionRoute {
+  return versionPages.includes(route.page)
+}
+
+function parseVersionRoute(path: string): VersionRoute | null {
+  const parts = path.split('/').slice(1).map(decodeURIComponent)
+  if (parts.some((part) => part === '')) return null
+  const [first, second, third, fourth, fifth] = parts
+  if (parts.length === 2 && first === 'versions') return { page: 'version', versionId: second! }
+  if (parts.length === 2 && first === 'adaptations') return { page: 'adaptation', documentId: second! }
+  if (parts.length === 5 && first === 'lessons' && third === 'compare') {
+    return { page: 'versionCompare', lessonId: second!, from: fourth!, to: fifth! }
+  }
+  if (parts.length === 5 && first === 'lessons' && third === 'variants') {
+    return { page: 'variantCompare', lessonId: second!, left: fourth!, right: fifth! }
+  }
+  return null
 }
 
 export function navigate(route: Route): void {

@@ -1,0 +1,16 @@
+/**
+ * A document body (ProseMirror JSON from the server) shown read-only with the editor's own schema and
+ * styles, e.g. a 定稿 version or a colleague's reflection. No editor is created: nothing to sync.
+ */
+import { generateHTML } from '@tiptap/core'
+import { useMemo } from 'react'
+import type { ProseMirrorJson } from '../../../shared/api/versions.ts'
+import { contentExtensions } from '../../../shared/schema/editor-schema.ts'
+
+const extensions = contentExtensions()
+
+export function ReadOnlyContent({ content, label }: { content: ProseMirrorJson; label: string }) {
+  // The HTML comes from the schema's own serializer, which escapes text and attributes.
+  const html = useMemo(() => generateHTML(content, extensions), [content])
+  return <div className="document-body read-only-body" aria-label={label} data-testid="read-only-content" dangerouslySetInnerHTML={{ __html: html }} />
+}

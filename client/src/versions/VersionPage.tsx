@@ -1,0 +1,25 @@
+/** One 定稿 version, read-only, as it was when it was finalized. */
+import { fetchVersion } from '../api/versions.ts'
+import { BackLink } from './BackLink.tsx'
+import { ReadOnlyContent } from './ReadOnlyContent.tsx'
+import { useLoaded } from './use-loaded.ts'
+import './lesson-work.css'
+
+export function VersionPage({ versionId }: { versionId: string }) {
+  const { data, error } = useLoaded(() => fetchVersion(versionId), versionId)
+  if (error) return <p className="page-message" role="alert">{error}</p>
+  if (!data) return <p className="page-message">正在加载……</p>
+  const { version, content } = data
+  return (
+    <main className="work-page" data-testid="version-page">
+      <BackLink />
+      <h1>{version.name}</h1>
+      <p className="muted">
+        {version.createdBy.displayName} 于 {new Date(version.createdAt).toLocaleString('zh-CN')} 定稿 · 只读
+      </p>
+      <div className="paper">
+        <ReadOnlyContent content={content} label={`${version.name} 正文`} />
+      </div>
+    </main>
+  )
+}
