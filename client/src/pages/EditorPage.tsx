@@ -4,6 +4,7 @@ import { listDocuments } from '../api/documents.ts'
 import type { DocumentSummary, Me } from '../../../shared/api.ts'
 import { accessText, saveStatusText } from '../collab/save-status-text.ts'
 import { useCollabSession, useCollabSnapshot } from '../collab/use-collab-session.ts'
+import { AdaptationBar } from '../adaptations/AdaptationBar.tsx'
 import { OnlineUsers } from '../components/OnlineUsers.tsx'
 import { DocumentEditor } from '../editor/DocumentEditor.tsx'
 import { hrefFor } from '../routing.ts'
@@ -83,6 +84,7 @@ export function EditorPage({ documentId, me, onLoggedOut }: EditorPageProps) {
           )}
         </div>
       )}
+      {summary?.kind === 'adaptation' && <AdaptationBar documentId={documentId} />}
       {session && snapshot.ready ? (
         <DocumentEditor session={session} editable={editable && !problem?.permanent} />
       ) : (

@@ -1,0 +1,56 @@
+/**
+ * Shown above the editor of a 二次备课, so the 个人加减 stay in sight while the teacher types: how many
+ * places differ from the shared version, whether a newer 定稿 version is waiting to be pulled in, and
+ * how many flagged passages still need a decision. Refreshed while the editor is open.
+ */
+import type { AdaptationDetail } from '../../../shared/api/versions.ts'
+import { useEffect, useState } from 'react'
+import { fetchAdaptation } from '../api/versions.ts'
+import { hrefFor } from '../routing.ts'
+import '../versions/lesson-work.css'
+
+/** Often enough to follow typing, seldom enough not to matter to the server. */
+const refreshMs = 8000
+
+export function AdaptationBar({ documentId }: { documentId: string }) {
+  const [detail, setDetail] = useState<AdaptationDetail | null>(null)
+
+  useEffect(() => {
+    let current = true
+    const load = () =>
+      fetchAdaptation(documentId).then(
+        (loaded) => current && setDetail(loaded),
+        () => {},
+      )
+    void load()
+    const timer = window.setInterval(load, refreshMs)
+    return () => {
+      current = false
+      window.clearInterval(timer)
+    }
+  }, [documentId])
+
+  if (!detail) return null
+  return (
+    <div className="banner adaptation-bar" data-testid="adaptation-bar">
+      基于{detail.baseVersion.name} ·{' '}
+      <a href={hrefFor({ page: 'adaptation', documentId })} data-testid="adaptation-bar-count">
+        个人加减 {detail.changeCount} 处
+      </a>
+      {detail.newerVersion && (
+        <>
+          {' · '}
+          <a href={hrefFor({ page: 'adaptation', documentId })} data-testid="adaptation-bar-newer">
+            共享导学案有新版本{detail.newerVersion.name}，去更新
+          </a>
+        </>
+      )}
+      {detail.openConflicts > 0 && (
+        <>
+          {' · '}
+          <a href={hrefFor({ page: 'adaptation', documentId })}>{detail.openConflicts} 处需要你决定</a>
+        </>
+      )}
+    </div>
+  )
+}
