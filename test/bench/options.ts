@@ -16,6 +16,8 @@ export interface BenchOptions {
   drainMs: number
   /** Processes the simulated clients are spread over. */
   clientProcesses: number
+  /** Load runs per server, alternating the order; the report gives the median of each measurement. */
+  rounds: number
   servers: ServerKind[]
   coldLoad: boolean
   coldLoadRuns: number
@@ -48,6 +50,7 @@ const flags: Record<string, Flag> = {
   duration: { key: 'durationMs', help: 'seconds of measured typing', parse: seconds },
   drain: { key: 'drainMs', help: 'seconds to wait for the last operations', parse: seconds },
   'client-processes': { key: 'clientProcesses', help: 'processes running the clients', parse: integer },
+  rounds: { key: 'rounds', help: 'load runs per server, order alternating; medians are reported', parse: integer },
   servers: {
     key: 'servers',
     help: 'comma-separated: reference,ours',
@@ -73,6 +76,7 @@ export function defaultOptions(): BenchOptions {
     drainMs: 10_000,
     // Leave one core to the server under test.
     clientProcesses: Math.max(1, Math.min(4, availableParallelism() - 1)),
+    rounds: 1,
     servers: ['reference', 'ours'],
     coldLoad: true,
     coldLoadRuns: 3,
@@ -101,7 +105,9 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     set(name, value)
   }
   if (options.writersPerDocument > options.clientsPerDocument) throw new Error('more writers than clients')
-  if (options.rate === 0 || options.documents === 0) throw new Error('rate and documents must be positive')
+  if (options.rate === 0 || options.documents === 0 || options.rounds === 0) {
+    throw new Error('rate, documents and rounds must be positive')
+  }
   return options
 }
 

@@ -23,7 +23,10 @@ export interface BenchReport {
     /** 1-minute load average when the benchmark started and ended: other work on the machine skews latency. */
     loadAverage: { start: number; end: number }
   }
+  /** With more than one round: the median of each measurement over the rounds. */
   load: Partial<Record<ServerKind, LoadResult>>
+  /** With more than one round: every round's own results. */
+  rounds: Partial<Record<ServerKind, LoadResult[]>>
   coldLoad: Partial<Record<ServerKind, ColdLoadResult>>
   /** Each target of the issue: met, missed, or null when not measured. */
   targets: {
@@ -39,6 +42,7 @@ export function buildReport(
   options: BenchOptions,
   loadAverageAtStart: number,
   load: BenchReport['load'],
+  rounds: BenchReport['rounds'],
   coldLoad: BenchReport['coldLoad'],
   errors: string[],
 ): BenchReport {
@@ -57,6 +61,7 @@ export function buildReport(
       loadAverage: { start: loadAverageAtStart, end: loadavg()[0]! },
     },
     load,
+    rounds,
     coldLoad,
     targets: {
       cpuPerDeliveredAtOrUnderReference: compare ? ours.cpuMsPer1000Delivered <= reference.cpuMsPer1000Delivered : null,
@@ -80,7 +85,7 @@ const count = (value: number | undefined): string => (value === undefined ? '–
 const yesNo = (value: boolean | null | undefined): string => (value === undefined || value === null ? '–' : value ? 'yes' : 'NO')
 
 export function formatReport(report: BenchReport): string {
-  const { documents, clientsPerDocument, writersPerDocument, rate, durationMs } = report.parameters
+  const { documents, clientsPerDocument, writersPerDocument, rate, durationMs, rounds } = report.parameters
   const kinds: ServerKind[] = ['reference', 'ours']
   const rows: [string, (kind: ServerKind) => string][] = [
     ['edit-to-visible p50 (ms)', (k) => ms(report.load[k]?.latencyMs.p50)],
@@ -104,7 +109,7 @@ export function formatReport(report: BenchReport): string {
   const width = 32
   const lines = [
     `${documents} documents × ${clientsPerDocument} clients × ${writersPerDocument} writers × ${rate} ops/s, ` +
-      `${durationMs / 1000} s measured — ${report.machine.cpuModel} ×${report.machine.cpuCount}, Node ${report.machine.node}`,
+      `${durationMs / 1000} s measured${rounds > 1 ? `, median of ${rounds} rounds` : ''} — ${report.machine.cpuModel} ×${report.machine.cpuCount}, Node ${report.machine.node}`,
     '',
     `${''.padEnd(width)}${kinds.map((k) => k.padStart(12)).join('')}`,
     ...rows.map(([label, value]) => `${label.padEnd(width)}${kinds.map((k) => value(k).padStart(12)).join('')}`),

@@ -6,28 +6,24 @@
 import { loadavg } from 'node:os'
 import { type BenchServer, type OurServer, startOurServer, startReferenceServer } from './bench-servers.ts'
 import { coldLoadOurs, coldLoadReference } from './cold-load.ts'
-import { runLoad } from './load-run.ts'
+import { type LoadResult, runLoad } from './load-run.ts'
 import { type BenchOptions, parseOptions, type ServerKind } from './options.ts'
 import { type BenchReport, buildReport, formatReport, resultsPath, writeReport } from './report.ts'
+import { combineRounds } from './rounds.ts'
 
-async function benchmark(
-  kind: ServerKind,
-  options: BenchOptions,
-  load: BenchReport['load'],
-  coldLoad: BenchReport['coldLoad'],
-): Promise<void> {
-  const server: BenchServer =
-    kind === 'ours' ? await startOurServer() : await startReferenceServer()
+/** One load run against a fresh server; in the last round, also the cold load. */
+async function benchmark(kind: ServerKind, options: BenchOptions, withColdLoad: boolean) {
+  const server: BenchServer = kind === 'ours' ? await startOurServer() : await startReferenceServer()
   try {
     console.error(`${kind}: typing…`)
-    load[kind] = await runLoad(server, options)
-    if (options.coldLoad) {
-      console.error(`${kind}: loading a 1 MB document…`)
-      coldLoad[kind] =
-        server.kind === 'ours'
-          ? await coldLoadOurs(server as OurServer, options.coldLoadRuns)
-          : await coldLoadReference(server, options.coldLoadRuns)
-    }
+    const load = await runLoad(server, options)
+    if (!withColdLoad) return { load, coldLoad: undefined }
+    console.error(`${kind}: loading a 1 MB document…`)
+    const coldLoad =
+      server.kind === 'ours'
+        ? await coldLoadOurs(server as OurServer, options.coldLoadRuns)
+        : await coldLoadReference(server, options.coldLoadRuns)
+    return { load, coldLoad }
   } finally {
     await server.close()
   }
@@ -42,21 +38,29 @@ async function main(): Promise<number> {
     return 2
   }
   const loadAverageAtStart = loadavg()[0]!
-  const load: BenchReport['load'] = {}
+  const rounds: Record<ServerKind, LoadResult[]> = { reference: [], ours: [] }
   const coldLoad: BenchReport['coldLoad'] = {}
   const errors: string[] = []
-  for (const kind of options.servers) {
-    try {
-      await benchmark(kind, options, load, coldLoad)
-    } catch (error) {
-      errors.push(`${kind}: ${(error as Error).stack ?? String(error)}`)
+  for (let round = 0; round < options.rounds; round++) {
+    const order = round % 2 === 0 ? options.servers : [...options.servers].reverse()
+    for (const kind of order) {
+      try {
+        const result = await benchmark(kind, options, options.coldLoad && round === options.rounds - 1)
+        rounds[kind].push(result.load)
+        if (result.coldLoad) coldLoad[kind] = result.coldLoad
+      } catch (error) {
+        errors.push(`${kind}: ${(error as Error).stack ?? String(error)}`)
+      }
     }
   }
-  const report = buildReport(options, loadAverageAtStart, load, coldLoad, errors)
+  const load: BenchReport['load'] = {}
+  for (const kind of options.servers) if (rounds[kind].length > 0) load[kind] = combineRounds(rounds[kind])
+  const report = buildReport(options, loadAverageAtStart, load, options.rounds > 1 ? rounds : {}, coldLoad, errors)
   writeReport(report)
   console.log(formatReport(report))
   console.log(`\nwritten to ${resultsPath}`)
-  const correct = Object.values(load).every((r) => r.converged && r.lostDeliveries === 0 && r.storeMatchesClients !== false)
+  const all = [...rounds.reference, ...rounds.ours]
+  const correct = all.every((r) => r.converged && r.lostDeliveries === 0 && r.storeMatchesClients !== false)
   return errors.length === 0 && correct ? 0 : 1
 }
 
