@@ -3,7 +3,8 @@
  * flagged, and the passages 课后反思 point at.
  *
  * A version is the full Yjs state of the shared plan when it was finalized; rows are only ever
- * inserted (the store has no method to change or delete one), and a lesson with versions cannot be
+ * inserted: the store has no method to change or delete one, and the database refuses it too, so that
+ * no later code path can quietly rewrite what the group agreed on. A lesson with versions cannot be
  * deleted. Adaptations, reflections and variants are documents with `documents.lesson_id` set; an
  * adaptation's row says which version it is based on, i.e. which version it last took in. A teacher
  * has at most one adaptation and one reflection per lesson.
@@ -26,6 +27,7 @@ export async function up(db: Kysely<any>, dialect: Store['dialect']): Promise<vo
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addUniqueConstraint('lesson_versions_number_unique', ['lesson_id', 'number'])
     .execute()
+  await refuseChangesToVersions(db, dialect)
 
   await db.schema
     .createIndex('documents_one_per_teacher')
@@ -84,4 +86,18 @@ export async function up(db: Kysely<any>, dialect: Store['dialect']): Promise<vo
     .on('reflection_references')
     .column('reflection_id')
     .execute()
+}
+
+async function refuseChangesToVersions(db: Kysely<any>, dialect: Store['dialect']): Promise<void> {
+  if (dialect === 'sqlite') {
+    for (const event of ['update', 'delete']) {
+      await sql`create trigger ${sql.raw(`lesson_versions_no_${event}`)} before ${sql.raw(event)} on lesson_versions
+        begin select raise(abort, 'lesson versions are immutable'); end`.execute(db)
+    }
+    return
+  }
+  await sql`create function lesson_versions_immutable() returns trigger language plpgsql as $$
+    begin raise exception 'lesson versions are immutable'; end $$`.execute(db)
+  await sql`create trigger lesson_versions_immutable before update or delete on lesson_versions
+    for each row execute function lesson_versions_immutable()`.execute(db)
 }
