@@ -5,6 +5,8 @@ import type { Me } from '../../shared/api.ts'
 import { LoadFailure } from './components/LoadFailure.tsx'
 import { DocumentsPage } from './pages/DocumentsPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
+import { MeetingPages } from './meetings/MeetingPages.tsx'
+import { isMeetingRoute } from './meetings/meeting-routes.ts'
 import { type Route, hrefFor, isVersionRoute, navigate, parseRoute, useHash } from './routing.ts'
 
 // The editor (Tiptap, Yjs) is most of the code; the login and list pages should not wait for it.
@@ -68,6 +70,11 @@ export function App() {
         <a className="brand" href={hrefFor({ page: 'documents' })}>
           共备
         </a>
+        {me.role !== 'guest' && (
+          <a href={hrefFor({ page: 'groupOverview' })} data-testid="overview-link">
+            备课组概况
+          </a>
+        )}
         <span className="top-user" data-testid="current-user">
           {me.displayName}
           <span className="top-role">{roleNames[me.role]}</span>
@@ -88,6 +95,8 @@ export function App() {
             <VersionPages route={route} me={me} />
           </Suspense>
         </LoadFailure>
+      ) : isMeetingRoute(route) ? (
+        <MeetingPages route={route} />
       ) : (
         <DocumentsPage onLoggedOut={onLoggedOut} />
       )}

@@ -3,12 +3,14 @@
  * `#/` documents, `#/login`, `#/documents/<id>`.
  */
 import { useSyncExternalStore } from 'react'
+import { meetingHref, type MeetingRoute, parseMeetingRoute } from './meetings/meeting-routes.ts'
 
 export type Route =
   | { page: 'documents' }
   | { page: 'login' }
   | { page: 'editor'; documentId: string }
   | VersionRoute
+  | MeetingRoute
 
 /** Pages of 定稿 versions, 二次备课 and 同课异构. */
 export type VersionRoute =
@@ -24,6 +26,8 @@ export function parseRoute(hash: string): Route {
   if (editor) return { page: 'editor', documentId: decodeURIComponent(editor[1]!) }
   const version = parseVersionRoute(path)
   if (version) return version
+  const meeting = parseMeetingRoute(path)
+  if (meeting) return meeting
   return { page: 'documents' }
 }
 
@@ -43,6 +47,9 @@ export function hrefFor(route: Route): string {
       return `#/adaptations/${encodeURIComponent(route.documentId)}`
     case 'variantCompare':
       return `#/lessons/${[route.lessonId, 'variants', route.left, route.right].map(encodeURIComponent).join('/')}`
+    case 'meetingSheet':
+    case 'groupOverview':
+      return meetingHref(route)
   }
 }
 

@@ -1,0 +1,82 @@
+/**
+ * The 集体备课记录 form's state and its rules, kept out of the components so they are tested without a
+ * browser: a new record's defaults, merging the attendees found in the presence log, what to send.
+ */
+import type { Person } from '../../../shared/api/lessons.ts'
+import type { Attendee, LessonMeetings, MeetingInput, MeetingRecordView } from '../../../shared/api/meetings.ts'
+import { meetingTimeProblem } from '../../../shared/meetings/meeting-window.ts'
+import { localDateTime } from '../../../shared/workflow/lesson-schedule.ts'
+
+export type MeetingDraft = MeetingInput
+
+/** A meeting is usually written down as it ends: by default it ends now and began an hour ago, today. */
+export function newMeetingDraft(defaults: LessonMeetings['defaults'], now = new Date()): MeetingDraft {
+  const end = localDateTime(roundedDown(now))
+  const start = localDateTime(new Date(roundedDown(now).getTime() - 60 * 60_000))
+  return {
+    date: end.date,
+    startTime: start.date === end.date ? start.time : '00:00',
+    endTime: end.time === '00:00' ? '00:05' : end.time,
+    place: defaults.place,
+    topic: defaults.topic,
+    presenterId: defaults.presenterId,
+    attendeeIds: [],
+    summary: '',
+    decisions: '',
+  }
+}
+
+function roundedDown(instant: Date): Date {
+  const step = 5 * 60_000
+  return new Date(Math.floor(instant.getTime() / step) * step)
+}
+
+export function draftOf(meeting: MeetingRecordView): MeetingDraft {
+  return {
+    date: meeting.date,
+    startTime: meeting.startTime,
+    endTime: meeting.endTime,
+    place: meeting.place,
+    topic: meeting.topic,
+    presenterId: meeting.presenter.id,
+    attendeeIds: meeting.attendees.map((attendee) => attendee.id),
+    summary: meeting.summary,
+    decisions: meeting.decisions,
+  }
+}
+
+/** Adds who was online during the meeting to the attendees already ticked, keeping their order. */
+export function withAttendance(draft: MeetingDraft, online: readonly Attendee[]): MeetingDraft {
+  const ids = [...draft.attendeeIds]
+  for (const attendee of online) if (!ids.includes(attendee.id)) ids.push(attendee.id)
+  return { ...draft, attendeeIds: ids }
+}
+
+/**
+ * Whom the form offers to tick: the group's teachers, then anyone else who attended (an invited
+ * 教研员, a colleague of another group), so that nobody the record names is hidden.
+ */
+export function attendeeChoices(members: readonly Person[], others: readonly Person[]): Person[] {
+  const choices = [...members]
+  for (const person of others) if (!choices.some((choice) => choice.id === person.id)) choices.push(person)
+  return choices
+}
+
+/** Why the draft cannot be saved yet, in the words shown next to the button; null when it can. */
+export function draftProblem(draft: MeetingDraft): string | null {
+  if (!draft.date || !draft.startTime || !draft.endTime) return '请填写日期和起止时间'
+  const timeProblem = meetingTimeProblem(draft)
+  if (timeProblem) return timeProblem
+  if (draft.topic.trim() === '') return '请填写课题或专题'
+  if (draft.presenterId === '') return '请选择主讲人'
+  return null
+}
+
+const weekdays = ['日', '一', '二', '三', '四', '五', '六']
+
+/** `2026-11-24` → `2026年11月24日（星期二）`, as the paper form writes it. */
+export function meetingDateText(date: string): string {
+  const [year, month, day] = date.split('-').map(Number)
+  const weekday = new Date(Date.UTC(year!, month! - 1, day!)).getUTCDay()
+  return `${year}年${month}月${day}日（星期${weekdays[weekday]}）`
+}

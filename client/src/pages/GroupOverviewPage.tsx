@@ -1,0 +1,202 @@
+/**
+ * The group page: one 备课组's semester at a glance, for the group and for the office (教导处), who may
+ * pick any group of the school. What stage each lesson is in, what is late, and per teacher the counts
+ * the office checks.
+ */
+import type { GroupOverview, OverviewLesson } from '../../../shared/api/group-overview.ts'
+import { stageLabels } from '../../../shared/workflow/stages.ts'
+import { fetchGroupOverview } from '../api/meetings.ts'
+import { hrefFor, navigate } from '../routing.ts'
+import { useLoaded } from '../versions/use-loaded.ts'
+import '../versions/lesson-work.css'
+import '../meetings/meetings.css'
+
+interface GroupOverviewPageProps {
+  groupId?: string
+  semester?: string
+}
+
+export function GroupOverviewPage({ groupId, semester }: GroupOverviewPageProps) {
+  const { data, error } = useLoaded(() => fetchGroupOverview({ groupId, semester }), `${groupId}/${semester}`)
+  if (error) return <p className="page-message" role="alert">{error}</p>
+  if (!data) return <p className="page-message">正在加载……</p>
+
+  const show = (next: { groupId: string; semester?: string }) => navigate({ page: 'groupOverview', ...next })
+
+  return (
+    <main className="overview-page" data-testid="group-overview">
+      <header className="overview-head">
+        <h1>备课组概况</h1>
+        {data.groups.length > 1 ? (
+          <label>
+            备课组{' '}
+            <select value={data.group.id} onChange={(e) => show({ groupId: e.target.value })} data-testid="overview-group">
+              {data.groups.map((group) => (
+                <option key={group.id} value={group.id}>
+                  {group.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <strong data-testid="overview-group-name">{data.group.name}</strong>
+        )}
+        <label>
+          学期{' '}
+          <select
+            value={data.semester}
+            onChange={(e) => show({ groupId: data.group.id, semester: e.target.value })}
+            data-testid="overview-semester"
+          >
+            {data.semesters.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+
+      <ul className="overview-stages" aria-label="各阶段课数">
+        {data.stages.map((stage) => (
+          <li key={stage.stage} data-testid="stage-count" data-stage={stage.stage} data-count={stage.lessons.length}>
+            <strong>{stage.lessons.length}</strong>
+            {stage.label}
+          </li>
+        ))}
+      </ul>
+
+      <LateLessons lessons={data.late} />
+      <TeacherTable overview={data} />
+      <LessonsByStage overview={data} />
+    </main>
+  )
+}
+
+function LateLessons({ lessons }: { lessons: readonly OverviewLesson[] }) {
+  return (
+    <section className="work-panel" data-testid="late-lessons" aria-labelledby="late-title">
+      <h2 id="late-title">逾期未定稿（{lessons.length}）</h2>
+      {lessons.length === 0 ? (
+        <p className="muted">没有逾期的课。</p>
+      ) : (
+        <table className="overview-table">
+          <thead>
+            <tr>
+              <th>日期</th>
+              <th>课题</th>
+              <th>主备人</th>
+              <th>阶段</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lessons.map((lesson) => (
+              <tr key={lesson.id} className="overview-late" data-testid="late-lesson">
+                <td>{dateText(lesson)}</td>
+                <td>
+                  <LessonLink lesson={lesson} />
+                </td>
+                <td>{lesson.leadPreparer.displayName}</td>
+                <td>{stageLabels[lesson.stage]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+function TeacherTable({ overview }: { overview: GroupOverview }) {
+  const { teachers, totals } = overview
+  return (
+    <section className="work-panel" data-testid="teacher-counts" aria-labelledby="teachers-title">
+      <h2 id="teachers-title">教师统计</h2>
+      <table className="overview-table">
+        <thead>
+          <tr>
+            <th>教师</th>
+            <th className="number">主备</th>
+            <th className="number">二次备课</th>
+            <th className="number">个人加减（处）</th>
+            <th className="number">课后反思</th>
+            <th className="number">批注</th>
+          </tr>
+        </thead>
+        <tbody>
+          {teachers.map((row) => (
+            <tr key={row.teacher.id} data-testid="teacher-row" data-teacher={row.teacher.displayName}>
+              <td>{row.teacher.displayName}</td>
+              <td className="number" data-column="leadPrepared">{row.leadPrepared}</td>
+              <td className="number" data-column="adaptations">{row.adaptations}</td>
+              <td className="number" data-column="adaptationChanges">{row.adaptationChanges}</td>
+              <td className="number" data-column="reflections">{row.reflections}</td>
+              <td className="number" data-column="comments">{row.comments}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr data-testid="teacher-totals">
+            <td>合计</td>
+            <td className="number">{totals.leadPrepared}</td>
+            <td className="number">{totals.adaptations}</td>
+            <td className="number">{totals.adaptationChanges}</td>
+            <td className="number">{totals.reflections}</td>
+            <td className="number">{totals.comments}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="overview-note">
+        只统计本学期的课。二次备课的「个人加减」是相对所依据定稿版本的改动处数；批注功能上线后开始统计批注数。
+      </p>
+    </section>
+  )
+}
+
+function LessonsByStage({ overview }: { overview: GroupOverview }) {
+  const stages = overview.stages.filter((stage) => stage.lessons.length > 0)
+  return (
+    <section className="work-panel" data-testid="lessons-by-stage" aria-labelledby="lessons-title">
+      <h2 id="lessons-title">各阶段的课</h2>
+      {stages.length === 0 && <p className="muted">这个学期还没有安排课。</p>}
+      {stages.map((stage) => (
+        <div key={stage.stage} data-testid="stage-lessons" data-stage={stage.stage}>
+          <h3>
+            {stage.label}（{stage.lessons.length}）
+          </h3>
+          <table className="overview-table">
+            <thead>
+              <tr>
+                <th>日期</th>
+                <th>课题</th>
+                <th>主备人</th>
+                <th className="number">集体备课记录</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stage.lessons.map((lesson) => (
+                <tr key={lesson.id}>
+                  <td>{dateText(lesson)}</td>
+                  <td>
+                    <LessonLink lesson={lesson} />
+                    {lesson.overdue && <span className="refusal"> 逾期</span>}
+                  </td>
+                  <td>{lesson.leadPreparer.displayName}</td>
+                  <td className="number">{lesson.meetings}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  )
+}
+
+function LessonLink({ lesson }: { lesson: OverviewLesson }) {
+  return <a href={hrefFor({ page: 'editor', documentId: lesson.documentId })}>{lesson.title}</a>
+}
+
+function dateText(lesson: OverviewLesson): string {
+  return lesson.scheduledTime ? `${lesson.scheduledDate} ${lesson.scheduledTime}` : lesson.scheduledDate
+}
