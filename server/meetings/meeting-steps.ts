@@ -33,6 +33,8 @@ export async function recordMeeting(
   if (!lesson) return noSuchLesson()
   const refusal = await refusalFor(store, actor, lesson)
   if (refusal) return refusal
+  const timeProblem = meetingTimeProblem(input)
+  if (timeProblem) return reject(timeProblem)
   const attendeeIds = input.attendeeIds ?? (await attendanceAt(store, presence, lesson, input)).map((a) => a.userId)
   const fields: MeetingInput = {
     ...input,
