@@ -7,6 +7,8 @@ import type { UserRecord } from '../store/store.ts'
 export interface CollabSocket {
   send(frame: Uint8Array): void
   close(code: number, reason: string): void
+  /** Drops the connection without a closing handshake. */
+  terminate(): void
 }
 
 export class Connection {
@@ -14,6 +16,8 @@ export class Connection {
   readonly awarenessClientIds = new Set<number>()
   /** A read-only client is told once that its edits are refused, not on every keystroke. */
   toldReadOnly = false
+  /** Update frames (sync step 2 or update) received so far; save acks count these. */
+  updateFramesReceived = 0
   private closedWith: number | null = null
 
   constructor(
@@ -45,9 +49,20 @@ export class Connection {
     this.closedWith ??= 1006
   }
 
+  /** Never throws: `reason` is cut to the 123 bytes a close frame can carry. */
   close(code: number, reason: string): void {
     if (!this.isOpen) return
     this.closedWith = code
-    this.socket.close(code, reason)
+    try {
+      this.socket.close(code, closeReason(reason))
+    } catch {
+      this.socket.terminate()
+    }
   }
+}
+
+function closeReason(reason: string): string {
+  let cut = reason
+  while (Buffer.byteLength(cut) > 123) cut = cut.slice(0, -1)
+  return cut
 }

@@ -14,6 +14,7 @@ export class DocumentState {
   private byteSize: number
   /** Every client that joins asks for it, so it is kept until the next update arrives. */
   private cachedStateVector: Uint8Array | null = null
+  private cachedDeleteSet: DeleteRanges | null = null
 
   constructor(parts: readonly Uint8Array[]) {
     this.parts = [...parts]
@@ -29,6 +30,7 @@ export class DocumentState {
     this.parts.push(update)
     this.byteSize += update.length
     this.cachedStateVector = null
+    this.cachedDeleteSet = null
   }
 
   /** The whole document as one update. Throws if the stored bytes are not valid Yjs updates. */
@@ -46,18 +48,56 @@ export class DocumentState {
     return this.cachedStateVector
   }
 
+  /**
+   * Whether an update without new structs adds nothing: every deletion it carries is known already.
+   * A client's sync step 2 always carries its whole delete set, so without this every reconnect would
+   * store and relay the same deletions again.
+   */
+  addsNothing(update: DecodedUpdate): boolean {
+    if (update.structs.length > 0) return false
+    if (update.ds.clients.size === 0) return true
+    this.cachedDeleteSet ??= deleteRangesOf(Y.decodeUpdate(this.merged()).ds)
+    return covers(this.cachedDeleteSet, deleteRangesOf(update.ds))
+  }
+
   /** What a peer with `stateVector` is missing. */
   diff(stateVector: Uint8Array): Uint8Array {
     return Y.diffUpdate(this.merged(), stateVector)
   }
 }
 
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
+/** Deleted clock ranges per client, sorted and merged. */
+type DeleteRanges = Map<number, [start: number, end: number][]>
+
+function deleteRangesOf(ds: DecodedUpdate['ds']): DeleteRanges {
+  const ranges: DeleteRanges = new Map()
+  for (const [client, items] of ds.clients) {
+    const sorted = items.map((item): [number, number] => [item.clock, item.clock + item.len]).sort((a, b) => a[0] - b[0])
+    const merged: [number, number][] = []
+    for (const range of sorted) {
+      const last = merged.at(-1)
+      if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1])
+      else merged.push([...range])
+    }
+    ranges.set(client, merged)
+  }
+  return ranges
+}
+
+function covers(known: DeleteRanges, wanted: DeleteRanges): boolean {
+  for (const [client, ranges] of wanted) {
+    const have = known.get(client) ?? []
+    for (const [start, end] of ranges) {
+      if (!have.some(([from, to]) => from <= start && end <= to)) return false
+    }
+  }
+  return true
+}
+
 function sumLengths(parts: readonly Uint8Array[]): number {
   let total = 0
   for (const part of parts) total += part.length
   return total
-}
-
-export function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.length === 2 && update[0] === 0 && update[1] === 0
 }

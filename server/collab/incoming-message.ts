@@ -7,11 +7,12 @@ import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { MessageType } from '../../shared/protocol/messages.ts'
+import type { DecodedUpdate } from './document-state.ts'
 
 export type IncomingMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
   /** `frame` is set when the frame is already the relayable `[sync, update, bytes]` form. */
-  | { kind: 'update'; update: Uint8Array; reach: Map<number, number>; frame: Uint8Array | null }
+  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate; frame: Uint8Array | null }
   | { kind: 'awareness'; update: Uint8Array; frame: Uint8Array }
   | { kind: 'queryAwareness' }
   | { kind: 'auth' }
@@ -54,10 +55,11 @@ function parseSync(decoder: decoding.Decoder, frame: Uint8Array): IncomingMessag
     case syncProtocol.messageYjsSyncStep2:
     case syncProtocol.messageYjsUpdate: {
       const update = readBytes(decoder)
-      // Parsing reads every struct and the delete set, which is what rejects a corrupt update.
-      const { to } = Y.parseUpdateMeta(update)
+      // Decoding reads every struct and the whole delete set: a corrupt update must fail here, before
+      // it is stored, or it would break every client it reaches and every later load of the document.
+      const decoded = Y.decodeUpdate(update)
       const relayable = syncType === syncProtocol.messageYjsUpdate && !decoding.hasContent(decoder)
-      return { kind: 'update', update, reach: to, frame: relayable ? frame : null }
+      return { kind: 'update', update, decoded, frame: relayable ? frame : null }
     }
     default:
       throw new ProtocolError(`unknown sync message type ${syncType}`)

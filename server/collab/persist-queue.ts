@@ -2,23 +2,24 @@
  * Writes updates to the store in the order they arrived, batching what arrives while a write is in
  * flight into the next write (group commit). Nothing is handed on until its write has resolved.
  */
-export interface PersistQueueHandlers<T> {
-  write(items: readonly T[]): Promise<number>
-  stored(items: readonly T[], lastSeq: number): void
+export interface PersistQueueHandlers<T, R> {
+  write(items: readonly T[]): Promise<R>
+  stored(items: readonly T[], written: R): void
   failed(items: readonly T[], error: unknown): void
 }
 
-export class PersistQueue<T> {
+export class PersistQueue<T, R> {
   private queue: T[] = []
   private running: Promise<void> | null = null
 
   constructor(
-    private readonly handlers: PersistQueueHandlers<T>,
+    private readonly handlers: PersistQueueHandlers<T, R>,
     private readonly maxBatch = 256,
   ) {}
 
-  get length(): number {
-    return this.queue.length
+  /** Nothing waiting and nothing being written. */
+  get idle(): boolean {
+    return this.queue.length === 0 && this.running === null
   }
 
   push(item: T): void {
@@ -34,14 +35,14 @@ export class PersistQueue<T> {
   private async run(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch)
-      let lastSeq: number
+      let written: R
       try {
-        lastSeq = await this.handlers.write(batch)
+        written = await this.handlers.write(batch)
       } catch (error) {
         this.handlers.failed(batch, error)
         continue
       }
-      this.handlers.stored(batch, lastSeq)
+      this.handlers.stored(batch, written)
     }
     this.running = null
   }

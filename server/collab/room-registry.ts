@@ -41,12 +41,25 @@ export class RoomRegistry {
    */
   async join(documentId: string, connection: Connection): Promise<Room> {
     for (;;) {
+      if (this.closing) throw new DocumentLoadError('the server is shutting down')
       const room = await this.open(documentId)
       if (this.rooms.get(documentId) === room) {
         room.join(connection)
         return room
       }
     }
+  }
+
+  /**
+   * Applies an update the server made (restoring a version, pulling a new version into an adaptation):
+   * through the room if the document is open or opening, so its clients receive it live; straight into
+   * the store otherwise. Resolves once it is stored.
+   */
+  async applyServerUpdate(documentId: string, update: Uint8Array): Promise<void> {
+    const room = this.rooms.get(documentId) ?? (await this.loading.get(documentId)?.catch(() => undefined))
+    if (room && this.rooms.get(documentId) === room) return room.submitUpdate(update)
+    // A room that starts loading right now may miss this row; its next append finds the gap and fetches it.
+    await this.options.store.appendUpdates(documentId, [update])
   }
 
   /** Stores what every room accepted and closes every connection. */
@@ -106,7 +119,10 @@ export class RoomRegistry {
     await room.settle()
     if (this.closing) return
     await room.compact()
-    if (room.connectionCount === 0 && !this.closing) this.unload(room)
+    if (this.closing || room.connectionCount > 0) return
+    // A server update may have arrived meanwhile: store it first, then look again.
+    if (!room.idle) return this.unloadWhenIdle(room)
+    this.unload(room)
   }
 
   private unload(room: Room): void {

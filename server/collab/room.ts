@@ -12,7 +12,7 @@ import { encodeAccess, encodeSaveAck } from '../../shared/protocol/messages.ts'
 import type { Store } from '../store/store.ts'
 import type { CollabMetrics } from '../metrics.ts'
 import type { Connection } from './connection.ts'
-import { DocumentState, isEmptyUpdate } from './document-state.ts'
+import { type DecodedUpdate, DocumentState } from './document-state.ts'
 import { type IncomingMessage, parseIncomingMessage, ProtocolError } from './incoming-message.ts'
 import {
   encodeAwareness,
@@ -28,10 +28,21 @@ export type UpdateOrigin = Connection | 'server'
 
 interface PendingUpdate {
   update: Uint8Array
-  reach: Map<number, number>
   origin: UpdateOrigin
   /** The frame to relay, when the client's own frame can be forwarded as it is. */
   frame: Uint8Array | null
+  /** Adds nothing the document does not have: acknowledged in turn, but neither stored nor relayed. */
+  redundant: boolean
+  /** For a client's update: the number of its frame on that connection, for the save ack. */
+  frameNumber: number
+  /** For a server update: settles once it is stored, or could not be. */
+  settle: { resolve(): void; reject(error: unknown): void } | null
+}
+
+interface Written {
+  lastSeq: number
+  /** Rows another writer appended before ours (another instance, a server-side change). */
+  missed: Uint8Array[]
 }
 
 export interface RoomOptions {
@@ -53,7 +64,7 @@ export class Room {
   readonly documentId: string
   private readonly connections = new Set<Connection>()
   private readonly awareness = new awarenessProtocol.Awareness(new Y.Doc())
-  private readonly persistQueue: PersistQueue<PendingUpdate>
+  private readonly persistQueue: PersistQueue<PendingUpdate, Written>
   private queuedBytes = 0
   private logLength: number
   private lastSeq: number
@@ -66,9 +77,9 @@ export class Room {
     // The server is not a user: it must not show up in anyone's list of who is online.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.trackAwarenessOwners)
-    this.persistQueue = new PersistQueue<PendingUpdate>({
+    this.persistQueue = new PersistQueue<PendingUpdate, Written>({
       write: (items) => this.write(items),
-      stored: (items, lastSeq) => this.stored(items, lastSeq),
+      stored: (items, written) => this.stored(items, written),
       failed: (items, error) => this.failed(items, error),
     })
   }
@@ -77,14 +88,17 @@ export class Room {
     return this.connections.size
   }
 
+  /** Nothing waiting to be stored and no compaction running. */
+  get idle(): boolean {
+    return this.persistQueue.idle && this.compacting === null
+  }
+
   join(connection: Connection): void {
-    this.connections.add(connection)
-    connection.send(encodeSyncStep1(this.options.state.stateVector()))
-    if (connection.wantsAcks) {
-      connection.send(encodeAccess(connection.access))
-      connection.send(encodeSaveAck(this.options.state.stateVector()))
-    }
+    const stateVector = this.options.state.stateVector()
     const others = [...this.awareness.getStates().keys()]
+    this.connections.add(connection)
+    connection.send(encodeSyncStep1(stateVector))
+    if (connection.wantsAcks) connection.send(encodeAccess(connection.access))
     if (others.length > 0) {
       connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, others)))
     }
@@ -114,10 +128,22 @@ export class Room {
     }
   }
 
-  /** Stores an update and relays it to every client, as if a client had sent it. */
-  submitUpdate(update: Uint8Array, origin: UpdateOrigin): void {
-    const { to } = Y.parseUpdateMeta(update)
-    this.enqueue({ update, reach: to, origin, frame: null })
+  /**
+   * Stores an update the server made (restoring a version, pulling a new version into an adaptation)
+   * and relays it to every client. Resolves once it is stored; rejects if it is refused or not stored.
+   */
+  submitUpdate(update: Uint8Array): Promise<void> {
+    const decoded = Y.decodeUpdate(update)
+    return new Promise((resolve, reject) => {
+      this.enqueue({
+        update,
+        origin: 'server',
+        frame: null,
+        redundant: this.options.state.addsNothing(decoded),
+        frameNumber: 0,
+        settle: { resolve, reject },
+      })
+    })
   }
 
   /** Resolves once every accepted update is stored and any compaction has finished. */
@@ -126,7 +152,11 @@ export class Room {
     await this.compacting
   }
 
-  /** Folds the log into the snapshot, if there is a log. Runs only while no update is pending. */
+  /**
+   * Folds the log into the snapshot, if there is a log. The state in memory holds every row up to
+   * `lastSeq` (rows written by others are fetched when an append reveals them), so the snapshot covers
+   * every row it replaces.
+   */
   async compact(): Promise<void> {
     if (this.logLength === 0 || this.compacting) return this.compacting ?? undefined
     const snapshot = this.options.state.merged()
@@ -156,6 +186,7 @@ export class Room {
       const access = accessOf(connection)
       if (access === null) {
         connection.close(CloseCode.forbidden, 'access revoked')
+        connection.access = 'read'
       } else if (access !== connection.access) {
         connection.access = access
         connection.toldReadOnly = false
@@ -179,7 +210,7 @@ export class Room {
         connection.send(encodeSyncStep2(this.options.state.diff(message.stateVector)))
         return
       case 'update':
-        this.receiveUpdate(connection, message.update, message.reach, message.frame)
+        this.receiveUpdate(connection, message.update, message.decoded, message.frame)
         return
       case 'awareness':
         this.receiveAwareness(connection, message.update, message.frame)
@@ -199,29 +230,36 @@ export class Room {
   private receiveUpdate(
     connection: Connection,
     update: Uint8Array,
-    reach: Map<number, number>,
+    decoded: DecodedUpdate,
     frame: Uint8Array | null,
   ): void {
-    if (isEmptyUpdate(update)) return
+    const frameNumber = ++connection.updateFramesReceived
+    const redundant = this.options.state.addsNothing(decoded)
     if (!canWriteContent(connection.access)) {
-      if (!connection.toldReadOnly) {
+      if (!redundant && !connection.toldReadOnly) {
         connection.toldReadOnly = true
         connection.send(encodePermissionDenied('只读：你的修改不会被保存'))
       }
       return
     }
-    this.enqueue({ update, reach, origin: connection, frame })
+    this.enqueue({ update, origin: connection, frame, redundant, frameNumber, settle: null })
   }
 
   private enqueue(pending: PendingUpdate): void {
-    const size = pending.update.length
-    if (this.options.state.bytes + this.queuedBytes + size > limits.maxDocumentBytes) {
-      if (pending.origin === 'server') throw new RangeError('document too large')
-      pending.origin.close(CloseCode.documentTooLarge, 'document too large')
-      return
+    if (!pending.redundant && !this.fits(pending.update.length)) {
+      if (pending.origin === 'server') return pending.settle?.reject(new RangeError('document too large'))
+      return pending.origin.close(CloseCode.documentTooLarge, 'document too large')
     }
-    this.queuedBytes += size
+    if (!pending.redundant) this.queuedBytes += pending.update.length
     this.persistQueue.push(pending)
+  }
+
+  /** Counts merged bytes before refusing: separate updates overlap, and merging may bring it under. */
+  private fits(size: number): boolean {
+    const state = this.options.state
+    if (state.bytes + this.queuedBytes + size <= limits.maxDocumentBytes) return true
+    state.merged()
+    return state.bytes + this.queuedBytes + size <= limits.maxDocumentBytes
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array, frame: Uint8Array): void {
@@ -235,35 +273,49 @@ export class Room {
     this.broadcast(frame, null)
   }
 
-  private async write(items: readonly PendingUpdate[]): Promise<number> {
+  private async write(items: readonly PendingUpdate[]): Promise<Written> {
+    const updates = items.filter((item) => !item.redundant).map((item) => item.update)
+    if (updates.length === 0) return { lastSeq: this.lastSeq, missed: [] }
     const started = performance.now()
-    const lastSeq = await this.options.store.appendUpdates(
-      this.documentId,
-      items.map((item) => item.update),
-    )
-    this.options.metrics.updatesStored(items.length, (performance.now() - started) / 1000)
-    return lastSeq
+    const lastSeq = await this.options.store.appendUpdates(this.documentId, updates)
+    this.options.metrics.updatesStored(updates.length, (performance.now() - started) / 1000)
+    const firstOfOurs = lastSeq - updates.length + 1
+    const missed =
+      firstOfOurs > this.lastSeq + 1
+        ? await this.options.store.loadUpdatesBetween(this.documentId, this.lastSeq, firstOfOurs - 1)
+        : []
+    return { lastSeq, missed }
   }
 
-  private stored(items: readonly PendingUpdate[], lastSeq: number): void {
-    this.lastSeq = lastSeq
-    this.logLength += items.length
-    const acks = new Map<Connection, Map<number, number>>()
-    for (const item of items) {
-      this.queuedBytes -= item.update.length
-      this.options.state.add(item.update)
-      const origin = item.origin === 'server' ? null : item.origin
-      this.broadcast(item.frame ?? encodeUpdate(item.update), origin)
-      if (origin?.wantsAcks) acks.set(origin, mergeReach(acks.get(origin), item.reach))
+  private stored(items: readonly PendingUpdate[], written: Written): void {
+    for (const update of written.missed) {
+      this.options.state.add(update)
+      this.broadcast(encodeUpdate(update), null)
     }
-    for (const [connection, reach] of acks) connection.send(encodeSaveAck(Y.encodeStateVector(reach)))
+    const acks = new Map<Connection, number>()
+    let appended = written.missed.length
+    for (const item of items) {
+      const origin = item.origin === 'server' ? null : item.origin
+      if (!item.redundant) {
+        appended++
+        this.queuedBytes -= item.update.length
+        this.options.state.add(item.update)
+        this.broadcast(item.frame ?? encodeUpdate(item.update), origin)
+      }
+      if (origin?.wantsAcks) acks.set(origin, item.frameNumber)
+      item.settle?.resolve()
+    }
+    this.lastSeq = written.lastSeq
+    this.logLength += appended
+    for (const [connection, storedFrames] of acks) connection.send(encodeSaveAck(storedFrames))
     if (this.logLength >= this.options.compactAfter) void this.compact()
   }
 
   private failed(items: readonly PendingUpdate[], error: unknown): void {
     console.error(`storing updates of ${this.documentId} failed:`, error)
     for (const item of items) {
-      this.queuedBytes -= item.update.length
+      if (!item.redundant) this.queuedBytes -= item.update.length
+      item.settle?.reject(error)
       // The sender still has the update and sends it again when it reconnects and syncs.
       if (item.origin !== 'server') item.origin.close(CloseCode.storageFailed, 'storage failed')
     }
@@ -286,8 +338,3 @@ export class Room {
   }
 }
 
-function mergeReach(into: Map<number, number> | undefined, reach: Map<number, number>): Map<number, number> {
-  const merged = into ?? new Map<number, number>()
-  for (const [client, clock] of reach) merged.set(client, Math.max(merged.get(client) ?? 0, clock))
-  return merged
-}

@@ -19,6 +19,7 @@ import type { PresenceLog } from '../presence/presence-log.ts'
 import type { Store } from '../store/store.ts'
 import { documentContextOf } from '../workflow/document-context.ts'
 import { Connection } from './connection.ts'
+import { startHeartbeat } from './heartbeat.ts'
 import type { Room } from './room.ts'
 import type { RoomRegistry } from './room-registry.ts'
 
@@ -38,6 +39,7 @@ export function createUpgradeHandler(context: UpgradeContext) {
       (admission) => {
         if ('status' in admission) return refuse(socket, admission.status, admission.message)
         wss.handleUpgrade(request, socket, head, (ws) => {
+          wss.emit('connection', ws, request)
           if ('closeWith' in admission) return ws.close(admission.closeWith.code, admission.closeWith.reason)
           attach(context, ws, admission)
         })
@@ -48,7 +50,14 @@ export function createUpgradeHandler(context: UpgradeContext) {
       },
     )
   }
-  return { handler, close: () => wss.close() }
+  const stopHeartbeat = startHeartbeat(wss)
+  return {
+    handler,
+    close() {
+      stopHeartbeat()
+      wss.close()
+    },
+  }
 }
 
 interface Admission {
@@ -57,7 +66,7 @@ interface Admission {
   schemaVersion: number | null
 }
 
-type Refusal = { status: 401 | 404; message: string }
+type Refusal = { status: 401 | 403 | 404; message: string }
 type Rejection = { closeWith: { code: number; reason: string } }
 
 async function admit(
@@ -67,6 +76,9 @@ async function admit(
   const url = new URL(request.url ?? '/', 'http://localhost')
   if (!url.pathname.startsWith(collabPathPrefix)) return { status: 404, message: 'not found' }
   const documentId = decodePathSegment(url.pathname.slice(collabPathPrefix.length))
+  const usesCookie = !url.searchParams.has(ConnectParam.token)
+  // A page of another site must not open a socket on the strength of this site's cookie.
+  if (usesCookie && !sameOrigin(request)) return { status: 403, message: 'cross-site request refused' }
   const who = await authenticateUpgrade(context.store, request, url)
   if (!who) return { status: 401, message: 'login required' }
   const document = documentId ? await context.store.findDocument(documentId) : null
@@ -79,6 +91,16 @@ async function admit(
     documentId: document.id,
     schemaVersion: schemaParam === null ? null : Number(schemaParam),
     connection: (ws) => new Connection(socketOf(ws), who.user, who.actor, access, wantsAcks),
+  }
+}
+
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin
+  if (!origin) return true
+  try {
+    return new URL(origin).host === request.headers.host
+  } catch {
+    return false
   }
 }
 
@@ -105,12 +127,14 @@ function attach(context: UpgradeContext, ws: WebSocket, admission: Admission): v
     endPresence?.()
   })
   ws.on('message', (data, isBinary) => {
+    // Frames still in flight after a close (e.g. access revoked) must not reach the room.
+    if (!connection.isOpen) return
     if (!isBinary) return connection.close(CloseCode.protocolError, 'text frames are not part of the protocol')
     const frame = toBytes(data)
     if (room) return room.receive(connection, frame)
     bufferedBytes += frame.length
     if (bufferedBytes > limits.maxPendingBytesWhileLoading) {
-      return connection.close(CloseCode.tooManyPendingBytes, 'too much data while the document loads')
+      return connection.close(CloseCode.tooMuchWhileLoading, 'too much data while the document loads')
     }
     buffered.push(frame)
   })
@@ -143,6 +167,7 @@ function socketOf(ws: WebSocket) {
       ws.send(frame)
     },
     close: (code: number, reason: string) => ws.close(code, reason),
+    terminate: () => ws.terminate(),
   }
 }
 
@@ -168,9 +193,9 @@ function refuse(socket: Duplex, status: number, message: string): void {
 }
 
 function statusCode(status: number): string {
-  return { 401: 'unauthorized', 404: 'not_found' }[status] ?? 'internal'
+  return { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' }[status] ?? 'internal'
 }
 
 function httpStatusText(status: number): string {
-  return { 401: 'Unauthorized', 404: 'Not Found' }[status] ?? 'Internal Server Error'
+  return { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Internal Server Error'
 }

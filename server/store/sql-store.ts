@@ -223,6 +223,18 @@ export abstract class SqlStore implements Store {
    * consistent view even while a compaction commits in between (PostgreSQL's read committed takes a
    * fresh view per statement, not per transaction).
    */
+  async loadUpdatesBetween(documentId: string, afterSeq: number, uptoSeq: number): Promise<Uint8Array[]> {
+    const rows = await this.db
+      .selectFrom('document_updates')
+      .select('data')
+      .where('document_id', '=', documentId)
+      .where('seq', '>', afterSeq)
+      .where('seq', '<=', uptoSeq)
+      .orderBy('seq')
+      .execute()
+    return rows.map((row) => row.data)
+  }
+
   async loadDocumentState(documentId: string): Promise<StoredDocumentState> {
     const rows = await this.db
       .selectFrom('documents')
@@ -384,15 +396,6 @@ export abstract class SqlStore implements Store {
     return rows.map(toUser)
   }
 
-  // — 导学案 templates —
-  findTemplate(schoolId: string): Promise<TemplateRecord | null> {
-    return templates.findTemplate(this.db, schoolId)
-  }
-
-  saveTemplate(schoolId: string, definition: LessonTemplate, updatedBy: string): Promise<TemplateRecord> {
-    return templates.saveTemplate(this.db, schoolId, definition, updatedBy)
-  }
-
   // — presence log —
   recordPresenceStart(entry: PresenceStart): Promise<void> {
     return presence.recordPresenceStart(this.db, entry)
@@ -429,6 +432,15 @@ export abstract class SqlStore implements Store {
 
   listMeetings(lessonIds: readonly string[]): Promise<MeetingRecord[]> {
     return meetings.listMeetings(this.db, lessonIds)
+  }
+
+  // — 导学案 templates —
+  findTemplate(schoolId: string): Promise<TemplateRecord | null> {
+    return templates.findTemplate(this.db, schoolId)
+  }
+
+  saveTemplate(schoolId: string, definition: LessonTemplate, updatedBy: string): Promise<TemplateRecord> {
+    return templates.saveTemplate(this.db, schoolId, definition, updatedBy)
   }
 
   // — 定稿 versions, adaptations, reflections' references —

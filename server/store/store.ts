@@ -72,15 +72,6 @@ export interface StoredDocumentState {
   lastSeq: number
 }
 
-/** A school's 导学案 template as the office last saved it. */
-export interface TemplateRecord {
-  schoolId: string
-  definition: LessonTemplate
-  updatedAt: Date
-  /** Id of the user who saved it. */
-  updatedBy: string
-}
-
 /** One connection of a user to a document, as it begins. */
 export interface PresenceStart {
   id: string
@@ -99,6 +90,15 @@ export interface PresenceRecord {
   leftAt: Date | null
   /** Last heartbeat that found the connection open. */
   seenAt: Date
+}
+
+/** A school's 导学案 template as the office last saved it. */
+export interface TemplateRecord {
+  schoolId: string
+  definition: LessonTemplate
+  updatedAt: Date
+  /** Id of the user who saved it. */
+  updatedBy: string
 }
 
 export interface Store {
@@ -135,6 +135,8 @@ export interface Store {
   /** Appends in one transaction; resolves only once the rows are durable. Returns the last sequence number. */
   appendUpdates(documentId: string, updates: readonly Uint8Array[]): Promise<number>
   loadDocumentState(documentId: string): Promise<StoredDocumentState>
+  /** Log rows with `afterSeq < seq <= uptoSeq`, in order (rows another writer appended meanwhile). */
+  loadUpdatesBetween(documentId: string, afterSeq: number, uptoSeq: number): Promise<Uint8Array[]>
   /**
    * Replaces the snapshot with `snapshot`, which must contain every update up to `uptoSeq`, and deletes
    * those updates, in one transaction. Updates appended after `uptoSeq` stay in the log.
@@ -171,12 +173,6 @@ export interface Store {
   /** Members of the group, by display name. */
   listGroupMembers(groupId: string): Promise<UserRecord[]>
 
-  // — 导学案 templates (server/template/) —
-  /** The school's saved template, or null while it uses the default. */
-  findTemplate(schoolId: string): Promise<TemplateRecord | null>
-  /** Replaces the school's template; `definition` must be valid (`lessonTemplate` in shared/template). */
-  saveTemplate(schoolId: string, definition: LessonTemplate, updatedBy: string): Promise<TemplateRecord>
-
   // — presence log: who had which document open when (server/presence/) —
   recordPresenceStart(entry: PresenceStart): Promise<void>
   recordPresenceEnd(id: string, leftAt: Date): Promise<void>
@@ -194,6 +190,12 @@ export interface Store {
   findMeeting(id: string): Promise<MeetingRecord | null>
   /** The records of these lessons, each lesson's in the order its meetings took place. */
   listMeetings(lessonIds: readonly string[]): Promise<MeetingRecord[]>
+
+  // — 导学案 templates (server/template/) —
+  /** The school's saved template, or null while it uses the default. */
+  findTemplate(schoolId: string): Promise<TemplateRecord | null>
+  /** Replaces the school's template; `definition` must be valid (`lessonTemplate` in shared/template). */
+  saveTemplate(schoolId: string, definition: LessonTemplate, updatedBy: string): Promise<TemplateRecord>
 
   // — 定稿 versions, 二次备课 adaptations, reflections' references (server/versions/, server/adaptations/) —
   /** Stores the next version of the lesson (v1, v2, …). Versions are never changed or deleted. */
@@ -216,5 +218,6 @@ export interface Store {
   resolveConflict(id: string, status: Exclude<ConflictStatus, 'open'>, userId: string): Promise<boolean>
   addReflectionReference(reference: NewReflectionReference): Promise<ReflectionReferenceRecord>
   listReflectionReferences(reflectionIds: readonly string[]): Promise<ReflectionReferenceRecord[]>
+
   close(): Promise<void>
 }

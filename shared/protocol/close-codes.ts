@@ -13,12 +13,12 @@ export const CloseCode = {
   schemaMismatch: 4409,
   /** Accepting the update would make the document larger than `limits.maxDocumentBytes`. */
   documentTooLarge: 4413,
-  /** More bytes arrived while the document was loading than `limits.maxPendingBytesWhileLoading`. */
-  tooManyPendingBytes: 4429,
   /** The stored document could not be loaded; it is never served empty instead. */
   documentUnavailable: 4500,
   /** Storing an update failed; the update was not relayed. */
   storageFailed: 4501,
+  /** More bytes arrived while the document was loading than `limits.maxPendingBytesWhileLoading`. */
+  tooMuchWhileLoading: 4504,
   /** The client did not read fast enough and too much was queued for it; it reconnects and resyncs. */
   tooSlow: 4502,
   serverShuttingDown: 4503,

@@ -9,20 +9,23 @@
  * | 1    | awareness       | y-protocols awareness update                                     | both             |
  * | 2    | auth            | y-protocols auth: permission denied + reason                     | server → client  |
  * | 3    | query awareness | empty                                                            | client → server  |
- * | 100  | save ack        | varUint8Array: a Yjs state vector (v1) of updates now stored     | server → client  |
+ * | 100  | save ack        | varUint: how many update frames of this connection are stored     | server → client  |
  * | 101  | access          | varString: `edit` \| `comment` \| `read`                          | server → client  |
  *
  * Both of our messages go only to clients that connected with `?ack=1`; an unmodified y-websocket
  * client never sees a type it does not know.
  *
- * Save ack: after the server has durably stored updates received on a connection, it sends the state
- * vector those updates reach (only the clients they touch). Right after connecting it sends the full
- * state vector of the stored document. Because the server relays only stored updates, a client may also
- * count every update it receives from the server as stored. A client is saved when its own state vector
- * is covered by what it knows to be stored.
+ * Save ack: the server numbers the update frames it receives on a connection (sync step 2 and update
+ * messages, 1, 2, 3, … in arrival order, empty ones included). Once frames up to N are durably stored
+ * (or found to add nothing), it sends a save ack carrying N; acks only ever grow. A client that knows
+ * which of its frames carried a change knows exactly when that change is saved — deletions included,
+ * which no state vector can show. Changes a client made while it had no connection travel in the sync
+ * step 2 it sends on the next one. Frames of a connection without edit access are not stored and
+ * never acknowledged.
  *
- * Access: sent once after connecting to clients that opted in with `?ack=1`, so the editor can show 只读
- * before the user types. Unmodified y-websocket clients learn it from the auth message instead.
+ * Access: sent after connecting to clients that opted in with `?ack=1`, so the editor can show 只读
+ * before the user types, and again whenever it changes (a lesson was finalized, 集体研讨 opened).
+ * Unmodified y-websocket clients learn a refusal from the auth message instead.
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -37,6 +40,11 @@ export const MessageType = {
   access: 101,
 } as const
 
+/** Whether a client frame carries a Yjs update (sync step 2 or update): the frames save acks count. */
+export function isUpdateFrame(frame: Uint8Array): boolean {
+  return frame.length > 1 && frame[0] === MessageType.sync && (frame[1] === 1 || frame[1] === 2)
+}
+
 /** URL query parameters a client may add when connecting. */
 export const ConnectParam = {
   /** `?ack=1`: send save acks and the access message. */
@@ -49,14 +57,14 @@ export const ConnectParam = {
 
 export const collabPathPrefix = '/collab/'
 
-export function writeSaveAck(encoder: encoding.Encoder, stateVector: Uint8Array): void {
+export function writeSaveAck(encoder: encoding.Encoder, storedFrames: number): void {
   encoding.writeVarUint(encoder, MessageType.saveAck)
-  encoding.writeVarUint8Array(encoder, stateVector)
+  encoding.writeVarUint(encoder, storedFrames)
 }
 
-/** Reads the body of a save ack; the message type has already been read. */
-export function readSaveAck(decoder: decoding.Decoder): Uint8Array {
-  return decoding.readVarUint8Array(decoder)
+/** Reads the body of a save ack: the number of this connection's update frames now stored. */
+export function readSaveAck(decoder: decoding.Decoder): number {
+  return decoding.readVarUint(decoder)
 }
 
 export function writeAccess(encoder: encoding.Encoder, access: AccessLevel): void {
@@ -73,9 +81,9 @@ export function readAccess(decoder: decoding.Decoder): AccessLevel {
   return access as AccessLevel
 }
 
-export function encodeSaveAck(stateVector: Uint8Array): Uint8Array {
+export function encodeSaveAck(storedFrames: number): Uint8Array {
   const encoder = encoding.createEncoder()
-  writeSaveAck(encoder, stateVector)
+  writeSaveAck(encoder, storedFrames)
   return encoding.toUint8Array(encoder)
 }
 

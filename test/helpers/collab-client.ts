@@ -6,7 +6,7 @@ import * as decoding from 'lib0/decoding'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { MessageType, readSaveAck } from '../../shared/protocol/messages.ts'
+import { isUpdateFrame, MessageType, readSaveAck } from '../../shared/protocol/messages.ts'
 import { shouldReconnect } from '../../shared/protocol/close-codes.ts'
 
 export const demoPassword = 'gongbei-demo'
@@ -33,8 +33,13 @@ export async function wsToken(baseUrl: string, username: string): Promise<string
 export interface TestClient {
   doc: Y.Doc
   provider: WebsocketProvider
-  /** Clock per client id that the server acknowledged as stored (opt-in acks). */
+  /**
+   * The document's state vector as of the last update frame the server acknowledged as stored on the
+   * current connection (opt-in acks): everything in it was told 已保存.
+   */
   acked: Map<number, number>
+  /** Update frames sent and acknowledged on the current connection. */
+  frames: { sent: number; acked: number }
   /** Reasons of permission-denied messages received. */
   denials: string[]
   /** Close codes the server sent. */
@@ -71,8 +76,27 @@ export function connectClient(
   const acked = new Map<number, number>()
   const denials: string[] = []
   const closeCodes: number[] = []
+  const frames = { sent: 0, acked: 0 }
+  // The state vector at each update frame sent on the current connection, to know what an ack covers.
+  let statesAtFrames: Map<number, number>[] = []
+  provider.on('status', ({ status }) => {
+    if (status !== 'connected' || !provider.ws) return
+    const socket = provider.ws
+    const send = socket.send.bind(socket)
+    frames.sent = 0
+    frames.acked = 0
+    statesAtFrames = []
+    socket.send = (data) => {
+      if (data instanceof Uint8Array && isUpdateFrame(data)) {
+        frames.sent++
+        statesAtFrames.push(Y.decodeStateVector(Y.encodeStateVector(doc)))
+      }
+      send(data)
+    }
+  })
   provider.messageHandlers[MessageType.saveAck] = (_encoder, decoder) => {
-    for (const [client, clock] of Y.decodeStateVector(readSaveAck(decoder))) {
+    frames.acked = readSaveAck(decoder)
+    for (const [client, clock] of statesAtFrames[frames.acked - 1] ?? []) {
       acked.set(client, Math.max(acked.get(client) ?? 0, clock))
     }
   }
@@ -88,6 +112,7 @@ export function connectClient(
     doc,
     provider,
     acked,
+    frames,
     denials,
     closeCodes,
     text: () => doc.getText('t').toString(),

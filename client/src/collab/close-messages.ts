@@ -21,7 +21,6 @@ const permanentMessages: Record<number, string> = {
   [CloseCode.documentNotFound]: '文档不存在',
   [CloseCode.schemaMismatch]: '客户端版本过旧，请刷新页面',
   [CloseCode.documentTooLarge]: '文档过大，无法继续保存修改',
-  [CloseCode.tooManyPendingBytes]: '发送的内容过多，请刷新页面',
   [wsMessageTooBig]: '单次修改内容过大，无法保存',
 }
 

@@ -10,7 +10,6 @@ describe('connectionProblemForClose', () => {
     [CloseCode.schemaMismatch, '客户端版本过旧，请刷新页面'],
     [CloseCode.unauthorized, '登录已过期'],
     [CloseCode.protocolError, '请刷新页面'],
-    [CloseCode.tooManyPendingBytes, '请刷新页面'],
     [wsMessageTooBig, '过大'],
   ])('stops reconnecting on %i and says so', (code, words) => {
     const problem = connectionProblemForClose(code)

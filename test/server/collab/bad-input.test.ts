@@ -62,6 +62,17 @@ describe('malformed and oversized input closes only its own connection', () => {
     expect((await raw.closed).code).toBe(CloseCode.protocolError)
   })
 
+  it('survives an awareness state that is not JSON and whose error message is not ASCII', async () => {
+    // Regression: the error message became a close reason over 123 bytes, and ws threw out of the handler.
+    const documentId = await createDocumentInDemoGroup(server)
+    const watcher = await bystander(documentId)
+    const raw = await openRawSocket(server.url, documentId, await wsToken(server.url, 'guest'))
+    const state = new TextEncoder().encode('中'.repeat(40))
+    raw.ws.send(new Uint8Array([1, state.length + 4, 1, 7, 1, state.length, ...state]))
+    expect((await raw.closed).code).toBe(CloseCode.protocolError)
+    await expectStillServed(documentId, watcher, '丙')
+  })
+
   it('closes a connection sending a malformed awareness update', async () => {
     const documentId = await createDocumentInDemoGroup(server)
     const raw = await openRawSocket(server.url, documentId, token)

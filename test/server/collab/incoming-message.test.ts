@@ -11,13 +11,20 @@ function sampleUpdate(): Uint8Array {
 }
 
 describe('parseIncomingMessage', () => {
-  it('reads an update and the state vector it reaches', () => {
+  it('reads an update and decodes all of it', () => {
     const update = sampleUpdate()
     const message = parseIncomingMessage(encodeUpdate(update))
     expect(message.kind).toBe('update')
     if (message.kind !== 'update') return
     expect(message.update).toEqual(update)
-    expect([...message.reach.values()]).toEqual([13])
+    expect(message.decoded.structs.length).toBeGreaterThan(0)
+  })
+
+  it('refuses an update whose structs are fine but whose delete set is garbage', () => {
+    // Regression: the delete set was not read, so such an update was stored and broke every load.
+    const update = sampleUpdate()
+    const poisoned = new Uint8Array([...update.subarray(0, update.length - 1), 5, 200, 200])
+    expect(() => parseIncomingMessage(encodeUpdate(poisoned))).toThrow(ProtocolError)
   })
 
   it('offers an update frame for relaying as it is, but not a sync step 2', () => {

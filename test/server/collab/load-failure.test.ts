@@ -80,7 +80,7 @@ describe('loading a document', () => {
     const greedy = await openRawSocket(server.url, documentId, token)
     const chunk = new Uint8Array(limits.maxFrameBytes - 1024)
     for (let sent = 0; sent <= limits.maxPendingBytesWhileLoading; sent += chunk.length) greedy.ws.send(chunk)
-    expect((await greedy.closed).code).toBe(CloseCode.tooManyPendingBytes)
+    expect((await greedy.closed).code).toBe(CloseCode.tooMuchWhileLoading)
     open()
     loadGate = null
     const reader = connectClient(server.url, documentId, token)

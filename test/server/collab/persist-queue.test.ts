@@ -12,7 +12,7 @@ describe('PersistQueue', () => {
     const gate = deferred()
     const writes: number[][] = []
     const stored: number[] = []
-    const queue = new PersistQueue<number>({
+    const queue = new PersistQueue<number, number>({
       async write(items) {
         writes.push([...items])
         if (writes.length === 1) await gate.promise
@@ -36,7 +36,7 @@ describe('PersistQueue', () => {
     const failed: number[] = []
     const stored: number[] = []
     let calls = 0
-    const queue = new PersistQueue<number>({
+    const queue = new PersistQueue<number, number>({
       async write(items) {
         calls++
         if (calls === 1) throw new Error('disk full')

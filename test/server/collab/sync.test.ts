@@ -77,6 +77,48 @@ describe('live co-editing', () => {
     await waitFor(() => writer.acked.get(clientId) === 4, 'save ack')
   })
 
+  it('acknowledges a deletion in its own turn, not with the insertion before it', async () => {
+    const documentId = await createDocumentInDemoGroup(server)
+    const writer = await join(documentId, 'teacher1', true)
+    const text = writer.doc.getText('t')
+    text.insert(0, '当堂检测')
+    text.delete(2, 2)
+    await waitFor(() => writer.frames.sent >= 2 && writer.frames.acked === writer.frames.sent, 'both frames acknowledged')
+    const late = await join(documentId, 'teacher2')
+    expect(late.text()).toBe('当堂')
+  })
+
+  it('stores nothing when a client reconnects without new edits', async () => {
+    // Regression: every reconnect stored and relayed the client's whole delete set again.
+    const documentId = await createDocumentInDemoGroup(server)
+    const writer = await join(documentId, 'teacher1', true)
+    writer.doc.getText('t').insert(0, '课堂小结：今天学了什么？')
+    writer.doc.getText('t').delete(0, 5)
+    await waitFor(() => writer.frames.acked === writer.frames.sent, 'stored')
+    const before = await server.store.loadDocumentState(documentId)
+    writer.provider.disconnect()
+    writer.provider.connect()
+    await waitForSync(writer)
+    await waitFor(() => writer.frames.sent > 0 && writer.frames.acked === writer.frames.sent, 'reconnect step 2 acknowledged')
+    const after = await server.store.loadDocumentState(documentId)
+    expect(after.lastSeq).toBe(before.lastSeq)
+  })
+
+  it('relays and keeps updates another writer stored behind the room’s back', async () => {
+    // Regression: compaction deleted log rows the room had never loaded.
+    const documentId = await createDocumentInDemoGroup(server)
+    const writer = await join(documentId, 'teacher1', true)
+    const elsewhere = new Y.Doc()
+    elsewhere.getText('t').insert(0, '【另一台服务器写入】')
+    await server.store.appendUpdates(documentId, [Y.encodeStateAsUpdate(elsewhere)])
+    writer.doc.getText('t').insert(0, '本机：')
+    await waitFor(() => writer.text().includes('【另一台服务器写入】'), 'missed row relayed')
+    writer.destroy()
+    const late = await join(documentId, 'teacher2')
+    expect(late.text()).toContain('【另一台服务器写入】')
+    expect(late.text()).toContain('本机：')
+  })
+
   it('sends nothing of its own to clients that did not opt in', async () => {
     const documentId = await createDocumentInDemoGroup(server)
     const plain = await join(documentId, 'teacher1')

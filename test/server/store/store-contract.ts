@@ -279,6 +279,14 @@ export function describeStoreContract(name: string, createBackend: () => Promise
         expect(state.lastSeq).toBe(4)
       })
 
+      it('loads the log rows between two sequence numbers, in order', async () => {
+        const { document } = await createFixture(store)
+        await store.appendUpdates(document.id, [bytes(1), bytes(2), bytes(3)])
+        await store.appendUpdates(document.id, [bytes(4)])
+        expect(plain(await store.loadUpdatesBetween(document.id, 1, 3))).toEqual([[2], [3]])
+        expect(plain(await store.loadUpdatesBetween(document.id, 4, 9))).toEqual([])
+      })
+
       it('ignores a compaction older than the stored snapshot', async () => {
         const { document } = await createFixture(store)
         await store.appendUpdates(document.id, [bytes(1), bytes(2), bytes(3)])
@@ -374,10 +382,12 @@ export function describeStoreContract(name: string, createBackend: () => Promise
 
     describePresenceContract(() => store)
     describeMeetingContract(() => store)
-    describeTemplateContract(() => store)
-    describeVersionContract(() => store)
 
     describeLessonContract(() => store)
+
+    describeTemplateContract(() => store)
+
+    describeVersionContract(() => store)
 
     it('keeps everything across close and reopen', async () => {
       const { user, groupId, document } = await createFixture(store)

@@ -1,25 +1,36 @@
 import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import {
   encodeAccess,
   encodeSaveAck,
+  isUpdateFrame,
   MessageType,
   readAccess,
   readSaveAck,
 } from '../../../shared/protocol/messages.ts'
 
 describe('save ack', () => {
-  it('round-trips a state vector behind its message type', () => {
-    const stateVector = Y.encodeStateVector(new Map([[7, 42], [123456789, 3]]))
-    const decoder = decoding.createDecoder(encodeSaveAck(stateVector))
-    expect(decoding.readVarUint(decoder)).toBe(MessageType.saveAck)
-    expect(Y.decodeStateVector(readSaveAck(decoder))).toEqual(new Map([[7, 42], [123456789, 3]]))
+  it('round-trips the number of stored frames behind its message type', () => {
+    for (const count of [0, 1, 127, 128, 1_000_000]) {
+      const decoder = decoding.createDecoder(encodeSaveAck(count))
+      expect(decoding.readVarUint(decoder)).toBe(MessageType.saveAck)
+      expect(readSaveAck(decoder)).toBe(count)
+    }
   })
 
   it('uses a type y-websocket does not, so it cannot be mistaken for one of its messages', () => {
     expect([0, 1, 2, 3]).not.toContain(MessageType.saveAck)
     expect([0, 1, 2, 3]).not.toContain(MessageType.access)
+  })
+})
+
+describe('isUpdateFrame', () => {
+  it('recognises sync step 2 and update frames, and nothing else', () => {
+    expect(isUpdateFrame(new Uint8Array([0, 1, 2, 0, 0]))).toBe(true)
+    expect(isUpdateFrame(new Uint8Array([0, 2, 2, 0, 0]))).toBe(true)
+    expect(isUpdateFrame(new Uint8Array([0, 0, 1, 0]))).toBe(false)
+    expect(isUpdateFrame(new Uint8Array([1, 3, 0, 0, 0]))).toBe(false)
+    expect(isUpdateFrame(new Uint8Array([0]))).toBe(false)
   })
 })
 
