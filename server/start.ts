@@ -23,6 +23,8 @@ export interface StartOptions {
   /** Seed the demo school into an empty database. */
   demo?: boolean
   demoPassword?: string
+  /** Seed the demo group's 备课计划 too (default); tests that plan from nothing turn it off. */
+  demoPlan?: boolean
   /** Serve the built client from `client/dist`. */
   serveClient?: boolean
   /** Fold a document's update log into its snapshot after this many updates. */
@@ -43,7 +45,7 @@ export interface RunningServer {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const store = options.store ?? (await openStore({ dataDir: options.dataDir ?? './data', databaseUrl: options.databaseUrl }))
   const demoAccounts =
-    options.demo === false ? [] : await seedDemo(store, { password: options.demoPassword ?? 'gongbei-demo' })
+    options.demo === false ? [] : await seedDemo(store, { password: options.demoPassword ?? 'gongbei-demo', plan: options.demoPlan })
 
   const metrics = createMetrics(() => registry.openCount)
   const registry = new RoomRegistry({ store, metrics, compactAfter: options.compactAfter })

@@ -1,6 +1,7 @@
 /**
  * The demo school an empty database gets on first start: the office, a 七年级数学备课组 with its leader,
- * teachers and a 师徒结对 pair, an outside 教研员 who may only read, and a sample 导学案 to co-edit.
+ * teachers and a 师徒结对 pair, an outside 教研员 who reads and comments, the group's 备课计划 around
+ * today, and in it a sample 导学案 in 集体研讨 to co-edit.
  */
 import { prosemirrorToYDoc } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
@@ -8,6 +9,7 @@ import type { Role } from '../../shared/access.ts'
 import { buildEditorSchema, contentFragmentName } from '../../shared/schema/editor-schema.ts'
 import { hashPassword } from '../auth/passwords.ts'
 import type { Store, UserRecord } from '../store/store.ts'
+import { seedDemoPlan } from './demo-plan.ts'
 import { sampleLessonContent, sampleLessonTitle } from './sample-lesson.ts'
 
 export interface DemoAccount {
@@ -37,7 +39,15 @@ const accounts: readonly DemoAccountSeed[] = [
 ]
 
 /** Seeds the demo school into a store without users; returns the accounts created, none otherwise. */
-export async function seedDemo(store: Store, options: { password: string }): Promise<DemoAccount[]> {
+export interface SeedOptions {
+  password: string
+  /** Without the 备课计划, the sample is a free document of the group (for tests that plan from nothing). */
+  plan?: boolean
+  /** The plan is laid out around this day. */
+  now?: Date
+}
+
+export async function seedDemo(store: Store, options: SeedOptions): Promise<DemoAccount[]> {
   if ((await store.countUsers()) > 0) return []
 
   const schoolId = await store.createSchool(schoolName)
@@ -54,16 +64,19 @@ export async function seedDemo(store: Store, options: { password: string }): Pro
   const user = (username: string): UserRecord => users.get(username)!
   await store.addMentorship(user('mentor').id, user('apprentice').id)
 
-  const lesson = await store.createDocument({
-    groupId: group.id,
-    schoolId,
-    title: sampleLessonTitle,
-    kind: 'lesson-plan',
-    createdBy: user('teacher1').id,
-  })
-  await store.appendUpdates(lesson.id, [
-    sampleLessonUpdate({ leadPreparer: user('teacher1').displayName, reviewer: user('leader').displayName }),
-  ])
+  const sample = sampleLessonUpdate({ leadPreparer: user('teacher1').displayName, reviewer: user('leader').displayName })
+  if (options.plan === false) {
+    const document = await store.createDocument({
+      groupId: group.id,
+      schoolId,
+      title: sampleLessonTitle,
+      kind: 'lesson-plan',
+      createdBy: user('teacher1').id,
+    })
+    await store.appendUpdates(document.id, [sample])
+  } else {
+    await seedDemoPlan(store, { group, user }, { now: options.now ?? new Date(), sample })
+  }
 
   return accounts.map(({ username, displayName, role, description }) => ({ username, displayName, role, description }))
 }

@@ -50,7 +50,7 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
   beforeAll(async () => {
     // The server reads client/dist/index.html when it starts, so the build comes first.
     await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true }), launchChromium()])
+    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, demoPlan: false }), launchChromium()])
   })
 
   afterEach(async () => {

@@ -89,9 +89,58 @@ describe('demo seed', () => {
   it('does nothing in a store that already has users', async () => {
     await seedDemo(store, { password: 'p' })
     const admin = (await store.findUserByUsername('admin'))!
+    const [group] = await store.listGroups(admin.schoolId)
+    const documents = await store.listDocumentsOfSchool(admin.schoolId)
+    const lessons = await store.listLessonsOfGroup(group!.id, null)
     expect(await seedDemo(store, { password: 'p' })).toEqual([])
     expect(await store.countUsers()).toBe(8)
-    expect(await store.listDocumentsOfSchool(admin.schoolId)).toHaveLength(1)
+    expect(await store.listDocumentsOfSchool(admin.schoolId)).toEqual(documents)
+    expect(await store.listLessonsOfGroup(group!.id, null)).toEqual(lessons)
     expect(await store.listGroups(admin.schoolId)).toHaveLength(1)
+  })
+
+  describe('the 备课计划 around today', () => {
+    const now = new Date('2026-11-22T02:00:00Z')
+
+    async function seededPlan() {
+      await seedDemo(store, { password: 'p', now })
+      const admin = (await store.findUserByUsername('admin'))!
+      const [group] = await store.listGroups(admin.schoolId)
+      const lessons = await store.listLessonsOfGroup(group!.id, null)
+      const username = async (id: string) => (await store.findUserById(id))!.username
+      return { admin, lessons, username }
+    }
+
+    it('makes the sample 导学案 the lesson in 集体研讨 this week, prepared by teacher1', async () => {
+      const { admin, lessons, username } = await seededPlan()
+      const [sampleDocument] = await store.listDocumentsOfSchool(admin.schoolId)
+      const sample = lessons.find((lesson) => lesson.documentId === sampleDocument!.id)!
+      expect(sample).toMatchObject({
+        title: '3.1.1 一元一次方程',
+        scheduledDate: '2026-11-24',
+        semester: '2026-2027学年第一学期',
+        stage: 'review',
+        liveReviewOpen: true,
+      })
+      expect(await username(sample.leadPreparerId)).toBe('teacher1')
+      expect(sampleDocument!.lessonId).toBe(sample.id)
+      const [submitted] = await store.listLessonStageEvents(sample.id)
+      expect(submitted).toMatchObject({ from: 'draft', to: 'review', actorId: sample.leadPreparerId })
+    })
+
+    it('plans past, late and coming lessons for several teachers, each with its 导学案', async () => {
+      const { lessons, username } = await seededPlan()
+      const today = '2026-11-22'
+      expect(lessons.some((lesson) => lesson.scheduledDate < today && lesson.stage === 'adapting')).toBe(true)
+      expect(lessons.filter((lesson) => lesson.scheduledDate < today && ['draft', 'review'].includes(lesson.stage))).toHaveLength(2)
+      expect(lessons.filter((lesson) => lesson.scheduledDate > today).length).toBeGreaterThanOrEqual(3)
+      const preparers = new Set(await Promise.all(lessons.map((lesson) => username(lesson.leadPreparerId))))
+      expect(preparers.size).toBeGreaterThanOrEqual(4)
+      for (const lesson of lessons) {
+        expect((await store.loadDocumentState(lesson.documentId)).lastSeq).toBeGreaterThan(0)
+        const frozen = ['finalized', 'adapting'].includes(lesson.stage)
+        expect(await store.listVersions(lesson.id)).toHaveLength(frozen ? 1 : 0)
+      }
+    })
   })
 })

@@ -111,9 +111,9 @@ describe('GET /api/documents', () => {
     expect(documents[0]!.title).toMatch(/[\u4e00-\u9fff]/)
   })
 
-  it('lists it as read-only for the outside expert and the office', async () => {
-    expect((await documentsOf('guest'))[0]!.access).toBe('read')
-    expect((await documentsOf('admin'))[0]!.access).toBe('read')
+  it('lets the outside expert and the office comment on the sample lesson, not edit it', async () => {
+    expect((await documentsOf('guest'))[0]!.access).toBe('comment')
+    expect((await documentsOf('admin'))[0]!.access).toBe('comment')
   })
 
   it('answers 401 without a session', async () => {

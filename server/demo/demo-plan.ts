@@ -1,0 +1,145 @@
+/**
+ * The demo group's 备课计划 around today, so that the plan, the calendar and 我的任务 look like a
+ * semester under way: lessons taught weeks ago (finalized, in 二次备课), two late ones still in 研讨
+ * and 主备, the sample 导学案 in 集体研讨 this week, and the coming weeks' drafts, each with a
+ * different 主备人.
+ */
+import { localDateTime, semesterOf } from '../../shared/workflow/lesson-schedule.ts'
+import type { LessonStage } from '../../shared/workflow/stages.ts'
+import type { GroupRecord, Store, UserRecord } from '../store/store.ts'
+import { newLessonPlanUpdate } from '../template/new-lesson-plan.ts'
+import { draftHeader } from '../workflow/draft-header.ts'
+import { planDocumentTitle } from '../workflow/plan-entries.ts'
+import { sampleLessonTitle } from './sample-lesson.ts'
+
+interface DemoLesson {
+  title: string
+  lessonType: string
+  period: number
+  /** Days from today. */
+  day: number
+  time: string
+  place: string
+  leadPreparer: string
+  /** The moves it went through, from 主备. */
+  path: LessonStage[]
+}
+
+const demoLessons: readonly DemoLesson[] = [
+  { title: '2.1 整式', lessonType: '新授', period: 1, day: -21, time: '14:00', place: '数学教研室', leadPreparer: 'teacher2', path: ['review', 'finalized', 'adapting'] },
+  { title: '2.2 整式的加减——合并同类项', lessonType: '新授', period: 1, day: -14, time: '14:00', place: '数学教研室', leadPreparer: 'teacher3', path: ['review', 'finalized'] },
+  { title: '第二章 整式的加减 单元测试讲评', lessonType: '讲评', period: 1, day: -7, time: '15:40', place: '录播教室', leadPreparer: 'mentor', path: ['review'] },
+  { title: '2.2 整式的加减——去括号', lessonType: '新授', period: 2, day: -3, time: '14:00', place: '数学教研室', leadPreparer: 'apprentice', path: [] },
+  { title: '3.1.2 等式的性质', lessonType: '新授', period: 1, day: 7, time: '14:00', place: '数学教研室', leadPreparer: 'teacher2', path: [] },
+  { title: '3.2 解一元一次方程（一）——合并同类项与移项', lessonType: '新授', period: 1, day: 14, time: '14:00', place: '七（2）班教室', leadPreparer: 'teacher3', path: [] },
+  { title: '3.3 解一元一次方程（二）——去括号与去分母', lessonType: '新授', period: 1, day: 21, time: '14:00', place: '数学教研室', leadPreparer: 'mentor', path: [] },
+]
+
+export interface DemoPlanPeople {
+  group: GroupRecord
+  user(username: string): UserRecord
+}
+
+/** School-local date `days` from `today` (`YYYY-MM-DD`). */
+export function dayFrom(today: string, days: number): string {
+  const date = new Date(`${today}T12:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}
+
+export interface DemoPlanTime {
+  now: Date
+  /** The sample 导学案's content, as one update. */
+  sample: Uint8Array
+}
+
+export async function seedDemoPlan(store: Store, people: DemoPlanPeople, { now, sample }: DemoPlanTime): Promise<void> {
+  const { group, user } = people
+  const today = localDateTime(now).date
+  const leader = user('leader')
+  const teacher1 = user('teacher1')
+  // The lesson the group reviews this week, with 集体研讨 open so that every teacher can co-edit it.
+  const sampleDate = dayFrom(today, 2)
+  const sampleLesson = await store.createLesson({
+    schoolId: group.schoolId,
+    groupId: group.id,
+    createdBy: leader.id,
+    documentTitle: sampleLessonTitle,
+    semester: semesterOf(sampleDate),
+    title: sampleLessonTitle.replace(/ 导学案$/, ''),
+    lessonType: '新授',
+    period: 1,
+    scheduledDate: sampleDate,
+    scheduledTime: '14:00',
+    place: '数学教研室',
+    leadPreparerId: teacher1.id,
+  })
+  await store.appendUpdates(sampleLesson.documentId, [sample])
+  const submitted = new Date(now.getTime() - 24 * 3600 * 1000)
+  await store.moveLessonStage({ lessonId: sampleLesson.id, from: 'draft', to: 'review', actorId: teacher1.id, at: submitted })
+  await store.setLiveReviewOpen(sampleLesson.id, true, 'review')
+  // The sample must stay the school's first document (the documents page and tests open it first), and
+  // documents created within one millisecond are ordered by their random id.
+  await new Promise((resolve) => setTimeout(resolve, 2))
+
+  for (const lesson of demoLessons) {
+    const scheduledDate = dayFrom(today, lesson.day)
+    const leadPreparer = user(lesson.leadPreparer)
+    const record = await store.createLesson({
+      schoolId: group.schoolId,
+      groupId: group.id,
+      createdBy: leader.id,
+      documentTitle: planDocumentTitle(lesson.title),
+      semester: semesterOf(scheduledDate),
+      title: lesson.title,
+      lessonType: lesson.lessonType,
+      period: lesson.period,
+      scheduledDate,
+      scheduledTime: lesson.time,
+      place: lesson.place,
+      leadPreparerId: leadPreparer.id,
+    })
+    const header = draftHeader({
+      groupName: group.name,
+      title: lesson.title,
+      lessonType: lesson.lessonType,
+      period: lesson.period,
+      scheduledDate,
+      leadPreparerName: leadPreparer.displayName,
+      reviewerName: leader.displayName,
+    })
+    const draft = await newLessonPlanUpdate(store, group.schoolId, header)
+    await store.appendUpdates(record.documentId, [draft])
+    await replayMoves(store, record.id, record.documentId, lesson.path, {
+      leadPreparerId: leadPreparer.id,
+      leaderId: leader.id,
+      // The moves happened in the week before the lesson.
+      startedAt: new Date(now.getTime() + (lesson.day - 7) * 24 * 3600 * 1000),
+      draft,
+    })
+  }
+}
+
+interface ReplayPeople {
+  leadPreparerId: string
+  leaderId: string
+  startedAt: Date
+  draft: Uint8Array
+}
+
+async function replayMoves(
+  store: Store,
+  lessonId: string,
+  documentId: string,
+  path: readonly LessonStage[],
+  { leadPreparerId, leaderId, startedAt, draft }: ReplayPeople,
+): Promise<void> {
+  let from: LessonStage = 'draft'
+  for (const [index, to] of path.entries()) {
+    const actorId = to === 'review' ? leadPreparerId : leaderId
+    const at = new Date(startedAt.getTime() + index * 24 * 3600 * 1000)
+    await store.moveLessonStage({ lessonId, from, to, actorId, at })
+    if (to === 'finalized') await store.createVersion({ lessonId, documentId, state: draft, createdBy: leaderId })
+    from = to
+  }
+}
