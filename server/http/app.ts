@@ -17,6 +17,7 @@ import { meetingRoutes } from './routes/meeting-routes.ts'
 import { planRoutes } from './routes/plan-routes.ts'
 import { reflectionRoutes } from './routes/reflection-routes.ts'
 import { systemRoutes } from './routes/system-routes.ts'
+import { templateRoutes } from './routes/template-routes.ts'
 import { staticClient } from './static-client.ts'
 import { versionRoutes } from './routes/version-routes.ts'
 
@@ -55,6 +56,7 @@ export function createApp({ store, registry, presence, metricsRegistry, serveCli
   )
   app.route('/', authRoutes(store))
   app.route('/', documentRoutes(store))
+  app.route('/', templateRoutes(store))
   app.route('/', planRoutes({ store, registry }))
   app.route('/', lessonRoutes({ store, registry }))
   app.route('/', versionRoutes({ store, registry }))

@@ -6,14 +6,25 @@
  * All scenarios live in this one file because the client is built once, into the client/dist the
  * server serves; a second file building it at the same time would empty it under the first.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sampleLessonTitle } from '../../server/demo/sample-lesson.ts'
+import { defaultLessonTemplate } from '../../shared/template/default-template.ts'
 import { type TestServer, createDocumentInDemoGroup, startTestServer } from '../helpers/test-server.ts'
 import { buildClient } from './helpers/build-client.ts'
 import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
 import { recordCollabFrames } from './helpers/collab-frames.ts'
 import { ImeComposer, recordCompositionEvents } from './helpers/ime.ts'
+import {
+  createDraftInDemoGroup,
+  headerText,
+  headerValue,
+  pageStructure,
+  pasteHtml,
+  sectionBlocks,
+  sectionBody,
+  selectionSettled,
+} from './helpers/lesson-structure.ts'
 import { NetworkLink } from './helpers/network-link.ts'
 import {
   appendParagraph,
@@ -175,6 +186,71 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
     expect(await compositionEvents()).toEqual(['compositionstart:', 'compositionend:方程'])
     await Promise.all([expectSaveStatus(li, '已保存'), expectSaveStatus(zhang, '已保存')])
     await screenshot(li, 'ime-converged-li')
+  })
+
+  it('typing, Enter, Backspace, deleting across sections and pasting keep the header and the sections; 教师用 reaches the colleague', async () => {
+    const title = '3.2 解一元一次方程（一） 导学案'
+    await createDraftInDemoGroup(server, title, { subject: '数学', topic: '3.2 解一元一次方程（一）', leadPreparer: '李老师' })
+    const [li, zhang] = await Promise.all([openAs('teacher1', title), openAs('teacher2', title)])
+    const sections = defaultLessonTemplate.sections.map(({ key, title }) => `${key}:${title}`)
+    await expect.poll(async () => (await pageStructure(li)).sections, eventually).toEqual(sections)
+    const structure = await pageStructure(li)
+    expect(structure.headerFields).toHaveLength(9)
+    const objectives = sectionBody(li, 'objectives')
+    expect(await objectives.locator('p').getAttribute('data-placeholder')).toBe(defaultLessonTemplate.sections[0]!.hint)
+    const click = async (target: Locator, edge: 'start' | 'end') => {
+      await clickAtEdge(target, edge)
+      await selectionSettled(li)
+    }
+
+    await click(objectives.locator('p'), 'start')
+    await li.keyboard.type('会用合并同类项解方程。')
+    await li.keyboard.press('Enter')
+    await li.keyboard.press('Enter')
+    await li.keyboard.type('会检验方程的解。')
+    const goals = ['会用合并同类项解方程。', '', '会检验方程的解。']
+    // Backspace at the start of a section neither joins it to the header nor lifts the line out.
+    await click(objectives.locator('p').first(), 'start')
+    await li.keyboard.press('Backspace')
+    await li.keyboard.press('Backspace')
+    expect(await sectionBlocks(li, 'objectives')).toEqual(goals)
+
+    // A selection from 重点难点 back into 学习目标, deleted, then all of it: refused as a whole.
+    await click(sectionBody(li, 'keyPoints').locator('p'), 'start')
+    await li.keyboard.type('重点：合并同类项。')
+    await li.keyboard.down('Shift')
+    await click(objectives.locator('p').first(), 'end')
+    await li.keyboard.up('Shift')
+    await li.keyboard.press('Delete')
+    await li.keyboard.press('Control+a')
+    await li.keyboard.press('Delete')
+    expect(await sectionBlocks(li, 'objectives')).toEqual(goals)
+    expect(await sectionBlocks(li, 'keyPoints')).toEqual(['重点：合并同类项。'])
+
+    // A section copied from another 导学案 arrives as a heading and its text.
+    await click(sectionBody(li, 'inquiry').locator('p'), 'start')
+    await pasteHtml(li, '<section data-section-key="inquiry" data-title="合作探究"><h2>合作探究</h2><div class="section-body"><p>探究：天平与等式</p></div></section>')
+    await click(sectionBody(li, 'classCheck').locator('p'), 'start')
+    await li.keyboard.type('参考答案：x = 2')
+    await li.getByTestId('toolbar-teacher-only').click()
+    expect(await li.getByTestId('toolbar-teacher-only').getAttribute('aria-pressed')).toBe('true')
+    // Enter in a header field moves on to the next one.
+    await click(headerValue(li, 'lessonType'), 'start')
+    await li.keyboard.type('新授课')
+    await li.keyboard.press('Enter')
+    await li.keyboard.type('第1课时')
+
+    await expectConverged([li, zhang])
+    for (const page of [li, zhang]) expect(await pageStructure(page)).toEqual(structure)
+    expect(await sectionBlocks(zhang, 'objectives')).toEqual(goals)
+    expect(await sectionBlocks(zhang, 'keyPoints')).toEqual(['重点：合并同类项。'])
+    expect(await sectionBlocks(zhang, 'inquiry')).toEqual(['合作探究', '探究：天平与等式'])
+    expect(await sectionBlocks(zhang, 'classCheck')).toEqual(['参考答案：x = 2'])
+    expect(await sectionBody(zhang, 'classCheck').locator('p').getAttribute('data-teacher-only')).toBe('')
+    expect(await headerText(zhang, 'lessonType')).toBe('新授课')
+    expect(await headerText(zhang, 'period')).toBe('第1课时')
+    expect(await headerText(zhang, 'topic')).toBe('3.2 解一元一次方程（一）')
+    await screenshot(zhang, 'lesson-structure-zhang', { fullPage: true })
   })
 
   it('a guest sees the 导学案 as 只读 and cannot change it', async () => {

@@ -2,6 +2,7 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import type { ReactNode } from 'react'
+import { markableBlocksInSelection, selectionIsTeacherOnly } from '../../../shared/schema/teacher-only.ts'
 
 const headingLevels = [1, 2, 3] as const
 type HeadingLevel = (typeof headingLevels)[number]
@@ -29,6 +30,10 @@ export function Toolbar({ editor }: { editor: Editor }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
+      // The header holds plain values: no formatting, no lists or tables there.
+      inHeader: current.isActive('headerField'),
+      teacherOnly: selectionIsTeacherOnly(current.state),
+      canMarkTeacherOnly: markableBlocksInSelection(current.state).length > 0,
       heading: headingLevels.find((level) => current.isActive('heading', { level })) ?? 0,
       bold: current.isActive('bold'),
       italic: current.isActive('italic'),
@@ -48,6 +53,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <select
           data-testid="toolbar-heading"
           value={state.heading}
+          disabled={state.inHeader}
           onChange={(event) => {
             const level = Number(event.target.value)
             if (level === 0) chain().setParagraph().run()
@@ -63,22 +69,22 @@ export function Toolbar({ editor }: { editor: Editor }) {
         </select>
       </label>
       <span className="tool-group">
-        <ToolButton label="加粗" testId="toolbar-bold" active={state.bold} onRun={() => chain().toggleBold().run()}>
+        <ToolButton label="加粗" testId="toolbar-bold" active={state.bold} disabled={state.inHeader} onRun={() => chain().toggleBold().run()}>
           <b>加粗</b>
         </ToolButton>
-        <ToolButton label="斜体" testId="toolbar-italic" active={state.italic} onRun={() => chain().toggleItalic().run()}>
+        <ToolButton label="斜体" testId="toolbar-italic" active={state.italic} disabled={state.inHeader} onRun={() => chain().toggleItalic().run()}>
           <i>斜体</i>
         </ToolButton>
       </span>
       <span className="tool-group">
-        <ToolButton label="列表" testId="toolbar-bullet-list" active={state.bulletList} onRun={() => chain().toggleBulletList().run()} />
-        <ToolButton label="编号" testId="toolbar-ordered-list" active={state.orderedList} onRun={() => chain().toggleOrderedList().run()} />
+        <ToolButton label="列表" testId="toolbar-bullet-list" active={state.bulletList} disabled={state.inHeader} onRun={() => chain().toggleBulletList().run()} />
+        <ToolButton label="编号" testId="toolbar-ordered-list" active={state.orderedList} disabled={state.inHeader} onRun={() => chain().toggleOrderedList().run()} />
       </span>
       <span className="tool-group">
         <ToolButton
           label="插入表格"
           testId="toolbar-insert-table"
-          disabled={state.inTable}
+          disabled={state.inTable || state.inHeader}
           onRun={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
         />
         <ToolButton label="加一行" testId="toolbar-add-row" disabled={!state.inTable} onRun={() => chain().addRowAfter().run()} />
@@ -86,6 +92,17 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <ToolButton label="删除行" testId="toolbar-delete-row" disabled={!state.inTable} onRun={() => chain().deleteRow().run()} />
         <ToolButton label="删除列" testId="toolbar-delete-column" disabled={!state.inTable} onRun={() => chain().deleteColumn().run()} />
         <ToolButton label="删除表格" testId="toolbar-delete-table" disabled={!state.inTable} onRun={() => chain().deleteTable().run()} />
+      </span>
+      <span className="tool-group">
+        <ToolButton
+          label="教师用：答案、备注、时间安排等，学生版不打印"
+          testId="toolbar-teacher-only"
+          active={state.teacherOnly}
+          disabled={!state.canMarkTeacherOnly}
+          onRun={() => chain().toggleTeacherOnly().run()}
+        >
+          教师用
+        </ToolButton>
       </span>
       <span className="tool-group">
         <ToolButton label="撤销" testId="toolbar-undo" disabled={!state.canUndo} onRun={() => chain().undo().run()} />

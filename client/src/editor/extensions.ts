@@ -1,6 +1,6 @@
 /**
  * The editor's extensions: the shared content schema plus what only the browser needs — binding to
- * the Y.Doc (with per-user undo), other people's carets, and placeholders.
+ * the Y.Doc (with per-user undo), other people's carets, the guard of the 导学案's structure, and placeholders.
  */
 import type { AnyExtension } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
@@ -8,6 +8,8 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { Placeholder } from '@tiptap/extensions'
 import { contentExtensions, contentFragmentName } from '../../../shared/schema/editor-schema.ts'
 import type { CollabSession } from '../collab/collab-session.ts'
+import { LessonStructure } from './lesson-structure.ts'
+import { StructurePlaceholders } from './structure-placeholders.ts'
 
 export function editorExtensions(session: CollabSession): AnyExtension[] {
   return [
@@ -15,6 +17,9 @@ export function editorExtensions(session: CollabSession): AnyExtension[] {
     // Its undo manager tracks only transactions made in this editor, so 撤销 never undoes a colleague's typing.
     Collaboration.configure({ fragment: session.doc.getXmlFragment(contentFragmentName) }),
     CollaborationCaret.configure({ provider: session.provider, user: session.user }),
+    LessonStructure,
+    // Top-level lines of a document without sections; the lines in sections and the header get theirs here.
+    StructurePlaceholders,
     Placeholder.configure({
       // An empty line inside a written plan needs no hint; an empty plan or a new heading does.
       placeholder: ({ editor, node }) => {

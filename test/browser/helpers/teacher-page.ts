@@ -55,13 +55,19 @@ export async function appendParagraph(page: Page, text: string): Promise<void> {
   await typeNewParagraph(page, text)
 }
 
-/** The first top-level block of the editor that contains `text`. */
+/**
+ * The editor's blocks as a teacher sees them: the header, and the blocks inside each section's body
+ * (a section's title is not a block anyone types in).
+ */
+const blockSelector = ':scope > :not(section), :scope > section > .section-body > *'
+
+/** The first block of the editor that contains `text`. */
 export function blockWith(page: Page, text: string): Locator {
-  return page.getByTestId('editor').locator(':scope > *').filter({ hasText: text }).first()
+  return page.getByTestId('editor').locator(blockSelector).filter({ hasText: text }).first()
 }
 
 export function lastBlock(page: Page): Locator {
-  return page.getByTestId('editor').locator(':scope > *').last()
+  return page.getByTestId('editor').locator(blockSelector).last()
 }
 
 /** Puts the caret at the start or the end of a one-line block by clicking just inside its edge. */
@@ -72,15 +78,15 @@ export async function clickAtEdge(block: Locator, edge: 'start' | 'end'): Promis
 }
 
 /**
- * The document as text, one entry per top-level block, without other people's carets: those are
- * decorations inside the editable element and differ from one page to the other.
+ * The document as text, one entry per block (see `blockSelector`), without other people's carets:
+ * those are decorations inside the editable element and differ from one page to the other.
  */
 export function documentBlocks(page: Page): Promise<string[]> {
-  return page.getByTestId('editor').evaluate((editor) => {
+  return page.getByTestId('editor').evaluate((editor, selector) => {
     const copy = editor.cloneNode(true) as HTMLElement
     for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
-    return [...copy.children].map((block) => block.textContent ?? '')
-  })
+    return [...copy.querySelectorAll(selector)].map((block) => block.textContent ?? '')
+  }, blockSelector)
 }
 
 export async function documentText(page: Page): Promise<string> {

@@ -6,10 +6,9 @@ import { seedDemo } from '../../../server/demo/seed.ts'
 import { openStore } from '../../../server/store/open-store.ts'
 import type { Store } from '../../../server/store/store.ts'
 import { buildEditorSchema, contentFragmentName } from '../../../shared/schema/editor-schema.ts'
+import { headerFieldKeys } from '../../../shared/schema/header-fields.ts'
+import { defaultLessonTemplate } from '../../../shared/template/default-template.ts'
 import { type TempDataDir, createTempDataDir } from '../../helpers/sqlite.ts'
-
-const sections = ['学习目标', '重点难点', '学法指导', '预习导学', '合作探究', '展示交流', '当堂检测', '课堂小结', '课后作业', '课后反思']
-const headerFields = ['学科', '年级', '课题', '课型', '课时', '主备人', '审核人', '使用班级', '日期']
 
 describe('demo seed', () => {
   let dataDir: TempDataDir
@@ -60,7 +59,7 @@ describe('demo seed', () => {
     }
   })
 
-  it('stores a sample 导学案 that loads into a valid editor document with every section', async () => {
+  it('stores a sample 导学案 that loads into a valid editor document: header, every section, 教师用 blocks', async () => {
     await seedDemo(store, { password: 'p' })
     const admin = (await store.findUserByUsername('admin'))!
     const [lesson] = await store.listDocumentsOfSchool(admin.schoolId)
@@ -74,15 +73,27 @@ describe('demo seed', () => {
     const node = schema.nodeFromJSON(json)
     expect(() => node.check()).not.toThrow()
 
-    const headings: string[] = []
-    const tableHeaders: string[] = []
+    const [header, ...sections] = node.children
+    expect(header!.type.name).toBe('lessonHeader')
+    const fields = Object.fromEntries(header!.children.map((field) => [field.attrs.field, field.textContent]))
+    expect(Object.keys(fields)).toEqual([...headerFieldKeys])
+    expect(fields).toMatchObject({ subject: '数学', topic: '3.1.1 一元一次方程', leadPreparer: '李老师', reviewer: '王老师' })
+
+    expect(sections.map((section) => section.type.name)).toEqual(sections.map(() => 'section'))
+    expect(sections.map((section) => section.attrs.title)).toEqual(defaultLessonTemplate.sections.map((s) => s.title))
+    for (const section of sections) expect(section.textContent, String(section.attrs.title)).not.toBe('')
+
+    const teacherOnly: string[] = []
     node.descendants((child) => {
-      if (child.type.name === 'heading') headings.push(child.textContent)
-      if (child.type.name === 'tableHeader') tableHeaders.push(child.textContent)
+      if (child.attrs.teacherOnly === true && child.type.name !== 'section') teacherOnly.push(child.textContent)
     })
-    for (const section of sections) expect(headings.some((heading) => heading.includes(section))).toBe(true)
-    expect(tableHeaders).toEqual(expect.arrayContaining(headerFields))
-    expect(node.textContent).toContain('李老师')
+    expect(teacherOnly).toEqual([
+      expect.stringMatching(/^参考答案：/),
+      expect.stringMatching(/^时间安排：/),
+      expect.stringMatching(/^二次备课：/),
+      expect.stringMatching(/^参考答案：1\. C/),
+    ])
+    expect(sections.filter((section) => section.attrs.teacherOnly).map((section) => section.attrs.key)).toEqual(['reflection'])
     expect(node.textContent).toContain('(x − 50)/3 = (x + 70)/5')
   })
 

@@ -1,0 +1,97 @@
+/** What the browser suite reads off a structured 导学案: its header fields, its sections, 教师用 marks. */
+import type { Locator, Page } from 'playwright-core'
+import type { RunningServer } from '../../../server/start.ts'
+import { newLessonPlanUpdate } from '../../../server/template/new-lesson-plan.ts'
+import type { HeaderValues } from '../../../shared/schema/header-fields.ts'
+
+/** A new draft from the school's template in the demo math group, as the 备课计划 creates one. */
+export async function createDraftInDemoGroup(server: RunningServer, title: string, header: HeaderValues): Promise<string> {
+  const leader = await server.store.findUserByUsername('leader')
+  if (!leader) throw new Error('demo data missing')
+  const [groupId] = await server.store.groupIdsOfUser(leader.id)
+  const document = await server.store.createDocument({
+    groupId: groupId!,
+    schoolId: leader.schoolId,
+    title,
+    kind: 'lesson-plan',
+    createdBy: leader.id,
+  })
+  await server.store.appendUpdates(document.id, [await newLessonPlanUpdate(server.store, leader.schoolId, header)])
+  return document.id
+}
+
+export interface PageStructure {
+  /** `field` attribute of each header field, in order. */
+  headerFields: string[]
+  /** `key:title` of each section, in order. */
+  sections: string[]
+}
+
+export function pageStructure(page: Page): Promise<PageStructure> {
+  return page.getByTestId('editor').evaluate((editor) => ({
+    headerFields: [...editor.querySelectorAll(':scope > .lesson-header > .header-field')].map((field) => field.getAttribute('data-field') ?? ''),
+    sections: [...editor.querySelectorAll(':scope > section')].map(
+      (section) => `${section.getAttribute('data-section-key')}:${section.querySelector('.section-title')?.textContent ?? ''}`,
+    ),
+  }))
+}
+
+export function sectionBody(page: Page, key: string): Locator {
+  return page.getByTestId('editor').locator(`section[data-section-key="${key}"] > .section-body`)
+}
+
+export function headerValue(page: Page, field: string): Locator {
+  return page.getByTestId('editor').locator(`.header-field[data-field="${field}"] > .header-value`)
+}
+
+/** The text of each block of a section's body, without colleagues' carets (their labels are text). */
+export function sectionBlocks(page: Page, key: string): Promise<string[]> {
+  return sectionBody(page, key).evaluate((body) => {
+    const copy = body.cloneNode(true) as Element
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+    return [...copy.children].map((block) => block.textContent ?? '')
+  })
+}
+
+/** The value of a header field, without colleagues' carets. */
+export function headerText(page: Page, field: string): Promise<string> {
+  return headerValue(page, field).evaluate((value) => {
+    const copy = value.cloneNode(true) as Element
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+    return copy.textContent ?? ''
+  })
+}
+
+/**
+ * Waits until the editor has taken in the selection the browser shows. ProseMirror learns of a click
+ * or a Shift+click a moment later; a key pressed before that acts on the old selection.
+ */
+export async function selectionSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const view = (document.querySelector('.ProseMirror') as (Element & { editor?: { view: EditorViewLike } }) | null)?.editor?.view
+    const selection = document.getSelection()
+    if (!view || !selection?.anchorNode || !selection.focusNode) return false
+    try {
+      const anchor = view.posAtDOM(selection.anchorNode, selection.anchorOffset)
+      const head = view.posAtDOM(selection.focusNode, selection.focusOffset)
+      return view.state.selection.anchor === anchor && view.state.selection.head === head
+    } catch {
+      return false
+    }
+  })
+}
+
+interface EditorViewLike {
+  state: { selection: { anchor: number; head: number } }
+  posAtDOM(node: Node, offset: number): number
+}
+
+/** Pastes `html` at the caret the way a browser delivers a paste from another program. */
+export async function pasteHtml(page: Page, html: string): Promise<void> {
+  await page.getByTestId('editor').evaluate((editor, pasted) => {
+    const data = new DataTransfer()
+    data.setData('text/html', pasted)
+    data.setData('text/plain', new DOMParser().parseFromString(pasted, 'text/html').body.textContent ?? '')
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, html)
+}
