@@ -37,6 +37,7 @@ export async function createAdaptation(
   if (!version) return reject(versionId === undefined ? '这节课还没有定稿版本' : '这节课没有这个定稿版本')
   const state = await store.versionState(version.id)
   if (!state) return reject('这节课没有这个定稿版本')
+  const teacher = await store.findUserById(actor.userId)
   try {
     await store.createLessonDocument(
       {
@@ -44,7 +45,7 @@ export async function createAdaptation(
         schoolId: lesson.schoolId,
         groupId: lesson.groupId,
         kind: 'adaptation',
-        title: `${lesson.title}（二次备课）`,
+        title: `${lesson.title}（${teacher?.displayName ?? ''}的二次备课）`,
         createdBy: actor.userId,
         initialState: state,
       },

@@ -39,6 +39,7 @@ export async function openReflection(context: ContentContext, lessonId: string, 
     (await store.listDocumentsOfLesson(lessonId)).find((document) => document.kind === 'reflection' && document.createdBy === actor.userId)
   const existing = await own()
   if (existing) return succeed({ documentId: existing.id })
+  const teacher = await store.findUserById(actor.userId)
   try {
     const created = await store.createLessonDocument(
       {
@@ -46,7 +47,7 @@ export async function openReflection(context: ContentContext, lessonId: string, 
         schoolId: lesson.schoolId,
         groupId: lesson.groupId,
         kind: 'reflection',
-        title: `${lesson.title}（课后反思）`,
+        title: `${lesson.title}（${teacher?.displayName ?? ''}的课后反思）`,
         createdBy: actor.userId,
         initialState: reflectionStart(),
       },

@@ -24,16 +24,12 @@ export async function currentState({ store, registry }: ContentContext, document
 export async function applyChange({ store, registry }: ContentContext, documentId: string, update: Uint8Array): Promise<void> {
   const room = registry.find(documentId)
   if (room) {
-    room.submitUpdate(update, 'server')
-    await room.settle()
+    await room.submitUpdate(update)
     return
   }
   await store.appendUpdates(documentId, [update])
   // A room that opened while the update was being written may have loaded the state without it.
   // Yjs ignores what a document already has, so submitting it again is harmless.
   const opened = registry.find(documentId)
-  if (opened) {
-    opened.submitUpdate(update, 'server')
-    await opened.settle()
-  }
+  if (opened) await opened.submitUpdate(update)
 }
