@@ -2,27 +2,26 @@
  * One open document: its Y.Doc, the local copy in IndexedDB, the WebSocket to `/collab/<id>`, and the
  * state the editor header shows (save status, access, connection problems, who is online).
  *
- * Start-up order matters: the local copy is loaded first, so that offline edits are in the document
- * before the server sees our state vector, and so that the pending changes restored from localStorage
- * can be checked against it.
+ * Start-up order matters: the provider connects only once the local copy is loaded (or known to be
+ * unavailable), however long that takes, so that the sync step 2 of the first connection carries the
+ * offline edits restored from it; the pending count restored from localStorage waits for that frame.
  */
-import * as decoding from 'lib0/decoding'
 import * as authProtocol from 'y-protocols/auth'
-import * as syncProtocol from 'y-protocols/sync'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { AccessLevel } from '../../../shared/access.ts'
 import { shouldReconnect } from '../../../shared/protocol/close-codes.ts'
-import { ConnectParam, MessageType, collabPathPrefix, readAccess, readSaveAck } from '../../../shared/protocol/messages.ts'
+import { ConnectParam, MessageType, collabPathPrefix, readAccess } from '../../../shared/protocol/messages.ts'
 import { editorSchemaVersion } from '../../../shared/schema/editor-schema.ts'
 import { type ConnectionProblem, connectionProblemForClose } from './close-messages.ts'
 import { holdRemoteChangesWhileComposing } from './composition-guard.ts'
 import { explainRefusedConnection } from './refused-connection.ts'
 import { type OnlineUser, type UserIdentity, onlineUsersFrom, sameOnlineUsers } from './online-users.ts'
-import { loadPendingChanges, savePendingChanges } from './pending-changes-store.ts'
+import { loadPendingCount, savePendingCount } from './pending-changes-store.ts'
 import { reconnectGraceMs, saveStatusToShow } from './save-status-text.ts'
 import { type SaveStatus, SaveTracker } from './save-tracker.ts'
+import { trackSaves } from './save-tracking.ts'
 
 export interface CollabSnapshot {
   /** The local copy is loaded and the editor can be shown. */
@@ -36,8 +35,11 @@ export interface CollabSnapshot {
 }
 
 /** IndexedDB can be unavailable (private windows, full disk); the editor then works without a local copy. */
-const localCopyTimeoutMs = 3000
-const persistDelayMs = 250
+const localCopyUnavailable: ConnectionProblem = {
+  message: '浏览器无法保存本机副本：断网时请不要关闭页面，否则未同步的修改会丢失',
+  permanent: false,
+  needsLogin: false,
+}
 /** How often to ask the HTTP API why the server keeps refusing the socket. */
 const refusalCheckIntervalMs = 10_000
 
@@ -50,18 +52,21 @@ export class CollabSession {
   readonly doc = new Y.Doc()
   readonly provider: WebsocketProvider
   private readonly localCopy: IndexeddbPersistence
-  private tracker = new SaveTracker()
+  private readonly tracker: SaveTracker
   private access: AccessLevel | null = null
   private problem: ConnectionProblem | null = null
+  /** Shown while no connection problem is. */
+  private localCopyProblem: ConnectionProblem | null = null
   private ready = false
   private destroyed = false
+  private connected = false
   private socketOpened = false
   /** When a working connection dropped; `null` while connected or once we have said 离线. */
   private droppedAt: number | null = null
   private graceTimer: ReturnType<typeof setTimeout> | undefined
   private lastRefusalCheckAt = -Infinity
   private isComposing: () => boolean = () => false
-  private persistTimer: ReturnType<typeof setTimeout> | undefined
+  private storedPendingCount: number
   private snapshot: CollabSnapshot
   private readonly listeners = new Set<() => void>()
   private readonly cleanups: (() => void)[] = []
@@ -76,13 +81,21 @@ export class CollabSession {
   ) {
     this.localCopyKey = `${userId}:${documentId}`
     this.localCopy = new IndexeddbPersistence(`gongbei:${this.localCopyKey}`, this.doc)
+    this.storedPendingCount = loadPendingCount(localStorage, this.localCopyKey)
+    this.tracker = new SaveTracker(this.storedPendingCount)
+    const saveTracking = trackSaves(this.doc, this.tracker, {
+      notChanges: [this.localCopy],
+      onChange: () => this.changed(),
+    })
     this.provider = new WebsocketProvider(collabServerUrl(), documentId, this.doc, {
       connect: false,
       params: { [ConnectParam.ack]: '1', [ConnectParam.schemaVersion]: String(editorSchemaVersion) },
-      // Updates from another tab would arrive with the provider as origin and look stored; they are not.
+      // Tabs sync through the server, which stores what it relays; each tab counts and saves its own changes.
       disableBc: true,
       shouldReconnect: (event) => shouldReconnect(event.code),
+      WebSocketPolyfill: saveTracking.socketClass,
     })
+    this.cleanups.push(saveTracking.attach(this.provider))
     this.provider.awareness.setLocalStateField('user', user)
     this.snapshot = this.buildSnapshot()
     this.installMessageHandlers()
@@ -104,7 +117,6 @@ export class CollabSession {
 
   destroy(): void {
     if (this.destroyed) return
-    this.persistNow()
     this.destroyed = true
     for (const cleanup of this.cleanups.splice(0)) cleanup()
     this.provider.destroy()
@@ -113,10 +125,14 @@ export class CollabSession {
   }
 
   private async start(): Promise<void> {
-    await Promise.race([this.localCopy.whenSynced, new Promise((resolve) => setTimeout(resolve, localCopyTimeoutMs))])
+    try {
+      // `whenSynced` never settles when the database cannot be opened; that failure rejects `_db`.
+      await Promise.race([this.localCopy.whenSynced, this.localCopy._db.then(() => new Promise<never>(() => {}))])
+    } catch (error) {
+      console.warn('local copy unavailable, editing without it:', error)
+      this.localCopyProblem = localCopyUnavailable
+    }
     if (this.destroyed) return
-    const localStateVector = Y.decodeStateVector(Y.encodeStateVector(this.doc))
-    this.tracker = new SaveTracker(loadPendingChanges(localStorage, this.localCopyKey), localStateVector)
     this.ready = true
     this.provider.connect()
     this.publish()
@@ -126,20 +142,6 @@ export class CollabSession {
     const handlers = this.provider.messageHandlers
     this.cleanups.push(holdRemoteChangesWhileComposing(this.provider, () => this.isComposing()))
 
-    const sync = handlers[MessageType.sync]!
-    handlers[MessageType.sync] = (encoder, decoder, provider, emitSynced, messageType) => {
-      const peek = decoding.clone(decoder)
-      const isStep1 = decoding.readVarUint(peek) === syncProtocol.messageYjsSyncStep1
-      // Counted on arrival, even if applying it waits for a composition: the server stored it already.
-      if (!isStep1) this.tracker.recordRemoteUpdate(decoding.readVarUint8Array(peek))
-      sync(encoder, decoder, provider, emitSynced, messageType)
-      if (isStep1) this.tracker.markAllSent()
-      this.changed()
-    }
-    handlers[MessageType.saveAck] = (_encoder, decoder) => {
-      this.tracker.recordSaveAck(readSaveAck(decoder))
-      this.changed()
-    }
     handlers[MessageType.access] = (_encoder, decoder) => {
       this.access = readAccess(decoder)
       this.publish()
@@ -154,25 +156,16 @@ export class CollabSession {
   }
 
   private listen(): void {
-    const onUpdate = (update: Uint8Array, origin: unknown) => {
-      // Remote updates were counted when they arrived; the local copy's were counted when first made.
-      if (origin === this.provider || origin === this.localCopy) return
-      const sent = this.provider.wsconnected && this.provider.ws?.readyState === WebSocket.OPEN
-      this.tracker.recordLocalUpdate(update, this.doc.clientID, sent)
-      this.changed()
-    }
-    this.doc.on('update', onUpdate)
-    this.cleanups.push(() => this.doc.off('update', onUpdate))
-
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
-      if (status === 'connected') {
+      const wasConnected = this.connected
+      this.connected = status === 'connected'
+      if (this.connected) {
         this.socketOpened = true
         this.droppedAt = null
-      } else if (this.tracker.status !== 'offline' && this.droppedAt === null) {
+      } else if (wasConnected && this.droppedAt === null) {
         this.droppedAt = Date.now()
         this.graceTimer = setTimeout(() => this.publish(), reconnectGraceMs)
       }
-      this.tracker.setConnected(status === 'connected')
       this.publish()
     }
     this.provider.on('status', onStatus)
@@ -203,10 +196,8 @@ export class CollabSession {
     const onOnline = () => {
       if (!this.provider.wsconnected) this.reconnectNow()
     }
-    const onPageHide = () => this.persistNow()
     window.addEventListener('offline', onOffline)
     window.addEventListener('online', onOnline)
-    window.addEventListener('pagehide', onPageHide)
 
     this.cleanups.push(() => {
       clearTimeout(this.graceTimer)
@@ -216,7 +207,6 @@ export class CollabSession {
       this.provider.awareness.off('change', onAwareness)
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)
-      window.removeEventListener('pagehide', onPageHide)
     })
   }
 
@@ -236,21 +226,18 @@ export class CollabSession {
     this.publish()
   }
 
-  /** The tracker's state changed: show it, and remember it across reloads. */
+  /** The tracker's state may have changed: remember the count across reloads, and show it. */
   private changed(): void {
-    this.publish()
-    this.persistTimer ??= setTimeout(() => this.persistNow(), persistDelayMs)
-  }
-
-  private persistNow(): void {
-    clearTimeout(this.persistTimer)
-    this.persistTimer = undefined
-    if (!this.ready || this.destroyed) return
-    try {
-      savePendingChanges(localStorage, this.localCopyKey, this.tracker.pendingChanges())
-    } catch {
-      // localStorage full or blocked: the count is then only right until the next reload.
+    const count = this.tracker.pendingCount
+    if (count !== this.storedPendingCount && !this.destroyed) {
+      try {
+        savePendingCount(localStorage, this.localCopyKey, count)
+        this.storedPendingCount = count
+      } catch {
+        // localStorage full or blocked: after a reload the first acknowledged sync answer still settles it.
+      }
     }
+    this.publish()
   }
 
   private buildSnapshot(): CollabSnapshot {
@@ -266,7 +253,7 @@ export class CollabSession {
       }),
       pendingCount: this.tracker.pendingCount,
       access: this.access,
-      problem: this.problem,
+      problem: this.problem ?? this.localCopyProblem,
       onlineUsers: sameOnlineUsers(onlineUsers, this.snapshot?.onlineUsers) ? this.snapshot.onlineUsers : onlineUsers,
     }
   }

@@ -1,114 +1,110 @@
 /**
- * Which local changes the server has durably stored: pure bookkeeping, no provider, no DOM.
+ * Which local changes the server has durably stored: pure bookkeeping over events, no provider, no DOM.
  *
- * Every local transaction becomes one pending change. What the server has stored is learned from
- * its save acks (a state vector, see shared/protocol/messages.ts) and from every update it sends,
- * because it relays only stored updates.
+ * The server numbers the update frames it receives on a connection and acknowledges them by count
+ * (see shared/protocol/messages.ts). So a change is saved once a frame that carried it is acknowledged
+ * on the connection that carried it, and nothing else counts: not an update the server relays back
+ * (it says nothing about deletions), not an ack on another connection.
  *
- * A change that inserted content ends at a clock of its client, and is stored once the known stored
- * state vector reaches that clock. A change that only deleted content leaves the state vector as it
- * was, so no state vector can prove it stored; it counts as stored when a save ack arrives after it
- * was sent (not the ack the server sends on joining, which only reports what it had). Since the server
- * stores the updates of one connection in order, a stored change also proves every earlier change
- * stored.
+ * A change travels in one of two kinds of frame. Made while connected, it goes out at once in its own
+ * update frame. Made while offline, or sent on a connection that closed before its ack, it waits for
+ * the next connection's sync answer (sync step 2), which carries everything the server has not
+ * stored, deletions included. Changes are counted, not named: which waiting change a frame carries
+ * does not matter, only how many wait for which frame.
+ *
+ * Until some sync answer is acknowledged, the server may lack part of this browser's local copy even
+ * when no change is counted (the count is lost if localStorage is, or another tab overwrote it), so
+ * the status says 保存中, not 已保存.
  */
-import * as Y from 'yjs'
-
 export type SaveStatus = 'saved' | 'saving' | 'offline'
 
-/** `clock` is where an inserting change ends for `client`; 0 marks a change that only deleted. */
-export interface PendingChange {
-  client: number
-  clock: number
+/** What an update frame sent by the provider carries of our changes. */
+export type FrameContent =
+  /** The local change just recorded, sent by the provider from the same doc 'update' event. */
+  | 'change'
+  /** A sync step 2: every change that waits for a frame. */
+  | 'syncAnswer'
+  /** None of our changes (e.g. content the local copy brought in from another tab); still numbered. */
+  | 'other'
+
+interface FrameInFlight {
+  frame: number
+  changes: number
+  syncAnswer: boolean
 }
 
-interface TrackedChange extends PendingChange {
-  /** Sent on the current connection: a later save ack may then cover a delete-only change. */
-  sent: boolean
+interface OpenConnection {
+  id: number
+  framesSent: number
+  acked: number
+  /** Frames that carry pending changes or a sync answer, by ascending frame number. */
+  inFlight: FrameInFlight[]
 }
 
 export class SaveTracker {
-  private readonly stored = new Map<number, number>()
-  private changes: TrackedChange[]
-  private connected = false
-  /** The first ack of a connection reports the stored document, not anything we sent. */
-  private joinAckPending = false
+  /** Changes in no frame of the open connection: they wait for the next sync answer. */
+  private waiting: number
+  private connection: OpenConnection | null = null
+  private localCopyConfirmed = false
 
-  /**
-   * `restored`: changes still pending when this document was last open in this browser.
-   * `localStateVector`: the state vector of the local copy they were restored with; a change beyond it
-   * never reached the local copy (the tab closed before it was written), so it cannot be pending.
-   */
-  constructor(restored: readonly PendingChange[] = [], localStateVector?: Map<number, number>) {
-    this.changes = restored
-      .filter(({ client, clock }) => clock === 0 || !localStateVector || clock <= (localStateVector.get(client) ?? 0))
-      .map(({ client, clock }) => ({ client, clock, sent: false }))
+  /** `restoredCount`: changes still unsaved when this document was last open in this browser. */
+  constructor(restoredCount = 0) {
+    this.waiting = restoredCount
   }
 
   get status(): SaveStatus {
-    if (!this.connected) return 'offline'
-    return this.changes.length > 0 ? 'saving' : 'saved'
+    if (this.connection === null) return 'offline'
+    return this.pendingCount > 0 || !this.localCopyConfirmed ? 'saving' : 'saved'
   }
 
   get pendingCount(): number {
-    return this.changes.length
+    let count = this.waiting
+    for (const { changes } of this.connection?.inFlight ?? []) count += changes
+    return count
   }
 
-  pendingChanges(): PendingChange[] {
-    return this.changes.map(({ client, clock }) => ({ client, clock }))
+  /** A transaction made in this browser (not one received from the server). */
+  localChange(): void {
+    this.waiting++
   }
 
-  /** A transaction made in this editor; `sent` tells whether it went out on an open connection. */
-  recordLocalUpdate(update: Uint8Array, clientId: number, sent: boolean): void {
-    const end = Y.parseUpdateMeta(update).to.get(clientId) ?? 0
-    this.changes.push({ client: clientId, clock: end, sent })
+  /** A socket opened; frames sent on it are numbered from 1. */
+  connected(connectionId: number): void {
+    this.disconnected()
+    this.connection = { id: connectionId, framesSent: 0, acked: 0, inFlight: [] }
   }
 
-  /** An update received from the server, which relays only what it has stored. */
-  recordRemoteUpdate(update: Uint8Array): void {
-    this.learnStored(Y.parseUpdateMeta(update).to)
-    this.dropThroughLastStoredInsert()
+  /** Whatever was sent on the closed socket and not acknowledged may be lost: it waits again. */
+  disconnected(): void {
+    this.waiting = this.pendingCount
+    this.connection = null
   }
 
-  recordSaveAck(stateVector: Uint8Array): void {
-    this.learnStored(Y.decodeStateVector(stateVector))
-    this.dropThroughLastStoredInsert()
-    if (this.joinAckPending) {
-      this.joinAckPending = false
-      return
-    }
-    let sentDeletes = 0
-    while (sentDeletes < this.changes.length && this.changes[sentDeletes]!.clock === 0 && this.changes[sentDeletes]!.sent) {
-      sentDeletes++
-    }
-    this.changes.splice(0, sentDeletes)
-  }
-
-  /** The client answered the server's sync step 1: the whole local state, deletions included, went out. */
-  markAllSent(): void {
-    for (const change of this.changes) change.sent = true
-  }
-
-  setConnected(connected: boolean): void {
-    if (connected && !this.connected) this.joinAckPending = true
-    this.connected = connected
-    // What was sent on a lost connection may never have arrived; reconnecting sends it again.
-    if (!connected) for (const change of this.changes) change.sent = false
-  }
-
-  private learnStored(stateVector: Map<number, number>): void {
-    for (const [client, clock] of stateVector) {
-      if (clock > (this.stored.get(client) ?? 0)) this.stored.set(client, clock)
+  frameSent(connectionId: number, content: FrameContent): void {
+    const connection = this.connection
+    if (connection === null || connection.id !== connectionId) return
+    const frame = ++connection.framesSent
+    if (content === 'syncAnswer') {
+      connection.inFlight.push({ frame, changes: this.waiting, syncAnswer: true })
+      this.waiting = 0
+    } else if (content === 'change' && this.waiting > 0) {
+      connection.inFlight.push({ frame, changes: 1, syncAnswer: false })
+      this.waiting--
     }
   }
 
-  private dropThroughLastStoredInsert(): void {
-    for (let index = this.changes.length - 1; index >= 0; index--) {
-      const { client, clock } = this.changes[index]!
-      if (clock > 0 && clock <= (this.stored.get(client) ?? 0)) {
-        this.changes.splice(0, index + 1)
-        return
-      }
+  /**
+   * The server stored the first `storedFrames` update frames of a connection. Acks for another
+   * connection, for frames never sent, or that do not advance are ignored; returns whether it counted.
+   */
+  saveAck(connectionId: number, storedFrames: number): boolean {
+    const connection = this.connection
+    if (connection === null || connection.id !== connectionId) return false
+    if (storedFrames > connection.framesSent || storedFrames <= connection.acked) return false
+    connection.acked = storedFrames
+    while (connection.inFlight.length > 0 && connection.inFlight[0]!.frame <= storedFrames) {
+      if (connection.inFlight.shift()!.syncAnswer) this.localCopyConfirmed = true
     }
+    return true
   }
 }
