@@ -1,7 +1,7 @@
 /**
  * Reading a document's whole state and changing it from the server. Changes go through the document's
- * room when it is open, so that they are stored first and then reach every connected editor live;
- * otherwise straight to the store, where the next room to open finds them.
+ * room when it is open (`RoomRegistry.applyServerUpdate`), so that they are stored first and then reach
+ * every connected editor live; otherwise straight to the store, where the next room to open finds them.
  */
 import * as Y from 'yjs'
 import type { RoomRegistry } from '../collab/room-registry.ts'
@@ -21,15 +21,6 @@ export async function currentState({ store, registry }: ContentContext, document
 }
 
 /** Stores `update` in the document and sends it to whoever has it open; resolves once it is stored. */
-export async function applyChange({ store, registry }: ContentContext, documentId: string, update: Uint8Array): Promise<void> {
-  const room = registry.find(documentId)
-  if (room) {
-    await room.submitUpdate(update)
-    return
-  }
-  await store.appendUpdates(documentId, [update])
-  // A room that opened while the update was being written may have loaded the state without it.
-  // Yjs ignores what a document already has, so submitting it again is harmless.
-  const opened = registry.find(documentId)
-  if (opened) await opened.submitUpdate(update)
+export async function applyChange({ registry }: ContentContext, documentId: string, update: Uint8Array): Promise<void> {
+  await registry.applyServerUpdate(documentId, update)
 }
