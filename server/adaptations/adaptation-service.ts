@@ -4,11 +4,11 @@
  * passages both sides changed are flagged for the teacher, who settles them with ordinary edits.
  */
 import type { Actor } from '../../shared/access.ts'
-import type { AdaptationDetail, AdaptationSummary, ConflictChoice, ConflictShape } from '../../shared/api/versions.ts'
+import type { AdaptationDetail, AdaptationSummary, ConflictChoice, ConflictShape, VersionSummary } from '../../shared/api/versions.ts'
 import { findConflicts } from '../../shared/adaptation/conflicts.ts'
 import { pullUpdate, rewriteBlockUpdate } from '../../shared/adaptation/document-changes.ts'
 import { countChanges, diffBlocks } from '../../shared/versions/block-diff.ts'
-import { blocksOfState } from '../../shared/versions/document-blocks.ts'
+import { type Block, blocksOfState } from '../../shared/versions/document-blocks.ts'
 import { documentAccess } from '../../shared/workflow/document-access.ts'
 import type { DocumentRecord } from '../store/store.ts'
 import type { AdaptationRecord, ConflictRecord, VersionRecord } from '../store/version-records.ts'
@@ -72,10 +72,11 @@ export async function listLessonAdaptations(
   const allowed = await lessonAllowing(context.store, lessonId, actor, 'view')
   if (!allowed.ok) return allowed
   const summaries: AdaptationSummary[] = []
+  const versions = await lessonVersions(context, lessonId)
   for (const adaptation of await context.store.listAdaptations(lessonId)) {
     const document = await context.store.findDocument(adaptation.documentId)
     if (!document || !documentAccess(actor, await documentContextOf(context.store, document))) continue
-    const { changes, conflicts, ...summary } = await detailOf(context, adaptation)
+    const { changes, conflicts, ...summary } = await detailOf(context, adaptation, versions)
     summaries.push(summary)
   }
   return succeed(summaries)
@@ -175,28 +176,52 @@ async function adaptationFor(
   return succeed({ adaptation, document })
 }
 
-async function detailOf(context: ContentContext, adaptation: AdaptationRecord): Promise<AdaptationDetail> {
+/** What every adaptation of one lesson shares: its versions, read once per request. */
+interface LessonVersions {
+  records: VersionRecord[]
+  summaries: VersionSummary[]
+  /** Blocks of each version's state, parsed on first use. */
+  blocks: Map<string, Block[]>
+}
+
+async function lessonVersions(context: ContentContext, lessonId: string): Promise<LessonVersions> {
+  const records = await context.store.listVersions(lessonId)
+  return { records, summaries: await versionSummaries(context.store, records), blocks: new Map() }
+}
+
+async function versionBlocks(context: ContentContext, versions: LessonVersions, versionId: string): Promise<Block[] | null> {
+  const cached = versions.blocks.get(versionId)
+  if (cached) return cached
+  const state = await context.store.versionState(versionId)
+  if (!state) return null
+  const blocks = blocksOfState(state, editorSchema)
+  versions.blocks.set(versionId, blocks)
+  return blocks
+}
+
+async function detailOf(
+  context: ContentContext,
+  adaptation: AdaptationRecord,
+  versions?: LessonVersions,
+): Promise<AdaptationDetail> {
   const { store } = context
-  const versions = await store.listVersions(adaptation.lessonId)
-  const summaries = await versionSummaries(store, versions)
-  const baseIndex = versions.findIndex((version) => version.id === adaptation.baseVersionId)
-  const baseState = await store.versionState(adaptation.baseVersionId)
-  const mine = await currentState(context, adaptation.documentId)
-  const changes = diffBlocks(blocksOfState(baseState ?? mine, editorSchema), blocksOfState(mine, editorSchema))
+  const known = versions ?? (await lessonVersions(context, adaptation.lessonId))
+  const baseIndex = known.records.findIndex((version) => version.id === adaptation.baseVersionId)
+  const mine = blocksOfState(await currentState(context, adaptation.documentId), editorSchema)
+  const changes = diffBlocks((await versionBlocks(context, known, adaptation.baseVersionId)) ?? mine, mine)
   const conflicts = await store.listConflicts(adaptation.documentId)
   const teacher = (await peopleById(store, [adaptation.teacherId])).get(adaptation.teacherId)!
-  const newest = summaries.at(-1)!
   return {
     documentId: adaptation.documentId,
     lessonId: adaptation.lessonId,
     title: adaptation.title,
     teacher,
-    baseVersion: summaries[baseIndex]!,
-    newerVersion: baseIndex < versions.length - 1 ? newest : null,
+    baseVersion: known.summaries[baseIndex]!,
+    newerVersion: baseIndex < known.records.length - 1 ? known.summaries.at(-1)! : null,
     changeCount: countChanges(changes),
     openConflicts: conflicts.filter((conflict) => conflict.status === 'open').length,
     changes,
-    conflicts: conflicts.map((conflict) => conflictShape(conflict, versions)),
+    conflicts: conflicts.map((conflict) => conflictShape(conflict, known.records)),
   }
 }
 
