@@ -7,6 +7,7 @@ import { DocumentsPage } from './pages/DocumentsPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
 import { MeetingPages } from './meetings/MeetingPages.tsx'
 import { isMeetingRoute } from './meetings/meeting-routes.ts'
+import { TemplatePage } from './template/TemplatePage.tsx'
 import { type Route, hrefFor, isVersionRoute, navigate, parseRoute, useHash } from './routing.ts'
 
 // The editor (Tiptap, Yjs) is most of the code; the login and list pages should not wait for it.
@@ -75,6 +76,11 @@ export function App() {
             备课组概况
           </a>
         )}
+        {me.role === 'admin' && (
+          <a href={hrefFor({ page: 'template' })} data-testid="template-link">
+            导学案模板
+          </a>
+        )}
         <span className="top-user" data-testid="current-user">
           {me.displayName}
           <span className="top-role">{roleNames[me.role]}</span>
@@ -97,6 +103,8 @@ export function App() {
         </LoadFailure>
       ) : isMeetingRoute(route) ? (
         <MeetingPages route={route} />
+      ) : route.page === 'template' ? (
+        <TemplatePage onLoggedOut={onLoggedOut} />
       ) : (
         <DocumentsPage onLoggedOut={onLoggedOut} />
       )}

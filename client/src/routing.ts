@@ -1,6 +1,6 @@
 /**
  * Hash routes, so the server only ever has to serve index.html at `/`:
- * `#/` documents, `#/login`, `#/documents/<id>`.
+ * `#/` documents, `#/login`, `#/documents/<id>`, `#/template` (导学案模板).
  */
 import { useSyncExternalStore } from 'react'
 import { meetingHref, type MeetingRoute, parseMeetingRoute } from './meetings/meeting-routes.ts'
@@ -9,6 +9,7 @@ export type Route =
   | { page: 'documents' }
   | { page: 'login' }
   | { page: 'editor'; documentId: string }
+  | { page: 'template' }
   | VersionRoute
   | MeetingRoute
 
@@ -22,6 +23,7 @@ export type VersionRoute =
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
   if (path === '/login') return { page: 'login' }
+  if (path === '/template') return { page: 'template' }
   const editor = /^\/documents\/([^/]+)$/.exec(path)
   if (editor) return { page: 'editor', documentId: decodeURIComponent(editor[1]!) }
   const version = parseVersionRoute(path)
@@ -37,6 +39,8 @@ export function hrefFor(route: Route): string {
       return '#/'
     case 'login':
       return '#/login'
+    case 'template':
+      return '#/template'
     case 'editor':
       return `#/documents/${encodeURIComponent(route.documentId)}`
     case 'version':

@@ -9,6 +9,10 @@ describe('routes', () => {
     expect(parseRoute('#/nowhere')).toEqual({ page: 'documents' })
   })
 
+  it('has a page for the 导学案 template', () => {
+    expect(parseRoute(hrefFor({ page: 'template' }))).toEqual({ page: 'template' })
+  })
+
   it('round-trips document ids', () => {
     const route = { page: 'editor', documentId: 'a/b?c' } as const
     expect(parseRoute(hrefFor(route))).toEqual(route)
