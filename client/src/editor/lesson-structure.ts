@@ -60,6 +60,11 @@ export function keepsStructure(transaction: Transaction, before: ProseMirrorNode
   return !replacesAcrossStructure(transaction) && structureOf(transaction.doc) === structureOf(before)
 }
 
+/** The guard: whether `transaction` may be applied to `state`. */
+export function allowsTransaction(transaction: Transaction, state: EditorState): boolean {
+  return !transaction.docChanged || isChangeOrigin(transaction) || keepsStructure(transaction, state.doc)
+}
+
 const structuralTypes = new Set(['lessonHeader', 'headerField', 'section'])
 
 function containsStructure(fragment: Fragment): boolean {
@@ -148,8 +153,7 @@ export const LessonStructure = Extension.create({
     return [
       new Plugin({
         key: new PluginKey('lessonStructure'),
-        filterTransaction: (transaction, state) =>
-          !transaction.docChanged || isChangeOrigin(transaction) || keepsStructure(transaction, state.doc),
+        filterTransaction: allowsTransaction,
         props: {
           transformPasted: (slice, view) => {
             const { schema, selection } = view.state
