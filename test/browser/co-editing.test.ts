@@ -273,4 +273,32 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
     await guest.keyboard.press('Enter')
     expect(await documentBlocks(guest)).toEqual(before)
   })
+
+  it('the office renames, adds and reorders sections of the template; a teacher may only look', async () => {
+    const office = await logInAs('admin')
+    await office.getByTestId('template-link').click()
+    const titles = office.getByTestId('template-title')
+    await titles.first().fill('学习目标与要求')
+    await office.getByTestId('template-add').click()
+    await titles.last().fill('情境导入')
+    await office.getByTestId('template-hint').last().fill('用一个生活中的问题引入')
+    const added = defaultLessonTemplate.sections.length
+    await office.getByTestId('template-up').nth(added).click()
+    await expect.poll(() => office.getByTestId('template-preview').locator('.section-title').allTextContents()).toContain('情境导入')
+    await office.getByTestId('template-save').click()
+    await expect.poll(() => office.getByTestId('template-status').textContent(), eventually).toContain('已保存')
+    await screenshot(office, 'template-office', { fullPage: true })
+
+    const { schoolId } = (await server.store.findUserByUsername('admin'))!
+    const saved = (await server.store.findTemplate(schoolId))!.definition.sections.map((section) => section.title)
+    expect(saved.slice(0, 2)).toEqual(['学习目标与要求', '重点难点'])
+    expect(saved.slice(-3)).toEqual(['课后作业（拓展延伸）', '情境导入', '课后反思'])
+
+    const teacher = await logInAs('teacher1')
+    expect(await teacher.getByTestId('template-link').count()).toBe(0)
+    await teacher.goto(`${server.url}/#/template`)
+    await expect.poll(() => teacher.getByTestId('template-preview').locator('.section-title').allTextContents(), eventually).toEqual(saved)
+    expect(await teacher.getByRole('note').textContent()).toContain('只有教导处可以修改导学案模板')
+    expect(await teacher.getByTestId('template-save').count()).toBe(0)
+  })
 })
