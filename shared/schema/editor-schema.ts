@@ -2,6 +2,12 @@
  * The one editor schema of a 导学案, used by the browser editor and by the server (demo content,
  * validation, later export/import) without a browser.
  *
+ * A 导学案 made from the template is `doc > lessonHeader > headerField{field}` (one line of text per
+ * field, keys and labels in `header-fields.ts`), then `doc > section{key, title, hint, teacherOnly}`
+ * holding ordinary blocks. Section titles are attributes, not text; their numbering (一、二、…) is
+ * presentation, so an export numbers them itself. `teacherOnly` on a block or a section marks what the
+ * 学生版 leaves out. Documents written before the template may hold loose blocks instead.
+ *
  * Bump `editorSchemaVersion` whenever a node or mark changes in a way an older editor would corrupt;
  * the server refuses clients that connect with another version (close code `schemaMismatch`).
  */
@@ -34,8 +40,9 @@ const LessonDocument = Node.create({
 /** Content extensions, without UI-only ones (collaboration, caret, placeholder). */
 export function contentExtensions(): AnyExtension[] {
   return [
-    // Undo is per user through Yjs, so the editor's own history must be off.
-    StarterKit.configure({ undoRedo: false, document: false }),
+    // Undo is per user through Yjs, so the editor's own history must be off. No trailing paragraph:
+    // after the last section it would be text outside every section.
+    StarterKit.configure({ undoRedo: false, document: false, trailingNode: false }),
     LessonDocument,
     TableKit.configure({ table: { resizable: false } }),
     LessonHeader,

@@ -66,6 +66,14 @@ describe('the structure guard', () => {
     expect(keepsStructure(state.tr.delete(0, state.doc.content.size), state.doc)).toBe(false)
   })
 
+  it('keeps a header field one line: no line break or paragraph fits in it, and splitting it is refused', () => {
+    const state = draft()
+    const inField = at(state, '数学', 1)
+    expect(state.tr.replaceWith(inField, inField, schema.nodes.hardBreak!.create()).docChanged).toBe(false)
+    expect(state.tr.replaceWith(inField, inField, schema.nodes.paragraph!.create()).docChanged).toBe(false)
+    expect(allowsTransaction(state.tr.split(inField), state)).toBe(false)
+  })
+
   it('refuses renaming a section or turning a header field into something else', () => {
     const state = draft()
     const objectives = state.doc.firstChild!.nodeSize
