@@ -5,6 +5,7 @@ import type { Me } from '../../shared/api.ts'
 import { LoadFailure } from './components/LoadFailure.tsx'
 import { DocumentsPage } from './pages/DocumentsPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
+import { isLessonRoute, lessonHref } from './lessons/lesson-routes.ts'
 import { MeetingPages } from './meetings/MeetingPages.tsx'
 import { isMeetingRoute } from './meetings/meeting-routes.ts'
 import { TemplatePage } from './template/TemplatePage.tsx'
@@ -12,6 +13,8 @@ import { type Route, hrefFor, isVersionRoute, navigate, parseRoute, useHash } fr
 
 // The editor (Tiptap, Yjs) is most of the code; the login and list pages should not wait for it.
 const EditorPage = lazy(() => import('./pages/EditorPage.tsx').then((module) => ({ default: module.EditorPage })))
+// The lesson page shows versions and adaptations, which render documents with the editor's schema.
+const LessonPages = lazy(() => import('./lessons/LessonPages.tsx').then((module) => ({ default: module.LessonPages })))
 const VersionPages = lazy(() => import('./versions/VersionPages.tsx').then((module) => ({ default: module.VersionPages })))
 
 const roleNames: Record<Me['role'], string> = { admin: '教导处', leader: '备课组长', teacher: '教师', guest: '专家' }
@@ -71,6 +74,16 @@ export function App() {
         <a className="brand" href={hrefFor({ page: 'documents' })}>
           共备
         </a>
+        {me.groups.map((group) => (
+          <a key={group.id} href={lessonHref({ page: 'plan', groupId: group.id })} data-testid="plan-link">
+            {me.groups.length > 1 ? `${group.name} · 备课计划` : '备课计划'}
+          </a>
+        ))}
+        {me.groups.length > 0 && (
+          <a href={lessonHref({ page: 'assignments' })} data-testid="assignments-link">
+            我的任务
+          </a>
+        )}
         {me.role !== 'guest' && (
           <a href={hrefFor({ page: 'groupOverview' })} data-testid="overview-link">
             备课组概况
@@ -103,6 +116,12 @@ export function App() {
         </LoadFailure>
       ) : isMeetingRoute(route) ? (
         <MeetingPages route={route} />
+      ) : isLessonRoute(route) ? (
+        <LoadFailure>
+          <Suspense fallback={<p className="page-message">正在加载……</p>}>
+            <LessonPages route={route} me={me} />
+          </Suspense>
+        </LoadFailure>
       ) : route.page === 'template' ? (
         <TemplatePage onLoggedOut={onLoggedOut} />
       ) : (

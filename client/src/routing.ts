@@ -3,6 +3,7 @@
  * `#/` documents, `#/login`, `#/documents/<id>`, `#/template` (导学案模板).
  */
 import { useSyncExternalStore } from 'react'
+import { lessonHref, type LessonRoute, parseLessonRoute } from './lessons/lesson-routes.ts'
 import { meetingHref, type MeetingRoute, parseMeetingRoute } from './meetings/meeting-routes.ts'
 
 export type Route =
@@ -12,6 +13,7 @@ export type Route =
   | { page: 'template' }
   | VersionRoute
   | MeetingRoute
+  | LessonRoute
 
 /** Pages of 定稿 versions, 二次备课 and 同课异构. */
 export type VersionRoute =
@@ -30,6 +32,8 @@ export function parseRoute(hash: string): Route {
   if (version) return version
   const meeting = parseMeetingRoute(path)
   if (meeting) return meeting
+  const lesson = parseLessonRoute(path)
+  if (lesson) return lesson
   return { page: 'documents' }
 }
 
@@ -54,6 +58,10 @@ export function hrefFor(route: Route): string {
     case 'meetingSheet':
     case 'groupOverview':
       return meetingHref(route)
+    case 'plan':
+    case 'lesson':
+    case 'assignments':
+      return lessonHref(route)
   }
 }
 

@@ -16,7 +16,7 @@ interface DemoLesson {
   title: string
   lessonType: string
   period: number
-  /** Days from today. */
+  /** Days from the sample lesson, a Tuesday: the group meets on weekdays. */
   day: number
   time: string
   place: string
@@ -28,11 +28,11 @@ interface DemoLesson {
 const demoLessons: readonly DemoLesson[] = [
   { title: '2.1 整式', lessonType: '新授', period: 1, day: -21, time: '14:00', place: '数学教研室', leadPreparer: 'teacher2', path: ['review', 'finalized', 'adapting'] },
   { title: '2.2 整式的加减——合并同类项', lessonType: '新授', period: 1, day: -14, time: '14:00', place: '数学教研室', leadPreparer: 'teacher3', path: ['review', 'finalized'] },
-  { title: '第二章 整式的加减 单元测试讲评', lessonType: '讲评', period: 1, day: -7, time: '15:40', place: '录播教室', leadPreparer: 'mentor', path: ['review'] },
-  { title: '2.2 整式的加减——去括号', lessonType: '新授', period: 2, day: -3, time: '14:00', place: '数学教研室', leadPreparer: 'apprentice', path: [] },
-  { title: '3.1.2 等式的性质', lessonType: '新授', period: 1, day: 7, time: '14:00', place: '数学教研室', leadPreparer: 'teacher2', path: [] },
-  { title: '3.2 解一元一次方程（一）——合并同类项与移项', lessonType: '新授', period: 1, day: 14, time: '14:00', place: '七（2）班教室', leadPreparer: 'teacher3', path: [] },
-  { title: '3.3 解一元一次方程（二）——去括号与去分母', lessonType: '新授', period: 1, day: 21, time: '14:00', place: '数学教研室', leadPreparer: 'mentor', path: [] },
+  { title: '第二章 整式的加减 单元测试讲评', lessonType: '讲评', period: 1, day: -12, time: '15:40', place: '录播教室', leadPreparer: 'mentor', path: ['review'] },
+  { title: '2.2 整式的加减——去括号', lessonType: '新授', period: 2, day: -8, time: '14:00', place: '数学教研室', leadPreparer: 'apprentice', path: [] },
+  { title: '3.1.2 等式的性质', lessonType: '新授', period: 1, day: 2, time: '14:00', place: '数学教研室', leadPreparer: 'teacher2', path: [] },
+  { title: '3.2 解一元一次方程（一）——合并同类项与移项', lessonType: '新授', period: 1, day: 7, time: '14:00', place: '七（2）班教室', leadPreparer: 'teacher3', path: [] },
+  { title: '3.3 解一元一次方程（二）——去括号与去分母', lessonType: '新授', period: 1, day: 14, time: '14:00', place: '数学教研室', leadPreparer: 'mentor', path: [] },
 ]
 
 export interface DemoPlanPeople {
@@ -40,11 +40,17 @@ export interface DemoPlanPeople {
   user(username: string): UserRecord
 }
 
-/** School-local date `days` from `today` (`YYYY-MM-DD`). */
-export function dayFrom(today: string, days: number): string {
-  const date = new Date(`${today}T12:00:00Z`)
-  date.setUTCDate(date.getUTCDate() + days)
-  return date.toISOString().slice(0, 10)
+/** School-local date `days` from `date` (`YYYY-MM-DD`). */
+function dayFrom(date: string, days: number): string {
+  const moved = new Date(`${date}T12:00:00Z`)
+  moved.setUTCDate(moved.getUTCDate() + days)
+  return moved.toISOString().slice(0, 10)
+}
+
+/** The first Tuesday after `today`: the sample lesson is always coming, and on a weekday. */
+function nextTuesday(today: string): string {
+  const weekday = new Date(`${today}T12:00:00Z`).getUTCDay()
+  return dayFrom(today, (2 - weekday + 7) % 7 || 7)
 }
 
 export interface DemoPlanTime {
@@ -59,7 +65,7 @@ export async function seedDemoPlan(store: Store, people: DemoPlanPeople, { now, 
   const leader = user('leader')
   const teacher1 = user('teacher1')
   // The lesson the group reviews this week, with 集体研讨 open so that every teacher can co-edit it.
-  const sampleDate = dayFrom(today, 2)
+  const sampleDate = nextTuesday(today)
   const sampleLesson = await store.createLesson({
     schoolId: group.schoolId,
     groupId: group.id,
@@ -83,7 +89,7 @@ export async function seedDemoPlan(store: Store, people: DemoPlanPeople, { now, 
   await new Promise((resolve) => setTimeout(resolve, 2))
 
   for (const lesson of demoLessons) {
-    const scheduledDate = dayFrom(today, lesson.day)
+    const scheduledDate = dayFrom(sampleDate, lesson.day)
     const leadPreparer = user(lesson.leadPreparer)
     const record = await store.createLesson({
       schoolId: group.schoolId,
@@ -114,7 +120,7 @@ export async function seedDemoPlan(store: Store, people: DemoPlanPeople, { now, 
       leadPreparerId: leadPreparer.id,
       leaderId: leader.id,
       // The moves happened in the week before the lesson.
-      startedAt: new Date(now.getTime() + (lesson.day - 7) * 24 * 3600 * 1000),
+      startedAt: new Date(Date.parse(`${scheduledDate}T08:00:00+08:00`) - 7 * 24 * 3600 * 1000),
       draft,
     })
   }

@@ -22,17 +22,25 @@ const messagesByStatus: Record<number, string> = {
   429: '操作过于频繁，请稍后再试',
 }
 
-/** The server's `{error: {code, message}}` carries an English message for developers; teachers get ours. */
-function describeFailure(status: number): string {
+/**
+ * Teachers read the server's message when it is written for them: the reason a rule refused an action
+ * (403) or a request was invalid (400), in Chinese. Anything else, e.g. an English message meant for
+ * developers, becomes ours.
+ */
+function describeFailure(status: number, serverMessage: string | null): string {
+  if ((status === 400 || status === 403) && serverMessage && /[\u4e00-\u9fff]/.test(serverMessage)) return serverMessage
   return messagesByStatus[status] ?? (status >= 500 ? '服务器出错了，请稍后再试' : `请求失败（${status}）`)
 }
 
-async function errorCode(response: Response): Promise<string> {
+async function errorOf(response: Response): Promise<{ code: string; message: string | null }> {
   try {
-    const body = (await response.json()) as { error?: { code?: unknown } }
-    return typeof body.error?.code === 'string' ? body.error.code : 'unknown'
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } }
+    return {
+      code: typeof body.error?.code === 'string' ? body.error.code : 'unknown',
+      message: typeof body.error?.message === 'string' ? body.error.message : null,
+    }
   } catch {
-    return 'unknown'
+    return { code: 'unknown', message: null }
   }
 }
 
@@ -49,7 +57,8 @@ export async function apiRequest<T>(path: string, init: { method?: string; body?
     throw new ApiError(0, 'network', '无法连接服务器，请检查网络')
   }
   if (!response.ok) {
-    throw new ApiError(response.status, await errorCode(response), describeFailure(response.status))
+    const { code, message } = await errorOf(response)
+    throw new ApiError(response.status, code, describeFailure(response.status, message))
   }
   if (response.status === 204) return undefined as T
   return (await response.json()) as T

@@ -3,6 +3,7 @@ import { listDocuments } from '../api/documents.ts'
 import { ApiError } from '../api/http.ts'
 import type { DocumentSummary } from '../../../shared/api.ts'
 import { accessText } from '../collab/save-status-text.ts'
+import { lessonHref } from '../lessons/lesson-routes.ts'
 import { hrefFor } from '../routing.ts'
 import { groupDocuments } from './group-documents.ts'
 
@@ -34,7 +35,12 @@ export function DocumentsPage({ onLoggedOut }: { onLoggedOut: () => void }) {
       <h1>我的文档</h1>
       {groupDocuments(documents).map((group) => (
         <section key={group.groupId} className="document-group" data-testid="document-group">
-          <h2>{group.groupName}</h2>
+          <h2>
+            {group.groupName}
+            <a className="group-plan-link" href={lessonHref({ page: 'plan', groupId: group.groupId })} data-testid="group-plan-link">
+              备课计划
+            </a>
+          </h2>
           <ul>
             {group.documents.map((document) => (
               <li key={document.id}>

@@ -7,6 +7,7 @@ import { useCollabSession, useCollabSnapshot } from '../collab/use-collab-sessio
 import { AdaptationBar } from '../adaptations/AdaptationBar.tsx'
 import { OnlineUsers } from '../components/OnlineUsers.tsx'
 import { DocumentEditor } from '../editor/DocumentEditor.tsx'
+import { lessonHref } from '../lessons/lesson-routes.ts'
 import { hrefFor } from '../routing.ts'
 
 interface EditorPageProps {
@@ -49,9 +50,15 @@ export function EditorPage({ documentId, me, onLoggedOut }: EditorPageProps) {
   return (
     <main className="editor-page">
       <header className="editor-header">
-        <a className="back-link" href={hrefFor({ page: 'documents' })}>
-          ← 文档列表
-        </a>
+        {summary?.lessonId ? (
+          <a className="back-link" href={lessonHref({ page: 'lesson', lessonId: summary.lessonId })} data-testid="back-to-lesson">
+            ← 返回这节课
+          </a>
+        ) : (
+          <a className="back-link" href={hrefFor({ page: 'documents' })}>
+            ← 文档列表
+          </a>
+        )}
         <div className="editor-title">
           <h1>{summary?.title ?? '导学案'}</h1>
           {summary && <span className="editor-group">{summary.groupName}</span>}

@@ -16,6 +16,15 @@ describe('apiRequest', () => {
     expect(failure).toMatchObject({ status: 403, code: 'forbidden', message: '没有权限进行此操作' })
   })
 
+  it('shows the reason a rule gave for refusing, as the server wrote it', async () => {
+    respond(403, { error: { code: 'forbidden', message: '只有备课组长可以定稿' } })
+    await expect(apiRequest('/api/lessons/1/stage', { method: 'POST', body: { to: 'finalized' } })).rejects.toMatchObject({
+      status: 403,
+      code: 'forbidden',
+      message: '只有备课组长可以定稿',
+    })
+  })
+
   it('reports an unreachable server as a network problem', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
     await expect(apiRequest('/api/me')).rejects.toMatchObject({ status: 0, message: '无法连接服务器，请检查网络' })

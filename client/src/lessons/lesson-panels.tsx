@@ -1,0 +1,20 @@
+/**
+ * The panels of the lesson page, in order. Each is a small component taking `LessonPanelProps`; to add
+ * a panel to the page, add it here. Panels that depend on the stage reload when `detail` changes.
+ */
+import type { ComponentType } from 'react'
+import { LessonWorkPanels } from '../adaptations/LessonWorkPanels.tsx'
+import { MeetingsPanel } from '../meetings/MeetingsPanel.tsx'
+import type { LessonPanelProps } from './lesson-panel-props.ts'
+import { SharedPlanPanel } from './SharedPlanPanel.tsx'
+import { StageActionsPanel } from './StageActionsPanel.tsx'
+import { StageHistoryPanel } from './StageHistoryPanel.tsx'
+
+export const lessonPanels: readonly { key: string; Panel: ComponentType<LessonPanelProps> }[] = [
+  { key: 'stage', Panel: StageActionsPanel },
+  { key: 'shared-plan', Panel: SharedPlanPanel },
+  // 定稿版本, 二次备课, 课后反思, 同课异构
+  { key: 'work', Panel: ({ detail, me }) => <LessonWorkPanels detail={detail} me={me} /> },
+  { key: 'meetings', Panel: ({ detail }) => <MeetingsPanel detail={detail} /> },
+  { key: 'history', Panel: StageHistoryPanel },
+]
