@@ -2,6 +2,7 @@
 import type { BlockShape } from '../../../shared/api/versions.ts'
 import { compareVariants } from '../api/versions.ts'
 import { BackLink } from '../versions/BackLink.tsx'
+import { headerLabelOf } from '../versions/BlockDiff.tsx'
 import { useLoaded } from '../versions/use-loaded.ts'
 import '../versions/lesson-work.css'
 
@@ -46,6 +47,11 @@ function SectionRow({ title, left, right }: { title: string; left: BlockShape[] 
 
 function Design({ blocks }: { blocks: BlockShape[] | null }) {
   if (blocks === null) return <div className="design missing">（没有这一部分）</div>
-  const text = blocks.map((block) => block.text).filter((line) => line.trim() !== '')
+  const text = blocks
+    .filter((block) => block.text.trim() !== '')
+    .map((block) => {
+      const label = headerLabelOf(block)
+      return label === null ? block.text : `${label}：${block.text}`
+    })
   return <div className="design">{text.length === 0 ? <span className="muted">（未填写）</span> : text.join('\n')}</div>
 }

@@ -15,7 +15,8 @@ interface BlockDiffProps {
 const changeLabels = { added: '新增', removed: '删除', changed: '修改' } as const
 
 export function BlockDiff({ changes, changesOnly = false }: BlockDiffProps) {
-  const shown = changesOnly ? changes.filter((change) => change.change !== 'same') : changes
+  // Empty lines that stayed empty (a template's blank first lines) are only noise in a comparison.
+  const shown = changes.filter((change) => change.change !== 'same' || (!changesOnly && change.block.text.trim() !== ''))
   if (shown.length === 0) return <p className="muted" data-testid="block-diff-empty">没有改动。</p>
   let section: string | null = null
   return (
@@ -44,7 +45,7 @@ export function BlockDiff({ changes, changesOnly = false }: BlockDiffProps) {
                   {change.parts.every((part) => part.change === 'same') && <span className="muted">（格式修改）</span>}
                 </span>
               ) : (
-                <span className="diff-text">{change.change === 'removed' ? <del>{change.block.text}</del> : change.change === 'added' ? <ins>{change.block.text}</ins> : change.block.text || ' '}</span>
+                <span className="diff-text">{change.change === 'removed' ? <del>{change.block.text}</del> : change.change === 'added' ? <ins>{change.block.text}</ins> : change.block.text}</span>
               )}
             </div>
           </div>
@@ -55,8 +56,12 @@ export function BlockDiff({ changes, changesOnly = false }: BlockDiffProps) {
 }
 
 /** Header fields carry their label as an attribute, not as text. */
-function BlockLabel({ block }: { block: BlockShape }) {
+export function headerLabelOf(block: BlockShape): string | null {
   const field = (block.json['attrs'] as Record<string, unknown> | undefined)?.['field']
-  if (block.type !== 'headerField' || !isHeaderFieldKey(field)) return null
-  return <span className="diff-field">{headerFieldLabels[field]}：</span>
+  return block.type === 'headerField' && isHeaderFieldKey(field) ? headerFieldLabels[field] : null
+}
+
+function BlockLabel({ block }: { block: BlockShape }) {
+  const label = headerLabelOf(block)
+  return label === null ? null : <span className="diff-field">{label}：</span>
 }
