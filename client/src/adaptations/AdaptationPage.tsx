@@ -46,7 +46,7 @@ export function AdaptationPage({ documentId, me }: { documentId: string; me: Me 
 
   return (
     <main className="work-page" data-testid="adaptation-page">
-      <BackLink />
+      <BackLink lessonId={shown.lessonId} />
       <h1>{shown.title}</h1>
       <p>
         <span className="muted">

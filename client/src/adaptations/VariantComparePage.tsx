@@ -18,7 +18,7 @@ export function VariantComparePage({ lessonId, left, right }: VariantComparePage
   if (!data) return <p className="page-message">正在比较……</p>
   return (
     <main className="work-page" data-testid="variant-compare-page">
-      <BackLink />
+      <BackLink lessonId={lessonId} />
       <h1>同课异构对比</h1>
       <div className="section-pairs">
         <strong>

@@ -1,8 +1,20 @@
-/** Back to wherever the teacher came from (the lesson page, usually), for pages reached by a link. */
-export function BackLink() {
+/**
+ * Back to the lesson page when the lesson is known, also when the page was opened from a link a
+ * colleague sent; otherwise back to wherever the teacher came from.
+ */
+import { hrefFor } from '../routing.ts'
+
+export function BackLink({ lessonId }: { lessonId?: string }) {
+  if (lessonId === undefined) {
+    return (
+      <button type="button" className="link-button back-link no-print" onClick={() => window.history.back()}>
+        ← 返回
+      </button>
+    )
+  }
   return (
-    <button type="button" className="link-button back-link no-print" onClick={() => window.history.back()}>
-      ← 返回
-    </button>
+    <a className="back-link no-print" href={hrefFor({ page: 'lesson', lessonId })} data-testid="back-to-lesson">
+      ← 返回这节课
+    </a>
   )
 }

@@ -19,7 +19,7 @@ export function VersionComparePage({ lessonId, from, to }: VersionComparePagePro
   if (!data) return <p className="page-message">正在比较……</p>
   return (
     <main className="work-page" data-testid="version-compare-page">
-      <BackLink />
+      <BackLink lessonId={lessonId} />
       <h1>
         {data.from.name} → {data.to.name}
       </h1>

@@ -12,7 +12,7 @@ export function VersionPage({ versionId }: { versionId: string }) {
   const { version, content } = data
   return (
     <main className="work-page" data-testid="version-page">
-      <BackLink />
+      <BackLink lessonId={version.lessonId} />
       <h1>{version.name}</h1>
       <p className="muted">
         {version.createdBy.displayName} 于 {new Date(version.createdAt).toLocaleString('zh-CN')} 定稿 · 只读
