@@ -194,7 +194,7 @@ function LessonsByStage({ overview }: { overview: GroupOverview }) {
 }
 
 function LessonLink({ lesson }: { lesson: OverviewLesson }) {
-  return <a href={hrefFor({ page: 'editor', documentId: lesson.documentId })}>{lesson.title}</a>
+  return <a href={hrefFor({ page: 'lesson', lessonId: lesson.id })}>{lesson.title}</a>
 }
 
 function dateText(lesson: OverviewLesson): string {
