@@ -214,6 +214,7 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
     await li.keyboard.press('Backspace')
     await li.keyboard.press('Backspace')
     expect(await sectionBlocks(li, 'objectives')).toEqual(goals)
+    expect(await li.getByTestId('structure-notice').count()).toBe(0)
 
     // A selection from 重点难点 back into 学习目标, deleted, then all of it: refused as a whole.
     await click(sectionBody(li, 'keyPoints').locator('p'), 'start')
@@ -224,6 +225,7 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
     await li.keyboard.press('Delete')
     await li.keyboard.press('Control+a')
     await li.keyboard.press('Delete')
+    expect(await li.getByTestId('structure-notice').textContent()).toContain('不能删除或合并')
     expect(await sectionBlocks(li, 'objectives')).toEqual(goals)
     expect(await sectionBlocks(li, 'keyPoints')).toEqual(['重点：合并同类项。'])
 

@@ -4,9 +4,10 @@
  * method's composition and lose the caret).
  */
 import { EditorContent, useEditor } from '@tiptap/react'
-import { memo, useEffect, useLayoutEffect, useMemo } from 'react'
+import { memo, useEffect, useLayoutEffect, useMemo, useState } from 'react'
 import type { CollabSession } from '../collab/collab-session.ts'
 import { editorExtensions } from './extensions.ts'
+import { StructureNotice } from './StructureNotice.tsx'
 import { Toolbar } from './Toolbar.tsx'
 
 interface DocumentEditorProps {
@@ -15,9 +16,11 @@ interface DocumentEditorProps {
 }
 
 export const DocumentEditor = memo(function DocumentEditor({ session, editable }: DocumentEditorProps) {
+  /** When an edit was last refused for the structure's sake; 0 for never. */
+  const [refusedAt, setRefusedAt] = useState(0)
   const options = useMemo(
     () => ({
-      extensions: editorExtensions(session),
+      extensions: editorExtensions(session, () => setRefusedAt(Date.now())),
       editorProps: {
         attributes: {
           class: 'document-body',
@@ -44,6 +47,7 @@ export const DocumentEditor = memo(function DocumentEditor({ session, editable }
   return (
     <div className="editor-frame">
       {editor && editable && <Toolbar editor={editor} />}
+      <StructureNotice refusedAt={refusedAt} />
       <div className="paper">
         <EditorContent editor={editor} />
       </div>

@@ -11,13 +11,14 @@ import type { CollabSession } from '../collab/collab-session.ts'
 import { LessonStructure } from './lesson-structure.ts'
 import { StructurePlaceholders } from './structure-placeholders.ts'
 
-export function editorExtensions(session: CollabSession): AnyExtension[] {
+/** `onStructureRefused`: an edit was refused because it would have broken the header or a section. */
+export function editorExtensions(session: CollabSession, onStructureRefused: () => void): AnyExtension[] {
   return [
     ...contentExtensions(),
     // Its undo manager tracks only transactions made in this editor, so 撤销 never undoes a colleague's typing.
     Collaboration.configure({ fragment: session.doc.getXmlFragment(contentFragmentName) }),
     CollaborationCaret.configure({ provider: session.provider, user: session.user }),
-    LessonStructure,
+    LessonStructure.configure({ onRefused: onStructureRefused }),
     // Top-level lines of a document without sections; the lines in sections and the header get theirs here.
     StructurePlaceholders,
     Placeholder.configure({

@@ -131,10 +131,19 @@ export function atStructureEdge(state: EditorState, edge: 'start' | 'end'): bool
   return true
 }
 
-export const LessonStructure = Extension.create({
+export interface LessonStructureOptions {
+  /** Called when an edit was refused, to tell the teacher why nothing happened. */
+  onRefused: () => void
+}
+
+export const LessonStructure = Extension.create<LessonStructureOptions>({
   name: 'lessonStructure',
   // Its keys are the last resort, after every other extension declined them.
   priority: 1,
+
+  addOptions() {
+    return { onRefused: () => {} }
+  },
 
   addKeyboardShortcuts() {
     const atStart = () => atStructureEdge(this.editor.state, 'start')
@@ -153,7 +162,11 @@ export const LessonStructure = Extension.create({
     return [
       new Plugin({
         key: new PluginKey('lessonStructure'),
-        filterTransaction: allowsTransaction,
+        filterTransaction: (transaction, state) => {
+          const allowed = allowsTransaction(transaction, state)
+          if (!allowed) this.options.onRefused()
+          return allowed
+        },
         props: {
           transformPasted: (slice, view) => {
             const { schema, selection } = view.state
