@@ -9,14 +9,20 @@ import { localDateTime } from '../../../shared/workflow/lesson-schedule.ts'
 
 export type MeetingDraft = MeetingInput
 
-/** A meeting is usually written down as it ends: by default it ends now and began an hour ago, today. */
+/**
+ * A meeting is usually written down as it ends: by default it ends now (rounded up to five minutes, so
+ * that whoever is online now is inside it) and began an hour before, within today.
+ */
 export function newMeetingDraft(defaults: LessonMeetings['defaults'], now = new Date()): MeetingDraft {
-  const end = localDateTime(roundedDown(now))
-  const start = localDateTime(new Date(roundedDown(now).getTime() - 60 * 60_000))
+  const step = 5 * 60_000
+  const endInstant = Math.ceil(now.getTime() / step) * step
+  const today = localDateTime(now).date
+  const end = localDateTime(new Date(endInstant))
+  const start = localDateTime(new Date(endInstant - 60 * 60_000))
   return {
-    date: end.date,
-    startTime: start.date === end.date ? start.time : '00:00',
-    endTime: end.time === '00:00' ? '00:05' : end.time,
+    date: today,
+    startTime: start.date === today ? start.time : '00:00',
+    endTime: end.date === today ? end.time : '23:59',
     place: defaults.place,
     topic: defaults.topic,
     presenterId: defaults.presenterId,
@@ -24,11 +30,6 @@ export function newMeetingDraft(defaults: LessonMeetings['defaults'], now = new 
     summary: '',
     decisions: '',
   }
-}
-
-function roundedDown(instant: Date): Date {
-  const step = 5 * 60_000
-  return new Date(Math.floor(instant.getTime() / step) * step)
 }
 
 export function draftOf(meeting: MeetingRecordView): MeetingDraft {

@@ -80,7 +80,7 @@ function LateLessons({ lessons }: { lessons: readonly OverviewLesson[] }) {
       {lessons.length === 0 ? (
         <p className="muted">没有逾期的课。</p>
       ) : (
-        <table className="overview-table">
+        <table className="overview-table overview-lessons">
           <thead>
             <tr>
               <th>日期</th>
@@ -164,7 +164,7 @@ function LessonsByStage({ overview }: { overview: GroupOverview }) {
           <h3>
             {stage.label}（{stage.lessons.length}）
           </h3>
-          <table className="overview-table">
+          <table className="overview-table overview-lessons">
             <thead>
               <tr>
                 <th>日期</th>

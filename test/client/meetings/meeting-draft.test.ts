@@ -13,13 +13,13 @@ const zhang = { id: 'zhang', displayName: '张老师' }
 const sun = { id: 'sun', displayName: '孙老师' }
 
 describe('newMeetingDraft', () => {
-  it('takes place, 课题 and 主讲人 from the lesson, and the last hour, in school time', () => {
-    // 15:32 in Beijing.
+  it('takes place, 课题 and 主讲人 from the lesson, and the hour up to now, in school time', () => {
+    // 15:32 in Beijing: the meeting ends at 15:35, so that whoever is online now is inside it.
     const draft = newMeetingDraft(defaults, new Date('2026-11-24T07:32:10Z'))
     expect(draft).toEqual({
       date: '2026-11-24',
-      startTime: '14:30',
-      endTime: '15:30',
+      startTime: '14:35',
+      endTime: '15:35',
       place: '数学教研室',
       topic: '3.1 一元一次方程',
       presenterId: 'li',
@@ -29,9 +29,11 @@ describe('newMeetingDraft', () => {
     })
   })
 
-  it('keeps an early-morning draft within its day', () => {
-    const draft = newMeetingDraft(defaults, new Date('2026-11-23T16:20:00Z'))
-    expect([draft.date, draft.startTime, draft.endTime]).toEqual(['2026-11-24', '00:00', '00:20'])
+  it('keeps a draft made just after midnight or just before it within its day', () => {
+    const early = newMeetingDraft(defaults, new Date('2026-11-23T16:20:00Z'))
+    expect([early.date, early.startTime, early.endTime]).toEqual(['2026-11-24', '00:00', '00:20'])
+    const late = newMeetingDraft(defaults, new Date('2026-11-24T15:58:00Z'))
+    expect([late.date, late.startTime, late.endTime]).toEqual(['2026-11-24', '23:00', '23:59'])
   })
 })
 
