@@ -8,11 +8,20 @@ const headingLevels = [1, 2, 3] as const
 type HeadingLevel = (typeof headingLevels)[number]
 const headingNames: Record<HeadingLevel, string> = { 1: '一级标题', 2: '二级标题', 3: '三级标题' }
 
-function ToolButton(props: { label: string; testId: string; active?: boolean; disabled?: boolean; onRun: () => void; children?: ReactNode }) {
+function ToolButton(props: {
+  label: string
+  testId: string
+  active?: boolean
+  disabled?: boolean
+  /** Extra class, e.g. the 教师用 button's own colour. */
+  className?: string
+  onRun: () => void
+  children?: ReactNode
+}) {
   return (
     <button
       type="button"
-      className={props.active ? 'tool is-active' : 'tool'}
+      className={['tool', props.active && 'is-active', props.className].filter(Boolean).join(' ')}
       aria-pressed={props.active}
       disabled={props.disabled}
       data-testid={props.testId}
@@ -97,6 +106,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <ToolButton
           label="教师用：答案、备注、时间安排等，学生版不打印"
           testId="toolbar-teacher-only"
+          className="tool-teacher-only"
           active={state.teacherOnly}
           disabled={!state.canMarkTeacherOnly}
           onRun={() => chain().toggleTeacherOnly().run()}
