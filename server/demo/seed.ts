@@ -35,7 +35,7 @@ const accounts: readonly DemoAccountSeed[] = [
   { username: 'teacher3', displayName: '刘老师', role: 'teacher', description: '数学教师', color: '#f08c00' },
   { username: 'mentor', displayName: '陈老师', role: 'teacher', description: '数学教师，师傅', color: '#9c36b5' },
   { username: 'apprentice', displayName: '赵老师', role: 'teacher', description: '新教师，徒弟（师傅：陈老师）', color: '#0c8599' },
-  { username: 'guest', displayName: '孙老师', role: 'guest', description: '区教研员，只读', color: '#a61e4d' },
+  { username: 'guest', displayName: '孙老师', role: 'guest', description: '区教研员，可阅读、批注', color: '#a61e4d' },
 ]
 
 /** Seeds the demo school into a store without users; returns the accounts created, none otherwise. */
