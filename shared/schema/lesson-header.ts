@@ -70,7 +70,7 @@ export const HeaderField = Node.create({
       Enter: ({ editor }) => {
         const { $from } = editor.state.selection
         if ($from.parent.type.name !== this.name) return false
-        // The end of the next field, or the first place to type after the header.
+        // The start of the next field, or of the first section after the last field.
         const next = TextSelection.findFrom(editor.state.doc.resolve($from.after()), 1, true)
         if (next) editor.view.dispatch(editor.state.tr.setSelection(next).scrollIntoView())
         return true
