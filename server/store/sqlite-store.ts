@@ -39,9 +39,19 @@ export async function openSqliteStore(dataDir: string): Promise<SqliteStore> {
   return new SqliteStore(db, sqlite)
 }
 
+interface PendingAppend {
+  documentId: string
+  updates: readonly Uint8Array[]
+  resolve(lastSeq: number): void
+  reject(error: unknown): void
+}
+
+type AppendOutcome = { lastSeq: number } | { error: unknown }
+
 export class SqliteStore extends SqlStore {
   readonly dialect = 'sqlite'
-  readonly #append: (documentId: string, updates: readonly Uint8Array[], now: number) => number
+  readonly #appendAll: (batch: readonly PendingAppend[], now: number) => AppendOutcome[]
+  #pending: PendingAppend[] = []
 
   constructor(db: Kysely<Database>, sqlite: BetterSqlite3.Database) {
     super(db)
@@ -63,21 +73,56 @@ export class SqliteStore extends SqlStore {
         .values({ document_id: '', seq: 0, data: Buffer.alloc(0), created_at: 0 })
         .compile().sql,
     )
-    this.#append = sqlite.transaction((documentId: string, updates: readonly Uint8Array[], now: number) => {
+    // Nested in the batch's transaction, each append is a savepoint: one that fails (a deleted
+    // document) is rolled back alone and the others of the batch still commit.
+    const appendOne = sqlite.transaction((documentId: string, updates: readonly Uint8Array[], now: number) => {
       const document = bumpLastSeq.get(updates.length, documentId)
       if (document === undefined) throw new Error(`Document ${documentId} does not exist`)
       let seq = document.last_seq - updates.length
       for (const update of updates) insertUpdate.run(documentId, ++seq, asBuffer(update), now)
       return document.last_seq
-    }).immediate
+    })
+    this.#appendAll = sqlite.transaction((batch: readonly PendingAppend[], now: number) =>
+      batch.map((append): AppendOutcome => {
+        try {
+          return { lastSeq: appendOne(append.documentId, append.updates, now) }
+        } catch (error) {
+          return { error }
+        }
+      }),
+    ).immediate
+  }
+
+  /**
+   * Group commit: appends asked for during one turn of the event loop, from every document, are written
+   * in one transaction at the end of that turn. A commit costs far more than a row, and under load many
+   * documents append at once. Each promise resolves only after the commit.
+   */
+  appendUpdates(documentId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ documentId, updates, resolve, reject })
+      if (this.#pending.length === 1) setImmediate(() => void this.#flush())
+    })
   }
 
   /**
    * Runs while holding Kysely's single connection, so that it never lands inside a transaction Kysely
    * has open (a compaction): better-sqlite3 would nest it as a savepoint of that transaction.
    */
-  appendUpdates(documentId: string, updates: readonly Uint8Array[]): Promise<number> {
-    return this.db.connection().execute(async () => this.#append(documentId, updates, Date.now()))
+  async #flush(): Promise<void> {
+    const batch = this.#pending
+    this.#pending = []
+    let outcomes: AppendOutcome[]
+    try {
+      outcomes = await this.db.connection().execute(async () => this.#appendAll(batch, Date.now()))
+    } catch (error) {
+      for (const append of batch) append.reject(error)
+      return
+    }
+    outcomes.forEach((outcome, i) => {
+      if ('lastSeq' in outcome) batch[i]!.resolve(outcome.lastSeq)
+      else batch[i]!.reject(outcome.error)
+    })
   }
 }
 

@@ -279,6 +279,20 @@ export function describeStoreContract(name: string, createBackend: () => Promise
         expect(state.lastSeq).toBe(4)
       })
 
+      it('appends to several documents at once, and one failing append does not fail the others', async () => {
+        const { document, groupId, schoolId, user } = await createFixture(store)
+        const other = await store.createDocument({ groupId, schoolId, title: '另一课', kind: 'lesson-plan', createdBy: user.id })
+        const results = await Promise.allSettled([
+          store.appendUpdates(document.id, [bytes(1)]),
+          store.appendUpdates('no-such-document', [bytes(2)]),
+          store.appendUpdates(other.id, [bytes(3), bytes(4)]),
+          store.appendUpdates(document.id, [bytes(5)]),
+        ])
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled'])
+        expect(plain((await store.loadDocumentState(document.id)).updates)).toEqual([[1], [5]])
+        expect(plain((await store.loadDocumentState(other.id)).updates)).toEqual([[3], [4]])
+      })
+
       it('loads the log rows between two sequence numbers, in order', async () => {
         const { document } = await createFixture(store)
         await store.appendUpdates(document.id, [bytes(1), bytes(2), bytes(3)])
