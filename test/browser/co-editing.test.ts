@@ -188,7 +188,7 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
     await screenshot(li, 'ime-converged-li')
   })
 
-  it('typing, Enter, Backspace, deleting across sections and pasting keep the header and the sections; 教师用 reaches the colleague', async () => {
+  it('typing, Enter, Backspace, deleting across sections and pasting keep the header and the sections; 教师用 is undone and redone and reaches the colleague', async () => {
     const title = '3.2 解一元一次方程（一） 导学案'
     await createDraftInDemoGroup(server, title, { subject: '数学', topic: '3.2 解一元一次方程（一）', leadPreparer: '李老师' })
     const [li, zhang] = await Promise.all([openAs('teacher1', title), openAs('teacher2', title)])
@@ -234,8 +234,16 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
     await pasteHtml(li, '<section data-section-key="inquiry" data-title="合作探究"><h2>合作探究</h2><div class="section-body"><p>探究：天平与等式</p></div></section>')
     await click(sectionBody(li, 'classCheck').locator('p'), 'start')
     await li.keyboard.type('参考答案：x = 2')
-    await li.getByTestId('toolbar-teacher-only').click()
-    expect(await li.getByTestId('toolbar-teacher-only').getAttribute('aria-pressed')).toBe('true')
+    // Yjs merges changes less than 500 ms apart into one undo step; the mark should be a step of its own.
+    await li.waitForTimeout(700)
+    const answer = sectionBody(li, 'classCheck').locator('p')
+    const teacherOnlyButton = li.getByTestId('toolbar-teacher-only')
+    await teacherOnlyButton.click()
+    expect([await teacherOnlyButton.getAttribute('aria-pressed'), await answer.getAttribute('data-teacher-only')]).toEqual(['true', ''])
+    await li.getByTestId('toolbar-undo').click()
+    expect([await answer.getAttribute('data-teacher-only'), await answer.textContent()]).toEqual([null, '参考答案：x = 2'])
+    await li.getByTestId('toolbar-redo').click()
+    expect(await answer.getAttribute('data-teacher-only')).toBe('')
     // Enter in a header field moves on to the next one.
     await click(headerValue(li, 'lessonType'), 'start')
     await li.keyboard.type('新授课')
