@@ -49,6 +49,12 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'payload_too_large',
+  /** An upload that is not the kind of file asked for (not a .docx). */
+  'unsupported_file',
+  /** An upload refused for safety: a zip bomb, macros, encryption. */
+  'unsafe_file',
+  /** An upload of the right kind that cannot be read. */
+  'corrupt_file',
   'internal',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

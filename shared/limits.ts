@@ -13,6 +13,8 @@ export const limits = {
   maxBufferedBytesPerClient: 32 * 1024 * 1024,
   /** Largest JSON request body accepted by the HTTP API. */
   maxJsonBodyBytes: 64 * 1024,
+  /** Largest file a teacher may upload (a .docx to import); the client checks it before uploading. */
+  maxUploadBytes: 10 * 1024 * 1024,
   /** Lifetime of a token from `POST /api/auth/ws-token`. */
   wsTokenTtlSeconds: 5 * 60,
   /** Lifetime of a browser session cookie. */
