@@ -5,12 +5,13 @@
  */
 import { useEffect, useState } from 'react'
 import type { TemplateView } from '../../../shared/api/template.ts'
-import { headerFieldKeys, headerFieldLabels } from '../../../shared/schema/header-fields.ts'
 import { defaultLessonTemplate } from '../../../shared/template/default-template.ts'
 import { type LessonTemplate, templateLimits } from '../../../shared/template/lesson-template.ts'
 import { ApiError } from '../api/http.ts'
 import { fetchTemplate, saveTemplate } from '../api/template.ts'
-import { addSection, changeSection, firstProblem, moveSection, removeSection, sameTemplate } from './template-editing.ts'
+import { SectionList } from './SectionList.tsx'
+import { addSection, firstProblem, sameTemplate } from './template-editing.ts'
+import { TemplatePreview } from './TemplatePreview.tsx'
 import './template.css'
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
@@ -85,24 +86,42 @@ export function TemplatePage({ onLoggedOut }: { onLoggedOut: () => void }) {
           )}
           {saved.canEdit && (
             <div className="template-actions">
-              <button type="button" className="link-button" onClick={() => edit(addSection(draft))} disabled={draft.sections.length >= templateLimits.maxSections} data-testid="template-add">
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => edit(addSection(draft))}
+                disabled={draft.sections.length >= templateLimits.maxSections}
+                data-testid="template-add"
+              >
                 ＋ 添加栏目
               </button>
               <span className="template-actions-end">
-                <button type="button" className="link-button" onClick={() => edit(defaultLessonTemplate)} disabled={sameTemplate(draft, defaultLessonTemplate)} data-testid="template-default">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => edit(defaultLessonTemplate)}
+                  disabled={sameTemplate(draft, defaultLessonTemplate)}
+                  data-testid="template-default"
+                >
                   恢复默认
                 </button>
                 <button type="button" className="link-button" onClick={() => edit(saved.template)} disabled={!changed} data-testid="template-discard">
                   放弃修改
                 </button>
-                <button type="button" className="primary" onClick={onSave} disabled={!changed || problem !== null || saveState.kind === 'saving'} data-testid="template-save">
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={onSave}
+                  disabled={!changed || problem !== null || saveState.kind === 'saving'}
+                  data-testid="template-save"
+                >
                   {saveState.kind === 'saving' ? '正在保存……' : '保存模板'}
                 </button>
               </span>
             </div>
           )}
           <p className="template-status" role="status" data-testid="template-status">
-            {problem ?? (saveState.kind === 'saved' ? '已保存。以后新建的导学案将使用这个模板。' : saveState.kind === 'failed' ? saveState.message : changed ? '有未保存的修改。' : '')}
+            {problem ?? statusText(saveState, changed)}
           </p>
         </section>
 
@@ -115,84 +134,10 @@ export function TemplatePage({ onLoggedOut }: { onLoggedOut: () => void }) {
   )
 }
 
-function SectionList({ draft, onChange }: { draft: LessonTemplate; onChange: (next: LessonTemplate) => void }) {
-  const last = draft.sections.length - 1
-  return (
-    <ol className="template-sections">
-      {draft.sections.map((section, index) => (
-        <li key={section.key} className="template-section" data-testid="template-section">
-          <div className="template-section-row">
-            <span className="template-section-number">{index + 1}</span>
-            <input
-              aria-label={`第 ${index + 1} 个栏目的标题`}
-              value={section.title}
-              maxLength={templateLimits.maxTitleLength + 10}
-              onChange={(event) => onChange(changeSection(draft, index, { title: event.target.value }))}
-              data-testid="template-title"
-            />
-            <button type="button" className="link-button" aria-label={`上移“${section.title}”`} disabled={index === 0} onClick={() => onChange(moveSection(draft, index, -1))} data-testid="template-up">
-              上移
-            </button>
-            <button type="button" className="link-button" aria-label={`下移“${section.title}”`} disabled={index === last} onClick={() => onChange(moveSection(draft, index, 1))} data-testid="template-down">
-              下移
-            </button>
-            <button type="button" className="link-button danger" aria-label={`删除“${section.title}”`} disabled={last === 0} onClick={() => onChange(removeSection(draft, index))} data-testid="template-remove">
-              删除
-            </button>
-          </div>
-          <div className="template-section-row">
-            <input
-              className="template-hint"
-              aria-label={`“${section.title}”的提示文字`}
-              placeholder="提示文字（可不填）：空栏目里显示，告诉主备人写什么"
-              value={section.hint}
-              maxLength={templateLimits.maxHintLength + 10}
-              onChange={(event) => onChange(changeSection(draft, index, { hint: event.target.value }))}
-              data-testid="template-hint"
-            />
-            <label className="template-teacher-only">
-              <input
-                type="checkbox"
-                checked={section.teacherOnly}
-                onChange={(event) => onChange(changeSection(draft, index, { teacherOnly: event.target.checked }))}
-                data-testid="template-teacher-only"
-              />
-              教师用（学生版不打印）
-            </label>
-          </div>
-        </li>
-      ))}
-    </ol>
-  )
-}
-
-/** The new draft as the editor will show it, drawn with the editor's own styles. */
-function TemplatePreview({ template }: { template: LessonTemplate }) {
-  return (
-    <div className="paper template-paper">
-      <div className="document-body">
-        <div className="lesson-header">
-          {headerFieldKeys.map((field) => (
-            <div key={field} className="header-field" data-field={field}>
-              <span className="header-label">{headerFieldLabels[field]}</span>
-              <span className="header-value" />
-            </div>
-          ))}
-        </div>
-        {template.sections.map((section) => (
-          <section key={section.key} className="lesson-section" data-teacher-only={section.teacherOnly ? '' : undefined}>
-            <h2 className="section-title">{section.title || '（未命名栏目）'}</h2>
-            <div className="section-body">
-              {/* The line break gives the empty line its height, as in the editor. */}
-              <p className="is-empty" data-placeholder={section.hint || `在这里填写${section.title}`}>
-                <br />
-              </p>
-            </div>
-          </section>
-        ))}
-      </div>
-    </div>
-  )
+function statusText(saveState: SaveState, changed: boolean): string {
+  if (saveState.kind === 'saved') return '已保存。以后新建的导学案将使用这个模板。'
+  if (saveState.kind === 'failed') return saveState.message
+  return changed ? '有未保存的修改。' : ''
 }
 
 function formatTime(iso: string | null): string {
