@@ -4,13 +4,14 @@
  * from the presence log (who had the shared 导学案 open during the meeting).
  */
 import type { Actor } from '../../shared/access.ts'
-import type { MeetingInput, NewMeetingInput } from '../../shared/api/meetings.ts'
+import type { Attendee, MeetingInput, MeetingTimeInput, NewMeetingInput } from '../../shared/api/meetings.ts'
 import { meetingTimeProblem } from '../../shared/meetings/meeting-window.ts'
 import { decide } from '../../shared/workflow/lesson-rules.ts'
 import type { LessonRecord } from '../store/lesson-records.ts'
 import type { MeetingRecord } from '../store/meeting-records.ts'
 import type { Store } from '../store/store.ts'
 import { lessonContextOf } from '../workflow/lesson-context.ts'
+import { peopleOf } from '../workflow/lesson-views.ts'
 import { forbid, missing, type Outcome, reject, succeed } from '../workflow/outcome.ts'
 import { noSuchLesson } from '../workflow/stage-change.ts'
 import { attendanceAt, type PresenceReading } from './attendance.ts'
@@ -66,6 +67,28 @@ export async function editMeeting(
   if (problem) return reject(problem)
   const updated = await store.updateMeeting(meetingId, input, actor.userId)
   return updated ? succeed(updated) : noSuchMeeting()
+}
+
+/** Who had the shared 导学案 open during a meeting, to prefill its attendees: for whoever may record it. */
+export async function onlineDuring(
+  context: MeetingContext,
+  actor: Actor,
+  lesson: LessonRecord,
+  time: MeetingTimeInput,
+): Promise<Outcome<Attendee[]>> {
+  const { store, presence } = context
+  const refusal = await refusalFor(store, actor, lesson)
+  if (refusal) return refusal
+  const timeProblem = meetingTimeProblem(time)
+  if (timeProblem) return reject(timeProblem)
+  const present = await attendanceAt(store, presence, lesson, time)
+  const people = await peopleOf(store, present.map((attendance) => attendance.userId))
+  return succeed(
+    present.flatMap(({ userId, minutesPresent }) => {
+      const person = people.get(userId)
+      return person ? [{ ...person, minutesPresent }] : []
+    }),
+  )
 }
 
 async function refusalFor(store: Store, actor: Actor, lesson: LessonRecord) {

@@ -14,16 +14,17 @@ import {
   meetingTime,
   newMeetingInput,
 } from '../../../shared/api/meetings.ts'
-import { meetingTimeProblem } from '../../../shared/meetings/meeting-window.ts'
-import { decide } from '../../../shared/workflow/lesson-rules.ts'
-import { attendanceAt } from '../../meetings/attendance.ts'
-import { editMeeting, type MeetingContext, noSuchMeeting, recordMeeting } from '../../meetings/meeting-steps.ts'
+import {
+  editMeeting,
+  type MeetingContext,
+  noSuchMeeting,
+  onlineDuring,
+  recordMeeting,
+} from '../../meetings/meeting-steps.ts'
 import { lessonMeetingsOf, meetingSheetOf, meetingViewOf } from '../../meetings/meeting-views.ts'
 import type { LessonRecord } from '../../store/lesson-records.ts'
 import type { MeetingRecord } from '../../store/meeting-records.ts'
-import { lessonContextOf } from '../../workflow/lesson-context.ts'
-import { peopleOf } from '../../workflow/lesson-views.ts'
-import { forbid, type Outcome, reject } from '../../workflow/outcome.ts'
+import type { Outcome } from '../../workflow/outcome.ts'
 import { noSuchLesson } from '../../workflow/stage-change.ts'
 import { type AuthVariables, requireUser } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
@@ -122,18 +123,9 @@ export function meetingRoutes(context: MeetingContext) {
   app.openapi(getAttendance, async (c) => {
     const { actor } = c.var.auth
     const lesson = await visibleLesson(actor, c.req.valid('param').id)
-    const decision = decide('recordMeeting', actor, await lessonContextOf(store, lesson))
-    if (!decision.allowed) throw refusalError(forbid(decision.reason))
-    const time = c.req.valid('query')
-    const problem = meetingTimeProblem(time)
-    if (problem) throw refusalError(reject(problem))
-    const present = await attendanceAt(store, context.presence, lesson, time)
-    const people = await peopleOf(store, present.map((a) => a.userId))
-    const attendees = present.flatMap((a) => {
-      const who = people.get(a.userId)
-      return who ? [{ ...who, minutesPresent: a.minutesPresent }] : []
-    })
-    return c.json({ attendees }, 200)
+    const attendees = await onlineDuring(context, actor, lesson, c.req.valid('query'))
+    if (!attendees.ok) throw refusalError(attendees)
+    return c.json({ attendees: attendees.value }, 200)
   })
 
   app.openapi(getMeeting, async (c) => {
