@@ -143,9 +143,9 @@ export async function updateLessonPlan(
   })
 }
 
-/** Deletes the lesson with its documents and stage history. */
-export async function deleteLesson(db: Kysely<Database>, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('lessons').where('id', '=', id).executeTakeFirst()
+/** Deletes the lesson with its documents and stage history, if it is still in `whileIn`. */
+export async function deleteLesson(db: Kysely<Database>, id: string, whileIn: LessonStage): Promise<boolean> {
+  const result = await db.deleteFrom('lessons').where('id', '=', id).where('stage', '=', whileIn).executeTakeFirst()
   return Number(result.numDeletedRows) > 0
 }
 

@@ -357,8 +357,8 @@ export abstract class SqlStore implements Store {
     return lessons.updateLessonPlan(this.db, id, change)
   }
 
-  deleteLesson(id: string): Promise<boolean> {
-    return lessons.deleteLesson(this.db, id)
+  deleteLesson(id: string, whileIn: LessonRecord['stage']): Promise<boolean> {
+    return lessons.deleteLesson(this.db, id, whileIn)
   }
 
   moveLessonStage(move: LessonStageMove): Promise<boolean> {
@@ -376,10 +376,13 @@ export abstract class SqlStore implements Store {
   async listDocumentsOfLesson(lessonId: string): Promise<DocumentRecord[]> {
     const rows = await this.db
       .selectFrom('documents')
-      .selectAll()
-      .where('lesson_id', '=', lessonId)
-      .orderBy('created_at')
-      .orderBy('id')
+      .innerJoin('lessons', 'lessons.id', 'documents.lesson_id')
+      .selectAll('documents')
+      .where('documents.lesson_id', '=', lessonId)
+      // The shared plan first even when another document was created within the same millisecond.
+      .orderBy(sql`case when documents.id = lessons.document_id then 0 else 1 end`)
+      .orderBy('documents.created_at')
+      .orderBy('documents.id')
       .execute()
     return rows.map(toDocument)
   }

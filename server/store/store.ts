@@ -157,8 +157,11 @@ export interface Store {
   listLessonsOfLeadPreparer(userId: string): Promise<LessonRecord[]>
   /** Null if there is no such lesson. */
   updateLessonPlan(id: string, change: LessonPlanChange): Promise<LessonRecord | null>
-  /** Deletes the lesson with its documents and its stage history; false if there was none. */
-  deleteLesson(id: string): Promise<boolean>
+  /**
+   * Deletes the lesson with its documents and its stage history, only while it is in stage `whileIn`;
+   * false (and nothing deleted) otherwise.
+   */
+  deleteLesson(id: string, whileIn: LessonRecord['stage']): Promise<boolean>
   /**
    * Moves the lesson from `move.from` to `move.to` and records the move, or does nothing and returns
    * false if the lesson is no longer in `move.from`. Any move closes 集体研讨.

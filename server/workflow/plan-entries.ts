@@ -5,6 +5,7 @@
  */
 import type { LessonPlanInput, LessonPlanPatch } from '../../shared/api/lessons.ts'
 import type { Actor } from '../../shared/access.ts'
+import type { HeaderValues } from '../../shared/schema/header-fields.ts'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import { decide, type LessonContext } from '../../shared/workflow/lesson-rules.ts'
 import type { LessonRecord } from '../store/lesson-records.ts'
@@ -42,6 +43,8 @@ export async function createPlanEntry(
   actor: Actor,
   groupId: string,
   input: LessonPlanInput,
+  /** The draft's first content from its header values, e.g. an imported file; the school's template otherwise. */
+  initialContent?: (header: HeaderValues) => Uint8Array,
 ): Promise<Outcome<LessonRecord>> {
   const { store } = context
   const group = await groupOf(store, actor, groupId)
@@ -52,13 +55,6 @@ export async function createPlanEntry(
   const leadPreparer = preparers.find((user) => user.id === input.leadPreparerId)
   if (!leadPreparer) return reject('主备人必须是本备课组的老师')
 
-  const lesson = await store.createLesson({
-    ...input,
-    schoolId: group.schoolId,
-    groupId,
-    createdBy: actor.userId,
-    documentTitle: planDocumentTitle(input.title),
-  })
   const header = draftHeader({
     groupName: group.name,
     title: input.title,
@@ -68,7 +64,16 @@ export async function createPlanEntry(
     leadPreparerName: leadPreparer.displayName,
     reviewerName: preparers.find((user) => user.role === 'leader')?.displayName ?? '',
   })
-  await applyChange(context, lesson.documentId, await newLessonPlanUpdate(store, group.schoolId, header))
+  // Made before the lesson, so that content which cannot be made leaves no lesson behind.
+  const content = initialContent ? initialContent(header) : await newLessonPlanUpdate(store, group.schoolId, header)
+  const lesson = await store.createLesson({
+    ...input,
+    schoolId: group.schoolId,
+    groupId,
+    createdBy: actor.userId,
+    documentTitle: planDocumentTitle(input.title),
+  })
+  await applyChange(context, lesson.documentId, content)
   return succeed(lesson)
 }
 
@@ -101,12 +106,15 @@ export async function deletePlanEntry(
   lessonId: string,
 ): Promise<Outcome<null>> {
   const { store, registry } = context
-  const lesson = await store.findLesson(lessonId)
-  if (!lesson) return noSuchLesson()
-  const decision = decide('delete', actor, await lessonContextOf(store, lesson))
-  if (!decision.allowed) return forbid(decision.reason)
-  const documents = await store.listDocumentsOfLesson(lessonId)
-  await store.deleteLesson(lessonId)
-  for (const document of documents) registry.find(document.id)?.closeAll(CloseCode.documentNotFound, 'document deleted')
-  return succeed(null)
+  // The lesson may move between the decision and the deletion; it is then decided again as it now is.
+  for (;;) {
+    const lesson = await store.findLesson(lessonId)
+    if (!lesson) return noSuchLesson()
+    const decision = decide('delete', actor, await lessonContextOf(store, lesson))
+    if (!decision.allowed) return forbid(decision.reason)
+    const documents = await store.listDocumentsOfLesson(lessonId)
+    if (!(await store.deleteLesson(lessonId, lesson.stage))) continue
+    for (const document of documents) registry.find(document.id)?.closeAll(CloseCode.documentNotFound, 'document deleted')
+    return succeed(null)
+  }
 }

@@ -160,20 +160,22 @@ export function describeLessonContract(storeOf: () => Store): void {
       expect((await store.findLesson(lesson.id))!.liveReviewOpen).toBe(false)
     })
 
-    it('deletes a lesson with its documents, their content and its history', async () => {
+    it('deletes a lesson with its documents, their content and its history, only in the stage given', async () => {
       const store = storeOf()
       const { groupId, li, plan } = await mathGroup(store)
       const lesson = await store.createLesson(plan())
       const kept = await store.createLesson(plan({ title: '另一课' }))
       await store.appendUpdates(lesson.documentId, [new Uint8Array([1, 2, 3])])
       await store.moveLessonStage({ lessonId: lesson.id, from: 'draft', to: 'review', actorId: li.id, at: at(0) })
-      expect(await store.deleteLesson(lesson.id)).toBe(true)
+      expect(await store.deleteLesson(lesson.id, 'draft')).toBe(false)
+      expect(await store.findLesson(lesson.id)).not.toBeNull()
+      expect(await store.deleteLesson(lesson.id, 'review')).toBe(true)
       expect(await store.findLesson(lesson.id)).toBeNull()
       expect(await store.findDocument(lesson.documentId)).toBeNull()
       expect(await store.listLessonStageEvents(lesson.id)).toEqual([])
       expect(await store.documentStorageStats(lesson.documentId)).toEqual({ bytes: 0, logLength: 0 })
       expect((await store.listLessonsOfGroup(groupId, null)).map((l) => l.id)).toEqual([kept.id])
-      expect(await store.deleteLesson(lesson.id)).toBe(false)
+      expect(await store.deleteLesson(lesson.id, 'review')).toBe(false)
     })
 
     it('lists the members of a group by name', async () => {
