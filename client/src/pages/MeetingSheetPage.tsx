@@ -20,7 +20,7 @@ export function MeetingSheetPage({ meetingId }: { meetingId: string }) {
   return (
     <main className="meeting-sheet-page" data-testid="meeting-sheet">
       <div className="meeting-sheet-actions no-print">
-        <BackLink />
+        <BackLink lessonId={lesson.id} />
         <button type="button" className="primary" onClick={() => window.print()} data-testid="print-sheet">
           打印
         </button>
