@@ -112,9 +112,16 @@ export async function deletePlanEntry(
     if (!lesson) return noSuchLesson()
     const decision = decide('delete', actor, await lessonContextOf(store, lesson))
     if (!decision.allowed) return forbid(decision.reason)
-    const documents = await store.listDocumentsOfLesson(lessonId)
+    // Open editors are sent away first, and what their rooms accepted is stored while the documents
+    // still exist: a room storing into a deleted document would fail.
+    for (const document of await store.listDocumentsOfLesson(lessonId)) {
+      const room = registry.find(document.id)
+      if (!room) continue
+      room.closeAll(CloseCode.documentNotFound, 'document deleted')
+      await room.settle()
+      await room.compact()
+    }
     if (!(await store.deleteLesson(lessonId, lesson.stage))) continue
-    for (const document of documents) registry.find(document.id)?.closeAll(CloseCode.documentNotFound, 'document deleted')
     return succeed(null)
   }
 }

@@ -3,6 +3,7 @@ import type { LessonDetail } from '../../../shared/api/lessons.ts'
 import type { DocumentSummary } from '../../../shared/api.ts'
 import type { LessonStage } from '../../../shared/workflow/stages.ts'
 import { type ApiClient, apiClientFor } from '../../helpers/api-client.ts'
+import { CloseCode } from '../../../shared/protocol/close-codes.ts'
 import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
 import { addLesson, addOutsiders, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
@@ -280,5 +281,26 @@ describe('open editors follow the stage at once', () => {
     member.doc.getText('t').insert(0, '散会后')
     await waitFor(() => member.denials.length === 1, 'the refusal after closing')
     expect(watcher.text()).toBe('全组一起改')
+  })
+
+  it('hands editing over at once when the leader assigns another 主备人', async () => {
+    const lessonId = await newLesson()
+    const { documentId } = (await detailOf(lessonId)).lesson
+    const previous = await join('teacher1', documentId)
+    const next = await join('teacher2', documentId)
+    await as.leader!.patch(`/api/lessons/${lessonId}`, { leadPreparerId: await userId(server, 'teacher2') })
+    next.doc.getText('t').insert(0, '张老师接手')
+    await waitFor(() => previous.text() === '张老师接手', 'the new 主备人’s edit')
+    previous.doc.getText('t').insert(0, '李老师')
+    await waitFor(() => previous.denials.length === 1, 'the refusal of the previous 主备人')
+    expect(next.text()).toBe('张老师接手')
+  })
+
+  it('closes open editors of a deleted lesson for good', async () => {
+    const lessonId = await newLesson()
+    const { documentId } = (await detailOf(lessonId)).lesson
+    const editor = await join('teacher1', documentId)
+    expect((await as.leader!.delete(`/api/lessons/${lessonId}`)).status).toBe(204)
+    await waitFor(() => editor.closeCodes.includes(CloseCode.documentNotFound), 'the close')
   })
 })
