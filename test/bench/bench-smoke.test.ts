@@ -19,7 +19,8 @@ test('a small load on our server converges, loses nothing and matches the store'
       rate: 20,
       warmupMs: 500,
       durationMs: 2_000,
-      drainMs: 5_000,
+      // Returns as soon as everything has arrived; the margin is for a machine busy with other tests.
+      drainMs: 15_000,
       clientProcesses: 1,
     })
     expect(result.converged).toBe(true)
