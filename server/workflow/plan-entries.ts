@@ -33,7 +33,7 @@ export async function groupOf(store: Store, actor: Actor, groupId: string): Prom
 }
 
 /** Planning rights do not depend on a lesson's stage, so a plan not yet made is decided as a draft. */
-function plannedLesson(group: GroupRecord, leadPreparerId: string): LessonContext {
+export function plannedLesson(group: GroupRecord, leadPreparerId: string): LessonContext {
   const { schoolId, id: groupId } = group
   return { schoolId, groupId, stage: 'draft', leadPreparerId, liveReviewOpen: false, leadPreparerMentorIds: [] }
 }

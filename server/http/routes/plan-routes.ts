@@ -6,7 +6,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { assignment, groupPlan, lessonPlanInput, lessonSummary } from '../../../shared/api/lessons.ts'
 import { decide } from '../../../shared/workflow/lesson-rules.ts'
 import { localDateTime, semesterOf } from '../../../shared/workflow/lesson-schedule.ts'
-import { groupOf, preparersOf, createPlanEntry } from '../../workflow/plan-entries.ts'
+import { createPlanEntry, groupOf, plannedLesson, preparersOf } from '../../workflow/plan-entries.ts'
 import { lessonSummaries } from '../../workflow/lesson-views.ts'
 import type { WorkflowContext } from '../../workflow/stage-change.ts'
 import { notFound } from '../api-error.ts'
@@ -65,15 +65,7 @@ export function planRoutes(context: WorkflowContext) {
       store.listSemestersOfGroup(groupId),
       preparersOf(store, groupId),
     ])
-    const { schoolId } = group
-    const manage = decide('manage', actor, {
-      schoolId,
-      groupId,
-      stage: 'draft',
-      leadPreparerId: '',
-      liveReviewOpen: false,
-      leadPreparerMentorIds: [],
-    })
+    const manage = decide('manage', actor, plannedLesson(group, ''))
     return c.json(
       {
         group: { id: group.id, name: group.name },
