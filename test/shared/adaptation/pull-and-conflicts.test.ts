@@ -4,7 +4,7 @@ import { findConflicts } from '../../../shared/adaptation/conflicts.ts'
 import { pullUpdate, restoreUpdate, rewriteBlockUpdate } from '../../../shared/adaptation/document-changes.ts'
 import { countChanges, diffBlocks } from '../../../shared/versions/block-diff.ts'
 import { documentBlocks } from '../../../shared/versions/document-blocks.ts'
-import { editBody, fork, heading, paragraph, planDoc, retype, schema, stateOf, texts } from '../versions/plan-documents.ts'
+import { bodyJson, editBody, fork, heading, paragraph, planDoc, retype, schema, stateOf, texts } from '../versions/plan-documents.ts'
 
 /** v1 → the teacher edits A and B → the leader revises B and C and finalizes v2. */
 function concurrentScenario() {
@@ -78,6 +78,32 @@ describe('pulling a new version into an adaptation', () => {
     expect(spot).toMatchObject({ shared: null, mine: { text: '乙，我的补充' } })
     Y.applyUpdate(adaptation, rewriteBlockUpdate(stateOf(adaptation), spot!.key, spot!.mine!.json, spot!.afterKey, schema)!)
     expect(texts(adaptation)).toEqual(['甲', '乙，我的补充', '丙'])
+  })
+
+  it('puts back the shared version of a passage the teacher had deleted, where the new version has it', () => {
+    const plan = planDoc([paragraph('甲'), paragraph('乙'), paragraph('丙')])
+    const v1 = stateOf(plan)
+    const adaptation = fork(v1)
+    editBody(adaptation, (blocks) => [blocks[0]!, blocks[2]!])
+    retype(plan, 1, '乙（组里补充了例题）')
+    const v2 = stateOf(plan)
+    const mine = documentBlocks(adaptation, schema)
+    Y.applyUpdate(adaptation, pullUpdate(v2, stateOf(adaptation)))
+    expect(texts(adaptation)).toEqual(['甲', '丙'])
+
+    const [spot] = findConflicts(documentBlocks(fork(v1), schema), documentBlocks(fork(v2), schema), mine)
+    expect(spot).toMatchObject({ mine: null, shared: { text: '乙（组里补充了例题）' } })
+    Y.applyUpdate(adaptation, rewriteBlockUpdate(stateOf(adaptation), spot!.key, spot!.shared!.json, spot!.afterKey, schema)!)
+    expect(texts(adaptation)).toEqual(['甲', '乙（组里补充了例题）', '丙'])
+  })
+
+  it('rewrites a passage whose kind changed, e.g. a paragraph the teacher turned into a heading', () => {
+    const plan = planDoc([paragraph('甲'), paragraph('乙')])
+    const doc = fork(stateOf(plan))
+    const [, second] = documentBlocks(doc, schema)
+    Y.applyUpdate(doc, rewriteBlockUpdate(stateOf(doc), second!.key, heading('乙'), null, schema)!)
+    expect(bodyJson(doc).content.map((block) => block.type)).toEqual(['paragraph', 'heading'])
+    expect(texts(doc)).toEqual(['甲', '乙'])
   })
 
   it('does not flag passages only one side changed, nor the same change made by both', () => {
