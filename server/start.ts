@@ -7,6 +7,7 @@ import { createAdaptorServer } from '@hono/node-server'
 import { RoomRegistry } from './collab/room-registry.ts'
 import { createUpgradeHandler } from './collab/upgrade.ts'
 import { type DemoAccount, seedDemo } from './demo/seed.ts'
+import { PdfRenderer } from './export/pdf/pdf-renderer.ts'
 import { createApp } from './http/app.ts'
 import { createMetrics } from './metrics.ts'
 import { StorePresenceLog } from './presence/presence-log.ts'
@@ -27,6 +28,8 @@ export interface StartOptions {
   demoPlan?: boolean
   /** Serve the built client from `client/dist`. */
   serveClient?: boolean
+  /** The chromium that prints PDFs; `/usr/bin/chromium` by default. */
+  chromiumPath?: string
   /** Fold a document's update log into its snapshot after this many updates. */
   compactAfter?: number
   /** Use this store instead of opening one (tests inject failing stores). */
@@ -50,12 +53,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const metrics = createMetrics(() => registry.openCount)
   const registry = new RoomRegistry({ store, metrics, compactAfter: options.compactAfter })
   const presence = new StorePresenceLog(store)
+  const pdf = new PdfRenderer({ executablePath: options.chromiumPath })
   const app = createApp({
     store,
     registry,
     presence,
     metricsRegistry: metrics.registry,
     serveClient: options.serveClient ?? true,
+    pdf,
   })
   const upgrades = createUpgradeHandler({ store, registry, metrics, presence })
 
@@ -79,6 +84,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // Store what the rooms accepted before the sockets go, then stop listening.
       await registry.shutdown()
       await presence.close()
+      await pdf.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       if (!options.store) await store.close()

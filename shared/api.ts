@@ -55,6 +55,8 @@ export const errorCodes = [
   'unsafe_file',
   /** An upload of the right kind that cannot be read. */
   'corrupt_file',
+  /** The server cannot make a PDF now (no Chromium, or too many at once): print from the browser instead. */
+  'pdf_unavailable',
   'internal',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

@@ -5,12 +5,14 @@ import { HTTPException } from 'hono/http-exception'
 import type { Registry } from 'prom-client'
 import type { RoomRegistry } from '../collab/room-registry.ts'
 import { limits } from '../../shared/limits.ts'
+import type { PdfRenderer } from '../export/pdf/pdf-renderer.ts'
 import type { PresenceReading } from '../meetings/attendance.ts'
 import type { Store } from '../store/store.ts'
 import { ApiError, errorResponse, notFound } from './api-error.ts'
 import { authRoutes } from './routes/auth-routes.ts'
 import { adaptationRoutes } from './routes/adaptation-routes.ts'
 import { documentRoutes } from './routes/document-routes.ts'
+import { exportRoutes } from './routes/export-routes.ts'
 import { groupOverviewRoutes } from './routes/group-overview-routes.ts'
 import { lessonRoutes } from './routes/lesson-routes.ts'
 import { meetingRoutes } from './routes/meeting-routes.ts'
@@ -29,9 +31,11 @@ export interface AppOptions {
   presence: PresenceReading
   metricsRegistry: Registry
   serveClient: boolean
+  /** Prints exports to PDF; one browser for the whole server. */
+  pdf: PdfRenderer
 }
 
-export function createApp({ store, registry, presence, metricsRegistry, serveClient }: AppOptions) {
+export function createApp({ store, registry, presence, metricsRegistry, serveClient, pdf }: AppOptions) {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -64,6 +68,7 @@ export function createApp({ store, registry, presence, metricsRegistry, serveCli
   app.route('/', reflectionRoutes({ store, registry }))
   app.route('/', meetingRoutes({ store, presence }))
   app.route('/', groupOverviewRoutes({ store, registry }))
+  app.route('/', exportRoutes({ store, registry, presence, pdf }))
   app.route('/', systemRoutes(metricsRegistry, () => store.countUsers()))
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

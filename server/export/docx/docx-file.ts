@@ -1,0 +1,124 @@
+/**
+ * An `ExportDocument` as a .docx file: title, the 学生版's 班级 / 姓名 / 学号 line, the header as a
+ * bordered form, the body, and 第 X 页 共 Y 页 in the footer (Word fields, so every reader counts its
+ * own pages).
+ */
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle } from 'docx'
+import { headerLines } from '../../../shared/export/header-layout.ts'
+import type { ExportDocument } from '../../../shared/export/export-model.ts'
+import { DocxBlockWriter } from './docx-blocks.ts'
+import {
+  a4,
+  bodyLineSpacing,
+  bodySize,
+  borderColor,
+  heiti,
+  numberingConfig,
+  pageMargins,
+  smallSize,
+  songti,
+  textWidth,
+  titleSize,
+} from './docx-styles.ts'
+
+export const docxContentType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+const thinBorder = { style: BorderStyle.SINGLE, size: 4, color: borderColor }
+const labelFill = { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' }
+
+export async function docxOf(model: ExportDocument): Promise<Uint8Array> {
+  const writer = new DocxBlockWriter()
+  const body = writer.body(model.blocks)
+  const document = new Document({
+    title: model.title,
+    creator: '共备',
+    styles: {
+      default: {
+        document: {
+          run: { font: songti, size: bodySize },
+          paragraph: { spacing: { line: bodyLineSpacing } },
+        },
+      },
+    },
+    numbering: numberingConfig(writer.orderedStarts),
+    sections: [
+      {
+        properties: { page: { size: a4, margin: pageMargins } },
+        footers: { default: pageNumberFooter() },
+        children: [...opening(model), ...body],
+      },
+    ],
+  })
+  return new Uint8Array(await Packer.toBuffer(document))
+}
+
+function opening(model: ExportDocument): (Paragraph | Table)[] {
+  const parts: (Paragraph | Table)[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 60 },
+      children: [new TextRun({ text: model.title, font: heiti, bold: true, size: titleSize })],
+    }),
+  ]
+  if (model.subtitle) {
+    parts.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: model.subtitle, size: smallSize })] }))
+  }
+  if (model.studentLine) {
+    parts.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 120, after: 120 },
+        children: [new TextRun({ text: '班级 ____________　　姓名 ____________　　学号 ________' })],
+      }),
+    )
+  }
+  if (model.header.length > 0) parts.push(headerTable(model), new Paragraph({ spacing: { after: 60 } }))
+  if (model.legend) parts.push(new Paragraph({ children: [new TextRun({ text: model.legend, size: smallSize, italics: true })] }))
+  return parts
+}
+
+/** Four columns, label and value twice per row; a wide field takes a whole row. */
+function headerTable(model: ExportDocument): Table {
+  const label = Math.round(textWidth * 0.14)
+  const value = Math.floor(textWidth / 2) - label
+  const cell = (text: string, width: number, isLabel: boolean, span = 1) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      columnSpan: span,
+      margins: { left: 80, right: 80, top: 40, bottom: 40 },
+      ...(isLabel ? { shading: labelFill } : {}),
+      children: [
+        new Paragraph({
+          spacing: { line: 276 },
+          alignment: isLabel ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [new TextRun({ text, ...(isLabel ? { font: heiti } : {}) })],
+        }),
+      ],
+    })
+  return new Table({
+    width: { size: 2 * (label + value), type: WidthType.DXA },
+    columnWidths: [label, value, label, value],
+    borders: { top: thinBorder, bottom: thinBorder, left: thinBorder, right: thinBorder, insideHorizontal: thinBorder, insideVertical: thinBorder },
+    rows: headerLines(model.header).map(
+      (line) =>
+        new TableRow({
+          cantSplit: true,
+          children:
+            line.length === 2
+              ? line.flatMap((row) => [cell(row.label, label, true), cell(row.value, value, false)])
+              : [cell(line[0].label, label, true), cell(line[0].value, label + 2 * value, false, 3)],
+        }),
+    ),
+  })
+}
+
+function pageNumberFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ size: smallSize, children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] })],
+      }),
+    ],
+  })
+}
