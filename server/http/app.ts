@@ -14,6 +14,7 @@ import { adaptationRoutes } from './routes/adaptation-routes.ts'
 import { documentRoutes } from './routes/document-routes.ts'
 import { exportRoutes } from './routes/export-routes.ts'
 import { groupOverviewRoutes } from './routes/group-overview-routes.ts'
+import { importRoutes, isUploadPath } from './routes/import-routes.ts'
 import { lessonRoutes } from './routes/lesson-routes.ts'
 import { meetingRoutes } from './routes/meeting-routes.ts'
 import { planRoutes } from './routes/plan-routes.ts'
@@ -47,17 +48,16 @@ export function createApp({ store, registry, presence, metricsRegistry, serveCli
     },
   })
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: limits.maxJsonBodyBytes,
-      onError: (c) => {
-        // The rest of the body is never read, so this connection cannot carry another request.
-        c.header('Connection', 'close')
-        return errorResponse(c, new ApiError(413, 'payload_too_large', '请求内容过大'))
-      },
-    }),
-  )
+  const jsonBodyLimit = bodyLimit({
+    maxSize: limits.maxJsonBodyBytes,
+    onError: (c) => {
+      // The rest of the body is never read, so this connection cannot carry another request.
+      c.header('Connection', 'close')
+      return errorResponse(c, new ApiError(413, 'payload_too_large', '请求内容过大'))
+    },
+  })
+  // Uploads have their own, larger limit where they are routed.
+  app.use('/api/*', (c, next) => (isUploadPath(c.req.path) ? next() : jsonBodyLimit(c, next)))
   app.route('/', authRoutes(store))
   app.route('/', documentRoutes(store))
   app.route('/', templateRoutes(store))
@@ -69,6 +69,7 @@ export function createApp({ store, registry, presence, metricsRegistry, serveCli
   app.route('/', meetingRoutes({ store, presence }))
   app.route('/', groupOverviewRoutes({ store, registry }))
   app.route('/', exportRoutes({ store, registry, presence, pdf }))
+  app.route('/', importRoutes({ store, registry }))
   app.route('/', systemRoutes(metricsRegistry, () => store.countUsers()))
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

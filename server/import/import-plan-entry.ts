@@ -1,0 +1,46 @@
+/**
+ * 从 Word 导入: a new entry of the 备课计划 whose shared 导学案 starts as the uploaded .docx instead of
+ * the empty template. Who may import is who may add an entry; the file is read completely before the
+ * lesson is created, so a refused file leaves nothing behind.
+ */
+import type { LessonPlanInput } from '../../shared/api/lessons.ts'
+import type { Actor } from '../../shared/access.ts'
+import type { ImportedSection } from '../../shared/import/lesson-from-blocks.ts'
+import { importedLessonPlan } from '../../shared/import/imported-plan.ts'
+import type { UnkeptItem } from '../../shared/import/unkept.ts'
+import { decide } from '../../shared/workflow/lesson-rules.ts'
+import type { LessonRecord } from '../store/lesson-records.ts'
+import { documentUpdateOf, schoolTemplate } from '../template/new-lesson-plan.ts'
+import { forbid, missing, type Outcome, succeed } from '../workflow/outcome.ts'
+import { createPlanEntry, groupOf, plannedLesson } from '../workflow/plan-entries.ts'
+import type { WorkflowContext } from '../workflow/stage-change.ts'
+import { readDocx } from './read-docx.ts'
+
+export interface ImportedPlanEntry {
+  lesson: LessonRecord
+  outline: ImportedSection[]
+  unkept: UnkeptItem[]
+}
+
+/** Throws `ImportRefusal` for a file that cannot be imported. */
+export async function importPlanEntry(
+  context: WorkflowContext,
+  actor: Actor,
+  groupId: string,
+  input: LessonPlanInput,
+  file: Uint8Array,
+): Promise<Outcome<ImportedPlanEntry>> {
+  const { store } = context
+  const group = await groupOf(store, actor, groupId)
+  if (!group) return missing('没有这个备课组')
+  // Refused before the file is read; `createPlanEntry` decides again, with everything it checks.
+  const decision = decide('manage', actor, plannedLesson(group, input.leadPreparerId))
+  if (!decision.allowed) return forbid(decision.reason)
+
+  const { lesson: imported, unkept } = await readDocx(file, await schoolTemplate(store, group.schoolId))
+  const created = await createPlanEntry(context, actor, groupId, input, (header) =>
+    documentUpdateOf(importedLessonPlan(imported, header)),
+  )
+  if (!created.ok) return created
+  return succeed({ lesson: created.value, outline: imported.outline, unkept })
+}

@@ -1,0 +1,25 @@
+/**
+ * An uploaded .docx as a 导学案 of the school's template, and the list of what it could not keep.
+ * Throws `ImportRefusal` for a file that is not a .docx, is unsafe or cannot be read; stores nothing.
+ */
+import type { ImportedLesson } from '../../shared/import/lesson-from-blocks.ts'
+import type { UnkeptItem } from '../../shared/import/unkept.ts'
+import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
+import { unkeptFeatures } from './document-features.ts'
+import { openDocxPackage } from './docx-package.ts'
+import { docxToHtml } from './docx-to-html.ts'
+import { lessonOfHtml } from './html-to-lesson.ts'
+
+export interface ReadDocx {
+  lesson: ImportedLesson
+  unkept: UnkeptItem[]
+}
+
+export async function readDocx(bytes: Uint8Array, template: LessonTemplate): Promise<ReadDocx> {
+  const docxPackage = openDocxPackage(bytes)
+  const { html, unkept } = await docxToHtml(bytes)
+  return {
+    lesson: lessonOfHtml(html, template),
+    unkept: [...docxPackage.dropped, ...unkeptFeatures(docxPackage.xmlParts), ...unkept],
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * An imported file's blocks (ProseMirror JSON from its HTML) as a 导学案: a header table becomes the
+ * header's values, headings become sections, matched to the school template's sections where their
+ * titles fit, and the rest stays as it was inside them. Pure, so the rules are tested without a file.
+ */
+import type { JSONContent } from '@tiptap/core'
+import type { HeaderValues } from '../schema/header-fields.ts'
+import type { LessonTemplate, TemplateSection } from '../template/lesson-template.ts'
+import { headerValuesFromTable } from './header-table.ts'
+import { matchTemplateSection, normalizeHeading } from './section-titles.ts'
+import { teacherNoteOf } from './teacher-notes.ts'
+
+export interface ImportedSection {
+  key: string
+  title: string
+  /** The key is one of the template's. */
+  fromTemplate: boolean
+}
+
+export interface ImportedLesson {
+  header: HeaderValues
+  /** Section nodes, in the file's order. */
+  sections: JSONContent[]
+  /** What each section was made from, in the same order. */
+  outline: ImportedSection[]
+}
+
+/** Title of the section that holds what comes before the file's first heading, or a file without any. */
+export const leadingSectionTitle = '其他内容'
+
+/** A paragraph this long or shorter may be a section title written as plain (often bold) text. */
+const maxTitleParagraphLength = 20
+
+export function textOf(node: JSONContent): string {
+  if (node.type === 'text') return node.text ?? ''
+  const separator = node.type === 'tableRow' ? ' ' : ''
+  return (node.content ?? []).map(textOf).join(separator)
+}
+
+function tableRows(table: JSONContent): string[][] {
+  return (table.content ?? []).map((row) => (row.content ?? []).map((cell) => textOf(cell).trim()))
+}
+
+function headingLevel(block: JSONContent): number | null {
+  return block.type === 'heading' ? Number(block.attrs?.level ?? 1) : null
+}
+
+/** The 班级 / 姓名 / 学号 line of a 学生版, which is a form to fill in, not content. */
+function isStudentLine(block: JSONContent): boolean {
+  return block.type === 'paragraph' && /^班级[:：]?[_＿\s]*姓名[:：]?[_＿\s]*(学号[:：]?[_＿\s]*)?$/.test(textOf(block).trim())
+}
+
+interface Boundary {
+  index: number
+  title: string
+  section: TemplateSection | null
+}
+
+/**
+ * The level at which headings are sections: that of the shallowest heading naming a template section,
+ * else of the shallowest heading after the first block (a first heading above all others is the file's title).
+ */
+function sectionLevelOf(blocks: readonly JSONContent[], template: LessonTemplate): number | null {
+  const levels = blocks.flatMap((block, index) => {
+    const level = headingLevel(block)
+    return level === null ? [] : [{ level, index, matches: matchTemplateSection(textOf(block), template.sections, new Set()) !== null }]
+  })
+  const matching = levels.filter((heading) => heading.matches)
+  if (matching.length > 0) return Math.min(...matching.map((heading) => heading.level))
+  const rest = levels.filter((heading) => heading.index > 0)
+  if (rest.length > 0) return Math.min(...rest.map((heading) => heading.level))
+  return levels[0]?.level ?? null
+}
+
+function isTitleParagraph(block: JSONContent, template: LessonTemplate, taken: ReadonlySet<string>): boolean {
+  if (block.type !== 'paragraph') return false
+  const text = textOf(block).trim()
+  return text.length > 0 && text.length <= maxTitleParagraphLength && matchTemplateSection(text, template.sections, taken) !== null
+}
+
+/** Marks 教师用 blocks of one section's body. */
+function markTeacherNotes(body: readonly JSONContent[]): JSONContent[] {
+  let following = false
+  return body.map((block) => {
+    if (block.type === 'heading') following = false
+    const note = teacherNoteOf(textOf(block))
+    if (note === 'blockAndFollowing') following = true
+    const teacherOnly = following || note !== 'none'
+    return teacherOnly ? { ...block, attrs: { ...block.attrs, teacherOnly: true } } : block
+  })
+}
+
+/** The index of the file's title: a first heading above the section headings, before any section. */
+function titleIndexOf(blocks: readonly JSONContent[], sectionLevel: number | null): number {
+  const first = blocks.findIndex((block) => block.type === 'heading')
+  const level = first >= 0 ? headingLevel(blocks[first]!) : null
+  return level !== null && sectionLevel !== null && level < sectionLevel ? first : -1
+}
+
+export function lessonFromBlocks(input: readonly JSONContent[], template: LessonTemplate): ImportedLesson {
+  let header: HeaderValues = {}
+  let blocks = input.filter((block) => !isStudentLine(block))
+  const headerIndex = blocks.findIndex((block) => block.type === 'table' && headerValuesFromTable(tableRows(block)) !== null)
+  if (headerIndex >= 0 && headerIndex <= 3) {
+    header = headerValuesFromTable(tableRows(blocks[headerIndex]!))!
+    blocks = blocks.filter((_block, index) => index !== headerIndex)
+  }
+  const sectionLevel = sectionLevelOf(blocks, template)
+  const titleIndex = titleIndexOf(blocks, sectionLevel)
+  if (titleIndex >= 0) {
+    // The file's title is the 课题 when the header table did not say.
+    header = { topic: textOf(blocks[titleIndex]!).trim(), ...header }
+    blocks = blocks.filter((_block, index) => index !== titleIndex)
+  }
+
+  const taken = new Set<string>()
+  const boundaries: Boundary[] = []
+  blocks.forEach((block, index) => {
+    const level = headingLevel(block)
+    const isSectionHeading = level !== null && sectionLevel !== null && level <= sectionLevel
+    if (!isSectionHeading && !isTitleParagraph(block, template, taken)) return
+    const title = textOf(block).trim()
+    const section = matchTemplateSection(title, template.sections, taken)
+    if (section) taken.add(section.key)
+    boundaries.push({ index, title, section })
+  })
+
+  const sections: JSONContent[] = []
+  const outline: ImportedSection[] = []
+  let ownSections = 0
+  const addSection = (title: string, section: TemplateSection | null, body: JSONContent[]) => {
+    const key = section?.key ?? `imported-${++ownSections}`
+    const sectionTitle = section?.title ?? (normalizeHeading(title) || leadingSectionTitle)
+    outline.push({ key, title: sectionTitle, fromTemplate: section !== null })
+    sections.push({
+      type: 'section',
+      attrs: { key, title: sectionTitle, hint: '', teacherOnly: section?.teacherOnly ?? false },
+      content: body.length > 0 ? markTeacherNotes(body) : [{ type: 'paragraph' }],
+    })
+  }
+
+  const leading = blocks.slice(0, boundaries[0]?.index ?? blocks.length)
+  if (leading.length > 0 || boundaries.length === 0) addSection(leadingSectionTitle, null, leading)
+  boundaries.forEach((boundary, position) => {
+    const end = boundaries[position + 1]?.index ?? blocks.length
+    addSection(boundary.title, boundary.section, blocks.slice(boundary.index + 1, end))
+  })
+  return { header, sections, outline }
+}

@@ -1,0 +1,43 @@
+/**
+ * What an import could not keep, listed to the teacher after the draft is made. Each kind has one
+ * sentence; the server counts, the client shows the sentences as they are.
+ */
+export const unkeptKinds = [
+  'images',
+  'textBoxes',
+  'footnotes',
+  'comments',
+  'equations',
+  'embeddedObjects',
+  'activeX',
+  'trackedChanges',
+  'headersAndFooters',
+  'formatting',
+  'unreadable',
+] as const
+export type UnkeptKind = (typeof unkeptKinds)[number]
+
+export interface UnkeptItem {
+  kind: UnkeptKind
+  /** How many, where it can be counted. */
+  count: number | null
+  message: string
+}
+
+const sentences: Record<UnkeptKind, (count: string) => string> = {
+  images: (n) => `${n}图片没有导入：导学案暂不支持图片，请在需要的地方补充说明`,
+  textBoxes: () => '文本框里的文字已作为普通段落导入，文本框的位置和边框没有保留',
+  footnotes: (n) => `${n}脚注或尾注没有导入`,
+  comments: (n) => `${n}批注没有导入`,
+  equations: (n) => `${n}公式没有导入，请在原位置重新输入`,
+  embeddedObjects: (n) => `${n}嵌入的对象（如 Excel 表格、公式编辑器对象）没有导入`,
+  activeX: (n) => `${n}控件（ActiveX）已去除`,
+  trackedChanges: () => '文档中的修订已按“接受全部修订”后的内容导入',
+  headersAndFooters: () => '页眉和页脚没有导入',
+  formatting: () => '字体、字号、颜色、底纹和对齐方式没有保留，只保留了加粗、倾斜、下划线和删除线',
+  unreadable: (n) => `${n}内容无法识别，已略过`,
+}
+
+export function unkeptItem(kind: UnkeptKind, count: number | null = null): UnkeptItem {
+  return { kind, count, message: sentences[kind](count === null ? '' : `${count} ${kind === 'images' ? '张' : '处'}`) }
+}

@@ -1,0 +1,126 @@
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ImportResult } from '../../../shared/api/import.ts'
+import type { LessonPlanInput } from '../../../shared/api/lessons.ts'
+import { buildEditorSchema, contentFragmentName } from '../../../shared/schema/editor-schema.ts'
+import { limits } from '../../../shared/limits.ts'
+import { login } from '../../helpers/collab-client.ts'
+import { planInput, userId } from '../../helpers/lesson-fixtures.ts'
+import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
+import { buildDocx, documentXmlOf, paragraph } from './fixtures/docx-builder.ts'
+import { sampleLessonDocx } from './fixtures/sample-lesson-docx.ts'
+
+let server: TestServer
+let groupId: string
+let entry: LessonPlanInput
+const cookies: Record<string, string> = {}
+
+beforeAll(async () => {
+  server = await startTestServer({ demoPlan: false })
+  for (const username of ['leader', 'teacher1']) cookies[username] = await login(server.url, username)
+  const leader = (await server.store.findUserByUsername('leader'))!
+  groupId = (await server.store.groupIdsOfUser(leader.id))[0]!
+  entry = planInput(await userId(server, 'teacher1'), { title: '3.2 解一元一次方程（一）' })
+})
+
+afterAll(async () => {
+  await server.stop()
+})
+
+async function upload(file: Uint8Array, { as = 'leader', name = '导学案.docx', fields = entry } = {}) {
+  const form = new FormData()
+  form.set('file', new File([new Uint8Array(file)], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }))
+  form.set('entry', JSON.stringify(fields))
+  const response = await fetch(`${server.url}/api/groups/${groupId}/lessons/import`, {
+    method: 'POST',
+    headers: { cookie: cookies[as]! },
+    body: form,
+  })
+  return { status: response.status, body: (await response.json()) as ImportResult & { error?: { code: string; message: string } } }
+}
+
+async function counts() {
+  const leader = (await server.store.findUserByUsername('leader'))!
+  return {
+    lessons: (await server.store.listLessonsOfGroup(groupId, null)).length,
+    documents: (await server.store.listDocumentsOfSchool(leader.schoolId)).length,
+  }
+}
+
+async function storedDoc(documentId: string) {
+  const state = await server.store.loadDocumentState(documentId)
+  const doc = new Y.Doc()
+  for (const part of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) Y.applyUpdate(doc, part)
+  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(contentFragmentName), buildEditorSchema())
+}
+
+describe('从 Word 导入 a 导学案 as a new plan entry', () => {
+  it('creates the lesson with the file as its draft, sections matched to the template, and lists what was left out', async () => {
+    const before = await counts()
+    const { status, body } = await upload(sampleLessonDocx())
+    expect(status, JSON.stringify(body)).toBe(201)
+    expect(body.lesson).toMatchObject({ title: '3.2 解一元一次方程（一）', stage: 'draft' })
+    expect(await counts()).toEqual({ lessons: before.lessons + 1, documents: before.documents + 1 })
+    expect(body.sections.map((section) => section.key)).toEqual([
+      'objectives', 'keyPoints', 'preview', 'inquiry', 'classCheck', 'summary', 'homework', 'imported-1', 'reflection',
+    ])
+    expect(body.unkept.map((item) => item.kind).sort()).toEqual(['comments', 'equations', 'images', 'textBoxes'])
+
+    const doc = await storedDoc(body.lesson.documentId)
+    const header = doc.child(0)
+    const field = (name: string) => {
+      let text = ''
+      header.forEach((node) => {
+        if (node.attrs.field === name) text = node.textContent
+      })
+      return text
+    }
+    // The plan says who prepares it and when; the file fills in what the plan does not know.
+    expect(field('topic')).toBe('3.2 解一元一次方程（一）')
+    expect(field('classes')).toBe('七（3）班')
+    expect(field('leadPreparer')).not.toBe('王老师')
+    const types: string[] = []
+    doc.descendants((node) => {
+      types.push(node.type.name)
+    })
+    expect(types).toEqual(expect.arrayContaining(['orderedList', 'bulletList', 'table', 'tableCell']))
+    const reflection = doc.child(doc.childCount - 1)
+    expect(reflection.attrs).toMatchObject({ key: 'reflection', teacherOnly: true })
+  })
+
+  it('refuses a teacher, who may not add lessons, before reading the file', async () => {
+    const before = await counts()
+    const { status, body } = await upload(sampleLessonDocx(), { as: 'teacher1' })
+    expect(status).toBe(403)
+    expect(body.error?.code).toBe('forbidden')
+    expect(await counts()).toEqual(before)
+  })
+
+  it('refuses an incomplete plan entry', async () => {
+    const before = await counts()
+    const { status } = await upload(sampleLessonDocx(), { fields: { ...entry, title: '' } })
+    expect(status).toBe(400)
+    expect(await counts()).toEqual(before)
+  })
+})
+
+describe('bad files get a clear error and change nothing', () => {
+  it.each<[string, () => Uint8Array, number, string, RegExp]>([
+    ['a file over the upload limit', () => new Uint8Array(limits.maxUploadBytes + 1), 413, 'payload_too_large', /不能超过 10 MB/],
+    ['a text file', () => new TextEncoder().encode('这只是一段文字'), 400, 'unsupported_file', /这不是 Word 文档（\.docx）/],
+    ['an old binary .doc', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 400, 'unsupported_file', /\.doc/],
+    ['an empty file', () => new Uint8Array(0), 400, 'unsupported_file', /这不是 Word 文档/],
+    ['a macro-enabled .docm', () => buildDocx(paragraph('宏'), { mainContentType: 'application/vnd.ms-word.document.macroEnabled.main+xml' }), 400, 'unsafe_file', /宏/],
+    ['a .docx carrying vbaProject.bin', () => buildDocx(paragraph('宏'), { extraParts: [{ name: 'word/vbaProject.bin', data: new Uint8Array(64) }] }), 400, 'unsafe_file', /宏/],
+    ['a zip bomb', () => buildDocx('', { documentXml: documentXmlOf(paragraph('x'.repeat(30 * 1024 * 1024))) }), 400, 'unsafe_file', /压缩炸弹/],
+    ['corrupt XML', () => buildDocx('', { documentXml: '<w:document><w:body><w:p>' }), 400, 'corrupt_file', /损坏/],
+  ])('%s', async (_, file, status, code, message) => {
+    const before = await counts()
+    const response = await upload(file())
+    expect(response.status, JSON.stringify(response.body)).toBe(status)
+    expect(response.body.error?.code).toBe(code)
+    expect(response.body.error?.message).toMatch(message)
+    expect(await counts()).toEqual(before)
+  })
+})
