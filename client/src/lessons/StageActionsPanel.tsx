@@ -4,7 +4,7 @@
  */
 import { useState } from 'react'
 import type { LessonDetail, StageMove } from '../../../shared/api/lessons.ts'
-import { moveLesson, setLiveReview } from '../api/lessons.ts'
+import { fetchLesson, moveLesson, setLiveReview } from '../api/lessons.ts'
 import { failureText } from '../versions/use-loaded.ts'
 import type { LessonPanelProps } from './lesson-panel-props.ts'
 
@@ -26,6 +26,9 @@ export function StageActionsPanel({ detail, onChanged }: LessonPanelProps) {
       onChanged(await request())
     } catch (failure) {
       setRefusal(failureText(failure, '操作失败'))
+      // A colleague may have moved the lesson since this page loaded: show where it is now, so the
+      // reason (e.g. 不能从「定稿」直接进入「主备」) matches the page.
+      fetchLesson(lesson.id).then(onChanged, () => {})
     } finally {
       setBusy(false)
     }
