@@ -1,0 +1,147 @@
+/**
+ * Reads a .docx without the library that wrote it: unzip, then parse word/document.xml, the footers and
+ * numbering.xml with an XML parser, and describe the body as paragraphs and tables in order.
+ */
+import { type Element, DOMParser } from '@xmldom/xmldom'
+import { strFromU8, unzipSync } from 'fflate'
+
+const w = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+
+export interface ReadParagraph {
+  kind: 'paragraph'
+  text: string
+  /** `w:numId` of a Word list paragraph, null for an ordinary one. */
+  numId: string | null
+  level: number | null
+  shaded: boolean
+  /** Text of runs struck through, and of runs with a double underline. */
+  struck: string
+  doubleUnderlined: string
+  bold: string
+}
+
+export interface ReadTable {
+  kind: 'table'
+  rows: string[][]
+}
+
+export interface ReadDocx {
+  body: (ReadParagraph | ReadTable)[]
+  paragraphs: ReadParagraph[]
+  tables: ReadTable[]
+  /** Every text of the body, paragraphs joined by newlines. */
+  text: string
+  /** Field codes of the footers, e.g. PAGE, NUMPAGES. */
+  footerFields: string[]
+  footerText: string
+  /** Numbering formats by numId: decimal, bullet, … of level 0. */
+  listFormats: Map<string, string>
+  files: string[]
+}
+
+export function readDocx(bytes: Uint8Array): ReadDocx {
+  const files = unzipSync(bytes)
+  const xml = (name: string) => {
+    const file = files[name]
+    if (!file) throw new Error(`${name} missing from the .docx`)
+    return new DOMParser().parseFromString(strFromU8(file), 'text/xml')
+  }
+  const document = xml('word/document.xml')
+  const body = children(document.getElementsByTagNameNS(w, 'body')[0]!)
+    .filter((node) => node.localName === 'p' || node.localName === 'tbl')
+    .map((node) => (node.localName === 'p' ? paragraph(node) : table(node)))
+  const footers = Object.keys(files).filter((name) => /^word\/footer\d*\.xml$/.test(name))
+  const footerFields: string[] = []
+  let footerText = ''
+  for (const name of footers) {
+    const footer = xml(name)
+    for (const instruction of Array.from(footer.getElementsByTagNameNS(w, 'instrText'))) footerFields.push((instruction.textContent ?? '').trim())
+    for (const simple of Array.from(footer.getElementsByTagNameNS(w, 'fldSimple'))) footerFields.push((simple.getAttributeNS(w, 'instr') ?? '').trim())
+    footerText += textOf(footer.documentElement!)
+  }
+  const paragraphs = body.filter((item): item is ReadParagraph => item.kind === 'paragraph')
+  return {
+    body,
+    paragraphs,
+    tables: body.filter((item): item is ReadTable => item.kind === 'table'),
+    text: allParagraphs(document.documentElement!).map((p) => textOf(p)).join('\n'),
+    footerFields,
+    footerText,
+    listFormats: files['word/numbering.xml'] ? listFormats(xml('word/numbering.xml').documentElement!) : new Map(),
+    files: Object.keys(files),
+  }
+}
+
+function children(element: Element): Element[] {
+  return Array.from(element.childNodes).filter((node): node is Element => node.nodeType === 1)
+}
+
+function child(element: Element, name: string): Element | undefined {
+  return children(element).find((node) => node.localName === name)
+}
+
+function allParagraphs(root: Element): Element[] {
+  return Array.from(root.getElementsByTagNameNS(w, 'p'))
+}
+
+/** Text of the runs under `element`, with line breaks as newlines. */
+function textOf(element: Element): string {
+  let text = ''
+  for (const node of Array.from(element.getElementsByTagNameNS(w, '*'))) {
+    if (node.localName === 't') text += node.textContent ?? ''
+    if (node.localName === 'br') text += '\n'
+  }
+  return text
+}
+
+function paragraph(element: Element): ReadParagraph {
+  const properties = child(element, 'pPr')
+  const numbering = properties && child(properties, 'numPr')
+  const runs = Array.from(element.getElementsByTagNameNS(w, 'r'))
+  const runsWith = (test: (properties: Element) => boolean) =>
+    runs
+      .filter((run) => {
+        const runProperties = child(run, 'rPr')
+        return runProperties !== undefined && test(runProperties)
+      })
+      .map((run) => textOf(run))
+      .join('')
+  return {
+    kind: 'paragraph',
+    text: textOf(element),
+    numId: numbering ? (child(numbering, 'numId')?.getAttributeNS(w, 'val') ?? null) : null,
+    level: numbering ? Number(child(numbering, 'ilvl')?.getAttributeNS(w, 'val') ?? 0) : null,
+    shaded: properties !== undefined && child(properties, 'shd') !== undefined,
+    struck: runsWith((p) => child(p, 'strike') !== undefined),
+    doubleUnderlined: runsWith((p) => child(p, 'u')?.getAttributeNS(w, 'val') === 'double'),
+    bold: runsWith((p) => child(p, 'b') !== undefined),
+  }
+}
+
+function table(element: Element): ReadTable {
+  return {
+    kind: 'table',
+    rows: children(element)
+      .filter((node) => node.localName === 'tr')
+      .map((row) =>
+        children(row)
+          .filter((node) => node.localName === 'tc')
+          .map((cell) => allParagraphs(cell).map((p) => textOf(p)).join('\n')),
+      ),
+  }
+}
+
+function listFormats(numbering: Element): Map<string, string> {
+  const abstractFormats = new Map<string, string>()
+  for (const abstract of children(numbering).filter((node) => node.localName === 'abstractNum')) {
+    const level0 = children(abstract).find((node) => node.localName === 'lvl' && node.getAttributeNS(w, 'ilvl') === '0')
+    const format = level0 && child(level0, 'numFmt')?.getAttributeNS(w, 'val')
+    abstractFormats.set(abstract.getAttributeNS(w, 'abstractNumId') ?? '', format ?? '')
+  }
+  const formats = new Map<string, string>()
+  for (const num of children(numbering).filter((node) => node.localName === 'num')) {
+    const abstractId = child(num, 'abstractNumId')?.getAttributeNS(w, 'val') ?? ''
+    formats.set(num.getAttributeNS(w, 'numId') ?? '', abstractFormats.get(abstractId) ?? '')
+  }
+  return formats
+}
