@@ -5,6 +5,7 @@ import type { Me } from '../../../shared/api.ts'
 import { decide } from '../../../shared/workflow/lesson-rules.ts'
 import { localDateTime } from '../../../shared/workflow/lesson-schedule.ts'
 import { addLesson, deleteLesson, fetchPlan, updateLesson } from '../api/lessons.ts'
+import { ImportLessonPanel } from '../import/ImportLessonPanel.tsx'
 import { navigate } from '../routing.ts'
 import { failureText, useLoaded } from '../versions/use-loaded.ts'
 import { actorOf } from './me-actor.ts'
@@ -26,6 +27,7 @@ export function PlanPage({ groupId, semester, me }: PlanPageProps) {
   const { data: plan, error, reload } = useLoaded(() => fetchPlan(groupId, semester), `${groupId}/${semester ?? ''}`)
   const [view, setView] = useState<'list' | 'calendar'>('list')
   const [editing, setEditing] = useState<Editing>(null)
+  const [importing, setImporting] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const today = localDateTime(new Date()).date
 
@@ -96,6 +98,11 @@ export function PlanPage({ groupId, semester, me }: PlanPageProps) {
             添加课
           </button>
         )}
+        {manage && editing === null && !importing && (
+          <button type="button" onClick={() => setImporting(true)} data-testid="plan-import">
+            从 Word 导入
+          </button>
+        )}
       </header>
       {message && (
         <p className="banner banner-error" role="alert" data-testid="plan-message">
@@ -114,6 +121,15 @@ export function PlanPage({ groupId, semester, me }: PlanPageProps) {
             onCancel={() => setEditing(null)}
           />
         </section>
+      )}
+      {importing && (
+        <ImportLessonPanel
+          groupId={groupId}
+          members={plan.members}
+          today={today}
+          onImported={reload}
+          onClose={() => setImporting(false)}
+        />
       )}
       {view === 'list' ? (
         <PlanList
