@@ -10,6 +10,7 @@ import { contentExtensions, contentFragmentName } from '../../../shared/schema/e
 import type { CollabSession } from '../collab/collab-session.ts'
 import { LessonStructure } from './lesson-structure.ts'
 import { StructurePlaceholders } from './structure-placeholders.ts'
+import { WordPaste } from './word-paste.ts'
 
 /** `onStructureRefused`: an edit was refused because it would have broken the header or a section. */
 export function editorExtensions(session: CollabSession, onStructureRefused: () => void): AnyExtension[] {
@@ -19,6 +20,8 @@ export function editorExtensions(session: CollabSession, onStructureRefused: () 
     Collaboration.configure({ fragment: session.doc.getXmlFragment(contentFragmentName) }),
     CollaborationCaret.configure({ provider: session.provider, user: session.user }),
     LessonStructure.configure({ onRefused: onStructureRefused }),
+    // Cleans Word's clipboard HTML first, so its lists arrive as lists.
+    WordPaste,
     // Top-level lines of a document without sections; the lines in sections and the header get theirs here.
     StructurePlaceholders,
     Placeholder.configure({
