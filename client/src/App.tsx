@@ -8,6 +8,7 @@ import { LoginPage } from './pages/LoginPage.tsx'
 import { isLessonRoute, lessonHref } from './lessons/lesson-routes.ts'
 import { MeetingPages } from './meetings/MeetingPages.tsx'
 import { isMeetingRoute } from './meetings/meeting-routes.ts'
+import { PrintPage } from './export/PrintPage.tsx'
 import { TemplatePage } from './template/TemplatePage.tsx'
 import { type Route, hrefFor, isVersionRoute, navigate, parseRoute, useHash } from './routing.ts'
 
@@ -122,6 +123,8 @@ export function App() {
             <LessonPages route={route} me={me} />
           </Suspense>
         </LoadFailure>
+      ) : route.page === 'print' ? (
+        <PrintPage route={route} />
       ) : route.page === 'template' ? (
         <TemplatePage onLoggedOut={onLoggedOut} />
       ) : (

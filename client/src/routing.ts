@@ -3,6 +3,7 @@
  * `#/` documents, `#/login`, `#/documents/<id>`, `#/template` (导学案模板).
  */
 import { useSyncExternalStore } from 'react'
+import { parsePrintRoute, printHref, type PrintRoute } from './export/print-routes.ts'
 import { lessonHref, type LessonRoute, parseLessonRoute } from './lessons/lesson-routes.ts'
 import { meetingHref, type MeetingRoute, parseMeetingRoute } from './meetings/meeting-routes.ts'
 
@@ -14,6 +15,7 @@ export type Route =
   | VersionRoute
   | MeetingRoute
   | LessonRoute
+  | PrintRoute
 
 /** Pages of 定稿 versions, 二次备课 and 同课异构. */
 export type VersionRoute =
@@ -34,6 +36,8 @@ export function parseRoute(hash: string): Route {
   if (meeting) return meeting
   const lesson = parseLessonRoute(path)
   if (lesson) return lesson
+  const print = parsePrintRoute(path)
+  if (print) return print
   return { page: 'documents' }
 }
 
@@ -62,6 +66,8 @@ export function hrefFor(route: Route): string {
     case 'lesson':
     case 'assignments':
       return lessonHref(route)
+    case 'print':
+      return printHref(route)
   }
 }
 

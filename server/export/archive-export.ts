@@ -88,6 +88,7 @@ export async function teacherReflections(
     title: `${teacher.displayName}的课后反思`,
     subtitle: [group.value.name, request.semester].filter(Boolean).join(' · '),
     edition: 'teacher',
+    singleEdition: true,
     header: [],
     studentLine: false,
     legend: null,

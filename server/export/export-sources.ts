@@ -62,7 +62,7 @@ export async function documentExport(
     case 'adaptation':
       return adaptationExport(context, document, state, edition, title)
     case 'reflection':
-      return succeed(titled(exportOfState(state, { edition: 'teacher', title: document.title, subtitle: '课后反思' }), false))
+      return succeed(titled({ ...exportOfState(state, { edition: 'teacher', title: document.title, subtitle: '课后反思' }), singleEdition: true }, false))
     case 'variant':
       return succeed(titled(exportOfState(state, { edition, title: document.title, subtitle: `${editionLabels[edition]} · 同课异构` }), true))
     default: {

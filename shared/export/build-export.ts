@@ -37,6 +37,7 @@ export function buildExport(doc: ProseMirrorNode, options: ExportOptions): Expor
     title: options.title,
     subtitle: options.subtitle,
     edition: options.edition,
+    singleEdition: false,
     header,
     studentLine: options.edition === 'student',
     legend: changes && changes.marks.count > 0 ? changeLegend : null,

@@ -71,6 +71,8 @@ export interface ExportDocument {
   /** Under the title, e.g. 教师版 · 定稿 v2, or 李老师的二次备课. */
   subtitle: string
   edition: Edition
+  /** Records and reflections print the same for everyone: no 学生版/教师版 to choose. */
+  singleEdition: boolean
   /** The 导学案 header; empty for documents without one. */
   header: HeaderRow[]
   /** The 班级 ____ 姓名 ____ 学号 ____ line that students fill in. */

@@ -14,6 +14,7 @@ export function meetingExport(sheet: MeetingSheet): ExportDocument {
     title: '集体备课记录',
     subtitle: [sheet.groupName, lesson.semester].filter(Boolean).join(' · '),
     edition: 'teacher',
+    singleEdition: true,
     header: [
       { label: '课题', value: `${lesson.title}（第${lesson.period}课时）` },
       { label: '时间', value: `${meeting.date} ${meeting.startTime}—${meeting.endTime}` },

@@ -7,6 +7,7 @@ import { useState } from 'react'
 import type { AdaptationDetail, ConflictChoice, ConflictShape } from '../../../shared/api/versions.ts'
 import type { Me } from '../../../shared/api.ts'
 import { fetchAdaptation, pullNewestVersion, resolveConflict } from '../api/versions.ts'
+import { ExportLinks } from '../export/ExportLinks.tsx'
 import { hrefFor } from '../routing.ts'
 import { BackLink } from '../versions/BackLink.tsx'
 import { BlockDiff } from '../versions/BlockDiff.tsx'
@@ -71,6 +72,7 @@ export function AdaptationPage({ documentId, me }: { documentId: string; me: Me 
         <button type="button" className="link-button" onClick={() => window.print()} data-testid="print-adaptation">
           打印（标出二次备课修改）
         </button>
+        <ExportLinks source="documents" id={documentId} />
       </div>
       {failure && <p className="work-error" role="alert">{failure}</p>}
       {shown.conflicts.length > 0 && (

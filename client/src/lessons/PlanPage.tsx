@@ -5,6 +5,7 @@ import type { Me } from '../../../shared/api.ts'
 import { decide } from '../../../shared/workflow/lesson-rules.ts'
 import { localDateTime } from '../../../shared/workflow/lesson-schedule.ts'
 import { addLesson, deleteLesson, fetchPlan, updateLesson } from '../api/lessons.ts'
+import { SemesterDownload } from '../export/SemesterDownload.tsx'
 import { ImportLessonPanel } from '../import/ImportLessonPanel.tsx'
 import { navigate } from '../routing.ts'
 import { failureText, useLoaded } from '../versions/use-loaded.ts'
@@ -98,6 +99,7 @@ export function PlanPage({ groupId, semester, me }: PlanPageProps) {
             添加课
           </button>
         )}
+        <SemesterDownload me={me} groupId={groupId} semester={plan.semester} />
         {manage && editing === null && !importing && (
           <button type="button" onClick={() => setImporting(true)} data-testid="plan-import">
             从 Word 导入

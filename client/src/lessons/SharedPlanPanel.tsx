@@ -1,4 +1,5 @@
 /** The shared 导学案 of the lesson, opened in the editor with the access the rules give this user. */
+import { ExportLinks } from '../export/ExportLinks.tsx'
 import { hrefFor } from '../routing.ts'
 import { accessText } from '../collab/save-status-text.ts'
 import type { LessonPanelProps } from './lesson-panel-props.ts'
@@ -16,6 +17,7 @@ export function SharedPlanPanel({ detail }: LessonPanelProps) {
           <span className={`access-badge access-${shared.access}`} data-testid="shared-plan-access">
             {accessText[shared.access]}
           </span>
+          <ExportLinks source="documents" id={shared.id} />
         </p>
       ) : (
         <p className="muted">你没有打开这份导学案的权限。</p>

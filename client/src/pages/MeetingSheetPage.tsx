@@ -4,6 +4,7 @@
  * leader and of the office's check (有记录、有检查).
  */
 import { fetchMeetingSheet } from '../api/meetings.ts'
+import { ExportLinks } from '../export/ExportLinks.tsx'
 import { meetingDateText } from '../meetings/meeting-draft.ts'
 import { BackLink } from '../versions/BackLink.tsx'
 import { useLoaded } from '../versions/use-loaded.ts'
@@ -24,6 +25,7 @@ export function MeetingSheetPage({ meetingId }: { meetingId: string }) {
         <button type="button" className="primary" onClick={() => window.print()} data-testid="print-sheet">
           打印
         </button>
+        <ExportLinks source="meetings" id={meetingId} editions={['teacher']} />
       </div>
       <article className="meeting-sheet">
         <h1>集体备课记录表</h1>

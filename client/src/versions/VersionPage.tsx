@@ -1,5 +1,6 @@
 /** One 定稿 version, read-only, as it was when it was finalized. */
 import { fetchVersion } from '../api/versions.ts'
+import { ExportLinks } from '../export/ExportLinks.tsx'
 import { BackLink } from './BackLink.tsx'
 import { ReadOnlyContent } from './ReadOnlyContent.tsx'
 import { useLoaded } from './use-loaded.ts'
@@ -16,6 +17,9 @@ export function VersionPage({ versionId }: { versionId: string }) {
       <h1>{version.name}</h1>
       <p className="muted">
         {version.createdBy.displayName} 于 {new Date(version.createdAt).toLocaleString('zh-CN')} 定稿 · 只读
+      </p>
+      <p>
+        <ExportLinks source="versions" id={versionId} />
       </p>
       <div className="paper">
         <ReadOnlyContent content={content} label={`${version.name} 正文`} />

@@ -8,19 +8,15 @@ import { existsSync } from 'node:fs'
 import type { JSONContent } from '@tiptap/core'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import type { LessonSummary } from '../../../shared/api/lessons.ts'
 import type { AdaptationDetail, VersionSummary } from '../../../shared/api/versions.ts'
-import { restoreUpdate } from '../../../shared/adaptation/document-changes.ts'
 import type { ExportDocument } from '../../../shared/export/export-model.ts'
-import { sampleLessonContent } from '../../../server/demo/sample-lesson.ts'
-import { documentUpdateOf } from '../../../server/template/new-lesson-plan.ts'
-import { editorSchema } from '../../../server/versions/version-service.ts'
 import { type ApiClient, apiClientFor } from '../../helpers/api-client.ts'
 import { login } from '../../helpers/collab-client.ts'
 import { addLesson, addOutsiders, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
 import { readDocx } from './docx-reader.ts'
+import { type Download, download as downloadAs, finalizedSampleLesson, moveTo as move, sample, writeContent } from './export-fixtures.ts'
 
 let server: TestServer
 let groupId: string
@@ -32,43 +28,12 @@ const cookies: Record<string, string> = {}
 const sectionTitles = ['学习目标', '重点难点', '学法指导', '预习导学', '合作探究', '展示交流', '当堂检测', '课堂小结', '课后作业（拓展延伸）']
 const numbered = ['一', '二', '三', '四', '五', '六', '七', '八', '九'].map((number, index) => `${number}、${sectionTitles[index]}`)
 
-interface Download {
-  status: number
-  type: string
-  fileName: string | null
-  bytes: Uint8Array
-}
-
 async function download(username: string, path: string): Promise<Download> {
   cookies[username] ??= await login(server.url, username)
-  const response = await fetch(`${server.url}${path}`, { headers: { cookie: cookies[username]! } })
-  const disposition = response.headers.get('content-disposition') ?? ''
-  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1]
-  return {
-    status: response.status,
-    type: response.headers.get('content-type') ?? '',
-    fileName: encoded ? decodeURIComponent(encoded) : null,
-    bytes: new Uint8Array(await response.arrayBuffer()),
-  }
+  return downloadAs(server.url, cookies[username]!, path)
 }
 
-async function storedState(documentId: string): Promise<Uint8Array> {
-  const stored = await server.store.loadDocumentState(documentId)
-  return Y.mergeUpdates(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates)
-}
-
-/** Makes the stored document read like `content`, as edits on top of what it holds (no editor is open). */
-async function writeContent(documentId: string, content: JSONContent): Promise<void> {
-  const update = restoreUpdate(await storedState(documentId), documentUpdateOf(content), editorSchema)
-  if (update) await server.store.appendUpdates(documentId, [update])
-}
-
-async function moveTo(lessonId: string, stage: string, by = 'leader'): Promise<void> {
-  const { status, body } = await as[by]!.post(`/api/lessons/${lessonId}/stage`, { to: stage })
-  expect(status, JSON.stringify(body)).toBe(200)
-}
-
-const sample = () => sampleLessonContent({ leadPreparer: '王老师', reviewer: '李老师' })
+const moveTo = (lessonId: string, stage: string, by = 'leader') => move(as[by]!, lessonId, stage)
 
 function sectionOf(content: JSONContent, key: string): JSONContent {
   return content.content!.find((block) => block.attrs?.['key'] === key)!
@@ -79,11 +44,7 @@ beforeAll(async () => {
   await addOutsiders(server)
   for (const username of ['leader', 'teacher1', 'teacher2', 'guest', 'riverside-leader']) as[username] = await apiClientFor(server.url, username)
   groupId = await demoGroupId(as.leader!)
-  lesson = await addLesson(as.leader!, groupId, planInput(await userId(server, 'teacher1')))
-  await writeContent(lesson.documentId, sample())
-  await moveTo(lesson.id, 'review', 'teacher1')
-  await moveTo(lesson.id, 'finalized')
-  version = (await as.teacher2!.get<VersionSummary[]>(`/api/lessons/${lesson.id}/versions`)).body[0]!
+  ;({ lesson, version } = await finalizedSampleLesson(server, as.leader!))
 })
 
 afterAll(async () => {
@@ -166,7 +127,7 @@ describe('二次备课 in the 教师版', () => {
     homework.content![0] = { type: 'paragraph', content: [{ type: 'text', text: '必做：课本习题3.1 第1、2题。' }] }
     homework.content!.push({ type: 'paragraph', content: [{ type: 'text', text: '补充：完成练习册第12页。' }] })
     sectionOf(mine, 'summary').content![0]!.content!.pop()
-    await writeContent(adaptation.documentId, mine)
+    await writeContent(server, adaptation.documentId, mine)
   })
 
   it('marks what the teacher added, changed and cut, in place', async () => {

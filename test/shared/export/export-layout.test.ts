@@ -33,6 +33,7 @@ describe('printing rules', () => {
       title: '<script>alert(1)</script>',
       subtitle: '',
       edition: 'student',
+      singleEdition: false,
       header: [{ label: '课题', value: '"><img src=x onerror=alert(1)>' }],
       studentLine: true,
       legend: null,
