@@ -1,7 +1,8 @@
 /**
  * Shown above the editor of a 二次备课, so the 个人加减 stay in sight while the teacher types: how many
  * places differ from the shared version, whether a newer 定稿 version is waiting to be pulled in, and
- * how many flagged passages still need a decision. Refreshed while the editor is open.
+ * how many flagged passages still need a decision. Refreshed while the editor is open, and as soon as
+ * the teacher's typing is saved, so the count follows the edits just made.
  */
 import type { AdaptationDetail } from '../../../shared/api/versions.ts'
 import { useEffect, useState } from 'react'
@@ -12,7 +13,7 @@ import '../versions/lesson-work.css'
 /** Often enough to follow typing, seldom enough not to matter to the server. */
 const refreshMs = 8000
 
-export function AdaptationBar({ documentId }: { documentId: string }) {
+export function AdaptationBar({ documentId, saved }: { documentId: string; saved: boolean }) {
   const [detail, setDetail] = useState<AdaptationDetail | null>(null)
 
   useEffect(() => {
@@ -28,7 +29,8 @@ export function AdaptationBar({ documentId }: { documentId: string }) {
       current = false
       window.clearInterval(timer)
     }
-  }, [documentId])
+    // `saved` turning true means edits just reached the server: count them now, not at the next tick.
+  }, [documentId, saved])
 
   if (!detail) return null
   return (

@@ -91,7 +91,7 @@ export function EditorPage({ documentId, me, onLoggedOut }: EditorPageProps) {
           )}
         </div>
       )}
-      {summary?.kind === 'adaptation' && <AdaptationBar documentId={documentId} />}
+      {summary?.kind === 'adaptation' && <AdaptationBar documentId={documentId} saved={snapshot.saveStatus === 'saved'} />}
       {session && snapshot.ready ? (
         <DocumentEditor session={session} editable={editable && !problem?.permanent} />
       ) : (
