@@ -8,6 +8,15 @@ function countIn(xml: string, pattern: RegExp): number {
   return xml.match(pattern)?.length ?? 0
 }
 
+function textOfPart(xml: string): string {
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('')
+}
+
+/** “第 1 页 共 3 页” and the like: nothing a teacher wrote. */
+function isPageNumbersOnly(text: string): boolean {
+  return /^[\s\d第页共\/—\-–]*$/.test(text)
+}
+
 /** Items found in `word/document.xml` and its neighbours; images are counted by the converter. */
 export function unkeptFeatures(xmlParts: ReadonlyMap<string, string>): UnkeptItem[] {
   const body = xmlParts.get('word/document.xml') ?? ''
@@ -20,8 +29,8 @@ export function unkeptFeatures(xmlParts: ReadonlyMap<string, string>): UnkeptIte
   add('comments', countIn(body, /<w:commentReference[\s/>]/g))
   add('equations', countIn(body, /<m:oMath[\s>]/g))
   add('trackedChanges', countIn(body, /<w:(ins|del)[\s>]/g), false)
-  const headerFooterText = [...xmlParts].some(([name, xml]) => /^word\/(header|footer)\d*\.xml$/.test(name) && /<w:t[\s>][^<]*\S/.test(xml))
+  const headerFooterText = [...xmlParts].some(([name, xml]) => /^word\/(header|footer)\d*\.xml$/.test(name) && !isPageNumbersOnly(textOfPart(xml)))
   add('headersAndFooters', headerFooterText ? 1 : 0, false)
-  add('formatting', countIn(body, /<w:(color|highlight|shd|sz|jc|rFonts)\s/g), false)
+  add('formatting', countIn(body, /<w:(color|highlight|shd)\s/g), false)
   return items
 }

@@ -7,7 +7,7 @@ import type { JSONContent } from '@tiptap/core'
 import type { HeaderValues } from '../schema/header-fields.ts'
 import type { LessonTemplate, TemplateSection } from '../template/lesson-template.ts'
 import { headerValuesFromTable } from './header-table.ts'
-import { matchTemplateSection, normalizeHeading } from './section-titles.ts'
+import { chineseNumeralOf, isMarkedTeacherOnly, matchTemplateSection, normalizeHeading } from './section-titles.ts'
 import { teacherNoteOf } from './teacher-notes.ts'
 
 export interface ImportedSection {
@@ -29,7 +29,7 @@ export interface ImportedLesson {
 export const leadingSectionTitle = '其他内容'
 
 /** A paragraph this long or shorter may be a section title written as plain (often bold) text. */
-const maxTitleParagraphLength = 20
+const maxTitleParagraphLength = 30
 
 export function textOf(node: JSONContent): string {
   if (node.type === 'text') return node.text ?? ''
@@ -72,10 +72,24 @@ function sectionLevelOf(blocks: readonly JSONContent[], template: LessonTemplate
   return levels[0]?.level ?? null
 }
 
-function isTitleParagraph(block: JSONContent, template: LessonTemplate, taken: ReadonlySet<string>): boolean {
+function isAllBold(block: JSONContent): boolean {
+  const runs: JSONContent[] = []
+  const collect = (node: JSONContent) => (node.type === 'text' ? runs.push(node) : node.content?.forEach(collect))
+  collect(block)
+  return runs.length > 0 && runs.every((run) => run.marks?.some((mark) => mark.type === 'bold'))
+}
+
+/**
+ * A paragraph standing for a section title: short, and either naming a template section or bold and
+ * numbered next in the sequence of titles (“五、” after “四、”), so that “一、选择题” inside 当堂检测,
+ * which starts the numbering again, stays a line of its section.
+ */
+function isTitleParagraph(block: JSONContent, template: LessonTemplate, taken: ReadonlySet<string>, nextNumber: number): boolean {
   if (block.type !== 'paragraph') return false
   const text = textOf(block).trim()
-  return text.length > 0 && text.length <= maxTitleParagraphLength && matchTemplateSection(text, template.sections, taken) !== null
+  if (text.length === 0 || text.length > maxTitleParagraphLength) return false
+  if (matchTemplateSection(text, template.sections, taken) !== null) return true
+  return isAllBold(block) && chineseNumeralOf(text) === nextNumber
 }
 
 /** Marks 教师用 blocks of one section's body. */
@@ -103,7 +117,10 @@ export function lessonFromBlocks(input: readonly JSONContent[], template: Lesson
   const headerIndex = blocks.findIndex((block) => block.type === 'table' && headerValuesFromTable(tableRows(block)) !== null)
   if (headerIndex >= 0 && headerIndex <= 3) {
     header = headerValuesFromTable(tableRows(blocks[headerIndex]!))!
-    blocks = blocks.filter((_block, index) => index !== headerIndex)
+    // Lines above the header table are the file's title (and subtitle): the 课题 if the table has none.
+    const titleLines = blocks.slice(0, headerIndex).map((block) => textOf(block).trim())
+    if (titleLines[0]) header = { topic: titleLines[0], ...header }
+    blocks = blocks.slice(headerIndex + 1)
   }
   const sectionLevel = sectionLevelOf(blocks, template)
   const titleIndex = titleIndexOf(blocks, sectionLevel)
@@ -115,14 +132,16 @@ export function lessonFromBlocks(input: readonly JSONContent[], template: Lesson
 
   const taken = new Set<string>()
   const boundaries: Boundary[] = []
+  let nextNumber = 1
   blocks.forEach((block, index) => {
     const level = headingLevel(block)
     const isSectionHeading = level !== null && sectionLevel !== null && level <= sectionLevel
-    if (!isSectionHeading && !isTitleParagraph(block, template, taken)) return
+    if (!isSectionHeading && !isTitleParagraph(block, template, taken, nextNumber)) return
     const title = textOf(block).trim()
     const section = matchTemplateSection(title, template.sections, taken)
     if (section) taken.add(section.key)
     boundaries.push({ index, title, section })
+    nextNumber = (chineseNumeralOf(title) ?? nextNumber - 1) + 1
   })
 
   const sections: JSONContent[] = []
@@ -134,7 +153,7 @@ export function lessonFromBlocks(input: readonly JSONContent[], template: Lesson
     outline.push({ key, title: sectionTitle, fromTemplate: section !== null })
     sections.push({
       type: 'section',
-      attrs: { key, title: sectionTitle, hint: '', teacherOnly: section?.teacherOnly ?? false },
+      attrs: { key, title: sectionTitle, hint: '', teacherOnly: (section?.teacherOnly ?? false) || isMarkedTeacherOnly(title) },
       content: body.length > 0 ? markTeacherNotes(body) : [{ type: 'paragraph' }],
     })
   }

@@ -31,9 +31,28 @@ const numberingPatterns: readonly RegExp[] = [
   /^[A-Za-z][、．.:：)）]\s*/,
 ]
 
+/** The 【教师用】 an exported 教师版 puts after the title of a teacher-only section. */
+const teacherOnlySuffix = /[【\[]教师用[】\]]$/
+
+export function isMarkedTeacherOnly(heading: string): boolean {
+  return teacherOnlySuffix.test(heading.replace(/\s+/g, ''))
+}
+
+const digitOf = (char: string) => '一二三四五六七八九'.indexOf(char) + 1
+
+/** The number of a “七、…” or “十二、…” title (1–99), or null. */
+export function chineseNumeralOf(heading: string): number | null {
+  const numeral = /^\s*([一二三四五六七八九十]{1,3})\s*[、．.]/.exec(heading)?.[1]
+  if (!numeral) return null
+  if (!numeral.includes('十')) return numeral.length === 1 ? digitOf(numeral) : null
+  const parts = /^([二三四五六七八九]?)十([一二三四五六七八九]?)$/.exec(numeral)
+  if (!parts) return null
+  return (parts[1] ? digitOf(parts[1]) : 1) * 10 + (parts[2] ? digitOf(parts[2]) : 0)
+}
+
 /** The title without numbering, brackets around it, a trailing colon or spaces: “（一）【学习目标】：” → “学习目标”. */
 export function normalizeHeading(text: string): string {
-  let title = text.replace(/\s+/g, '')
+  let title = text.replace(/\s+/g, '').replace(teacherOnlySuffix, '')
   for (let changed = true; changed; ) {
     changed = false
     for (const pattern of numberingPatterns) {

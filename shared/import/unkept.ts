@@ -34,7 +34,7 @@ const sentences: Record<UnkeptKind, (count: string) => string> = {
   activeX: (n) => `${n}控件（ActiveX）已去除`,
   trackedChanges: () => '文档中的修订已按“接受全部修订”后的内容导入',
   headersAndFooters: () => '页眉和页脚没有导入',
-  formatting: () => '字体、字号、颜色、底纹和对齐方式没有保留，只保留了加粗、倾斜、下划线和删除线',
+  formatting: () => '文字颜色、底纹和突出显示没有保留（字体、字号按导学案的统一格式显示）',
   unreadable: (n) => `${n}内容无法识别，已略过`,
 }
 

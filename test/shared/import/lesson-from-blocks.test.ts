@@ -19,6 +19,8 @@ const list = (...items: string[]): JSONContent => ({
   content: items.map((item) => ({ type: 'listItem', content: [p(item)] })),
 })
 
+const bold = (value: string): JSONContent => ({ type: 'paragraph', content: [{ ...text(value), marks: [{ type: 'bold' }] }] })
+
 const titles = (blocks: JSONContent[]) => lessonFromBlocks(blocks, defaultLessonTemplate).outline.map(({ key, title }) => `${key}:${title}`)
 
 describe('lessonFromBlocks', () => {
@@ -55,6 +57,20 @@ describe('lessonFromBlocks', () => {
       'objectives:学习目标',
       'classCheck:当堂检测',
     ])
+  })
+
+  it('takes bold numbered lines as titles while the numbering goes on, not when it starts again', () => {
+    expect(
+      titles([bold('一、学习目标'), p('目标'), bold('二、板书设计'), p('板书'), bold('三、达标测评'), bold('一、选择题'), p('1. ……'), bold('四、课后反思 【教师用】')]),
+    ).toEqual(['objectives:学习目标', 'imported-1:板书设计', 'classCheck:当堂检测', 'reflection:课后反思'])
+    const lesson = lessonFromBlocks([bold('一、学习目标'), p('目标'), bold('二、教后札记 【教师用】'), p('札记')], defaultLessonTemplate)
+    expect(lesson.sections[1]!.attrs).toMatchObject({ title: '教后札记', teacherOnly: true })
+  })
+
+  it('takes the lines above the header table as the title', () => {
+    const lesson = lessonFromBlocks([bold('背影 导学案'), p('八年级语文备课组'), table([['学科', '语文', '年级', '八年级']]), h(2, '学习目标'), p('目标')], defaultLessonTemplate)
+    expect(lesson.header.topic).toBe('背影 导学案')
+    expect(lesson.outline.map((section) => section.key)).toEqual(['objectives'])
   })
 
   it('keeps what comes before the first section, and a file without headings, in a section of their own', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchTemplateSection, normalizeHeading } from '../../../shared/import/section-titles.ts'
+import { chineseNumeralOf, isMarkedTeacherOnly, matchTemplateSection, normalizeHeading } from '../../../shared/import/section-titles.ts'
 import { defaultLessonTemplate } from '../../../shared/template/default-template.ts'
 
 const { sections } = defaultLessonTemplate
@@ -57,5 +57,29 @@ describe('matchTemplateSection', () => {
   it('follows the school’s own titles', () => {
     const own = [{ key: 'custom-1', title: '我的发现', hint: '', teacherOnly: false }]
     expect(matchTemplateSection('二、我的发现：', own, new Set())?.key).toBe('custom-1')
+  })
+})
+
+describe('chineseNumeralOf', () => {
+  it.each([
+    ['一、学习目标', 1],
+    ['九、课堂小结', 9],
+    ['十、课后反思', 10],
+    ['十一、板书设计', 11],
+    ['二十、附录', 20],
+    ['二十三、附录', 23],
+    ['1. 学习目标', null],
+    ['一一、错', null],
+    ['学习目标', null],
+  ])('%s → %s', (heading, expected) => {
+    expect(chineseNumeralOf(heading)).toBe(expected)
+  })
+})
+
+describe('the 【教师用】 an exported 教师版 puts after a title', () => {
+  it('is recognised and is no part of the title', () => {
+    expect(isMarkedTeacherOnly('十、课后反思 【教师用】')).toBe(true)
+    expect(normalizeHeading('十、课后反思 【教师用】')).toBe('课后反思')
+    expect(isMarkedTeacherOnly('课后反思')).toBe(false)
   })
 })
