@@ -182,6 +182,17 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', () => {
     await moveTo(leader, 'finalized')
     await expect.poll(() => versionNames(leader), eventually).toEqual(['定稿 v1', '定稿 v2'])
     await screenshot(leader, 'lesson-loop-5-finalized-v2', { fullPage: true })
+
+    // The two versions compared: exactly the two revised passages.
+    for (const row of await leader.getByTestId('version-row').all()) await row.locator('input[type="checkbox"]').check()
+    await leader.getByTestId('compare-versions').click()
+    await leader.getByTestId('version-compare-page').waitFor()
+    expect(await leader.getByTestId('compare-count').textContent()).toBe('2 处改动')
+    expect(await changedBlocks(leader)).toEqual([
+      ['changed', keyPoint + leaderRemark],
+      ['changed', exercise + timeLimit],
+    ])
+    await screenshot(leader, 'lesson-loop-5-compare')
   })
 
   it('6. 张老师 pulls 定稿 v2 in: the revision arrives, the personal edits stay, the passage both changed is hers to decide', async () => {
@@ -228,11 +239,16 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', () => {
   })
 
   it('7. the lesson moves on to 二次备课, 张老师 writes her reflection, and it shows on the lesson page', async () => {
+    // Before class there is nothing to reflect on yet, and the page says so.
+    await teacher2.getByTestId('back-to-lesson').click()
+    const write = teacher2.getByTestId('write-reflection')
+    expect(await write.isDisabled()).toBe(true)
+    expect(await teacher2.getByTestId('reflect-refusal').textContent()).toBe('进入二次备课或课后反思阶段后才能写反思')
+
     await openLessonFromPlan(leader)
     await moveTo(leader, 'adapting')
-
-    await teacher2.getByTestId('back-to-lesson').click()
-    await teacher2.getByTestId('write-reflection').click()
+    await teacher2.reload()
+    await write.click()
     await expectAccess(teacher2, 'edit')
     await clickInto(teacher2, teacher2.getByTestId('editor').locator('h3:has-text("成功之处") + p'), 'start')
     await teacher2.keyboard.type(reflectionText)
@@ -246,6 +262,11 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', () => {
     await leader.reload()
     const seen = leader.getByTestId('reflection').and(leader.locator('[data-teacher="张老师"]'))
     await expect.poll(() => seen.textContent(), eventually).toContain(reflectionText)
+    // Every move is on record, with who made it.
+    const moves = await leader.getByTestId('stage-event').evaluateAll((events) =>
+      events.map((event) => [...event.querySelectorAll('span')].map((span) => span.textContent).join(' ')),
+    )
+    expect(moves).toEqual(['李老师 主备 → 研讨', '王老师 研讨 → 定稿', '王老师 定稿 → 研讨', '王老师 研讨 → 定稿', '王老师 定稿 → 二次备课'])
   })
 
   it('8. the group page counts 李老师’s 主备 and 张老师’s 二次备课 and 反思', async () => {
