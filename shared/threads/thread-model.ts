@@ -1,0 +1,98 @@
+/**
+ * Comment threads in a document's Yjs state: the layout every client and the server agree on.
+ *
+ * Threads live in the root `Y.Map` named `threads`, apart from the `content` fragment, so they sync and
+ * work offline like the text while the content stays untouched by commenters. Layout:
+ *
+ *   threads: Y.Map<threadId → Y.Map>
+ *     id, kind, authorId, createdAt (ms)             set once, never changed
+ *     anchorStart, anchorEnd (Uint8Array), quote     set once: encoded Yjs relative positions in `content`
+ *     body: Y.Text                                    short text; formatting attributes allowed
+ *     mentions: string[]                              user ids, replaced as a whole
+ *     state: 'open' | 'resolved', resolvedBy: string | null, resolvedAt: number | null
+ *     replies: Y.Array<Y.Map>                         each: id, authorId, createdAt (set once), body: Y.Text
+ *
+ * The server checks every change against this layout and the rules in `thread-rules.ts`
+ * (see docs/THREADS.md); a field not listed here is refused, so a new field starts here.
+ */
+import * as Y from 'yjs'
+
+export const threadsRootName = 'threads'
+
+export const threadKinds = ['question', 'proposal', 'adaptation', 'reflection', 'mentorNote', 'lessonReview'] as const
+export type ThreadKind = (typeof threadKinds)[number]
+
+export const threadKindLabels: Record<ThreadKind, string> = {
+  question: '质疑',
+  proposal: '建议',
+  adaptation: '二次备课',
+  reflection: '课后反思',
+  mentorNote: '师徒批注',
+  lessonReview: '评课',
+}
+
+export type ThreadState = 'open' | 'resolved'
+
+/** Fields of a thread, by who may change them once it exists. */
+export const threadFields = {
+  fixed: ['id', 'kind', 'authorId', 'createdAt', 'anchorStart', 'anchorEnd', 'quote'],
+  byAuthor: ['body', 'mentions'],
+  resolution: ['state', 'resolvedBy', 'resolvedAt'],
+  replies: ['replies'],
+} as const satisfies Record<string, readonly string[]>
+
+export const replyFields = {
+  fixed: ['id', 'authorId', 'createdAt'],
+  byAuthor: ['body'],
+} as const satisfies Record<string, readonly string[]>
+
+export interface ReplyView {
+  id: string
+  authorId: string
+  createdAt: number
+  body: string
+}
+
+export interface ThreadView {
+  id: string
+  kind: ThreadKind
+  authorId: string
+  createdAt: number
+  body: string
+  quote: string
+  mentions: string[]
+  state: ThreadState
+  resolvedBy: string | null
+  resolvedAt: number | null
+  replies: ReplyView[]
+}
+
+export function threadsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap(threadsRootName)
+}
+
+export function readThread(thread: Y.Map<unknown>): ThreadView {
+  const replies = thread.get('replies') as Y.Array<Y.Map<unknown>> | undefined
+  return {
+    id: thread.get('id') as string,
+    kind: thread.get('kind') as ThreadKind,
+    authorId: thread.get('authorId') as string,
+    createdAt: thread.get('createdAt') as number,
+    body: (thread.get('body') as Y.Text | undefined)?.toString() ?? '',
+    quote: (thread.get('quote') as string | undefined) ?? '',
+    mentions: [...((thread.get('mentions') as string[] | undefined) ?? [])],
+    state: thread.get('state') === 'resolved' ? 'resolved' : 'open',
+    resolvedBy: (thread.get('resolvedBy') as string | null | undefined) ?? null,
+    resolvedAt: (thread.get('resolvedAt') as number | null | undefined) ?? null,
+    replies: (replies?.toArray() ?? []).map(readReply),
+  }
+}
+
+function readReply(reply: Y.Map<unknown>): ReplyView {
+  return {
+    id: reply.get('id') as string,
+    authorId: reply.get('authorId') as string,
+    createdAt: reply.get('createdAt') as number,
+    body: (reply.get('body') as Y.Text | undefined)?.toString() ?? '',
+  }
+}

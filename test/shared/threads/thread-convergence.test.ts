@@ -1,0 +1,133 @@
+/**
+ * Property: three clients edit around anchored threads concurrently (insertions and deletions before,
+ * inside, after and across the passages, whole paragraphs added and removed, new threads) and sync in
+ * random orders. Afterwards all copies agree on every thread's words, and each thread is still on the
+ * words it was created on: every character of its range is either one of its quoted characters or
+ * one typed after it was created. Every character ever typed is unique, so this can be checked.
+ */
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { contentOf, plainText, pointAt, textNodes } from '../../../shared/threads/thread-anchor.ts'
+import { createThread } from '../../../shared/threads/thread-edits.ts'
+import { listThreads } from '../../../shared/threads/thread-list.ts'
+import { copyOf, docWithParagraphs, paragraph, sync, syncAll } from './thread-fixtures.ts'
+
+function randomSource(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (state + 0x6d2b79f5) | 0
+    let t = Math.imul(state ^ (state >>> 15), 1 | state)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+interface Created {
+  quote: Set<string>
+  presentAtCreation: Set<string>
+}
+
+/** Returns how many threads ended up 原文已删除 and how many still on some of their words. */
+function runScenario(seed: number): { deleted: number; kept: number } {
+  const random = randomSource(seed)
+  const pick = (n: number): number => Math.floor(random() * n)
+  let nextChar = 0x4e00
+  const fresh = (length: number): string => {
+    let text = ''
+    for (let i = 0; i < length; i++) text += String.fromCodePoint(nextChar++)
+    return text
+  }
+  const first = docWithParagraphs([fresh(12), fresh(9), fresh(15), fresh(6)], 1)
+  const clients = [first, copyOf(first, 2), copyOf(first, 3)]
+  const created = new Map<string, Created>()
+  let threadCount = 0
+
+  const addThread = (doc: Y.Doc): void => {
+    const text = plainText(contentOf(doc))
+    if (text.replace(/\n/g, '').length < 2) return
+    const from = pick(text.length - 1)
+    const to = Math.min(text.length, from + 1 + pick(8))
+    const id = `t${++threadCount}`
+    createThread(doc, {
+      id,
+      kind: 'proposal',
+      authorId: `u${doc.clientID}`,
+      body: '建议',
+      start: pointAt(contentOf(doc), from),
+      end: pointAt(contentOf(doc), to),
+    })
+    created.set(id, { quote: new Set(text.slice(from, to).replace(/\n/g, '')), presentAtCreation: new Set(text) })
+  }
+
+  const edit = (doc: Y.Doc): void => {
+    const content = contentOf(doc)
+    const nodes = textNodes(content)
+    const roll = random()
+    if (nodes.length === 0 || roll < 0.06) {
+      content.insert(pick(content.length + 1), [paragraph(fresh(1 + pick(6)))])
+    } else if (roll < 0.1 && content.length > 1) {
+      content.delete(pick(content.length), 1)
+    } else if (roll < 0.5) {
+      const node = nodes[pick(nodes.length)]!
+      node.insert(pick(node.length + 1), fresh(1 + pick(3)))
+    } else if (roll < 0.8) {
+      const node = nodes[pick(nodes.length)]!
+      if (node.length > 0) {
+        const at = pick(node.length)
+        node.delete(at, 1 + pick(Math.min(4, node.length - at)))
+      }
+    } else if (roll < 0.85 && nodes.length > 1) {
+      // Across two paragraphs: the tail of one and the head of the next, as a selection deletes text.
+      const index = pick(nodes.length - 1)
+      const [before, after] = [nodes[index]!, nodes[index + 1]!]
+      doc.transact(() => {
+        const from = pick(before.length + 1)
+        before.delete(from, before.length - from)
+        after.delete(0, pick(after.length + 1))
+      })
+    } else {
+      addThread(doc)
+    }
+  }
+
+  for (let i = 0; i < 4; i++) addThread(clients[pick(3)]!)
+  syncAll(clients)
+  for (let round = 0; round < 30; round++) {
+    for (const doc of clients) for (let n = pick(4); n > 0; n--) edit(doc)
+    for (let n = pick(4); n > 0; n--) sync(clients[pick(3)]!, clients[pick(3)]!)
+  }
+  syncAll(clients)
+
+  const [reference, ...others] = clients.map((doc) => ({ text: plainText(contentOf(doc)), threads: listThreads(doc) }))
+  for (const other of others) expect(other).toEqual(reference)
+  expect(reference!.threads).toHaveLength(threadCount)
+  for (const { thread, anchor } of reference!.threads) {
+    if (anchor.deleted) continue
+    const { quote, presentAtCreation } = created.get(thread.id)!
+    for (const char of anchor.text.replace(/\n/g, '')) {
+      expect(quote.has(char) || !presentAtCreation.has(char), `${char} in ${thread.id}`).toBe(true)
+    }
+    // Both ends' paragraphs are still there (else it is 原文已删除), so no surviving quoted word is lost.
+    const surviving = [...quote].filter((char) => reference!.text.includes(char))
+    expect([...anchor.text].filter((char) => quote.has(char))).toEqual(surviving)
+  }
+  const deleted = reference!.threads.filter(({ anchor }) => anchor.deleted).length
+  return { deleted, kept: threadCount - deleted }
+}
+
+const seeds = Array.from({ length: 25 }, (_, i) => i + 1)
+
+describe('threads under concurrent editing', () => {
+  for (const seed of seeds) {
+    it(`converge with every thread on its own words (seed ${seed})`, () => {
+      runScenario(seed)
+    })
+  }
+
+  it('exercise both outcomes: threads kept and threads whose words were deleted', () => {
+    const outcomes = seeds.map(runScenario)
+    const sum = (key: 'deleted' | 'kept') => outcomes.reduce((total, outcome) => total + outcome[key], 0)
+    expect(sum('deleted')).toBeGreaterThan(50)
+    expect(sum('kept')).toBeGreaterThan(50)
+  })
+})
