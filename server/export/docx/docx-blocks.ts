@@ -32,6 +32,7 @@ import {
   teacherOnlyLabel,
   textWidth,
 } from './docx-styles.ts'
+import { columnWidths } from './column-widths.ts'
 
 export type BodyElement = Paragraph | Table
 
@@ -144,18 +145,19 @@ export class DocxBlockWriter {
   }
 
   private table(rows: readonly (readonly ExportCell[])[], place: Place): Table {
-    const columns = Math.max(1, ...rows.map((cells) => cells.reduce((sum, cell) => sum + cell.colspan, 0)))
-    const columnWidth = Math.floor(textWidth / columns)
+    const widths = columnWidths(rows, textWidth - place.indent)
     const cellPlace: Place = { ...place, inTable: true, indent: 0, listLevel: 0 }
     return new Table({
-      width: { size: columnWidth * columns, type: WidthType.DXA },
-      columnWidths: Array.from({ length: columns }, () => columnWidth),
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: widths,
       borders: { top: thinBorder, bottom: thinBorder, left: thinBorder, right: thinBorder, insideHorizontal: thinBorder, insideVertical: thinBorder },
       rows: rows.map(
         (cells) =>
           new TableRow({
             tableHeader: cells.length > 0 && cells.every((cell) => cell.header),
-            children: cells.map((cell) => {
+            // A question and its score stay on one page.
+            cantSplit: true,
+            children: cells.map((cell, index) => {
               const content = this.blocks(cell.blocks, cellPlace)
               // Word needs a paragraph at the end of every cell.
               if (!(content.at(-1) instanceof Paragraph)) content.push(new Paragraph({}))
@@ -163,7 +165,7 @@ export class DocxBlockWriter {
                 children: content,
                 columnSpan: cell.colspan,
                 rowSpan: cell.rowspan,
-                width: { size: columnWidth * cell.colspan, type: WidthType.DXA },
+                width: { size: spannedWidth(widths, cells, index), type: WidthType.DXA },
                 margins: { left: 80, right: 80, top: 40, bottom: 40 },
                 ...(cell.header || place.teacherOnly ? { shading: grey } : {}),
               })
@@ -172,6 +174,12 @@ export class DocxBlockWriter {
       ),
     })
   }
+}
+
+/** The width of the grid columns the cell spans. */
+function spannedWidth(widths: readonly number[], cells: readonly ExportCell[], index: number): number {
+  const first = cells.slice(0, index).reduce((sum, cell) => sum + cell.colspan, 0)
+  return widths.slice(first, first + cells[index]!.colspan).reduce((a, b) => a + b, 0)
 }
 
 function codeInlines(text: string): Inline[] {
