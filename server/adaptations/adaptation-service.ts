@@ -5,6 +5,7 @@
  */
 import type { Actor } from '../../shared/access.ts'
 import type { AdaptationDetail, AdaptationSummary, ConflictChoice, ConflictShape, VersionSummary } from '../../shared/api/versions.ts'
+import { versionName } from '../../shared/api/versions.ts'
 import { findConflicts } from '../../shared/adaptation/conflicts.ts'
 import { pullUpdate, rewriteBlockUpdate } from '../../shared/adaptation/document-changes.ts'
 import { countChanges, diffBlocks } from '../../shared/versions/block-diff.ts'
@@ -88,68 +89,77 @@ export async function showAdaptation(context: ContentContext, documentId: string
   return succeed(await detailOf(context, found.value.adaptation))
 }
 
-/** Takes the lesson's newest version into the adaptation and flags the passages both sides changed. */
-export async function pullNewestVersion(
-  context: ContentContext,
-  documentId: string,
-  actor: Actor,
-): Promise<Outcome<AdaptationDetail>> {
-  const found = await adaptationFor(context, documentId, actor, 'edit')
-  if (!found.ok) return found
-  const { adaptation } = found.value
-  const { store } = context
-  const newest = (await store.listVersions(adaptation.lessonId)).at(-1)
-  const base = await store.findVersion(adaptation.baseVersionId)
-  if (!newest || !base || newest.number <= base.number) return succeed(await detailOf(context, adaptation))
-  const [baseState, newestState] = await Promise.all([store.versionState(base.id), store.versionState(newest.id)])
-  if (!baseState || !newestState) return missing('没有这个定稿版本')
-  const mine = await currentState(context, documentId)
-  const spots = findConflicts(
-    blocksOfState(baseState, editorSchema),
-    blocksOfState(newestState, editorSchema),
-    blocksOfState(mine, editorSchema),
-  )
-  await applyChange(context, documentId, pullUpdate(newestState, mine))
-  await store.recordPull(
-    documentId,
-    newest.id,
-    spots.map((spot) => ({
-      blockKey: spot.key,
-      section: spot.section,
-      baseText: spot.base.text,
-      mineJson: spot.mine?.json ?? null,
-      sharedJson: spot.shared?.json ?? null,
-      afterKey: spot.afterKey,
-    })),
-  )
-  const pulled = await store.findAdaptation(documentId)
-  return pulled ? succeed(await detailOf(context, pulled)) : noSuchAdaptation()
+/**
+ * Takes the lesson's newest version into the adaptation and flags the passages both sides changed.
+ * Merging the version is idempotent, but the flagged passages are not: the base moves only from the
+ * version the pull started at, so of two pulls at once the second finds nothing left to do.
+ */
+export function pullNewestVersion(context: ContentContext, documentId: string, actor: Actor): Promise<Outcome<AdaptationDetail>> {
+  return context.registry.exclusive(documentId, async () => {
+    const found = await adaptationFor(context, documentId, actor, 'edit')
+    if (!found.ok) return found
+    const { adaptation } = found.value
+    const { store } = context
+    const newest = (await store.listVersions(adaptation.lessonId)).at(-1)
+    const base = await store.findVersion(adaptation.baseVersionId)
+    if (!newest || !base || newest.number <= base.number) return succeed(await detailOf(context, adaptation))
+    const [baseState, newestState] = await Promise.all([store.versionState(base.id), store.versionState(newest.id)])
+    if (!baseState || !newestState) return missing('没有这个定稿版本')
+    const mine = await currentState(context, documentId)
+    const spots = findConflicts(
+      blocksOfState(baseState, editorSchema),
+      blocksOfState(newestState, editorSchema),
+      blocksOfState(mine, editorSchema),
+    )
+    await applyChange(context, documentId, pullUpdate(newestState, mine))
+    const recorded = await store.recordPull(
+      documentId,
+      base.id,
+      newest.id,
+      spots.map((spot) => ({
+        blockKey: spot.key,
+        section: spot.section,
+        baseText: spot.base.text,
+        mineJson: spot.mine?.json ?? null,
+        sharedJson: spot.shared?.json ?? null,
+        afterKey: spot.afterKey,
+      })),
+    )
+    // Another server pulled first; what this one merged was the same version's changes, already there.
+    if (!recorded) return forbid(`这份二次备课刚刚已经更新到${versionName(newest.number)}了，请刷新后再看`)
+    const pulled = await store.findAdaptation(documentId)
+    return pulled ? succeed(await detailOf(context, pulled)) : noSuchAdaptation()
+  })
 }
 
 /**
  * Settles a flagged passage: 保留我的 and 采用共享版 rewrite it through an ordinary edit, 已处理 only
- * records that the teacher has dealt with it by hand.
+ * records that the teacher has dealt with it by hand. The passage is claimed before it is rewritten,
+ * so a second click is refused before it changes anything.
  */
-export async function resolveConflict(
+export function resolveConflict(
   context: ContentContext,
   documentId: string,
   conflictId: string,
   choice: ConflictChoice,
   actor: Actor,
 ): Promise<Outcome<AdaptationDetail>> {
-  const found = await adaptationFor(context, documentId, actor, 'edit')
-  if (!found.ok) return found
-  const { store } = context
-  const conflict = (await store.listConflicts(documentId)).find((candidate) => candidate.id === conflictId)
-  if (!conflict) return missing('没有这处需要决定的地方')
-  if (conflict.status !== 'open') return reject('这处已经处理过了')
-  if (choice !== 'done') {
-    const json = choice === 'mine' ? conflict.mineJson : conflict.sharedJson
-    const update = rewriteBlockUpdate(await currentState(context, documentId), conflict.blockKey, json, conflict.afterKey, editorSchema)
-    if (update) await applyChange(context, documentId, update)
-  }
-  if (!(await store.resolveConflict(conflictId, choice, actor.userId))) return reject('这处已经处理过了')
-  return succeed(await detailOf(context, found.value.adaptation))
+  return context.registry.exclusive(documentId, async () => {
+    const found = await adaptationFor(context, documentId, actor, 'edit')
+    if (!found.ok) return found
+    const { store } = context
+    const conflict = (await store.listConflicts(documentId)).find((candidate) => candidate.id === conflictId)
+    if (!conflict) return missing('没有这处需要决定的地方')
+    if (conflict.status !== 'open' || !(await store.resolveConflict(conflictId, choice, actor.userId))) {
+      return reject('这处已经处理过了')
+    }
+    if (choice !== 'done') {
+      const json = choice === 'mine' ? conflict.mineJson : conflict.sharedJson
+      const update = rewriteBlockUpdate(await currentState(context, documentId), conflict.blockKey, json, conflict.afterKey, editorSchema)
+      if (update) await applyChange(context, documentId, update)
+    }
+    return succeed(await detailOf(context, found.value.adaptation))
+  })
 }
 
 /**

@@ -7,6 +7,7 @@ import type { CollabMetrics } from '../metrics.ts'
 import type { Store } from '../store/store.ts'
 import type { Connection } from './connection.ts'
 import { DocumentState } from './document-state.ts'
+import { KeyedMutex } from './keyed-mutex.ts'
 import { Room } from './room.ts'
 
 export class DocumentLoadError extends Error {
@@ -22,6 +23,7 @@ export interface RoomRegistryOptions {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
+  private readonly changing = new KeyedMutex()
   private closing = false
 
   constructor(private readonly options: RoomRegistryOptions) {}
@@ -60,6 +62,15 @@ export class RoomRegistry {
     if (room && this.rooms.get(documentId) === room) return room.submitUpdate(update)
     // A room that starts loading right now may miss this row; its next append finds the gap and fetches it.
     await this.options.store.appendUpdates(documentId, [update])
+  }
+
+  /**
+   * Runs `work` alone among the server's own changes of this document: a change the server computes
+   * from the document's current state (restore, pull, settling a flagged passage, 定稿) must read,
+   * compute and apply inside it, or two requests at once apply the same change twice.
+   */
+  exclusive<T>(documentId: string, work: () => Promise<T>): Promise<T> {
+    return this.changing.run(documentId, work)
   }
 
   /** Stores what every room accepted and closes every connection. */

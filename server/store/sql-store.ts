@@ -475,8 +475,13 @@ export abstract class SqlStore implements Store {
     return versions.listAdaptations(this.db, lessonId)
   }
 
-  recordPull(documentId: string, toVersionId: string, conflicts: readonly NewConflict[]): Promise<ConflictRecord[]> {
-    return versions.recordPull(this.db, documentId, toVersionId, conflicts)
+  recordPull(
+    documentId: string,
+    fromVersionId: string,
+    toVersionId: string,
+    conflicts: readonly NewConflict[],
+  ): Promise<ConflictRecord[] | null> {
+    return versions.recordPull(this.db, documentId, fromVersionId, toVersionId, conflicts)
   }
 
   listConflicts(documentId: string): Promise<ConflictRecord[]> {

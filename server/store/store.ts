@@ -214,8 +214,16 @@ export interface Store {
   createLessonDocument(document: NewLessonDocument, baseVersionId: string | null): Promise<DocumentRecord>
   findAdaptation(documentId: string): Promise<AdaptationRecord | null>
   listAdaptations(lessonId: string): Promise<AdaptationRecord[]>
-  /** Moves the adaptation's base to `toVersionId` and records the conflicts the pull flagged. */
-  recordPull(documentId: string, toVersionId: string, conflicts: readonly NewConflict[]): Promise<ConflictRecord[]>
+  /**
+   * Moves the adaptation's base from `fromVersionId` to `toVersionId` and records the conflicts the pull
+   * flagged, in one transaction; null, with nothing changed, if its base was no longer `fromVersionId`.
+   */
+  recordPull(
+    documentId: string,
+    fromVersionId: string,
+    toVersionId: string,
+    conflicts: readonly NewConflict[],
+  ): Promise<ConflictRecord[] | null>
   listConflicts(documentId: string): Promise<ConflictRecord[]>
   /** Settles an open conflict; false if it was not open. */
   resolveConflict(id: string, status: Exclude<ConflictStatus, 'open'>, userId: string): Promise<boolean>

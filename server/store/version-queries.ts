@@ -150,13 +150,17 @@ export async function listAdaptations(db: Kysely<Database>, lessonId: string): P
   return rows.map(toAdaptation)
 }
 
-/** After the version's changes are stored in the adaptation: its new base and what needs deciding. */
+/**
+ * After the version's changes are stored in the adaptation: its new base and what needs deciding.
+ * Only if the base is still `fromVersionId`; null when another pull moved it first.
+ */
 export async function recordPull(
   db: Kysely<Database>,
   documentId: string,
+  fromVersionId: string,
   toVersionId: string,
   conflicts: readonly NewConflict[],
-): Promise<ConflictRecord[]> {
+): Promise<ConflictRecord[] | null> {
   const now = Date.now()
   const records: ConflictRecord[] = conflicts.map((conflict) => ({
     ...conflict,
@@ -168,12 +172,14 @@ export async function recordPull(
     resolvedBy: null,
     resolvedAt: null,
   }))
-  await db.transaction().execute(async (trx) => {
-    await trx
+  return db.transaction().execute(async (trx) => {
+    const moved = await trx
       .updateTable('adaptations')
       .set({ base_version_id: toVersionId, pulled_at: now })
       .where('document_id', '=', documentId)
-      .execute()
+      .where('base_version_id', '=', fromVersionId)
+      .executeTakeFirst()
+    if (Number(moved.numUpdatedRows) !== 1) return null
     for (const record of records) {
       await trx
         .insertInto('adaptation_conflicts')
@@ -192,8 +198,8 @@ export async function recordPull(
         })
         .execute()
     }
+    return records
   })
-  return records
 }
 
 export async function listConflicts(db: Kysely<Database>, documentId: string): Promise<ConflictRecord[]> {

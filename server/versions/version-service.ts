@@ -98,10 +98,15 @@ export async function compareVersions(
  * versions and everything typed since stay as they were, and open editors see the change live.
  */
 export async function restoreVersion(context: ContentContext, versionId: string, actor: Actor): Promise<Outcome<RestoreResult>> {
-  const found = await versionAllowing(context.store, versionId, actor, 'edit')
-  if (!found.ok) return found
-  const { lesson, state } = found.value
-  const update = restoreUpdate(await currentState(context, lesson.documentId), state, editorSchema)
-  if (update) await applyChange(context, lesson.documentId, update)
-  return succeed({ changed: update !== null })
+  const version = await context.store.findVersion(versionId)
+  if (!version) return noSuchVersion()
+  // Decided inside too: a 定稿 that got there first has frozen the plan.
+  return context.registry.exclusive(version.documentId, async () => {
+    const found = await versionAllowing(context.store, versionId, actor, 'edit')
+    if (!found.ok) return found
+    const { lesson, state } = found.value
+    const update = restoreUpdate(await currentState(context, lesson.documentId), state, editorSchema)
+    if (update) await applyChange(context, lesson.documentId, update)
+    return succeed({ changed: update !== null })
+  })
 }

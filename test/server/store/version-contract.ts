@@ -73,9 +73,9 @@ export function describeVersionContract(storeOf: () => Store): void {
       const v1 = await store.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([1]), createdBy: wang.id })
       const v2 = await store.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([2]), createdBy: wang.id })
       const document = await adaptationOf(li.id, v1.id, new Uint8Array([1]))
-      const [conflict] = await store.recordPull(document.id, v2.id, [
+      const [conflict] = (await store.recordPull(document.id, v1.id, v2.id, [
         { blockKey: '5:3', section: '合作探究', baseText: 'B', mineJson: { type: 'paragraph' }, sharedJson: null, afterKey: '5:1' },
-      ])
+      ]))!
       expect(await store.findAdaptation(document.id)).toMatchObject({ baseVersionId: v2.id, pulledAt: expect.any(Date) })
       expect(await store.listConflicts(document.id)).toEqual([conflict])
       expect(conflict).toMatchObject({ status: 'open', mineJson: { type: 'paragraph' }, sharedJson: null })
@@ -84,6 +84,22 @@ export function describeVersionContract(storeOf: () => Store): void {
       expect(await store.listConflicts(document.id)).toEqual([
         { ...conflict, status: 'mine', resolvedBy: li.id, resolvedAt: expect.any(Date) },
       ])
+    })
+
+    it('records a pull only from the base it was computed from, so a second pull at once stores nothing', async () => {
+      // Guards against two pulls at once both moving the base and each storing the conflicts again.
+      const store = storeOf()
+      const { wang, li, lesson, adaptationOf } = await finalizedLesson(store)
+      const v1 = await store.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([1]), createdBy: wang.id })
+      const v2 = await store.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([2]), createdBy: wang.id })
+      const document = await adaptationOf(li.id, v1.id, new Uint8Array([1]))
+      const spot = { blockKey: '5:3', section: '合作探究', baseText: 'B', mineJson: null, sharedJson: null, afterKey: null }
+      const results = await Promise.all([store.recordPull(document.id, v1.id, v2.id, [spot]), store.recordPull(document.id, v1.id, v2.id, [spot])])
+      expect(results.filter((result) => result === null)).toHaveLength(1)
+      expect(await store.listConflicts(document.id)).toHaveLength(1)
+      expect(await store.recordPull(document.id, v1.id, v2.id, [spot])).toBeNull()
+      expect(await store.listConflicts(document.id)).toHaveLength(1)
+      expect(await store.findAdaptation(document.id)).toMatchObject({ baseVersionId: v2.id })
     })
 
     it('keeps one reflection per teacher and lesson, with the passages it points at', async () => {
