@@ -1,0 +1,88 @@
+/**
+ * 从 Word 导入 and pasting from Word in Debian's chromium against the real server: the leader imports a
+ * .docx from the 备课计划 page, reads what was not kept, opens the draft in the editor, then pastes
+ * Word's clipboard HTML into a section. Screenshots go to test-results/browser/word-import-*.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type TestServer, startTestServer } from '../helpers/test-server.ts'
+import { sampleLessonDocx } from '../server/import/fixtures/sample-lesson-docx.ts'
+import { buildClient } from './helpers/build-client.ts'
+import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
+import { pageStructure, pasteHtml, sectionBody } from './helpers/lesson-structure.ts'
+import { logIn, screenshot } from './helpers/teacher-page.ts'
+
+const enabled = browserSuitesEnabled()
+
+/** Word's clipboard for a numbered list with a sub-item and a bold line. */
+const wordClipboard = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><!--StartFragment-->
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>1.<span>&nbsp; </span></span><![endif]>找等量关系<o:p></o:p></p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:42.0pt;mso-list:l0 level2 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>a)<span>&nbsp; </span></span><![endif]>设未知数<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>2.<span>&nbsp; </span></span><![endif]>列方程<o:p></o:p></p>
+<p class=MsoNormal><b>小结：</b>检验<o:p></o:p></p>
+<!--EndFragment--></body></html>`
+
+describe.runIf(enabled)('browser: Word in', () => {
+  let server: TestServer
+  let browser: Browser
+  let leader: Page
+
+  beforeAll(async () => {
+    await buildClient()
+    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, demoPlan: false }), launchChromium()])
+    leader = await logIn(browser, server.url, 'leader')
+  })
+
+  afterAll(async () => {
+    await leader?.context().close()
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('imports a .docx as a new lesson from the 备课计划 and opens it in the editor', async () => {
+    const user = (await server.store.findUserByUsername('leader'))!
+    const [groupId] = await server.store.groupIdsOfUser(user.id)
+    await leader.goto(`${server.url}/#/groups/${groupId}/plan`)
+    await leader.getByTestId('plan-import').click()
+    const panel = leader.getByTestId('import-panel')
+    await panel.getByTestId('import-file').setInputFiles({
+      name: '解一元一次方程.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(sampleLessonDocx()),
+    })
+    await panel.getByTestId('plan-title').fill('3.2 解一元一次方程（一）')
+    const teacher = (await server.store.findUserByUsername('teacher1'))!
+    await panel.getByTestId('plan-lead-preparer').selectOption(teacher.id)
+    await panel.getByTestId('plan-submit').click()
+
+    const report = leader.getByTestId('import-report')
+    await report.waitFor()
+    expect(await report.getByTestId('import-unkept').textContent()).toMatch(/图片没有导入/)
+    await screenshot(leader, 'word-import-report')
+    await report.getByTestId('import-open').click()
+    await leader.getByTestId('editor').waitFor()
+    await leader.locator('section[data-section-key="classCheck"]').waitFor()
+    const structure = await pageStructure(leader)
+    expect(structure.sections.slice(0, 3)).toEqual(['objectives:学习目标', 'keyPoints:重点难点', 'preview:预习导学'])
+    expect(await sectionBody(leader, 'objectives').locator('ol > li').count()).toBe(2)
+    expect(await sectionBody(leader, 'inquiry').locator('table').count()).toBe(1)
+    expect(await sectionBody(leader, 'classCheck').locator('[data-teacher-only]').count()).toBe(2)
+  })
+
+  it('pastes from Word into a section as lists, without touching the sections', async () => {
+    const before = await pageStructure(leader)
+    const summary = sectionBody(leader, 'summary')
+    await summary.locator('p').last().click()
+    await leader.keyboard.press('End')
+    // On a line of its own: pasted into the middle of a line, the first item joins that line, as in any editor.
+    await leader.keyboard.press('Enter')
+    await pasteHtml(leader, wordClipboard)
+    await summary.locator('ol ol li').waitFor()
+    expect(await summary.locator(':scope > ol > li').count()).toBe(2)
+    expect(await summary.locator('ol ol li').textContent()).toBe('设未知数')
+    expect(await summary.locator('strong').textContent()).toBe('小结：')
+    expect(await summary.textContent()).not.toMatch(/1\.|a\)/)
+    expect(await pageStructure(leader)).toEqual(before)
+    await screenshot(leader, 'word-import-paste')
+  })
+})
