@@ -7,6 +7,7 @@ import { useState } from 'react'
 import type { LessonDetail } from '../../../shared/api/lessons.ts'
 import type { Me } from '../../../shared/api.ts'
 import { listReflections, openReflection } from '../api/versions.ts'
+import { ReflectionExportLinks } from '../export/ReflectionExportLinks.tsx'
 import { hrefFor, navigate } from '../routing.ts'
 import { ReadOnlyContent } from '../versions/ReadOnlyContent.tsx'
 import { failureText, lessonRevision, useLoaded } from '../versions/use-loaded.ts'
@@ -75,6 +76,7 @@ export function ReflectionsPanel({ detail, me }: { detail: LessonDetail; me: Me 
           {reflections.map((reflection) => (
             <article key={reflection.documentId} data-testid="reflection" data-teacher={reflection.teacher.displayName}>
               <h3>{reflection.teacher.displayName}</h3>
+              <ReflectionExportLinks me={me} lesson={detail.lesson} reflectionId={reflection.documentId} teacher={reflection.teacher} />
               {reflection.references.map((reference) => (
                 <blockquote key={reference.id} className="quote" data-testid="reflection-quote">
                   {reference.quote}
