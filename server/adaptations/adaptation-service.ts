@@ -32,7 +32,7 @@ export async function createAdaptation(
   if (!allowed.ok) return allowed
   const lesson = allowed.value
   const existing = await adaptationOfTeacher(context, lessonId, actor.userId)
-  if (existing) return succeed(await detailOf(context, existing))
+  if (existing) return succeed(await detailFor(context, existing, actor))
   const versions = await store.listVersions(lessonId)
   const version = versionId === undefined ? versions.at(-1) : versions.find((candidate) => candidate.id === versionId)
   if (!version) return reject(versionId === undefined ? '这节课还没有定稿版本' : '这节课没有这个定稿版本')
@@ -57,7 +57,7 @@ export async function createAdaptation(
     if (!(await adaptationOfTeacher(context, lessonId, actor.userId))) throw error
   }
   const created = await adaptationOfTeacher(context, lessonId, actor.userId)
-  return created ? succeed(await detailOf(context, created)) : noSuchAdaptation()
+  return created ? succeed(await detailFor(context, created, actor)) : noSuchAdaptation()
 }
 
 async function adaptationOfTeacher(context: ContentContext, lessonId: string, teacherId: string) {
@@ -86,7 +86,7 @@ export async function listLessonAdaptations(
 export async function showAdaptation(context: ContentContext, documentId: string, actor: Actor): Promise<Outcome<AdaptationDetail>> {
   const found = await adaptationFor(context, documentId, actor, 'view')
   if (!found.ok) return found
-  return succeed(await detailOf(context, found.value.adaptation))
+  return succeed({ ...(await detailOf(context, found.value.adaptation)), editable: found.value.editable })
 }
 
 /**
@@ -102,7 +102,7 @@ export function pullNewestVersion(context: ContentContext, documentId: string, a
     const { store } = context
     const newest = (await store.listVersions(adaptation.lessonId)).at(-1)
     const base = await store.findVersion(adaptation.baseVersionId)
-    if (!newest || !base || newest.number <= base.number) return succeed(await detailOf(context, adaptation))
+    if (!newest || !base || newest.number <= base.number) return succeed({ ...(await detailOf(context, adaptation)), editable: true })
     const [baseState, newestState] = await Promise.all([store.versionState(base.id), store.versionState(newest.id)])
     if (!baseState || !newestState) return missing('没有这个定稿版本')
     const mine = await currentState(context, documentId)
@@ -128,7 +128,7 @@ export function pullNewestVersion(context: ContentContext, documentId: string, a
     // Another server pulled first; what this one merged was the same version's changes, already there.
     if (!recorded) return forbid(`这份二次备课刚刚已经更新到${versionName(newest.number)}了，请刷新后再看`)
     const pulled = await store.findAdaptation(documentId)
-    return pulled ? succeed(await detailOf(context, pulled)) : noSuchAdaptation()
+    return pulled ? succeed({ ...(await detailOf(context, pulled)), editable: true }) : noSuchAdaptation()
   })
 }
 
@@ -158,20 +158,20 @@ export function resolveConflict(
       const update = rewriteBlockUpdate(await currentState(context, documentId), conflict.blockKey, json, conflict.afterKey, editorSchema)
       if (update) await applyChange(context, documentId, update)
     }
-    return succeed(await detailOf(context, found.value.adaptation))
+    return succeed({ ...(await detailOf(context, found.value.adaptation)), editable: true })
   })
 }
 
 /**
- * The adaptation, if `actor` may see it (`view`) or change it (`edit`: its own teacher, while the
- * lesson is in a stage for adapting).
+ * The adaptation, if `actor` may see it (`view`) or change it (`edit`: its own teacher, until the
+ * lesson is archived), and whether `actor` may change it.
  */
 async function adaptationFor(
   context: ContentContext,
   documentId: string,
   actor: Actor,
   need: 'view' | 'edit',
-): Promise<Outcome<{ adaptation: AdaptationRecord; document: DocumentRecord }>> {
+): Promise<Outcome<{ adaptation: AdaptationRecord; document: DocumentRecord; editable: boolean }>> {
   const [adaptation, document] = await Promise.all([
     context.store.findAdaptation(documentId),
     context.store.findDocument(documentId),
@@ -179,11 +179,17 @@ async function adaptationFor(
   if (!adaptation || !document) return noSuchAdaptation()
   const access = documentAccess(actor, await documentContextOf(context.store, document))
   if (!access) return noSuchAdaptation()
+  const own = actor.userId === adaptation.teacherId
   if (need === 'edit') {
-    if (actor.userId !== adaptation.teacherId) return forbid('只有这份二次备课的老师本人可以修改它')
-    if (access !== 'edit') return forbid('这节课现在不在二次备课阶段，二次备课暂时不能修改')
+    if (!own) return forbid('只有这份二次备课的老师本人可以修改它')
+    if (access !== 'edit') return forbid('这节课已经归档，二次备课不能再修改')
   }
-  return succeed({ adaptation, document })
+  return succeed({ adaptation, document, editable: own && access === 'edit' })
+}
+
+async function detailFor(context: ContentContext, adaptation: AdaptationRecord, actor: Actor): Promise<AdaptationDetail> {
+  const found = await adaptationFor(context, adaptation.documentId, actor, 'view')
+  return { ...(await detailOf(context, adaptation)), editable: found.ok && found.value.editable }
 }
 
 /** What every adaptation of one lesson shares: its versions, read once per request. */
@@ -213,7 +219,7 @@ async function detailOf(
   context: ContentContext,
   adaptation: AdaptationRecord,
   versions?: LessonVersions,
-): Promise<AdaptationDetail> {
+): Promise<Omit<AdaptationDetail, 'editable'>> {
   const { store } = context
   const known = versions ?? (await lessonVersions(context, adaptation.lessonId))
   const baseIndex = known.records.findIndex((version) => version.id === adaptation.baseVersionId)

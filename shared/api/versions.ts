@@ -92,6 +92,8 @@ export const adaptationSummary = z.object({
 export type AdaptationSummary = z.infer<typeof adaptationSummary>
 
 export const adaptationDetail = adaptationSummary.extend({
+  /** Whether the asking user may change it now (pull, settle): its own teacher, until the lesson is archived. */
+  editable: z.boolean(),
   changes: z.array(blockChange),
   conflicts: z.array(conflict),
 })

@@ -4,7 +4,6 @@
  */
 import type { AccessLevel, Actor } from '../access.ts'
 import { decide, type LessonContext } from './lesson-rules.ts'
-import { adaptationStages } from './stages.ts'
 
 export const documentKinds = ['lesson-plan', 'adaptation', 'reflection', 'variant'] as const
 export type DocumentKind = (typeof documentKinds)[number]
@@ -36,11 +35,10 @@ export function documentAccess(actor: Actor, document: DocumentContext): AccessL
     if (decide('edit', actor, lesson).allowed) return 'edit'
     return decide('comment', actor, lesson).allowed ? 'comment' : 'read'
   }
+  // A teacher's own document stays theirs while the shared plan moves on: reopening it for 研讨 must
+  // not freeze anyone's 二次备课 (an adaptation exists only once there is a version to start from).
   const archived = lesson?.stage === 'archived'
-  if (actor.userId === document.ownerId) {
-    const open = document.kind === 'adaptation' ? !lesson || adaptationStages.includes(lesson.stage) : !archived
-    return open ? 'edit' : 'read'
-  }
+  if (actor.userId === document.ownerId) return archived ? 'read' : 'edit'
   if (!archived && document.ownerMentorIds.includes(actor.userId)) return 'comment'
   return 'read'
 }

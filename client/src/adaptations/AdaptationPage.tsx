@@ -63,12 +63,12 @@ export function AdaptationPage({ documentId, me }: { documentId: string; me: Me 
             编辑我的二次备课
           </a>
         )}
-        {own && shown.newerVersion && (
+        {shown.editable && shown.newerVersion && (
           <button type="button" className="primary" disabled={busy} onClick={() => void act(() => pullNewestVersion(documentId))} data-testid="pull-version">
             更新到{shown.newerVersion.name}（保留我的修改）
           </button>
         )}
-        {!own && shown.newerVersion && <span className="refusal">共享导学案已有{shown.newerVersion.name}，还没有更新进来</span>}
+        {!shown.editable && shown.newerVersion && <span className="refusal">共享导学案已有{shown.newerVersion.name}，还没有更新进来</span>}
         <button type="button" className="link-button" onClick={() => window.print()} data-testid="print-adaptation">
           打印（标出二次备课修改）
         </button>
@@ -92,7 +92,7 @@ export function AdaptationPage({ documentId, me }: { documentId: string; me: Me 
                   {conflict.sharedText ?? <em className="muted">（共享版删掉了这段）</em>}
                 </div>
               </div>
-              {conflict.status === 'open' && own ? (
+              {conflict.status === 'open' && shown.editable ? (
                 <div className="work-actions">
                   <button type="button" disabled={busy} onClick={() => void choose(conflict.id, 'mine')} data-testid="keep-mine">
                     保留我的
@@ -105,7 +105,7 @@ export function AdaptationPage({ documentId, me }: { documentId: string; me: Me 
                   </button>
                 </div>
               ) : (
-                <span className="muted">{conflict.status === 'open' ? '待老师本人决定' : settledText[conflict.status]}</span>
+                <span className="muted">{conflict.status === 'open' ? (own ? '这节课已经归档，不能再决定' : '待老师本人决定') : settledText[conflict.status]}</span>
               )}
             </div>
           ))}

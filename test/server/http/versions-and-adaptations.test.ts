@@ -270,3 +270,16 @@ describe('restoring a version', () => {
     expect(await listVersions()).toHaveLength(2)
   })
 })
+
+describe('二次备课 while the shared plan is reopened', () => {
+  it('stays editable by its teacher, live and through the API', async () => {
+    // Guards against 重新研讨 freezing every teacher's 二次备课 (and dropping their offline edits).
+    const { body } = await as.teacher2!.get<AdaptationDetail>(`/api/adaptations/${adaptation.documentId}`)
+    expect(body.editable).toBe(true)
+    expect((await as.leader!.get<AdaptationDetail>(`/api/adaptations/${adaptation.documentId}`)).body.editable).toBe(false)
+    const client = await editAs('teacher2', adaptation.documentId, (doc) => editInquiry(doc, (texts) => [...texts, 'D 研讨期间补充']))
+    client.destroy()
+    expect(inquiryTexts(await stored(adaptation.documentId)).at(-1)).toBe('D 研讨期间补充')
+    expect((await as.teacher2!.post(`/api/adaptations/${adaptation.documentId}/pull`)).status).toBe(200)
+  })
+})
