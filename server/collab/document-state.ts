@@ -62,6 +62,9 @@ export class DocumentState {
 
   /** What a peer with `stateVector` is missing. */
   diff(stateVector: Uint8Array): Uint8Array {
+    // A new client (empty state vector, encoded as a single 0) needs everything: re-encoding a large
+    // document just to drop nothing would be most of its load time.
+    if (stateVector.length === 1 && stateVector[0] === 0) return this.merged()
     return Y.diffUpdate(this.merged(), stateVector)
   }
 }

@@ -117,7 +117,7 @@ export class RoomRegistry {
       lastSeq,
       store: this.options.store,
       metrics: this.options.metrics,
-      compactAfter: this.options.compactAfter ?? 500,
+      compactAfter: staggered(this.options.compactAfter ?? 500, documentId),
       onEmpty: (emptied) => void this.unloadWhenIdle(emptied),
     })
     this.rooms.set(documentId, room)
@@ -141,4 +141,14 @@ export class RoomRegistry {
     this.rooms.delete(room.documentId)
     room.destroy()
   }
+}
+
+/**
+ * Spreads a compaction threshold over [threshold, 1.5 × threshold), fixed per document: rooms that
+ * opened together would otherwise all compact in the same moment and stall the event loop at once.
+ */
+function staggered(threshold: number, documentId: string): number {
+  let hash = 0
+  for (let i = 0; i < documentId.length; i++) hash = (hash * 31 + documentId.charCodeAt(i)) >>> 0
+  return threshold + (hash % Math.max(1, Math.floor(threshold / 2)))
 }

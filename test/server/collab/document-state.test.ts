@@ -44,6 +44,13 @@ describe('DocumentState', () => {
     expect(peer.getText('t').toString()).toBe('abcd')
   })
 
+  it('hands a new client the stored state as it is', () => {
+    const author = new Y.Doc()
+    const update = editsOf(author, (t) => t.insert(0, '课后反思'))
+    const state = new DocumentState([update])
+    expect(state.diff(Y.encodeStateVector(new Y.Doc()))).toBe(update)
+  })
+
   it('fails loudly on corrupt stored bytes instead of looking empty', () => {
     const state = new DocumentState([new Uint8Array([9, 9, 9, 9]), new Uint8Array([1, 2, 3])])
     expect(() => state.stateVector()).toThrow()
