@@ -7,6 +7,10 @@ import { DocumentsPage } from './pages/DocumentsPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
 import { isLessonRoute, lessonHref } from './lessons/lesson-routes.ts'
 import { MeetingPages } from './meetings/MeetingPages.tsx'
+import { forgetRememberedSession } from './offline/offline-fallback.ts'
+import { useOfflineMode } from './offline/offline-mode.ts'
+import { OfflineBanner, UpdateBanner } from './offline/OfflineNotices.tsx'
+import { useServerRecheck } from './offline/use-server-recheck.ts'
 import { isMeetingRoute } from './meetings/meeting-routes.ts'
 import { PrintPage } from './export/PrintPage.tsx'
 import { TemplatePage } from './template/TemplatePage.tsx'
@@ -33,6 +37,14 @@ export function App() {
     )
   }, [])
 
+  // Working from the remembered user: once the server answers again, its word (even a 401) wins.
+  const recheckMe = useCallback(() => {
+    const keepIfSame = (checked: Me | null) => (current: Me | null | undefined) =>
+      JSON.stringify(current) === JSON.stringify(checked) ? current : checked
+    fetchMe().then((checked) => setMe(keepIfSame(checked)), () => {})
+  }, [])
+  useServerRecheck(useOfflineMode(), recheckMe)
+
   /** Where a logged-out visitor was going, e.g. a document link a colleague sent. */
   const [returnTo, setReturnTo] = useState<Route | null>(null)
 
@@ -47,7 +59,10 @@ export function App() {
     }
   }, [me, route, returnTo])
 
-  const onLoggedOut = useCallback(() => setMe(null), [])
+  const onLoggedOut = useCallback(() => {
+    forgetRememberedSession()
+    setMe(null)
+  }, [])
   const onLogout = () => {
     logout().finally(() => {
       // Whoever logs in next starts from their own list, not from this teacher's last document.
@@ -103,6 +118,8 @@ export function App() {
           退出登录
         </button>
       </nav>
+      <UpdateBanner />
+      <OfflineBanner />
       {route.page === 'editor' ? (
         <LoadFailure>
           <Suspense fallback={<p className="page-message">正在打开文档……</p>}>

@@ -1,9 +1,11 @@
 import { ApiError, apiRequest } from './http.ts'
 import type { Me } from '../../../shared/api.ts'
+import { browserFallback, meOrRemembered } from '../offline/offline-fallback.ts'
 
 export async function login(username: string, password: string): Promise<Me> {
   try {
     const { user } = await apiRequest<{ user: Me }>('/api/auth/login', { method: 'POST', body: { username, password } })
+    browserFallback.session.rememberUser(user)
     return user
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -13,16 +15,13 @@ export async function login(username: string, password: string): Promise<Me> {
   }
 }
 
+/** Forgets the remembered session first: offline, the request fails, yet this computer must not stay signed in. */
 export async function logout(): Promise<void> {
+  browserFallback.session.forget()
   await apiRequest<void>('/api/auth/logout', { method: 'POST' })
 }
 
-/** `null` when nobody is logged in. */
-export async function fetchMe(): Promise<Me | null> {
-  try {
-    return await apiRequest<Me>('/api/me')
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null
-    throw error
-  }
+/** `null` when nobody is logged in; the user remembered on this device when the server cannot be reached. */
+export function fetchMe(): Promise<Me | null> {
+  return meOrRemembered(() => apiRequest<Me>('/api/me'))
 }

@@ -1,0 +1,45 @@
+/// <reference types="vite-plugin-pwa/vanillajs" />
+/**
+ * Registers the service worker built by vite-plugin-pwa (client/vite.config.ts) and says when a new
+ * version of the app is waiting.
+ *
+ * A new version never takes over an open page by itself: its code chunks would replace the ones this
+ * page still loads lazily (the editor). The teacher reloads into it from the notice, when it suits
+ * them; typed text is in IndexedDB either way.
+ */
+import { useSyncExternalStore } from 'react'
+import { registerSW } from 'virtual:pwa-register'
+
+let updateWaiting = false
+let reloadRequested = false
+let activateUpdate: (() => Promise<void>) | null = null
+const listeners = new Set<() => void>()
+
+export function registerServiceWorker(): void {
+  activateUpdate = registerSW({
+    onNeedRefresh: () => {
+      updateWaiting = true
+      for (const listener of listeners) listener()
+    },
+    // Every tab told of the update hears that it took over; only the one where the teacher asked
+    // reloads, the others keep the page (and the editor) they have.
+    onNeedReload: () => {
+      if (reloadRequested) window.location.reload()
+    },
+  })
+}
+
+export function reloadIntoUpdate(): void {
+  reloadRequested = true
+  if (activateUpdate) void activateUpdate()
+  else window.location.reload()
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+export function useUpdateWaiting(): boolean {
+  return useSyncExternalStore(subscribe, () => updateWaiting)
+}
