@@ -11,5 +11,6 @@ export async function lessonContextOf(store: Store, lesson: LessonRecord): Promi
     leadPreparerId: lesson.leadPreparerId,
     liveReviewOpen: lesson.liveReviewOpen,
     leadPreparerMentorIds: await store.mentorIdsOf(lesson.leadPreparerId),
+    hasVersions: (await store.listVersions(lesson.id)).length > 0,
   }
 }

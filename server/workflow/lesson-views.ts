@@ -21,7 +21,7 @@ function personOf(people: People, id: string): Person {
   return people.get(id) ?? { id, displayName: '（已删除的用户）' }
 }
 
-export function lessonSummaryOf(lesson: LessonRecord, people: People, now: LocalDateTime): LessonSummary {
+export function lessonSummaryOf(lesson: LessonRecord, people: People, now: LocalDateTime, hasVersions: boolean): LessonSummary {
   return {
     id: lesson.id,
     groupId: lesson.groupId,
@@ -37,12 +37,14 @@ export function lessonSummaryOf(lesson: LessonRecord, people: People, now: Local
     stage: lesson.stage,
     liveReviewOpen: lesson.liveReviewOpen,
     overdue: isOverdue(lesson, now),
+    hasVersions,
   }
 }
 
 export async function lessonSummaries(store: Store, lessons: readonly LessonRecord[], now: LocalDateTime) {
   const people = await peopleOf(store, lessons.map((lesson) => lesson.leadPreparerId))
-  return lessons.map((lesson) => lessonSummaryOf(lesson, people, now))
+  const versioned = await Promise.all(lessons.map(async (lesson) => (await store.listVersions(lesson.id)).length > 0))
+  return lessons.map((lesson, index) => lessonSummaryOf(lesson, people, now, versioned[index]!))
 }
 
 const asView = (decision: Decision) => (decision.allowed ? { allowed: true } : { allowed: false, reason: decision.reason })
@@ -82,7 +84,7 @@ export async function lessonDetailOf(
   visible.sort((a, b) => Number(b.id === lesson.documentId) - Number(a.id === lesson.documentId))
 
   return {
-    lesson: lessonSummaryOf(lesson, people, now),
+    lesson: lessonSummaryOf(lesson, people, now, context.hasVersions),
     groupName: groups.find((group) => group.id === lesson.groupId)?.name ?? '',
     moves,
     permissions,

@@ -35,7 +35,7 @@ export async function groupOf(store: Store, actor: Actor, groupId: string): Prom
 /** Planning rights do not depend on a lesson's stage, so a plan not yet made is decided as a draft. */
 export function plannedLesson(group: GroupRecord, leadPreparerId: string): LessonContext {
   const { schoolId, id: groupId } = group
-  return { schoolId, groupId, stage: 'draft', leadPreparerId, liveReviewOpen: false, leadPreparerMentorIds: [] }
+  return { schoolId, groupId, stage: 'draft', leadPreparerId, liveReviewOpen: false, leadPreparerMentorIds: [], hasVersions: false }
 }
 
 export async function createPlanEntry(
@@ -112,8 +112,6 @@ export async function deletePlanEntry(
     if (!lesson) return noSuchLesson()
     const decision = decide('delete', actor, await lessonContextOf(store, lesson))
     if (!decision.allowed) return forbid(decision.reason)
-    // A lesson sent back to 主备 after a 定稿 is in draft again, but its versions are the group's record.
-    if ((await store.listVersions(lessonId)).length > 0) return forbid('这节课已经定稿过，不能删除，可以修改安排')
     // Open editors are sent away first, and what their rooms accepted is stored while the documents
     // still exist: a room storing into a deleted document would fail.
     for (const document of await store.listDocumentsOfLesson(lessonId)) {

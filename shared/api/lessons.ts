@@ -55,6 +55,8 @@ export const lessonSummary = z.object({
   liveReviewOpen: z.boolean(),
   /** Past its date and not finalized. */
   overdue: z.boolean(),
+  /** It has 定稿 versions (then the plan entry can no longer be deleted). */
+  hasVersions: z.boolean(),
 })
 export type LessonSummary = z.infer<typeof lessonSummary>
 

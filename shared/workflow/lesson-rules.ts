@@ -36,6 +36,8 @@ export interface LessonContext {
   liveReviewOpen: boolean
   /** Mentors of the 主备人 (师徒结对): they annotate their apprentice's design. */
   leadPreparerMentorIds: readonly string[]
+  /** It has 定稿 versions, which stay the group's record even when the lesson is sent back to 主备. */
+  hasVersions: boolean
 }
 
 export interface Relation {
@@ -102,6 +104,7 @@ export function decide(action: LessonAction, actor: Actor, lesson: LessonContext
       if (actor.role !== 'admin' && !relation.groupLeader) return refuse('只有备课组长或教导处可以删除备课计划')
       // Once the group has reviewed it, the lesson and its versions are part of the group's record.
       if (lesson.stage !== 'draft') return refuse('已经进入研讨的课不能删除，可以修改安排')
+      if (lesson.hasVersions) return refuse('这节课已经定稿过，不能删除，可以修改安排')
       return allowed
     case 'recordMeeting':
       // The leader runs the meeting and the 主备人 presents it (主讲人): either keeps its record.

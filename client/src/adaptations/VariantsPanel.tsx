@@ -25,6 +25,7 @@ export function VariantsPanel({ detail, me }: { detail: LessonDetail; me: Me }) 
       leadPreparerId: lesson.leadPreparer.id,
       liveReviewOpen: lesson.liveReviewOpen,
       leadPreparerMentorIds: [],
+      hasVersions: lesson.hasVersions,
     },
   )
 

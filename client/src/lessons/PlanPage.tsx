@@ -63,6 +63,7 @@ export function PlanPage({ groupId, semester, me }: PlanPageProps) {
       leadPreparerId: lesson.leadPreparer.id,
       liveReviewOpen: lesson.liveReviewOpen,
       leadPreparerMentorIds: [],
+      hasVersions: lesson.hasVersions,
     })
 
   return (

@@ -18,6 +18,7 @@ function lesson(id: string, scheduledDate: string, scheduledTime: string | null 
     stage: 'draft',
     liveReviewOpen: false,
     overdue: false,
+    hasVersions: false,
   }
 }
 

@@ -164,6 +164,20 @@ describe('changing and deleting plan entries', () => {
     expect(await lessonIds()).toContain(reviewed.id)
   })
 
+  it('refuses to delete a lesson sent back to 主备 after its 定稿, and says so in the plan', async () => {
+    // Guards against the versions rule living only in the server, so the plan page offered 删除 anyway.
+    const finalized = await addLesson(as.leader!, groupId, planInput(await userId(server, 'teacher1')))
+    for (const to of ['review', 'finalized', 'review', 'draft']) {
+      expect((await as.leader!.post(`/api/lessons/${finalized.id}/stage`, { to })).status).toBe(200)
+    }
+    expect((await planOf()).lessons.find((entry) => entry.id === finalized.id)).toMatchObject({ stage: 'draft', hasVersions: true })
+    expect(await as.leader!.delete(`/api/lessons/${finalized.id}`)).toEqual({
+      status: 403,
+      body: forbidden('这节课已经定稿过，不能删除，可以修改安排'),
+    })
+    expect(await lessonIds()).toContain(finalized.id)
+  })
+
   it('deletes a draft with its 导学案', async () => {
     expect((await as.leader!.delete(`/api/lessons/${lesson.id}`)).status).toBe(204)
     expect(await lessonIds()).not.toContain(lesson.id)

@@ -11,6 +11,7 @@ const lesson = (stage: LessonStage): LessonContext => ({
   leadPreparerId: 'li',
   liveReviewOpen: false,
   leadPreparerMentorIds: [],
+  hasVersions: false,
 })
 const actor = (userId: string, role: Actor['role'], groupIds: string[], schoolId = 's'): Actor => ({ userId, role, schoolId, groupIds })
 

@@ -18,7 +18,15 @@ const guest = actor('guest', 'guest', [])
 const outsider = actor('outsider', 'teacher', ['math7'], 's2')
 
 function lesson(stage: LessonStage, liveReviewOpen = false): LessonContext {
-  return { schoolId: 's1', groupId: 'math7', stage, leadPreparerId: 'author', liveReviewOpen, leadPreparerMentorIds: ['mentor'] }
+  return {
+    schoolId: 's1',
+    groupId: 'math7',
+    stage,
+    leadPreparerId: 'author',
+    liveReviewOpen,
+    leadPreparerMentorIds: ['mentor'],
+    hasVersions: stage !== 'draft' && stage !== 'review',
+  }
 }
 
 function plan(lessonContext: LessonContext | null): DocumentContext {

@@ -27,8 +27,8 @@ const actors = {
 type ActorKind = keyof typeof actors
 const actorKinds = Object.keys(actors) as ActorKind[]
 
-function lesson(stage: LessonStage, liveReviewOpen: boolean): LessonContext {
-  return { schoolId: 'garden', groupId: 'math7', stage, leadPreparerId: 'li', liveReviewOpen, leadPreparerMentorIds: ['chen'] }
+function lesson(stage: LessonStage, liveReviewOpen: boolean, hasVersions = false): LessonContext {
+  return { schoolId: 'garden', groupId: 'math7', stage, leadPreparerId: 'li', liveReviewOpen, leadPreparerMentorIds: ['chen'], hasVersions }
 }
 
 const Y = true
@@ -182,6 +182,24 @@ const remove: Table = {
   otherSchool:   [N,    N,     N,    N,    N,      N],
 }
 
+/**
+ * Once finalized, its versions are the group's record: a lesson sent back to 主备 (or one whose
+ * versions exist in any stage) cannot be dropped by anyone.
+ */
+// prettier-ignore
+const removeWithVersions: Table = {
+  //              draft review final adapt reflect archived
+  leader:        [N,    N,     N,    N,    N,      N],
+  lead:          [N,    N,     N,    N,    N,      N],
+  member:        [N,    N,     N,    N,    N,      N],
+  otherLeader:   [N,    N,     N,    N,    N,      N],
+  mentorOutside: [N,    N,     N,    N,    N,      N],
+  colleague:     [N,    N,     N,    N,    N,      N],
+  office:        [N,    N,     N,    N,    N,      N],
+  guest:         [N,    N,     N,    N,    N,      N],
+  otherSchool:   [N,    N,     N,    N,    N,      N],
+}
+
 /** The 集体备课记录: kept by the leader or the 主备人 (主讲人), closed with the archive. */
 // prettier-ignore
 const recordMeeting: Table = {
@@ -219,6 +237,9 @@ const tables: Record<Exclude<LessonAction, 'edit' | 'changeStage'>, Table> = {
   recordMeeting,
 }
 
+/** Having versions changes only whether a plan entry can be deleted. */
+const tablesWithVersions: typeof tables = { ...tables, delete: removeWithVersions }
+
 const liveReviewStates = [false, true] as const
 
 function cases(table: (liveReviewOpen: boolean) => Table) {
@@ -245,10 +266,13 @@ describe('lesson rules table', () => {
     expect([...Object.keys(tables), 'edit', 'changeStage'].sort()).toEqual([...lessonActions].sort())
   })
 
-  for (const [action, table] of Object.entries(tables) as [keyof typeof tables, Table][]) {
-    it.each(cases(() => table))(`${action}: $kind in $stage (集体研讨 open: $liveReviewOpen) → $expected`, (row) => {
-      expectDecision(action, row.kind, lesson(row.stage, row.liveReviewOpen), row.expected)
-    })
+  for (const [hasVersions, byAction] of [[false, tables], [true, tablesWithVersions]] as const) {
+    for (const [action, table] of Object.entries(byAction) as [keyof typeof tables, Table][]) {
+      it.each(cases(() => table))(
+        `${action}: $kind in $stage (集体研讨 open: $liveReviewOpen, versions: ${hasVersions}) → $expected`,
+        (row) => expectDecision(action, row.kind, lesson(row.stage, row.liveReviewOpen, hasVersions), row.expected),
+      )
+    }
   }
 
   it.each(cases((open) => (open ? editWhileLiveReviewOpen : editWhileLiveReviewClosed)))(
@@ -285,6 +309,14 @@ describe('lesson rules: reasons', () => {
 
   it('refuses a stage change without a target', () => {
     expect(decide('changeStage', actors.leader, lesson('draft', false)).allowed).toBe(false)
+  })
+
+  it('refuses to delete a lesson sent back to 主备 after its 定稿, naming why', () => {
+    // Guards against the rule living only in the server, where the plan page could not tell.
+    expect(decide('delete', actors.leader, lesson('draft', false, true))).toEqual({
+      allowed: false,
+      reason: '这节课已经定稿过，不能删除，可以修改安排',
+    })
   })
 
   it('says why a frozen plan cannot be edited', () => {
