@@ -31,7 +31,7 @@ export const leadingSectionTitle = '其他内容'
 /** A paragraph this long or shorter may be a section title written as plain (often bold) text. */
 const maxTitleParagraphLength = 30
 
-export function textOf(node: JSONContent): string {
+function textOf(node: JSONContent): string {
   if (node.type === 'text') return node.text ?? ''
   const separator = node.type === 'tableRow' ? ' ' : ''
   return (node.content ?? []).map(textOf).join(separator)
