@@ -18,6 +18,8 @@ export class Connection {
   toldReadOnly = false
   /** Update frames (sync step 2 or update) received so far; save acks count these. */
   updateFramesReceived = 0
+  /** Acks count frames from the first, so none may cover a refused frame or any frame after it. */
+  firstRefusedFrame: number | null = null
   private closedWith: number | null = null
 
   constructor(
@@ -28,6 +30,8 @@ export class Connection {
     public access: AccessLevel,
     /** Opted in with `?ack=1`: receives save acks and the access message. */
     readonly wantsAcks: boolean,
+    /** The document's owner or the group's leader: may resolve anyone's thread (`thread-rules.ts`). */
+    readonly threadModerator = false,
   ) {}
 
   get isOpen(): boolean {

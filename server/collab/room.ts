@@ -5,7 +5,7 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { type AccessLevel, canWriteContent } from '../../shared/access.ts'
+import type { AccessLevel } from '../../shared/access.ts'
 import { limits } from '../../shared/limits.ts'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import { encodeAccess, encodeSaveAck } from '../../shared/protocol/messages.ts'
@@ -22,6 +22,7 @@ import {
   encodeUpdate,
 } from './outgoing-message.ts'
 import { PersistQueue } from './persist-queue.ts'
+import { ThreadGuard } from './thread-guard.ts'
 
 /** Where an update came from: a client of this room, or the server itself (e.g. a merge it computed). */
 export type UpdateOrigin = Connection | 'server'
@@ -66,6 +67,9 @@ export class Room {
   private readonly awareness = new awarenessProtocol.Awareness(new Y.Doc())
   private readonly persistQueue: PersistQueue<PendingUpdate, Written>
   private queuedBytes = 0
+  /** Accepted, not yet stored: the thread guard checks against them too. */
+  private readonly unstored = new Set<PendingUpdate>()
+  private readonly threadGuard: ThreadGuard
   private logLength: number
   private lastSeq: number
   private compacting: Promise<void> | null = null
@@ -77,6 +81,10 @@ export class Room {
     // The server is not a user: it must not show up in anyone's list of who is online.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.trackAwarenessOwners)
+    this.threadGuard = new ThreadGuard({
+      diff: (stateVector) => this.options.state.diff(stateVector),
+      unstored: () => [...this.unstored].map((pending) => pending.update),
+    })
     this.persistQueue = new PersistQueue<PendingUpdate, Written>({
       write: (items) => this.write(items),
       stored: (items, written) => this.stored(items, written),
@@ -134,6 +142,8 @@ export class Room {
    */
   submitUpdate(update: Uint8Array): Promise<void> {
     const decoded = Y.decodeUpdate(update)
+    // The server's own changes are not checked, so the guard must learn of them from the room.
+    this.threadGuard.reset()
     return new Promise((resolve, reject) => {
       this.enqueue({
         update,
@@ -235,22 +245,39 @@ export class Room {
   ): void {
     const frameNumber = ++connection.updateFramesReceived
     const redundant = this.options.state.addsNothing(decoded)
-    if (!canWriteContent(connection.access)) {
+    if (connection.access === 'read') {
       if (!redundant && !connection.toldReadOnly) {
         connection.toldReadOnly = true
         connection.send(encodePermissionDenied('只读：你的修改不会被保存'))
       }
       return
     }
+    if (!redundant) {
+      const verdict = this.threadGuard.review(update, decoded, {
+        userId: connection.user.id,
+        access: connection.access,
+        moderator: connection.threadModerator,
+      })
+      if (!verdict.allowed) {
+        connection.firstRefusedFrame ??= frameNumber
+        connection.send(encodePermissionDenied(verdict.reason))
+        return
+      }
+    }
     this.enqueue({ update, origin: connection, frame, redundant, frameNumber, settle: null })
   }
 
   private enqueue(pending: PendingUpdate): void {
     if (!pending.redundant && !this.fits(pending.update.length)) {
+      // The guard has already taken the update in.
+      this.threadGuard.reset()
       if (pending.origin === 'server') return pending.settle?.reject(new RangeError('document too large'))
       return pending.origin.close(CloseCode.documentTooLarge, 'document too large')
     }
-    if (!pending.redundant) this.queuedBytes += pending.update.length
+    if (!pending.redundant) {
+      this.queuedBytes += pending.update.length
+      this.unstored.add(pending)
+    }
     this.persistQueue.push(pending)
   }
 
@@ -288,6 +315,7 @@ export class Room {
   }
 
   private stored(items: readonly PendingUpdate[], written: Written): void {
+    if (written.missed.length > 0) this.threadGuard.reset()
     for (const update of written.missed) {
       this.options.state.add(update)
       this.broadcast(encodeUpdate(update), null)
@@ -299,21 +327,26 @@ export class Room {
       if (!item.redundant) {
         appended++
         this.queuedBytes -= item.update.length
+        this.unstored.delete(item)
         this.options.state.add(item.update)
         this.broadcast(item.frame ?? encodeUpdate(item.update), origin)
       }
-      if (origin?.wantsAcks) acks.set(origin, item.frameNumber)
+      if (origin?.wantsAcks) acks.set(origin, ackable(origin, item.frameNumber))
       item.settle?.resolve()
     }
     this.lastSeq = written.lastSeq
     this.logLength += appended
-    for (const [connection, storedFrames] of acks) connection.send(encodeSaveAck(storedFrames))
+    for (const [connection, storedFrames] of acks) {
+      if (storedFrames > 0) connection.send(encodeSaveAck(storedFrames))
+    }
     if (this.logLength >= this.options.compactAfter) void this.compact()
   }
 
   private failed(items: readonly PendingUpdate[], error: unknown): void {
     console.error(`storing updates of ${this.documentId} failed:`, error)
+    this.threadGuard.reset()
     for (const item of items) {
+      this.unstored.delete(item)
       if (!item.redundant) this.queuedBytes -= item.update.length
       item.settle?.reject(error)
       // The sender still has the update and sends it again when it reconnects and syncs.
@@ -338,3 +371,8 @@ export class Room {
   }
 }
 
+/** Frames up to `frameNumber` are stored, except that an ack may not reach a refused frame. */
+function ackable(connection: Connection, frameNumber: number): number {
+  const refused = connection.firstRefusedFrame
+  return refused === null ? frameNumber : Math.min(frameNumber, refused - 1)
+}

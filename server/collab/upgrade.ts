@@ -12,6 +12,7 @@ import { limits } from '../../shared/limits.ts'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import { collabPathPrefix, ConnectParam } from '../../shared/protocol/messages.ts'
 import { editorSchemaVersion } from '../../shared/schema/editor-schema.ts'
+import { isThreadModerator } from '../../shared/threads/thread-rules.ts'
 import { documentAccess } from '../../shared/workflow/document-access.ts'
 import { type Authenticated, authenticate, sessionCookieName } from '../auth/sessions.ts'
 import type { CollabMetrics } from '../metrics.ts'
@@ -83,14 +84,16 @@ async function admit(
   if (!who) return { status: 401, message: 'login required' }
   const document = documentId ? await context.store.findDocument(documentId) : null
   if (!document) return { closeWith: { code: CloseCode.documentNotFound, reason: 'document not found' } }
-  const access = documentAccess(who.actor, await documentContextOf(context.store, document))
+  const documentContext = await documentContextOf(context.store, document)
+  const access = documentAccess(who.actor, documentContext)
   if (!access) return { closeWith: { code: CloseCode.forbidden, reason: 'no access to this document' } }
   const schemaParam = url.searchParams.get(ConnectParam.schemaVersion)
   const wantsAcks = url.searchParams.get(ConnectParam.ack) === '1'
   return {
     documentId: document.id,
     schemaVersion: schemaParam === null ? null : Number(schemaParam),
-    connection: (ws) => new Connection(socketOf(ws), who.user, who.actor, access, wantsAcks),
+    connection: (ws) =>
+      new Connection(socketOf(ws), who.user, who.actor, access, wantsAcks, isThreadModerator(who.actor, documentContext)),
   }
 }
 

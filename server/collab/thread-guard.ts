@@ -1,0 +1,190 @@
+/**
+ * Keeps comment-only access and thread authorship honest, at a cost only for the updates that need it.
+ *
+ * Edit connections take the fast path: the decoded update's structs are classified against an index
+ * of every item id inside the `threads` root (an item's parent is named, or is the parent of its
+ * origin), which costs a few map lookups per struct. Only an update that touches threads, or refers
+ * to something the room has not seen, is checked in full; an update from a comment connection always
+ * is. A full check applies the update to a scratch Y.Doc (brought up to date with the room first) and
+ * judges the resulting transaction (`thread-review.ts`). A refused update has already changed the
+ * scratch document, so the guard starts again from the room's state on its next check.
+ */
+import * as Y from 'yjs'
+import { threadsRootName } from '../../shared/threads/thread-model.ts'
+import type { ThreadActor } from '../../shared/threads/thread-rules.ts'
+import type { Decision } from '../../shared/workflow/lesson-rules.ts'
+import type { DecodedUpdate } from './document-state.ts'
+import { IdRanges } from './id-ranges.ts'
+import { reviewTransaction } from './thread-review.ts'
+
+/** What the room holds: its stored state and the accepted updates still on their way to the store. */
+export interface GuardSource {
+  diff(stateVector: Uint8Array): Uint8Array
+  unstored(): Iterable<Uint8Array>
+}
+
+interface Scratch {
+  doc: Y.Doc
+  /** Ids of every item inside `threads`, deleted ones included. */
+  threadIds: IdRanges
+  /** Clock per client up to which the room has every item: the state, plus every accepted update. */
+  known: Map<number, number>
+}
+
+export class ThreadGuard {
+  private scratch: Scratch | null = null
+
+  constructor(private readonly source: GuardSource) {}
+
+  review(update: Uint8Array, decoded: DecodedUpdate, actor: ThreadActor): Decision {
+    const scratch = (this.scratch ??= this.load())
+    if (actor.access === 'edit' && !this.needsFullCheck(scratch, decoded)) {
+      noteKnown(scratch.known, decoded)
+      return { allowed: true }
+    }
+    return this.check(scratch, update, decoded, actor)
+  }
+
+  /** Something reached the room without passing here (a server change, another instance's rows). */
+  reset(): void {
+    this.scratch?.doc.destroy()
+    this.scratch = null
+  }
+
+  private load(): Scratch {
+    // Deleted content stays readable: who wrote a deleted thread decides who may have deleted it.
+    const doc = new Y.Doc({ gc: false })
+    Y.applyUpdate(doc, this.source.diff(new Uint8Array([0])))
+    for (const update of this.source.unstored()) Y.applyUpdate(doc, update)
+    const threadIds = new IdRanges()
+    indexType(doc.getMap(threadsRootName), threadIds)
+    return { doc, threadIds, known: Y.decodeStateVector(Y.encodeStateVector(doc)) }
+  }
+
+  private needsFullCheck({ threadIds, known }: Scratch, decoded: DecodedUpdate): boolean {
+    const inUpdate = new IdRanges()
+    const items: Y.Item[] = []
+    for (const struct of decoded.structs) {
+      if (struct instanceof Y.Skip) continue
+      inUpdate.add(struct.id.client, struct.id.clock, struct.length)
+      if (struct instanceof Y.Item) items.push(struct)
+    }
+    const seen = (id: Y.ID | null): boolean =>
+      id === null || id.clock < (known.get(id.client) ?? 0) || inUpdate.has(id.client, id.clock)
+    for (const struct of decoded.structs) {
+      if (struct instanceof Y.Skip) continue
+      const { client, clock } = struct.id
+      // Without its predecessor a struct waits in the store, to be judged by nobody once it arrives.
+      if (clock > 0 && !seen(Y.createID(client, clock - 1))) return true
+      if (struct instanceof Y.Item && !(seen(struct.origin) && seen(struct.rightOrigin) && seen(parentId(struct)))) {
+        return true
+      }
+    }
+    for (const [client, deletions] of decoded.ds.clients) {
+      for (const { clock, len } of deletions) {
+        if (clock + len > (known.get(client) ?? 0) && !inUpdate.has(client, clock + len - 1)) return true
+        if (threadIds.intersects(client, clock, len)) return true
+      }
+    }
+    return touchesThreads(items, threadIds)
+  }
+
+  private check(scratch: Scratch, update: Uint8Array, decoded: DecodedUpdate, actor: ThreadActor): Decision {
+    const { doc } = scratch
+    Y.applyUpdate(doc, this.source.diff(Y.encodeStateVector(doc)))
+    for (const unstored of this.source.unstored()) Y.applyUpdate(doc, unstored)
+    let verdict: Decision = { allowed: true }
+    const judge = (transaction: Y.Transaction): void => {
+      verdict = reviewTransaction(doc, transaction, actor)
+      if (verdict.allowed) indexInsertedThreads(doc, transaction, scratch.threadIds)
+    }
+    doc.on('afterTransaction', judge)
+    try {
+      Y.applyUpdate(doc, update)
+    } finally {
+      doc.off('afterTransaction', judge)
+    }
+    if (verdict.allowed && !integrated(doc, decoded)) {
+      verdict = { allowed: false, reason: '这次修改依赖服务器还没有收到的内容，重新连接后会再试' }
+    }
+    if (!verdict.allowed) {
+      this.reset()
+      return verdict
+    }
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) scratch.known.set(client, clock)
+    return verdict
+  }
+}
+
+/**
+ * Whether an item of the update lives in `threads`. An item there either names the root or refers to
+ * an item already inside it, or refers to another item of the update that does: following such
+ * references always ends at one of the first two kinds, so one pass over the items is enough.
+ */
+function touchesThreads(items: readonly Y.Item[], threadIds: IdRanges): boolean {
+  const inThreads = (id: Y.ID | null): boolean => id !== null && threadIds.has(id.client, id.clock)
+  return items.some(
+    (item) =>
+      (item.parent as unknown) === threadsRootName ||
+      inThreads(parentId(item)) ||
+      inThreads(item.origin) ||
+      inThreads(item.rightOrigin),
+  )
+}
+
+/** A decoded, not yet integrated item names its parent by root name (a string) or by the id of its type's item. */
+function parentId(item: Y.Item): Y.ID | null {
+  return item.parent instanceof Y.ID ? item.parent : null
+}
+
+function noteKnown(known: Map<number, number>, decoded: DecodedUpdate): void {
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) continue
+    const end = struct.id.clock + struct.length
+    if (end > (known.get(struct.id.client) ?? 0)) known.set(struct.id.client, end)
+  }
+}
+
+/** Whether every struct and deletion of the update took effect, rather than waiting for a missing one. */
+function integrated(doc: Y.Doc, decoded: DecodedUpdate): boolean {
+  const state = (client: number): number => Y.getState(doc.store, client)
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Skip) && struct.id.clock + struct.length > state(struct.id.client)) return false
+  }
+  for (const [client, deletions] of decoded.ds.clients) {
+    for (const { clock, len } of deletions) if (clock + len > state(client)) return false
+  }
+  return true
+}
+
+function indexInsertedThreads(doc: Y.Doc, transaction: Y.Transaction, threadIds: IdRanges): void {
+  const threads = doc.getMap(threadsRootName)
+  for (const [client, after] of transaction.afterState) {
+    const structs = doc.store.clients.get(client) ?? []
+    const before = transaction.beforeState.get(client) ?? 0
+    if (after <= before) continue
+    for (let index = Y.findIndexSS(structs, before); index < structs.length; index++) {
+      const struct = structs[index]!
+      if (struct.id.clock >= after) break
+      if (struct instanceof Y.Item && insideOf(struct, threads)) threadIds.add(client, struct.id.clock, struct.length)
+    }
+  }
+}
+
+function insideOf(item: Y.Item, root: Y.AbstractType<any>): boolean {
+  let type = item.parent as Y.AbstractType<any>
+  while (type._item !== null) type = type._item.parent as Y.AbstractType<any>
+  return type === root
+}
+
+/** Every item in a type and in the types it holds, including deleted ones and overwritten map values. */
+function indexType(type: Y.AbstractType<any>, into: IdRanges): void {
+  const visit = (item: Y.Item): void => {
+    into.add(item.id.client, item.id.clock, item.length)
+    if (item.content instanceof Y.ContentType) indexType(item.content.type, into)
+  }
+  for (let item = type._start; item !== null; item = item.right) visit(item)
+  for (const last of type._map.values()) {
+    for (let item: Y.Item | null = last; item !== null; item = item.left) visit(item)
+  }
+}

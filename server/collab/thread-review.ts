@@ -1,0 +1,186 @@
+/**
+ * Judges one applied Yjs transaction: which items it inserted and deleted, where each lives (the
+ * `threads` root or anything else, which thread, which field, which reply), and whether the rules of
+ * `shared/threads/thread-rules.ts` let `actor` make those changes. Reads the scratch document right
+ * after the update was applied to it, before anything is merged or collected.
+ */
+import * as Y from 'yjs'
+import {
+  replyFields,
+  threadFields,
+  threadKinds,
+  threadsRootName,
+} from '../../shared/threads/thread-model.ts'
+import {
+  mayChangeOwn,
+  mayCreateThread,
+  mayReply,
+  mayResolve,
+  type ThreadActor,
+} from '../../shared/threads/thread-rules.ts'
+import type { Decision } from '../../shared/workflow/lesson-rules.ts'
+
+type Verdict = Decision
+
+const accepted: Verdict = { allowed: true }
+const refused = (reason: string): Verdict => ({ allowed: false, reason })
+
+/** Every item the transaction inserted or deleted, with the path from its root down to it. */
+interface Touched {
+  root: string | null
+  /** The item's ancestors from the top-level one (a thread entry in `threads`) down to the item. */
+  chain: Y.Item[]
+}
+
+export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor: ThreadActor): Verdict {
+  const rootNames = new Map<Y.AbstractType<any>, string>()
+  for (const [name, type] of doc.share) rootNames.set(type, name)
+  const isNew = (item: Y.Item): boolean => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)
+  const deletedNow = (item: Y.Item): boolean => !isNew(item) && Y.isDeleted(transaction.deleteSet, item.id)
+
+  const createdThreads = new Set<Y.Item>()
+  const deletedThreads = new Set<Y.Item>()
+  const createdReplies = new Set<Y.Item>()
+  const resolutionChanged = new Set<Y.Item>()
+  for (const { root, chain } of touchedItems(doc, transaction, rootNames)) {
+    if (root !== threadsRootName) {
+      if (actor.access === 'edit') continue
+      return refused('批注权限不能修改正文')
+    }
+    const [thread, field, reply, replyField] = chain as [Y.Item, Y.Item?, Y.Item?, Y.Item?]
+    if (thread.parentSub === null || !(thread.content instanceof Y.ContentType)) return refused('批注的格式不对')
+    if (isNew(thread)) {
+      createdThreads.add(thread)
+      continue
+    }
+    // Deleting a thread or a reply deletes everything in it: the deletion itself is what is judged.
+    if (chain.slice(0, -1).some(deletedNow)) continue
+    if (!field) {
+      deletedThreads.add(thread)
+      continue
+    }
+    const fieldName = field.parentSub ?? ''
+    const threadAuthor = authorOf(thread)
+    if (includes(threadFields.byAuthor, fieldName)) {
+      const decision = mayChangeOwn(actor, threadAuthor)
+      if (!decision.allowed) return decision
+    } else if (includes(threadFields.resolution, fieldName)) {
+      resolutionChanged.add(thread)
+    } else if (includes(threadFields.replies, fieldName)) {
+      if (!reply) return refused('不能替换整个回复列表')
+      if (isNew(reply)) {
+        createdReplies.add(reply)
+        continue
+      }
+      const replyFieldName = replyField?.parentSub
+      if (replyFieldName !== undefined && !includes(replyFields.byAuthor, replyFieldName ?? '')) {
+        return refused('回复的作者和时间不能修改')
+      }
+      const decision = mayChangeOwn(actor, authorOf(reply))
+      if (!decision.allowed) return decision
+    } else if (includes(threadFields.fixed, fieldName)) {
+      return refused('批注的作者、时间和位置不能修改')
+    } else {
+      return refused(`批注里没有「${fieldName}」这一项`)
+    }
+  }
+
+  for (const thread of createdThreads) {
+    const decision = reviewNewThread(thread, actor)
+    if (!decision.allowed) return decision
+  }
+  for (const reply of createdReplies) {
+    const decision = reviewNewReply(reply, actor)
+    if (!decision.allowed) return decision
+  }
+  for (const thread of deletedThreads) {
+    const decision = mayChangeOwn(actor, authorOf(thread))
+    if (!decision.allowed) return decision
+  }
+  for (const thread of resolutionChanged) {
+    const decision = mayResolve(actor, authorOf(thread))
+    if (!decision.allowed) return decision
+    const map = (thread.content as Y.ContentType).type as Y.Map<unknown>
+    const state = map.get('state')
+    const resolvedBy = map.get('resolvedBy')
+    const consistent = state === 'resolved' ? resolvedBy === actor.userId : state === 'open' && resolvedBy === null
+    if (!consistent) return refused('只能以自己的名义标为已解决')
+  }
+  return accepted
+}
+
+function reviewNewThread(thread: Y.Item, actor: ThreadActor): Verdict {
+  const decision = mayCreateThread(actor)
+  if (!decision.allowed) return decision
+  if (rawGet(thread, 'authorId') !== actor.userId) return refused('不能以别人的名义写批注')
+  if (!includes(threadKinds, rawGet(thread, 'kind'))) return refused('不认识这种批注')
+  if (rawGet(thread, 'state') !== 'open') return refused('新批注应当是未解决的')
+  const replies = rawGet(thread, 'replies')
+  if (replies instanceof Y.Array) {
+    for (let item = replies._start; item !== null; item = item.right) {
+      const decision = reviewNewReply(item, actor)
+      if (!decision.allowed) return decision
+    }
+  }
+  return accepted
+}
+
+function reviewNewReply(reply: Y.Item, actor: ThreadActor): Verdict {
+  const decision = mayReply(actor)
+  if (!decision.allowed) return decision
+  if (!(reply.content instanceof Y.ContentType)) return refused('回复的格式不对')
+  return rawGet(reply, 'authorId') === actor.userId ? accepted : refused('不能以别人的名义回复')
+}
+
+function* touchedItems(
+  doc: Y.Doc,
+  transaction: Y.Transaction,
+  rootNames: ReadonlyMap<Y.AbstractType<any>, string>,
+): Generator<Touched> {
+  const touched: Y.Item[] = []
+  for (const [client, after] of transaction.afterState) {
+    const before = transaction.beforeState.get(client) ?? 0
+    if (after <= before) continue
+    const structs = doc.store.clients.get(client) ?? []
+    for (let index = Y.findIndexSS(structs, before); index < structs.length; index++) {
+      const struct = structs[index]!
+      if (struct.id.clock >= after) break
+      if (struct instanceof Y.Item) touched.push(struct)
+    }
+  }
+  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+    if (struct instanceof Y.Item) touched.push(struct)
+  })
+  for (const item of touched) yield pathOf(item, rootNames)
+}
+
+function pathOf(item: Y.Item, rootNames: ReadonlyMap<Y.AbstractType<any>, string>): Touched {
+  const chain = [item]
+  let type = item.parent as Y.AbstractType<any>
+  while (type._item !== null) {
+    chain.unshift(type._item)
+    type = type._item.parent as Y.AbstractType<any>
+  }
+  return { root: rootNames.get(type) ?? null, chain }
+}
+
+/**
+ * A map entry of the type an item holds, deleted or not: a deleted thread's author still decides
+ * who may have deleted it. The scratch document keeps deleted content (`gc: false`).
+ */
+function rawGet(holder: Y.Item, key: string): unknown {
+  if (!(holder.content instanceof Y.ContentType)) return undefined
+  const entry = holder.content.type._map.get(key)
+  if (!entry) return undefined
+  const values = entry.content.getContent()
+  return values[values.length - 1]
+}
+
+function authorOf(holder: Y.Item): string {
+  const author = rawGet(holder, 'authorId')
+  return typeof author === 'string' ? author : ''
+}
+
+function includes(list: readonly string[], value: unknown): boolean {
+  return typeof value === 'string' && list.includes(value)
+}

@@ -1,0 +1,189 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { contentOf, pointAt, textNodes } from '../../../shared/threads/thread-anchor.ts'
+import { addReply, createThread, deleteThread, editThreadBody, setResolved } from '../../../shared/threads/thread-edits.ts'
+import { threadsOf } from '../../../shared/threads/thread-model.ts'
+import type { ThreadActor } from '../../../shared/threads/thread-rules.ts'
+import { ThreadGuard } from '../../../server/collab/thread-guard.ts'
+import { copyOf, docWithParagraphs } from '../../shared/threads/thread-fixtures.ts'
+
+/** The room's state as a Y.Doc; the guard reads it the way it reads a room. */
+let room: Y.Doc
+let guard: ThreadGuard
+let diffs: number
+
+beforeEach(() => {
+  room = docWithParagraphs(['理解一元一次方程的概念', '先独立思考，再小组讨论'], 1)
+  diffs = 0
+  guard = new ThreadGuard({
+    diff: (stateVector) => {
+      diffs++
+      return Y.encodeStateAsUpdate(room, stateVector)
+    },
+    unstored: () => [],
+  })
+})
+
+const wang: ThreadActor = { userId: 'wang', access: 'comment', moderator: false }
+const li: ThreadActor = { userId: 'li', access: 'comment', moderator: false }
+const leader: ThreadActor = { userId: 'chen', access: 'edit', moderator: true }
+const editor: ThreadActor = { userId: 'zhang', access: 'edit', moderator: false }
+
+function client(clientID: number): Y.Doc {
+  return copyOf(room, clientID)
+}
+
+/** What `change` sends: the update of the one transaction, or several merged. */
+function updateOf(doc: Y.Doc, change: () => void): Uint8Array {
+  const updates: Uint8Array[] = []
+  const collect = (update: Uint8Array) => updates.push(update)
+  doc.on('update', collect)
+  change()
+  doc.off('update', collect)
+  return Y.mergeUpdates(updates)
+}
+
+/** Submits an update as the room would, storing it when accepted. */
+function submit(update: Uint8Array, actor: ThreadActor) {
+  const verdict = guard.review(update, Y.decodeUpdate(update), actor)
+  if (verdict.allowed) Y.applyUpdate(room, update)
+  return verdict
+}
+
+function newThread(doc: Y.Doc, authorId: string, id = `t-${authorId}`): Uint8Array {
+  return updateOf(doc, () =>
+    createThread(doc, {
+      id,
+      kind: 'question',
+      authorId,
+      body: '为什么这样安排？',
+      start: pointAt(contentOf(doc), 2),
+      end: pointAt(contentOf(doc), 8),
+    }),
+  )
+}
+
+const refusedWith = (pattern: RegExp) => ({ allowed: false, reason: expect.stringMatching(pattern) })
+
+describe('a comment connection', () => {
+  it('may add a thread and reply in its own name', () => {
+    const doc = client(10)
+    expect(submit(newThread(doc, 'wang'), wang)).toEqual({ allowed: true })
+    expect(submit(updateOf(doc, () => addReply(doc, 't-wang', { authorId: 'wang', body: '补充' })), wang)).toEqual({
+      allowed: true,
+    })
+    expect(threadsOf(room).get('t-wang')?.get('authorId')).toBe('wang')
+  })
+
+  it('may not insert into the content', () => {
+    const doc = client(10)
+    const update = updateOf(doc, () => textNodes(contentOf(doc))[0]!.insert(0, '【改】'))
+    expect(submit(update, wang)).toEqual(refusedWith(/正文/))
+  })
+
+  it('may not delete one character of the content', () => {
+    const doc = client(10)
+    const update = updateOf(doc, () => textNodes(contentOf(doc))[1]!.delete(3, 1))
+    expect(submit(update, wang)).toEqual(refusedWith(/正文/))
+  })
+
+  it('may not slip a content change in with a thread', () => {
+    const doc = client(10)
+    const update = updateOf(doc, () => {
+      newThread(doc, 'wang')
+      textNodes(contentOf(doc))[0]!.insert(0, '改')
+    })
+    expect(submit(update, wang)).toEqual(refusedWith(/正文/))
+    expect(threadsOf(room).size).toBe(0)
+  })
+
+  it('may not write a thread or a reply under another user’s name', () => {
+    const doc = client(10)
+    expect(submit(newThread(doc, 'li'), wang)).toEqual(refusedWith(/别人的名义/))
+    const other = client(11)
+    expect(submit(newThread(other, 'li'), li)).toEqual({ allowed: true })
+    const mine = client(12)
+    expect(submit(updateOf(mine, () => addReply(mine, 't-li', { authorId: 'li', body: '我同意' })), wang)).toEqual(
+      refusedWith(/别人的名义回复/),
+    )
+  })
+
+  it('may change and delete only its own threads', () => {
+    const lis = client(11)
+    submit(newThread(lis, 'li'), li)
+    const doc = client(12)
+    expect(submit(updateOf(doc, () => editThreadBody(doc, 't-li', '改掉你的话')), wang)).toEqual(refusedWith(/自己/))
+    expect(submit(updateOf(doc, () => deleteThread(doc, 't-li')), wang)).toEqual(refusedWith(/自己/))
+    const again = client(13)
+    expect(submit(updateOf(again, () => editThreadBody(again, 't-li', '改好了')), li)).toEqual({ allowed: true })
+    expect(submit(updateOf(again, () => deleteThread(again, 't-li')), li)).toEqual({ allowed: true })
+    expect(threadsOf(room).size).toBe(0)
+  })
+
+  it('may not change who wrote its own thread', () => {
+    const doc = client(10)
+    submit(newThread(doc, 'wang'), wang)
+    const update = updateOf(doc, () => threadsOf(doc).get('t-wang')!.set('authorId', 'li'))
+    expect(submit(update, wang)).toEqual(refusedWith(/不能修改/))
+  })
+
+  it('resolves as the rules say, and only in its own name', () => {
+    submit(newThread(client(11), 'li'), li)
+    const doc = client(12)
+    expect(submit(updateOf(doc, () => setResolved(doc, 't-li', true, 'wang')), wang)).toEqual(refusedWith(/备课组长/))
+    const leaders = client(13)
+    expect(submit(updateOf(leaders, () => setResolved(leaders, 't-li', true, 'li')), leader)).toEqual(
+      refusedWith(/自己的名义/),
+    )
+    // A fresh copy: the refused change stays in the old one, and what follows it there builds on it.
+    const honest = client(15)
+    expect(submit(updateOf(honest, () => setResolved(honest, 't-li', true, 'chen')), leader)).toEqual({ allowed: true })
+    const author = client(14)
+    expect(submit(updateOf(author, () => setResolved(author, 't-li', false, 'li')), li)).toEqual({ allowed: true })
+  })
+
+  it('keeps working after a refusal', () => {
+    const doc = client(10)
+    submit(updateOf(doc, () => textNodes(contentOf(doc))[0]!.insert(0, '改')), wang)
+    const fresh = client(11)
+    expect(submit(newThread(fresh, 'wang'), wang)).toEqual({ allowed: true })
+  })
+
+  it('refuses an update it cannot place, instead of letting it wait unjudged', () => {
+    const doc = client(10)
+    newThread(doc, 'wang')
+    const reply = updateOf(doc, () => addReply(doc, 't-wang', { authorId: 'wang', body: '先回复' }))
+    expect(submit(reply, wang)).toEqual(refusedWith(/重新连接/))
+  })
+})
+
+describe('an edit connection', () => {
+  it('edits the content on the fast path, without reading the room', () => {
+    const doc = client(20)
+    submit(updateOf(doc, () => textNodes(contentOf(doc))[0]!.insert(0, '一、')), editor)
+    const before = diffs
+    for (let i = 0; i < 20; i++) {
+      expect(submit(updateOf(doc, () => textNodes(contentOf(doc))[0]!.insert(2, `${i}`)), editor)).toEqual({
+        allowed: true,
+      })
+    }
+    expect(diffs).toBe(before)
+  })
+
+  it('may not forge a thread, while its content edits pass', () => {
+    const doc = client(20)
+    expect(submit(newThread(doc, 'wang'), editor)).toEqual(refusedWith(/别人的名义/))
+    const next = client(21)
+    expect(submit(updateOf(next, () => textNodes(contentOf(next))[0]!.insert(0, '一、')), editor)).toEqual({
+      allowed: true,
+    })
+  })
+
+  it('may not write into another user’s thread', () => {
+    submit(newThread(client(11), 'li'), li)
+    const doc = client(20)
+    // Typed into the body's text: only the item's origin says it lies inside the thread.
+    const update = updateOf(doc, () => (threadsOf(doc).get('t-li')!.get('body') as Y.Text).insert(2, '不'))
+    expect(submit(update, editor)).toEqual(refusedWith(/自己/))
+  })
+})
