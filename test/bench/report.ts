@@ -111,8 +111,8 @@ export function formatReport(report: BenchReport): string {
     `${documents} documents × ${clientsPerDocument} clients × ${writersPerDocument} writers × ${rate} ops/s, ` +
       `${durationMs / 1000} s measured${rounds > 1 ? `, median of ${rounds} rounds` : ''} — ${report.machine.cpuModel} ×${report.machine.cpuCount}, Node ${report.machine.node}`,
     '',
-    `${''.padEnd(width)}${kinds.map((k) => k.padStart(12)).join('')}`,
-    ...rows.map(([label, value]) => `${label.padEnd(width)}${kinds.map((k) => value(k).padStart(12)).join('')}`),
+    `${''.padEnd(width)}${kinds.map((k) => k.padStart(14)).join('')}`,
+    ...rows.map(([label, value]) => `${label.padEnd(width)}${kinds.map((k) => value(k).padStart(14)).join('')}`),
     '',
     `target: ours ≤ reference CPU per delivered update   ${yesNo(report.targets.cpuPerDeliveredAtOrUnderReference)}`,
     `target: ours ≤ reference p99 latency                ${yesNo(report.targets.p99AtOrUnderReference)}`,
