@@ -20,8 +20,9 @@
  * (or found to add nothing), it sends a save ack carrying N; acks only ever grow. A client that knows
  * which of its frames carried a change knows exactly when that change is saved — deletions included,
  * which no state vector can show. Changes a client made while it had no connection travel in the sync
- * step 2 it sends on the next one. Frames of a connection without edit access are not stored and
- * never acknowledged.
+ * step 2 it sends on the next one. Frames of a read-only connection are not stored and never
+ * acknowledged; a frame the server refuses (docs/THREADS.md) is never covered by an ack, so the acks
+ * of that connection stop below it.
  *
  * Access: sent after connecting to clients that opted in with `?ack=1`, so the editor can show 只读
  * before the user types, and again whenever it changes (a lesson was finalized, 集体研讨 opened).
