@@ -62,17 +62,11 @@ export class ThreadGuard {
   }
 
   private needsFullCheck({ threadIds, known }: Scratch, decoded: DecodedUpdate): boolean {
-    const inUpdate = new IdRanges()
-    const items: Y.Item[] = []
-    for (const struct of decoded.structs) {
-      if (struct instanceof Y.Skip) continue
-      inUpdate.add(struct.id.client, struct.id.clock, struct.length)
-      if (struct instanceof Y.Item) items.push(struct)
-    }
+    const structs = decoded.structs.filter((struct) => !(struct instanceof Y.Skip))
+    const inUpdate = idsOf(structs)
     const seen = (id: Y.ID | null): boolean =>
-      id === null || id.clock < (known.get(id.client) ?? 0) || inUpdate.has(id.client, id.clock)
-    for (const struct of decoded.structs) {
-      if (struct instanceof Y.Skip) continue
+      id === null || id.clock < (known.get(id.client) ?? 0) || inUpdate(id.client, id.clock)
+    for (const struct of structs) {
       const { client, clock } = struct.id
       // Without its predecessor a struct waits in the store, to be judged by nobody once it arrives.
       if (clock > 0 && !seen(Y.createID(client, clock - 1))) return true
@@ -82,11 +76,11 @@ export class ThreadGuard {
     }
     for (const [client, deletions] of decoded.ds.clients) {
       for (const { clock, len } of deletions) {
-        if (clock + len > (known.get(client) ?? 0) && !inUpdate.has(client, clock + len - 1)) return true
+        if (clock + len > (known.get(client) ?? 0) && !inUpdate(client, clock + len - 1)) return true
         if (threadIds.intersects(client, clock, len)) return true
       }
     }
-    return touchesThreads(items, threadIds)
+    return touchesThreads(structs.filter((struct) => struct instanceof Y.Item), threadIds)
   }
 
   private check(scratch: Scratch, update: Uint8Array, decoded: DecodedUpdate, actor: ThreadActor): Decision {
@@ -114,6 +108,20 @@ export class ThreadGuard {
     for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) scratch.known.set(client, clock)
     return verdict
   }
+}
+
+/**
+ * Membership in the update's own ids. A keystroke is one or two structs, so a scan is cheapest; a
+ * reconnecting client's sync step 2 can hold thousands, and gets an index.
+ */
+function idsOf(structs: readonly (Y.Item | Y.GC)[]): (client: number, clock: number) => boolean {
+  if (structs.length <= 8) {
+    return (client, clock) =>
+      structs.some((struct) => struct.id.client === client && struct.id.clock <= clock && clock < struct.id.clock + struct.length)
+  }
+  const ranges = new IdRanges()
+  for (const struct of structs) ranges.add(struct.id.client, struct.id.clock, struct.length)
+  return (client, clock) => ranges.has(client, clock)
 }
 
 /**
