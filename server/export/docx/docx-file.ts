@@ -3,9 +3,23 @@
  * bordered form, the body, and 第 X 页 共 Y 页 in the footer (Word fields, so every reader counts its
  * own pages).
  */
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle } from 'docx'
-import { headerLines } from '../../../shared/export/header-layout.ts'
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx'
 import type { ExportDocument } from '../../../shared/export/export-model.ts'
+import { headerLines } from '../../../shared/export/header-layout.ts'
 import { DocxBlockWriter } from './docx-blocks.ts'
 import {
   a4,

@@ -6,6 +6,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { apiError } from '../../../shared/api.ts'
 import { archiveQuery, type ExportFormat, exportModel, exportQuery, reflectionsQuery } from '../../../shared/api/export.ts'
 import type { ExportDocument } from '../../../shared/export/export-model.ts'
 import { safeFileName } from '../../../shared/export/file-names.ts'
@@ -37,7 +38,7 @@ const fileResponses = {
       ...jsonContent(exportModel),
     },
   },
-  503: { description: '服务器不能生成 PDF（未安装 Chromium 或正忙）', content: jsonContent(z.object({ error: z.object({ code: z.string(), message: z.string() }) })) },
+  503: { description: '服务器不能生成 PDF（未安装 Chromium 或正忙）', content: jsonContent(apiError) },
   ...errorResponses(400, 401, 403, 404),
 }
 
