@@ -73,6 +73,17 @@ export class RoomRegistry {
     return this.changing.run(documentId, work)
   }
 
+  /**
+   * Closes every connection of a document that no longer exists and forgets its room, storing
+   * nothing more: there is nowhere left to store it.
+   */
+  evict(documentId: string, code: number, reason: string): void {
+    const room = this.rooms.get(documentId)
+    if (!room) return
+    room.closeAll(code, reason)
+    this.unload(room)
+  }
+
   /** Stores what every room accepted and closes every connection. */
   async shutdown(): Promise<void> {
     this.closing = true
@@ -125,8 +136,9 @@ export class RoomRegistry {
   }
 
   private async unloadWhenIdle(room: Room): Promise<void> {
-    // While shutting down, `shutdown` itself stores, compacts and unloads every room.
-    if (this.closing) return
+    // While shutting down, `shutdown` itself stores, compacts and unloads every room; an evicted room
+    // is gone already.
+    if (this.closing || this.rooms.get(room.documentId) !== room) return
     await room.settle()
     if (this.closing) return
     await room.compact()

@@ -112,16 +112,12 @@ export async function deletePlanEntry(
     if (!lesson) return noSuchLesson()
     const decision = decide('delete', actor, await lessonContextOf(store, lesson))
     if (!decision.allowed) return forbid(decision.reason)
-    // Open editors are sent away first, and what their rooms accepted is stored while the documents
-    // still exist: a room storing into a deleted document would fail.
-    for (const document of await store.listDocumentsOfLesson(lessonId)) {
-      const room = registry.find(document.id)
-      if (!room) continue
-      room.closeAll(CloseCode.documentNotFound, 'document deleted')
-      await room.settle()
-      await room.compact()
-    }
+    // What open rooms accepted is stored while the documents still exist, but their editors stay
+    // until the deletion is certain: it is refused if the lesson has moved on meanwhile.
+    const documents = await store.listDocumentsOfLesson(lessonId)
+    await Promise.all(documents.map((document) => registry.find(document.id)?.settle()))
     if (!(await store.deleteLesson(lessonId, lesson.stage))) continue
+    for (const document of documents) registry.evict(document.id, CloseCode.documentNotFound, 'document deleted')
     return succeed(null)
   }
 }
