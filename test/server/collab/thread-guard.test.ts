@@ -179,6 +179,15 @@ describe('an edit connection', () => {
     })
   })
 
+  it('may not smuggle a change into threads inside an update that waits for one the room has not seen', () => {
+    const doc = client(20)
+    const creation = newThread(doc, 'zhang')
+    const renamed = updateOf(doc, () => threadsOf(doc).get('t-zhang')!.set('authorId', 'wang'))
+    expect(submit(renamed, editor)).toEqual(refusedWith(/重新连接/))
+    expect(submit(creation, editor)).toEqual({ allowed: true })
+    expect(threadsOf(room).get('t-zhang')!.get('authorId')).toBe('zhang')
+  })
+
   it('may not write into another user’s thread', () => {
     submit(newThread(client(11), 'li'), li)
     const doc = client(20)

@@ -115,6 +115,24 @@ describe('a teacher with comment access', () => {
     expect(commenter.frames.acked).toBe(refusedFrame - 1)
     expect(await storedText()).not.toContain('"forged"')
   })
+
+  it('adds a thread offline; it is stored when the connection returns', async () => {
+    const editor = await join('teacher1')
+    const online = await join('teacher3')
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(online.doc))
+    online.destroy()
+    const offline = connectClient(server.url, documentId, await wsToken(server.url, 'teacher3'), {
+      acks: true,
+      doc,
+      connect: false,
+    })
+    clients.push(offline)
+    threadBy(offline, ids.teacher3!, 'offline')
+    offline.provider.connect()
+    await waitFor(() => editor.doc.getMap('threads').has('offline'), 'the offline thread arrives')
+    expect(offline.denials).toEqual([])
+  })
 })
 
 describe('an editor', () => {
