@@ -33,7 +33,8 @@ const timeLimit = '（限时3分钟）'
 const leaderRemark = '（组长：补充去括号的情形）'
 const reflectionText = '学生用天平理解了移项，但去括号时符号仍常出错。'
 
-describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', () => {
+// A step is several pages and editors; on a busy machine one can take longer than the default 30 s.
+describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeout: 60_000 }, () => {
   let server: TestServer
   let browser: Browser
   let leader: Page
