@@ -17,6 +17,10 @@ export class DocumentLoadError extends Error {
 export interface RoomRegistryOptions {
   store: Store
   metrics: CollabMetrics
+  /**
+   * Log rows after which a room folds its log into the snapshot. Folding costs a merge of the whole
+   * document, so the log is allowed to grow long; loading merges it anyway.
+   */
   compactAfter?: number
 }
 
@@ -128,7 +132,7 @@ export class RoomRegistry {
       lastSeq,
       store: this.options.store,
       metrics: this.options.metrics,
-      compactAfter: staggered(this.options.compactAfter ?? 500, documentId),
+      compactAfter: staggered(this.options.compactAfter ?? 2000, documentId),
       onEmpty: (emptied) => void this.unloadWhenIdle(emptied),
     })
     this.rooms.set(documentId, room)
