@@ -257,12 +257,17 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
     await teacher2.getByTestId('back-to-lesson').click()
     const own = teacher2.getByTestId('reflection').and(teacher2.locator('[data-teacher="张老师"]'))
     await expect.poll(() => own.textContent(), eventually).toContain(reflectionText)
+    // It points at the line she added to her 二次备课.
+    await teacher2.getByTestId('pick-passage').click()
+    await teacher2.getByTestId('passage').filter({ hasText: zhangAddition }).click()
+    await expect.poll(() => own.getByTestId('reflection-quote').textContent(), eventually).toBe(`${zhangAddition}引自「合作探究」`)
     await screenshot(teacher2, 'lesson-loop-7-reflection', { fullPage: true })
 
     // 多人一课多反思: the group reads it on the lesson page too.
     await leader.reload()
     const seen = leader.getByTestId('reflection').and(leader.locator('[data-teacher="张老师"]'))
     await expect.poll(() => seen.textContent(), eventually).toContain(reflectionText)
+    expect(await seen.getByTestId('reflection-quote').textContent()).toBe(`${zhangAddition}引自「合作探究」`)
     // Every move is on record, with who made it.
     const moves = await leader.getByTestId('stage-event').evaluateAll((events) =>
       events.map((event) => [...event.querySelectorAll('span')].map((span) => span.textContent).join(' ')),
