@@ -27,3 +27,7 @@ export const importResult = z.object({
   unkept: z.array(unkeptItem),
 })
 export type ImportResult = z.infer<typeof importResult>
+
+/** An import into an existing lesson's unwritten 初稿. */
+export const draftImportResult = importResult.omit({ lesson: true })
+export type DraftImportResult = z.infer<typeof draftImportResult>

@@ -2,7 +2,7 @@ import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportResult } from '../../../shared/api/import.ts'
-import type { LessonPlanInput } from '../../../shared/api/lessons.ts'
+import type { LessonPlanInput, LessonSummary } from '../../../shared/api/lessons.ts'
 import { buildEditorSchema, contentFragmentName } from '../../../shared/schema/editor-schema.ts'
 import { limits } from '../../../shared/limits.ts'
 import { login } from '../../helpers/collab-client.ts'
@@ -18,7 +18,7 @@ const cookies: Record<string, string> = {}
 
 beforeAll(async () => {
   server = await startTestServer({ demoPlan: false })
-  for (const username of ['leader', 'teacher1']) cookies[username] = await login(server.url, username)
+  for (const username of ['leader', 'teacher1', 'teacher2']) cookies[username] = await login(server.url, username)
   const leader = (await server.store.findUserByUsername('leader'))!
   groupId = (await server.store.groupIdsOfUser(leader.id))[0]!
   entry = planInput(await userId(server, 'teacher1'), { title: '3.2 解一元一次方程（一）' })
@@ -122,5 +122,58 @@ describe('bad files get a clear error and change nothing', () => {
     expect(response.body.error?.code).toBe(code)
     expect(response.body.error?.message).toMatch(message)
     expect(await counts()).toEqual(before)
+  })
+})
+
+describe('从 Word 导入 into a lesson’s unwritten 初稿', () => {
+  async function newLesson(): Promise<LessonSummary> {
+    const response = await fetch(`${server.url}/api/groups/${groupId}/lessons`, {
+      method: 'POST',
+      headers: { cookie: cookies.leader!, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...entry, title: '3.3 解一元一次方程（二）' }),
+    })
+    expect(response.status).toBe(201)
+    return (await response.json()) as LessonSummary
+  }
+
+  async function importInto(lessonId: string, file: Uint8Array, as = 'teacher1') {
+    const form = new FormData()
+    form.set('file', new File([new Uint8Array(file)], '旧教案.docx'))
+    const response = await fetch(`${server.url}/api/lessons/${lessonId}/import`, { method: 'POST', headers: { cookie: cookies[as]! }, body: form })
+    return { status: response.status, body: (await response.json()) as Omit<ImportResult, 'lesson'> & { error?: { code: string; message: string } } }
+  }
+
+  const storedSeq = async (documentId: string) => (await server.store.loadDocumentState(documentId)).lastSeq
+
+  it('lets the 主备人 bring last year’s plan into the draft, keeping the header the plan filled in', async () => {
+    const lesson = await newLesson()
+    const { status, body } = await importInto(lesson.id, sampleLessonDocx())
+    expect(status, JSON.stringify(body)).toBe(200)
+    expect(body.sections[0]!.key).toBe('objectives')
+    const doc = await storedDoc(lesson.documentId)
+    expect(doc.child(0).type.name).toBe('lessonHeader')
+    expect(doc.child(0).textContent).toContain('3.3 解一元一次方程（二）')
+    expect(doc.child(0).textContent).toContain('七（3）班')
+    const keys: string[] = []
+    doc.forEach((node) => {
+      if (node.type.name === 'section') keys.push(String(node.attrs.key))
+    })
+    expect(keys).toEqual(body.sections.map((section) => section.key))
+
+    // Now the draft is written in: a second import would overwrite it, and is refused.
+    const seq = await storedSeq(lesson.documentId)
+    const again = await importInto(lesson.id, sampleLessonDocx())
+    expect(again.status).toBe(400)
+    expect(again.body.error?.message).toMatch(/已经写了内容/)
+    expect(await storedSeq(lesson.documentId)).toBe(seq)
+  })
+
+  it('refuses a teacher who may not edit the draft, and a bad file, changing nothing', async () => {
+    const lesson = await newLesson()
+    const seq = await storedSeq(lesson.documentId)
+    expect((await importInto(lesson.id, sampleLessonDocx(), 'teacher2')).status).toBe(403)
+    const notWord = await importInto(lesson.id, new TextEncoder().encode('不是 Word'))
+    expect(notWord.body.error).toEqual({ code: 'unsupported_file', message: '这不是 Word 文档（.docx）' })
+    expect(await storedSeq(lesson.documentId)).toBe(seq)
   })
 })
