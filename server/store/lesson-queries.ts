@@ -3,7 +3,7 @@
  * dialects.
  */
 import { randomUUID } from 'node:crypto'
-import type { Kysely, Selectable, Updateable } from 'kysely'
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely'
 import type { LessonStage } from '../../shared/workflow/stages.ts'
 import type { Database, LessonsTable } from './database-schema.ts'
 import type {
@@ -154,33 +154,36 @@ export async function deleteLesson(db: Kysely<Database>, id: string, whileIn: Le
  * happen, and records the move in the same transaction. Leaving a stage closes 集体研讨.
  */
 export async function moveLessonStage(db: Kysely<Database>, move: LessonStageMove): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const moved = await trx
-      .updateTable('lessons')
-      .set({ stage: move.to, live_review_open: 0 })
-      .where('id', '=', move.lessonId)
-      .where('stage', '=', move.from)
-      .executeTakeFirst()
-    if (Number(moved.numUpdatedRows) === 0) return false
-    // The update above holds the lesson's row until commit, so no other move can take the same number.
-    const { count } = await trx
-      .selectFrom('lesson_stage_events')
-      .select((eb) => eb.fn.countAll().as('count'))
-      .where('lesson_id', '=', move.lessonId)
-      .executeTakeFirstOrThrow()
-    await trx
-      .insertInto('lesson_stage_events')
-      .values({
-        lesson_id: move.lessonId,
-        seq: Number(count) + 1,
-        from_stage: move.from,
-        to_stage: move.to,
-        actor_id: move.actorId,
-        at: move.at.getTime(),
-      })
-      .execute()
-    return true
-  })
+  return db.transaction().execute((trx) => moveLessonStageIn(trx, move))
+}
+
+/** The move and its event, inside the caller's transaction (定稿 adds its version to the same one). */
+export async function moveLessonStageIn(trx: Transaction<Database>, move: LessonStageMove): Promise<boolean> {
+  const moved = await trx
+    .updateTable('lessons')
+    .set({ stage: move.to, live_review_open: 0 })
+    .where('id', '=', move.lessonId)
+    .where('stage', '=', move.from)
+    .executeTakeFirst()
+  if (Number(moved.numUpdatedRows) === 0) return false
+  // The update above holds the lesson's row until commit, so no other move can take the same number.
+  const { count } = await trx
+    .selectFrom('lesson_stage_events')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('lesson_id', '=', move.lessonId)
+    .executeTakeFirstOrThrow()
+  await trx
+    .insertInto('lesson_stage_events')
+    .values({
+      lesson_id: move.lessonId,
+      seq: Number(count) + 1,
+      from_stage: move.from,
+      to_stage: move.to,
+      actor_id: move.actorId,
+      at: move.at.getTime(),
+    })
+    .execute()
+  return true
 }
 
 /** Opens or closes 集体研讨, only while the lesson is in `whileIn`. */

@@ -451,6 +451,10 @@ export abstract class SqlStore implements Store {
     return versions.createVersion(this.db, version)
   }
 
+  finalizeLesson(move: LessonStageMove, version: NewVersion): Promise<VersionRecord | null> {
+    return versions.finalizeLesson(this.db, move, version)
+  }
+
   listVersions(lessonId: string): Promise<VersionRecord[]> {
     return versions.listVersions(this.db, lessonId)
   }

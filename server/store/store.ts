@@ -203,6 +203,11 @@ export interface Store {
   // — 定稿 versions, 二次备课 adaptations, reflections' references (server/versions/, server/adaptations/) —
   /** Stores the next version of the lesson (v1, v2, …). Versions are never changed or deleted. */
   createVersion(version: NewVersion): Promise<VersionRecord>
+  /**
+   * 定稿 in one transaction: moves the lesson (as `moveLessonStage`) and stores the next version; null,
+   * with nothing changed, if the lesson was no longer in `move.from`. A failure changes nothing either.
+   */
+  finalizeLesson(move: LessonStageMove, version: NewVersion): Promise<VersionRecord | null>
   /** In order, v1 first. */
   listVersions(lessonId: string): Promise<VersionRecord[]>
   findVersion(id: string): Promise<VersionRecord | null>

@@ -3,8 +3,10 @@
  * used by `SqlStore` in both dialects. Versions are only ever inserted.
  */
 import { randomUUID } from 'node:crypto'
-import type { Kysely, Selectable } from 'kysely'
+import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { AdaptationConflictsTable, Database, LessonVersionsTable } from './database-schema.ts'
+import { moveLessonStageIn } from './lesson-queries.ts'
+import type { LessonStageMove } from './lesson-records.ts'
 import type { DocumentRecord } from './store.ts'
 import type {
   AdaptationRecord,
@@ -18,36 +20,43 @@ import type {
   VersionRecord,
 } from './version-records.ts'
 
-/** Numbers the version after the lesson's last one; the unique number refuses a concurrent twin. */
 export async function createVersion(db: Kysely<Database>, version: NewVersion): Promise<VersionRecord> {
-  return db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('lesson_versions')
-      .select((eb) => eb.fn.max('number').as('number'))
-      .where('lesson_id', '=', version.lessonId)
-      .executeTakeFirst()
-    const record: VersionRecord = {
-      id: randomUUID(),
-      lessonId: version.lessonId,
-      documentId: version.documentId,
-      number: Number(last?.number ?? 0) + 1,
-      createdBy: version.createdBy,
-      createdAt: new Date(),
-    }
-    await trx
-      .insertInto('lesson_versions')
-      .values({
-        id: record.id,
-        lesson_id: record.lessonId,
-        document_id: record.documentId,
-        number: record.number,
-        state: bound(version.state),
-        created_by: record.createdBy,
-        created_at: record.createdAt.getTime(),
-      })
-      .execute()
-    return record
-  })
+  return db.transaction().execute((trx) => insertVersion(trx, version))
+}
+
+/** 定稿: the move to `finalized`, its event and the version it makes, all or nothing; null if the lesson had moved. */
+export async function finalizeLesson(db: Kysely<Database>, move: LessonStageMove, version: NewVersion): Promise<VersionRecord | null> {
+  return db.transaction().execute(async (trx) => ((await moveLessonStageIn(trx, move)) ? insertVersion(trx, version) : null))
+}
+
+/** Numbers the version after the lesson's last one; the unique number refuses a concurrent twin. */
+async function insertVersion(trx: Transaction<Database>, version: NewVersion): Promise<VersionRecord> {
+  const last = await trx
+    .selectFrom('lesson_versions')
+    .select((eb) => eb.fn.max('number').as('number'))
+    .where('lesson_id', '=', version.lessonId)
+    .executeTakeFirst()
+  const record: VersionRecord = {
+    id: randomUUID(),
+    lessonId: version.lessonId,
+    documentId: version.documentId,
+    number: Number(last?.number ?? 0) + 1,
+    createdBy: version.createdBy,
+    createdAt: new Date(),
+  }
+  await trx
+    .insertInto('lesson_versions')
+    .values({
+      id: record.id,
+      lesson_id: record.lessonId,
+      document_id: record.documentId,
+      number: record.number,
+      state: bound(version.state),
+      created_by: record.createdBy,
+      created_at: record.createdAt.getTime(),
+    })
+    .execute()
+  return record
 }
 
 const versionColumns = ['id', 'lesson_id', 'document_id', 'number', 'created_by', 'created_at'] as const

@@ -1,6 +1,7 @@
 /**
  * Moving a lesson to another stage: decided by the rules, recorded with who and when, then applied to
- * open editors; the move to 定稿 also stores the next immutable version of the shared 导学案.
+ * open editors; the move to 定稿 also stores the next immutable version of the shared 导学案, in the
+ * same transaction (`finalizeLesson`).
  */
 import type { Actor } from '../../shared/access.ts'
 import { decide } from '../../shared/workflow/lesson-rules.ts'
@@ -35,11 +36,14 @@ export async function changeStage(
     if (!lesson) return noSuchLesson()
     const decision = decide('changeStage', actor, await lessonContextOf(store, lesson), to)
     if (!decision.allowed) return forbid(decision.reason)
+    const current: LessonRecord = { ...lesson, stage: to, liveReviewOpen: false }
+    if (to === 'finalized') {
+      if (!(await finalizeLesson(context, lesson, actor.userId, now))) continue
+      return succeed(current)
+    }
     const moved = await store.moveLessonStage({ lessonId, from: lesson.stage, to, actorId: actor.userId, at: now })
     if (!moved) continue
-    const current: LessonRecord = { ...lesson, stage: to, liveReviewOpen: false }
     await refreshLessonAccess(store, registry, current)
-    if (to === 'finalized') await finalizeLesson(context, current, actor.userId)
     return succeed(current)
   }
 }

@@ -18,6 +18,8 @@ import { lessonDetailOf, lessonSummaries } from '../../workflow/lesson-views.ts'
 import type { Outcome } from '../../workflow/outcome.ts'
 import { deletePlanEntry, updatePlanEntry } from '../../workflow/plan-entries.ts'
 import { changeStage, noSuchLesson, setLiveReview, type WorkflowContext } from '../../workflow/stage-change.ts'
+import { FinalizeFailed } from '../../versions/finalize-lesson.ts'
+import { ApiError } from '../api-error.ts'
 import { type AuthVariables, requireUser } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
 import { honoPath, refusalError } from './route-helpers.ts'
@@ -61,6 +63,15 @@ const moveLesson = createRoute({
     ...errorResponses(400, 401, 403, 404),
   },
 })
+
+/** A 定稿 that could not be stored changed nothing; the leader is told so, and can try again. */
+function finalizeFailure(error: unknown): never {
+  if (error instanceof FinalizeFailed) {
+    console.error('定稿 failed:', error.cause)
+    throw new ApiError(500, 'internal', error.message)
+  }
+  throw error
+}
 
 const toggleLiveReview = createRoute({
   method: 'post',
@@ -131,7 +142,7 @@ export function lessonRoutes(context: WorkflowContext) {
     const { actor } = c.var.auth
     const { id } = c.req.valid('param')
     await visibleLesson(actor, id)
-    const lesson = unwrap(await changeStage(context, id, actor, c.req.valid('json').to))
+    const lesson = unwrap(await changeStage(context, id, actor, c.req.valid('json').to).catch(finalizeFailure))
     return c.json(await detail(lesson, actor), 200)
   })
 

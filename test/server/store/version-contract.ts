@@ -51,6 +51,30 @@ export function describeVersionContract(storeOf: () => Store): void {
       expect(await store.versionState('00000000-0000-0000-0000-000000000000')).toBeNull()
     })
 
+    it('finalizes in one transaction: the move, its event and the version, or none of them', async () => {
+      // Guards against a 定稿 stored without its version when storing the version fails.
+      const store = storeOf()
+      const { wang, lesson } = await finalizedLesson(store)
+      await store.moveLessonStage({ lessonId: lesson.id, from: 'draft', to: 'review', actorId: wang.id, at: new Date() })
+      const move = { lessonId: lesson.id, from: 'review', to: 'finalized', actorId: wang.id, at: new Date() } as const
+      const version = { lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([3]), createdBy: wang.id }
+
+      const unstorable = { ...version, state: null as unknown as Uint8Array }
+      await expect(store.finalizeLesson(move, unstorable)).rejects.toThrow()
+      expect(await store.findLesson(lesson.id)).toMatchObject({ stage: 'review' })
+      expect(await store.listLessonStageEvents(lesson.id)).toHaveLength(1)
+      expect(await store.listVersions(lesson.id)).toEqual([])
+
+      expect(await store.finalizeLesson({ ...move, from: 'draft' }, version)).toBeNull()
+      expect(await store.listVersions(lesson.id)).toEqual([])
+
+      const v1 = await store.finalizeLesson(move, version)
+      expect(v1).toMatchObject({ number: 1, lessonId: lesson.id })
+      expect(await store.findLesson(lesson.id)).toMatchObject({ stage: 'finalized' })
+      expect((await store.listLessonStageEvents(lesson.id)).map((event) => event.to)).toEqual(['review', 'finalized'])
+      expect(await store.listVersions(lesson.id)).toEqual([v1])
+    })
+
     it('creates an adaptation as a document of the lesson whose log starts with the version', async () => {
       const store = storeOf()
       const { wang, li, lesson, adaptationOf } = await finalizedLesson(store)
