@@ -3,7 +3,7 @@
  * dialects.
  */
 import { randomUUID } from 'node:crypto'
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely'
+import type { Kysely, Selectable, SelectQueryBuilder, Transaction, Updateable } from 'kysely'
 import type { LessonStage } from '../../shared/workflow/stages.ts'
 import type { Database, LessonsTable } from './database-schema.ts'
 import type {
@@ -85,7 +85,7 @@ export async function listLessonsOfGroup(
 ): Promise<LessonRecord[]> {
   let query = db.selectFrom('lessons').selectAll().where('group_id', '=', groupId)
   if (semester !== null) query = query.where('semester', '=', semester)
-  const rows = await query.orderBy('scheduled_date').orderBy('scheduled_time').orderBy('created_at').execute()
+  const rows = await inScheduleOrder(query).execute()
   return rows.map(toLesson)
 }
 
@@ -102,15 +102,20 @@ export async function listSemestersOfGroup(db: Kysely<Database>, groupId: string
 
 /** A teacher's assignments as 主备人, in the order they are due. */
 export async function listLessonsOfLeadPreparer(db: Kysely<Database>, userId: string): Promise<LessonRecord[]> {
-  const rows = await db
-    .selectFrom('lessons')
-    .selectAll()
-    .where('lead_preparer_id', '=', userId)
+  const rows = await inScheduleOrder(db.selectFrom('lessons').selectAll().where('lead_preparer_id', '=', userId)).execute()
+  return rows.map(toLesson)
+}
+
+/**
+ * By date, then time; a lesson without a time comes after the timed ones of its day on every database
+ * (SQLite sorts NULL first, PostgreSQL last).
+ */
+function inScheduleOrder<O>(query: SelectQueryBuilder<Database, 'lessons', O>): SelectQueryBuilder<Database, 'lessons', O> {
+  return query
     .orderBy('scheduled_date')
+    .orderBy((eb) => eb('scheduled_time', 'is', null))
     .orderBy('scheduled_time')
     .orderBy('created_at')
-    .execute()
-  return rows.map(toLesson)
 }
 
 export async function updateLessonPlan(

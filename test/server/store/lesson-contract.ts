@@ -112,6 +112,19 @@ export function describeLessonContract(storeOf: () => Store): void {
       expect((await store.listLessonsOfLeadPreparer(wang.id)).map((l) => l.id)).toEqual([afternoon.id])
     })
 
+    it('lists a lesson without a time after the timed ones of its day, on every database', async () => {
+      // Guards against SQLite (NULL first) and PostgreSQL (NULL last) ordering the plan differently.
+      const store = storeOf()
+      const { groupId, li, plan } = await mathGroup(store)
+      await store.createLesson(plan({ title: '未定时间', scheduledTime: null }))
+      await store.createLesson(plan({ title: '下午', scheduledTime: '14:00' }))
+      await store.createLesson(plan({ title: '上午', scheduledTime: '08:00' }))
+      await store.createLesson(plan({ title: '次日', scheduledDate: '2026-11-25', scheduledTime: null }))
+      const titles = (lessons: { title: string }[]) => lessons.map((lesson) => lesson.title)
+      expect(titles(await store.listLessonsOfGroup(groupId, semester))).toEqual(['上午', '下午', '未定时间', '次日'])
+      expect(titles(await store.listLessonsOfLeadPreparer(li.id))).toEqual(['上午', '下午', '未定时间', '次日'])
+    })
+
     it('changes the plan of a lesson and the title of its 导学案', async () => {
       const store = storeOf()
       const { wang, plan } = await mathGroup(store)
