@@ -1,10 +1,13 @@
 /**
  * 从 Word 导入 and pasting from Word in Debian's chromium against the real server: the leader imports a
  * .docx from the 备课计划 page, reads what was not kept, opens the draft in the editor, then pastes
- * Word's clipboard HTML into a section. Screenshots go to test-results/browser/word-import-*.
+ * Word's clipboard HTML into a section; a 主备人 imports into a lesson's unwritten 初稿 from the lesson
+ * page. Screenshots go to test-results/browser/word-import-*.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiClientFor } from '../helpers/api-client.ts'
+import { addLesson, planInput, userId } from '../helpers/lesson-fixtures.ts'
 import { type TestServer, startTestServer } from '../helpers/test-server.ts'
 import { sampleLessonDocx } from '../server/import/fixtures/sample-lesson-docx.ts'
 import { buildClient } from './helpers/build-client.ts'
@@ -84,5 +87,27 @@ describe.runIf(enabled)('browser: Word in', () => {
     expect(await summary.textContent()).not.toMatch(/1\.|a\)/)
     expect(await pageStructure(leader)).toEqual(before)
     await screenshot(leader, 'word-import-paste')
+  })
+
+  it('lets the 主备人 bring a .docx into the lesson’s unwritten 初稿 from the lesson page', async () => {
+    const leaderApi = await apiClientFor(server.url, 'leader')
+    const user = (await server.store.findUserByUsername('leader'))!
+    const [groupId] = await server.store.groupIdsOfUser(user.id)
+    const lesson = await addLesson(leaderApi, groupId!, planInput(await userId(server, 'teacher1'), { title: '3.4 实际问题与方程' }))
+    const teacher = await logIn(browser, server.url, 'teacher1')
+    try {
+      await teacher.goto(`${server.url}/#/lessons/${lesson.id}`)
+      await teacher.getByTestId('import-into-draft-file').setInputFiles({
+        name: '去年的导学案.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: Buffer.from(sampleLessonDocx()),
+      })
+      const report = teacher.getByTestId('import-into-draft-report')
+      await report.waitFor()
+      expect(await report.textContent()).toMatch(/已导入 9 个栏目/)
+      await screenshot(teacher, 'word-import-into-draft')
+    } finally {
+      await teacher.context().close()
+    }
   })
 })

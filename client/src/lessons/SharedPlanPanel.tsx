@@ -1,5 +1,6 @@
 /** The shared 导学案 of the lesson, opened in the editor with the access the rules give this user. */
 import { ExportLinks } from '../export/ExportLinks.tsx'
+import { ImportIntoDraft } from '../import/ImportIntoDraft.tsx'
 import { hrefFor } from '../routing.ts'
 import { accessText } from '../collab/save-status-text.ts'
 import type { LessonPanelProps } from './lesson-panel-props.ts'
@@ -21,6 +22,9 @@ export function SharedPlanPanel({ detail }: LessonPanelProps) {
         </p>
       ) : (
         <p className="muted">你没有打开这份导学案的权限。</p>
+      )}
+      {shared && detail.lesson.stage === 'draft' && detail.permissions.edit.allowed && (
+        <ImportIntoDraft lessonId={detail.lesson.id} documentId={shared.id} />
       )}
     </section>
   )
