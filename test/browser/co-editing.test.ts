@@ -3,8 +3,7 @@
  * the client built from today's sources: teachers log in through the login page, open a 导学案 from
  * the documents page and edit it together. Screenshots go to test-results/browser/.
  *
- * All scenarios live in this one file because the client is built once, into the client/dist the
- * server serves; a second file building it at the same time would empty it under the first.
+ * The client is built once per test run, shared with the other browser suites (helpers/build-client.ts).
  */
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
