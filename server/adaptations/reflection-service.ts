@@ -82,7 +82,7 @@ export async function listReflections(context: ContentContext, lessonId: string,
       title: document.title,
       teacher: people.get(document.createdBy)!,
       adaptationDocumentId: adaptation?.id ?? null,
-      content: bodyJsonOfState(await currentState(context, document.id)),
+      content: bodyJsonOfState(await currentState(context, document.id), editorSchema),
       references: references
         .filter((reference) => reference.reflectionId === document.id)
         .map(({ id, sourceDocumentId, blockKey, section, quote }) => ({ id, sourceDocumentId, blockKey, section, quote })),

@@ -74,7 +74,7 @@ async function versionAllowing(store: Store, versionId: string, actor: Actor, ac
 export async function showVersion(store: Store, versionId: string, actor: Actor): Promise<Outcome<VersionContent>> {
   const found = await versionAllowing(store, versionId, actor, 'view')
   if (!found.ok) return found
-  return succeed({ version: await summaryOf(store, found.value.version), content: bodyJsonOfState(found.value.state) })
+  return succeed({ version: await summaryOf(store, found.value.version), content: bodyJsonOfState(found.value.state, editorSchema) })
 }
 
 export async function compareVersions(

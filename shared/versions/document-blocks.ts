@@ -8,7 +8,7 @@
  * edited in place; a block that was deleted and typed anew gets a new key.
  */
 import type { Schema } from '@tiptap/pm/model'
-import { initProseMirrorDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import { initProseMirrorDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { contentFragmentName } from '../schema/editor-schema.ts'
 
@@ -85,10 +85,14 @@ export function docFromState(state: Uint8Array): Y.Doc {
   return doc
 }
 
-/** The document body of a full state as ProseMirror JSON, to show it read-only. */
-export function bodyJsonOfState(state: Uint8Array): BlockJson {
+/**
+ * The document body of a full state as ProseMirror JSON, to show it read-only. Built through the
+ * schema, so what a reader is handed always renders: a node the schema does not know (written by a
+ * newer client) is left out instead of breaking the page.
+ */
+export function bodyJsonOfState(state: Uint8Array, schema: Schema): BlockJson {
   const doc = docFromState(state)
-  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(contentFragmentName)) as BlockJson
+  const json = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(contentFragmentName), schema).toJSON() as BlockJson
   doc.destroy()
   return json
 }
