@@ -6,6 +6,7 @@
 import type { Actor } from '../../shared/access.ts'
 import type { AdaptationDetail, AdaptationSummary, ConflictChoice, ConflictShape, VersionSummary } from '../../shared/api/versions.ts'
 import { versionName } from '../../shared/api/versions.ts'
+import { inDocumentOrder } from '../../shared/adaptation/conflict-order.ts'
 import { findConflicts } from '../../shared/adaptation/conflicts.ts'
 import { pullUpdate, rewriteBlockUpdate } from '../../shared/adaptation/document-changes.ts'
 import { countChanges, diffBlocks } from '../../shared/versions/block-diff.ts'
@@ -225,7 +226,7 @@ async function detailOf(
   const baseIndex = known.records.findIndex((version) => version.id === adaptation.baseVersionId)
   const mine = blocksOfState(await currentState(context, adaptation.documentId), editorSchema)
   const changes = diffBlocks((await versionBlocks(context, known, adaptation.baseVersionId)) ?? mine, mine)
-  const conflicts = await store.listConflicts(adaptation.documentId)
+  const conflicts = inDocumentOrder(await store.listConflicts(adaptation.documentId), mine.map((block) => block.key))
   const teacher = (await peopleById(store, [adaptation.teacherId])).get(adaptation.teacherId)!
   return {
     documentId: adaptation.documentId,
