@@ -16,7 +16,7 @@ export function UpdateBanner() {
   return (
     <div className="banner banner-calm" role="status" data-testid="update-banner">
       有新版本，刷新即可使用
-      <button type="button" className="link-button" onClick={reloadIntoUpdate}>
+      <button type="button" className="link-button" onClick={() => void reloadIntoUpdate()}>
         刷新
       </button>
     </div>

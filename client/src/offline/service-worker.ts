@@ -14,6 +14,8 @@ let updateWaiting = false
 let reloadRequested = false
 let activateUpdate: (() => Promise<void>) | null = null
 const listeners = new Set<() => void>()
+/** Browsers look for a new version on each visit; a tab that stays open for days asks this often. */
+const updateCheckIntervalMs = 60 * 60 * 1000
 
 export function registerServiceWorker(): void {
   activateUpdate = registerSW({
@@ -26,12 +28,17 @@ export function registerServiceWorker(): void {
     onNeedReload: () => {
       if (reloadRequested) window.location.reload()
     },
+    onRegisteredSW: (_url, registration) => {
+      if (registration) setInterval(() => void registration.update().catch(() => {}), updateCheckIntervalMs)
+    },
   })
 }
 
-export function reloadIntoUpdate(): void {
+/** Where another tab already activated the new version, nothing is waiting any more: a reload is all it takes. */
+export async function reloadIntoUpdate(): Promise<void> {
   reloadRequested = true
-  if (activateUpdate) void activateUpdate()
+  const registration = await navigator.serviceWorker?.getRegistration()
+  if (registration?.waiting && activateUpdate) await activateUpdate()
   else window.location.reload()
 }
 
