@@ -8,6 +8,7 @@ import type { Actor } from '../../shared/access.ts'
 import type { HeaderValues } from '../../shared/schema/header-fields.ts'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import { decide, type LessonContext } from '../../shared/workflow/lesson-rules.ts'
+import { semesterOf } from '../../shared/workflow/lesson-schedule.ts'
 import type { LessonRecord } from '../store/lesson-records.ts'
 import type { GroupRecord, Store, UserRecord } from '../store/store.ts'
 import { newLessonPlanUpdate } from '../template/new-lesson-plan.ts'
@@ -68,6 +69,7 @@ export async function createPlanEntry(
   const content = initialContent ? initialContent(header) : await newLessonPlanUpdate(store, group.schoolId, header)
   const lesson = await store.createLesson({
     ...input,
+    semester: semesterOf(input.scheduledDate),
     schoolId: group.schoolId,
     groupId,
     createdBy: actor.userId,
@@ -93,7 +95,9 @@ export async function updatePlanEntry(
     if (!preparers.some((user) => user.id === patch.leadPreparerId)) return reject('主备人必须是本备课组的老师')
   }
   const documentTitle = patch.title === undefined ? undefined : planDocumentTitle(patch.title)
-  const updated = await store.updateLessonPlan(lessonId, { ...patch, documentTitle })
+  // A lesson moved to another date belongs to that date's semester.
+  const semester = patch.scheduledDate === undefined ? undefined : semesterOf(patch.scheduledDate)
+  const updated = await store.updateLessonPlan(lessonId, { ...patch, documentTitle, semester })
   if (!updated) return noSuchLesson()
   // Another 主备人 edits the draft from now on, and the previous one no longer does.
   if (updated.leadPreparerId !== lesson.leadPreparerId) await refreshLessonAccess(store, registry, updated)

@@ -19,9 +19,8 @@ const localTime = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM')
   .describe('School-local time, HH:MM')
 
-/** One entry of the 备课计划 as the leader fills it in (四定). */
+/** One entry of the 备课计划 as the leader fills it in (四定); its semester follows from the date. */
 export const lessonPlanInput = z.object({
-  semester: z.string().trim().min(1).max(40),
   title: z.string().trim().min(1, '请填写课题').max(100),
   lessonType: z.string().trim().min(1, '请选择课型').max(20),
   period: z.number().int().min(1).max(50),

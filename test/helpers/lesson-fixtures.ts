@@ -1,7 +1,6 @@
 /** Lessons and extra people for tests of the 备课计划 against a demo test server. */
 import type { LessonPlanInput, LessonSummary } from '../../shared/api/lessons.ts'
 import type { Me } from '../../shared/api.ts'
-import { semesterOf } from '../../shared/workflow/lesson-schedule.ts'
 import { hashPassword } from '../../server/auth/passwords.ts'
 import type { RunningServer } from '../../server/start.ts'
 import type { ApiClient } from './api-client.ts'
@@ -19,13 +18,11 @@ export async function userId(server: RunningServer, username: string): Promise<s
 }
 
 export function planInput(leadPreparerId: string, fields: Partial<LessonPlanInput> = {}): LessonPlanInput {
-  const scheduledDate = fields.scheduledDate ?? '2026-12-08'
   return {
-    semester: semesterOf(scheduledDate),
     title: '3.2 解一元一次方程（一）',
     lessonType: '新授',
     period: 1,
-    scheduledDate,
+    scheduledDate: '2026-12-08',
     scheduledTime: '14:00',
     place: '数学教研室',
     leadPreparerId,

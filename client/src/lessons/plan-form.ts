@@ -1,6 +1,5 @@
 /** The 备课计划 form's fields as typed, and the entry they make. Pure, so that it is tested without a browser. */
 import type { LessonPlanInput, LessonSummary } from '../../../shared/api/lessons.ts'
-import { semesterOf } from '../../../shared/workflow/lesson-schedule.ts'
 
 export interface PlanFormFields {
   title: string
@@ -39,7 +38,6 @@ export function planInputOf(fields: PlanFormFields): { input: LessonPlanInput } 
   if (!fields.leadPreparerId) return { problem: '请选择主备人' }
   return {
     input: {
-      semester: semesterOf(fields.scheduledDate),
       title,
       lessonType: fields.lessonType.trim(),
       period,

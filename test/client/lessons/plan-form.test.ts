@@ -4,10 +4,9 @@ import { emptyPlanForm, planInputOf } from '../../../client/src/lessons/plan-for
 const filled = { ...emptyPlanForm('2026-12-08'), title: ' 3.2 解一元一次方程 ', leadPreparerId: 'li', place: '数学教研室' }
 
 describe('planInputOf', () => {
-  it('makes the entry, its semester from the date', () => {
+  it('makes the entry (the server gives it its semester from the date)', () => {
     expect(planInputOf(filled)).toEqual({
       input: {
-        semester: '2026-2027学年第一学期',
         title: '3.2 解一元一次方程',
         lessonType: '新授',
         period: 1,

@@ -138,6 +138,20 @@ describe('changing and deleting plan entries', () => {
     expect(documents.find((document) => document.id === lesson.documentId)?.access).toBe('edit')
   })
 
+  it('files a lesson under the semester of its date, whatever the client says, also when the date moves', async () => {
+    // Guards against a lesson stored under a semester the client made up, or left in the old one after a move.
+    const created = await as.leader!.post<LessonSummary>(`/api/groups/${groupId}/lessons`, {
+      ...planInput(await userId(server, 'teacher1')),
+      semester: '1999-2000学年第一学期',
+    })
+    expect(created.status).toBe(201)
+    expect(created.body.semester).toBe('2026-2027学年第一学期')
+    const moved = await as.leader!.patch<LessonSummary>(`/api/lessons/${created.body.id}`, { scheduledDate: '2027-03-02', semester: '1999' })
+    expect(moved.body.semester).toBe('2026-2027学年第二学期')
+    expect(await server.store.findLesson(created.body.id)).toMatchObject({ semester: '2026-2027学年第二学期' })
+    expect((await as.leader!.delete(`/api/lessons/${created.body.id}`)).status).toBe(204)
+  })
+
   it('refuses a teacher, and changes nothing', async () => {
     const before = (await planOf()).lessons.find((entry) => entry.id === lesson.id)
     const response = await as.teacher1!.patch(`/api/lessons/${lesson.id}`, { place: '三楼会议室' })
