@@ -1,7 +1,7 @@
 /**
  * Shown above the editor of a 二次备课, so the 个人加减 stay in sight while the teacher types: how many
  * places differ from the shared version, whether a newer 定稿 version is waiting to be pulled in, and
- * how many flagged passages still need a decision. Refreshed while the editor is open, and as soon as
+ * how many flagged passages still need a decision. Refreshed while the editor is open, and soon after
  * the teacher's typing is saved, so the count follows the edits just made.
  */
 import type { AdaptationDetail } from '../../../shared/api/versions.ts'
@@ -12,24 +12,31 @@ import '../versions/lesson-work.css'
 
 /** Often enough to follow typing, seldom enough not to matter to the server. */
 const refreshMs = 8000
+/** How long the typing pauses, all of it saved, before the count is brought up to date. */
+const settleMs = 1000
 
 export function AdaptationBar({ documentId, saved }: { documentId: string; saved: boolean }) {
   const [detail, setDetail] = useState<AdaptationDetail | null>(null)
 
   useEffect(() => {
-    let current = true
-    const load = () =>
-      fetchAdaptation(documentId).then(
-        (loaded) => current && setDetail(loaded),
-        () => {},
-      )
-    void load()
-    const timer = window.setInterval(load, refreshMs)
+    const refresh = loader(documentId, setDetail)
+    refresh.load()
+    const timer = window.setInterval(refresh.load, refreshMs)
     return () => {
-      current = false
+      refresh.stop()
       window.clearInterval(timer)
     }
-    // `saved` turning true means edits just reached the server: count them now, not at the next tick.
+  }, [documentId])
+
+  // Edits just reached the server: count them when the teacher pauses, not only at the next tick.
+  useEffect(() => {
+    if (!saved) return
+    const refresh = loader(documentId, setDetail)
+    const timer = window.setTimeout(refresh.load, settleMs)
+    return () => {
+      refresh.stop()
+      window.clearTimeout(timer)
+    }
   }, [documentId, saved])
 
   if (!detail) return null
@@ -55,4 +62,19 @@ export function AdaptationBar({ documentId, saved }: { documentId: string; saved
       )}
     </div>
   )
+}
+
+/** Fetches the adaptation into `show` until stopped: an answer arriving after the bar is gone is dropped. */
+function loader(documentId: string, show: (detail: AdaptationDetail) => void): { load(): void; stop(): void } {
+  let current = true
+  return {
+    load: () =>
+      void fetchAdaptation(documentId).then(
+        (loaded) => current && show(loaded),
+        () => {},
+      ),
+    stop: () => {
+      current = false
+    },
+  }
 }
