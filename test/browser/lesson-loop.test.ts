@@ -10,7 +10,7 @@
  * The steps share one lesson and run in order; each `it` is one step of the story.
  */
 import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type TestServer, startTestServer } from '../helpers/test-server.ts'
 import { buildClient } from './helpers/build-client.ts'
 import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
@@ -54,6 +54,15 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
   afterAll(async () => {
     await browser?.close()
     await server?.stop()
+  })
+
+  // Each step starts where the one before left off: after a failure, the rest would only time out.
+  let failedStep = false
+  beforeEach(({ onTestFailed, skip }) => {
+    if (failedStep) skip('an earlier step failed')
+    onTestFailed(() => {
+      failedStep = true
+    })
   })
 
   it('1. the leader adds the lesson to the 备课计划 with 李老师 as 主备人', async () => {
