@@ -3,7 +3,7 @@
  * Besides starting and stopping, it creates the benchmark's documents and reads documents back from the
  * store, so the benchmark can check that what the clients saw is what was stored.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import { type RunningServer, startServer } from '../../server/start.ts'
@@ -74,6 +74,8 @@ async function storedDigest(store: Store, documentId: string): Promise<string> {
 
 serveRequests({
   start: async ({ dataDir, demoPassword }: { dataDir: string; demoPassword: string }) => {
+    // The benchmark removes the folder when it ends; this covers a benchmark killed before it could.
+    process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }))
     const store = timedStore(await openStore({ dataDir }))
     documentLoads = new Map()
     const server = await startServer({ port: 0, dataDir, store, demo: true, demoPassword, serveClient: false })
