@@ -61,6 +61,7 @@ describe('isThreadModerator', () => {
     leadPreparerId: 'zhang',
     liveReviewOpen: false,
     leadPreparerMentorIds: [],
+    hasVersions: false,
   }
   const plan: DocumentContext = {
     kind: 'lesson-plan',
