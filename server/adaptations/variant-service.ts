@@ -31,7 +31,7 @@ export async function createVariant(
   const decision = decideVariant(actor, await lessonContextOf(store, lesson))
   if (!decision.allowed) return forbid(decision.reason)
   const author = await store.findUserById(actor.userId)
-  const group = (await store.listGroups(lesson.schoolId)).find((candidate) => candidate.id === lesson.groupId)
+  const group = await store.findGroup(lesson.groupId)
   const initialState =
     from === 'plan'
       ? await currentState(context, lesson.documentId)

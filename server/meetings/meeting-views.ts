@@ -87,9 +87,9 @@ export async function meetingSheetOf(
   const { store } = context
   const lesson = await store.findLesson(meeting.lessonId)
   if (!lesson) return null
-  const [members, groups, lessonContext, people] = await Promise.all([
+  const [members, group, lessonContext, people] = await Promise.all([
     membersOf(store, lesson.groupId),
-    store.listGroups(lesson.schoolId),
+    store.findGroup(lesson.groupId),
     lessonContextOf(store, lesson),
     peopleOf(store, idsIn([meeting])),
   ])
@@ -103,7 +103,7 @@ export async function meetingSheetOf(
       period: lesson.period,
       semester: lesson.semester,
     },
-    groupName: groups.find((group) => group.id === lesson.groupId)?.name ?? '',
+    groupName: group?.name ?? '',
     absent: members.filter((member) => !present.has(member.id)),
     record: asView(decide('recordMeeting', actor, lessonContext)),
   }

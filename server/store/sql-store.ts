@@ -133,6 +133,11 @@ export abstract class SqlStore implements Store {
     return rows.map((row) => ({ id: row.id, schoolId: row.school_id, name: row.name }))
   }
 
+  async findGroup(id: string): Promise<GroupRecord | null> {
+    const row = await this.db.selectFrom('groups').select(['id', 'school_id', 'name']).where('id', '=', id).executeTakeFirst()
+    return row === undefined ? null : { id: row.id, schoolId: row.school_id, name: row.name }
+  }
+
   async addMentorship(mentorId: string, apprenticeId: string): Promise<void> {
     await this.db
       .insertInto('mentorships')

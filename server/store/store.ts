@@ -114,6 +114,7 @@ export interface Store {
   addGroupMember(groupId: string, userId: string): Promise<void>
   groupIdsOfUser(userId: string): Promise<string[]>
   listGroups(schoolId: string): Promise<GroupRecord[]>
+  findGroup(id: string): Promise<GroupRecord | null>
   addMentorship(mentorId: string, apprenticeId: string): Promise<void>
   /** Mentors of `apprenticeId` (师徒结对). */
   mentorIdsOf(apprenticeId: string): Promise<string[]>

@@ -56,10 +56,10 @@ export async function lessonDetailOf(
   now: LocalDateTime,
 ): Promise<LessonDetail> {
   const context = await lessonContextOf(store, lesson)
-  const [history, documents, groups] = await Promise.all([
+  const [history, documents, group] = await Promise.all([
     store.listLessonStageEvents(lesson.id),
     store.listDocumentsOfLesson(lesson.id),
-    store.listGroups(lesson.schoolId),
+    store.findGroup(lesson.groupId),
   ])
   const people = await peopleOf(store, [
     lesson.leadPreparerId,
@@ -85,7 +85,7 @@ export async function lessonDetailOf(
 
   return {
     lesson: lessonSummaryOf(lesson, people, now, context.hasVersions),
-    groupName: groups.find((group) => group.id === lesson.groupId)?.name ?? '',
+    groupName: group?.name ?? '',
     moves,
     permissions,
     history: history.map((event) => ({

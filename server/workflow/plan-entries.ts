@@ -30,7 +30,8 @@ export async function preparersOf(store: Store, groupId: string): Promise<UserRe
 
 /** The group, if it is one of `actor`'s school. */
 export async function groupOf(store: Store, actor: Actor, groupId: string): Promise<GroupRecord | null> {
-  return (await store.listGroups(actor.schoolId)).find((group) => group.id === groupId) ?? null
+  const group = await store.findGroup(groupId)
+  return group?.schoolId === actor.schoolId ? group : null
 }
 
 /** Planning rights do not depend on a lesson's stage, so a plan not yet made is decided as a draft. */

@@ -116,6 +116,8 @@ export function describeStoreContract(name: string, createBackend: () => Promise
           ['七年级数学备课组', '七年级语文备课组'].sort(),
         )
         expect(await store.listGroups(schoolId)).toContainEqual({ id: chinese.id, schoolId, name: '七年级语文备课组' })
+        expect(await store.findGroup(chinese.id)).toEqual({ id: chinese.id, schoolId, name: '七年级语文备课组' })
+        expect(await store.findGroup('00000000-0000-0000-0000-000000000000')).toBeNull()
         expect(await store.groupIdsOfUser(user.id)).toEqual([])
         await store.addGroupMember(groupId, user.id)
         await store.addGroupMember(groupId, user.id)
