@@ -14,13 +14,13 @@ import type { LessonRecord } from '../store/lesson-records.ts'
 import type { Store } from '../store/store.ts'
 import type { VersionRecord } from '../store/version-records.ts'
 import { lessonContextOf } from '../workflow/lesson-context.ts'
+import { noSuchLesson } from '../workflow/stage-change.ts'
 import { forbid, missing, type Outcome, succeed } from '../workflow/outcome.ts'
 import { applyChange, type ContentContext, currentState } from './document-content.ts'
 import { peopleById } from './people.ts'
 
 export const editorSchema = buildEditorSchema()
 
-const noSuchLesson = () => missing('这节课不存在或已被删除')
 const noSuchVersion = () => missing('没有这个定稿版本')
 
 /** The lesson, if it exists and the rules let `actor` do `action` with it. */

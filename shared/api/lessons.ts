@@ -10,11 +10,11 @@ import { lessonStages } from '../workflow/stages.ts'
 /** The 课型 the form offers; a school may write its own. */
 export const commonLessonTypes = ['新授', '复习', '讲评', '习题', '实验', '活动'] as const
 
-const localDate = z
+export const localDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD')
   .describe('School-local date, YYYY-MM-DD')
-const localTime = z
+export const localTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM')
   .describe('School-local time, HH:MM')

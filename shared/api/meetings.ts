@@ -3,16 +3,7 @@
  * (validation, OpenAPI) and the client (types).
  */
 import { z } from 'zod'
-import { decision, person } from './lessons.ts'
-
-const localDate = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD')
-  .describe('School-local date, YYYY-MM-DD')
-const localTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM')
-  .describe('School-local time, HH:MM')
+import { decision, localDate, localTime, person } from './lessons.ts'
 
 export const meetingTime = z.object({ date: localDate, startTime: localTime, endTime: localTime })
 export type MeetingTimeInput = z.infer<typeof meetingTime>

@@ -15,14 +15,13 @@ import { localDateTime } from '../../../shared/workflow/lesson-schedule.ts'
 import type { Actor } from '../../../shared/access.ts'
 import type { LessonRecord } from '../../store/lesson-records.ts'
 import { lessonDetailOf, lessonSummaries } from '../../workflow/lesson-views.ts'
-import type { Outcome } from '../../workflow/outcome.ts'
 import { deletePlanEntry, updatePlanEntry } from '../../workflow/plan-entries.ts'
 import { changeStage, noSuchLesson, setLiveReview, type WorkflowContext } from '../../workflow/stage-change.ts'
 import { FinalizeFailed } from '../../versions/finalize-lesson.ts'
 import { ApiError } from '../api-error.ts'
 import { type AuthVariables, requireUser } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
-import { honoPath, refusalError } from './route-helpers.ts'
+import { honoPath, refusalError, unwrap } from './route-helpers.ts'
 
 const lessonParams = z.object({ id: z.string().min(1) })
 
@@ -107,11 +106,6 @@ export function lessonRoutes(context: WorkflowContext) {
     const lesson = await store.findLesson(id)
     if (!lesson || lesson.schoolId !== actor.schoolId) throw refusalError(noSuchLesson())
     return lesson
-  }
-
-  function unwrap<T>(outcome: Outcome<T>): T {
-    if (!outcome.ok) throw refusalError(outcome)
-    return outcome.value
   }
 
   const detail = (lesson: LessonRecord, actor: Actor) => lessonDetailOf(store, lesson, actor, localDateTime(new Date()))

@@ -18,8 +18,7 @@ import { compareVariants, createVariant, listVariants } from '../../adaptations/
 import type { ContentContext } from '../../versions/document-content.ts'
 import { type AuthVariables, requireUser } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
-import { honoPath } from './route-helpers.ts'
-import { unwrap } from './version-routes.ts'
+import { honoPath, unwrap } from './route-helpers.ts'
 
 const lessonParams = z.object({ id: z.string().min(1) })
 const documentParams = z.object({ documentId: z.string().min(1) })

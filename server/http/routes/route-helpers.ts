@@ -1,5 +1,5 @@
 /** Small pieces the lesson and plan routes share. */
-import type { Refusal } from '../../workflow/outcome.ts'
+import type { Outcome, Refusal } from '../../workflow/outcome.ts'
 import { ApiError, forbidden, notFound } from '../api-error.ts'
 
 /** `/api/lessons/{id}` (OpenAPI) as Hono writes it, `/api/lessons/:id`, for `app.use`. */
@@ -18,4 +18,10 @@ export function refusalError(refusal: Refusal): ApiError {
     default:
       return refusal.kind satisfies never
   }
+}
+
+/** A workflow step's result, or its refusal thrown as the matching HTTP error. */
+export function unwrap<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw refusalError(outcome)
+  return outcome.value
 }

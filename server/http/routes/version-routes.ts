@@ -4,12 +4,11 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { compareQuery, restoreResult, versionComparison, versionContent, versionSummary } from '../../../shared/api/versions.ts'
-import type { Outcome } from '../../workflow/outcome.ts'
 import type { ContentContext } from '../../versions/document-content.ts'
 import { compareVersions, listLessonVersions, restoreVersion, showVersion } from '../../versions/version-service.ts'
 import { type AuthVariables, requireUser } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
-import { honoPath, refusalError } from './route-helpers.ts'
+import { honoPath, refusalError, unwrap } from './route-helpers.ts'
 
 const lessonParams = z.object({ id: z.string().min(1) })
 const versionParams = z.object({ versionId: z.string().min(1) })
@@ -45,11 +44,6 @@ const restore = createRoute({
   request: { params: versionParams },
   responses: { 200: { description: '已恢复', content: jsonContent(restoreResult) }, ...errorResponses(401, 403, 404) },
 })
-
-export function unwrap<T>(outcome: Outcome<T>): T {
-  if (!outcome.ok) throw refusalError(outcome)
-  return outcome.value
-}
 
 export function versionRoutes(context: ContentContext) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
