@@ -28,6 +28,8 @@ export interface StartOptions {
   demoPlan?: boolean
   /** Serve the built client from `client/dist`. */
   serveClient?: boolean
+  /** Serve it from this folder instead: each browser test run builds its own. */
+  clientDir?: string
   /** The chromium that prints PDFs; `/usr/bin/chromium` by default. */
   chromiumPath?: string
   /** Fold a document's update log into its snapshot after this many updates. */
@@ -60,6 +62,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     presence,
     metricsRegistry: metrics.registry,
     serveClient: options.serveClient ?? true,
+    clientDir: options.clientDir,
     pdf,
   })
   const upgrades = createUpgradeHandler({ store, registry, metrics, presence })

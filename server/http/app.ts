@@ -32,11 +32,13 @@ export interface AppOptions {
   presence: PresenceReading
   metricsRegistry: Registry
   serveClient: boolean
+  /** Where the built client is, if not in `client/dist`. */
+  clientDir?: string
   /** Prints exports to PDF; one browser for the whole server. */
   pdf: PdfRenderer
 }
 
-export function createApp({ store, registry, presence, metricsRegistry, serveClient, pdf }: AppOptions) {
+export function createApp({ store, registry, presence, metricsRegistry, serveClient, clientDir, pdf }: AppOptions) {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -76,7 +78,7 @@ export function createApp({ store, registry, presence, metricsRegistry, serveCli
     info: { title: '共备 Gongbei API', version: '1' },
   })
   app.all('/api/*', (c) => errorResponse(c, notFound('没有这个接口')))
-  if (serveClient) app.route('/', staticClient())
+  if (serveClient) app.route('/', staticClient(clientDir))
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error)

@@ -11,7 +11,6 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { type Server, createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Me } from '../../shared/api.ts'
@@ -20,7 +19,6 @@ import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
 import { eventually } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
-const distDir = fileURLToPath(new URL('../../client/dist', import.meta.url))
 const versionMarker = '<meta name="gongbei-version" content="B" />'
 const teacher: Me = { id: 'u1', username: 'teacher1', displayName: '李老师', role: 'teacher', color: '#2f6f5e', schoolId: 's1', groups: [] }
 const contentTypes: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
@@ -71,7 +69,7 @@ describe.runIf(enabled)('browser: a new version of the app', () => {
   const root = { current: '' }
 
   beforeAll(async () => {
-    await buildClient()
+    const distDir = await buildClient()
     versionsDir = mkdtempSync(join(tmpdir(), 'gongbei-versions-'))
     cpSync(distDir, join(versionsDir, 'a'), { recursive: true })
     cpSync(distDir, join(versionsDir, 'b'), { recursive: true })

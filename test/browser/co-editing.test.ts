@@ -58,9 +58,9 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
   const pages: Page[] = []
 
   beforeAll(async () => {
-    // The server reads client/dist/index.html when it starts, so the build comes first.
-    await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, demoPlan: false }), launchChromium()])
+    // The server reads the built index.html when it starts, so the build comes first.
+    const clientDir = await buildClient()
+    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir, demoPlan: false }), launchChromium()])
   })
 
   afterEach(async () => {

@@ -31,9 +31,9 @@ describe.runIf(enabled)('browser: Word, print and PDF from the pages', () => {
   let version: VersionSummary
 
   beforeAll(async () => {
-    // The server reads client/dist/index.html when it starts, so the build comes first.
-    await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, demoPlan: false }), launchChromium()])
+    // The server reads the built index.html when it starts, so the build comes first.
+    const clientDir = await buildClient()
+    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir, demoPlan: false }), launchChromium()])
     ;({ version } = await finalizedSampleLesson(server, await apiClientFor(server.url, 'leader')))
     teacher = await logIn(browser, server.url, 'teacher2')
   })
@@ -78,7 +78,7 @@ describe.runIf(enabled)('browser: Word, print and PDF from the pages', () => {
   })
 
   it('says how to print where the server has no chromium', async () => {
-    const bare = await startTestServer({ serveClient: true, chromiumPath: '/nonexistent/chromium' })
+    const bare = await startTestServer({ serveClient: true, clientDir: await buildClient(), chromiumPath: '/nonexistent/chromium' })
     const page = await logIn(browser, bare.url, 'leader')
     try {
       await page.goto(`${bare.url}/#/print/documents/${bare.sampleDocumentId}/student`)

@@ -43,9 +43,9 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
   let lessonId = ''
 
   beforeAll(async () => {
-    // The server reads client/dist/index.html when it starts, so the build comes first.
-    await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, demoPlan: false }), launchChromium()])
+    // The server reads the built index.html when it starts, so the build comes first.
+    const clientDir = await buildClient()
+    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir, demoPlan: false }), launchChromium()])
     ;[leader, teacher1, teacher2] = await Promise.all(['leader', 'teacher1', 'teacher2'].map((name) => logIn(browser, server.url, name)))
     // 定稿 asks for a confirmation first.
     leader.on('dialog', (dialog) => void dialog.accept())

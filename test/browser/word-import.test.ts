@@ -31,8 +31,8 @@ describe.runIf(enabled)('browser: Word in', () => {
   let leader: Page
 
   beforeAll(async () => {
-    await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, demoPlan: false }), launchChromium()])
+    const clientDir = await buildClient()
+    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir, demoPlan: false }), launchChromium()])
     leader = await logIn(browser, server.url, 'leader')
   })
 
