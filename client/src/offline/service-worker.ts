@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /// <reference types="vite-plugin-pwa/vanillajs" />
 /**
  * Registers the service worker built by vite-plugin-pwa (client/vite.config.ts) and says when a new
@@ -17,7 +18,9 @@ const listeners = new Set<() => void>()
 /** Browsers look for a new version on each visit; a tab that stays open for days asks this often. */
 const updateCheckIntervalMs = 60 * 60 * 1000
 
+/** Not under `vite` in development: there is no worker to register, and a cached app would hide edits. */
 export function registerServiceWorker(): void {
+  if (!import.meta.env.PROD) return
   activateUpdate = registerSW({
     onNeedRefresh: () => {
       updateWaiting = true
