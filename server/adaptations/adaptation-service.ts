@@ -17,7 +17,7 @@ import type { AdaptationRecord, ConflictRecord, VersionRecord } from '../store/v
 import { documentContextOf } from '../workflow/document-context.ts'
 import { forbid, missing, type Outcome, reject, succeed } from '../workflow/outcome.ts'
 import { applyChange, type ContentContext, currentState } from '../versions/document-content.ts'
-import { peopleById } from '../versions/people.ts'
+import { peopleOf, personOf } from '../versions/people.ts'
 import { editorSchema, lessonAllowing, versionSummaries } from '../versions/version-service.ts'
 
 const noSuchAdaptation = () => missing('没有这份二次备课')
@@ -227,7 +227,7 @@ async function detailOf(
   const mine = blocksOfState(await currentState(context, adaptation.documentId), editorSchema)
   const changes = diffBlocks((await versionBlocks(context, known, adaptation.baseVersionId)) ?? mine, mine)
   const conflicts = inDocumentOrder(await store.listConflicts(adaptation.documentId), mine.map((block) => block.key))
-  const teacher = (await peopleById(store, [adaptation.teacherId])).get(adaptation.teacherId)!
+  const teacher = personOf(await peopleOf(store, [adaptation.teacherId]), adaptation.teacherId)
   return {
     documentId: adaptation.documentId,
     lessonId: adaptation.lessonId,

@@ -13,7 +13,7 @@ import { documentUpdateOf } from '../template/new-lesson-plan.ts'
 import { documentContextOf } from '../workflow/document-context.ts'
 import { forbid, missing, type Outcome, reject, succeed } from '../workflow/outcome.ts'
 import { type ContentContext, currentState } from '../versions/document-content.ts'
-import { peopleById } from '../versions/people.ts'
+import { peopleOf, personOf } from '../versions/people.ts'
 import { editorSchema, lessonAllowing } from '../versions/version-service.ts'
 
 /** The usual parts of a 教学反思, as headings to write under. */
@@ -73,14 +73,14 @@ export async function listReflections(context: ContentContext, lessonId: string,
     if (document.kind === 'reflection' && documentAccess(actor, await documentContextOf(store, document))) readable.push(document)
   }
   const references = await store.listReflectionReferences(readable.map((document) => document.id))
-  const people = await peopleById(store, readable.map((document) => document.createdBy))
+  const people = await peopleOf(store, readable.map((document) => document.createdBy))
   const summaries: ReflectionSummary[] = []
   for (const document of readable) {
     const adaptation = documents.find((candidate) => candidate.kind === 'adaptation' && candidate.createdBy === document.createdBy)
     summaries.push({
       documentId: document.id,
       title: document.title,
-      teacher: people.get(document.createdBy)!,
+      teacher: personOf(people, document.createdBy),
       adaptationDocumentId: adaptation?.id ?? null,
       content: bodyJsonOfState(await currentState(context, document.id), editorSchema),
       references: references

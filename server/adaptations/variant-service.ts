@@ -16,7 +16,7 @@ import { documentContextOf } from '../workflow/document-context.ts'
 import { lessonContextOf } from '../workflow/lesson-context.ts'
 import { forbid, missing, type Outcome, reject, succeed } from '../workflow/outcome.ts'
 import { type ContentContext, currentState } from '../versions/document-content.ts'
-import { peopleById } from '../versions/people.ts'
+import { peopleOf, personOf } from '../versions/people.ts'
 import { editorSchema, lessonAllowing } from '../versions/version-service.ts'
 
 export async function createVariant(
@@ -99,11 +99,11 @@ export async function compareVariants(
 }
 
 async function summariesOf(context: ContentContext, documents: readonly DocumentRecord[]): Promise<VariantSummary[]> {
-  const people = await peopleById(context.store, documents.map((document) => document.createdBy))
+  const people = await peopleOf(context.store, documents.map((document) => document.createdBy))
   return documents.map((document) => ({
     documentId: document.id,
     title: document.title,
-    author: people.get(document.createdBy)!,
+    author: personOf(people, document.createdBy),
     createdAt: document.createdAt.toISOString(),
   }))
 }

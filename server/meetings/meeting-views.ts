@@ -5,20 +5,15 @@
 import type { Actor } from '../../shared/access.ts'
 import type { LessonMeetings, MeetingRecordView, MeetingSheet } from '../../shared/api/meetings.ts'
 import type { Person } from '../../shared/api/lessons.ts'
-import { decide, type Decision } from '../../shared/workflow/lesson-rules.ts'
+import { decide } from '../../shared/workflow/lesson-rules.ts'
 import type { LessonRecord } from '../store/lesson-records.ts'
 import type { MeetingRecord } from '../store/meeting-records.ts'
 import type { Store } from '../store/store.ts'
 import { lessonContextOf } from '../workflow/lesson-context.ts'
-import { type People, peopleOf } from '../workflow/lesson-views.ts'
+import { type People, peopleOf, personOf } from '../versions/people.ts'
+import { asView } from '../workflow/lesson-views.ts'
 import { attendanceAt } from './attendance.ts'
 import type { MeetingContext } from './meeting-steps.ts'
-
-const asView = (decision: Decision) => (decision.allowed ? { allowed: true } : { allowed: false, reason: decision.reason })
-
-function personOf(people: People, id: string): Person {
-  return people.get(id) ?? { id, displayName: '（已删除的用户）' }
-}
 
 async function meetingView(context: MeetingContext, lesson: LessonRecord, meeting: MeetingRecord, people: People) {
   const attendance = await attendanceAt(context.store, context.presence, lesson, meeting)

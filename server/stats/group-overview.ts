@@ -20,7 +20,8 @@ import type { LessonRecord } from '../store/lesson-records.ts'
 import type { GroupRecord } from '../store/store.ts'
 import { type ContentContext, currentState } from '../versions/document-content.ts'
 import { editorSchema } from '../versions/version-service.ts'
-import { lessonSummaries, peopleOf } from '../workflow/lesson-views.ts'
+import { peopleOf } from '../versions/people.ts'
+import { lessonSummaries } from '../workflow/lesson-views.ts'
 import { forbid, missing, type Outcome, succeed } from '../workflow/outcome.ts'
 
 /** The groups `actor` may see on the group page. */

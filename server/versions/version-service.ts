@@ -17,7 +17,7 @@ import { lessonContextOf } from '../workflow/lesson-context.ts'
 import { noSuchLesson } from '../workflow/stage-change.ts'
 import { forbid, missing, type Outcome, succeed } from '../workflow/outcome.ts'
 import { applyChange, type ContentContext, currentState } from './document-content.ts'
-import { peopleById } from './people.ts'
+import { peopleOf, personOf } from './people.ts'
 
 export const editorSchema = buildEditorSchema()
 
@@ -38,13 +38,13 @@ export async function lessonAllowing(
 }
 
 export async function versionSummaries(store: Store, versions: readonly VersionRecord[]): Promise<VersionSummary[]> {
-  const people = await peopleById(store, versions.map((version) => version.createdBy))
+  const people = await peopleOf(store, versions.map((version) => version.createdBy))
   return versions.map((version) => ({
     id: version.id,
     lessonId: version.lessonId,
     number: version.number,
     name: versionName(version.number),
-    createdBy: people.get(version.createdBy)!,
+    createdBy: personOf(people, version.createdBy),
     createdAt: version.createdAt.toISOString(),
   }))
 }

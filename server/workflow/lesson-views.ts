@@ -1,25 +1,15 @@
 /** Lessons as the API shows them to one user: names instead of ids, the overdue flag, what they may do. */
 import type { Actor } from '../../shared/access.ts'
-import type { LessonDetail, LessonDocument, LessonSummary, Person, StageMove } from '../../shared/api/lessons.ts'
+import type { LessonDetail, LessonDocument, LessonSummary, StageMove } from '../../shared/api/lessons.ts'
 import { documentAccess } from '../../shared/workflow/document-access.ts'
 import { type Decision, decide, type LessonAction, lessonActions } from '../../shared/workflow/lesson-rules.ts'
 import { isOverdue, type LocalDateTime } from '../../shared/workflow/lesson-schedule.ts'
 import { stageTransitions } from '../../shared/workflow/stages.ts'
 import type { LessonRecord } from '../store/lesson-records.ts'
 import type { Store } from '../store/store.ts'
+import { type People, peopleOf, personOf } from '../versions/people.ts'
 import { documentContextOf } from './document-context.ts'
 import { lessonContextOf } from './lesson-context.ts'
-
-export type People = ReadonlyMap<string, Person>
-
-export async function peopleOf(store: Store, ids: Iterable<string>): Promise<People> {
-  const users = await Promise.all([...new Set(ids)].map((id) => store.findUserById(id)))
-  return new Map(users.flatMap((user) => (user ? [[user.id, { id: user.id, displayName: user.displayName }]] : [])))
-}
-
-function personOf(people: People, id: string): Person {
-  return people.get(id) ?? { id, displayName: '（已删除的用户）' }
-}
 
 export function lessonSummaryOf(lesson: LessonRecord, people: People, now: LocalDateTime, hasVersions: boolean): LessonSummary {
   return {
@@ -47,7 +37,8 @@ export async function lessonSummaries(store: Store, lessons: readonly LessonReco
   return lessons.map((lesson, index) => lessonSummaryOf(lesson, people, now, versioned[index]!))
 }
 
-const asView = (decision: Decision) => (decision.allowed ? { allowed: true } : { allowed: false, reason: decision.reason })
+/** A rule's decision as the API shows it. */
+export const asView = (decision: Decision) => (decision.allowed ? { allowed: true } : { allowed: false, reason: decision.reason })
 
 export async function lessonDetailOf(
   store: Store,
