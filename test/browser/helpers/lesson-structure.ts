@@ -3,21 +3,14 @@ import type { Locator, Page } from 'playwright-core'
 import type { RunningServer } from '../../../server/start.ts'
 import { newLessonPlanUpdate } from '../../../server/template/new-lesson-plan.ts'
 import type { HeaderValues } from '../../../shared/schema/header-fields.ts'
+import { createDocumentInDemoGroup } from '../../helpers/test-server.ts'
 
 /** A new draft from the school's template in the demo math group, as the 备课计划 creates one. */
 export async function createDraftInDemoGroup(server: RunningServer, title: string, header: HeaderValues): Promise<string> {
-  const leader = await server.store.findUserByUsername('leader')
-  if (!leader) throw new Error('demo data missing')
-  const [groupId] = await server.store.groupIdsOfUser(leader.id)
-  const document = await server.store.createDocument({
-    groupId: groupId!,
-    schoolId: leader.schoolId,
-    title,
-    kind: 'lesson-plan',
-    createdBy: leader.id,
-  })
-  await server.store.appendUpdates(document.id, [await newLessonPlanUpdate(server.store, leader.schoolId, header)])
-  return document.id
+  const documentId = await createDocumentInDemoGroup(server, title)
+  const document = await server.store.findDocument(documentId)
+  await server.store.appendUpdates(documentId, [await newLessonPlanUpdate(server.store, document!.schoolId, header)])
+  return documentId
 }
 
 export interface PageStructure {
