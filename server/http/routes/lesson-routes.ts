@@ -16,12 +16,12 @@ import type { Actor } from '../../../shared/access.ts'
 import type { LessonRecord } from '../../store/lesson-records.ts'
 import { lessonDetailOf, lessonSummaries } from '../../workflow/lesson-views.ts'
 import { deletePlanEntry, updatePlanEntry } from '../../workflow/plan-entries.ts'
-import { changeStage, noSuchLesson, setLiveReview, type WorkflowContext } from '../../workflow/stage-change.ts'
+import { changeStage, setLiveReview, type WorkflowContext } from '../../workflow/stage-change.ts'
 import { FinalizeFailed } from '../../versions/finalize-lesson.ts'
 import { ApiError } from '../api-error.ts'
 import { type AuthVariables, requireUser } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
-import { honoPath, refusalError, unwrap } from './route-helpers.ts'
+import { honoPath, unwrap, visibleLesson } from './route-helpers.ts'
 
 const lessonParams = z.object({ id: z.string().min(1) })
 
@@ -101,24 +101,17 @@ export function lessonRoutes(context: WorkflowContext) {
     app.use(honoPath(route.path), requireUser(store))
   }
 
-  /** Lessons of other schools do not exist for this user. */
-  async function visibleLesson(actor: Actor, id: string): Promise<LessonRecord> {
-    const lesson = await store.findLesson(id)
-    if (!lesson || lesson.schoolId !== actor.schoolId) throw refusalError(noSuchLesson())
-    return lesson
-  }
-
   const detail = (lesson: LessonRecord, actor: Actor) => lessonDetailOf(store, lesson, actor, localDateTime(new Date()))
 
   app.openapi(getLesson, async (c) => {
     const { actor } = c.var.auth
-    return c.json(await detail(await visibleLesson(actor, c.req.valid('param').id), actor), 200)
+    return c.json(await detail(await visibleLesson(store, actor, c.req.valid('param').id), actor), 200)
   })
 
   app.openapi(updateLesson, async (c) => {
     const { actor } = c.var.auth
     const { id } = c.req.valid('param')
-    await visibleLesson(actor, id)
+    await visibleLesson(store, actor, id)
     const lesson = unwrap(await updatePlanEntry(context, actor, id, c.req.valid('json')))
     const [summary] = await lessonSummaries(store, [lesson], localDateTime(new Date()))
     return c.json(summary!, 200)
@@ -127,7 +120,7 @@ export function lessonRoutes(context: WorkflowContext) {
   app.openapi(deleteLesson, async (c) => {
     const { actor } = c.var.auth
     const { id } = c.req.valid('param')
-    await visibleLesson(actor, id)
+    await visibleLesson(store, actor, id)
     unwrap(await deletePlanEntry(context, actor, id))
     return c.body(null, 204)
   })
@@ -135,7 +128,7 @@ export function lessonRoutes(context: WorkflowContext) {
   app.openapi(moveLesson, async (c) => {
     const { actor } = c.var.auth
     const { id } = c.req.valid('param')
-    await visibleLesson(actor, id)
+    await visibleLesson(store, actor, id)
     const lesson = unwrap(await changeStage(context, id, actor, c.req.valid('json').to).catch(finalizeFailure))
     return c.json(await detail(lesson, actor), 200)
   })
@@ -143,14 +136,14 @@ export function lessonRoutes(context: WorkflowContext) {
   app.openapi(toggleLiveReview, async (c) => {
     const { actor } = c.var.auth
     const { id } = c.req.valid('param')
-    await visibleLesson(actor, id)
+    await visibleLesson(store, actor, id)
     const lesson = unwrap(await setLiveReview(context, id, actor, c.req.valid('json').open))
     return c.json(await detail(lesson, actor), 200)
   })
 
   app.openapi(stageHistory, async (c) => {
     const { actor } = c.var.auth
-    const { history } = await detail(await visibleLesson(actor, c.req.valid('param').id), actor)
+    const { history } = await detail(await visibleLesson(store, actor, c.req.valid('param').id), actor)
     return c.json(history, 200)
   })
   return app

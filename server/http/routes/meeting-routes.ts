@@ -22,13 +22,11 @@ import {
   recordMeeting,
 } from '../../meetings/meeting-steps.ts'
 import { lessonMeetingsOf, meetingSheetOf, meetingViewOf } from '../../meetings/meeting-views.ts'
-import type { LessonRecord } from '../../store/lesson-records.ts'
 import type { MeetingRecord } from '../../store/meeting-records.ts'
 import type { Outcome } from '../../workflow/outcome.ts'
-import { noSuchLesson } from '../../workflow/stage-change.ts'
 import { type AuthVariables, requireUser } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
-import { honoPath, refusalError } from './route-helpers.ts'
+import { honoPath, refusalError, visibleLesson } from './route-helpers.ts'
 
 const lessonParams = z.object({ id: z.string().min(1) })
 const meetingParams = z.object({ id: z.string().min(1) })
@@ -84,17 +82,10 @@ export function meetingRoutes(context: MeetingContext) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
   for (const route of [listMeetings, getAttendance, getMeeting]) app.use(honoPath(route.path), requireUser(store))
 
-  /** Lessons and records of other schools do not exist for this user. */
-  async function visibleLesson(actor: Actor, id: string): Promise<LessonRecord> {
-    const lesson = await store.findLesson(id)
-    if (!lesson || lesson.schoolId !== actor.schoolId) throw refusalError(noSuchLesson())
-    return lesson
-  }
-
   async function visibleMeeting(actor: Actor, id: string): Promise<MeetingRecord> {
     const meeting = await store.findMeeting(id)
     if (!meeting) throw refusalError(noSuchMeeting())
-    await visibleLesson(actor, meeting.lessonId).catch(() => {
+    await visibleLesson(store, actor, meeting.lessonId).catch(() => {
       throw refusalError(noSuchMeeting())
     })
     return meeting
@@ -109,20 +100,20 @@ export function meetingRoutes(context: MeetingContext) {
 
   app.openapi(listMeetings, async (c) => {
     const { actor } = c.var.auth
-    const lesson = await visibleLesson(actor, c.req.valid('param').id)
+    const lesson = await visibleLesson(store, actor, c.req.valid('param').id)
     return c.json(await lessonMeetingsOf(context, lesson, actor), 200)
   })
 
   app.openapi(createMeeting, async (c) => {
     const { actor } = c.var.auth
     const { id } = c.req.valid('param')
-    await visibleLesson(actor, id)
+    await visibleLesson(store, actor, id)
     return c.json(await view(await recordMeeting(context, actor, id, c.req.valid('json'))), 201)
   })
 
   app.openapi(getAttendance, async (c) => {
     const { actor } = c.var.auth
-    const lesson = await visibleLesson(actor, c.req.valid('param').id)
+    const lesson = await visibleLesson(store, actor, c.req.valid('param').id)
     const attendees = await onlineDuring(context, actor, lesson, c.req.valid('query'))
     if (!attendees.ok) throw refusalError(attendees)
     return c.json({ attendees: attendees.value }, 200)

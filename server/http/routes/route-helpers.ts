@@ -1,5 +1,9 @@
 /** Small pieces the lesson and plan routes share. */
+import type { Actor } from '../../../shared/access.ts'
+import type { LessonRecord } from '../../store/lesson-records.ts'
+import type { Store } from '../../store/store.ts'
 import type { Outcome, Refusal } from '../../workflow/outcome.ts'
+import { noSuchLesson } from '../../workflow/stage-change.ts'
 import { ApiError, forbidden, notFound } from '../api-error.ts'
 
 /** `/api/lessons/{id}` (OpenAPI) as Hono writes it, `/api/lessons/:id`, for `app.use`. */
@@ -18,6 +22,13 @@ export function refusalError(refusal: Refusal): ApiError {
     default:
       return refusal.kind satisfies never
   }
+}
+
+/** The lesson, or 404: lessons of other schools do not exist for this user. */
+export async function visibleLesson(store: Store, actor: Actor, id: string): Promise<LessonRecord> {
+  const lesson = await store.findLesson(id)
+  if (!lesson || lesson.schoolId !== actor.schoolId) throw refusalError(noSuchLesson())
+  return lesson
 }
 
 /** A workflow step's result, or its refusal thrown as the matching HTTP error. */
