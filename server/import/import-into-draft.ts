@@ -56,21 +56,26 @@ export async function importIntoDraft(
   if (lesson.stage !== 'draft') return forbid('只有主备阶段的初稿可以从 Word 导入')
 
   const { lesson: imported, unkept } = await readDocx(file, await schoolTemplate(store, lesson.schoolId))
-  const ydoc = new Y.Doc()
-  try {
-    Y.applyUpdate(ydoc, await currentState(context, lesson.documentId))
-    const fragment = ydoc.getXmlFragment(contentFragmentName)
-    const draft = yXmlFragmentToProseMirrorRootNode(fragment, schema)
-    if (!isUnwritten(draft)) {
-      return reject('初稿已经写了内容，导入不会覆盖它。可以把 Word 里的内容复制后粘贴进初稿，或由组长在备课计划中“从 Word 导入”新建一节课')
+  // Read, check and replace under the document's lock, so two imports at once cannot both see it unwritten.
+  const refusal = await context.registry.exclusive(lesson.documentId, async () => {
+    const ydoc = new Y.Doc()
+    try {
+      Y.applyUpdate(ydoc, await currentState(context, lesson.documentId))
+      const fragment = ydoc.getXmlFragment(contentFragmentName)
+      const draft = yXmlFragmentToProseMirrorRootNode(fragment, schema)
+      if (!isUnwritten(draft)) {
+        return reject('初稿已经写了内容，导入不会覆盖它。可以把 Word 里的内容复制后粘贴进初稿，或由组长在备课计划中“从 Word 导入”新建一节课')
+      }
+      const content = schema.nodeFromJSON(importedLessonPlan(imported, headerValuesOf(draft)))
+      content.check()
+      const before = Y.encodeStateVector(ydoc)
+      prosemirrorToYXmlFragment(content, fragment)
+      await applyChange(context, lesson.documentId, Y.encodeStateAsUpdate(ydoc, before))
+      return null
+    } finally {
+      ydoc.destroy()
     }
-    const content = schema.nodeFromJSON(importedLessonPlan(imported, headerValuesOf(draft)))
-    content.check()
-    const before = Y.encodeStateVector(ydoc)
-    prosemirrorToYXmlFragment(content, fragment)
-    await applyChange(context, lesson.documentId, Y.encodeStateAsUpdate(ydoc, before))
-  } finally {
-    ydoc.destroy()
-  }
+  })
+  if (refusal) return refusal
   return succeed({ outline: imported.outline, unkept })
 }
