@@ -75,7 +75,13 @@ describe.runIf(enabled)('browser: Word in', () => {
   it('pastes from Word into a section as lists, without touching the sections', async () => {
     const before = await pageStructure(leader)
     const summary = sectionBody(leader, 'summary')
-    await summary.locator('p').last().click()
+    // A remote change arriving right after a click can put the old caret back, so click until it holds.
+    await expect
+      .poll(async () => {
+        await summary.locator('p').last().click()
+        return leader.evaluate(() => !!window.getSelection()?.anchorNode?.parentElement?.closest('[data-section-key="summary"]'))
+      })
+      .toBe(true)
     await leader.keyboard.press('End')
     // On a line of its own: pasted into the middle of a line, the first item joins that line, as in any editor.
     await leader.keyboard.press('Enter')
