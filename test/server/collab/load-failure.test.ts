@@ -11,6 +11,7 @@ import type { Store } from '../../../server/store/store.ts'
 import { connectClient, waitFor, wsToken } from '../../helpers/collab-client.ts'
 import { openRawSocket } from '../../helpers/raw-socket.ts'
 import { createDocumentInDemoGroup, startTestServer, type TestServer } from '../../helpers/test-server.ts'
+import { storeWithOverrides } from '../../helpers/store-overrides.ts'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gongbei-load-'))
 let store: Store
@@ -30,13 +31,7 @@ beforeAll(async () => {
     if (failLoads) throw new Error('database unreachable')
     return store.loadDocumentState(id)
   }
-  const instrumented = new Proxy(store, {
-    get(target, property) {
-      if (property === 'loadDocumentState') return loadDocumentState
-      const value: unknown = Reflect.get(target, property, target)
-      return typeof value === 'function' ? value.bind(target) : value
-    },
-  })
+  const instrumented = storeWithOverrides(store, { loadDocumentState })
   server = await startTestServer({ dataDir, store: instrumented })
 })
 

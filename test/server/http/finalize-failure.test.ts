@@ -12,6 +12,7 @@ import { type ApiClient, apiClientFor } from '../../helpers/api-client.ts'
 import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
 import { addLesson, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
+import { storeWithOverrides } from '../../helpers/store-overrides.ts'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gongbei-finalize-'))
 let store: Store
@@ -26,13 +27,7 @@ beforeAll(async () => {
     if (failFinalize) throw new Error('disk full')
     return store.finalizeLesson(move, version)
   }
-  const instrumented = new Proxy(store, {
-    get(target, property) {
-      if (property === 'finalizeLesson') return finalizeLesson
-      const value: unknown = Reflect.get(target, property, target)
-      return typeof value === 'function' ? value.bind(target) : value
-    },
-  })
+  const instrumented = storeWithOverrides(store, { finalizeLesson })
   server = await startTestServer({ dataDir, store: instrumented })
   leader = await apiClientFor(server.url, 'leader')
 })

@@ -13,6 +13,7 @@ import { type ApiClient, apiClientFor } from '../../helpers/api-client.ts'
 import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
 import { addLesson, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
+import { storeWithOverrides } from '../../helpers/store-overrides.ts'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gongbei-delete-'))
 let store: Store
@@ -28,13 +29,7 @@ beforeAll(async () => {
     if (submitFirst) await store.moveLessonStage({ lessonId: id, from: 'draft', to: 'review', actorId: submitFirst.actorId, at: new Date() })
     return store.deleteLesson(id, whileIn)
   }
-  const instrumented = new Proxy(store, {
-    get(target, property) {
-      if (property === 'deleteLesson') return deleteLesson
-      const value: unknown = Reflect.get(target, property, target)
-      return typeof value === 'function' ? value.bind(target) : value
-    },
-  })
+  const instrumented = storeWithOverrides(store, { deleteLesson })
   server = await startTestServer({ dataDir, store: instrumented })
   leader = await apiClientFor(server.url, 'leader')
 })
