@@ -1,6 +1,7 @@
 /**
  * Hash routes, so the server only ever has to serve index.html at `/`:
- * `#/` documents, `#/login`, `#/documents/<id>`, `#/template` (导学案模板).
+ * `#/` documents, `#/login`, `#/documents/<id>` (and `#/documents/<id>/threads/<threadId>`, opened at one
+ * thread), `#/template` (导学案模板).
  */
 import { useSyncExternalStore } from 'react'
 import { parsePrintRoute, printHref, type PrintRoute } from './export/print-routes.ts'
@@ -10,7 +11,7 @@ import { meetingHref, type MeetingRoute, parseMeetingRoute } from './meetings/me
 export type Route =
   | { page: 'documents' }
   | { page: 'login' }
-  | { page: 'editor'; documentId: string }
+  | { page: 'editor'; documentId: string; threadId?: string }
   | { page: 'template' }
   | VersionRoute
   | MeetingRoute
@@ -28,8 +29,11 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
   if (path === '/login') return { page: 'login' }
   if (path === '/template') return { page: 'template' }
-  const editor = /^\/documents\/([^/]+)$/.exec(path)
-  if (editor) return { page: 'editor', documentId: decodeURIComponent(editor[1]!) }
+  const editor = /^\/documents\/([^/]+)(?:\/threads\/([^/]+))?$/.exec(path)
+  if (editor) {
+    const documentId = decodeURIComponent(editor[1]!)
+    return editor[2] ? { page: 'editor', documentId, threadId: decodeURIComponent(editor[2]) } : { page: 'editor', documentId }
+  }
   const version = parseVersionRoute(path)
   if (version) return version
   const meeting = parseMeetingRoute(path)
@@ -50,7 +54,9 @@ export function hrefFor(route: Route): string {
     case 'template':
       return '#/template'
     case 'editor':
-      return `#/documents/${encodeURIComponent(route.documentId)}`
+      return route.threadId
+        ? `#/documents/${encodeURIComponent(route.documentId)}/threads/${encodeURIComponent(route.threadId)}`
+        : `#/documents/${encodeURIComponent(route.documentId)}`
     case 'version':
       return `#/versions/${encodeURIComponent(route.versionId)}`
     case 'versionCompare':

@@ -17,4 +17,10 @@ describe('routes', () => {
     const route = { page: 'editor', documentId: 'a/b?c' } as const
     expect(parseRoute(hrefFor(route))).toEqual(route)
   })
+
+  it('opens a document at one thread, for links from the inbox', () => {
+    const route = { page: 'editor', documentId: 'doc/1', threadId: 't 1' } as const
+    expect(hrefFor(route)).toBe('#/documents/doc%2F1/threads/t%201')
+    expect(parseRoute(hrefFor(route))).toEqual(route)
+  })
 })
