@@ -15,6 +15,12 @@ export const limits = {
   maxJsonBodyBytes: 64 * 1024,
   /** Largest file a teacher may upload (a .docx to import); the client checks it before uploading. */
   maxUploadBytes: 10 * 1024 * 1024,
+  /** Largest image a teacher may insert (or an import may keep); the client checks it before uploading. */
+  maxImageBytes: 5 * 1024 * 1024,
+  /** Longest side of an image, in pixels: beyond this no plan needs it and decoding it costs too much memory. */
+  maxImageSide: 8000,
+  /** Width × height of an image; a small file can declare a huge picture that a reader would have to decode. */
+  maxImagePixels: 40_000_000,
   /** Lifetime of a token from `POST /api/auth/ws-token`. */
   wsTokenTtlSeconds: 5 * 60,
   /** Lifetime of a browser session cookie. */

@@ -15,11 +15,12 @@ import { type AnyExtension, Node, getSchema } from '@tiptap/core'
 import { TableKit } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
 import { HeaderField, LessonHeader } from './lesson-header.ts'
+import { LessonImage } from './lesson-image.ts'
 import { LessonSection } from './lesson-section.ts'
 import { TeacherOnly } from './teacher-only.ts'
 
-/** 2: the header block, sections and the teacherOnly attribute. */
-export const editorSchemaVersion = 2
+/** 2: the header block, sections and the teacherOnly attribute. 3: the image block. */
+export const editorSchemaVersion = 3
 
 /** Name of the Y.XmlFragment that holds the document body. */
 export const contentFragmentName = 'content'
@@ -49,6 +50,7 @@ export function contentExtensions(): AnyExtension[] {
     HeaderField,
     LessonSection,
     TeacherOnly,
+    LessonImage,
   ]
 }
 

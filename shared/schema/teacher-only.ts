@@ -16,6 +16,7 @@ export const teacherOnlyBlockTypes = [
   'blockquote',
   'codeBlock',
   'table',
+  'image',
 ] as const
 
 declare module '@tiptap/core' {
