@@ -31,7 +31,11 @@ export function documentAccess(actor: Actor, document: DocumentContext): AccessL
   if (actor.schoolId !== document.schoolId) return null
   const { lesson } = document
   if (document.kind === 'lesson-plan') {
-    if (!lesson) return actor.role !== 'guest' && actor.groupIds.includes(document.groupId) ? 'edit' : 'read'
+    if (!lesson) {
+      if (actor.role !== 'guest' && actor.groupIds.includes(document.groupId)) return 'edit'
+      // A mentor from another group still annotates the apprentice's own drafts.
+      return document.ownerMentorIds.includes(actor.userId) ? 'comment' : 'read'
+    }
     if (decide('edit', actor, lesson).allowed) return 'edit'
     return decide('comment', actor, lesson).allowed ? 'comment' : 'read'
   }

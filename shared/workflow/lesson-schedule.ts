@@ -56,3 +56,8 @@ export function semesterOf(date: string): string {
   if (month === 1) return `${year - 1}-${year}学年第一学期`
   return `${year - 1}-${year}学年第二学期`
 }
+
+/** The semester an instant (a thread's or a record's time) falls in, by the school's calendar. */
+export function semesterAt(instant: Date, timeZone: string = schoolTimeZone): string {
+  return semesterOf(localDateTime(instant, timeZone).date)
+}

@@ -48,6 +48,12 @@ describe('documentAccess of a free plan (no lesson)', () => {
   ] as const)('%o → %s', (who, expected) => {
     expect(documentAccess(who, plan(null))).toBe(expected)
   })
+
+  it('gives the owner’s mentor from another group comment access', () => {
+    const apprenticeDraft: DocumentContext = { ...plan(null), ownerId: 'member', ownerMentorIds: ['mentor'] }
+    expect(documentAccess(mentor, apprenticeDraft)).toBe('comment')
+    expect(documentAccess(colleague, apprenticeDraft)).toBe('read')
+  })
 })
 
 describe('documentAccess of a lesson’s shared plan follows the lesson rules', () => {
