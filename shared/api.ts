@@ -40,6 +40,8 @@ export const documentSummary = z.object({
   groupName: z.string(),
   /** The lesson of the 备课计划 the document belongs to, if any. */
   lessonId: z.string().nullable(),
+  /** May resolve anyone's thread and decide suggestions: the document's owner or the group's leader. */
+  threadModerator: z.boolean().default(false),
 })
 export type DocumentSummary = z.infer<typeof documentSummary>
 

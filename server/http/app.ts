@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth-routes.ts'
 import { adaptationRoutes } from './routes/adaptation-routes.ts'
 import { documentRoutes } from './routes/document-routes.ts'
 import { exportRoutes } from './routes/export-routes.ts'
+import { groupMemberRoutes } from './routes/group-member-routes.ts'
 import { groupOverviewRoutes } from './routes/group-overview-routes.ts'
 import { importRoutes, isUploadPath } from './routes/import-routes.ts'
 import { lessonRoutes } from './routes/lesson-routes.ts'
@@ -62,6 +63,7 @@ export function createApp({ store, registry, presence, metricsRegistry, serveCli
   app.use('/api/*', (c, next) => (isUploadPath(c.req.path) ? next() : jsonBodyLimit(c, next)))
   app.route('/', authRoutes(store))
   app.route('/', documentRoutes(store))
+  app.route('/', groupMemberRoutes(store))
   app.route('/', templateRoutes(store))
   app.route('/', planRoutes({ store, registry }))
   app.route('/', lessonRoutes({ store, registry }))

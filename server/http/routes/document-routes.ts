@@ -1,6 +1,7 @@
 /** `GET /api/documents`: what the signed-in user may open, with the access the server will grant. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { documentSummary, type DocumentSummary } from '../../../shared/api.ts'
+import { isThreadModerator } from '../../../shared/threads/thread-rules.ts'
 import { documentAccess } from '../../../shared/workflow/document-access.ts'
 import type { Store } from '../../store/store.ts'
 import { documentContextOf } from '../../workflow/document-context.ts'
@@ -29,10 +30,12 @@ export function documentRoutes(store: Store) {
     const groupNames = new Map(groups.map((group) => [group.id, group.name]))
     const visible: DocumentSummary[] = []
     for (const document of documents) {
-      const access = documentAccess(actor, await documentContextOf(store, document))
+      const context = await documentContextOf(store, document)
+      const access = documentAccess(actor, context)
       if (!access) continue
       const { id, title, kind, groupId, lessonId } = document
-      visible.push({ id, title, kind, access, groupId, groupName: groupNames.get(groupId) ?? '', lessonId })
+      const threadModerator = isThreadModerator(actor, context)
+      visible.push({ id, title, kind, access, groupId, groupName: groupNames.get(groupId) ?? '', lessonId, threadModerator })
     }
     return c.json(visible, 200)
   })

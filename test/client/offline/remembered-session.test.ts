@@ -29,6 +29,7 @@ const plan: DocumentSummary = {
   groupId: 'g1',
   groupName: '初一数学组',
   lessonId: null,
+  threadModerator: false,
 }
 const documentList = z.array(documentSummary)
 
