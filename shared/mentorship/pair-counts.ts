@@ -15,14 +15,17 @@ export interface PairIds {
   apprenticeId: string
 }
 
-export interface DocumentThreads {
+/** What the counts read of a thread. */
+export type CountedThread = Pick<ThreadView, 'authorId' | 'createdAt' | 'state'>
+
+export interface DocumentThreads<T extends CountedThread = ThreadView> {
   documentId: string
-  threads: readonly ThreadView[]
+  threads: readonly T[]
 }
 
-export interface Annotation {
+export interface Annotation<T extends CountedThread = ThreadView> {
   documentId: string
-  thread: ThreadView
+  thread: T
 }
 
 export interface CountedObservation {
@@ -39,11 +42,11 @@ export interface PairCounts {
 }
 
 /** The mentor's threads in `documents` (the apprentice's) started in `semester`, oldest first. */
-export function mentorAnnotations(
+export function mentorAnnotations<T extends CountedThread>(
   mentorId: string,
-  documents: readonly DocumentThreads[],
+  documents: readonly DocumentThreads<T>[],
   semester: string,
-): Annotation[] {
+): Annotation<T>[] {
   return documents
     .flatMap(({ documentId, threads }) => threads.map((thread) => ({ documentId, thread })))
     .filter(({ thread }) => thread.authorId === mentorId && semesterAt(new Date(thread.createdAt)) === semester)
@@ -64,7 +67,7 @@ export function pairObservations<O extends CountedObservation>(
 
 export function pairCounts(
   pair: PairIds,
-  annotations: readonly Annotation[],
+  annotations: readonly Annotation<CountedThread>[],
   observations: readonly CountedObservation[],
   semester: string,
 ): PairCounts {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mentorAnnotations, pairCounts, pairObservations } from '../../../shared/mentorship/pair-counts.ts'
-import type { ThreadView } from '../../../shared/threads/thread-model.ts'
+import type { ThreadState } from '../../../shared/threads/thread-model.ts'
 
 const autumn = '2026-2027学年第一学期'
 const pair = { mentorId: 'chen', apprenticeId: 'zhao' }
@@ -18,6 +18,7 @@ function thread(id: string, authorId: string, at: string, state: ThreadView['sta
     resolvedBy: state === 'resolved' ? 'zhao' : null,
     resolvedAt: state === 'resolved' ? Date.parse(at) + 1 : null,
     replies: [{ id: 'r', authorId: 'chen', createdAt: Date.parse(at), body: '回复不单独计数' }],
+    suggestion: null,
   }
 }
 
