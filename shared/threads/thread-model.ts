@@ -11,6 +11,10 @@
  *     mentions: string[]                              user ids, replaced as a whole
  *     state: 'open' | 'resolved', resolvedBy: string | null, resolvedAt: number | null
  *     replies: Y.Array<Y.Map>                         each: id, authorId, createdAt (set once), body: Y.Text
+ *     suggestion: string                              set once, only on a suggestion (建议修改): the text
+ *                                                     proposed in place of the quoted passage
+ *     decision: 'accepted' | 'rejected', decidedBy, decidedAt (ms)   absent until a moderator decides;
+ *                                                     then written once, never changed
  *
  * The server checks every change against this layout and the rules in `thread-rules.ts`
  * (see docs/THREADS.md); a field not listed here is refused, so a new field starts here.
@@ -35,10 +39,11 @@ export type ThreadState = 'open' | 'resolved'
 
 /** Fields of a thread, by who may change them once it exists. */
 export const threadFields = {
-  fixed: ['id', 'kind', 'authorId', 'createdAt', 'anchorStart', 'anchorEnd', 'quote'],
+  fixed: ['id', 'kind', 'authorId', 'createdAt', 'anchorStart', 'anchorEnd', 'quote', 'suggestion'],
   byAuthor: ['body', 'mentions'],
   resolution: ['state', 'resolvedBy', 'resolvedAt'],
   replies: ['replies'],
+  decision: ['decision', 'decidedBy', 'decidedAt'],
 } as const satisfies Record<string, readonly string[]>
 
 export const replyFields = {
@@ -53,6 +58,18 @@ export interface ReplyView {
   body: string
 }
 
+export const suggestionDecisions = ['accepted', 'rejected'] as const
+export type SuggestionDecision = (typeof suggestionDecisions)[number]
+
+/** A suggestion's proposal and, once a moderator decided, the record of it. */
+export interface SuggestionView {
+  /** Replaces the quoted passage; empty for a deletion. */
+  replacement: string
+  decision: SuggestionDecision | null
+  decidedBy: string | null
+  decidedAt: number | null
+}
+
 export interface ThreadView {
   id: string
   kind: ThreadKind
@@ -65,6 +82,8 @@ export interface ThreadView {
   resolvedBy: string | null
   resolvedAt: number | null
   replies: ReplyView[]
+  /** Set on a suggestion (建议修改) only. */
+  suggestion: SuggestionView | null
 }
 
 export function threadsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
@@ -85,6 +104,19 @@ export function readThread(thread: Y.Map<unknown>): ThreadView {
     resolvedBy: (thread.get('resolvedBy') as string | null | undefined) ?? null,
     resolvedAt: (thread.get('resolvedAt') as number | null | undefined) ?? null,
     replies: (replies?.toArray() ?? []).map(readReply),
+    suggestion: readSuggestion(thread),
+  }
+}
+
+function readSuggestion(thread: Y.Map<unknown>): SuggestionView | null {
+  const replacement = thread.get('suggestion')
+  if (typeof replacement !== 'string') return null
+  const decision = thread.get('decision')
+  return {
+    replacement,
+    decision: decision === 'accepted' || decision === 'rejected' ? decision : null,
+    decidedBy: (thread.get('decidedBy') as string | undefined) ?? null,
+    decidedAt: (thread.get('decidedAt') as number | undefined) ?? null,
   }
 }
 

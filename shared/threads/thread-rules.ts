@@ -5,6 +5,7 @@
 import type { AccessLevel, Actor } from '../access.ts'
 import type { DocumentContext } from '../workflow/document-access.ts'
 import type { Decision } from '../workflow/lesson-rules.ts'
+import type { SuggestionDecision } from './thread-model.ts'
 
 export interface ThreadActor {
   userId: string
@@ -43,4 +44,16 @@ export function mayResolve(actor: ThreadActor, threadAuthorId: string): Decision
   if (actor.access === 'read') return refuse('只读：不能处理批注')
   if (actor.userId === threadAuthorId || actor.moderator) return allowed
   return refuse('只有批注的作者、文档的主人和备课组长可以标为已解决或重新打开')
+}
+
+/**
+ * Accepting or rejecting a suggestion (建议修改): a moderator only. Accepting changes the content, so
+ * it also needs `edit` access; a moderator who may only comment can still reject. Without `decision`
+ * this answers for accepting, the stricter of the two.
+ */
+export function mayDecideSuggestion(actor: ThreadActor, decision: SuggestionDecision = 'accepted'): Decision {
+  if (actor.access === 'read') return refuse('只读：不能处理建议')
+  if (!actor.moderator) return refuse('只有文档的主人和备课组长可以接受或拒绝建议')
+  if (decision === 'accepted' && actor.access !== 'edit') return refuse('没有编辑权限，不能接受建议（可以拒绝）')
+  return allowed
 }

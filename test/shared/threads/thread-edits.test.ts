@@ -48,6 +48,7 @@ describe('a thread anchored in the text', () => {
       resolvedBy: null,
       resolvedAt: null,
       replies: [],
+      suggestion: null,
     })
     expect(anchorOf(doc)).toEqual({ deleted: false, from: 2, to: 8, text: '一元一次方程' })
   })

@@ -4,6 +4,7 @@ import {
   isThreadModerator,
   mayChangeOwn,
   mayCreateThread,
+  mayDecideSuggestion,
   mayReply,
   mayResolve,
   type ThreadActor,
@@ -50,6 +51,20 @@ describe('resolving and reopening', () => {
     const decision = mayResolve(who, 'wang')
     expect(decision.allowed).toBe(allowed)
     if (!decision.allowed) expect(decision.reason).toMatch(/批注|只读/)
+  })
+})
+
+describe('deciding a suggestion', () => {
+  it.each([
+    ['the owner or the leader, editing', actor('edit', 'zhang', true), true, true],
+    ['a moderator who may only comment', actor('comment', 'zhang', true), false, true],
+    ['a moderator who may only read now', actor('read', 'zhang', true), false, false],
+    ['its author, editing', actor('edit'), false, false],
+    ['another member, editing', actor('edit', 'li'), false, false],
+  ])('%s: accept %s, reject %s', (_who, who, accept, reject) => {
+    expect(mayDecideSuggestion(who, 'accepted').allowed).toBe(accept)
+    expect(mayDecideSuggestion(who).allowed).toBe(accept)
+    expect(mayDecideSuggestion(who, 'rejected').allowed).toBe(reject)
   })
 })
 
