@@ -5,21 +5,9 @@ import type { ThreadState } from '../../../shared/threads/thread-model.ts'
 const autumn = '2026-2027学年第一学期'
 const pair = { mentorId: 'chen', apprenticeId: 'zhao' }
 
-function thread(id: string, authorId: string, at: string, state: ThreadView['state'] = 'open'): ThreadView {
-  return {
-    id,
-    kind: 'mentorNote',
-    authorId,
-    createdAt: Date.parse(at),
-    body: '',
-    quote: '',
-    mentions: [],
-    state,
-    resolvedBy: state === 'resolved' ? 'zhao' : null,
-    resolvedAt: state === 'resolved' ? Date.parse(at) + 1 : null,
-    replies: [{ id: 'r', authorId: 'chen', createdAt: Date.parse(at), body: '回复不单独计数' }],
-    suggestion: null,
-  }
+function thread(id: string, authorId: string, at: string, state: ThreadState = 'open') {
+  // The mentor's reply on each thread shows that replies are not counted as annotations.
+  return { id, authorId, createdAt: Date.parse(at), state, replies: [{ authorId: 'chen' }] }
 }
 
 const documents = [
