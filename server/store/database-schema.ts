@@ -189,6 +189,18 @@ export interface ReflectionReferencesTable {
   created_at: number
 }
 
+/** Images of documents, written once (migration 006). */
+export interface ImagesTable {
+  id: string
+  document_id: string
+  created_by: string
+  content_type: string
+  width: number
+  height: number
+  bytes: Uint8Array
+  created_at: number
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -209,4 +221,5 @@ export interface Database {
   adaptations: AdaptationsTable
   adaptation_conflicts: AdaptationConflictsTable
   reflection_references: ReflectionReferencesTable
+  images: ImagesTable
 }

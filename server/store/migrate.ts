@@ -8,6 +8,7 @@ import * as lessons from './migrations/002-lessons.ts'
 import * as versions from './migrations/003-versions.ts'
 import * as templates from './migrations/004-templates.ts'
 import * as meetings from './migrations/005-meetings.ts'
+import * as images from './migrations/006-images.ts'
 import type { Store } from './store.ts'
 
 export type SqlDialect = Store['dialect']
@@ -26,6 +27,7 @@ const migrations: Record<string, MigrationModule> = {
   '003-versions': versions,
   '004-templates': templates,
   '005-meetings': meetings,
+  '006-images': images,
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {

@@ -7,6 +7,8 @@ import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Role } from '../../shared/access.ts'
 import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
 import type { Database, DocumentsTable, UsersTable } from './database-schema.ts'
+import * as images from './image-queries.ts'
+import type { ImageRecord, NewImage } from './image-records.ts'
 import * as lessons from './lesson-queries.ts'
 import type { LessonPlanChange, LessonRecord, LessonStageEvent, LessonStageMove, NewLesson } from './lesson-records.ts'
 import type { SqlDialect } from './migrate.ts'
@@ -507,6 +509,15 @@ export abstract class SqlStore implements Store {
 
   listReflectionReferences(reflectionIds: readonly string[]): Promise<ReflectionReferenceRecord[]> {
     return versions.listReflectionReferences(this.db, reflectionIds)
+  }
+
+  // — images of documents —
+  addImages(newImages: readonly NewImage[]): Promise<void> {
+    return images.addImages(this.db, newImages)
+  }
+
+  findImages(ids: readonly string[]): Promise<ImageRecord[]> {
+    return images.findImages(this.db, ids)
   }
 
   close(): Promise<void> {

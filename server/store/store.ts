@@ -10,6 +10,7 @@ import type {
   LessonStageMove,
   NewLesson,
 } from './lesson-records.ts'
+import type { ImageRecord, NewImage } from './image-records.ts'
 import type { MeetingFields, MeetingRecord, NewMeeting } from './meeting-records.ts'
 import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
 import type {
@@ -235,6 +236,12 @@ export interface Store {
   resolveConflict(id: string, status: Exclude<ConflictStatus, 'open'>, userId: string): Promise<boolean>
   addReflectionReference(reference: NewReflectionReference): Promise<ReflectionReferenceRecord>
   listReflectionReferences(reflectionIds: readonly string[]): Promise<ReflectionReferenceRecord[]>
+
+  // — images of documents —
+  /** Stores all of them or, if one fails, none. */
+  addImages(images: readonly NewImage[]): Promise<void>
+  /** The stored images among `ids`, in no particular order; unknown ids are left out. */
+  findImages(ids: readonly string[]): Promise<ImageRecord[]>
 
   close(): Promise<void>
 }

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DocumentRecord, Store, UserRecord } from '../../../server/store/store.ts'
+import { describeImageContract } from './image-contract.ts'
 import { describeLessonContract } from './lesson-contract.ts'
 import { describeMeetingContract } from './meeting-contract.ts'
 import { describePresenceContract } from './presence-contract.ts'
@@ -406,6 +407,8 @@ export function describeStoreContract(name: string, createBackend: () => Promise
     describeTemplateContract(() => store)
 
     describeVersionContract(() => store)
+
+    describeImageContract(() => store)
 
     it('keeps everything across close and reopen', async () => {
       const { user, groupId, document } = await createFixture(store)
