@@ -201,6 +201,20 @@ export interface ImagesTable {
   created_at: number
 }
 
+/** The inbox (migration 008). */
+export interface NotificationsTable {
+  id: string
+  user_id: string
+  kind: string
+  document_id: string | null
+  lesson_id: string | null
+  thread_id: string | null
+  actor_id: string | null
+  text: string
+  created_at: number
+  read_at: number | null
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -221,5 +235,6 @@ export interface Database {
   adaptations: AdaptationsTable
   adaptation_conflicts: AdaptationConflictsTable
   reflection_references: ReflectionReferencesTable
+  notifications: NotificationsTable
   images: ImagesTable
 }

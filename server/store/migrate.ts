@@ -9,6 +9,7 @@ import * as versions from './migrations/003-versions.ts'
 import * as templates from './migrations/004-templates.ts'
 import * as meetings from './migrations/005-meetings.ts'
 import * as images from './migrations/006-images.ts'
+import * as notifications from './migrations/008-notifications.ts'
 import type { Store } from './store.ts'
 
 export type SqlDialect = Store['dialect']
@@ -28,6 +29,7 @@ const migrations: Record<string, MigrationModule> = {
   '004-templates': templates,
   '005-meetings': meetings,
   '006-images': images,
+  '008-notifications': notifications,
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {

@@ -15,6 +15,14 @@ import type { SqlDialect } from './migrate.ts'
 import * as templates from './template-queries.ts'
 import * as meetings from './meeting-queries.ts'
 import type { MeetingFields, MeetingRecord, NewMeeting } from './meeting-records.ts'
+import * as notifications from './notification-queries.ts'
+import type {
+  NewNotification,
+  NotificationCursor,
+  NotificationPage,
+  NotificationPruning,
+  NotificationRecord,
+} from './notification-records.ts'
 import * as presence from './presence-queries.ts'
 import * as versions from './version-queries.ts'
 import type {
@@ -242,6 +250,11 @@ export abstract class SqlStore implements Store {
     return rows.map((row) => row.data)
   }
 
+  /**
+   * The last sequence number is the larger of `documents.last_seq` and the log's last row: PostgreSQL
+   * bumps the column with every append (its row lock keeps a document's numbers in commit order), while
+   * SQLite, with one writer at a time, leaves it to compaction, which raises it over the rows it deletes.
+   */
   async loadDocumentState(documentId: string): Promise<StoredDocumentState> {
     const rows = await this.db
       .selectFrom('documents')
@@ -271,7 +284,9 @@ export abstract class SqlStore implements Store {
       if (row.part === 1) snapshot = row.data
       else updates.push(row.data)
     }
-    return { snapshot, updates, lastSeq: Number(documentRow.seq) }
+    const lastRow = stored.at(-1)
+    const lastSeq = Math.max(Number(documentRow.seq), lastRow?.part === 2 ? Number(lastRow.seq) : 0)
+    return { snapshot, updates, lastSeq }
   }
 
   async compactDocument(documentId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
@@ -279,15 +294,26 @@ export abstract class SqlStore implements Store {
     await this.db.transaction().execute(async (trx) => {
       const document = await trx
         .selectFrom('documents')
-        .select('last_seq')
+        .select((eb) => [
+          'last_seq',
+          eb
+            .selectFrom('document_updates')
+            .select((inner) => inner.fn.max('seq').as('seq'))
+            .whereRef('document_updates.document_id', '=', 'documents.id')
+            .as('log_seq'),
+        ])
         .where('id', '=', documentId)
         .executeTakeFirst()
       if (document === undefined) throw new Error(`Document ${documentId} does not exist`)
+      const lastSeq = Math.max(Number(document.last_seq), Number(document.log_seq ?? 0))
       // A snapshot claiming updates that were never written would hide them once they are.
-      if (uptoSeq > document.last_seq) {
-        throw new Error(
-          `Cannot compact document ${documentId} up to ${uptoSeq}: its last update is ${document.last_seq}`,
-        )
+      if (uptoSeq > lastSeq) {
+        throw new Error(`Cannot compact document ${documentId} up to ${uptoSeq}: its last update is ${lastSeq}`)
+      }
+      // The rows deleted below may hold the last sequence number (SQLite appends leave the column as it
+      // is); numbering must go on above them.
+      if (uptoSeq > Number(document.last_seq)) {
+        await trx.updateTable('documents').set({ last_seq: uptoSeq }).where('id', '=', documentId).execute()
       }
       await trx
         .insertInto('document_snapshots')
@@ -518,6 +544,31 @@ export abstract class SqlStore implements Store {
 
   findImages(ids: readonly string[]): Promise<ImageRecord[]> {
     return images.findImages(this.db, ids)
+  }
+
+  // — the inbox —
+  addNotifications(list: readonly NewNotification[]): Promise<NotificationRecord[]> {
+    return notifications.addNotifications(this.db, list)
+  }
+
+  listNotifications(userId: string, limit: number, after: NotificationCursor | null): Promise<NotificationPage> {
+    return notifications.listNotifications(this.db, userId, limit, after)
+  }
+
+  countUnreadNotifications(userId: string): Promise<number> {
+    return notifications.countUnreadNotifications(this.db, userId)
+  }
+
+  markNotificationRead(userId: string, id: string, at: Date): Promise<NotificationRecord | null> {
+    return notifications.markNotificationRead(this.db, userId, id, at)
+  }
+
+  markAllNotificationsRead(userId: string, at: Date): Promise<number> {
+    return notifications.markAllNotificationsRead(this.db, userId, at)
+  }
+
+  pruneNotifications(userIds: readonly string[], pruning: NotificationPruning): Promise<number> {
+    return notifications.pruneNotifications(this.db, userIds, pruning)
   }
 
   close(): Promise<void> {

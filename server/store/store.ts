@@ -12,6 +12,13 @@ import type {
 } from './lesson-records.ts'
 import type { ImageRecord, NewImage } from './image-records.ts'
 import type { MeetingFields, MeetingRecord, NewMeeting } from './meeting-records.ts'
+import type {
+  NewNotification,
+  NotificationCursor,
+  NotificationPage,
+  NotificationPruning,
+  NotificationRecord,
+} from './notification-records.ts'
 import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
 import type {
   AdaptationRecord,
@@ -242,6 +249,18 @@ export interface Store {
   addImages(images: readonly NewImage[]): Promise<void>
   /** The stored images among `ids`, in no particular order; unknown ids are left out. */
   findImages(ids: readonly string[]): Promise<ImageRecord[]>
+
+  // — the inbox (server/notifications/) —
+  addNotifications(notifications: readonly NewNotification[]): Promise<NotificationRecord[]>
+  /** The user's notifications newest first, `limit` of them, starting after `after`. */
+  listNotifications(userId: string, limit: number, after: NotificationCursor | null): Promise<NotificationPage>
+  countUnreadNotifications(userId: string): Promise<number>
+  /** Marks it read (once: a later call keeps the first time); null if the user has no such notification. */
+  markNotificationRead(userId: string, id: string, at: Date): Promise<NotificationRecord | null>
+  /** How many were unread. */
+  markAllNotificationsRead(userId: string, at: Date): Promise<number>
+  /** Keeps these users' inboxes bounded; how many notifications were removed. */
+  pruneNotifications(userIds: readonly string[], pruning: NotificationPruning): Promise<number>
 
   close(): Promise<void>
 }

@@ -7,6 +7,7 @@ import type { DocumentRecord, Store, UserRecord } from '../../../server/store/st
 import { describeImageContract } from './image-contract.ts'
 import { describeLessonContract } from './lesson-contract.ts'
 import { describeMeetingContract } from './meeting-contract.ts'
+import { describeNotificationContract } from './notification-contract.ts'
 import { describePresenceContract } from './presence-contract.ts'
 import { describeTemplateContract } from './template-contract.ts'
 import { describeVersionContract } from './version-contract.ts'
@@ -282,6 +283,18 @@ export function describeStoreContract(name: string, createBackend: () => Promise
         expect(state.lastSeq).toBe(4)
       })
 
+      it('numbers appends on above a compaction that emptied the log', async () => {
+        const { document } = await createFixture(store)
+        await store.appendUpdates(document.id, [bytes(1), bytes(2)])
+        await store.compactDocument(document.id, bytes(12), 2)
+        expect(await store.loadDocumentState(document.id)).toMatchObject({ updates: [], lastSeq: 2 })
+        expect(await store.appendUpdates(document.id, [])).toBe(2)
+        expect(await store.appendUpdates(document.id, [bytes(3)])).toBe(3)
+        await expect(store.compactDocument(document.id, bytes(9), 4)).rejects.toThrow(/last update is 3/)
+        await store.compactDocument(document.id, bytes(123), 3)
+        expect(await store.appendUpdates(document.id, [bytes(4)])).toBe(4)
+      })
+
       it('appends to several documents at once, and one failing append does not fail the others', async () => {
         const { document, groupId, schoolId, user } = await createFixture(store)
         const other = await store.createDocument({ groupId, schoolId, title: '另一课', kind: 'lesson-plan', createdBy: user.id })
@@ -407,6 +420,8 @@ export function describeStoreContract(name: string, createBackend: () => Promise
     describeTemplateContract(() => store)
 
     describeVersionContract(() => store)
+
+    describeNotificationContract(() => store)
 
     describeImageContract(() => store)
 
