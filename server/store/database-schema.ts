@@ -37,6 +37,26 @@ export interface GroupMembersTable {
 export interface MentorshipsTable {
   mentor_id: string
   apprentice_id: string
+  /** Who paired them and when (migration 007); null for older pairs. */
+  paired_by: string | null
+  paired_at: number | null
+}
+
+/** 听课记录 (migration 007). */
+export interface ObservationsTable {
+  id: string
+  school_id: string
+  observer_id: string
+  observed_id: string
+  lesson_id: string | null
+  /** School-local `YYYY-MM-DD`. */
+  observed_on: string
+  topic: string
+  notes: string
+  strengths: string
+  problems: string
+  suggestions: string
+  created_at: number
 }
 
 export interface SessionsTable {
@@ -221,6 +241,7 @@ export interface Database {
   groups: GroupsTable
   group_members: GroupMembersTable
   mentorships: MentorshipsTable
+  observations: ObservationsTable
   sessions: SessionsTable
   documents: DocumentsTable
   document_updates: DocumentUpdatesTable

@@ -8,6 +8,7 @@ import * as lessons from './migrations/002-lessons.ts'
 import * as versions from './migrations/003-versions.ts'
 import * as templates from './migrations/004-templates.ts'
 import * as meetings from './migrations/005-meetings.ts'
+import * as mentorship from './migrations/007-mentorship.ts'
 import * as images from './migrations/006-images.ts'
 import * as notifications from './migrations/008-notifications.ts'
 import type { Store } from './store.ts'
@@ -28,6 +29,7 @@ const migrations: Record<string, MigrationModule> = {
   '003-versions': versions,
   '004-templates': templates,
   '005-meetings': meetings,
+  '007-mentorship': mentorship,
   '006-images': images,
   '008-notifications': notifications,
 }

@@ -14,6 +14,8 @@ import type { LessonPlanChange, LessonRecord, LessonStageEvent, LessonStageMove,
 import type { SqlDialect } from './migrate.ts'
 import * as templates from './template-queries.ts'
 import * as meetings from './meeting-queries.ts'
+import * as mentorships from './mentorship-queries.ts'
+import type { MentorshipRecord, NewObservation, ObservationRecord } from './mentorship-records.ts'
 import type { MeetingFields, MeetingRecord, NewMeeting } from './meeting-records.ts'
 import * as notifications from './notification-queries.ts'
 import type {
@@ -148,13 +150,10 @@ export abstract class SqlStore implements Store {
     return row === undefined ? null : { id: row.id, schoolId: row.school_id, name: row.name }
   }
 
-  async addMentorship(mentorId: string, apprenticeId: string): Promise<void> {
-    await this.db
-      .insertInto('mentorships')
-      .values({ mentor_id: mentorId, apprentice_id: apprenticeId })
-      .onConflict((conflict) => conflict.columns(['mentor_id', 'apprentice_id']).doNothing())
-      .execute()
+  addMentorship(mentorId: string, apprenticeId: string, pairedBy?: string): Promise<boolean> {
+    return mentorships.addMentorship(this.db, mentorId, apprenticeId, pairedBy ?? null)
   }
+
   async mentorIdsOf(apprenticeId: string): Promise<string[]> {
     const rows = await this.db
       .selectFrom('mentorships')
@@ -162,6 +161,26 @@ export abstract class SqlStore implements Store {
       .where('apprentice_id', '=', apprenticeId)
       .execute()
     return rows.map((row) => row.mentor_id)
+  }
+
+  removeMentorship(mentorId: string, apprenticeId: string): Promise<boolean> {
+    return mentorships.removeMentorship(this.db, mentorId, apprenticeId)
+  }
+
+  listMentorships(schoolId: string): Promise<MentorshipRecord[]> {
+    return mentorships.listMentorships(this.db, schoolId)
+  }
+
+  createObservation(observation: NewObservation): Promise<ObservationRecord> {
+    return mentorships.createObservation(this.db, observation)
+  }
+
+  listObservationsBetween(userId: string, otherId: string): Promise<ObservationRecord[]> {
+    return mentorships.listObservationsBetween(this.db, userId, otherId)
+  }
+
+  listDocumentIdsOwnedBy(userId: string): Promise<string[]> {
+    return mentorships.listDocumentIdsOwnedBy(this.db, userId)
   }
 
 

@@ -12,6 +12,7 @@ import type {
 } from './lesson-records.ts'
 import type { ImageRecord, NewImage } from './image-records.ts'
 import type { MeetingFields, MeetingRecord, NewMeeting } from './meeting-records.ts'
+import type { MentorshipRecord, NewObservation, ObservationRecord } from './mentorship-records.ts'
 import type {
   NewNotification,
   NotificationCursor,
@@ -123,9 +124,20 @@ export interface Store {
   groupIdsOfUser(userId: string): Promise<string[]>
   listGroups(schoolId: string): Promise<GroupRecord[]>
   findGroup(id: string): Promise<GroupRecord | null>
-  addMentorship(mentorId: string, apprenticeId: string): Promise<void>
+  /** Pairs the two (师徒结对); false, with the first pairing's record kept, if they already were. */
+  addMentorship(mentorId: string, apprenticeId: string, pairedBy?: string): Promise<boolean>
   /** Mentors of `apprenticeId` (师徒结对). */
   mentorIdsOf(apprenticeId: string): Promise<string[]>
+  /** False if they were not paired. */
+  removeMentorship(mentorId: string, apprenticeId: string): Promise<boolean>
+  /** The pairs whose apprentice is of the school, oldest pairing first. */
+  listMentorships(schoolId: string): Promise<MentorshipRecord[]>
+  /** 听课记录: written once, never changed. */
+  createObservation(observation: NewObservation): Promise<ObservationRecord>
+  /** What either of the two observed of the other, by date. */
+  listObservationsBetween(userId: string, otherId: string): Promise<ObservationRecord[]>
+  /** Ids of `userId`'s own documents: shared plans of the lessons they prepare, and what they created. */
+  listDocumentIdsOwnedBy(userId: string): Promise<string[]>
 
   // — sessions and tokens; only a hash of the secret is stored —
   createSession(tokenHash: string, session: SessionRecord): Promise<void>
