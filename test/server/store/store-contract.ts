@@ -7,6 +7,7 @@ import type { DocumentRecord, Store, UserRecord } from '../../../server/store/st
 import { describeImageContract } from './image-contract.ts'
 import { describeLessonContract } from './lesson-contract.ts'
 import { describeMeetingContract } from './meeting-contract.ts'
+import { describeMentorshipContract } from './mentorship-contract.ts'
 import { describeNotificationContract } from './notification-contract.ts'
 import { describePresenceContract } from './presence-contract.ts'
 import { describeTemplateContract } from './template-contract.ts'
@@ -414,6 +415,7 @@ export function describeStoreContract(name: string, createBackend: () => Promise
 
     describePresenceContract(() => store)
     describeMeetingContract(() => store)
+    describeMentorshipContract(() => store)
 
     describeLessonContract(() => store)
 
