@@ -61,3 +61,16 @@ export function semesterOf(date: string): string {
 export function semesterAt(instant: Date, timeZone: string = schoolTimeZone): string {
   return semesterOf(localDateTime(instant, timeZone).date)
 }
+
+/** The semester of `date` and the `count - 1` before it, newest first: what a semester picker offers. */
+export function recentSemesters(date: string, count: number): string[] {
+  const semesters: string[] = []
+  let [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))]
+  while (semesters.length < count) {
+    const semester = semesterOf(`${year}-${String(month).padStart(2, '0')}-01`)
+    if (semesters.at(-1) !== semester) semesters.push(semester)
+    month -= 1
+    if (month === 0) [year, month] = [year - 1, 12]
+  }
+  return semesters
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isOverdue, localDateTime, semesterOf } from '../../../shared/workflow/lesson-schedule.ts'
+import { isOverdue, localDateTime, recentSemesters, semesterAt, semesterOf } from '../../../shared/workflow/lesson-schedule.ts'
 import { type LessonStage, lessonStages } from '../../../shared/workflow/stages.ts'
 
 const now = { date: '2026-11-24', time: '14:00' }
@@ -44,5 +44,19 @@ describe('semesterOf', () => {
     ['2027-07-05', '2026-2027学年第二学期'],
   ])('%s is in %s', (date, semester) => {
     expect(semesterOf(date)).toBe(semester)
+  })
+})
+
+describe('semesterAt', () => {
+  it('reads the date on the school’s clock', () => {
+    expect(semesterAt(new Date('2026-07-31T15:30:00Z'))).toBe('2025-2026学年第二学期')
+    expect(semesterAt(new Date('2026-07-31T16:30:00Z'))).toBe('2026-2027学年第一学期')
+  })
+})
+
+describe('recentSemesters', () => {
+  it('lists the semester of the date and those before it, newest first', () => {
+    expect(recentSemesters('2026-11-22', 3)).toEqual(['2026-2027学年第一学期', '2025-2026学年第二学期', '2025-2026学年第一学期'])
+    expect(recentSemesters('2027-01-10', 2)).toEqual(['2026-2027学年第一学期', '2025-2026学年第二学期'])
   })
 })
