@@ -15,6 +15,7 @@ import { documentRoutes } from './routes/document-routes.ts'
 import { exportRoutes } from './routes/export-routes.ts'
 import { groupMemberRoutes } from './routes/group-member-routes.ts'
 import { groupOverviewRoutes } from './routes/group-overview-routes.ts'
+import { imageRoutes, isImageUploadPath } from './routes/image-routes.ts'
 import { importRoutes, isUploadPath } from './routes/import-routes.ts'
 import { lessonRoutes } from './routes/lesson-routes.ts'
 import { meetingRoutes } from './routes/meeting-routes.ts'
@@ -60,7 +61,7 @@ export function createApp({ store, registry, presence, metricsRegistry, serveCli
     },
   })
   // Uploads have their own, larger limit where they are routed.
-  app.use('/api/*', (c, next) => (isUploadPath(c.req.path) ? next() : jsonBodyLimit(c, next)))
+  app.use('/api/*', (c, next) => (isUploadPath(c.req.path) || isImageUploadPath(c.req.path) ? next() : jsonBodyLimit(c, next)))
   app.route('/', authRoutes(store))
   app.route('/', documentRoutes(store))
   app.route('/', groupMemberRoutes(store))
@@ -74,6 +75,7 @@ export function createApp({ store, registry, presence, metricsRegistry, serveCli
   app.route('/', groupOverviewRoutes({ store, registry }))
   app.route('/', exportRoutes({ store, registry, presence, pdf }))
   app.route('/', importRoutes({ store, registry }))
+  app.route('/', imageRoutes(store))
   app.route('/', systemRoutes(metricsRegistry, () => store.countUsers()))
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

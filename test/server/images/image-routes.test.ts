@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { StoredImage } from '../../../shared/api/images.ts'
+import { imageRefusals } from '../../../shared/images/image-check.ts'
+import { limits } from '../../../shared/limits.ts'
+import { login } from '../../helpers/collab-client.ts'
+import { addOutsiders } from '../../helpers/lesson-fixtures.ts'
+import { gifHeader, jpegHeader, pngHeaderOnly, pngImage, webpHeader } from '../../helpers/test-images.ts'
+import { createDocumentInDemoGroup, startTestServer, type TestServer } from '../../helpers/test-server.ts'
+
+let server: TestServer
+let documentId: string
+const cookies: Record<string, string> = {}
+
+beforeAll(async () => {
+  server = await startTestServer({ demoPlan: false })
+  await addOutsiders(server)
+  for (const username of ['teacher1', 'guest', 'riverside-leader']) cookies[username] = await login(server.url, username)
+  documentId = await createDocumentInDemoGroup(server, '数轴')
+})
+
+afterAll(async () => {
+  await server.stop()
+})
+
+async function upload(bytes: Uint8Array, { as = 'teacher1', to = documentId, type = 'image/png' } = {}) {
+  const response = await fetch(`${server.url}/api/documents/${to}/images`, {
+    method: 'POST',
+    headers: { cookie: cookies[as]!, 'content-type': type },
+    body: new Uint8Array(bytes),
+  })
+  return { status: response.status, body: (await response.json()) as StoredImage & { error?: { code: string; message: string } } }
+}
+
+function read(id: string, as = 'teacher1') {
+  return fetch(`${server.url}/api/images/${id}`, { headers: { cookie: cookies[as]! } })
+}
+
+describe('uploading an image', () => {
+  it('stores a PNG and answers its address and size; the bytes come back as stored, typed by their content', async () => {
+    const png = pngImage(12, 8)
+    // The declared type is ignored: the bytes say it is a PNG.
+    const { status, body } = await upload(png, { type: 'application/octet-stream' })
+    expect(status, JSON.stringify(body)).toBe(201)
+    expect(body).toEqual({ id: expect.any(String), url: `/api/images/${body.id}`, width: 12, height: 8 })
+
+    const response = await read(body.id)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('image/png')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('cache-control')).toBe('private, max-age=31536000, immutable')
+    expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(png))).toBe(true)
+    const [stored] = await server.store.findImages([body.id])
+    expect(stored).toMatchObject({ documentId, contentType: 'image/png', width: 12, height: 8, createdBy: expect.any(String) })
+  })
+
+  it('takes JPEG, GIF and WebP by their headers', async () => {
+    for (const [bytes, type] of [[jpegHeader(640, 480), 'image/jpeg'], [gifHeader(20, 10), 'image/gif'], [webpHeader(30, 15), 'image/webp']] as const) {
+      const { status, body } = await upload(bytes, { type })
+      expect(status).toBe(201)
+      expect((await read(body.id)).headers.get('content-type')).toBe(type)
+    }
+  })
+
+  it('refuses SVG, other files, corrupt and oversized images with a clear error, storing nothing', async () => {
+    const adding = vi.spyOn(server.store, 'addImages')
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>')
+    const cases: [Uint8Array, number, string, string][] = [
+      [svg, 400, 'unsafe_file', imageRefusals.svg],
+      [new TextEncoder().encode('%PDF-1.7 not a picture'), 400, 'unsupported_file', imageRefusals.unknown],
+      [pngImage(4, 4).subarray(0, 20), 400, 'corrupt_file', imageRefusals.corrupt],
+      [new Uint8Array(), 400, 'unsupported_file', imageRefusals.unknown],
+      [pngHeaderOnly(limits.maxImageSide * 2, 100), 413, 'payload_too_large', expect.stringContaining('图片尺寸太大了') as unknown as string],
+    ]
+    for (const [bytes, status, code, message] of cases) {
+      const answer = await upload(bytes)
+      expect(answer.status).toBe(status)
+      expect(answer.body.error).toEqual({ code, message })
+    }
+    expect(adding).not.toHaveBeenCalled()
+    adding.mockRestore()
+  })
+
+  it('refuses a body over the byte limit before reading it', async () => {
+    const huge = new Uint8Array(limits.maxImageBytes + 1024)
+    huge.set(pngImage(2, 2))
+    const { status, body } = await upload(huge)
+    expect(status).toBe(413)
+    expect(body.error).toEqual({ code: 'payload_too_large', message: imageRefusals.tooLarge })
+  })
+})
+
+describe('who may add and see images', () => {
+  it('lets a reader see images but not add them; another school sees no such document or image', async () => {
+    const { body } = await upload(pngImage(3, 3))
+    const guestUpload = await upload(pngImage(3, 3), { as: 'guest' })
+    expect(guestUpload.status).toBe(403)
+    expect(guestUpload.body.error?.message).toBe('只有能编辑这份文档的人可以插入图片')
+    expect((await read(body.id, 'guest')).status).toBe(200)
+
+    expect((await upload(pngImage(3, 3), { as: 'riverside-leader' })).status).toBe(404)
+    const outside = await read(body.id, 'riverside-leader')
+    expect(outside.status).toBe(404)
+    expect(await outside.json()).toEqual({ error: { code: 'not_found', message: '没有这张图片' } })
+  })
+
+  it('asks for a login, and knows no image or document it does not have', async () => {
+    expect((await fetch(`${server.url}/api/images/0f8fad5b-d9cb-469f-a165-70867728950e`)).status).toBe(401)
+    expect((await read('0f8fad5b-d9cb-469f-a165-70867728950e')).status).toBe(404)
+    expect((await upload(pngImage(2, 2), { to: 'no-such-document' })).status).toBe(404)
+  })
+})
