@@ -19,6 +19,7 @@ import { imageRoutes, isImageUploadPath } from './routes/image-routes.ts'
 import { importRoutes, isUploadPath } from './routes/import-routes.ts'
 import { lessonRoutes } from './routes/lesson-routes.ts'
 import { meetingRoutes } from './routes/meeting-routes.ts'
+import { mentorshipRoutes } from './routes/mentorship-routes.ts'
 import { planRoutes } from './routes/plan-routes.ts'
 import { reflectionRoutes } from './routes/reflection-routes.ts'
 import { systemRoutes } from './routes/system-routes.ts'
@@ -73,6 +74,7 @@ export function createApp({ store, registry, presence, metricsRegistry, serveCli
   app.route('/', reflectionRoutes({ store, registry }))
   app.route('/', meetingRoutes({ store, presence }))
   app.route('/', groupOverviewRoutes({ store, registry }))
+  app.route('/', mentorshipRoutes({ store, registry }))
   app.route('/', exportRoutes({ store, registry, presence, pdf }))
   app.route('/', importRoutes({ store, registry }))
   app.route('/', imageRoutes(store))

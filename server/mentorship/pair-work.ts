@@ -1,0 +1,38 @@
+/**
+ * What a pair did in a semester, read from where it happened: the mentor's threads in the apprentice's
+ * documents (each document loaded once) and the 听课记录 between the two. Counted by
+ * `shared/mentorship/pair-counts.ts`.
+ */
+import {
+  type Annotation,
+  mentorAnnotations,
+  type PairCounts,
+  type PairIds,
+  pairCounts,
+  pairObservations,
+} from '../../shared/mentorship/pair-counts.ts'
+import type { ObservationRecord } from '../store/mentorship-records.ts'
+import { threadsOfDocuments } from '../threads/document-threads.ts'
+import type { ContentContext } from '../versions/document-content.ts'
+
+export interface PairWork {
+  annotations: Annotation[]
+  observations: ObservationRecord[]
+  counts: PairCounts
+}
+
+export async function pairWork(context: ContentContext, pair: PairIds, semester: string): Promise<PairWork> {
+  const { store } = context
+  const [documentIds, allObservations] = await Promise.all([
+    store.listDocumentIdsOwnedBy(pair.apprenticeId),
+    store.listObservationsBetween(pair.mentorId, pair.apprenticeId),
+  ])
+  const threads = await threadsOfDocuments(context, documentIds)
+  const documents = [...threads].map(([documentId, list]) => ({ documentId, threads: list }))
+  const annotations = mentorAnnotations(pair.mentorId, documents, semester)
+  return {
+    annotations,
+    observations: pairObservations(pair, allObservations, semester),
+    counts: pairCounts(pair, annotations, allObservations, semester),
+  }
+}
