@@ -3,6 +3,7 @@
  */
 import { z } from 'zod'
 import { accessLevels, roles } from './access.ts'
+import { threadKinds } from './threads/thread-model.ts'
 
 export const loginRequest = z.object({
   username: z.string().trim().min(1).max(64),
@@ -42,6 +43,8 @@ export const documentSummary = z.object({
   lessonId: z.string().nullable(),
   /** May resolve anyone's thread and decide suggestions: the document's owner or the group's leader. */
   threadModerator: z.boolean().default(false),
+  /** The kind the thread composer starts with for this user here (`defaultThreadKind`), e.g. 师徒批注 for a mentor. */
+  threadKind: z.enum(threadKinds),
 })
 export type DocumentSummary = z.infer<typeof documentSummary>
 

@@ -1,6 +1,7 @@
 /** `GET /api/documents`: what the signed-in user may open, with the access the server will grant. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { documentSummary, type DocumentSummary } from '../../../shared/api.ts'
+import { defaultThreadKind } from '../../../shared/threads/default-thread-kind.ts'
 import { isThreadModerator } from '../../../shared/threads/thread-rules.ts'
 import { documentAccess } from '../../../shared/workflow/document-access.ts'
 import type { Store } from '../../store/store.ts'
@@ -35,7 +36,9 @@ export function documentRoutes(store: Store) {
       if (!access) continue
       const { id, title, kind, groupId, lessonId } = document
       const threadModerator = isThreadModerator(actor, context)
-      visible.push({ id, title, kind, access, groupId, groupName: groupNames.get(groupId) ?? '', lessonId, threadModerator })
+      const threadKind = defaultThreadKind(actor, context)
+      const groupName = groupNames.get(groupId) ?? ''
+      visible.push({ id, title, kind, access, groupId, groupName, lessonId, threadModerator, threadKind })
     }
     return c.json(visible, 200)
   })

@@ -30,6 +30,7 @@ const plan: DocumentSummary = {
   groupName: '初一数学组',
   lessonId: null,
   threadModerator: false,
+  threadKind: 'proposal',
 }
 const documentList = z.array(documentSummary)
 
