@@ -12,10 +12,9 @@
 import * as Y from 'yjs'
 import { threadsRootName } from '../../shared/threads/thread-model.ts'
 import type { ThreadActor } from '../../shared/threads/thread-rules.ts'
-import type { Decision } from '../../shared/workflow/lesson-rules.ts'
 import type { DecodedUpdate } from './document-state.ts'
 import { IdRanges } from './id-ranges.ts'
-import { reviewTransaction } from './thread-review.ts'
+import { reviewTransaction, type ThreadReview } from './thread-review.ts'
 
 /** What the room holds: its stored state and the accepted updates still on their way to the store. */
 export interface GuardSource {
@@ -36,11 +35,11 @@ export class ThreadGuard {
 
   constructor(private readonly source: GuardSource) {}
 
-  review(update: Uint8Array, decoded: DecodedUpdate, actor: ThreadActor): Decision {
+  review(update: Uint8Array, decoded: DecodedUpdate, actor: ThreadActor): ThreadReview {
     const scratch = (this.scratch ??= this.load())
     if (actor.access === 'edit' && !this.needsFullCheck(scratch, decoded)) {
       noteKnown(scratch.known, decoded)
-      return { allowed: true }
+      return { allowed: true, activity: [] }
     }
     return this.check(scratch, update, decoded, actor)
   }
@@ -83,11 +82,11 @@ export class ThreadGuard {
     return touchesThreads(structs.filter((struct) => struct instanceof Y.Item), threadIds)
   }
 
-  private check(scratch: Scratch, update: Uint8Array, decoded: DecodedUpdate, actor: ThreadActor): Decision {
+  private check(scratch: Scratch, update: Uint8Array, decoded: DecodedUpdate, actor: ThreadActor): ThreadReview {
     const { doc } = scratch
     Y.applyUpdate(doc, this.source.diff(Y.encodeStateVector(doc)))
     for (const unstored of this.source.unstored()) Y.applyUpdate(doc, unstored)
-    let verdict: Decision = { allowed: true }
+    let verdict: ThreadReview = { allowed: true, activity: [] }
     const judge = (transaction: Y.Transaction): void => {
       verdict = reviewTransaction(doc, transaction, actor)
       if (verdict.allowed) indexInsertedThreads(doc, transaction, scratch.threadIds)

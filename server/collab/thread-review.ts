@@ -2,18 +2,23 @@
  * Judges one applied Yjs transaction: which items it inserted and deleted, where each lives (the
  * `threads` root or anything else, which thread, which field, which reply), and whether the rules of
  * `shared/threads/thread-rules.ts` let `actor` make those changes. Reads the scratch document right
- * after the update was applied to it, before anything is merged or collected.
+ * after the update was applied to it, before anything is merged or collected. What an accepted
+ * transaction did to threads comes back with the verdict, for notifications.
  */
 import * as Y from 'yjs'
+import type { ThreadActivity } from '../../shared/threads/thread-activity.ts'
 import {
   replyFields,
+  suggestionDecisions,
   threadFields,
+  type ThreadKind,
   threadKinds,
   threadsRootName,
 } from '../../shared/threads/thread-model.ts'
 import {
   mayChangeOwn,
   mayCreateThread,
+  mayDecideSuggestion,
   mayReply,
   mayResolve,
   type ThreadActor,
@@ -21,9 +26,13 @@ import {
 import type { Decision } from '../../shared/workflow/lesson-rules.ts'
 
 type Verdict = Decision
+type Refusal = Extract<Decision, { allowed: false }>
+
+/** The verdict on a whole transaction; an accepted one says what it did to threads. */
+export type ThreadReview = { allowed: true; activity: ThreadActivity[] } | Refusal
 
 const accepted: Verdict = { allowed: true }
-const refused = (reason: string): Verdict => ({ allowed: false, reason })
+const refused = (reason: string): Refusal => ({ allowed: false, reason })
 
 /** Every item the transaction inserted or deleted, with the path from its root down to it. */
 interface Touched {
@@ -32,7 +41,16 @@ interface Touched {
   chain: Y.Item[]
 }
 
-export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor: ThreadActor): Verdict {
+/** What the transaction changed in threads, as far as anyone is told of it. */
+interface Changes {
+  createdThreads: Set<Y.Item>
+  createdReplies: Set<Y.Item>
+  mentionsChanged: Set<Y.Item>
+  resolutionChanged: Set<Y.Item>
+  decided: Set<Y.Item>
+}
+
+export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor: ThreadActor): ThreadReview {
   const rootNames = new Map<Y.AbstractType<any>, string>()
   for (const [name, type] of doc.share) rootNames.set(type, name)
   const isNew = (item: Y.Item): boolean => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)
@@ -42,6 +60,8 @@ export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor:
   const deletedThreads = new Set<Y.Item>()
   const createdReplies = new Set<Y.Item>()
   const resolutionChanged = new Set<Y.Item>()
+  const decided = new Set<Y.Item>()
+  const mentionsChanged = new Set<Y.Item>()
   for (const { root, chain } of touchedItems(doc, transaction, rootNames)) {
     if (root !== threadsRootName) {
       if (actor.access === 'edit') continue
@@ -64,8 +84,11 @@ export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor:
     if (includes(threadFields.byAuthor, fieldName)) {
       const decision = mayChangeOwn(actor, threadAuthor)
       if (!decision.allowed) return decision
+      if (fieldName === 'mentions') mentionsChanged.add(thread)
     } else if (includes(threadFields.resolution, fieldName)) {
       resolutionChanged.add(thread)
+    } else if (includes(threadFields.decision, fieldName)) {
+      decided.add(thread)
     } else if (includes(threadFields.replies, fieldName)) {
       if (!reply) return refused('不能替换整个回复列表')
       if (isNew(reply)) {
@@ -88,6 +111,8 @@ export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor:
   for (const thread of createdThreads) {
     const decision = reviewNewThread(thread, actor)
     if (!decision.allowed) return decision
+    // Made and decided offline, then sent at once: judged as a decision too.
+    if (threadFields.decision.some((key) => rawGet(thread, key) !== undefined)) decided.add(thread)
   }
   for (const reply of createdReplies) {
     const decision = reviewNewReply(reply, actor)
@@ -106,7 +131,110 @@ export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor:
     const consistent = state === 'resolved' ? resolvedBy === actor.userId : state === 'open' && resolvedBy === null
     if (!consistent) return refused('只能以自己的名义标为已解决')
   }
-  return accepted
+  for (const thread of decided) {
+    const decision = reviewDecision(thread, actor, isNew)
+    if (!decision.allowed) return decision
+  }
+  const changes = { createdThreads, createdReplies, mentionsChanged, resolutionChanged, decided }
+  return { allowed: true, activity: activityOf(changes, (item) => !isNew(item) && (!item.deleted || deletedNow(item))) }
+}
+
+/**
+ * `existedBefore(item)`: the item was there, not deleted, before the transaction. Threads or replies
+ * the same transaction deleted again are not reported; a decided suggestion's resolution is part of
+ * its decision, not reported apart.
+ */
+function activityOf(changes: Changes, existedBefore: (item: Y.Item) => boolean): ThreadActivity[] {
+  const activity: ThreadActivity[] = []
+  const before = (thread: Y.Item, key: string): unknown => valueBefore(thread, key, existedBefore)
+  for (const thread of changes.createdThreads) {
+    if (thread.deleted) continue
+    activity.push({
+      type: 'threadCreated',
+      threadId: threadIdOf(thread),
+      kind: rawGet(thread, 'kind') as ThreadKind,
+      suggestion: typeof rawGet(thread, 'suggestion') === 'string',
+      quote: stringOf(rawGet(thread, 'quote')),
+      mentions: userIds(rawGet(thread, 'mentions')),
+    })
+  }
+  for (const reply of changes.createdReplies) {
+    const thread = threadOfReply(reply)
+    if (reply.deleted || thread.deleted) continue
+    activity.push({
+      type: 'replyAdded',
+      threadId: threadIdOf(thread),
+      replyId: stringOf(rawGet(reply, 'id')),
+      threadAuthorId: authorOf(thread),
+      body: stringOf(rawGet(reply, 'body')?.toString()),
+    })
+  }
+  for (const thread of changes.mentionsChanged) {
+    if (thread.deleted) continue
+    const earlier = new Set(userIds(before(thread, 'mentions')))
+    const named = [...new Set(userIds(rawGet(thread, 'mentions')))].filter((userId) => !earlier.has(userId))
+    if (named.length > 0) activity.push({ type: 'mentioned', threadId: threadIdOf(thread), userIds: named })
+  }
+  for (const thread of changes.resolutionChanged) {
+    const state = rawGet(thread, 'state')
+    if (thread.deleted || changes.decided.has(thread) || state === (before(thread, 'state') ?? 'open')) continue
+    const type = state === 'resolved' ? 'resolved' : 'reopened'
+    activity.push({ type, threadId: threadIdOf(thread), threadAuthorId: authorOf(thread) })
+  }
+  for (const thread of changes.decided) {
+    activity.push({
+      type: 'suggestionDecided',
+      threadId: threadIdOf(thread),
+      decision: rawGet(thread, 'decision') as (typeof suggestionDecisions)[number],
+      suggestionAuthorId: authorOf(thread),
+    })
+  }
+  return activity
+}
+
+/** A map entry's value before the transaction: the latest entry that existed then, if any. */
+function valueBefore(holder: Y.Item, key: string, existedBefore: (item: Y.Item) => boolean): unknown {
+  const map = (holder.content as Y.ContentType).type
+  for (let entry = map._map.get(key) ?? null; entry !== null; entry = entry.left) {
+    if (!existedBefore(entry)) continue
+    const values = entry.content.getContent()
+    return values[values.length - 1]
+  }
+  return undefined
+}
+
+function threadIdOf(thread: Y.Item): string {
+  return thread.parentSub ?? ''
+}
+
+function threadOfReply(reply: Y.Item): Y.Item {
+  const repliesField = (reply.parent as Y.AbstractType<any>)._item!
+  return (repliesField.parent as Y.AbstractType<any>)._item!
+}
+
+function stringOf(value: unknown): string {
+  return typeof value === 'string' ? value : ''
+}
+
+function userIds(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []
+}
+
+/** A suggestion's decision: written once, whole, by a moderator in their own name. */
+function reviewDecision(thread: Y.Item, actor: ThreadActor, isNew: (item: Y.Item) => boolean): Verdict {
+  if (typeof rawGet(thread, 'suggestion') !== 'string') return refused('只有建议修改可以接受或拒绝')
+  const map = (thread.content as Y.ContentType).type
+  for (const key of threadFields.decision) {
+    for (let entry = map._map.get(key) ?? null; entry !== null; entry = entry.left) {
+      if (!isNew(entry)) return refused('这条建议已经处理过了，不能再改')
+    }
+  }
+  const decision = rawGet(thread, 'decision')
+  if (!includes(suggestionDecisions, decision) || typeof rawGet(thread, 'decidedAt') !== 'number') {
+    return refused('建议的处理结果不完整')
+  }
+  if (rawGet(thread, 'decidedBy') !== actor.userId) return refused('只能以自己的名义处理建议')
+  return mayDecideSuggestion(actor, decision as (typeof suggestionDecisions)[number])
 }
 
 function reviewNewThread(thread: Y.Item, actor: ThreadActor): Verdict {
@@ -114,7 +242,11 @@ function reviewNewThread(thread: Y.Item, actor: ThreadActor): Verdict {
   if (!decision.allowed) return decision
   if (rawGet(thread, 'authorId') !== actor.userId) return refused('不能以别人的名义写批注')
   if (!includes(threadKinds, rawGet(thread, 'kind'))) return refused('不认识这种批注')
-  if (rawGet(thread, 'state') !== 'open') return refused('新批注应当是未解决的')
+  const suggestion = rawGet(thread, 'suggestion')
+  if (suggestion !== undefined && typeof suggestion !== 'string') return refused('建议修改的内容不对')
+  const state = rawGet(thread, 'state')
+  const decidedAtOnce = rawGet(thread, 'decision') !== undefined && rawGet(thread, 'resolvedBy') === actor.userId
+  if (state !== 'open' && !(decidedAtOnce && state === 'resolved')) return refused('新批注应当是未解决的')
   const replies = rawGet(thread, 'replies')
   if (replies instanceof Y.Array) {
     for (let item = replies._start; item !== null; item = item.right) {

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { contentOf, pointAt, textNodes } from '../../../shared/threads/thread-anchor.ts'
 import { addReply, createThread, deleteThread, editThreadBody, setResolved } from '../../../shared/threads/thread-edits.ts'
 import { threadsOf } from '../../../shared/threads/thread-model.ts'
+import { acceptSuggestion, createSuggestion, rejectSuggestion } from '../../../shared/threads/suggestions.ts'
 import type { ThreadActor } from '../../../shared/threads/thread-rules.ts'
 import { ThreadGuard } from '../../../server/collab/thread-guard.ts'
 import { copyOf, docWithParagraphs } from '../../shared/threads/thread-fixtures.ts'
@@ -63,15 +64,14 @@ function newThread(doc: Y.Doc, authorId: string, id = `t-${authorId}`): Uint8Arr
   )
 }
 
+const allowed = { allowed: true, activity: expect.any(Array) }
 const refusedWith = (pattern: RegExp) => ({ allowed: false, reason: expect.stringMatching(pattern) })
 
 describe('a comment connection', () => {
   it('may add a thread and reply in its own name', () => {
     const doc = client(10)
-    expect(submit(newThread(doc, 'wang'), wang)).toEqual({ allowed: true })
-    expect(submit(updateOf(doc, () => addReply(doc, 't-wang', { authorId: 'wang', body: '补充' })), wang)).toEqual({
-      allowed: true,
-    })
+    expect(submit(newThread(doc, 'wang'), wang)).toEqual(allowed)
+    expect(submit(updateOf(doc, () => addReply(doc, 't-wang', { authorId: 'wang', body: '补充' })), wang)).toEqual(allowed)
     expect(threadsOf(room).get('t-wang')?.get('authorId')).toBe('wang')
   })
 
@@ -101,7 +101,7 @@ describe('a comment connection', () => {
     const doc = client(10)
     expect(submit(newThread(doc, 'li'), wang)).toEqual(refusedWith(/别人的名义/))
     const other = client(11)
-    expect(submit(newThread(other, 'li'), li)).toEqual({ allowed: true })
+    expect(submit(newThread(other, 'li'), li)).toEqual(allowed)
     const mine = client(12)
     expect(submit(updateOf(mine, () => addReply(mine, 't-li', { authorId: 'li', body: '我同意' })), wang)).toEqual(
       refusedWith(/别人的名义回复/),
@@ -115,8 +115,8 @@ describe('a comment connection', () => {
     expect(submit(updateOf(doc, () => editThreadBody(doc, 't-li', '改掉你的话')), wang)).toEqual(refusedWith(/自己/))
     expect(submit(updateOf(doc, () => deleteThread(doc, 't-li')), wang)).toEqual(refusedWith(/自己/))
     const again = client(13)
-    expect(submit(updateOf(again, () => editThreadBody(again, 't-li', '改好了')), li)).toEqual({ allowed: true })
-    expect(submit(updateOf(again, () => deleteThread(again, 't-li')), li)).toEqual({ allowed: true })
+    expect(submit(updateOf(again, () => editThreadBody(again, 't-li', '改好了')), li)).toEqual(allowed)
+    expect(submit(updateOf(again, () => deleteThread(again, 't-li')), li)).toEqual(allowed)
     expect(threadsOf(room).size).toBe(0)
   })
 
@@ -137,16 +137,16 @@ describe('a comment connection', () => {
     )
     // A fresh copy: the refused change stays in the old one, and what follows it there builds on it.
     const honest = client(15)
-    expect(submit(updateOf(honest, () => setResolved(honest, 't-li', true, 'chen')), leader)).toEqual({ allowed: true })
+    expect(submit(updateOf(honest, () => setResolved(honest, 't-li', true, 'chen')), leader)).toEqual(allowed)
     const author = client(14)
-    expect(submit(updateOf(author, () => setResolved(author, 't-li', false, 'li')), li)).toEqual({ allowed: true })
+    expect(submit(updateOf(author, () => setResolved(author, 't-li', false, 'li')), li)).toEqual(allowed)
   })
 
   it('keeps working after a refusal', () => {
     const doc = client(10)
     submit(updateOf(doc, () => textNodes(contentOf(doc))[0]!.insert(0, '改')), wang)
     const fresh = client(11)
-    expect(submit(newThread(fresh, 'wang'), wang)).toEqual({ allowed: true })
+    expect(submit(newThread(fresh, 'wang'), wang)).toEqual(allowed)
   })
 
   it('refuses an update it cannot place, instead of letting it wait unjudged', () => {
@@ -163,9 +163,7 @@ describe('an edit connection', () => {
     submit(updateOf(doc, () => textNodes(contentOf(doc))[0]!.insert(0, '一、')), editor)
     const before = diffs
     for (let i = 0; i < 20; i++) {
-      expect(submit(updateOf(doc, () => textNodes(contentOf(doc))[0]!.insert(2, `${i}`)), editor)).toEqual({
-        allowed: true,
-      })
+      expect(submit(updateOf(doc, () => textNodes(contentOf(doc))[0]!.insert(2, `${i}`)), editor)).toEqual(allowed)
     }
     expect(diffs).toBe(before)
   })
@@ -174,9 +172,7 @@ describe('an edit connection', () => {
     const doc = client(20)
     expect(submit(newThread(doc, 'wang'), editor)).toEqual(refusedWith(/别人的名义/))
     const next = client(21)
-    expect(submit(updateOf(next, () => textNodes(contentOf(next))[0]!.insert(0, '一、')), editor)).toEqual({
-      allowed: true,
-    })
+    expect(submit(updateOf(next, () => textNodes(contentOf(next))[0]!.insert(0, '一、')), editor)).toEqual(allowed)
   })
 
   it('may not smuggle a change into threads inside an update that waits for one the room has not seen', () => {
@@ -184,7 +180,7 @@ describe('an edit connection', () => {
     const creation = newThread(doc, 'zhang')
     const renamed = updateOf(doc, () => threadsOf(doc).get('t-zhang')!.set('authorId', 'wang'))
     expect(submit(renamed, editor)).toEqual(refusedWith(/重新连接/))
-    expect(submit(creation, editor)).toEqual({ allowed: true })
+    expect(submit(creation, editor)).toEqual(allowed)
     expect(threadsOf(room).get('t-zhang')!.get('authorId')).toBe('zhang')
   })
 
@@ -194,5 +190,137 @@ describe('an edit connection', () => {
     // Typed into the body's text: only the item's origin says it lies inside the thread.
     const update = updateOf(doc, () => (threadsOf(doc).get('t-li')!.get('body') as Y.Text).insert(2, '不'))
     expect(submit(update, editor)).toEqual(refusedWith(/自己/))
+  })
+})
+
+describe('suggestions', () => {
+  const commentingOwner: ThreadActor = { userId: 'chen', access: 'comment', moderator: true }
+
+  function newSuggestion(doc: Y.Doc, authorId: string, id = `s-${authorId}`): Uint8Array {
+    return updateOf(doc, () =>
+      createSuggestion(doc, {
+        id,
+        kind: 'proposal',
+        authorId,
+        body: '这样说更准确',
+        start: pointAt(contentOf(doc), 2),
+        end: pointAt(contentOf(doc), 8),
+        replacement: '二元一次方程组',
+      }),
+    )
+  }
+
+  const decisionBy = (doc: Y.Doc, id: string, decision: string, by: string) =>
+    updateOf(doc, () =>
+      doc.transact(() => {
+        const thread = threadsOf(doc).get(id)!
+        thread.set('decision', decision)
+        thread.set('decidedBy', by)
+        thread.set('decidedAt', 5000)
+      }),
+    )
+
+  beforeEach(() => {
+    submit(newSuggestion(client(10), 'wang'), wang)
+  })
+
+  it('a commenter may propose one; the owner accepts it, content and record together', () => {
+    expect(threadsOf(room).get('s-wang')?.get('suggestion')).toBe('二元一次方程组')
+    const doc = client(30)
+    expect(submit(updateOf(doc, () => acceptSuggestion(doc, 's-wang', 'chen')), leader)).toEqual(allowed)
+    expect(textNodes(contentOf(room))[0]!.toString()).toBe('理解二元一次方程组的概念')
+    expect(threadsOf(room).get('s-wang')!.get('decision')).toBe('accepted')
+  })
+
+  it('an owner who may only comment can reject, but not accept', () => {
+    const accepting = client(30)
+    expect(submit(updateOf(accepting, () => acceptSuggestion(accepting, 's-wang', 'chen')), commentingOwner)).toEqual(
+      refusedWith(/正文/),
+    )
+    const recordOnly = client(31)
+    expect(submit(decisionBy(recordOnly, 's-wang', 'accepted', 'chen'), commentingOwner)).toEqual(
+      refusedWith(/编辑权限/),
+    )
+    const rejecting = client(32)
+    const rejection = updateOf(rejecting, () => rejectSuggestion(rejecting, 's-wang', 'chen'))
+    expect(submit(rejection, commentingOwner)).toEqual(allowed)
+  })
+
+  it('nobody but a moderator decides, not even its author or an editor', () => {
+    const author = client(30)
+    expect(submit(updateOf(author, () => rejectSuggestion(author, 's-wang', 'wang')), wang)).toEqual(
+      refusedWith(/主人和备课组长/),
+    )
+    const other = client(31)
+    expect(submit(updateOf(other, () => acceptSuggestion(other, 's-wang', 'zhang')), editor)).toEqual(
+      refusedWith(/主人和备课组长/),
+    )
+    expect(threadsOf(room).get('s-wang')!.has('decision')).toBe(false)
+  })
+
+  it('a moderator decides in their own name only', () => {
+    const doc = client(30)
+    expect(submit(decisionBy(doc, 's-wang', 'rejected', 'li'), leader)).toEqual(refusedWith(/自己的名义/))
+  })
+
+  it('its replacement cannot be changed after it was made, not even by its author', () => {
+    const doc = client(30)
+    const update = updateOf(doc, () => threadsOf(doc).get('s-wang')!.set('suggestion', '改过的建议'))
+    expect(submit(update, wang)).toEqual(refusedWith(/不能修改/))
+  })
+
+  it('an ordinary thread cannot be turned into a suggestion or decided', () => {
+    submit(newThread(client(11), 'li'), li)
+    const doc = client(30)
+    expect(submit(updateOf(doc, () => threadsOf(doc).get('t-li')!.set('suggestion', '')), li)).toEqual(
+      refusedWith(/不能修改/),
+    )
+    const leaders = client(31)
+    expect(submit(decisionBy(leaders, 't-li', 'rejected', 'chen'), leader)).toEqual(refusedWith(/只有建议修改/))
+  })
+
+  it('is decided once: a second decision, an overwrite or a withdrawal is refused', () => {
+    const first = client(30)
+    const second = client(31)
+    expect(submit(updateOf(first, () => rejectSuggestion(first, 's-wang', 'chen')), leader)).toEqual(allowed)
+    // Made on a copy that had not seen the first decision.
+    expect(submit(updateOf(second, () => acceptSuggestion(second, 's-wang', 'chen')), leader)).toEqual(
+      refusedWith(/处理过/),
+    )
+    const later = client(32)
+    expect(submit(decisionBy(later, 's-wang', 'accepted', 'chen'), leader)).toEqual(refusedWith(/处理过/))
+    const withdrawing = client(33)
+    expect(submit(updateOf(withdrawing, () => threadsOf(withdrawing).get('s-wang')!.delete('decision')), leader)).toEqual(
+      refusedWith(/处理过/),
+    )
+    expect(threadsOf(room).get('s-wang')!.get('decision')).toBe('rejected')
+    expect(textNodes(contentOf(room))[0]!.toString()).toBe('理解一元一次方程的概念')
+  })
+
+  it('may not arrive already decided from someone who may not decide', () => {
+    const doc = client(30)
+    const update = updateOf(doc, () => {
+      createSuggestion(doc, {
+        id: 'self-accepted',
+        kind: 'proposal',
+        authorId: 'wang',
+        body: '',
+        start: pointAt(contentOf(doc), 13),
+        end: pointAt(contentOf(doc), 17),
+        replacement: '合作',
+      })
+      rejectSuggestion(doc, 'self-accepted', 'wang')
+    })
+    expect(submit(update, wang)).toEqual(refusedWith(/主人和备课组长/))
+  })
+
+  it('may be made and accepted at once by the owner, e.g. offline', () => {
+    const doc = client(30)
+    const update = updateOf(doc, () => {
+      newSuggestion(doc, 'chen')
+      acceptSuggestion(doc, 's-chen', 'chen')
+    })
+    expect(submit(update, leader)).toEqual(allowed)
+    expect(threadsOf(room).get('s-chen')!.get('state')).toBe('resolved')
   })
 })
