@@ -10,6 +10,8 @@ import { type DemoAccount, seedDemo } from './demo/seed.ts'
 import { PdfRenderer } from './export/pdf/pdf-renderer.ts'
 import { createApp } from './http/app.ts'
 import { createMetrics } from './metrics.ts'
+import { InboxHub } from './notifications/inbox-hub.ts'
+import { NotificationService } from './notifications/notification-service.ts'
 import { StorePresenceLog } from './presence/presence-log.ts'
 import { openStore } from './store/open-store.ts'
 import type { Store } from './store/store.ts'
@@ -56,6 +58,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const registry = new RoomRegistry({ store, metrics, compactAfter: options.compactAfter })
   const presence = new StorePresenceLog(store)
   const pdf = new PdfRenderer({ executablePath: options.chromiumPath })
+  const inboxHub = new InboxHub()
+  const notifications = new NotificationService(store, inboxHub)
   const app = createApp({
     store,
     registry,
@@ -64,6 +68,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     serveClient: options.serveClient ?? true,
     clientDir: options.clientDir,
     pdf,
+    inbox: { hub: inboxHub, notifications },
   })
   const upgrades = createUpgradeHandler({ store, registry, metrics, presence })
 
@@ -88,6 +93,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await registry.shutdown()
       await presence.close()
       await pdf.close()
+      // Open inbox streams would otherwise keep the server from closing until their clients leave.
+      inboxHub.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       if (!options.store) await store.close()

@@ -6,6 +6,8 @@ import type { Registry } from 'prom-client'
 import type { RoomRegistry } from '../collab/room-registry.ts'
 import { limits } from '../../shared/limits.ts'
 import type { PdfRenderer } from '../export/pdf/pdf-renderer.ts'
+import type { InboxHub } from '../notifications/inbox-hub.ts'
+import type { NotificationService } from '../notifications/notification-service.ts'
 import type { PresenceReading } from '../meetings/attendance.ts'
 import type { Store } from '../store/store.ts'
 import { ApiError, errorResponse, notFound } from './api-error.ts'
@@ -20,6 +22,7 @@ import { importRoutes, isUploadPath } from './routes/import-routes.ts'
 import { lessonRoutes } from './routes/lesson-routes.ts'
 import { meetingRoutes } from './routes/meeting-routes.ts'
 import { mentorshipRoutes } from './routes/mentorship-routes.ts'
+import { notificationRoutes } from './routes/notification-routes.ts'
 import { planRoutes } from './routes/plan-routes.ts'
 import { reflectionRoutes } from './routes/reflection-routes.ts'
 import { systemRoutes } from './routes/system-routes.ts'
@@ -39,9 +42,11 @@ export interface AppOptions {
   clientDir?: string
   /** Prints exports to PDF; one browser for the whole server. */
   pdf: PdfRenderer
+  /** The inbox: notifications made by stage moves, and the open streams that deliver them live. */
+  inbox: { hub: InboxHub; notifications: NotificationService }
 }
 
-export function createApp({ store, registry, presence, metricsRegistry, serveClient, clientDir, pdf }: AppOptions) {
+export function createApp({ store, registry, presence, metricsRegistry, serveClient, clientDir, pdf, inbox }: AppOptions) {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -68,7 +73,7 @@ export function createApp({ store, registry, presence, metricsRegistry, serveCli
   app.route('/', groupMemberRoutes(store))
   app.route('/', templateRoutes(store))
   app.route('/', planRoutes({ store, registry }))
-  app.route('/', lessonRoutes({ store, registry }))
+  app.route('/', lessonRoutes({ store, registry, onStageMoved: (moved) => inbox.notifications.stageMoved(moved) }))
   app.route('/', versionRoutes({ store, registry }))
   app.route('/', adaptationRoutes({ store, registry }))
   app.route('/', reflectionRoutes({ store, registry }))
@@ -78,6 +83,7 @@ export function createApp({ store, registry, presence, metricsRegistry, serveCli
   app.route('/', exportRoutes({ store, registry, presence, pdf }))
   app.route('/', importRoutes({ store, registry }))
   app.route('/', imageRoutes(store))
+  app.route('/', notificationRoutes({ store, ...inbox }))
   app.route('/', systemRoutes(metricsRegistry, () => store.countUsers()))
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

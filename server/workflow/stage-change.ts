@@ -14,9 +14,21 @@ import { lessonContextOf } from './lesson-context.ts'
 import { refreshLessonAccess } from './live-access.ts'
 import { forbid, missing, type Outcome, succeed } from './outcome.ts'
 
+/** A move that happened, for whoever must hear of it (the inbox). */
+export interface StageMoved {
+  /** The lesson as it is now. */
+  lesson: LessonRecord
+  from: LessonStage
+  actorId: string
+  /** The version a move to 定稿 made (1 for v1). */
+  versionNumber?: number
+}
+
 export interface WorkflowContext {
   store: Store
   registry: RoomRegistry
+  /** Told after each move is stored; must not throw. */
+  onStageMoved?: (moved: StageMoved) => Promise<void>
 }
 
 export const noSuchLesson = () => missing('这节课不存在或已被删除')
@@ -38,12 +50,15 @@ export async function changeStage(
     if (!decision.allowed) return forbid(decision.reason)
     const current: LessonRecord = { ...lesson, stage: to, liveReviewOpen: false }
     if (to === 'finalized') {
-      if (!(await finalizeLesson(context, lesson, actor.userId, now))) continue
+      const version = await finalizeLesson(context, lesson, actor.userId, now)
+      if (!version) continue
+      await context.onStageMoved?.({ lesson: current, from: lesson.stage, actorId: actor.userId, versionNumber: version.number })
       return succeed(current)
     }
     const moved = await store.moveLessonStage({ lessonId, from: lesson.stage, to, actorId: actor.userId, at: now })
     if (!moved) continue
     await refreshLessonAccess(store, registry, current)
+    await context.onStageMoved?.({ lesson: current, from: lesson.stage, actorId: actor.userId })
     return succeed(current)
   }
 }
