@@ -1,0 +1,216 @@
+/**
+ * 师徒结对 over HTTP against a real server: who may pair and unpair, who sees a pair, and the counts after
+ * the mentor annotates through a real y-websocket client and the two record 听课.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DocumentSummary } from '../../../../shared/api.ts'
+import type { ApiErrorBody } from '../../../../shared/api.ts'
+import type { MentorshipList, ObservationInput, PairDetail, PairView } from '../../../../shared/api/mentorship.ts'
+import { contentOf, textNodes } from '../../../../shared/threads/thread-anchor.ts'
+import { addReply, createThread, setResolved } from '../../../../shared/threads/thread-edits.ts'
+import { localDateTime } from '../../../../shared/workflow/lesson-schedule.ts'
+import { type ApiClient, apiClientFor } from '../../../helpers/api-client.ts'
+import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../../helpers/collab-client.ts'
+import { addLesson, addOutsiders, demoGroupId, planInput, userId } from '../../../helpers/lesson-fixtures.ts'
+import { startTestServer, type TestServer } from '../../../helpers/test-server.ts'
+import { paragraph } from '../../../shared/threads/thread-fixtures.ts'
+
+let server: TestServer
+const ids: Record<string, string> = {}
+const as: Record<string, ApiClient> = {}
+const clients: TestClient[] = []
+const users = ['admin', 'leader', 'teacher1', 'teacher2', 'teacher3', 'mentor', 'apprentice', 'guest', 'chinese-leader', 'riverside-leader']
+
+beforeAll(async () => {
+  server = await startTestServer()
+  await addOutsiders(server)
+  for (const name of users) {
+    ids[name] = await userId(server, name)
+    as[name] = await apiClientFor(server.url, name)
+  }
+})
+
+afterAll(async () => {
+  for (const client of clients) client.destroy()
+  await server.stop()
+})
+
+const pairPath = (mentor: string, apprentice: string) => `/api/mentorships/${ids[mentor]}/${ids[apprentice]}`
+const pairBody = (mentor: string, apprentice: string) => ({ mentorId: ids[mentor], apprenticeId: ids[apprentice] })
+
+describe('pairing and unpairing', () => {
+  it('a teacher may not pair anyone', async () => {
+    const { status, body } = await as.teacher1!.post<ApiErrorBody>('/api/mentorships', pairBody('teacher1', 'teacher2'))
+    expect(status).toBe(403)
+    expect(body.error).toEqual({ code: 'forbidden', message: '只有教导处或备课组长可以安排师徒结对' })
+  })
+
+  it('the leader pairs two members of the group, once, and is recorded as who paired them', async () => {
+    const first = await as.leader!.post<PairView>('/api/mentorships', pairBody('teacher1', 'teacher3'))
+    expect(first.status).toBe(201)
+    expect(first.body).toMatchObject({
+      mentor: { displayName: '李老师' },
+      apprentice: { displayName: '刘老师' },
+      pairedBy: { displayName: '王老师' },
+      counts: { annotations: 0, resolved: 0, observed: 0 },
+      canUnpair: true,
+    })
+    const again = await as.leader!.post<PairView>('/api/mentorships', pairBody('teacher1', 'teacher3'))
+    expect(again.status).toBe(200)
+    expect(again.body.pairedAt).toBe(first.body.pairedAt)
+  })
+
+  it('a leader may not pair outside their group; the office may, and unpairs', async () => {
+    expect((await as.leader!.post('/api/mentorships', pairBody('chinese-leader', 'teacher2'))).status).toBe(403)
+    expect((await as['chinese-leader']!.post('/api/mentorships', pairBody('teacher1', 'teacher2'))).status).toBe(403)
+    expect((await as.admin!.post('/api/mentorships', pairBody('chinese-leader', 'teacher2'))).status).toBe(201)
+    expect((await as.leader!.delete(pairPath('chinese-leader', 'teacher2'))).status).toBe(403)
+    expect((await as.admin!.delete(pairPath('chinese-leader', 'teacher2'))).status).toBe(204)
+    const gone = await as.admin!.delete<ApiErrorBody>(pairPath('chinese-leader', 'teacher2'))
+    expect(gone.status).toBe(404)
+    expect(gone.body.error.code).toBe('not_found')
+  })
+
+  it('refuses a teacher as their own apprentice, a guest, and people of another school', async () => {
+    expect((await as.admin!.post('/api/mentorships', pairBody('teacher2', 'teacher2'))).status).toBe(403)
+    expect((await as.admin!.post('/api/mentorships', pairBody('guest', 'teacher2'))).status).toBe(403)
+    expect((await as.admin!.post('/api/mentorships', pairBody('riverside-leader', 'teacher2'))).status).toBe(404)
+    expect((await as['riverside-leader']!.post('/api/mentorships', pairBody('teacher1', 'teacher2'))).status).toBe(404)
+  })
+
+  it('answers bad input with a clear error', async () => {
+    const { status, body } = await as.admin!.post<ApiErrorBody>('/api/mentorships', { mentorId: ids.mentor })
+    expect(status).toBe(400)
+    expect(body.error.code).toBe('invalid_request')
+    expect(body.error.message).toContain('apprenticeId')
+  })
+})
+
+describe('who sees a pair', () => {
+  it('lists the pairs each may see, and whom they may pair', async () => {
+    const listed = async (name: string) => {
+      const { body } = await as[name]!.get<MentorshipList>('/api/mentorships')
+      return body.pairs.map((pair) => `${pair.mentor.displayName}→${pair.apprentice.displayName}`).sort()
+    }
+    expect(await listed('admin')).toEqual(['李老师→刘老师', '陈老师→赵老师'])
+    expect(await listed('leader')).toEqual(['李老师→刘老师', '陈老师→赵老师'])
+    expect(await listed('apprentice')).toEqual(['陈老师→赵老师'])
+    expect(await listed('teacher2')).toEqual([])
+    expect(await listed('chinese-leader')).toEqual([])
+    expect(await listed('guest')).toEqual([])
+    const { body: asLeader } = await as.leader!.get<MentorshipList>('/api/mentorships')
+    expect(asLeader.candidates.map((person) => person.displayName)).not.toContain('何老师')
+    expect(asLeader.candidates.map((person) => person.displayName)).toContain('赵老师')
+    expect((await as.teacher2!.get<MentorshipList>('/api/mentorships')).body.candidates).toEqual([])
+  })
+
+  it('shows one pair to the two of them, their leader and the office only', async () => {
+    for (const name of ['mentor', 'apprentice', 'leader', 'admin']) {
+      expect((await as[name]!.get(pairPath('mentor', 'apprentice'))).status).toBe(200)
+    }
+    for (const name of ['teacher2', 'chinese-leader', 'guest']) {
+      expect((await as[name]!.get(pairPath('mentor', 'apprentice'))).status).toBe(403)
+    }
+    expect((await as['riverside-leader']!.get(pairPath('mentor', 'apprentice'))).status).toBe(404)
+    expect((await as.admin!.get(pairPath('apprentice', 'mentor'))).status).toBe(404)
+  })
+})
+
+describe('the counts of a pair', () => {
+  let documentId: string
+
+  async function join(username: string): Promise<TestClient> {
+    const client = connectClient(server.url, documentId, await wsToken(server.url, username), { acks: true })
+    clients.push(client)
+    await waitForSync(client)
+    return client
+  }
+
+  function annotate(client: TestClient, authorId: string, body: string): string {
+    const text = textNodes(contentOf(client.doc)).at(-1)!
+    return createThread(client.doc, { kind: 'mentorNote', authorId, body, start: { text, offset: 0 }, end: { text, offset: 2 } })
+  }
+
+  const stored = (client: TestClient) => waitFor(() => client.frames.acked === client.frames.sent, 'stored')
+
+  beforeAll(async () => {
+    const lesson = await addLesson(as.leader!, await demoGroupId(as.leader!), planInput(ids.apprentice!, { title: '3.3 去括号' }))
+    documentId = lesson.documentId
+    const apprentice = await join('apprentice')
+    contentOf(apprentice.doc).push([paragraph('先复习乘法分配律')])
+    await stored(apprentice)
+  })
+
+  it('gives the mentor comment access and 师徒批注 as the default kind on the apprentice’s draft', async () => {
+    const { body } = await as.mentor!.get<DocumentSummary[]>('/api/documents')
+    expect(body.find((document) => document.id === documentId)).toMatchObject({ access: 'comment', threadKind: 'mentorNote' })
+    const { body: asMember } = await as.teacher2!.get<DocumentSummary[]>('/api/documents')
+    expect(asMember.find((document) => document.id === documentId)?.threadKind).toBe('proposal')
+  })
+
+  it('counts the mentor’s threads (not replies, not others’), those resolved, and 听课 either way', async () => {
+    const mentor = await join('mentor')
+    const first = annotate(mentor, ids.mentor!, '复习题太多')
+    const second = annotate(mentor, ids.mentor!, '这里举个生活中的例子')
+    addReply(mentor.doc, first, { authorId: ids.mentor!, body: '可以只留两道' })
+    await stored(mentor)
+    const colleague = await join('teacher2')
+    annotate(colleague, ids.teacher2!, '同意')
+    await stored(colleague)
+    const apprentice = await join('apprentice')
+    await waitFor(() => apprentice.doc.getMap('threads').size === 3, 'the threads reach the apprentice')
+    setResolved(apprentice.doc, first, true, ids.apprentice!)
+    await stored(apprentice)
+    expect([mentor, colleague, apprentice].flatMap((client) => client.denials)).toEqual([])
+
+    const today = localDateTime(new Date()).date
+    const observation = (observedId: string): ObservationInput => ({
+      observedId,
+      lessonId: null,
+      date: today,
+      topic: '3.3 去括号',
+      notes: '导入用了购物的例子',
+      strengths: '学生参与度高',
+      problems: '练习时间不够',
+      suggestions: '精简复习环节',
+    })
+    expect((await as.mentor!.post('/api/observations', observation(ids.apprentice!))).status).toBe(201)
+    expect((await as.apprentice!.post('/api/observations', observation(ids.mentor!))).status).toBe(201)
+    expect((await as.teacher2!.post('/api/observations', observation(ids.apprentice!))).status).toBe(201)
+
+    const { status, body } = await as.apprentice!.get<PairDetail>(pairPath('mentor', 'apprentice'))
+    expect(status).toBe(200)
+    expect(body.counts).toEqual({ annotations: 2, resolved: 1, observed: 2 })
+    expect(body.annotations.map(({ documentId: id, threadId, state, replies }) => ({ id, threadId, state, replies }))).toEqual([
+      { id: documentId, threadId: first, state: 'resolved', replies: 1 },
+      { id: documentId, threadId: second, state: 'open', replies: 0 },
+    ])
+    expect(body.annotations[0]).toMatchObject({ documentTitle: expect.stringContaining('3.3 去括号'), quote: '先复' })
+    expect(body.observations.map((o) => `${o.observer.displayName}→${o.observed.displayName}`)).toEqual(['陈老师→赵老师', '赵老师→陈老师'])
+
+    const { body: list } = await as.admin!.get<MentorshipList>('/api/mentorships')
+    expect(list.pairs.find((pair) => pair.apprentice.id === ids.apprentice)?.counts).toEqual(body.counts)
+    const { body: lastYear } = await as.admin!.get<PairDetail>(`${pairPath('mentor', 'apprentice')}?semester=2020-2021学年第一学期`)
+    expect(lastYear.counts).toEqual({ annotations: 0, resolved: 0, observed: 0 })
+  })
+
+  it('refuses a 听课记录 of oneself, by the office, of another school, and bad input', async () => {
+    const input: ObservationInput = {
+      observedId: ids.apprentice!,
+      lessonId: null,
+      date: '2026-11-20',
+      topic: '3.3 去括号',
+      notes: '',
+      strengths: '',
+      problems: '',
+      suggestions: '',
+    }
+    expect((await as.apprentice!.post('/api/observations', input)).status).toBe(403)
+    expect((await as.admin!.post('/api/observations', input)).status).toBe(403)
+    expect((await as['riverside-leader']!.post('/api/observations', input)).status).toBe(404)
+    expect((await as.mentor!.post('/api/observations', { ...input, lessonId: 'no-such-lesson' })).status).toBe(404)
+    const bad = await as.mentor!.post<ApiErrorBody>('/api/observations', { ...input, date: '2026-13-01' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.message).toContain('日期格式')
+  })
+})
