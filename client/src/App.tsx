@@ -7,6 +7,7 @@ import { DocumentsPage } from './pages/DocumentsPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
 import { isLessonRoute, lessonHref } from './lessons/lesson-routes.ts'
 import { MeetingPages } from './meetings/MeetingPages.tsx'
+import { InboxBell } from './notifications/InboxBell.tsx'
 import { forgetRememberedSession } from './offline/offline-fallback.ts'
 import { useOfflineMode } from './offline/offline-mode.ts'
 import { OfflineBanner, UpdateBanner } from './offline/OfflineNotices.tsx'
@@ -110,6 +111,7 @@ export function App() {
             导学案模板
           </a>
         )}
+        <InboxBell />
         <span className="top-user" data-testid="current-user">
           {me.displayName}
           <span className="top-role">{roleNames[me.role]}</span>

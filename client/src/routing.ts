@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react'
 import { parsePrintRoute, printHref, type PrintRoute } from './export/print-routes.ts'
 import { lessonHref, type LessonRoute, parseLessonRoute } from './lessons/lesson-routes.ts'
 import { meetingHref, type MeetingRoute, parseMeetingRoute } from './meetings/meeting-routes.ts'
+import { mentorshipHref, type MentorshipRoute, parseMentorshipRoute } from './mentorship/mentorship-routes.ts'
 
 export type Route =
   | { page: 'documents' }
@@ -15,6 +16,7 @@ export type Route =
   | { page: 'template' }
   | VersionRoute
   | MeetingRoute
+  | MentorshipRoute
   | LessonRoute
   | PrintRoute
 
@@ -38,6 +40,8 @@ export function parseRoute(hash: string): Route {
   if (version) return version
   const meeting = parseMeetingRoute(path)
   if (meeting) return meeting
+  const mentorship = parseMentorshipRoute(path)
+  if (mentorship) return mentorship
   const lesson = parseLessonRoute(path)
   if (lesson) return lesson
   const print = parsePrintRoute(path)
@@ -68,6 +72,8 @@ export function hrefFor(route: Route): string {
     case 'meetingSheet':
     case 'groupOverview':
       return meetingHref(route)
+    case 'mentorship':
+      return mentorshipHref(route)
     case 'plan':
     case 'lesson':
     case 'assignments':
