@@ -125,7 +125,7 @@ export function App() {
       {route.page === 'editor' ? (
         <LoadFailure>
           <Suspense fallback={<p className="page-message">正在打开文档……</p>}>
-            <EditorPage key={route.documentId} documentId={route.documentId} me={me} onLoggedOut={onLoggedOut} />
+            <EditorPage key={route.documentId} documentId={route.documentId} threadId={route.threadId} me={me} onLoggedOut={onLoggedOut} />
           </Suspense>
         </LoadFailure>
       ) : isVersionRoute(route) ? (

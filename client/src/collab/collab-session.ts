@@ -32,6 +32,8 @@ export interface CollabSnapshot {
   access: AccessLevel | null
   problem: ConnectionProblem | null
   onlineUsers: OnlineUser[]
+  /** Why the server refused one of our updates (permission denied); `null` while none was. */
+  refusal: string | null
 }
 
 /** IndexedDB can be unavailable (private windows, full disk); the editor then works without a local copy. */
@@ -54,6 +56,7 @@ export class CollabSession {
   private readonly localCopy: IndexeddbPersistence
   private readonly tracker: SaveTracker
   private access: AccessLevel | null = null
+  private refusal: string | null = null
   private problem: ConnectionProblem | null = null
   /** Shown while no connection problem is. */
   private localCopyProblem: ConnectionProblem | null = null
@@ -124,6 +127,21 @@ export class CollabSession {
     this.listeners.clear()
   }
 
+  /**
+   * Forgets this copy of the document, local copy included: after a refusal it still holds the refused
+   * change, which every later sync would carry again (docs/THREADS.md, Known limits). Changes the server
+   * has not stored yet are lost with it. The page then opens a new session, from the server's copy.
+   */
+  async discardLocalCopy(): Promise<void> {
+    this.provider.disconnect()
+    try {
+      await this.localCopy.clearData()
+    } catch (error) {
+      console.warn('could not clear the local copy:', error)
+    }
+    savePendingCount(localStorage, this.localCopyKey, 0)
+  }
+
   private async start(): Promise<void> {
     try {
       // `whenSynced` never settles when the database cannot be opened; that failure rejects `_db`.
@@ -148,8 +166,9 @@ export class CollabSession {
     }
     // Sent when the server refused our update: whatever we were granted, we may not write.
     handlers[MessageType.auth] = (_encoder, decoder) => {
-      authProtocol.readAuthMessage(decoder, this.doc, () => {
+      authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => {
         if (this.access === null || this.access === 'edit') this.access = 'read'
+        this.refusal = reason
         this.publish()
       })
     }
@@ -254,6 +273,7 @@ export class CollabSession {
       pendingCount: this.tracker.pendingCount,
       access: this.access,
       problem: this.problem ?? this.localCopyProblem,
+      refusal: this.refusal,
       onlineUsers: sameOnlineUsers(onlineUsers, this.snapshot?.onlineUsers) ? this.snapshot.onlineUsers : onlineUsers,
     }
   }

@@ -2,8 +2,11 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { type CollabSnapshot, CollabSession } from './collab-session.ts'
 import type { UserIdentity } from './online-users.ts'
 
-/** One session per open document, destroyed when the page leaves it. */
-export function useCollabSession(documentId: string, userId: string, user: UserIdentity): CollabSession | null {
+/**
+ * One session per open document, destroyed when the page leaves it; a new `generation` replaces it with
+ * a fresh one (after its local copy was discarded).
+ */
+export function useCollabSession(documentId: string, userId: string, user: UserIdentity, generation = 0): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null)
   const { name, color } = user
   useEffect(() => {
@@ -13,7 +16,7 @@ export function useCollabSession(documentId: string, userId: string, user: UserI
       created.destroy()
       setSession(null)
     }
-  }, [documentId, userId, name, color])
+  }, [documentId, userId, name, color, generation])
   return session
 }
 
@@ -24,6 +27,7 @@ const idleSnapshot: CollabSnapshot = {
   access: null,
   problem: null,
   onlineUsers: [],
+  refusal: null,
 }
 const noSubscription = () => () => {}
 

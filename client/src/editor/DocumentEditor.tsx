@@ -3,9 +3,11 @@
  * header re-renders on every save-status change, the editor must not (that would break an input
  * method's composition and lose the caret).
  */
+import type { Editor } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { memo, useEffect, useLayoutEffect, useMemo, useState } from 'react'
 import type { CollabSession } from '../collab/collab-session.ts'
+import type { ThreadHooks } from '../threads/thread-highlights.ts'
 import { editorExtensions } from './extensions.ts'
 import { StructureNotice } from './StructureNotice.tsx'
 import { Toolbar } from './Toolbar.tsx'
@@ -13,14 +15,18 @@ import { Toolbar } from './Toolbar.tsx'
 interface DocumentEditorProps {
   session: CollabSession
   editable: boolean
+  /** Stable for the session, like the session itself. */
+  threads: ThreadHooks
+  /** The editor once created, and `null` when it goes: the thread panel works with it. */
+  onEditor: (editor: Editor | null) => void
 }
 
-export const DocumentEditor = memo(function DocumentEditor({ session, editable }: DocumentEditorProps) {
+export const DocumentEditor = memo(function DocumentEditor({ session, editable, threads, onEditor }: DocumentEditorProps) {
   /** When an edit was last refused for the structure's sake; 0 for never. */
   const [refusedAt, setRefusedAt] = useState(0)
   const options = useMemo(
     () => ({
-      extensions: editorExtensions(session, () => setRefusedAt(Date.now())),
+      extensions: editorExtensions(session, () => setRefusedAt(Date.now()), threads),
       editorProps: {
         attributes: {
           class: 'document-body',
@@ -30,9 +36,14 @@ export const DocumentEditor = memo(function DocumentEditor({ session, editable }
         },
       },
     }),
-    [session],
+    [session, threads],
   )
   const editor = useEditor(options, [session])
+
+  useEffect(() => {
+    onEditor(editor)
+    return () => onEditor(null)
+  }, [editor, onEditor])
 
   useLayoutEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable)

@@ -8,17 +8,23 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { Placeholder } from '@tiptap/extensions'
 import { contentExtensions, contentFragmentName } from '../../../shared/schema/editor-schema.ts'
 import type { CollabSession } from '../collab/collab-session.ts'
+import { type ThreadHooks, ThreadHighlights } from '../threads/thread-highlights.ts'
 import { LessonStructure } from './lesson-structure.ts'
 import { StructurePlaceholders } from './structure-placeholders.ts'
 import { WordPaste } from './word-paste.ts'
 
-/** `onStructureRefused`: an edit was refused because it would have broken the header or a section. */
-export function editorExtensions(session: CollabSession, onStructureRefused: () => void): AnyExtension[] {
+/**
+ * `onStructureRefused`: an edit was refused because it would have broken the header or a section.
+ * `threads`: how the threads drawn in the text reach the panel beside it.
+ */
+export function editorExtensions(session: CollabSession, onStructureRefused: () => void, threads: ThreadHooks): AnyExtension[] {
   return [
     ...contentExtensions(),
     // Its undo manager tracks only transactions made in this editor, so 撤销 never undoes a colleague's typing.
     Collaboration.configure({ fragment: session.doc.getXmlFragment(contentFragmentName) }),
     CollaborationCaret.configure({ provider: session.provider, user: session.user }),
+    // After Collaboration: it reads the sync plugin's mapping as that plugin left it for the transaction.
+    ThreadHighlights.configure({ doc: session.doc, ...threads }),
     LessonStructure.configure({ onRefused: onStructureRefused }),
     // Cleans Word's clipboard HTML first, so its lists arrive as lists.
     WordPaste,

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import type { Editor } from '@tiptap/core'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { canWriteContent } from '../../../shared/access.ts'
 import { listDocuments } from '../api/documents.ts'
 import type { DocumentSummary, Me } from '../../../shared/api.ts'
@@ -9,17 +10,41 @@ import { OnlineUsers } from '../components/OnlineUsers.tsx'
 import { DocumentEditor } from '../editor/DocumentEditor.tsx'
 import { lessonHref } from '../lessons/lesson-routes.ts'
 import { hrefFor } from '../routing.ts'
+import { DocumentThreads } from '../threads/DocumentThreads.tsx'
+import type { ThreadHooks } from '../threads/thread-highlights.ts'
+import { colorOf, type People } from '../threads/thread-people.ts'
+import '../threads/threads.css'
 
 interface EditorPageProps {
   documentId: string
+  /** Open the document at this thread (a link from the inbox or a pair's page). */
+  threadId?: string
   me: Me
   onLoggedOut: () => void
 }
 
-export function EditorPage({ documentId, me, onLoggedOut }: EditorPageProps) {
+export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPageProps) {
   const [summary, setSummary] = useState<DocumentSummary | null>(null)
-  const session = useCollabSession(documentId, me.id, { name: me.displayName, color: me.color })
+  /** Counts the sessions replaced after a refused update, each starting from the server's copy. */
+  const [generation, setGeneration] = useState(0)
+  const [refusal, setRefusal] = useState<string | null>(null)
+  const session = useCollabSession(documentId, me.id, { name: me.displayName, color: me.color }, generation)
   const snapshot = useCollabSnapshot(session)
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const [selectedThreadId, setSelectedThreadId] = useState<string | null>(threadId ?? null)
+  const peopleRef = useRef<People>(new Map())
+  const threadHooks = useMemo<ThreadHooks>(() => ({ onOpen: setSelectedThreadId, colorOf: (userId) => colorOf(peopleRef.current, userId) }), [])
+
+  useEffect(() => {
+    if (threadId) setSelectedThreadId(threadId)
+  }, [threadId])
+
+  // The refused change stays in this copy and would be sent again with every sync: start over from the server's.
+  useEffect(() => {
+    if (!session || snapshot.refusal === null) return
+    setRefusal(snapshot.refusal)
+    void session.discardLocalCopy().then(() => setGeneration((current) => current + 1))
+  }, [session, snapshot.refusal])
 
   // Title and access from the list; the server's word on the connection wins once it arrives.
   useEffect(() => {
@@ -91,9 +116,33 @@ export function EditorPage({ documentId, me, onLoggedOut }: EditorPageProps) {
           )}
         </div>
       )}
+      {refusal && (
+        <div className="banner banner-error" role="alert" data-testid="update-refused">
+          服务器没有接受你的修改：{refusal}。已重新载入服务器上的版本。
+          <button type="button" className="link-button" onClick={() => setRefusal(null)}>
+            知道了
+          </button>
+        </div>
+      )}
       {summary?.kind === 'adaptation' && <AdaptationBar documentId={documentId} saved={snapshot.saveStatus === 'saved'} />}
       {session && snapshot.ready ? (
-        <DocumentEditor session={session} editable={editable && !problem?.permanent} />
+        <div className="editor-workspace">
+          <DocumentEditor session={session} editable={editable && !problem?.permanent} threads={threadHooks} onEditor={setEditor} />
+          {access && (
+            <DocumentThreads
+              doc={session.doc}
+              editor={editor}
+              userId={me.id}
+              access={problem?.permanent ? 'read' : access}
+              moderator={summary?.threadModerator ?? false}
+              groupId={summary?.groupId ?? null}
+              defaultKind={summary?.threadKind ?? 'question'}
+              selectedId={selectedThreadId}
+              onSelect={setSelectedThreadId}
+              peopleRef={peopleRef}
+            />
+          )}
+        </div>
       ) : (
         <p className="page-message">正在打开文档……</p>
       )}

@@ -1,0 +1,107 @@
+/**
+ * Writing a new thread (批注) or suggestion (建议修改) on the words selected when it was opened: its kind,
+ * body, the proposed words of a suggestion, and colleagues to @mention.
+ */
+import { type FormEvent, useState } from 'react'
+import type * as Y from 'yjs'
+import type { GroupMember } from '../../../shared/api/groups.ts'
+import { createSuggestion } from '../../../shared/threads/suggestions.ts'
+import { createThread } from '../../../shared/threads/thread-edits.ts'
+import { type ThreadKind, threadKindLabels, threadKinds } from '../../../shared/threads/thread-model.ts'
+import { type SelectedWords, wordPoints } from './selection-anchor.ts'
+
+export interface ThreadDraft {
+  words: SelectedWords
+  suggestion: boolean
+}
+
+interface ThreadComposerProps {
+  doc: Y.Doc
+  draft: ThreadDraft
+  authorId: string
+  defaultKind: ThreadKind
+  /** Whom the thread may @mention: the group's members but the author. */
+  members: readonly GroupMember[]
+  onDone: (threadId: string | null) => void
+}
+
+export const oneParagraphOnly = '建议修改只能在一段之内：请只选中一段里的文字'
+
+export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onDone }: ThreadComposerProps) {
+  const [kind, setKind] = useState<ThreadKind>(defaultKind)
+  const [body, setBody] = useState('')
+  const [replacement, setReplacement] = useState(draft.words.quote)
+  const [mentions, setMentions] = useState<readonly string[]>([])
+  const [failure, setFailure] = useState<string | null>(null)
+  const points = wordPoints(doc, draft.words)
+  const spansParagraphs = draft.suggestion && points !== null && !points.oneParagraph
+  const unchanged = draft.suggestion && replacement === draft.words.quote
+  const ready = draft.suggestion ? !unchanged && !spansParagraphs : body.trim() !== ''
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!ready) return
+    if (!points) {
+      setFailure('选中的文字刚被删除了，请重新选择')
+      return
+    }
+    const thread = { kind, authorId, body: body.trim(), start: points.start, end: points.end, mentions }
+    onDone(draft.suggestion ? createSuggestion(doc, { ...thread, replacement }) : createThread(doc, thread))
+  }
+  const toggle = (userId: string) =>
+    setMentions((current) => (current.includes(userId) ? current.filter((id) => id !== userId) : [...current, userId]))
+
+  return (
+    <form className="thread-composer" data-testid="thread-composer" onSubmit={submit}>
+      <h3>{draft.suggestion ? '建议修改' : '添加批注'}</h3>
+      <blockquote className="thread-quote">{draft.words.quote}</blockquote>
+      {spansParagraphs && (
+        <p className="thread-failure" role="alert" data-testid="suggestion-one-paragraph">
+          {oneParagraphOnly}
+        </p>
+      )}
+      {draft.suggestion && !spansParagraphs && (
+        <label className="composer-field">
+          <span>改为（留空表示删除这段文字）</span>
+          <textarea data-testid="suggestion-replacement-input" rows={2} value={replacement} onChange={(event) => setReplacement(event.target.value)} />
+        </label>
+      )}
+      <label className="composer-field composer-kind">
+        <span>类型</span>
+        <select data-testid="thread-kind-select" value={kind} onChange={(event) => setKind(event.target.value as ThreadKind)}>
+          {threadKinds.map((option) => (
+            <option key={option} value={option}>
+              {threadKindLabels[option]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="composer-field">
+        <span>{draft.suggestion ? '说明（可不写）' : '批注'}</span>
+        <textarea data-testid="thread-body-input" rows={3} value={body} onChange={(event) => setBody(event.target.value)} autoFocus />
+      </label>
+      {members.length > 0 && (
+        <fieldset className="composer-mentions">
+          <legend>提醒谁看（@）</legend>
+          {members
+            .filter((member) => member.id !== authorId)
+            .map((member) => (
+              <label key={member.id} className="mention-option">
+                <input type="checkbox" data-testid="thread-mention" value={member.id} checked={mentions.includes(member.id)} onChange={() => toggle(member.id)} />
+                {member.displayName}
+              </label>
+            ))}
+        </fieldset>
+      )}
+      {failure && <p className="thread-failure" role="alert">{failure}</p>}
+      <span className="thread-actions">
+        <button type="submit" className="primary" data-testid="thread-submit" disabled={!ready}>
+          发表
+        </button>
+        <button type="button" className="link-button" data-testid="thread-cancel" onClick={() => onDone(null)}>
+          取消
+        </button>
+      </span>
+    </form>
+  )
+}

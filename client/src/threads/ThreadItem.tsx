@@ -1,0 +1,162 @@
+/**
+ * One thread in the panel: kind, author, time, the words it is on (or 原文已删除 with its quote), body,
+ * a suggestion's proposal and decision, replies, and what this user may do with it. Every change goes
+ * through `thread-edits.ts`/`suggestions.ts` on the local Y.Doc and travels like any edit.
+ */
+import { type FormEvent, useState } from 'react'
+import type * as Y from 'yjs'
+import { acceptSuggestion, rejectSuggestion, type SuggestionStatus } from '../../../shared/threads/suggestions.ts'
+import { addReply, deleteReply, deleteThread, editReplyBody, editThreadBody, setResolved } from '../../../shared/threads/thread-edits.ts'
+import type { ListedThread } from '../../../shared/threads/thread-list.ts'
+import { type ReplyView, threadKindLabels } from '../../../shared/threads/thread-model.ts'
+import { mayChangeOwn, mayDecideSuggestion, mayReply, mayResolve, type ThreadActor } from '../../../shared/threads/thread-rules.ts'
+import { EditableText } from './EditableText.tsx'
+import { SuggestionBlock } from './SuggestionBlock.tsx'
+import { nameOf, type People, timeText } from './thread-people.ts'
+
+export interface ThreadItemProps {
+  doc: Y.Doc
+  listed: ListedThread
+  /** For a suggestion; `null` for a plain thread. */
+  status: SuggestionStatus | null
+  actor: ThreadActor
+  people: People
+  selected: boolean
+  onSelect: (threadId: string) => void
+}
+
+/** What went wrong, for the teacher: our rules' messages are Chinese; anything else means the thread changed meanwhile. */
+function failureText(error: unknown): string {
+  return error instanceof Error && /[\u4e00-\u9fff]/.test(error.message) ? error.message : '这条批注刚被别人删除或改动了'
+}
+
+export function ThreadItem({ doc, listed, status, actor, people, selected, onSelect }: ThreadItemProps) {
+  const { thread, anchor } = listed
+  const [failure, setFailure] = useState<string | null>(null)
+  const [editing, setEditing] = useState(false)
+  const [reply, setReply] = useState('')
+  const run = (change: () => void): boolean => {
+    try {
+      change()
+      setFailure(null)
+      return true
+    } catch (error) {
+      setFailure(failureText(error))
+      return false
+    }
+  }
+  const own = mayChangeOwn(actor, thread.authorId).allowed
+  const resolvable = mayResolve(actor, thread.authorId).allowed && !thread.suggestion
+  const submitReply = (event: FormEvent) => {
+    event.preventDefault()
+    const body = reply.trim()
+    if (body && run(() => addReply(doc, thread.id, { authorId: actor.userId, body }))) setReply('')
+  }
+
+  return (
+    <article
+      className={`thread-item kind-${thread.kind}${selected ? ' is-selected' : ''}${thread.state === 'resolved' ? ' is-resolved' : ''}`}
+      data-testid="thread-item"
+      data-thread-id={thread.id}
+      data-state={thread.state}
+      aria-current={selected}
+      onClick={() => onSelect(thread.id)}
+    >
+      <header className="thread-meta">
+        <span className={`thread-kind kind-${thread.kind}`}>{thread.suggestion ? '建议修改' : threadKindLabels[thread.kind]}</span>
+        <strong data-testid="thread-author">{nameOf(people, thread.authorId)}</strong>
+        <time className="muted">{timeText(thread.createdAt)}</time>
+        {thread.state === 'resolved' && <span className="thread-resolved">已解决</span>}
+      </header>
+      <blockquote className="thread-quote" data-testid="thread-quote">
+        {anchor.deleted && <span className="thread-deleted">原文已删除</span>}
+        {anchor.deleted ? thread.quote : anchor.text}
+      </blockquote>
+      {thread.suggestion && (
+        <SuggestionBlock
+          suggestion={thread.suggestion}
+          status={status}
+          people={people}
+          mayAccept={mayDecideSuggestion(actor, 'accepted').allowed}
+          mayReject={mayDecideSuggestion(actor, 'rejected').allowed}
+          onAccept={() => run(() => acceptSuggestion(doc, thread.id, actor.userId))}
+          onReject={() => run(() => rejectSuggestion(doc, thread.id, actor.userId))}
+        />
+      )}
+      {editing ? (
+        <EditableText initial={thread.body} label="修改批注" onSave={(body) => run(() => editThreadBody(doc, thread.id, body)) && setEditing(false)} onCancel={() => setEditing(false)} />
+      ) : (
+        thread.body && <p className="thread-body" data-testid="thread-body">{thread.body}</p>
+      )}
+      {thread.mentions.length > 0 && (
+        <p className="thread-mentions muted">{thread.mentions.map((id) => `@${nameOf(people, id)}`).join(' ')}</p>
+      )}
+      {thread.replies.length > 0 && (
+        <ol className="thread-replies">
+          {thread.replies.map((item) => (
+            <Reply key={item.id} reply={item} mine={mayChangeOwn(actor, item.authorId).allowed} people={people} run={run}
+              onEdit={(body) => editReplyBody(doc, thread.id, item.id, body)} onDelete={() => deleteReply(doc, thread.id, item.id)} />
+          ))}
+        </ol>
+      )}
+      {failure && <p className="thread-failure" role="alert">{failure}</p>}
+      <div className="thread-actions" onClick={(event) => event.stopPropagation()}>
+        {resolvable && (
+          <button type="button" className="link-button" data-testid="thread-resolve"
+            onClick={() => run(() => setResolved(doc, thread.id, thread.state === 'open', actor.userId))}>
+            {thread.state === 'open' ? '标为已解决' : '重新打开'}
+          </button>
+        )}
+        {own && !editing && (
+          <>
+            <button type="button" className="link-button" data-testid="thread-edit" onClick={() => setEditing(true)}>编辑</button>
+            <button type="button" className="link-button" data-testid="thread-delete"
+              onClick={() => window.confirm('删除这条批注和它的回复？') && run(() => deleteThread(doc, thread.id))}>
+              删除
+            </button>
+          </>
+        )}
+      </div>
+      {thread.state === 'resolved' && thread.resolvedBy && !thread.suggestion && (
+        <p className="muted thread-record">{nameOf(people, thread.resolvedBy)} 标为已解决 · {thread.resolvedAt ? timeText(thread.resolvedAt) : ''}</p>
+      )}
+      {selected && mayReply(actor).allowed && (
+        <form className="thread-reply-form" onSubmit={submitReply} onClick={(event) => event.stopPropagation()}>
+          <textarea data-testid="thread-reply-input" aria-label="回复" placeholder="回复……" rows={2} value={reply} onChange={(event) => setReply(event.target.value)} />
+          <button type="submit" data-testid="thread-reply-submit" disabled={!reply.trim()}>回复</button>
+        </form>
+      )}
+    </article>
+  )
+}
+
+interface ReplyProps {
+  reply: ReplyView
+  mine: boolean
+  people: People
+  run: (change: () => void) => boolean
+  onEdit: (body: string) => void
+  onDelete: () => void
+}
+
+function Reply({ reply, mine, people, run, onEdit, onDelete }: ReplyProps) {
+  const [editing, setEditing] = useState(false)
+  return (
+    <li className="thread-reply" data-testid="thread-reply" onClick={(event) => event.stopPropagation()}>
+      <span className="thread-meta">
+        <strong>{nameOf(people, reply.authorId)}</strong> <time className="muted">{timeText(reply.createdAt)}</time>
+      </span>
+      {editing ? (
+        <EditableText initial={reply.body} label="修改回复" onSave={(body) => run(() => onEdit(body)) && setEditing(false)} onCancel={() => setEditing(false)} />
+      ) : (
+        <p className="thread-body">{reply.body}</p>
+      )}
+      {mine && !editing && (
+        <span className="thread-actions">
+          <button type="button" className="link-button" onClick={() => setEditing(true)}>编辑</button>
+          <button type="button" className="link-button" onClick={() => window.confirm('删除这条回复？') && run(onDelete)}>删除</button>
+        </span>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,22 @@
+/** Names, colours and times as the thread panel shows them. */
+import type { GroupMember } from '../../../shared/api/groups.ts'
+
+export type People = ReadonlyMap<string, GroupMember>
+
+/** Someone the server has not named (yet, or offline before it ever did). */
+const unknownName = '其他老师'
+export const unknownColor = '#868e96'
+
+export function nameOf(people: People, userId: string): string {
+  return people.get(userId)?.displayName ?? unknownName
+}
+
+export function colorOf(people: People, userId: string): string {
+  return people.get(userId)?.color ?? unknownColor
+}
+
+const timeFormat = new Intl.DateTimeFormat('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+
+export function timeText(ms: number): string {
+  return timeFormat.format(new Date(ms))
+}
