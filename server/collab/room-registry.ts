@@ -3,6 +3,7 @@
  * only after its last client has left and everything it accepted is stored.
  */
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
+import type { ThreadActivityReport } from '../../shared/threads/thread-activity.ts'
 import type { CollabMetrics } from '../metrics.ts'
 import type { Store } from '../store/store.ts'
 import type { Connection } from './connection.ts'
@@ -22,6 +23,8 @@ export interface RoomRegistryOptions {
    * document, so the log is allowed to grow long; loading merges it anyway.
    */
   compactAfter?: number
+  /** Told, after each stored client update that changed threads, what it did (for notifications). */
+  onThreadActivity?(report: ThreadActivityReport): void
 }
 
 export class RoomRegistry {
@@ -134,6 +137,7 @@ export class RoomRegistry {
       metrics: this.options.metrics,
       compactAfter: staggered(this.options.compactAfter ?? 2000, documentId),
       onEmpty: (emptied) => void this.unloadWhenIdle(emptied),
+      onThreadActivity: this.options.onThreadActivity,
     })
     this.rooms.set(documentId, room)
     return room

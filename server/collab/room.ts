@@ -6,6 +6,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { AccessLevel } from '../../shared/access.ts'
+import type { ThreadActivity, ThreadActivityReport } from '../../shared/threads/thread-activity.ts'
 import { limits } from '../../shared/limits.ts'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import { encodeAccess, encodeSaveAck } from '../../shared/protocol/messages.ts'
@@ -38,6 +39,8 @@ interface PendingUpdate {
   frameNumber: number
   /** For a server update: settles once it is stored, or could not be. */
   settle: { resolve(): void; reject(error: unknown): void } | null
+  /** What a client's update did to threads, reported once it is stored. */
+  activity: ThreadActivity[]
 }
 
 interface Written {
@@ -59,6 +62,8 @@ export interface RoomOptions {
   compactAfter: number
   /** Called whenever the last connection has left. */
   onEmpty(room: Room): void
+  /** Told what a stored update did to threads (for notifications); never for a refused one. */
+  onThreadActivity?(report: ThreadActivityReport): void
 }
 
 export class Room {
@@ -152,6 +157,7 @@ export class Room {
         redundant: this.options.state.addsNothing(decoded),
         frameNumber: 0,
         settle: { resolve, reject },
+        activity: [],
       })
     })
   }
@@ -252,6 +258,7 @@ export class Room {
       }
       return
     }
+    let activity: ThreadActivity[] = []
     if (!redundant) {
       const verdict = this.threadGuard.review(update, decoded, {
         userId: connection.user.id,
@@ -263,8 +270,9 @@ export class Room {
         connection.send(encodePermissionDenied(verdict.reason))
         return
       }
+      activity = verdict.activity
     }
-    this.enqueue({ update, origin: connection, frame, redundant, frameNumber, settle: null })
+    this.enqueue({ update, origin: connection, frame, redundant, frameNumber, settle: null, activity })
   }
 
   private enqueue(pending: PendingUpdate): void {
@@ -339,7 +347,22 @@ export class Room {
     for (const [connection, storedFrames] of acks) {
       if (storedFrames > 0) connection.send(encodeSaveAck(storedFrames))
     }
+    this.reportThreadActivity(items)
     if (this.logLength >= this.options.compactAfter) void this.compact()
+  }
+
+  private reportThreadActivity(items: readonly PendingUpdate[]): void {
+    const report = this.options.onThreadActivity
+    if (!report) return
+    for (const { origin, activity } of items) {
+      if (origin === 'server' || activity.length === 0) continue
+      try {
+        report({ documentId: this.documentId, actorId: origin.user.id, activity })
+      } catch (error) {
+        // Notifications are a courtesy: the update is stored and relayed whatever becomes of them.
+        console.error(`reporting thread activity in ${this.documentId} failed:`, error)
+      }
+    }
   }
 
   private failed(items: readonly PendingUpdate[], error: unknown): void {
