@@ -1,0 +1,105 @@
+/** One pair in the semester: the mentor's annotations (each opens the document at its thread) and 听课记录. */
+import type { Me } from '../../../shared/api.ts'
+import type { NewPairInput, ObservationView, PairAnnotation } from '../../../shared/api/mentorship.ts'
+import { threadKindLabels } from '../../../shared/threads/thread-model.ts'
+import { documentKindLabels } from '../../../shared/workflow/document-access.ts'
+import { fetchPair } from '../api/mentorship.ts'
+import { hrefFor } from '../routing.ts'
+import { useLoaded } from '../versions/use-loaded.ts'
+import { ObservationForm } from './ObservationForm.tsx'
+
+interface PairDetailPanelProps {
+  pair: NewPairInput
+  semester: string
+  me: Me
+}
+
+export function PairDetailPanel({ pair, semester, me }: PairDetailPanelProps) {
+  const { data, error, reload } = useLoaded(() => fetchPair(pair, semester), `${pair.mentorId}/${pair.apprenticeId}/${semester}`)
+  if (error) return <p className="work-error" role="alert">{error}</p>
+  if (!data) return <p className="muted">正在加载……</p>
+
+  const other = me.id === data.mentor.id ? data.apprentice : me.id === data.apprentice.id ? data.mentor : null
+  return (
+    <section className="work-panel" data-testid="pair-detail" aria-labelledby="pair-title">
+      <h2 id="pair-title">
+        {data.mentor.displayName}（师傅）· {data.apprentice.displayName}（徒弟）
+      </h2>
+      <p className="muted">
+        {data.pairedBy && `${data.pairedBy.displayName}安排结对`}
+        {data.pairedAt && `，${new Date(data.pairedAt).toLocaleDateString('zh-CN')}`}
+        {' · '}
+        {data.semester}：批注 {data.counts.annotations} 条，已解决 {data.counts.resolved} 条，听课 {data.counts.observed} 节
+      </p>
+
+      <h3>师傅的批注</h3>
+      {data.annotations.length === 0 ? (
+        <p className="muted">这个学期师傅还没有在徒弟的文档里批注。</p>
+      ) : (
+        <ul className="pair-annotations">
+          {data.annotations.map((annotation) => (
+            <AnnotationItem key={`${annotation.documentId}/${annotation.threadId}`} annotation={annotation} />
+          ))}
+        </ul>
+      )}
+
+      <h3>听课记录</h3>
+      {data.observations.length === 0 ? (
+        <p className="muted">这个学期还没有听课记录。</p>
+      ) : (
+        <ul className="pair-observations" data-testid="observation-list">
+          {data.observations.map((observation) => (
+            <ObservationItem key={observation.id} observation={observation} />
+          ))}
+        </ul>
+      )}
+      {other && <ObservationForm observed={other} onRecorded={reload} />}
+    </section>
+  )
+}
+
+function AnnotationItem({ annotation }: { annotation: PairAnnotation }) {
+  const href = hrefFor({ page: 'editor', documentId: annotation.documentId, threadId: annotation.threadId })
+  return (
+    <li data-testid="pair-annotation" data-state={annotation.state}>
+      <a href={href}>
+        {documentKindLabels[annotation.documentKind]}《{annotation.documentTitle}》
+      </a>{' '}
+      <span className="count-badge">{threadKindLabels[annotation.kind]}</span>{' '}
+      {annotation.state === 'resolved' ? <span className="muted">已解决</span> : <strong>未解决</strong>}
+      {annotation.quote && <blockquote className="pair-quote">{annotation.quote}</blockquote>}
+      <p>{annotation.body}</p>
+      <p className="muted">
+        {new Date(annotation.createdAt).toLocaleString('zh-CN')}
+        {annotation.replies > 0 && ` · ${annotation.replies} 条回复`}
+      </p>
+    </li>
+  )
+}
+
+function ObservationItem({ observation }: { observation: ObservationView }) {
+  const parts: [string, string][] = [
+    ['听课笔记', observation.notes],
+    ['优点', observation.strengths],
+    ['问题', observation.problems],
+    ['建议', observation.suggestions],
+  ]
+  return (
+    <li data-testid="observation">
+      <strong>
+        {observation.date} 《{observation.topic}》
+      </strong>{' '}
+      {observation.observer.displayName}听{observation.observed.displayName}的课
+      <dl className="pair-observation-parts">
+        {parts
+          .filter(([, text]) => text !== '')
+          .map(([label, text]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{text}</dd>
+            </div>
+          ))}
+      </dl>
+    </li>
+  )
+}
