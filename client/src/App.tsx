@@ -7,6 +7,7 @@ import { DocumentsPage } from './pages/DocumentsPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
 import { isLessonRoute, lessonHref } from './lessons/lesson-routes.ts'
 import { MeetingPages } from './meetings/MeetingPages.tsx'
+import { MentorshipPage } from './mentorship/MentorshipPage.tsx'
 import { InboxBell } from './notifications/InboxBell.tsx'
 import { forgetRememberedSession } from './offline/offline-fallback.ts'
 import { useOfflineMode } from './offline/offline-mode.ts'
@@ -106,6 +107,11 @@ export function App() {
             备课组概况
           </a>
         )}
+        {me.role !== 'guest' && (
+          <a href={hrefFor({ page: 'mentorship' })} data-testid="mentorship-link">
+            师徒结对
+          </a>
+        )}
         {me.role === 'admin' && (
           <a href={hrefFor({ page: 'template' })} data-testid="template-link">
             导学案模板
@@ -144,6 +150,8 @@ export function App() {
         </LoadFailure>
       ) : route.page === 'print' ? (
         <PrintPage route={route} />
+      ) : route.page === 'mentorship' ? (
+        <MentorshipPage route={route} me={me} />
       ) : route.page === 'template' ? (
         <TemplatePage onLoggedOut={onLoggedOut} />
       ) : (
