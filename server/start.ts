@@ -55,11 +55,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     options.demo === false ? [] : await seedDemo(store, { password: options.demoPassword ?? 'gongbei-demo', plan: options.demoPlan })
 
   const metrics = createMetrics(() => registry.openCount)
-  const registry = new RoomRegistry({ store, metrics, compactAfter: options.compactAfter })
-  const presence = new StorePresenceLog(store)
-  const pdf = new PdfRenderer({ executablePath: options.chromiumPath })
   const inboxHub = new InboxHub()
   const notifications = new NotificationService(store, inboxHub)
+  const registry = new RoomRegistry({
+    store,
+    metrics,
+    compactAfter: options.compactAfter,
+    // The service catches its own failures; the room goes on at once, not waiting for it.
+    onThreadActivity: (report) => void notifications.threadActivity(report),
+  })
+  const presence = new StorePresenceLog(store)
+  const pdf = new PdfRenderer({ executablePath: options.chromiumPath })
   const app = createApp({
     store,
     registry,

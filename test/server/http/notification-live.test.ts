@@ -1,0 +1,95 @@
+/**
+ * Notifications of thread activity end to end: real y-websocket clients write threads through the
+ * server's room, and the people concerned see them arrive on their inbox streams.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { NewNotificationEvent, NotificationList } from '../../../shared/api/notifications.ts'
+import { contentOf, textNodes } from '../../../shared/threads/thread-anchor.ts'
+import { addReply, createThread } from '../../../shared/threads/thread-edits.ts'
+import { apiClientFor } from '../../helpers/api-client.ts'
+import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
+import { type InboxStreamClient, openInboxStream } from '../../helpers/inbox-stream.ts'
+import { addLesson, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
+import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
+import { paragraph } from '../../shared/threads/thread-fixtures.ts'
+
+let server: TestServer
+let documentId: string
+const ids: Record<string, string> = {}
+const clients: TestClient[] = []
+const streams: InboxStreamClient[] = []
+
+beforeAll(async () => {
+  server = await startTestServer({ demoPlan: false })
+  for (const name of ['teacher1', 'teacher2', 'teacher3']) ids[name] = await userId(server, name)
+  const leader = await apiClientFor(server.url, 'leader')
+  const lesson = await addLesson(leader, await demoGroupId(leader), planInput(ids.teacher1!, { title: '3.2 解一元一次方程' }))
+  documentId = lesson.documentId
+  const author = await join('teacher1')
+  contentOf(author.doc).push([paragraph('用天平的例子引出等式的性质。')])
+  await waitFor(() => author.frames.acked === author.frames.sent, 'the passage is stored')
+})
+
+afterAll(async () => {
+  for (const stream of streams) stream.close()
+  for (const client of clients) client.destroy()
+  await server.stop()
+})
+
+async function join(username: string): Promise<TestClient> {
+  const client = connectClient(server.url, documentId, await wsToken(server.url, username), { acks: true })
+  clients.push(client)
+  await waitForSync(client)
+  return client
+}
+
+async function streamOf(username: string): Promise<InboxStreamClient> {
+  const stream = await openInboxStream(server.url, username)
+  streams.push(stream)
+  await waitFor(() => stream.events.length > 0, `${username}'s stream opens`)
+  return stream
+}
+
+function pushed(stream: InboxStreamClient): NewNotificationEvent[] {
+  return stream.events.filter((event) => event.event === 'notification').map((event) => event.data as NewNotificationEvent)
+}
+
+describe('notifications of thread activity through the room', () => {
+  it('tells the 主备人 of a new thread and the mentioned of the mention, live; the author hears nothing', async () => {
+    const leadPreparer = await streamOf('teacher1')
+    const mentioned = await streamOf('teacher3')
+    const author = await streamOf('teacher2')
+    const commenter = await join('teacher2')
+    const text = textNodes(contentOf(commenter.doc)).at(-1)!
+    createThread(commenter.doc, {
+      id: 'balance',
+      kind: 'question',
+      authorId: ids.teacher2!,
+      body: '天平的例子放在哪一步？',
+      start: { text, offset: 1 },
+      end: { text, offset: 4 },
+      mentions: [ids.teacher3!],
+    })
+    await waitFor(() => pushed(leadPreparer).length === 1 && pushed(mentioned).length === 1, 'both notifications')
+    expect(pushed(leadPreparer)[0]!.notification).toMatchObject({
+      kind: 'thread',
+      documentId,
+      threadId: 'balance',
+      actorId: ids.teacher2,
+      text: '张老师 在你的《3.2 解一元一次方程 导学案》中提出了质疑',
+    })
+    expect(pushed(mentioned)[0]!.notification).toMatchObject({ kind: 'mention', threadId: 'balance' })
+
+    // The 主备人 answers: the thread's author is told; the answer's own author is not.
+    const answerer = await join('teacher1')
+    await waitFor(() => answerer.doc.getMap('threads').has('balance'), 'the thread reaches the 主备人')
+    addReply(answerer.doc, 'balance', { authorId: ids.teacher1!, body: '放在新授之前' })
+    await waitFor(() => pushed(author).length === 1, 'the reply notification')
+    expect(pushed(author)[0]!.notification).toMatchObject({ kind: 'reply', threadId: 'balance' })
+    expect(pushed(leadPreparer)).toHaveLength(1)
+
+    // Offline, it waits: teacher3 finds the mention in the list later.
+    const later = await (await apiClientFor(server.url, 'teacher3')).get<NotificationList>('/api/notifications')
+    expect(later.body.notifications[0]).toMatchObject({ kind: 'mention', documentId, threadId: 'balance', readAt: null })
+  })
+})
