@@ -18,6 +18,7 @@ import { forbid, missing, type Outcome, reject, succeed } from '../workflow/outc
 import { exportOfState } from './document-export.ts'
 import type { TitledExport } from './export-sources.ts'
 import { docxOf } from './docx/docx-file.ts'
+import { withExportImages } from './export-images.ts'
 
 export interface ArchiveRequest {
   groupId: string
@@ -63,8 +64,9 @@ export async function finalizedPlansZip(
     const version = (await context.store.listVersions(lesson.id)).at(-1)
     const state = version ? await context.store.versionState(version.id) : null
     if (!version || !state) continue
-    const model = exportOfState(state, { edition, title: lesson.title, subtitle: `${editionLabels[edition]} · 定稿 v${version.number}` })
-    files.push({ name: editionFileName(lessonName(lesson), edition, 'docx'), data: await docxOf(model) })
+    const exported = exportOfState(state, { edition, title: lesson.title, subtitle: `${editionLabels[edition]} · 定稿 v${version.number}` })
+    const { model, images } = await withExportImages(context.store, actor, exported)
+    files.push({ name: editionFileName(lessonName(lesson), edition, 'docx'), data: await docxOf(model, images) })
   }
   if (files.length === 0) return reject('所选范围内还没有定稿的导学案')
   const names = uniqueNames(files.map((file) => file.name))

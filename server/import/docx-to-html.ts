@@ -1,10 +1,15 @@
 /**
  * A checked .docx as HTML, with mammoth: Word's heading styles (also WPS's “标题 1”) become h1–h6, lists,
- * tables and bold/italic/underline/strike stay. Images are counted and left out without being read
- * (the 导学案 has no images yet), footnote references are dropped with their notes.
+ * tables and bold/italic/underline/strike stay, footnote references are dropped with their notes.
+ * Images are checked like an upload (`checkImage`); those that pass become `<img>` with the address they
+ * will be stored under (the import stores them with the draft), the others are listed with the reason.
  */
+import { createHash } from 'node:crypto'
 import mammoth from 'mammoth'
-import { type UnkeptItem, unkeptItem } from '../../shared/import/unkept.ts'
+import type { ImageRefusalCode } from '../../shared/images/image-check.ts'
+import { imageUrl } from '../../shared/images/image-url.ts'
+import { type UnkeptItem, type UnkeptKind, unkeptItem } from '../../shared/import/unkept.ts'
+import { type CheckedImage, checkedImage } from '../images/image-access.ts'
 import { corruptDocx } from './import-refusal.ts'
 
 const styleMap = [
@@ -30,7 +35,16 @@ function withoutNoteReferences<T extends MammothElement>(element: T): T {
 
 export interface DocxHtml {
   html: string
+  /** The pictures the HTML shows, not yet stored. */
+  images: CheckedImage[]
   unkept: UnkeptItem[]
+}
+
+const unkeptKindOf: Record<ImageRefusalCode, UnkeptKind> = {
+  payload_too_large: 'imagesTooLarge',
+  corrupt_file: 'imagesCorrupt',
+  unsupported_file: 'images',
+  unsafe_file: 'images',
 }
 
 /**
@@ -40,7 +54,9 @@ export interface DocxHtml {
 const listedElsewhere = /oMath|object|footnote|endnote|comment|Unrecognised (paragraph|run|table) style/i
 
 export async function docxToHtml(bytes: Uint8Array): Promise<DocxHtml> {
-  let images = 0
+  // A picture used twice in the file is stored once.
+  const images = new Map<string, CheckedImage>()
+  const refused = new Map<UnkeptKind, number>()
   let result: { value: string; messages: { type: string; message: string }[] }
   try {
     result = await mammoth.convertToHtml(
@@ -51,9 +67,21 @@ export async function docxToHtml(bytes: Uint8Array): Promise<DocxHtml> {
         // Linked images and files on the server's disk or network are never read.
         externalFileAccess: false,
         transformDocument: withoutNoteReferences,
-        convertImage: mammoth.images.imgElement(async () => {
-          images++
-          return { src: '' }
+        convertImage: mammoth.images.imgElement(async (element) => {
+          const data = new Uint8Array(await element.readAsBuffer())
+          const digest = createHash('sha256').update(data).digest('hex')
+          let image = images.get(digest)
+          if (!image) {
+            const checked = checkedImage(data)
+            if (!checked.ok) {
+              const kind = unkeptKindOf[checked.code]
+              refused.set(kind, (refused.get(kind) ?? 0) + 1)
+              return { src: '' }
+            }
+            image = checked.image
+            images.set(digest, image)
+          }
+          return { src: imageUrl(image.id), width: String(image.width), height: String(image.height) }
         }),
       },
     )
@@ -62,7 +90,9 @@ export async function docxToHtml(bytes: Uint8Array): Promise<DocxHtml> {
   }
   const unreadable = result.messages.filter(({ message }) => !listedElsewhere.test(message)).length
   const unkept: UnkeptItem[] = []
-  if (images > 0) unkept.push(unkeptItem('images', images))
+  for (const [kind, count] of refused) unkept.push(unkeptItem(kind, count))
   if (unreadable > 0) unkept.push(unkeptItem('unreadable', unreadable))
-  return { html: result.value, unkept }
+  // A picture alone on its line is a block of its own, not a paragraph the image block would split.
+  const html = result.value.replace(/<p>((?:<img [^>]*\/>)+)<\/p>/g, '$1')
+  return { html, images: [...images.values()], unkept }
 }

@@ -18,15 +18,21 @@ import { lessonContextOf } from '../workflow/lesson-context.ts'
 import { forbid, type Outcome, reject, succeed } from '../workflow/outcome.ts'
 import { noSuchLesson, type WorkflowContext } from '../workflow/stage-change.ts'
 import type { ImportedPlanEntry } from './import-plan-entry.ts'
+import { storeImportedImages } from './imported-images.ts'
 import { readDocx } from './read-docx.ts'
 
 const schema = buildEditorSchema()
 
-/** Nothing written yet: every section (or loose block) without text. */
+/** Nothing written yet: every section (or loose block) without text or image. */
 export function isUnwritten(doc: ProseMirrorNode): boolean {
   let written = false
   doc.forEach((child) => {
-    if (child.type.name !== 'lessonHeader' && child.textContent.trim() !== '') written = true
+    if (child.type.name === 'lessonHeader') return
+    if (child.textContent.trim() !== '') written = true
+    child.descendants((node) => {
+      if (node.type.name === 'image') written = true
+      return !written
+    })
   })
   return !written
 }
@@ -55,7 +61,7 @@ export async function importIntoDraft(
   if (!decision.allowed) return forbid(decision.reason)
   if (lesson.stage !== 'draft') return forbid('只有主备阶段的初稿可以从 Word 导入')
 
-  const { lesson: imported, unkept } = await readDocx(file, await schoolTemplate(store, lesson.schoolId))
+  const { lesson: imported, images, unkept } = await readDocx(file, await schoolTemplate(store, lesson.schoolId))
   // Read, check and replace under the document's lock, so two imports at once cannot both see it unwritten.
   const refusal = await context.registry.exclusive(lesson.documentId, async () => {
     const ydoc = new Y.Doc()
@@ -66,8 +72,10 @@ export async function importIntoDraft(
       if (!isUnwritten(draft)) {
         return reject('初稿已经写了内容，导入不会覆盖它。可以把 Word 里的内容复制后粘贴进初稿，或由组长在备课计划中“从 Word 导入”新建一节课')
       }
-      const content = schema.nodeFromJSON(importedLessonPlan(imported, headerValuesOf(draft)))
+      const json = importedLessonPlan(imported, headerValuesOf(draft))
+      const content = schema.nodeFromJSON(json)
       content.check()
+      await storeImportedImages(store, actor, lesson.documentId, json, images)
       const before = Y.encodeStateVector(ydoc)
       prosemirrorToYXmlFragment(content, fragment)
       await applyChange(context, lesson.documentId, Y.encodeStateAsUpdate(ydoc, before))

@@ -3,6 +3,7 @@
  * the empty template. Who may import is who may add an entry; the file is read completely before the
  * lesson is created, so a refused file leaves nothing behind.
  */
+import type { JSONContent } from '@tiptap/core'
 import type { LessonPlanInput } from '../../shared/api/lessons.ts'
 import type { Actor } from '../../shared/access.ts'
 import type { ImportedSection } from '../../shared/import/lesson-from-blocks.ts'
@@ -14,6 +15,7 @@ import { documentUpdateOf, schoolTemplate } from '../template/new-lesson-plan.ts
 import { forbid, missing, type Outcome, succeed } from '../workflow/outcome.ts'
 import { createPlanEntry, groupOf, plannedLesson } from '../workflow/plan-entries.ts'
 import type { WorkflowContext } from '../workflow/stage-change.ts'
+import { storeImportedImages } from './imported-images.ts'
 import { readDocx } from './read-docx.ts'
 
 export interface ImportedPlanEntry {
@@ -37,10 +39,15 @@ export async function importPlanEntry(
   const decision = decide('manage', actor, plannedLesson(group, input.leadPreparerId))
   if (!decision.allowed) return forbid(decision.reason)
 
-  const { lesson: imported, unkept } = await readDocx(file, await schoolTemplate(store, group.schoolId))
-  const created = await createPlanEntry(context, actor, groupId, input, (header) =>
-    documentUpdateOf(importedLessonPlan(imported, header)),
-  )
+  const { lesson: imported, images, unkept } = await readDocx(file, await schoolTemplate(store, group.schoolId))
+  let content: JSONContent | null = null
+  const created = await createPlanEntry(context, actor, groupId, input, (header) => {
+    content = importedLessonPlan(imported, header)
+    return documentUpdateOf(content)
+  })
   if (!created.ok) return created
+  // Images belong to a document, so they follow it; a colleague opening the new lesson within these
+  // milliseconds would see an image appear only on reloading.
+  if (content) await storeImportedImages(store, actor, created.value.documentId, content, images)
   return succeed({ lesson: created.value, outline: imported.outline, unkept })
 }

@@ -5,6 +5,7 @@
 import type { ImportedLesson } from '../../shared/import/lesson-from-blocks.ts'
 import type { UnkeptItem } from '../../shared/import/unkept.ts'
 import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
+import type { CheckedImage } from '../images/image-access.ts'
 import { unkeptFeatures } from './document-features.ts'
 import { openDocxPackage } from './docx-package.ts'
 import { docxToHtml } from './docx-to-html.ts'
@@ -12,14 +13,17 @@ import { lessonOfHtml } from './html-to-lesson.ts'
 
 export interface ReadDocx {
   lesson: ImportedLesson
+  /** Checked pictures the lesson's image nodes point at; the caller stores them with the draft. */
+  images: CheckedImage[]
   unkept: UnkeptItem[]
 }
 
 export async function readDocx(bytes: Uint8Array, template: LessonTemplate): Promise<ReadDocx> {
   const docxPackage = openDocxPackage(bytes)
-  const { html, unkept } = await docxToHtml(bytes)
+  const { html, images, unkept } = await docxToHtml(bytes)
   return {
     lesson: lessonOfHtml(html, template),
+    images,
     unkept: [...docxPackage.dropped, ...unkeptFeatures(docxPackage.xmlParts), ...unkept],
   }
 }

@@ -7,6 +7,7 @@
  *   version (`change-marks.ts`).
  */
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { storedImageId } from '../images/image-url.ts'
 import { headerFieldLabels, isHeaderFieldKey } from '../schema/header-fields.ts'
 import type { Block } from '../versions/document-blocks.ts'
 import type { ChangeMarks } from './change-marks.ts'
@@ -94,6 +95,8 @@ function convertBlock(node: ProseMirrorNode, context: BuildContext): ExportBlock
       return withCuts(node, context, { kind: 'code', text: node.textContent, teacherOnly })
     case 'horizontalRule':
       return [{ kind: 'rule', teacherOnly }]
+    case 'image':
+      return [imageBlock(node, teacherOnly)]
     default:
       // A node this exporter does not know (from a newer editor) still prints its text.
       return node.isTextblock ? withCuts(node, context, textBlock(node, teacherOnly, context)) : children()
@@ -104,6 +107,18 @@ function convertChildren(node: ProseMirrorNode, context: BuildContext): ExportBl
   const blocks: ExportBlock[] = []
   node.forEach((child) => blocks.push(...convertBlock(child, context)))
   return blocks
+}
+
+function imageBlock(node: ProseMirrorNode, teacherOnly: boolean): ExportBlock {
+  const size = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null)
+  return {
+    kind: 'image',
+    imageId: storedImageId(node.attrs['src']),
+    alt: String(node.attrs['alt'] ?? ''),
+    width: size(node.attrs['width']),
+    height: size(node.attrs['height']),
+    teacherOnly,
+  }
 }
 
 function tableRows(table: ProseMirrorNode, context: BuildContext): TableCell[][] {

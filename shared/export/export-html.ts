@@ -1,10 +1,12 @@
 /**
  * An `ExportDocument` as HTML for printing: the markup of the PDF the server renders and of the
  * client's print view. Built from the model alone, every text and attribute escaped, links limited to
- * web and mail addresses: nothing a document holds can become markup or script.
+ * web and mail addresses, images only from `imageSrc`: nothing a document holds can become markup or script.
  */
 import type { ChangeMark, ExportBlock, ExportDocument, Inline, TableCell } from './export-model.ts'
+import { imageUrl } from '../images/image-url.ts'
 import { safeHref } from './build-export.ts'
+import { missingImageText } from './export-images.ts'
 import { headerLines } from './header-layout.ts'
 
 const changeLabels: Record<ChangeMark, string> = { added: '【二次备课·增】', removed: '【二次备课·删】', changed: '【二次备课·改】' }
@@ -14,14 +16,21 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 }
 
+/**
+ * Where an image's bytes come from: its address for the print view in the browser (which sends the
+ * reader's cookie), a data: URL for the server's PDF, whose page may fetch nothing; null prints the
+ * placeholder.
+ */
+export type ImageSource = (imageId: string) => string | null
+
 /** The printed document, an `<article class="export-page">`. */
-export function exportHtml(model: ExportDocument): string {
+export function exportHtml(model: ExportDocument, imageSrc: ImageSource = imageUrl): string {
   const parts = [`<h1 class="export-title">${escapeHtml(model.title)}</h1>`]
   if (model.subtitle) parts.push(`<p class="export-subtitle">${escapeHtml(model.subtitle)}</p>`)
   if (model.studentLine) parts.push('<p class="student-line">班级 <span class="blank"></span>　姓名 <span class="blank"></span>　学号 <span class="blank short"></span></p>')
   if (model.header.length > 0) parts.push(headerTable(model))
   if (model.legend) parts.push(`<p class="export-legend">${escapeHtml(model.legend)}</p>`)
-  parts.push(blocksHtml(model.blocks, false))
+  parts.push(blocksHtml(model.blocks, false, imageSrc))
   return `<article class="export-page edition-${model.edition}">${parts.join('')}</article>`
 }
 
@@ -34,11 +43,11 @@ function headerTable(model: ExportDocument): string {
   return `<table class="export-header"><colgroup><col class="label"><col><col class="label"><col></colgroup><tbody>${rows.join('')}</tbody></table>`
 }
 
-function blocksHtml(blocks: readonly ExportBlock[], insideTeacherOnly: boolean): string {
-  return blocks.map((block) => blockHtml(block, insideTeacherOnly)).join('')
+function blocksHtml(blocks: readonly ExportBlock[], insideTeacherOnly: boolean, imageSrc: ImageSource): string {
+  return blocks.map((block) => blockHtml(block, insideTeacherOnly, imageSrc)).join('')
 }
 
-function blockHtml(block: ExportBlock, insideTeacherOnly: boolean): string {
+function blockHtml(block: ExportBlock, insideTeacherOnly: boolean, imageSrc: ImageSource): string {
   const labelled = block.teacherOnly && !insideTeacherOnly
   const inner = insideTeacherOnly || block.teacherOnly
   const classes = [labelled ? 'teacher-only' : '', block.change ? `change-${block.change}` : ''].filter(Boolean).join(' ')
@@ -47,7 +56,7 @@ function blockHtml(block: ExportBlock, insideTeacherOnly: boolean): string {
   const changeLabel = block.change ? `<span class="change-label">${changeLabels[block.change]}</span>` : ''
   switch (block.kind) {
     case 'section':
-      return `<section class="export-section${labelled ? ' teacher-only' : ''}"><h2>${escapeHtml(`${block.number}、${block.title}`)}${label}</h2>${blocksHtml(block.blocks, inner)}</section>`
+      return `<section class="export-section${labelled ? ' teacher-only' : ''}"><h2>${escapeHtml(`${block.number}、${block.title}`)}${label}</h2>${blocksHtml(block.blocks, inner, imageSrc)}</section>`
     case 'paragraph':
       return `<p${classAttribute}>${label}${changeLabel}${inlinesHtml(block.inlines)}</p>`
     case 'heading': {
@@ -55,27 +64,34 @@ function blockHtml(block: ExportBlock, insideTeacherOnly: boolean): string {
       return `<h${level}${classAttribute}>${label}${changeLabel}${inlinesHtml(block.inlines)}</h${level}>`
     }
     case 'list': {
-      const items = block.items.map((item) => `<li>${blocksHtml(item, inner)}</li>`).join('')
+      const items = block.items.map((item) => `<li>${blocksHtml(item, inner, imageSrc)}</li>`).join('')
       const list = block.ordered ? `<ol${block.start !== 1 ? ` start="${block.start}"` : ''}>${items}</ol>` : `<ul>${items}</ul>`
       return labelled ? `<div class="teacher-only">${label}${list}</div>` : list
     }
     case 'table':
-      return `<div${classAttribute}>${label}<table class="export-table"><tbody>${block.rows.map((row) => `<tr>${row.map((cell) => cellHtml(cell, inner)).join('')}</tr>`).join('')}</tbody></table></div>`
+      return `<div${classAttribute}>${label}<table class="export-table"><tbody>${block.rows.map((row) => `<tr>${row.map((cell) => cellHtml(cell, inner, imageSrc)).join('')}</tr>`).join('')}</tbody></table></div>`
     case 'quote':
-      return `<blockquote${classAttribute}>${label}${blocksHtml(block.blocks, inner)}</blockquote>`
+      return `<blockquote${classAttribute}>${label}${blocksHtml(block.blocks, inner, imageSrc)}</blockquote>`
     case 'code':
       return `<pre${classAttribute}>${label}${changeLabel}${escapeHtml(block.text)}</pre>`
     case 'rule':
       return '<hr>'
+    case 'image': {
+      const src = block.imageId ? imageSrc(block.imageId) : null
+      const content = src
+        ? `<img class="export-image" src="${escapeHtml(src)}" alt="${escapeHtml(block.alt)}"${block.width ? ` width="${block.width}"` : ''}${block.height ? ` height="${block.height}"` : ''}>`
+        : `<span class="image-missing">${escapeHtml(missingImageText(block.alt))}</span>`
+      return `<p class="export-figure${labelled ? ' teacher-only' : ''}">${label}${content}</p>`
+    }
     default:
       return block satisfies never
   }
 }
 
-function cellHtml(cell: TableCell, insideTeacherOnly: boolean): string {
+function cellHtml(cell: TableCell, insideTeacherOnly: boolean, imageSrc: ImageSource): string {
   const tag = cell.header ? 'th' : 'td'
   const spans = `${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}`
-  return `<${tag}${spans}>${blocksHtml(cell.blocks, insideTeacherOnly)}</${tag}>`
+  return `<${tag}${spans}>${blocksHtml(cell.blocks, insideTeacherOnly, imageSrc)}</${tag}>`
 }
 
 function inlinesHtml(inlines: readonly Inline[]): string {

@@ -3,8 +3,8 @@
  * pairs, and blocks. The .docx writer, the HTML of the PDF and the client's print view all render this
  * one model, so 学生版/教师版 and the 二次备课 marks are decided once, in `build-export.ts`.
  *
- * A new node type (an image, say) becomes one more `ExportBlock` kind here and one case in each
- * renderer; the exhaustive switches there make the compiler list every place to add it.
+ * A new node type becomes one more `ExportBlock` kind here and one case in each renderer; the
+ * exhaustive switches there make the compiler list every place to add it.
  */
 
 export const editions = ['student', 'teacher'] as const
@@ -58,6 +58,11 @@ export type ExportBlock =
   | ({ kind: 'quote'; blocks: ExportBlock[] } & Marked)
   | ({ kind: 'code'; text: string } & Marked)
   | ({ kind: 'rule' } & Marked)
+  /**
+   * A stored image at its own pixel size; renderers scale it down to the text width. `imageId` is null
+   * when there is nothing to print (not one of our images, or not readable): a placeholder says so.
+   */
+  | ({ kind: 'image'; imageId: string | null; alt: string; width: number | null; height: number | null } & Marked)
   /** A 导学案 section: `number` is its printed numeral (一、二、…). */
   | ({ kind: 'section'; number: string; title: string; blocks: ExportBlock[] } & Marked)
 

@@ -40,4 +40,7 @@ export const printStyles = `
 .export-page ins { text-decoration: underline double; }
 .export-page .change-added { text-decoration: underline double; }
 .export-page del, .export-page .change-removed { text-decoration: line-through; }
+.export-page .export-figure { margin: 4pt 0; page-break-inside: avoid; }
+.export-page img.export-image { display: block; max-width: 100%; height: auto; }
+.export-page .image-missing { display: inline-block; border: 0.75pt dashed #808080; padding: 2pt 6pt; }
 `

@@ -2,8 +2,13 @@
  * What an import could not keep, listed to the teacher after the draft is made. Each kind has one
  * sentence; the server counts, the client shows the sentences as they are.
  */
+import { limits } from '../limits.ts'
+
 export const unkeptKinds = [
+  /** Pictures in a format the web cannot show (WMF, EMF, TIFF, SVG …). */
   'images',
+  'imagesTooLarge',
+  'imagesCorrupt',
   'textBoxes',
   'footnotes',
   'comments',
@@ -25,7 +30,10 @@ export interface UnkeptItem {
 }
 
 const sentences: Record<UnkeptKind, (count: string) => string> = {
-  images: (n) => `${n}图片没有导入：导学案暂不支持图片，请在需要的地方补充说明`,
+  images: (n) => `${n}图片的格式（如 WMF、EMF、SVG）不能在导学案中显示，没有导入，请另存为 PNG 或 JPG 后插入`,
+  imagesTooLarge: (n) =>
+    `${n}图片太大，没有导入：每张图片不能超过 ${Math.round(limits.maxImageBytes / 1024 / 1024)} MB，长边不能超过 ${limits.maxImageSide} 像素`,
+  imagesCorrupt: (n) => `${n}图片已损坏，没有导入`,
   textBoxes: () => '文本框里的文字已作为普通段落导入，文本框的位置和边框没有保留',
   footnotes: (n) => `${n}脚注或尾注没有导入`,
   comments: (n) => `${n}批注没有导入`,
@@ -39,5 +47,5 @@ const sentences: Record<UnkeptKind, (count: string) => string> = {
 }
 
 export function unkeptItem(kind: UnkeptKind, count: number | null = null): UnkeptItem {
-  return { kind, count, message: sentences[kind](count === null ? '' : `${count} ${kind === 'images' ? '张' : '处'}`) }
+  return { kind, count, message: sentences[kind](count === null ? '' : `${count} ${kind.startsWith('images') ? '张' : '处'}`) }
 }

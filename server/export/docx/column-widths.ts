@@ -44,6 +44,9 @@ function textOf(block: ExportBlock): string {
     case 'table':
     case 'rule':
       return ''
+    case 'image':
+      // As wide as the picture, in 小四 characters (16 px each at 96 dpi), so a figure in a cell gets its room.
+      return '图'.repeat(Math.ceil((block.width ?? 0) / 16))
     default:
       return block satisfies never
   }

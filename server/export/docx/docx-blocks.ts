@@ -2,7 +2,7 @@
  * Export blocks as Word paragraphs and tables: lists as real Word numbering (one numbering instance per
  * list, so each starts again at 1), tables with borders and repeated header rows, 教师用 passages on a
  * grey fill with a 【教师用】 label, 二次备课 changes labelled and marked with underline or strikethrough
- * so that they read in black and white too.
+ * so that they read in black and white too, images scaled to the width they have (`docx-image.ts`).
  */
 import {
   BorderStyle,
@@ -33,6 +33,7 @@ import {
   textWidth,
 } from './docx-styles.ts'
 import { columnWidths } from './column-widths.ts'
+import { type ExportImages, imageRun } from './docx-image.ts'
 
 export type BodyElement = Paragraph | Table
 
@@ -48,6 +49,8 @@ interface Place {
   indent: number
   /** Word numbering level of the next list: 0, or one deeper than the list item it is in. */
   listLevel: number
+  /** Width the content has here, in twips: the text width, or a table cell's. */
+  width: number
 }
 
 export class DocxBlockWriter {
@@ -55,8 +58,10 @@ export class DocxBlockWriter {
   private nextListInstance = 1
   readonly orderedStarts = new Set<number>()
 
+  constructor(private readonly images: ExportImages) {}
+
   body(blocks: readonly ExportBlock[]): BodyElement[] {
-    return this.blocks(blocks, { teacherOnly: false, inTable: false, indent: 0, listLevel: 0 })
+    return this.blocks(blocks, { teacherOnly: false, inTable: false, indent: 0, listLevel: 0, width: textWidth })
   }
 
   private blocks(blocks: readonly ExportBlock[], place: Place): BodyElement[] {
@@ -83,6 +88,8 @@ export class DocxBlockWriter {
         return [...this.label(labelled, inner), this.paragraph(codeInlines(block.text), inner, { code: true, change: block.change })]
       case 'rule':
         return [new Paragraph({ border: { bottom: { ...thinBorder, space: 1 } } })]
+      case 'image':
+        return [...this.label(labelled, inner), this.image(block, inner)]
       default:
         return block satisfies never
     }
@@ -99,7 +106,18 @@ export class DocxBlockWriter {
     })
   }
 
-  /** The 【教师用】 line above a teacher-only list, table or quotation. */
+  /** Single line spacing: at 1.5 lines Word would add half the picture's height above it. */
+  private image(block: Extract<ExportBlock, { kind: 'image' }>, place: Place): Paragraph {
+    return new Paragraph({
+      keepLines: true,
+      spacing: { before: 60, after: 60, line: 240 },
+      ...(place.indent > 0 ? { indent: { left: place.indent } } : {}),
+      ...(place.teacherOnly ? { shading: grey } : {}),
+      children: [imageRun(block, this.images, place.width - place.indent)],
+    })
+  }
+
+  /** The 【教师用】 line above a teacher-only list, table, quotation or image. */
   private label(labelled: boolean, place: Place): Paragraph[] {
     if (!labelled) return []
     return [this.paragraph([], place, { labelled: true })]
@@ -145,8 +163,9 @@ export class DocxBlockWriter {
   }
 
   private table(rows: readonly (readonly ExportCell[])[], place: Place): Table {
-    const widths = columnWidths(rows, textWidth - place.indent)
+    const widths = columnWidths(rows, place.width - place.indent)
     const cellPlace: Place = { ...place, inTable: true, indent: 0, listLevel: 0 }
+    const cellMargins = 160
     return new Table({
       width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: widths,
@@ -158,14 +177,15 @@ export class DocxBlockWriter {
             // A question and its score stay on one page.
             cantSplit: true,
             children: cells.map((cell, index) => {
-              const content = this.blocks(cell.blocks, cellPlace)
+              const width = spannedWidth(widths, cells, index)
+              const content = this.blocks(cell.blocks, { ...cellPlace, width: width - cellMargins })
               // Word needs a paragraph at the end of every cell.
               if (!(content.at(-1) instanceof Paragraph)) content.push(new Paragraph({}))
               return new TableCell({
                 children: content,
                 columnSpan: cell.colspan,
                 rowSpan: cell.rowspan,
-                width: { size: spannedWidth(widths, cells, index), type: WidthType.DXA },
+                width: { size: width, type: WidthType.DXA },
                 margins: { left: 80, right: 80, top: 40, bottom: 40 },
                 ...(cell.header || place.teacherOnly ? { shading: grey } : {}),
               })

@@ -21,6 +21,7 @@ import {
 import type { ExportDocument } from '../../../shared/export/export-model.ts'
 import { headerLines } from '../../../shared/export/header-layout.ts'
 import { DocxBlockWriter } from './docx-blocks.ts'
+import type { ExportImages } from './docx-image.ts'
 import {
   a4,
   bodyLineSpacing,
@@ -40,8 +41,9 @@ export const docxContentType = 'application/vnd.openxmlformats-officedocument.wo
 const thinBorder = { style: BorderStyle.SINGLE, size: 4, color: borderColor }
 const labelFill = { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' }
 
-export async function docxOf(model: ExportDocument): Promise<Uint8Array> {
-  const writer = new DocxBlockWriter()
+/** `images`: the bytes of the model's images, by id; those not in it print as placeholders. */
+export async function docxOf(model: ExportDocument, images: ExportImages): Promise<Uint8Array> {
+  const writer = new DocxBlockWriter(images)
   const body = writer.body(model.blocks)
   const document = new Document({
     title: model.title,

@@ -13,6 +13,8 @@ import { safeFileName } from '../../../shared/export/file-names.ts'
 import { finalizedPlansZip, teacherReflections } from '../../export/archive-export.ts'
 import { attachmentHeader } from '../../export/content-disposition.ts'
 import { docxContentType, docxOf } from '../../export/docx/docx-file.ts'
+import type { ExportImages } from '../../export/docx/docx-image.ts'
+import { inlineImageSource, withExportImages } from '../../export/export-images.ts'
 import { documentExport, versionExport } from '../../export/export-sources.ts'
 import { meetingRecordExport } from '../../export/meeting-export.ts'
 import { type PdfRenderer, PdfUnavailableError } from '../../export/pdf/pdf-renderer.ts'
@@ -96,19 +98,20 @@ export function exportRoutes(context: ExportContext) {
     app.use(honoPath(route.path), requireUser(context.store))
   }
 
-  async function send(c: Context, model: ExportDocument, format: ExportFormat, fileTitle: string) {
+  async function send(c: Context<{ Variables: AuthVariables }>, exported: ExportDocument, format: ExportFormat, fileTitle: string) {
     c.header('Cache-Control', 'private, no-store')
+    const { model, images } = await withExportImages(context.store, c.var.auth.actor, exported)
     if (format === 'json') return c.json(model, 200)
     const [data, type] =
-      format === 'pdf' ? [await pdfOf(model), 'application/pdf'] : [await docxOf(model), docxContentType]
+      format === 'pdf' ? [await pdfOf(model, images), 'application/pdf'] : [await docxOf(model, images), docxContentType]
     c.header('Content-Type', type)
     c.header('Content-Disposition', attachmentHeader(`${safeFileName(fileTitle)}.${format}`))
     return c.body(data as Uint8Array<ArrayBuffer>, 200)
   }
 
-  async function pdfOf(model: ExportDocument): Promise<Uint8Array> {
+  async function pdfOf(model: ExportDocument, images: ExportImages): Promise<Uint8Array> {
     try {
-      return await context.pdf.render(printPage(model))
+      return await context.pdf.render(printPage(model, inlineImageSource(images)))
     } catch (error) {
       if (error instanceof PdfUnavailableError) throw new ApiError(503, 'pdf_unavailable', error.message)
       throw error

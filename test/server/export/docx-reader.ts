@@ -25,6 +25,16 @@ export interface ReadTable {
   rows: string[][]
 }
 
+/** A picture of the body: the part it is stored in, its bytes, its printed size and its alt text. */
+export interface ReadImage {
+  /** e.g. word/media/image1.png */
+  part: string
+  bytes: Uint8Array
+  widthEmu: number
+  heightEmu: number
+  description: string
+}
+
 export interface ReadDocx {
   body: (ReadParagraph | ReadTable)[]
   paragraphs: ReadParagraph[]
@@ -36,6 +46,7 @@ export interface ReadDocx {
   footerText: string
   /** Numbering formats by numId: decimal, bullet, … of level 0. */
   listFormats: Map<string, string>
+  images: ReadImage[]
   files: string[]
 }
 
@@ -68,8 +79,32 @@ export function readDocx(bytes: Uint8Array): ReadDocx {
     footerFields,
     footerText,
     listFormats: files['word/numbering.xml'] ? listFormats(xml('word/numbering.xml').documentElement!) : new Map(),
+    images: files['word/_rels/document.xml.rels'] ? images(document.documentElement!, xml('word/_rels/document.xml.rels').documentElement!, files) : [],
     files: Object.keys(files),
   }
+}
+
+const drawing = 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing'
+const drawingMain = 'http://schemas.openxmlformats.org/drawingml/2006/main'
+const relationships = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+
+/** Inline pictures: their extent and alt text in document.xml, their part through the relationship their blip names. */
+function images(body: Element, rels: Element, files: Record<string, Uint8Array>): ReadImage[] {
+  const targets = new Map(Array.from(rels.getElementsByTagName('Relationship')).map((rel) => [rel.getAttribute('Id'), rel.getAttribute('Target')]))
+  return Array.from(body.getElementsByTagNameNS(drawing, 'inline')).map((inline) => {
+    const extent = inline.getElementsByTagNameNS(drawing, 'extent')[0]!
+    const blip = inline.getElementsByTagNameNS(drawingMain, 'blip')[0]!
+    const part = `word/${targets.get(blip.getAttributeNS(relationships, 'embed'))}`
+    const bytes = files[part]
+    if (!bytes) throw new Error(`${part} missing from the .docx`)
+    return {
+      part,
+      bytes,
+      widthEmu: Number(extent.getAttribute('cx')),
+      heightEmu: Number(extent.getAttribute('cy')),
+      description: inline.getElementsByTagNameNS(drawing, 'docPr')[0]?.getAttribute('descr') ?? '',
+    }
+  })
 }
 
 function children(element: Element): Element[] {

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { StoredImage } from '../../../shared/api/images.ts'
+import type { ExportDocument } from '../../../shared/export/export-model.ts'
 import { imageRefusals } from '../../../shared/images/image-check.ts'
 import { limits } from '../../../shared/limits.ts'
 import { login } from '../../helpers/collab-client.ts'
 import { addOutsiders } from '../../helpers/lesson-fixtures.ts'
 import { gifHeader, jpegHeader, pngHeaderOnly, pngImage, webpHeader } from '../../helpers/test-images.ts'
 import { createDocumentInDemoGroup, startTestServer, type TestServer } from '../../helpers/test-server.ts'
+import { readDocx } from '../export/docx-reader.ts'
+import { writeContent } from '../export/export-fixtures.ts'
 
 let server: TestServer
 let documentId: string
@@ -107,5 +110,27 @@ describe('who may add and see images', () => {
     expect((await fetch(`${server.url}/api/images/0f8fad5b-d9cb-469f-a165-70867728950e`)).status).toBe(401)
     expect((await read('0f8fad5b-d9cb-469f-a165-70867728950e')).status).toBe(404)
     expect((await upload(pngImage(2, 2), { to: 'no-such-document' })).status).toBe(404)
+  })
+})
+
+describe('exports of a document with images', () => {
+  it('embed the images the reader may see and print a placeholder for one that is gone', async () => {
+    const { body: figure } = await upload(pngImage(40, 30))
+    const gone = '0f8fad5b-d9cb-469f-a165-70867728950e'
+    const image = (src: string, alt: string) => ({ type: 'image', attrs: { src, alt, width: 40, height: 30 } })
+    await writeContent(server, documentId, {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: '看图回答' }] }, image(figure.url, '示意图'), image(`/api/images/${gone}`, '旧图')],
+    })
+    const exported = (format: string) =>
+      fetch(`${server.url}/api/documents/${documentId}/export?edition=student&format=${format}`, { headers: { cookie: cookies['guest']! } })
+
+    const docx = readDocx(new Uint8Array(await (await exported('docx')).arrayBuffer()))
+    expect(docx.images).toHaveLength(1)
+    expect(Buffer.from(docx.images[0]!.bytes).equals(Buffer.from(pngImage(40, 30)))).toBe(true)
+    expect(docx.text).toContain('【图片缺失：旧图】')
+
+    const model = (await (await exported('json')).json()) as ExportDocument
+    expect(model.blocks.filter((block) => block.kind === 'image').map((block) => block.imageId)).toEqual([figure.id, null])
   })
 })

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportResult } from '../../../shared/api/import.ts'
 import type { LessonPlanInput, LessonSummary } from '../../../shared/api/lessons.ts'
+import { storedImageId } from '../../../shared/images/image-url.ts'
 import { buildEditorSchema, contentFragmentName } from '../../../shared/schema/editor-schema.ts'
 import { limits } from '../../../shared/limits.ts'
 import { login } from '../../helpers/collab-client.ts'
@@ -65,7 +66,7 @@ describe('从 Word 导入 a 导学案 as a new plan entry', () => {
     expect(body.sections.map((section) => section.key)).toEqual([
       'objectives', 'keyPoints', 'preview', 'inquiry', 'classCheck', 'summary', 'homework', 'imported-1', 'reflection',
     ])
-    expect(body.unkept.map((item) => item.kind).sort()).toEqual(['comments', 'equations', 'images', 'textBoxes'])
+    expect(body.unkept.map((item) => item.kind).sort()).toEqual(['comments', 'equations', 'textBoxes'])
 
     const doc = await storedDoc(body.lesson.documentId)
     const header = doc.child(0)
@@ -84,7 +85,14 @@ describe('从 Word 导入 a 导学案 as a new plan entry', () => {
     doc.descendants((node) => {
       types.push(node.type.name)
     })
-    expect(types).toEqual(expect.arrayContaining(['orderedList', 'bulletList', 'table', 'tableCell']))
+    expect(types).toEqual(expect.arrayContaining(['orderedList', 'bulletList', 'table', 'tableCell', 'image']))
+    // The file's picture is stored with the new draft, under the address its image node shows.
+    let src = ''
+    doc.descendants((node) => {
+      if (node.type.name === 'image') src = String(node.attrs.src)
+    })
+    const [stored] = await server.store.findImages([storedImageId(src)!])
+    expect(stored).toMatchObject({ documentId: body.lesson.documentId, contentType: 'image/png', width: 1, height: 1 })
     const reflection = doc.child(doc.childCount - 1)
     expect(reflection.attrs).toMatchObject({ key: 'reflection', teacherOnly: true })
   })

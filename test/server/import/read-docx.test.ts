@@ -4,13 +4,41 @@ import { readDocx } from '../../../server/import/read-docx.ts'
 import { defaultLessonTemplate } from '../../../shared/template/default-template.ts'
 import { buildDocx, heading, image, paragraph } from './fixtures/docx-builder.ts'
 import { pixelPng, sampleLessonBody } from './fixtures/sample-lesson-docx.ts'
+import { imageUrl } from '../../../shared/images/image-url.ts'
+import { pngHeaderOnly, pngImage } from '../../helpers/test-images.ts'
 
 describe('readDocx', () => {
-  it('drops a corrupt image without reading it and lists it, keeping the rest', async () => {
-    const file = buildDocx(heading(2, '学习目标') + paragraph('会解方程') + image(), { imageBytes: new Uint8Array([0x89, 0x50, 0, 1, 2]) })
-    const { lesson, unkept } = await readDocx(file, defaultLessonTemplate)
+  it('drops a corrupt image and lists it as damaged, keeping the rest', async () => {
+    const file = buildDocx(heading(2, '学习目标') + paragraph('会解方程') + image(), { imageBytes: pngImage(4, 4).subarray(0, 20) })
+    const { lesson, images, unkept } = await readDocx(file, defaultLessonTemplate)
     expect(lesson.outline.map((section) => section.key)).toEqual(['objectives'])
-    expect(unkept).toEqual([expect.objectContaining({ kind: 'images', count: 1 })])
+    expect(images).toEqual([])
+    expect(JSON.stringify(lesson.sections)).not.toContain('"image"')
+    expect(unkept).toEqual([{ kind: 'imagesCorrupt', count: 1, message: '1 张图片已损坏，没有导入' }])
+  })
+
+  it('keeps a picture as an image block with its size and alt text, to be stored with the draft', async () => {
+    const png = pngImage(30, 20)
+    const file = buildDocx(heading(2, '学习目标') + paragraph('看图') + image() + paragraph('回答') + image(), { imageBytes: png })
+    const { lesson, images, unkept } = await readDocx(file, defaultLessonTemplate)
+    expect(unkept).toEqual([])
+    // The picture is used twice in the file and stored once.
+    expect(images).toEqual([{ id: expect.any(String), contentType: 'image/png', width: 30, height: 20, bytes: png }])
+    const blocks = lesson.sections[0]!.content!
+    expect(blocks.map((block) => block.type)).toEqual(['paragraph', 'image', 'paragraph', 'image'])
+    expect(blocks[1]!.attrs).toMatchObject({ src: imageUrl(images[0]!.id), alt: '示意图', width: 30, height: 20 })
+  })
+
+  it('lists pictures too large or of a format the web cannot show, with the reason, and imports the rest', async () => {
+    const huge = buildDocx(heading(2, '学习目标') + paragraph('会解方程') + image(), { imageBytes: pngHeaderOnly(9000, 9000) })
+    const tooLarge = await readDocx(huge, defaultLessonTemplate)
+    expect(tooLarge.images).toEqual([])
+    expect(tooLarge.unkept).toEqual([expect.objectContaining({ kind: 'imagesTooLarge', count: 1, message: expect.stringContaining('图片太大') })])
+    expect(JSON.stringify(tooLarge.lesson.sections)).toContain('会解方程')
+
+    // A Windows metafile, as Word keeps many pasted pictures (its placeable header's magic number).
+    const wmf = buildDocx(paragraph('图') + image(), { imageBytes: new Uint8Array([0xd7, 0xcd, 0xc6, 0x9a, 0, 0, 1, 2, 3, 4]) })
+    expect((await readDocx(wmf, defaultLessonTemplate)).unkept).toEqual([expect.objectContaining({ kind: 'images', count: 1, message: expect.stringContaining('WMF') })])
   })
 
   it('strips ActiveX controls and lists them with the rest of what was not kept', async () => {

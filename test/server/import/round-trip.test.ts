@@ -34,7 +34,7 @@ function writtenPlan(): JSONContent {
 describe('export → import round trip', () => {
   it('keeps the sections in order, the lists and the tables of a 教师版', async () => {
     const doc = schema.nodeFromJSON(writtenPlan())
-    const file = await docxOf(buildExport(doc, { edition: 'teacher', title: '3.2 解一元一次方程 导学案', subtitle: '七年级数学备课组' }))
+    const file = await docxOf(buildExport(doc, { edition: 'teacher', title: '3.2 解一元一次方程 导学案', subtitle: '七年级数学备课组' }), new Map())
     const { lesson, unkept } = await readDocx(file, defaultLessonTemplate)
 
     expect(lesson.outline.map((section) => section.key)).toEqual([...defaultLessonTemplate.sections.map((section) => section.key), 'imported-1'])
@@ -55,7 +55,7 @@ describe('export → import round trip', () => {
 
   it('reads a 学生版 without its 班级 / 姓名 / 学号 line and without what it leaves out', async () => {
     const doc = schema.nodeFromJSON(writtenPlan())
-    const file = await docxOf(buildExport(doc, { edition: 'student', title: '3.2 解一元一次方程 导学案', subtitle: '' }))
+    const file = await docxOf(buildExport(doc, { edition: 'student', title: '3.2 解一元一次方程 导学案', subtitle: '' }), new Map())
     const { lesson } = await readDocx(file, defaultLessonTemplate)
     expect(lesson.outline.map((section) => section.key)).not.toContain('reflection')
     expect(JSON.stringify(lesson.sections)).not.toMatch(/班级|x = 2/)
