@@ -9,6 +9,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useState } from 'react'
 import type { CollabSession } from '../collab/collab-session.ts'
 import type { ThreadHooks } from '../threads/thread-highlights.ts'
 import { editorExtensions } from './extensions.ts'
+import { ImageNotice } from './ImageNotice.tsx'
 import { StructureNotice } from './StructureNotice.tsx'
 import { Toolbar } from './Toolbar.tsx'
 
@@ -24,9 +25,10 @@ interface DocumentEditorProps {
 export const DocumentEditor = memo(function DocumentEditor({ session, editable, threads, onEditor }: DocumentEditorProps) {
   /** When an edit was last refused for the structure's sake; 0 for never. */
   const [refusedAt, setRefusedAt] = useState(0)
+  const [imageMessage, setImageMessage] = useState<string | null>(null)
   const options = useMemo(
     () => ({
-      extensions: editorExtensions(session, () => setRefusedAt(Date.now()), threads),
+      extensions: editorExtensions(session, () => setRefusedAt(Date.now()), threads, setImageMessage),
       editorProps: {
         attributes: {
           class: 'document-body',
@@ -59,6 +61,7 @@ export const DocumentEditor = memo(function DocumentEditor({ session, editable, 
     <div className="editor-frame">
       {editor && editable && <Toolbar editor={editor} />}
       <StructureNotice refusedAt={refusedAt} />
+      <ImageNotice message={imageMessage} onClose={() => setImageMessage(null)} />
       <div className="paper">
         <EditorContent editor={editor} />
       </div>

@@ -1,7 +1,8 @@
 /** The formatting toolbar. Only it re-renders as the selection moves, never the editor. */
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
-import type { ReactNode } from 'react'
+import { type ReactNode, useRef } from 'react'
+import { imageTypes } from '../../../shared/images/image-header.ts'
 import { markableBlocksInSelection, selectionIsTeacherOnly } from '../../../shared/schema/teacher-only.ts'
 
 const headingLevels = [1, 2, 3] as const
@@ -54,6 +55,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
     }),
   })
   const chain = () => editor.chain().focus()
+  const imageInput = useRef<HTMLInputElement>(null)
 
   return (
     <div className="toolbar" role="toolbar" aria-label="格式" data-testid="toolbar">
@@ -101,6 +103,29 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <ToolButton label="删除行" testId="toolbar-delete-row" disabled={!state.inTable} onRun={() => chain().deleteRow().run()} />
         <ToolButton label="删除列" testId="toolbar-delete-column" disabled={!state.inTable} onRun={() => chain().deleteColumn().run()} />
         <ToolButton label="删除表格" testId="toolbar-delete-table" disabled={!state.inTable} onRun={() => chain().deleteTable().run()} />
+      </span>
+      <span className="tool-group">
+        <ToolButton
+          label="插入图片：PNG、JPG、GIF 或 WebP"
+          testId="toolbar-insert-image"
+          disabled={state.inHeader}
+          onRun={() => imageInput.current?.click()}
+        >
+          插入图片
+        </ToolButton>
+        <input
+          ref={imageInput}
+          type="file"
+          accept={imageTypes.join(',')}
+          multiple
+          hidden
+          data-testid="toolbar-image-file"
+          onChange={(event) => {
+            const files = [...(event.target.files ?? [])]
+            event.target.value = ''
+            void editor.storage.imageUpload.insertFiles(files)
+          }}
+        />
       </span>
       <span className="tool-group">
         <ToolButton

@@ -9,6 +9,7 @@ import { Placeholder } from '@tiptap/extensions'
 import { contentExtensions, contentFragmentName } from '../../../shared/schema/editor-schema.ts'
 import type { CollabSession } from '../collab/collab-session.ts'
 import { type ThreadHooks, ThreadHighlights } from '../threads/thread-highlights.ts'
+import { ImageUpload } from './image-upload.ts'
 import { LessonStructure } from './lesson-structure.ts'
 import { StructurePlaceholders } from './structure-placeholders.ts'
 import { WordPaste } from './word-paste.ts'
@@ -16,8 +17,14 @@ import { WordPaste } from './word-paste.ts'
 /**
  * `onStructureRefused`: an edit was refused because it would have broken the header or a section.
  * `threads`: how the threads drawn in the text reach the panel beside it.
+ * `onImageMessage`: what to tell the teacher about pictures being uploaded.
  */
-export function editorExtensions(session: CollabSession, onStructureRefused: () => void, threads: ThreadHooks): AnyExtension[] {
+export function editorExtensions(
+  session: CollabSession,
+  onStructureRefused: () => void,
+  threads: ThreadHooks,
+  onImageMessage: (message: string | null) => void,
+): AnyExtension[] {
   return [
     ...contentExtensions(),
     // Its undo manager tracks only transactions made in this editor, so 撤销 never undoes a colleague's typing.
@@ -28,6 +35,8 @@ export function editorExtensions(session: CollabSession, onStructureRefused: () 
     LessonStructure.configure({ onRefused: onStructureRefused }),
     // Cleans Word's clipboard HTML first, so its lists arrive as lists.
     WordPaste,
+    // Pictures are uploaded before they are inserted; pasted data: pictures too.
+    ImageUpload.configure({ documentId: session.documentId, onMessage: onImageMessage }),
     // Top-level lines of a document without sections; the lines in sections and the header get theirs here.
     StructurePlaceholders,
     Placeholder.configure({

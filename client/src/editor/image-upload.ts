@@ -1,0 +1,146 @@
+/**
+ * Pictures into the editor: chosen with 插入图片, dropped on the page or pasted (files, or data: URLs
+ * in pasted HTML). Each is uploaded first and inserted only once it is stored, so the document never
+ * holds a picture that is not there for everyone; offline nothing is inserted and the teacher is told.
+ * The Yjs state carries only the image's address (`/api/images/{id}`), never its bytes.
+ */
+import { type Editor, Extension } from '@tiptap/core'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import type { EditorView } from '@tiptap/pm/view'
+import type { StoredImage } from '../../../shared/api/images.ts'
+import { offlineImageMessage, uploadImage } from '../images/upload-image.ts'
+import { dataUrlBlob, pastedImages, unreadableImagesMessage, withUploadedImages } from './pasted-images.ts'
+
+export interface ImageUploadOptions {
+  documentId: string
+  /** What the teacher should know: an upload under way, or why pictures were not inserted; null clears it. */
+  onMessage: (message: string | null) => void
+}
+
+export interface ImageUploadStorage {
+  /** Uploads the files and inserts the stored ones as image blocks, at `at` or else at the selection. */
+  insertFiles: (files: readonly File[], at?: number) => Promise<void>
+}
+
+declare module '@tiptap/core' {
+  interface Storage {
+    imageUpload: ImageUploadStorage
+  }
+}
+
+interface Uploads {
+  stored: { source: string; image: StoredImage }[]
+  /** Distinct reasons, in the order they came. */
+  failures: string[]
+}
+
+async function uploadAll(documentId: string, sources: readonly { source: string; blob: Blob }[]): Promise<Uploads> {
+  const results = await Promise.allSettled(sources.map(({ blob }) => uploadImage(documentId, blob)))
+  const uploads: Uploads = { stored: [], failures: [] }
+  results.forEach((result, index) => {
+    if (result.status === 'fulfilled') uploads.stored.push({ source: sources[index]!.source, image: result.value })
+    else {
+      const reason = result.reason instanceof Error ? result.reason.message : '图片没有插入'
+      if (!uploads.failures.includes(reason)) uploads.failures.push(reason)
+    }
+  })
+  return uploads
+}
+
+function uploadingMessage(count: number): string {
+  return count === 1 ? '正在上传图片……' : `正在上传 ${count} 张图片……`
+}
+
+/** A file's name without its extension, unless it is a clipboard's generic “image.png”. */
+function altOf(file: File): string {
+  const name = file.name.replace(/\.[^.]+$/, '')
+  return /^image$/i.test(name) ? '' : name
+}
+
+async function insertFiles(editor: Editor, options: ImageUploadOptions, files: readonly File[], at?: number): Promise<void> {
+  if (files.length === 0) return
+  if (!navigator.onLine) return options.onMessage(offlineImageMessage)
+  options.onMessage(uploadingMessage(files.length))
+  const { stored, failures } = await uploadAll(options.documentId, files.map((file, index) => ({ source: String(index), blob: file })))
+  if (editor.isDestroyed) return
+  const nodes = stored.map(({ source, image }) => ({
+    type: 'image',
+    attrs: { src: image.url, alt: altOf(files[Number(source)]!), width: image.width, height: image.height },
+  }))
+  if (nodes.length > 0 && editor.isEditable) {
+    const chain = editor.chain().focus()
+    const inserted = at !== undefined && at <= editor.state.doc.content.size ? chain.insertContentAt(at, nodes) : chain.insertContent(nodes)
+    if (!inserted.run()) failures.push('这里不能放图片，请把光标放在某一栏的正文里再插入')
+  }
+  options.onMessage(failures.length > 0 ? failures.join('；') : null)
+}
+
+/** Uploads the pasted HTML's data: pictures, then pastes it with their stored addresses. */
+async function pasteWithUploads(view: EditorView, html: string, dataUrls: readonly string[], options: ImageUploadOptions): Promise<void> {
+  options.onMessage(uploadingMessage(dataUrls.length))
+  const { stored, failures } = navigator.onLine
+    ? await uploadAll(options.documentId, dataUrls.map((source) => ({ source, blob: dataUrlBlob(source) })))
+    : { stored: [], failures: [offlineImageMessage] }
+  if (view.isDestroyed) return
+  const uploaded = new Map(stored.map(({ source, image }) => [source, image]))
+  view.pasteHTML(withUploadedImages(new DOMParser().parseFromString(html, 'text/html'), uploaded))
+  options.onMessage(failures.length > 0 ? failures.join('；') : null)
+}
+
+function imageFiles(list: FileList | null | undefined): File[] {
+  return [...(list ?? [])].filter((file) => file.type.startsWith('image/'))
+}
+
+export const ImageUpload = Extension.create<ImageUploadOptions, ImageUploadStorage>({
+  name: 'imageUpload',
+
+  addOptions() {
+    return { documentId: '', onMessage: () => {} }
+  },
+
+  addStorage() {
+    return { insertFiles: async () => {} }
+  },
+
+  onCreate() {
+    this.storage.insertFiles = (files, at) => insertFiles(this.editor, this.options, files, at)
+  },
+
+  addProseMirrorPlugins() {
+    const { editor, options } = this
+    return [
+      new Plugin({
+        key: new PluginKey('imageUpload'),
+        props: {
+          handlePaste: (view, event) => {
+            const clipboard = event.clipboardData
+            if (!clipboard) return false
+            const html = clipboard.getData('text/html')
+            const document = html ? new DOMParser().parseFromString(html, 'text/html') : null
+            const files = imageFiles(clipboard.files)
+            // A copied picture alone (a screenshot, an image copied in Word): its file is the picture.
+            if (files.length > 0 && !document?.body.textContent?.trim()) {
+              void insertFiles(editor, options, files)
+              return true
+            }
+            if (!document) return false
+            const { dataUrls, unreadable } = pastedImages(document)
+            if (dataUrls.length > 0) {
+              void pasteWithUploads(view, html, dataUrls, options)
+              return true
+            }
+            if (unreadable > 0) options.onMessage(unreadableImagesMessage(unreadable))
+            return false
+          },
+          handleDrop: (view, event, _slice, moved) => {
+            const files = imageFiles(event.dataTransfer?.files)
+            if (moved || files.length === 0) return false
+            const at = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos
+            void insertFiles(editor, options, files, at)
+            return true
+          },
+        },
+      }),
+    ]
+  },
+})

@@ -1,0 +1,37 @@
+/**
+ * Uploads a picture for a document: checked here first by the same rules as the server (`checkImage`),
+ * so a wrong or oversized file is refused at once and without using the network, then sent as the raw
+ * body of `POST /api/documents/{id}/images`. Every failure is an `ApiError` whose message a teacher can
+ * read as it is.
+ */
+import type { StoredImage } from '../../../shared/api/images.ts'
+import { checkImage } from '../../../shared/images/image-check.ts'
+import { ApiError } from '../api/http.ts'
+
+export const offlineImageMessage = '现在处于离线状态，图片需要联网上传，没有插入。请联网后再插入图片'
+
+export async function uploadImage(documentId: string, file: Blob): Promise<StoredImage> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const check = checkImage(bytes)
+  if (!check.ok) throw new ApiError(400, check.code, check.message)
+  if (!navigator.onLine) throw new ApiError(0, 'network', offlineImageMessage)
+  let response: Response
+  try {
+    response = await fetch(`/api/documents/${encodeURIComponent(documentId)}/images`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': check.image.type },
+      body: bytes,
+    })
+  } catch {
+    throw new ApiError(0, 'network', '无法连接服务器，图片没有插入，请检查网络后再试')
+  }
+  if (response.ok) return (await response.json()) as StoredImage
+  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null
+  const message = body?.error?.message
+  throw new ApiError(
+    response.status,
+    body?.error?.code ?? 'unknown',
+    message && /[\u4e00-\u9fff]/.test(message) ? message : response.status >= 500 ? '服务器出错了，图片没有插入，请稍后再试' : '图片没有插入',
+  )
+}
