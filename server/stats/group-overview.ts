@@ -13,11 +13,14 @@ import {
   teacherCounts,
   totalCounts,
 } from '../../shared/stats/group-overview.ts'
+import { commentsOf, threadStateCounts } from '../../shared/stats/thread-counts.ts'
+import type { ThreadView } from '../../shared/threads/thread-model.ts'
 import { blocksOfState } from '../../shared/versions/document-blocks.ts'
 import { localDateTime, semesterOf } from '../../shared/workflow/lesson-schedule.ts'
 import { listLessonAdaptations } from '../adaptations/adaptation-service.ts'
 import type { LessonRecord } from '../store/lesson-records.ts'
 import type { GroupRecord } from '../store/store.ts'
+import { threadsOfState } from '../threads/document-threads.ts'
 import { type ContentContext, currentState } from '../versions/document-content.ts'
 import { editorSchema } from '../versions/version-service.ts'
 import { peopleOf } from '../versions/people.ts'
@@ -51,26 +54,28 @@ export async function groupOverviewFor(
     context.store.listLessonsOfGroup(group.id, semester),
     context.store.listSemestersOfGroup(group.id),
   ])
-  const [summaries, meetings, members, adaptations, reflections] = await Promise.all([
+  const [summaries, meetings, members, adaptations, { reflections, threads }] = await Promise.all([
     lessonSummaries(context.store, lessons, today),
     context.store.listMeetings(lessons.map((lesson) => lesson.id)),
     context.store.listGroupMembers(group.id),
     adaptationsOf(context, actor, lessons),
-    reflectionsOf(context, lessons),
+    lessonDocumentsOf(context, lessons),
   ])
   const overviewLessons: OverviewLesson[] = summaries.map((summary) => ({
     ...summary,
     meetings: meetings.filter((meeting) => meeting.lessonId === summary.id).length,
+    threads: threadStateCounts(threads.get(summary.id) ?? []),
   }))
   const statsLessons = lessons.map((lesson, index) => ({ ...lesson, summary: overviewLessons[index]! }))
   const teachers = members.filter((user) => user.role !== 'guest').map(({ id, displayName }) => ({ id, displayName }))
+  const comments = [...threads].flatMap(([lessonId, lessonThreads]) => commentsOf(lessonId, lessonThreads))
   const others = await peopleOf(context.store, [
     ...lessons.map((lesson) => lesson.leadPreparerId),
     ...adaptations.map((adaptation) => adaptation.teacherId),
     ...reflections.map((reflection) => reflection.teacherId),
+    ...comments.map((comment) => comment.authorId),
   ])
-  // Comments arrive with their own issue; until they are stored, every teacher has written none.
-  const rows = teacherCounts({ teachers, lessons, adaptations, reflections, comments: [], others })
+  const rows = teacherCounts({ teachers, lessons, adaptations, reflections, comments, others })
   return succeed({
     group: { id: group.id, name: group.name },
     groups: groups.map(({ id, name }) => ({ id, name })),
@@ -100,15 +105,31 @@ async function adaptationsOf(
   )
 }
 
-async function reflectionsOf(context: ContentContext, lessons: readonly LessonRecord[]): Promise<StatsReflection[]> {
+/**
+ * Reads every document of the lessons once: its threads (批注 of the plan, adaptations, reflections,
+ * variants) and, for a reflection, whether it is written. Adaptations are read again by
+ * `adaptationsOf`, which diffs them against their versions.
+ */
+async function lessonDocumentsOf(
+  context: ContentContext,
+  lessons: readonly LessonRecord[],
+): Promise<{ reflections: StatsReflection[]; threads: Map<string, ThreadView[]> }> {
   const documents = (await Promise.all(lessons.map((lesson) => context.store.listDocumentsOfLesson(lesson.id)))).flat()
-  return Promise.all(
-    documents
-      .filter((document) => document.kind === 'reflection')
-      .map(async (document) => ({
-        lessonId: document.lessonId!,
-        teacherId: document.createdBy,
-        written: isReflectionWritten(blocksOfState(await currentState(context, document.id), editorSchema)),
-      })),
+  const read = await Promise.all(
+    documents.map(async (document) => {
+      const state = await currentState(context, document.id)
+      const reflection: StatsReflection | null =
+        document.kind === 'reflection'
+          ? {
+              lessonId: document.lessonId!,
+              teacherId: document.createdBy,
+              written: isReflectionWritten(blocksOfState(state, editorSchema)),
+            }
+          : null
+      return { lessonId: document.lessonId!, reflection, threads: threadsOfState(state) }
+    }),
   )
+  const threads = new Map<string, ThreadView[]>()
+  for (const { lessonId, threads: found } of read) threads.set(lessonId, [...(threads.get(lessonId) ?? []), ...found])
+  return { reflections: read.flatMap(({ reflection }) => (reflection ? [reflection] : [])), threads }
 }

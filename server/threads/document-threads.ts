@@ -8,8 +8,13 @@ import { readThread, threadsOf, type ThreadView } from '../../shared/threads/thr
 import { type ContentContext, currentState } from '../versions/document-content.ts'
 
 export async function threadsOfDocument(context: ContentContext, documentId: string): Promise<ThreadView[]> {
+  return threadsOfState(await currentState(context, documentId))
+}
+
+/** The threads of a document's state, when the caller has loaded it for something else too. */
+export function threadsOfState(state: Uint8Array): ThreadView[] {
   const doc = new Y.Doc()
-  Y.applyUpdate(doc, await currentState(context, documentId))
+  Y.applyUpdate(doc, state)
   const threads = [...threadsOf(doc).values()].map(readThread)
   doc.destroy()
   return threads

@@ -15,6 +15,8 @@ export type OverviewQuery = z.infer<typeof overviewQuery>
 export const overviewLesson = lessonSummary.extend({
   /** 集体备课记录 written for it (有记录). */
   meetings: z.number().int(),
+  /** 批注 on its documents (shared plan, adaptations, reflections, variants), by state. */
+  threads: z.object({ open: z.number().int(), resolved: z.number().int() }),
 })
 export type OverviewLesson = z.infer<typeof overviewLesson>
 
@@ -27,7 +29,7 @@ const counts = {
   adaptationChanges: z.number().int(),
   /** 课后反思 written. */
   reflections: z.number().int(),
-  /** Comments written; comments arrive in a later issue, until then always 0. */
+  /** 批注 written on the semester's lessons: threads started and replies, one each. */
   comments: z.number().int(),
 }
 

@@ -147,7 +147,7 @@ function TeacherTable({ overview }: { overview: GroupOverview }) {
         </tfoot>
       </table>
       <p className="overview-note">
-        只统计本学期的课。二次备课的「个人加减」是相对所依据定稿版本的改动处数；批注功能上线后开始统计批注数。
+        只统计本学期的课。二次备课的「个人加减」是相对所依据定稿版本的改动处数；批注数包括发起的批注和回复，各算一条。
       </p>
     </section>
   )
@@ -171,6 +171,7 @@ function LessonsByStage({ overview }: { overview: GroupOverview }) {
                 <th>课题</th>
                 <th>主备人</th>
                 <th className="number">集体备课记录</th>
+                <th className="number">批注（未解决/已解决）</th>
               </tr>
             </thead>
             <tbody>
@@ -183,6 +184,14 @@ function LessonsByStage({ overview }: { overview: GroupOverview }) {
                   </td>
                   <td>{lesson.leadPreparer.displayName}</td>
                   <td className="number">{lesson.meetings}</td>
+                  <td
+                    className="number"
+                    data-testid="lesson-threads"
+                    data-open={lesson.threads.open}
+                    data-resolved={lesson.threads.resolved}
+                  >
+                    {lesson.threads.open}/{lesson.threads.resolved}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -9,6 +9,8 @@ import type { GroupOverview } from '../../../../shared/api/group-overview.ts'
 import type { LessonSummary } from '../../../../shared/api/lessons.ts'
 import type { AdaptationDetail } from '../../../../shared/api/versions.ts'
 import { contentFragmentName } from '../../../../shared/schema/editor-schema.ts'
+import { contentOf, textNodes } from '../../../../shared/threads/thread-anchor.ts'
+import { addReply, createThread, setResolved } from '../../../../shared/threads/thread-edits.ts'
 import { localDateTime, semesterOf } from '../../../../shared/workflow/lesson-schedule.ts'
 import { type ApiClient, apiClientFor } from '../../../helpers/api-client.ts'
 import { connectClient, waitFor, waitForSync, wsToken } from '../../../helpers/collab-client.ts'
@@ -36,6 +38,28 @@ async function typeInto(documentId: string, username: string, text: string): Pro
   else paragraph.insert(0, [new Y.XmlText(text)])
   const sent = Y.decodeStateVector(Y.encodeStateVector(client.doc))
   await waitFor(() => (client.acked.get(client.doc.clientID) ?? 0) >= (sent.get(client.doc.clientID) ?? 0), 'save ack')
+  client.destroy()
+}
+
+/** Starts a thread as `username` on the first words of the document; resolves with its id once stored. */
+async function annotate(documentId: string, username: string): Promise<string> {
+  const client = connectClient(server.url, documentId, await wsToken(server.url, username), { acks: true })
+  await waitForSync(client)
+  const text = textNodes(contentOf(client.doc)).find((node) => node.length > 1)!
+  const authorId = await userId(server, username)
+  const threadId = createThread(client.doc, { kind: 'question', authorId, body: '这里再想想', start: { text, offset: 0 }, end: { text, offset: 1 } })
+  await waitFor(() => client.frames.acked === client.frames.sent, 'the thread is stored')
+  expect(client.denials).toEqual([])
+  client.destroy()
+  return threadId
+}
+
+async function asUser(documentId: string, username: string, change: (doc: Y.Doc, userId: string) => void) {
+  const client = connectClient(server.url, documentId, await wsToken(server.url, username), { acks: true })
+  await waitForSync(client)
+  change(client.doc, await userId(server, username))
+  await waitFor(() => client.frames.acked === client.frames.sent, 'the change is stored')
+  expect(client.denials).toEqual([])
   client.destroy()
 }
 
@@ -79,6 +103,13 @@ beforeAll(async () => {
   await typeInto(reflection.body.documentId, 'teacher2', '学生对移项掌握得不错，去括号还要多练。')
   const teacher3 = await apiClientFor(server.url, 'teacher3')
   expect((await teacher3.post(`/api/lessons/${lessons.taught.id}/reflections`)).status).toBe(200)
+  // 批注: 刘老师 questions the finalized plan, its 主备人 李老师 replies and resolves it; 李老师 comments on a draft.
+  const question = await annotate(lessons.taught.documentId, 'teacher3')
+  await asUser(lessons.taught.documentId, 'teacher1', (doc, liId) => {
+    addReply(doc, question, { authorId: liId, body: '下节课补练习' })
+    setResolved(doc, question, true, liId)
+  })
+  await annotate(lessons.coming.documentId, 'teacher1')
   const meeting = await leader.post(`/api/lessons/${lessons.taught.id}/meetings`, {
     date: daysFromToday(-22),
     startTime: '15:00',
@@ -108,13 +139,16 @@ describe('GET /api/group-overview', () => {
     })
     expect(body.late.map((lesson) => lesson.title)).toEqual(['2.1 整式'])
     expect(body.stages[3]!.lessons[0]!.meetings).toBe(1)
+    expect(body.stages[3]!.lessons[0]!.threads).toEqual({ open: 0, resolved: 1 })
+    const drafts = Object.fromEntries(body.stages[0]!.lessons.map((lesson) => [lesson.title, lesson.threads]))
+    expect(drafts).toEqual({ '2.1 整式': { open: 0, resolved: 0 }, '4.1 几何图形': { open: 1, resolved: 0 } })
 
     const rows = Object.fromEntries(body.teachers.map(({ teacher, ...counts }) => [teacher.displayName, counts]))
-    expect(rows['李老师']).toEqual({ leadPrepared: 2, adaptations: 0, adaptationChanges: 0, reflections: 0, comments: 0 })
+    expect(rows['李老师']).toEqual({ leadPrepared: 2, adaptations: 0, adaptationChanges: 0, reflections: 0, comments: 2 })
     expect(rows['张老师']).toEqual({ leadPrepared: 1, adaptations: 1, adaptationChanges: 1, reflections: 1, comments: 0 })
     // 刘老师 opened a reflection but wrote nothing in it yet; his lesson is of last semester.
-    expect(rows['刘老师']).toEqual({ leadPrepared: 0, adaptations: 0, adaptationChanges: 0, reflections: 0, comments: 0 })
-    expect(body.totals).toEqual({ leadPrepared: 3, adaptations: 1, adaptationChanges: 1, reflections: 1, comments: 0 })
+    expect(rows['刘老师']).toEqual({ leadPrepared: 0, adaptations: 0, adaptationChanges: 0, reflections: 0, comments: 1 })
+    expect(body.totals).toEqual({ leadPrepared: 3, adaptations: 1, adaptationChanges: 1, reflections: 1, comments: 3 })
   })
 
   it('shows another semester when asked', async () => {
