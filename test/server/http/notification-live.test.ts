@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewNotificationEvent, NotificationList } from '../../../shared/api/notifications.ts'
 import { contentOf, textNodes } from '../../../shared/threads/thread-anchor.ts'
 import { addReply, createThread } from '../../../shared/threads/thread-edits.ts'
+import { acceptSuggestion, createSuggestion } from '../../../shared/threads/suggestions.ts'
 import { apiClientFor } from '../../helpers/api-client.ts'
 import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
 import { type InboxStreamClient, openInboxStream } from '../../helpers/inbox-stream.ts'
@@ -91,5 +92,36 @@ describe('notifications of thread activity through the room', () => {
     // Offline, it waits: teacher3 finds the mention in the list later.
     const later = await (await apiClientFor(server.url, 'teacher3')).get<NotificationList>('/api/notifications')
     expect(later.body.notifications[0]).toMatchObject({ kind: 'mention', documentId, threadId: 'balance', readAt: null })
+  })
+
+  it('tells the 主备人 of a suggestion and its author of the decision', async () => {
+    const leadPreparer = await streamOf('teacher1')
+    const author = await streamOf('teacher2')
+    const commenter = await join('teacher2')
+    const text = textNodes(contentOf(commenter.doc)).at(-1)!
+    createSuggestion(commenter.doc, {
+      id: 'wording',
+      kind: 'proposal',
+      authorId: ids.teacher2!,
+      body: '换个说法',
+      start: { text, offset: 0 },
+      end: { text, offset: 1 },
+      replacement: '借助',
+    })
+    await waitFor(() => pushed(leadPreparer).some((event) => event.notification.threadId === 'wording'), 'the suggestion')
+    expect(pushed(leadPreparer).at(-1)!.notification).toMatchObject({
+      kind: 'suggestion',
+      text: '张老师 对你的《3.2 解一元一次方程 导学案》提出了修改建议',
+    })
+
+    const owner = await join('teacher1')
+    await waitFor(() => owner.doc.getMap('threads').has('wording'), 'the suggestion reaches the 主备人')
+    acceptSuggestion(owner.doc, 'wording', ids.teacher1!)
+    await waitFor(() => pushed(author).some((event) => event.notification.kind === 'suggestionAccepted'), 'the decision')
+    expect(pushed(author).at(-1)!.notification).toMatchObject({
+      threadId: 'wording',
+      text: '李老师 采纳了你对《3.2 解一元一次方程 导学案》的修改建议',
+    })
+    expect(owner.denials).toEqual([])
   })
 })
