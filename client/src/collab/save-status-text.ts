@@ -1,10 +1,13 @@
 /** What the editor header says about saving, in one place so tests and UI agree. */
-import { type AccessLevel, canWriteContent } from '../../../shared/access.ts'
+import type { AccessLevel } from '../../../shared/access.ts'
 import type { SaveStatus } from './save-tracker.ts'
 
-/** Without edit access nothing we send is stored or acknowledged: 保存中 would never end. */
+/**
+ * With read access nothing we send is stored or acknowledged: 保存中 would never end. A commenter's
+ * threads are stored and acknowledged like an editor's text.
+ */
 export function saveStatusText(status: SaveStatus, pendingCount: number, access: AccessLevel | null): string {
-  if (access !== null && !canWriteContent(access)) return '只读'
+  if (access === 'read') return '只读'
   switch (status) {
     case 'saved':
       return '已保存'

@@ -32,18 +32,9 @@ interface ThreadPanelProps {
 export function ThreadPanel({ doc, editor, threads, actor, people, members, defaultKind, selectedId, onSelect }: ThreadPanelProps) {
   const [filter, setFilter] = useState<ThreadFilter>(defaultThreadFilter)
   const [draft, setDraft] = useState<ThreadDraft | null>(null)
-  const shown = useMemo(() => filterThreads(threads, filter), [threads, filter])
+  const shown = useMemo(() => filterThreads(threads, filter, selectedId), [threads, filter, selectedId])
   const authors = useMemo(() => threadAuthors(threads), [threads])
   const listRef = useRef<HTMLOListElement>(null)
-
-  // A thread opened from the text or a link must be in the list, whatever the filters hid; once, so
-  // that the filters can hide it again afterwards. A linked thread may arrive with the document's state.
-  const revealed = useRef<string | null>(null)
-  useEffect(() => {
-    if (!selectedId || revealed.current === selectedId || !threads.some(({ thread }) => thread.id === selectedId)) return
-    revealed.current = selectedId
-    if (!shown.some(({ thread }) => thread.id === selectedId)) setFilter({ kind: 'all', state: 'all', authorId: 'all' })
-  }, [selectedId, threads, shown])
 
   useEffect(() => {
     if (!selectedId) return

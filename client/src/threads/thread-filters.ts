@@ -13,12 +13,14 @@ export const defaultThreadFilter: ThreadFilter = { kind: 'all', state: 'open', a
 
 export const threadStateLabels: Record<ThreadFilter['state'], string> = { open: '未解决', resolved: '已解决', all: '全部' }
 
-export function filterThreads(threads: readonly ListedThread[], filter: ThreadFilter): ListedThread[] {
+/** `keepId`: the selected thread stays, e.g. one just resolved under 未解决, so it does not vanish under the pointer. */
+export function filterThreads(threads: readonly ListedThread[], filter: ThreadFilter, keepId: string | null = null): ListedThread[] {
   return threads.filter(
     ({ thread }) =>
-      (filter.kind === 'all' || thread.kind === filter.kind) &&
+      thread.id === keepId ||
+      ((filter.kind === 'all' || thread.kind === filter.kind) &&
       (filter.state === 'all' || thread.state === filter.state) &&
-      (filter.authorId === 'all' || thread.authorId === filter.authorId),
+        (filter.authorId === 'all' || thread.authorId === filter.authorId)),
   )
 }
 

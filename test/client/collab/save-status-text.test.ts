@@ -8,11 +8,15 @@ describe('saveStatusText', () => {
     expect(saveStatusText('offline', 12, 'edit')).toBe('离线（12 处修改未同步）')
   })
 
-  it('says 只读 without edit access, whatever the connection: such frames are never acknowledged', () => {
+  it('says 只读 with read access, whatever the connection: such frames are never acknowledged', () => {
     expect(saveStatusText('saved', 0, 'read')).toBe('只读')
     expect(saveStatusText('offline', 0, 'read')).toBe('只读')
     expect(saveStatusText('saving', 2, 'read')).toBe('只读')
-    expect(saveStatusText('saving', 2, 'comment')).toBe('只读')
+  })
+
+  it('tells a commenter whether their threads are saved: the server stores and acknowledges them', () => {
+    expect(saveStatusText('saving', 2, 'comment')).toBe('保存中')
+    expect(saveStatusText('saved', 0, 'comment')).toBe('已保存')
   })
 
   it('says nothing about access until it is known', () => {

@@ -33,6 +33,11 @@ describe('filterThreads', () => {
     expect(ids(filterThreads(all, { kind: 'all', state: 'all', authorId: 'li' }))).toEqual(['early-proposal', 'middle-question'])
     expect(ids(filterThreads(all, { kind: 'proposal', state: 'open', authorId: 'wang' }))).toEqual([])
   })
+
+  it('keeps the selected thread, in its place, whatever the filters say', () => {
+    const all = listThreads(documentWithThreads())
+    expect(ids(filterThreads(all, defaultThreadFilter, 'middle-question'))).toEqual(['early-proposal', 'middle-question', 'late-question'])
+  })
 })
 
 describe('threadAuthors and usersNamed', () => {
