@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/access.ts'
 import type { NewPairInput, PairView } from '../../shared/api/mentorship.ts'
 import { mayPair } from '../../shared/mentorship/pairing-rules.ts'
 import type { ContentContext } from '../versions/document-content.ts'
+import { refreshDocumentAccess } from '../workflow/live-access.ts'
 import { forbid, missing, type Outcome, succeed } from '../workflow/outcome.ts'
 import { type Member, membersOf } from './pair-members.ts'
 import { pairViewOf, semestersAround } from './pair-views.ts'
@@ -15,6 +16,7 @@ export async function pair(
   const checked = await checkedPair(context, actor, input)
   if (!checked.ok) return checked
   const created = await context.store.addMentorship(input.mentorId, input.apprenticeId, actor.userId)
+  if (created) await refreshApprenticeAccess(context, input.apprenticeId)
   const record = (await context.store.listMentorships(actor.schoolId)).find(
     (candidate) => candidate.mentorId === input.mentorId && candidate.apprenticeId === input.apprenticeId,
   )
@@ -27,7 +29,13 @@ export async function unpair(context: ContentContext, actor: Actor, input: NewPa
   const checked = await checkedPair(context, actor, input)
   if (!checked.ok) return checked
   const removed = await context.store.removeMentorship(input.mentorId, input.apprenticeId)
-  return removed ? succeed(null) : missing('他们没有结对')
+  if (!removed) return missing('他们没有结对')
+  await refreshApprenticeAccess(context, input.apprenticeId)
+  return succeed(null)
+}
+
+async function refreshApprenticeAccess({ store, registry }: ContentContext, apprenticeId: string): Promise<void> {
+  await refreshDocumentAccess(store, registry, await store.listDocumentIdsOwnedBy(apprenticeId))
 }
 
 async function checkedPair(

@@ -22,3 +22,22 @@ export async function refreshLessonAccess(
     room.refreshAccess((connection) => documentAccess(connection.actor, context))
   }
 }
+
+/**
+ * After a change of who mentors whom (师徒结对), every open editor of these documents (the apprentice's)
+ * gets the access the rules now give: a new mentor may comment at once, an unpaired one no longer.
+ */
+export async function refreshDocumentAccess(
+  store: Store,
+  registry: Pick<RoomRegistry, 'find'>,
+  documentIds: readonly string[],
+): Promise<void> {
+  for (const documentId of documentIds) {
+    const room = registry.find(documentId)
+    if (!room) continue
+    const document = await store.findDocument(documentId)
+    if (!document) continue
+    const context = await documentContextOf(store, document)
+    room.refreshAccess((connection) => documentAccess(connection.actor, context))
+  }
+}

@@ -194,6 +194,19 @@ describe('the counts of a pair', () => {
     expect(lastYear.counts).toEqual({ annotations: 0, resolved: 0, observed: 0 })
   })
 
+  it('gives a new mentor comment access at once on an open connection, and takes it back on unpairing', async () => {
+    // 何老师 leads another group: without the pairing she may only read the apprentice's draft.
+    const watcher = await join('chinese-leader')
+    expect((await as.admin!.post('/api/mentorships', pairBody('chinese-leader', 'apprentice'))).status).toBe(201)
+    annotate(watcher, ids['chinese-leader']!, '新师傅的第一条批注')
+    await stored(watcher)
+    expect(watcher.denials).toEqual([])
+
+    expect((await as.admin!.delete(pairPath('chinese-leader', 'apprentice'))).status).toBe(204)
+    annotate(watcher, ids['chinese-leader']!, '解除结对以后')
+    await waitFor(() => watcher.denials.length > 0, 'the refusal')
+  })
+
   it('refuses a 听课记录 of oneself, by the office, of another school, and bad input', async () => {
     const input: ObservationInput = {
       observedId: ids.apprentice!,
