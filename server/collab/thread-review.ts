@@ -24,6 +24,7 @@ import {
   type ThreadActor,
 } from '../../shared/threads/thread-rules.ts'
 import type { Decision } from '../../shared/workflow/lesson-rules.ts'
+import { quotedBefore } from './suggestion-passage.ts'
 
 type Verdict = Decision
 type Refusal = Extract<Decision, { allowed: false }>
@@ -41,6 +42,14 @@ interface Touched {
   chain: Y.Item[]
 }
 
+/** How an item stands to the transaction under review. */
+interface ItemAge {
+  /** Inserted by the transaction. */
+  isNew(item: Y.Item): boolean
+  /** There, not deleted, before the transaction. */
+  existedBefore(item: Y.Item): boolean
+}
+
 /** What the transaction changed in threads, as far as anyone is told of it. */
 interface Changes {
   createdThreads: Set<Y.Item>
@@ -55,6 +64,7 @@ export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor:
   for (const [name, type] of doc.share) rootNames.set(type, name)
   const isNew = (item: Y.Item): boolean => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)
   const deletedNow = (item: Y.Item): boolean => !isNew(item) && Y.isDeleted(transaction.deleteSet, item.id)
+  const existedBefore = (item: Y.Item): boolean => !isNew(item) && (!item.deleted || deletedNow(item))
 
   const createdThreads = new Set<Y.Item>()
   const deletedThreads = new Set<Y.Item>()
@@ -132,11 +142,11 @@ export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor:
     if (!consistent) return refused('只能以自己的名义标为已解决')
   }
   for (const thread of decided) {
-    const decision = reviewDecision(thread, actor, isNew)
+    const decision = reviewDecision(doc, thread, actor, { isNew, existedBefore })
     if (!decision.allowed) return decision
   }
   const changes = { createdThreads, createdReplies, mentionsChanged, resolutionChanged, decided }
-  return { allowed: true, activity: activityOf(changes, (item) => !isNew(item) && (!item.deleted || deletedNow(item))) }
+  return { allowed: true, activity: activityOf(changes, existedBefore) }
 }
 
 /**
@@ -220,13 +230,16 @@ function userIds(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []
 }
 
-/** A suggestion's decision: written once, whole, by a moderator in their own name. */
-function reviewDecision(thread: Y.Item, actor: ThreadActor, isNew: (item: Y.Item) => boolean): Verdict {
+/**
+ * A suggestion's decision: written once, whole, by a moderator in their own name; accepted only while
+ * its passage still held the quoted words.
+ */
+function reviewDecision(doc: Y.Doc, thread: Y.Item, actor: ThreadActor, age: ItemAge): Verdict {
   if (typeof rawGet(thread, 'suggestion') !== 'string') return refused('只有建议修改可以接受或拒绝')
-  const map = (thread.content as Y.ContentType).type
+  const map = (thread.content as Y.ContentType).type as Y.Map<unknown>
   for (const key of threadFields.decision) {
     for (let entry = map._map.get(key) ?? null; entry !== null; entry = entry.left) {
-      if (!isNew(entry)) return refused('这条建议已经处理过了，不能再改')
+      if (!age.isNew(entry)) return refused('这条建议已经处理过了，不能再改')
     }
   }
   const decision = rawGet(thread, 'decision')
@@ -234,7 +247,9 @@ function reviewDecision(thread: Y.Item, actor: ThreadActor, isNew: (item: Y.Item
     return refused('建议的处理结果不完整')
   }
   if (rawGet(thread, 'decidedBy') !== actor.userId) return refused('只能以自己的名义处理建议')
-  return mayDecideSuggestion(actor, decision as (typeof suggestionDecisions)[number])
+  const allowed = mayDecideSuggestion(actor, decision as (typeof suggestionDecisions)[number])
+  if (!allowed.allowed || decision === 'rejected') return allowed
+  return quotedBefore(map, doc, age.existedBefore) ? accepted : refused('原文已经改动，这条建议不能再接受，只能拒绝')
 }
 
 function reviewNewThread(thread: Y.Item, actor: ThreadActor): Verdict {

@@ -297,6 +297,42 @@ describe('suggestions', () => {
     expect(textNodes(contentOf(room))[0]!.toString()).toBe('理解一元一次方程的概念')
   })
 
+  it('is not accepted once its words changed, even from a copy that had not seen the change', () => {
+    const owners = client(30)
+    const typist = client(31)
+    expect(submit(updateOf(typist, () => textNodes(contentOf(typist))[0]!.insert(4, '（一）')), editor)).toEqual(allowed)
+    expect(submit(updateOf(owners, () => acceptSuggestion(owners, 's-wang', 'chen')), leader)).toEqual(
+      refusedWith(/原文已经改动/),
+    )
+    expect(textNodes(contentOf(room))[0]!.toString()).toBe('理解一元（一）一次方程的概念')
+    const again = client(32)
+    expect(submit(updateOf(again, () => rejectSuggestion(again, 's-wang', 'chen')), leader)).toEqual(allowed)
+  })
+
+  it('of two on overlapping words accepted at once, only the first to arrive is applied', () => {
+    const lis = client(11)
+    const overlapping = updateOf(lis, () =>
+      createSuggestion(lis, {
+        id: 's-li',
+        kind: 'proposal',
+        authorId: 'li',
+        body: '',
+        start: pointAt(contentOf(lis), 6),
+        end: pointAt(contentOf(lis), 11),
+        replacement: '方程的意义',
+      }),
+    )
+    expect(submit(overlapping, li)).toEqual(allowed)
+    const owners = client(30)
+    const leaders = client(31)
+    const groupLeader: ThreadActor = { userId: 'zhou', access: 'edit', moderator: true }
+    const first = updateOf(owners, () => acceptSuggestion(owners, 's-wang', 'chen'))
+    const second = updateOf(leaders, () => acceptSuggestion(leaders, 's-li', 'zhou'))
+    expect(submit(first, leader)).toEqual(allowed)
+    expect(submit(second, groupLeader)).toEqual(refusedWith(/原文已经改动/))
+    expect(textNodes(contentOf(room))[0]!.toString()).toBe('理解二元一次方程组的概念')
+  })
+
   it('may not arrive already decided from someone who may not decide', () => {
     const doc = client(30)
     const update = updateOf(doc, () => {
