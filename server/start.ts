@@ -97,6 +97,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       upgrades.close()
       // Store what the rooms accepted before the sockets go, then stop listening.
       await registry.shutdown()
+      // The rooms' last reports may still be turning into notifications.
+      await notifications.settle()
       await presence.close()
       await pdf.close()
       // Open inbox streams would otherwise keep the server from closing until their clients leave.

@@ -32,6 +32,9 @@ export const defaultInboxBounds: InboxBounds = { keepReadDays: 30, keepPerUser: 
 const dayMs = 24 * 60 * 60 * 1000
 
 export class NotificationService {
+  /** Deliveries under way, so that the server can let them finish before its store closes. */
+  private readonly running = new Set<Promise<void>>()
+
   constructor(
     private readonly store: Store,
     private readonly hub: InboxHub,
@@ -127,11 +130,16 @@ export class NotificationService {
     return { readBefore: new Date(now.getTime() - this.bounds.keepReadDays * dayMs), keepPerUser: this.bounds.keepPerUser }
   }
 
-  private async safely(what: string, work: () => Promise<void>): Promise<void> {
-    try {
-      await work()
-    } catch (error) {
+  /** Resolves once every delivery begun so far has finished. */
+  async settle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running)
+  }
+
+  private safely(what: string, work: () => Promise<void>): Promise<void> {
+    const delivery = work().catch((error: unknown) => {
       console.error(`notifications of a ${what} were not delivered:`, error)
-    }
+    })
+    this.running.add(delivery)
+    return delivery.finally(() => this.running.delete(delivery))
   }
 }

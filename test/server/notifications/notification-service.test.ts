@@ -145,4 +145,16 @@ describe('NotificationService', () => {
     }
     expect((await inboxOf('guest')).map((n) => n.threadId)).toHaveLength(3)
   })
+
+  it('lets the server wait for deliveries under way before it closes the store', async () => {
+    const { document } = await apprenticeDocument([])
+    const before = await server.store.countUnreadNotifications(ids.teacher3!)
+    void service.threadActivity({
+      documentId: document.id,
+      actorId: ids.mentor!,
+      activity: [{ type: 'reopened', threadId: 't1', threadAuthorId: ids.teacher3! }],
+    })
+    await service.settle()
+    expect(await server.store.countUnreadNotifications(ids.teacher3!)).toBe(before + 1)
+  })
 })
