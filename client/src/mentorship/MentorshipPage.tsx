@@ -41,7 +41,15 @@ export function MentorshipPage({ route, me }: { route: MentorshipRoute; me: Me }
       </header>
       {data.candidates.length > 0 && <PairForm candidates={data.candidates} onPaired={reload} />}
       <PairTable list={data} onChanged={reload} />
-      {open && <PairDetailPanel key={`${open.mentorId}/${open.apprenticeId}/${data.semester}`} pair={open} semester={data.semester} me={me} />}
+      {open && (
+        <PairDetailPanel
+          key={`${open.mentorId}/${open.apprenticeId}/${data.semester}`}
+          pair={open}
+          semester={data.semester}
+          me={me}
+          onChanged={reload}
+        />
+      )}
     </main>
   )
 }

@@ -12,9 +12,11 @@ interface PairDetailPanelProps {
   pair: NewPairInput
   semester: string
   me: Me
+  /** A 听课记录 was added: the pair's counts in the list above change too. */
+  onChanged: () => void
 }
 
-export function PairDetailPanel({ pair, semester, me }: PairDetailPanelProps) {
+export function PairDetailPanel({ pair, semester, me, onChanged }: PairDetailPanelProps) {
   const { data, error, reload } = useLoaded(() => fetchPair(pair, semester), `${pair.mentorId}/${pair.apprenticeId}/${semester}`)
   if (error) return <p className="work-error" role="alert">{error}</p>
   if (!data) return <p className="muted">正在加载……</p>
@@ -53,7 +55,15 @@ export function PairDetailPanel({ pair, semester, me }: PairDetailPanelProps) {
           ))}
         </ul>
       )}
-      {other && <ObservationForm observed={other} onRecorded={reload} />}
+      {other && (
+        <ObservationForm
+          observed={other}
+          onRecorded={() => {
+            reload()
+            onChanged()
+          }}
+        />
+      )}
     </section>
   )
 }
