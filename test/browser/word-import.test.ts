@@ -60,7 +60,7 @@ describe.runIf(enabled)('browser: Word in', () => {
 
     const report = leader.getByTestId('import-report')
     await report.waitFor()
-    expect(await report.getByTestId('import-unkept').textContent()).toMatch(/图片没有导入/)
+    expect(await report.getByTestId('import-unkept').textContent()).toMatch(/批注没有导入/)
     await screenshot(leader, 'word-import-report')
     await report.getByTestId('import-open').click()
     await leader.getByTestId('editor').waitFor()
@@ -70,6 +70,9 @@ describe.runIf(enabled)('browser: Word in', () => {
     expect(await sectionBody(leader, 'objectives').locator('ol > li').count()).toBe(2)
     expect(await sectionBody(leader, 'inquiry').locator('table').count()).toBe(1)
     expect(await sectionBody(leader, 'classCheck').locator('[data-teacher-only]').count()).toBe(2)
+    // The file's picture came in with the draft and loads from the server.
+    const picture = sectionBody(leader, 'preview').locator('img.lesson-image')
+    await expect.poll(() => picture.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBe(1)
   })
 
   it('pastes from Word into a section as lists, without touching the sections', async () => {

@@ -5,11 +5,12 @@
  * The Yjs state carries only the image's address (`/api/images/{id}`), never its bytes.
  */
 import { type Editor, Extension } from '@tiptap/core'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { NodeSelection, Plugin, PluginKey } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import type { StoredImage } from '../../../shared/api/images.ts'
 import { offlineImageMessage, uploadImage } from '../images/upload-image.ts'
-import { dataUrlBlob, pastedImages, unreadableImagesMessage, withUploadedImages } from './pasted-images.ts'
+import { dataUrlBlob, type PastedImages, pastedImages, unreadableImagesMessage, withUploadedImages } from './pasted-images.ts'
 
 export interface ImageUploadOptions {
   documentId: string
@@ -68,15 +69,31 @@ async function insertFiles(editor: Editor, options: ImageUploadOptions, files: r
     attrs: { src: image.url, alt: altOf(files[Number(source)]!), width: image.width, height: image.height },
   }))
   if (nodes.length > 0 && editor.isEditable) {
+    const { doc, selection } = editor.state
+    // A selected picture stays: the new ones go after it.
+    const position = at !== undefined && at <= doc.content.size ? at : selection instanceof NodeSelection ? selection.to : null
+    const content = needsLineAfter(doc, position ?? selection.to) ? [...nodes, { type: 'paragraph' }] : nodes
     const chain = editor.chain().focus()
-    const inserted = at !== undefined && at <= editor.state.doc.content.size ? chain.insertContentAt(at, nodes) : chain.insertContent(nodes)
+    const inserted = position === null ? chain.insertContent(content) : chain.insertContentAt(position, content)
     if (!inserted.run()) failures.push('这里不能放图片，请把光标放在某一栏的正文里再插入')
   }
   options.onMessage(failures.length > 0 ? failures.join('；') : null)
 }
 
+/**
+ * Whether pictures inserted at `pos` would end their section, list item or cell: then an empty line
+ * follows them, or there would be nowhere to type below a picture.
+ */
+function needsLineAfter(doc: ProseMirrorNode, pos: number): boolean {
+  const $pos = doc.resolve(pos)
+  if (!$pos.parent.isTextblock) return $pos.index() === $pos.parent.childCount
+  if ($pos.parentOffset !== $pos.parent.content.size) return false
+  const depth = $pos.depth - 1
+  return $pos.index(depth) === $pos.node(depth).childCount - 1
+}
+
 /** Uploads the pasted HTML's data: pictures, then pastes it with their stored addresses. */
-async function pasteWithUploads(view: EditorView, html: string, dataUrls: readonly string[], options: ImageUploadOptions): Promise<void> {
+async function pasteWithUploads(view: EditorView, html: string, { dataUrls, unreadable }: PastedImages, options: ImageUploadOptions): Promise<void> {
   options.onMessage(uploadingMessage(dataUrls.length))
   const { stored, failures } = navigator.onLine
     ? await uploadAll(options.documentId, dataUrls.map((source) => ({ source, blob: dataUrlBlob(source) })))
@@ -84,6 +101,7 @@ async function pasteWithUploads(view: EditorView, html: string, dataUrls: readon
   if (view.isDestroyed) return
   const uploaded = new Map(stored.map(({ source, image }) => [source, image]))
   view.pasteHTML(withUploadedImages(new DOMParser().parseFromString(html, 'text/html'), uploaded))
+  if (unreadable > 0) failures.push(unreadableImagesMessage(unreadable))
   options.onMessage(failures.length > 0 ? failures.join('；') : null)
 }
 
@@ -124,12 +142,12 @@ export const ImageUpload = Extension.create<ImageUploadOptions, ImageUploadStora
               return true
             }
             if (!document) return false
-            const { dataUrls, unreadable } = pastedImages(document)
-            if (dataUrls.length > 0) {
-              void pasteWithUploads(view, html, dataUrls, options)
+            const found = pastedImages(document)
+            if (found.dataUrls.length > 0) {
+              void pasteWithUploads(view, html, found, options)
               return true
             }
-            if (unreadable > 0) options.onMessage(unreadableImagesMessage(unreadable))
+            if (found.unreadable > 0) options.onMessage(unreadableImagesMessage(found.unreadable))
             return false
           },
           handleDrop: (view, event, _slice, moved) => {

@@ -1,0 +1,98 @@
+/**
+ * Pictures in the editor, in Debian's chromium against the real server: 插入图片 uploads and inserts a
+ * picture every colleague sees, a refused file or being offline inserts nothing and says why, a paste
+ * uploads its data: pictures and lists the ones the browser cannot read, and a reader has no 插入图片.
+ * Screenshots go to test-results/browser/images-*.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { imageRefusals } from '../../shared/images/image-check.ts'
+import { storedImageId } from '../../shared/images/image-url.ts'
+import { pngImage } from '../helpers/test-images.ts'
+import { createDocumentInDemoGroup, type TestServer, startTestServer } from '../helpers/test-server.ts'
+import { buildClient } from './helpers/build-client.ts'
+import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
+import { pasteHtml } from './helpers/lesson-structure.ts'
+import { clickAtEndOfDocument, eventually, logIn, openDocument, screenshot } from './helpers/teacher-page.ts'
+
+const enabled = browserSuitesEnabled()
+const title = '数轴与图形'
+
+describe.runIf(enabled)('browser: pictures', () => {
+  let server: TestServer
+  let browser: Browser
+  let teacher: Page
+  let colleague: Page
+
+  beforeAll(async () => {
+    const clientDir = await buildClient()
+    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir, demoPlan: false }), launchChromium()])
+    await createDocumentInDemoGroup(server, title)
+    ;[teacher, colleague] = await Promise.all([logIn(browser, server.url, 'teacher1'), logIn(browser, server.url, 'teacher2')])
+    await Promise.all([openDocument(teacher, title), openDocument(colleague, title)])
+  })
+
+  afterAll(async () => {
+    await teacher?.context().close()
+    await colleague?.context().close()
+    await browser?.close()
+    await server?.stop()
+  })
+
+  const pictures = (page: Page) => page.getByTestId('editor').locator('img.lesson-image')
+  /** Width of each picture as loaded, 0 for one that did not load. */
+  const loadedWidths = (page: Page) => pictures(page).evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth))
+
+  async function choose(page: Page, name: string, mimeType: string, buffer: Buffer): Promise<void> {
+    await clickAtEndOfDocument(page)
+    await page.getByTestId('toolbar-image-file').setInputFiles({ name, mimeType, buffer })
+  }
+
+  it('inserts a chosen picture that the colleague sees loaded too', async () => {
+    await choose(teacher, '数轴.png', 'image/png', Buffer.from(pngImage(120, 40)))
+    await expect.poll(() => loadedWidths(teacher), eventually).toEqual([120])
+    await expect.poll(() => loadedWidths(colleague), eventually).toEqual([120])
+    expect(await pictures(teacher).first().getAttribute('alt')).toBe('数轴')
+    expect(storedImageId(await pictures(teacher).first().getAttribute('src'))).not.toBeNull()
+    await screenshot(teacher, 'images-inserted')
+  })
+
+  it('inserts nothing for an SVG and says why', async () => {
+    await choose(teacher, '图.svg', 'image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))
+    await expect.poll(() => teacher.getByTestId('image-notice').textContent(), eventually).toContain(imageRefusals.svg)
+    expect(await pictures(teacher).count()).toBe(1)
+    await teacher.getByTestId('image-notice').getByRole('button').click()
+  })
+
+  it('uploads the data: pictures of a paste and lists those the browser cannot read', async () => {
+    await clickAtEndOfDocument(teacher)
+    const dataUrl = `data:image/png;base64,${Buffer.from(pngImage(30, 30)).toString('base64')}`
+    await pasteHtml(teacher, `<p>粘贴的图：</p><img src="${dataUrl}"><p><img src="file:///C:/Temp/clip_image001.png"></p>`)
+    await expect.poll(() => loadedWidths(teacher), eventually).toEqual([120, 30])
+    await expect.poll(() => teacher.getByTestId('image-notice').textContent(), eventually).toMatch(/1 张图片没有粘贴进来/)
+    expect(await teacher.getByTestId('editor').textContent()).toContain('粘贴的图：')
+    await teacher.getByTestId('image-notice').getByRole('button').click()
+  })
+
+  it('inserts nothing while offline and says so', async () => {
+    await teacher.context().setOffline(true)
+    try {
+      await choose(teacher, '离线.png', 'image/png', Buffer.from(pngImage(8, 8)))
+      await expect.poll(() => teacher.getByTestId('image-notice').textContent(), eventually).toMatch(/离线/)
+      expect(await pictures(teacher).count()).toBe(2)
+    } finally {
+      await teacher.context().setOffline(false)
+    }
+  })
+
+  it('gives a reader no 插入图片', async () => {
+    const guest = await logIn(browser, server.url, 'guest')
+    try {
+      await openDocument(guest, title)
+      await expect.poll(() => loadedWidths(guest), eventually).toEqual([120, 30])
+      expect(await guest.getByTestId('toolbar-insert-image').count()).toBe(0)
+    } finally {
+      await guest.context().close()
+    }
+  })
+})
