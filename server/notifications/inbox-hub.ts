@@ -48,10 +48,6 @@ export class InboxHub {
     )
   }
 
-  streamCount(userId: string): number {
-    return this.streams.get(userId)?.size ?? 0
-  }
-
   close(): void {
     for (const [userId, mine] of this.streams) for (const stream of mine) {
       stream.end()
