@@ -11,7 +11,6 @@ import {
   replyFields,
   suggestionDecisions,
   threadFields,
-  type ThreadKind,
   threadKinds,
   threadsRootName,
 } from '../../shared/threads/thread-model.ts'
@@ -24,7 +23,9 @@ import {
   type ThreadActor,
 } from '../../shared/threads/thread-rules.ts'
 import type { Decision } from '../../shared/workflow/lesson-rules.ts'
+import { activityOf } from './review-activity.ts'
 import { quotedBefore } from './suggestion-passage.ts'
+import { authorOf, rawGet } from './thread-items.ts'
 
 type Verdict = Decision
 type Refusal = Extract<Decision, { allowed: false }>
@@ -48,15 +49,6 @@ interface ItemAge {
   isNew(item: Y.Item): boolean
   /** There, not deleted, before the transaction. */
   existedBefore(item: Y.Item): boolean
-}
-
-/** What the transaction changed in threads, as far as anyone is told of it. */
-interface Changes {
-  createdThreads: Set<Y.Item>
-  createdReplies: Set<Y.Item>
-  mentionsChanged: Set<Y.Item>
-  resolutionChanged: Set<Y.Item>
-  decided: Set<Y.Item>
 }
 
 export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor: ThreadActor): ThreadReview {
@@ -150,87 +142,6 @@ export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor:
 }
 
 /**
- * `existedBefore(item)`: the item was there, not deleted, before the transaction. Threads or replies
- * the same transaction deleted again are not reported; a decided suggestion's resolution is part of
- * its decision, not reported apart.
- */
-function activityOf(changes: Changes, existedBefore: (item: Y.Item) => boolean): ThreadActivity[] {
-  const activity: ThreadActivity[] = []
-  const before = (thread: Y.Item, key: string): unknown => valueBefore(thread, key, existedBefore)
-  for (const thread of changes.createdThreads) {
-    if (thread.deleted) continue
-    activity.push({
-      type: 'threadCreated',
-      threadId: threadIdOf(thread),
-      kind: rawGet(thread, 'kind') as ThreadKind,
-      suggestion: typeof rawGet(thread, 'suggestion') === 'string',
-      quote: stringOf(rawGet(thread, 'quote')),
-      mentions: userIds(rawGet(thread, 'mentions')),
-    })
-  }
-  for (const reply of changes.createdReplies) {
-    const thread = threadOfReply(reply)
-    if (reply.deleted || thread.deleted) continue
-    activity.push({
-      type: 'replyAdded',
-      threadId: threadIdOf(thread),
-      replyId: stringOf(rawGet(reply, 'id')),
-      threadAuthorId: authorOf(thread),
-      body: stringOf(rawGet(reply, 'body')?.toString()),
-    })
-  }
-  for (const thread of changes.mentionsChanged) {
-    if (thread.deleted) continue
-    const earlier = new Set(userIds(before(thread, 'mentions')))
-    const named = [...new Set(userIds(rawGet(thread, 'mentions')))].filter((userId) => !earlier.has(userId))
-    if (named.length > 0) activity.push({ type: 'mentioned', threadId: threadIdOf(thread), userIds: named })
-  }
-  for (const thread of changes.resolutionChanged) {
-    const state = rawGet(thread, 'state')
-    if (thread.deleted || changes.decided.has(thread) || state === (before(thread, 'state') ?? 'open')) continue
-    const type = state === 'resolved' ? 'resolved' : 'reopened'
-    activity.push({ type, threadId: threadIdOf(thread), threadAuthorId: authorOf(thread) })
-  }
-  for (const thread of changes.decided) {
-    activity.push({
-      type: 'suggestionDecided',
-      threadId: threadIdOf(thread),
-      decision: rawGet(thread, 'decision') as (typeof suggestionDecisions)[number],
-      suggestionAuthorId: authorOf(thread),
-    })
-  }
-  return activity
-}
-
-/** A map entry's value before the transaction: the latest entry that existed then, if any. */
-function valueBefore(holder: Y.Item, key: string, existedBefore: (item: Y.Item) => boolean): unknown {
-  const map = (holder.content as Y.ContentType).type
-  for (let entry = map._map.get(key) ?? null; entry !== null; entry = entry.left) {
-    if (!existedBefore(entry)) continue
-    const values = entry.content.getContent()
-    return values[values.length - 1]
-  }
-  return undefined
-}
-
-function threadIdOf(thread: Y.Item): string {
-  return thread.parentSub ?? ''
-}
-
-function threadOfReply(reply: Y.Item): Y.Item {
-  const repliesField = (reply.parent as Y.AbstractType<any>)._item!
-  return (repliesField.parent as Y.AbstractType<any>)._item!
-}
-
-function stringOf(value: unknown): string {
-  return typeof value === 'string' ? value : ''
-}
-
-function userIds(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []
-}
-
-/**
  * A suggestion's decision: written once, whole, by a moderator in their own name; accepted only while
  * its passage still held the quoted words.
  */
@@ -309,23 +220,6 @@ function pathOf(item: Y.Item, rootNames: ReadonlyMap<Y.AbstractType<any>, string
     type = type._item.parent as Y.AbstractType<any>
   }
   return { root: rootNames.get(type) ?? null, chain }
-}
-
-/**
- * A map entry of the type an item holds, deleted or not: a deleted thread's author still decides
- * who may have deleted it. The scratch document keeps deleted content (`gc: false`).
- */
-function rawGet(holder: Y.Item, key: string): unknown {
-  if (!(holder.content instanceof Y.ContentType)) return undefined
-  const entry = holder.content.type._map.get(key)
-  if (!entry) return undefined
-  const values = entry.content.getContent()
-  return values[values.length - 1]
-}
-
-function authorOf(holder: Y.Item): string {
-  const author = rawGet(holder, 'authorId')
-  return typeof author === 'string' ? author : ''
 }
 
 function includes(list: readonly string[], value: unknown): boolean {
