@@ -69,7 +69,8 @@ export function ThreadItem({ doc, listed, status, actor, people, selected, onSel
         {thread.state === 'resolved' && <span className="thread-resolved">已解决</span>}
       </header>
       <blockquote className="thread-quote" data-testid="thread-quote">
-        {anchor.deleted && <span className="thread-deleted">原文已删除</span>}
+        {/* An accepted suggestion's words were replaced by its own decision, recorded below: not 原文已删除. */}
+        {anchor.deleted && thread.suggestion?.decision !== 'accepted' && <span className="thread-deleted">原文已删除</span>}
         {anchor.deleted ? thread.quote : anchor.text}
       </blockquote>
       {thread.suggestion && (
