@@ -140,7 +140,31 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
     await Promise.all([expectSaveStatus(apprentice, '已保存'), expectSaveStatus(mentor, '已保存')])
     await screenshot(mentor, 'threads-4-accepted')
   })
+
+  it("6. a change the server refuses (陈老师 rewriting 赵老师's reply) is explained, and the server's copy comes back", async () => {
+    // The panel offers no such thing: the change is made on the page's Y.Doc directly, as a tampered client would.
+    await mentor.getByTestId('editor').evaluate((element) => {
+      const view = (element as unknown as { editor: { view: { state: Record<string, { doc: YDocLike }> } } }).editor.view
+      for (const thread of view.state['y-sync$']!.doc.getMap('threads').values()) {
+        for (const reply of thread.get('replies').toArray()) reply.get('body').insert(0, '伪造：')
+      }
+    })
+    const refusal = mentor.getByTestId('update-refused')
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toContain('服务器没有接受你的修改')
+    // The panel opens afresh with the server's copy: both threads are resolved by now.
+    await mentor.getByTestId('thread-filter-state').selectOption('all')
+    await expect.poll(() => mentor.getByTestId('thread-reply').allTextContents(), eventually).toEqual([expect.stringContaining(answer)])
+    expect((await mentor.getByTestId('thread-reply').allTextContents()).join()).not.toContain('伪造')
+    await expectSaveStatus(mentor, '已保存')
+    expect((await apprentice.getByTestId('thread-reply').allTextContents()).join()).not.toContain('伪造')
+    await screenshot(mentor, 'threads-5-refused')
+  })
 })
+
+interface YDocLike {
+  getMap(name: string): { values(): Iterable<{ get(key: string): { toArray(): { get(key: string): { insert(index: number, text: string): void } }[] } }> }
+}
 
 function goalBlock(page: Page): Locator {
   return sectionBody(page, 'objectives').locator('p').first()
