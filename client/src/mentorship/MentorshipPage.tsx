@@ -94,13 +94,15 @@ function PairTable({ list, onChanged }: { list: MentorshipList; onChanged: () =>
                 <td className="number" data-testid="pair-annotations">{pair.counts.annotations}</td>
                 <td className="number" data-testid="pair-resolved">{pair.counts.resolved}</td>
                 <td className="number" data-testid="pair-observed">{pair.counts.observed}</td>
-                <td className="pair-actions">
-                  <a href={mentorshipHref({ page: 'mentorship', semester: list.semester, pair: idsOf(pair) })}>查看</a>
-                  {pair.canUnpair && (
-                    <button type="button" className="link-button" onClick={() => void unpair(pair)}>
-                      解除结对
-                    </button>
-                  )}
+                <td>
+                  <div className="pair-actions">
+                    <a href={mentorshipHref({ page: 'mentorship', semester: list.semester, pair: idsOf(pair) })}>查看</a>
+                    {pair.canUnpair && (
+                      <button type="button" className="link-button" onClick={() => void unpair(pair)}>
+                        解除结对
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}

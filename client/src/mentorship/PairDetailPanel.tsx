@@ -28,9 +28,7 @@ export function PairDetailPanel({ pair, semester, me, onChanged }: PairDetailPan
         {data.mentor.displayName}（师傅）· {data.apprentice.displayName}（徒弟）
       </h2>
       <p className="muted">
-        {data.pairedBy && `${data.pairedBy.displayName}安排结对`}
-        {data.pairedAt && `，${new Date(data.pairedAt).toLocaleDateString('zh-CN')}`}
-        {' · '}
+        {pairedText(data.pairedBy?.displayName ?? null, data.pairedAt)}
         {data.semester}：批注 {data.counts.annotations} 条，已解决 {data.counts.resolved} 条，听课 {data.counts.observed} 节
       </p>
 
@@ -112,4 +110,11 @@ function ObservationItem({ observation }: { observation: ObservationView }) {
       </dl>
     </li>
   )
+}
+
+function pairedText(by: string | null, at: string | null): string {
+  const date = at ? new Date(at).toLocaleDateString('zh-CN') : null
+  if (by && date) return `${date}由${by}安排结对 · `
+  if (date) return `${date}结对 · `
+  return ''
 }
