@@ -30,6 +30,7 @@ export interface InboxBounds {
 export const defaultInboxBounds: InboxBounds = { keepReadDays: 30, keepPerUser: 500 }
 
 const dayMs = 24 * 60 * 60 * 1000
+const maxMentionsLookedUp = 200
 
 export class NotificationService {
   /** Deliveries under way, so that the server can let them finish before its store closes. */
@@ -54,7 +55,8 @@ export class NotificationService {
         ),
       )
       const mentionable = []
-      for (const userId of mentionedIds) {
+      // A group has a few dozen members; a longer list is no one's real @ and is not looked up.
+      for (const userId of [...mentionedIds].slice(0, maxMentionsLookedUp)) {
         const user = await this.store.findUserById(userId)
         if (user) mentionable.push(await actorOf(this.store, user))
       }
