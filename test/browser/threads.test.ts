@@ -3,7 +3,8 @@
  * school with its 备课计划): on 赵老师's draft (she is its 主备人), her mentor 陈老师, who may only
  * comment while it is drafted, selects words in the read-only text and adds a 师徒批注; 赵老师 sees the
  * words highlighted, clicks them, replies and resolves. Then 陈老师 suggests a change in place and
- * 赵老师 accepts it. Screenshots go to test-results/browser/threads-*.
+ * 赵老师 accepts it; a forged change of 陈老师's is refused and undone on his page; a colleague opens a
+ * link to the thread. Screenshots go to test-results/browser/threads-*.
  *
  * The steps share one document and run in order; each `it` is one step of the story.
  */
@@ -159,6 +160,19 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
     await expectSaveStatus(mentor, '已保存')
     expect((await apprentice.getByTestId('thread-reply').allTextContents()).join()).not.toContain('伪造')
     await screenshot(mentor, 'threads-5-refused')
+  })
+
+  it('7. a link to a thread opens the document at it, even a resolved one the filters would hide', async () => {
+    const threadId = await apprentice.getByTestId('thread-item').filter({ hasText: note }).getAttribute('data-thread-id')
+    const documentId = /#\/documents\/([^/]+)/.exec(apprentice.url())![1]
+    const colleague = await logIn(browser, server.url, 'teacher2')
+    await colleague.goto(`${server.url}/#/documents/${documentId}/threads/${threadId}`)
+    const item = colleague.getByTestId('thread-item').filter({ hasText: note })
+    await expect.poll(() => item.getAttribute('aria-current'), eventually).toBe('true')
+    expect(await colleague.getByTestId('thread-item').count()).toBe(1)
+    // Its words are drawn while it is selected, though it is resolved.
+    await expect.poll(() => highlightTexts(colleague), eventually).toEqual([annotated])
+    await colleague.context().close()
   })
 })
 
