@@ -158,8 +158,8 @@ function reviewDecision(doc: Y.Doc, thread: Y.Item, actor: ThreadActor, age: Ite
     return refused('建议的处理结果不完整')
   }
   if (rawGet(thread, 'decidedBy') !== actor.userId) return refused('只能以自己的名义处理建议')
-  const allowed = mayDecideSuggestion(actor, decision as (typeof suggestionDecisions)[number])
-  if (!allowed.allowed || decision === 'rejected') return allowed
+  const permission = mayDecideSuggestion(actor, decision as (typeof suggestionDecisions)[number])
+  if (!permission.allowed || decision === 'rejected') return permission
   return quotedBefore(map, doc, age.existedBefore) ? accepted : refused('原文已经改动，这条建议不能再接受，只能拒绝')
 }
 

@@ -19,6 +19,7 @@ export type ThreadActivity =
   /** Users newly named in a thread's mentions (not those already there). */
   | { type: 'mentioned'; threadId: string; userIds: string[] }
   | { type: 'resolved' | 'reopened'; threadId: string; threadAuthorId: string }
+  /** Deciding also resolves the thread; that is not reported as `resolved` too. */
   | { type: 'suggestionDecided'; threadId: string; decision: 'accepted' | 'rejected'; suggestionAuthorId: string }
 
 /** Activity in one document by one user, reported after the update that carried it is stored. */
