@@ -15,7 +15,7 @@ import { type TestServer, startTestServer } from '../helpers/test-server.ts'
 import { buildClient } from './helpers/build-client.ts'
 import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
 import { headerText, sectionBlocks, sectionBody, selectionSettled } from './helpers/lesson-structure.ts'
-import { blockWith, clickAtEdge, eventually, expectSaveStatus, logIn, screenshot } from './helpers/teacher-page.ts'
+import { blockWith, clickAtEdge, eventually, expectAccess, expectSaveStatus, logIn, screenshot } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
 
@@ -304,15 +304,6 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
     await page.getByTestId('lesson-page').waitFor()
   }
 })
-
-/** Waits until the server has told the editor page what this user may do with the document. */
-async function expectAccess(page: Page, access: 'edit' | 'comment' | 'read'): Promise<void> {
-  await page.getByTestId('editor').waitFor()
-  await expect.poll(() => page.getByTestId('access-badge').getAttribute('data-access'), eventually).toBe(access)
-  await expect
-    .poll(() => page.getByTestId('editor').getAttribute('contenteditable'), eventually)
-    .toBe(access === 'edit' ? 'true' : 'false')
-}
 
 /** Types `lines` into a section of the template whose body is still its one empty line. */
 async function writeSection(page: Page, key: string, lines: readonly string[]): Promise<void> {

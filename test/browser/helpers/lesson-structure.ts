@@ -74,6 +74,25 @@ export async function selectionSettled(page: Page): Promise<void> {
   })
 }
 
+/** Selects `words` inside `block` as a mouse drag would, and waits for the editor to take the selection in. */
+export async function selectWords(page: Page, block: Locator, words: string): Promise<void> {
+  await block.evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted)
+      if (at < 0) continue
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + wanted.length)
+      document.getSelection()!.removeAllRanges()
+      document.getSelection()!.addRange(range)
+      return
+    }
+    throw new Error(`no text node holds ${wanted}`)
+  }, words)
+  await selectionSettled(page)
+}
+
 interface EditorViewLike {
   state: { selection: { anchor: number; head: number } }
   posAtDOM(node: Node, offset: number): number

@@ -70,6 +70,15 @@ export function lastBlock(page: Page): Locator {
   return page.getByTestId('editor').locator(blockSelector).last()
 }
 
+/** Waits until the server has told the editor page what this user may do with the document. */
+export async function expectAccess(page: Page, access: 'edit' | 'comment' | 'read'): Promise<void> {
+  await page.getByTestId('editor').waitFor()
+  await expect.poll(() => page.getByTestId('access-badge').getAttribute('data-access'), eventually).toBe(access)
+  await expect
+    .poll(() => page.getByTestId('editor').getAttribute('contenteditable'), eventually)
+    .toBe(access === 'edit' ? 'true' : 'false')
+}
+
 /** Puts the caret at the start or the end of a one-line block by clicking just inside its edge. */
 export async function clickAtEdge(block: Locator, edge: 'start' | 'end'): Promise<void> {
   const box = await block.boundingBox()
