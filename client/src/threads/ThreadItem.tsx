@@ -60,7 +60,11 @@ export function ThreadItem({ doc, listed, status, actor, people, selected, onSel
       data-thread-id={thread.id}
       data-state={thread.state}
       aria-current={selected}
+      tabIndex={0}
       onClick={() => onSelect(thread.id)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && event.target === event.currentTarget) onSelect(thread.id)
+      }}
     >
       <header className="thread-meta">
         <span className={`thread-kind kind-${thread.kind}`}>{thread.suggestion ? '建议修改' : threadKindLabels[thread.kind]}</span>
