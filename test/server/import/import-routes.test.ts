@@ -1,6 +1,6 @@
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ImportResult } from '../../../shared/api/import.ts'
 import type { LessonPlanInput, LessonSummary } from '../../../shared/api/lessons.ts'
 import { storedImageId } from '../../../shared/images/image-url.ts'
@@ -9,7 +9,8 @@ import { limits } from '../../../shared/limits.ts'
 import { login } from '../../helpers/collab-client.ts'
 import { planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
-import { buildDocx, documentXmlOf, paragraph } from './fixtures/docx-builder.ts'
+import { pngImage } from '../../helpers/test-images.ts'
+import { buildDocx, documentXmlOf, heading, image, paragraph } from './fixtures/docx-builder.ts'
 import { sampleLessonDocx } from './fixtures/sample-lesson-docx.ts'
 
 let server: TestServer
@@ -174,6 +175,37 @@ describe('从 Word 导入 into a lesson’s unwritten 初稿', () => {
     expect(again.status).toBe(400)
     expect(again.body.error?.message).toMatch(/已经写了内容/)
     expect(await storedSeq(lesson.documentId)).toBe(seq)
+  })
+
+  it('stores the file’s pictures with the draft, lists a corrupt one, and stores nothing when the draft is refused', async () => {
+    const png = pngImage(24, 16)
+    const lesson = await newLesson()
+    const withPicture = buildDocx(heading(2, '学习目标') + paragraph('看图') + image(), { imageBytes: png })
+    expect((await importInto(lesson.id, withPicture)).status).toBe(200)
+    const sources: string[] = []
+    ;(await storedDoc(lesson.documentId)).descendants((node) => {
+      if (node.type.name === 'image') sources.push(String(node.attrs.src))
+    })
+    expect(sources).toHaveLength(1)
+    const [stored] = await server.store.findImages([storedImageId(sources[0])!])
+    expect(stored).toMatchObject({ documentId: lesson.documentId, width: 24, height: 16 })
+    expect(Buffer.from(stored!.bytes).equals(Buffer.from(png))).toBe(true)
+
+    // A draft holding only a picture is written in: the next import is refused and stores no picture.
+    const adding = vi.spyOn(server.store, 'addImages')
+    try {
+      expect((await importInto(lesson.id, withPicture)).status).toBe(400)
+      expect(adding).not.toHaveBeenCalled()
+    } finally {
+      adding.mockRestore()
+    }
+
+    const other = await newLesson()
+    const corrupt = buildDocx(heading(2, '学习目标') + paragraph('看图') + image(), { imageBytes: png.subarray(0, 20) })
+    const { status, body } = await importInto(other.id, corrupt)
+    expect(status).toBe(200)
+    expect(body.unkept).toEqual([{ kind: 'imagesCorrupt', count: 1, message: '1 张图片已损坏，没有导入' }])
+    expect((await storedDoc(other.documentId)).textContent).toContain('看图')
   })
 
   it('refuses a teacher who may not edit the draft, and a bad file, changing nothing', async () => {
