@@ -57,7 +57,7 @@ export function ThreadPanel({ doc, editor, threads, actor, people, members, defa
           doc={doc}
           draft={draft}
           authorId={actor.userId}
-          defaultKind={draft.suggestion ? 'proposal' : defaultKind}
+          defaultKind={defaultKind}
           members={members}
           onDone={(threadId) => {
             setDraft(null)

@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+/**
+ * The panel's pieces rendered with React: what each kind of user is offered on a thread and a
+ * suggestion (from thread-rules), and the composer refusing a suggestion across two paragraphs.
+ */
+import { act, type ReactElement } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { contentOf, pointAt } from '../../../shared/threads/thread-anchor.ts'
+import { createSuggestion } from '../../../shared/threads/suggestions.ts'
+import { addReply, createThread } from '../../../shared/threads/thread-edits.ts'
+import { listThreads } from '../../../shared/threads/thread-list.ts'
+import type { ThreadActor } from '../../../shared/threads/thread-rules.ts'
+import { ThreadComposer } from '../../../client/src/threads/ThreadComposer.tsx'
+import { ThreadPanel } from '../../../client/src/threads/ThreadPanel.tsx'
+import { docWithParagraphs } from '../../shared/threads/thread-fixtures.ts'
+
+const goals = '理解一元一次方程的概念'
+const method = '先独立思考，再小组讨论'
+let root: Root | null = null
+let container: HTMLElement
+
+beforeAll(() => {
+  ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+})
+
+afterEach(() => {
+  act(() => root?.unmount())
+  root = null
+  container?.remove()
+})
+
+function render(element: ReactElement): void {
+  container = document.createElement('div')
+  document.body.append(container)
+  root = createRoot(container)
+  act(() => root!.render(element))
+}
+
+const byTestId = (id: string) => [...container.querySelectorAll(`[data-testid="${id}"]`)]
+
+function documentWithThreads(): Y.Doc {
+  const doc = docWithParagraphs([goals, method])
+  const content = contentOf(doc)
+  createThread(doc, { id: 't1', kind: 'question', authorId: 'wang', body: '为什么？', start: pointAt(content, 2), end: pointAt(content, 7), now: 1 })
+  addReply(doc, 't1', { id: 'r1', authorId: 'li', body: '同意', now: 2 })
+  createSuggestion(doc, { id: 's1', kind: 'proposal', authorId: 'zhang', body: '', start: pointAt(content, 9), end: pointAt(content, 11), replacement: '含义', now: 3 })
+  return doc
+}
+
+function panelFor(doc: Y.Doc, actor: ThreadActor, selectedId: string | null = null) {
+  return (
+    <ThreadPanel
+      doc={doc}
+      editor={null}
+      threads={listThreads(doc)}
+      actor={actor}
+      people={new Map()}
+      members={[]}
+      defaultKind="question"
+      selectedId={selectedId}
+      onSelect={() => {}}
+    />
+  )
+}
+
+describe('ThreadPanel', () => {
+  it('lists the threads in document order with their kind, quote and replies', () => {
+    render(panelFor(documentWithThreads(), { userId: 'liu', access: 'comment', moderator: false }))
+    expect(byTestId('thread-item').map((item) => item.getAttribute('data-thread-id'))).toEqual(['t1', 's1'])
+    expect(byTestId('thread-quote').map((quote) => quote.textContent)).toEqual(['一元一次方', '概念'])
+    expect(byTestId('thread-reply').map((reply) => reply.querySelector('.thread-body')?.textContent)).toEqual(['同意'])
+  })
+
+  it('offers a reader nothing to change', () => {
+    render(panelFor(documentWithThreads(), { userId: 'liu', access: 'read', moderator: false }, 't1'))
+    for (const id of ['thread-reply-input', 'thread-resolve', 'thread-edit', 'thread-delete', 'suggestion-accept', 'suggestion-reject']) {
+      expect(byTestId(id), id).toEqual([])
+    }
+  })
+
+  it('offers the author editing and resolving, a colleague only a reply on the selected thread', () => {
+    render(panelFor(documentWithThreads(), { userId: 'wang', access: 'comment', moderator: false }, 't1'))
+    expect(byTestId('thread-edit')).toHaveLength(1)
+    expect(byTestId('thread-resolve').map((button) => button.textContent)).toEqual(['标为已解决'])
+    expect(byTestId('thread-reply-input')).toHaveLength(1)
+    act(() => root!.unmount())
+    render(panelFor(documentWithThreads(), { userId: 'liu', access: 'comment', moderator: false }, 't1'))
+    expect(byTestId('thread-edit')).toEqual([])
+    expect(byTestId('thread-resolve')).toEqual([])
+    expect(byTestId('thread-reply-input')).toHaveLength(1)
+  })
+
+  it('lets a moderator with edit access accept or reject a suggestion, one with comment access only reject', () => {
+    render(panelFor(documentWithThreads(), { userId: 'li', access: 'edit', moderator: true }))
+    expect([byTestId('suggestion-accept').length, byTestId('suggestion-reject').length]).toEqual([1, 1])
+    act(() => root!.unmount())
+    render(panelFor(documentWithThreads(), { userId: 'li', access: 'comment', moderator: true }))
+    expect([byTestId('suggestion-accept').length, byTestId('suggestion-reject').length]).toEqual([0, 1])
+  })
+})
+
+describe('ThreadComposer', () => {
+  it('says a suggestion stays within one paragraph, and offers no way to send one across two', () => {
+    const doc = docWithParagraphs([goals, method])
+    const content = contentOf(doc)
+    const relative = (offset: number) => {
+      const point = pointAt(content, offset)
+      return Y.createRelativePositionFromTypeIndex(point.text, point.offset)
+    }
+    const words = { start: relative(2), end: relative(goals.length + 3), quote: '…' }
+    render(<ThreadComposer doc={doc} draft={{ words, suggestion: true }} authorId="li" defaultKind="proposal" members={[]} onDone={() => {}} />)
+    expect(byTestId('suggestion-one-paragraph')).toHaveLength(1)
+    expect(byTestId('suggestion-replacement-input')).toEqual([])
+    expect((byTestId('thread-submit')[0] as HTMLButtonElement).disabled).toBe(true)
+  })
+})
