@@ -74,12 +74,28 @@ describe.runIf(enabled)('browser: pictures', () => {
     await teacher.getByTestId('image-notice').getByRole('button').click()
   })
 
+  it('keeps a WebP as PNG, which Word can show', async () => {
+    await clickAtEndOfDocument(teacher)
+    const webp = await teacher.evaluate(() => {
+      const canvas = document.createElement('canvas')
+      canvas.width = 20
+      canvas.height = 10
+      canvas.getContext('2d')!.fillRect(0, 0, 20, 10)
+      return canvas.toDataURL('image/webp')
+    })
+    expect(webp).toMatch(/^data:image\/webp;/)
+    await pasteHtml(teacher, `<img src="${webp}">`)
+    await expect.poll(() => loadedWidths(teacher), eventually).toEqual([120, 30, 20])
+    const [stored] = await server.store.findImages([storedImageId(await pictures(teacher).last().getAttribute('src'))!])
+    expect(stored).toMatchObject({ contentType: 'image/png', width: 20, height: 10 })
+  })
+
   it('inserts nothing while offline and says so', async () => {
     await teacher.context().setOffline(true)
     try {
       await choose(teacher, '离线.png', 'image/png', Buffer.from(pngImage(8, 8)))
       await expect.poll(() => teacher.getByTestId('image-notice').textContent(), eventually).toMatch(/离线/)
-      expect(await pictures(teacher).count()).toBe(2)
+      expect(await pictures(teacher).count()).toBe(3)
     } finally {
       await teacher.context().setOffline(false)
     }
@@ -89,7 +105,7 @@ describe.runIf(enabled)('browser: pictures', () => {
     const guest = await logIn(browser, server.url, 'guest')
     try {
       await openDocument(guest, title)
-      await expect.poll(() => loadedWidths(guest), eventually).toEqual([120, 30])
+      await expect.poll(() => loadedWidths(guest), eventually).toEqual([120, 30, 20])
       expect(await guest.getByTestId('toolbar-insert-image').count()).toBe(0)
     } finally {
       await guest.context().close()

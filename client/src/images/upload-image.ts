@@ -10,11 +10,34 @@ import { ApiError } from '../api/http.ts'
 
 export const offlineImageMessage = '现在处于离线状态，图片需要联网上传，没有插入。请联网后再插入图片'
 
+/**
+ * Word cannot show WebP, so the browser redraws one as PNG, which every export keeps; if it cannot, or
+ * the PNG would be over the limit, the WebP goes as it is (the .docx then says where to see it).
+ */
+async function asPngIfWebp(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    const bitmap = await createImageBitmap(new Blob([bytes]))
+    const canvas = document.createElement('canvas')
+    canvas.width = bitmap.width
+    canvas.height = bitmap.height
+    canvas.getContext('2d')?.drawImage(bitmap, 0, 0)
+    bitmap.close()
+    const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
+    const converted = png ? new Uint8Array(await png.arrayBuffer()) : null
+    return converted && checkImage(converted).ok ? converted : bytes
+  } catch {
+    return bytes
+  }
+}
+
 export async function uploadImage(documentId: string, file: Blob): Promise<StoredImage> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
+  const original = new Uint8Array(await file.arrayBuffer())
+  const first = checkImage(original)
+  if (!first.ok) throw new ApiError(400, first.code, first.message)
+  if (!navigator.onLine) throw new ApiError(0, 'network', offlineImageMessage)
+  const bytes = first.image.type === 'image/webp' ? await asPngIfWebp(original) : original
   const check = checkImage(bytes)
   if (!check.ok) throw new ApiError(400, check.code, check.message)
-  if (!navigator.onLine) throw new ApiError(0, 'network', offlineImageMessage)
   let response: Response
   try {
     response = await fetch(`/api/documents/${encodeURIComponent(documentId)}/images`, {
