@@ -62,7 +62,8 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Demo
     if (role === 'leader' || role === 'teacher') await store.addGroupMember(group.id, user.id)
   }
   const user = (username: string): UserRecord => users.get(username)!
-  await store.addMentorship(user('mentor').id, user('apprentice').id)
+  // The office paired them (师徒结对 is the office's decision across the school).
+  await store.addMentorship(user('mentor').id, user('apprentice').id, user('admin').id)
 
   const sample = sampleLessonUpdate({ leadPreparer: user('teacher1').displayName, reviewer: user('leader').displayName })
   if (options.plan === false) {

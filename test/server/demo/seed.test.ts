@@ -59,6 +59,15 @@ describe('demo seed', () => {
     }
   })
 
+  it('pairs 陈老师 with 赵老师, as the office', async () => {
+    await seedDemo(store, { password: 'p' })
+    const [admin, mentor, apprentice] = await Promise.all(['admin', 'mentor', 'apprentice'].map((name) => store.findUserByUsername(name)))
+    const pairs = await store.listMentorships(admin!.schoolId)
+    expect(pairs.map(({ mentorId, apprenticeId, pairedBy }) => ({ mentorId, apprenticeId, pairedBy }))).toEqual([
+      { mentorId: mentor!.id, apprenticeId: apprentice!.id, pairedBy: admin!.id },
+    ])
+  })
+
   it('stores a sample 导学案 that loads into a valid editor document: header, every section, 教师用 blocks', async () => {
     await seedDemo(store, { password: 'p' })
     const admin = (await store.findUserByUsername('admin'))!
