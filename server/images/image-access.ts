@@ -26,7 +26,7 @@ export function checkedImage(bytes: Uint8Array): { ok: true; image: CheckedImage
   return { ok: true, image: { id: randomUUID(), contentType: type, width, height, bytes } }
 }
 
-export function storedImageView(image: Pick<ImageRecord, 'id' | 'width' | 'height'>): StoredImage {
+function storedImageView(image: Pick<ImageRecord, 'id' | 'width' | 'height'>): StoredImage {
   return { id: image.id, url: imageUrl(image.id), width: image.width, height: image.height }
 }
 

@@ -29,17 +29,17 @@ declare module '@tiptap/core' {
   }
 }
 
-interface Uploads {
-  stored: { source: string; image: StoredImage }[]
+interface Uploads<T> {
+  stored: { source: T; image: StoredImage }[]
   /** Distinct reasons, in the order they came. */
   failures: string[]
 }
 
-async function uploadAll(documentId: string, sources: readonly { source: string; blob: Blob }[]): Promise<Uploads> {
-  const results = await Promise.allSettled(sources.map(({ blob }) => uploadImage(documentId, blob)))
-  const uploads: Uploads = { stored: [], failures: [] }
+async function uploadAll<T>(documentId: string, sources: readonly T[], blobOf: (source: T) => Blob): Promise<Uploads<T>> {
+  const results = await Promise.allSettled(sources.map((source) => uploadImage(documentId, blobOf(source))))
+  const uploads: Uploads<T> = { stored: [], failures: [] }
   results.forEach((result, index) => {
-    if (result.status === 'fulfilled') uploads.stored.push({ source: sources[index]!.source, image: result.value })
+    if (result.status === 'fulfilled') uploads.stored.push({ source: sources[index]!, image: result.value })
     else {
       const reason = result.reason instanceof Error ? result.reason.message : '图片没有插入'
       if (!uploads.failures.includes(reason)) uploads.failures.push(reason)
@@ -62,11 +62,11 @@ async function insertFiles(editor: Editor, options: ImageUploadOptions, files: r
   if (files.length === 0) return
   if (!navigator.onLine) return options.onMessage(offlineImageMessage)
   options.onMessage(uploadingMessage(files.length))
-  const { stored, failures } = await uploadAll(options.documentId, files.map((file, index) => ({ source: String(index), blob: file })))
+  const { stored, failures } = await uploadAll(options.documentId, files, (file) => file)
   if (editor.isDestroyed) return
   const nodes = stored.map(({ source, image }) => ({
     type: 'image',
-    attrs: { src: image.url, alt: altOf(files[Number(source)]!), width: image.width, height: image.height },
+    attrs: { src: image.url, alt: altOf(source), width: image.width, height: image.height },
   }))
   if (nodes.length > 0 && editor.isEditable) {
     const { doc, selection } = editor.state
@@ -96,7 +96,7 @@ function needsLineAfter(doc: ProseMirrorNode, pos: number): boolean {
 async function pasteWithUploads(view: EditorView, html: string, { dataUrls, unreadable }: PastedImages, options: ImageUploadOptions): Promise<void> {
   options.onMessage(uploadingMessage(dataUrls.length))
   const { stored, failures } = navigator.onLine
-    ? await uploadAll(options.documentId, dataUrls.map((source) => ({ source, blob: dataUrlBlob(source) })))
+    ? await uploadAll(options.documentId, dataUrls, dataUrlBlob)
     : { stored: [], failures: [offlineImageMessage] }
   if (view.isDestroyed) return
   const uploaded = new Map(stored.map(({ source, image }) => [source, image]))
