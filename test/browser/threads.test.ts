@@ -13,8 +13,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type TestServer, startTestServer } from '../helpers/test-server.ts'
 import { buildClient } from './helpers/build-client.ts'
 import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
-import { sectionBlocks, sectionBody, selectionSettled } from './helpers/lesson-structure.ts'
-import { clickAtEdge, eventually, expectSaveStatus, logIn, openDocument, screenshot } from './helpers/teacher-page.ts'
+import { sectionBlocks, sectionBody, selectWords, selectionSettled } from './helpers/lesson-structure.ts'
+import { clickAtEdge, eventually, expectAccess, expectSaveStatus, logIn, openDocument, screenshot } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
 
@@ -187,32 +187,4 @@ function goalBlock(page: Page): Locator {
 /** The text of each highlighted passage, in document order. */
 function highlightTexts(page: Page): Promise<string[]> {
   return page.getByTestId('thread-highlight').allTextContents()
-}
-
-/** Selects `words` inside `block` as a mouse drag would, and waits for the editor to take the selection in. */
-async function selectWords(page: Page, block: Locator, words: string): Promise<void> {
-  await block.evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted)
-      if (at < 0) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + wanted.length)
-      document.getSelection()!.removeAllRanges()
-      document.getSelection()!.addRange(range)
-      return
-    }
-    throw new Error(`no text node holds ${wanted}`)
-  }, words)
-  await selectionSettled(page)
-}
-
-/** Waits until the server has told the editor page what this user may do with the document. */
-async function expectAccess(page: Page, access: 'edit' | 'comment' | 'read'): Promise<void> {
-  await page.getByTestId('editor').waitFor()
-  await expect.poll(() => page.getByTestId('access-badge').getAttribute('data-access'), eventually).toBe(access)
-  await expect
-    .poll(() => page.getByTestId('editor').getAttribute('contenteditable'), eventually)
-    .toBe(access === 'edit' ? 'true' : 'false')
 }
