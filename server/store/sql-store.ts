@@ -179,8 +179,23 @@ export abstract class SqlStore implements Store {
     return mentorships.listObservationsBetween(this.db, userId, otherId)
   }
 
-  listDocumentIdsOwnedBy(userId: string): Promise<string[]> {
-    return mentorships.listDocumentIdsOwnedBy(this.db, userId)
+  /** Not a plan they only created: the leader creates every lesson's plan, the 主备人 owns it. */
+  async listDocumentsOwnedBy(userId: string): Promise<DocumentRecord[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('id', 'in', eb.selectFrom('lessons').select('document_id').where('lead_preparer_id', '=', userId)),
+          eb.and([
+            eb('created_by', '=', userId),
+            eb.or([eb('kind', '<>', 'lesson-plan'), eb('lesson_id', 'is', null)]),
+          ]),
+        ]),
+      )
+      .orderBy('id')
+      .execute()
+    return rows.map(toDocument)
   }
 
 

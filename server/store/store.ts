@@ -136,8 +136,8 @@ export interface Store {
   createObservation(observation: NewObservation): Promise<ObservationRecord>
   /** What either of the two observed of the other, by date. */
   listObservationsBetween(userId: string, otherId: string): Promise<ObservationRecord[]>
-  /** Ids of `userId`'s own documents: shared plans of the lessons they prepare, and what they created. */
-  listDocumentIdsOwnedBy(userId: string): Promise<string[]>
+  /** `userId`'s own documents: shared plans of the lessons they prepare, and what they created; by id. */
+  listDocumentsOwnedBy(userId: string): Promise<DocumentRecord[]>
 
   // — sessions and tokens; only a hash of the secret is stored —
   createSession(tokenHash: string, session: SessionRecord): Promise<void>

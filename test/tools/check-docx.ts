@@ -4,7 +4,7 @@
  * for a person to look at: does the .docx really print well on A4 outside our own code? Where
  * LibreOffice is missing it says so and exits 0; it is not part of `npm test`.
  *
- * Samples: a 定稿 version as 学生版 and 教师版, a 二次备课's 教师版 with its marks, a 集体备课记录,
+ * Samples: a 定稿 version as 学生版 and 教师版, a 二次备课's 教师版 with its marks and a picture, a 集体备课记录,
  * and the server's own PDF of the 学生版 for comparison.
  */
 import { execFileSync } from 'node:child_process'
@@ -12,11 +12,13 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { StoredImage } from '../../shared/api/images.ts'
 import type { AdaptationDetail } from '../../shared/api/versions.ts'
 import { startServer } from '../../server/start.ts'
 import { apiClientFor } from '../helpers/api-client.ts'
 import { login } from '../helpers/collab-client.ts'
 import { userId } from '../helpers/lesson-fixtures.ts'
+import { pngImage } from '../helpers/test-images.ts'
 import { download, finalizedSampleLesson, sample, writeContent } from '../server/export/export-fixtures.ts'
 
 const outDir = resolve(fileURLToPath(new URL('../../test-results/docx-check', import.meta.url)))
@@ -44,6 +46,14 @@ async function exportSamples(): Promise<string[]> {
     const homework = mine.content!.find((block) => block.attrs?.['key'] === 'homework')!
     homework.content![0] = { type: 'paragraph', content: [{ type: 'text', text: '必做：课本习题3.1 第1、2题。' }] }
     homework.content!.push({ type: 'paragraph', content: [{ type: 'text', text: '补充：完成练习册第12页。' }] })
+    // A picture wider than the page, to see it scaled to the text width with its aspect kept.
+    const figure = await fetch(`${server.url}/api/documents/${adaptation.documentId}/images`, {
+      method: 'POST',
+      headers: { cookie: await login(server.url, 'teacher2'), 'content-type': 'image/png' },
+      body: new Uint8Array(pngImage(1200, 300)),
+    })
+    const { url } = (await figure.json()) as StoredImage
+    homework.content!.push({ type: 'image', attrs: { src: url, alt: '数轴示意图', width: 1200, height: 300 } })
     await writeContent(server, adaptation.documentId, mine)
     const meeting = await leader.post<{ id: string }>(`/api/lessons/${lesson.id}/meetings`, {
       date: '2026-12-01',
