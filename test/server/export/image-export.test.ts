@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs'
 import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import { docxOf } from '../../../server/export/docx/docx-file.ts'
 import { type ExportImage, webpInWordText } from '../../../server/export/docx/docx-image.ts'
 import { inlineImageSource } from '../../../server/export/export-images.ts'
+import { PdfRenderer } from '../../../server/export/pdf/pdf-renderer.ts'
+import { printPage } from '../../../server/export/pdf/print-page.ts'
 import { readDocx as importDocx } from '../../../server/import/read-docx.ts'
 import { buildExport } from '../../../shared/export/build-export.ts'
 import { exportHtml } from '../../../shared/export/export-html.ts'
@@ -142,5 +145,21 @@ describe('export → import round trip', () => {
     const json = JSON.stringify(lesson.sections)
     for (const found of imported) expect(json).toContain(imageUrl(found.id))
     expect(json).toContain('"alt":"数轴"')
+  })
+})
+
+describe.runIf(existsSync('/usr/bin/chromium'))('images in the PDF', () => {
+  it('prints the inlined pictures although the page may fetch nothing', async () => {
+    const renderer = new PdfRenderer()
+    try {
+      const model = exported('student')
+      const pdf = new TextDecoder('latin1').decode(await renderer.render(printPage(model, inlineImageSource(images))))
+      const imageObjects = pdf.match(/\/Subtype\s*\/Image/g) ?? []
+      expect(imageObjects.length).toBeGreaterThanOrEqual(2)
+      const withoutImages = new TextDecoder('latin1').decode(await renderer.render(printPage(model, () => null)))
+      expect(withoutImages).not.toMatch(/\/Subtype\s*\/Image/)
+    } finally {
+      await renderer.close()
+    }
   })
 })
