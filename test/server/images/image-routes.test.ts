@@ -92,6 +92,17 @@ describe('uploading an image', () => {
   })
 })
 
+describe('the OpenAPI document', () => {
+  it('describes the upload as a raw picture body and the answer of the read', async () => {
+    type Operation = { requestBody?: { content: Record<string, unknown> }; responses: Record<string, { content?: Record<string, unknown> }> }
+    const spec = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> }
+    const upload = spec.paths['/api/documents/{documentId}/images']!['post']!
+    expect(Object.keys(upload.requestBody!.content).sort()).toEqual(['application/octet-stream', 'image/gif', 'image/jpeg', 'image/png', 'image/webp'])
+    expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(['201', '400', '403', '404', '413']))
+    expect(Object.keys(spec.paths['/api/images/{imageId}']!['get']!.responses['200']!.content!)).toContain('image/png')
+  })
+})
+
 describe('who may add and see images', () => {
   it('lets a reader see images but not add them; another school sees no such document or image', async () => {
     const { body } = await upload(pngImage(3, 3))
