@@ -23,13 +23,13 @@ export interface PairWork {
 
 export async function pairWork(context: ContentContext, pair: PairIds, semester: string): Promise<PairWork> {
   const { store } = context
-  const [documentIds, allObservations] = await Promise.all([
-    store.listDocumentIdsOwnedBy(pair.apprenticeId),
+  const [documents, allObservations] = await Promise.all([
+    store.listDocumentsOwnedBy(pair.apprenticeId),
     store.listObservationsBetween(pair.mentorId, pair.apprenticeId),
   ])
-  const threads = await threadsOfDocuments(context, documentIds)
-  const documents = [...threads].map(([documentId, list]) => ({ documentId, threads: list }))
-  const annotations = mentorAnnotations(pair.mentorId, documents, semester)
+  const threads = await threadsOfDocuments(context, documents)
+  const ownThreads = [...threads].map(([documentId, list]) => ({ documentId, threads: list }))
+  const annotations = mentorAnnotations(pair.mentorId, ownThreads, semester)
   return {
     annotations,
     observations: pairObservations(pair, allObservations, semester),

@@ -35,7 +35,8 @@ export async function unpair(context: ContentContext, actor: Actor, input: NewPa
 }
 
 async function refreshApprenticeAccess({ store, registry }: ContentContext, apprenticeId: string): Promise<void> {
-  await refreshDocumentAccess(store, registry, await store.listDocumentIdsOwnedBy(apprenticeId))
+  const documents = await store.listDocumentsOwnedBy(apprenticeId)
+  await refreshDocumentAccess(store, registry, documents.map((document) => document.id))
 }
 
 async function checkedPair(

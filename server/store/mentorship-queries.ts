@@ -95,27 +95,6 @@ export async function listObservationsBetween(
   return rows.map(toObservation)
 }
 
-/**
- * The documents that are `userId`'s own: the shared plans of the lessons they prepare as 主备人, and
- * the other documents they created (adaptations, reflections, variants, free plans).
- */
-export async function listDocumentIdsOwnedBy(db: Kysely<Database>, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('lessons')
-    .select('document_id as id')
-    .where('lead_preparer_id', '=', userId)
-    .union(
-      db
-        .selectFrom('documents')
-        .select('documents.id')
-        .where('documents.created_by', '=', userId)
-        .where((eb) => eb.or([eb('documents.kind', '<>', 'lesson-plan'), eb('documents.lesson_id', 'is', null)])),
-    )
-    .orderBy('id')
-    .execute()
-  return rows.map((row) => row.id)
-}
-
 function toObservation(row: Selectable<ObservationsTable>): ObservationRecord {
   return {
     id: row.id,

@@ -125,8 +125,10 @@ export function describeMentorshipContract(storeOf: () => Store): void {
         { lessonId: others.id, schoolId: s.schoolId, groupId: s.groupId, kind: 'reflection', title: '反思', createdBy: s.zhao.id, initialState: null },
         null,
       )
-      expect(await store.listDocumentIdsOwnedBy(s.zhao.id)).toEqual([prepared.documentId, free.id, reflection.id].sort())
-      expect(await store.listDocumentIdsOwnedBy(s.chen.id)).toEqual([])
+      const owned = await store.listDocumentsOwnedBy(s.zhao.id)
+      expect(owned.map((document) => document.id)).toEqual([prepared.documentId, free.id, reflection.id].sort())
+      expect(owned.find((document) => document.id === reflection.id)).toMatchObject({ kind: 'reflection', lessonId: others.id })
+      expect(await store.listDocumentsOwnedBy(s.chen.id)).toEqual([])
     })
   })
 }

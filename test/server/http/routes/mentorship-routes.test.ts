@@ -118,6 +118,7 @@ describe('who sees a pair', () => {
 
 describe('the counts of a pair', () => {
   let documentId: string
+  let lessonId: string
 
   async function join(username: string): Promise<TestClient> {
     const client = connectClient(server.url, documentId, await wsToken(server.url, username), { acks: true })
@@ -136,6 +137,7 @@ describe('the counts of a pair', () => {
   beforeAll(async () => {
     const lesson = await addLesson(as.leader!, await demoGroupId(as.leader!), planInput(ids.apprentice!, { title: '3.3 去括号' }))
     documentId = lesson.documentId
+    lessonId = lesson.id
     const apprentice = await join('apprentice')
     contentOf(apprentice.doc).push([paragraph('先复习乘法分配律')])
     await stored(apprentice)
@@ -192,6 +194,17 @@ describe('the counts of a pair', () => {
     expect(list.pairs.find((pair) => pair.apprentice.id === ids.apprentice)?.counts).toEqual(body.counts)
     const { body: lastYear } = await as.admin!.get<PairDetail>(`${pairPath('mentor', 'apprentice')}?semester=2020-2021学年第一学期`)
     expect(lastYear.counts).toEqual({ annotations: 0, resolved: 0, observed: 0 })
+  })
+
+  it('does not count the plan’s threads again in the apprentice’s adaptation, which starts as a copy of them', async () => {
+    for (const to of ['review', 'finalized', 'adapting']) {
+      expect((await as.leader!.post(`/api/lessons/${lessonId}/stage`, { to })).status).toBe(200)
+    }
+    const adaptation = await as.apprentice!.post<{ documentId: string }>(`/api/lessons/${lessonId}/adaptations`, {})
+    expect(adaptation.status).toBe(200)
+    const { body } = await as.mentor!.get<PairDetail>(pairPath('mentor', 'apprentice'))
+    expect(body.counts).toEqual({ annotations: 2, resolved: 1, observed: 2 })
+    expect(new Set(body.annotations.map((annotation) => annotation.documentId))).toEqual(new Set([documentId]))
   })
 
   it('gives a new mentor comment access at once on an open connection, and takes it back on unpairing', async () => {
