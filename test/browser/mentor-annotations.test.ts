@@ -90,7 +90,7 @@ describe.runIf(enabled)('browser: 师徒批注 from the annotation to the pair�
     await expect.poll(() => unread(apprentice), eventually).toBe('1')
   })
 
-  it('4. 陈老师 suggests two changes in place; her bell counts three', async () => {
+  it('4. 陈老师 suggests two changes in place, 师徒批注 as well; her bell counts three', async () => {
     await suggest(mentor, 'objectives', accepted)
     await suggest(mentor, 'keyPoints', rejected)
     await expect
@@ -237,6 +237,8 @@ function suggestionItem(page: Page, replacement: string): Locator {
 async function suggest(page: Page, section: string, change: { words: string; replacement: string }): Promise<void> {
   await selectWords(page, firstBlock(page, section), change.words)
   await page.getByTestId('add-suggestion').click()
+  // A mentor's proposal on an apprentice's draft is a 师徒批注 too.
+  expect(await page.getByTestId('thread-kind-select').inputValue()).toBe('mentorNote')
   await page.getByTestId('suggestion-replacement-input').fill(change.replacement)
   await page.getByTestId('thread-submit').click()
   await suggestionItem(page, change.replacement).waitFor()
