@@ -101,6 +101,23 @@ describe.runIf(enabled)('browser: pictures', () => {
     }
   })
 
+  it('shows the pictures in the print view', async () => {
+    const documentId = (await server.store.listDocumentsOfSchool((await server.store.findUserByUsername('teacher1'))!.schoolId)).find(
+      (document) => document.title === title,
+    )!.id
+    const print = await teacher.context().newPage()
+    try {
+      await print.goto(`${server.url}/#/print/documents/${documentId}/student`)
+      const sheet = print.getByTestId('print-sheet').locator('img.export-image')
+      await expect
+        .poll(() => sheet.evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth)), eventually)
+        .toEqual([120, 30, 20])
+      await screenshot(print, 'images-print-view')
+    } finally {
+      await print.close()
+    }
+  })
+
   it('gives a reader no 插入图片', async () => {
     const guest = await logIn(browser, server.url, 'guest')
     try {
