@@ -13,7 +13,7 @@ export async function pair(
   actor: Actor,
   input: NewPairInput,
 ): Promise<Outcome<{ view: PairView; created: boolean }>> {
-  const checked = await checkedPair(context, actor, input)
+  const checked = await checkedPair(context, actor, input, await context.store.mentorIdsOf(input.mentorId))
   if (!checked.ok) return checked
   const created = await context.store.addMentorship(input.mentorId, input.apprenticeId, actor.userId)
   if (created) await refreshApprenticeAccess(context, input.apprenticeId)
@@ -43,12 +43,13 @@ async function checkedPair(
   context: ContentContext,
   actor: Actor,
   input: NewPairInput,
+  mentorsOfMentor: readonly string[] = [],
 ): Promise<Outcome<Map<string, Member>>> {
   const members = await membersOf(context.store, [input.mentorId, input.apprenticeId])
   const [mentor, apprentice] = [members.get(input.mentorId), members.get(input.apprenticeId)]
   // Teachers of other schools do not exist for this user.
   if (!mentor || mentor.schoolId !== actor.schoolId) return missing('没有这位师傅')
   if (!apprentice || apprentice.schoolId !== actor.schoolId) return missing('没有这位徒弟')
-  const decision = mayPair(actor, mentor, apprentice)
+  const decision = mayPair(actor, mentor, apprentice, mentorsOfMentor)
   return decision.allowed ? succeed(members) : forbid(decision.reason)
 }

@@ -23,11 +23,18 @@ export function isTeacherRole(role: Role): boolean {
 
 /**
  * Pairing and unpairing: the office for any two teachers of its school, a leader for two members of a
- * group they lead (a pair across groups is the office's decision).
+ * group they lead (a pair across groups is the office's decision). `mentorsOfMentor`, when pairing:
+ * the mentor's own mentors, since an apprentice does not become their mentor's mentor.
  */
-export function mayPair(actor: Actor, mentor: PairMember, apprentice: PairMember): Decision {
+export function mayPair(
+  actor: Actor,
+  mentor: PairMember,
+  apprentice: PairMember,
+  mentorsOfMentor: readonly string[] = [],
+): Decision {
   if (mentor.schoolId !== actor.schoolId || apprentice.schoolId !== actor.schoolId) return refuse('只能为本校老师结对')
   if (mentor.userId === apprentice.userId) return refuse('师傅和徒弟不能是同一个人')
+  if (mentorsOfMentor.includes(apprentice.userId)) return refuse('他们已经结对，徒弟不能再做师傅的师傅')
   if (!isTeacherRole(mentor.role) || !isTeacherRole(apprentice.role)) return refuse('只有任课老师可以结对')
   if (actor.role === 'admin') return allowed
   if (actor.role !== 'leader') return refuse('只有教导处或备课组长可以安排师徒结对')

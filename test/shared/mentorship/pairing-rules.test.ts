@@ -36,6 +36,11 @@ describe('mayPair (and unpair)', () => {
     expect(mayPair(actor, mentor, apprentice).allowed).toBe(expected)
   })
 
+  it('refuses the apprentice as their own mentor’s mentor', () => {
+    expect(mayPair(office, zhao, chen, ['chen']).allowed).toBe(false)
+    expect(mayPair(office, zhao, chen, ['wu']).allowed).toBe(true)
+  })
+
   it('says why', () => {
     expect(mayPair(office, zhao, zhao)).toEqual({ allowed: false, reason: '师傅和徒弟不能是同一个人' })
   })

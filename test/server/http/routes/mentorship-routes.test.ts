@@ -71,8 +71,9 @@ describe('pairing and unpairing', () => {
     expect(gone.body.error.code).toBe('not_found')
   })
 
-  it('refuses a teacher as their own apprentice, a guest, and people of another school', async () => {
+  it('refuses a teacher as their own apprentice, an apprentice as their mentor’s mentor, a guest, people of another school', async () => {
     expect((await as.admin!.post('/api/mentorships', pairBody('teacher2', 'teacher2'))).status).toBe(403)
+    expect((await as.admin!.post('/api/mentorships', pairBody('apprentice', 'mentor'))).status).toBe(403)
     expect((await as.admin!.post('/api/mentorships', pairBody('guest', 'teacher2'))).status).toBe(403)
     expect((await as.admin!.post('/api/mentorships', pairBody('riverside-leader', 'teacher2'))).status).toBe(404)
     expect((await as['riverside-leader']!.post('/api/mentorships', pairBody('teacher1', 'teacher2'))).status).toBe(404)
