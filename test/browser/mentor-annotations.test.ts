@@ -65,13 +65,13 @@ describe.runIf(enabled)('browser: 师徒批注 from the annotation to the pair�
     await typeInto(apprentice, 'keyPoints', keyPoint)
     await expectSaveStatus(apprentice, '已保存')
 
-    await apprentice.locator('a.brand').click()
+    await apprentice.getByRole('link', { name: '共备', exact: true }).click()
     await apprentice.getByTestId('document-link').first().waitFor()
     await expect.poll(() => unread(apprentice), eventually).toBe('0')
   })
 
   it('3. 陈老师 opens her draft with comment access and adds a 师徒批注, the composer’s default; her bell counts it', async () => {
-    await mentor.locator('a.brand').click()
+    await mentor.getByRole('link', { name: '共备', exact: true }).click()
     await openDocument(mentor, title)
     await expectAccess(mentor, 'comment')
     await expect.poll(() => sectionBlocks(mentor, 'objectives'), eventually).toEqual([goal])
