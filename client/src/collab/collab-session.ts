@@ -164,11 +164,13 @@ export class CollabSession {
       this.access = readAccess(decoder)
       this.publish()
     }
-    // Sent when the server refused our update: whatever we were granted, we may not write.
+    // Sent when the server refused our update. On a read-only connection (the access message comes first)
+    // that only says so: edits made offline before the document was frozen stay in the local copy, counted
+    // as unsynced, rather than being thrown away. Anything else broke a thread rule (docs/THREADS.md).
     handlers[MessageType.auth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => {
+        if (this.access !== 'read' && this.access !== null) this.refusal = reason
         if (this.access === null || this.access === 'edit') this.access = 'read'
-        this.refusal = reason
         this.publish()
       })
     }

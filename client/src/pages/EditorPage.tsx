@@ -7,6 +7,9 @@ import { accessText, saveStatusText } from '../collab/save-status-text.ts'
 import { useCollabSession, useCollabSnapshot } from '../collab/use-collab-session.ts'
 import { AdaptationBar } from '../adaptations/AdaptationBar.tsx'
 import { OnlineUsers } from '../components/OnlineUsers.tsx'
+import { RescuedCopyNotice } from '../components/RescuedCopyNotice.tsx'
+import { forgetRescuedCopy, keepRescuedCopy, type RescuedCopy, readRescuedCopy, rescuedHtml } from '../collab/rescued-copy.ts'
+import { listThreads } from '../../../shared/threads/thread-list.ts'
 import { DocumentEditor } from '../editor/DocumentEditor.tsx'
 import { lessonHref } from '../lessons/lesson-routes.ts'
 import { hrefFor } from '../routing.ts'
@@ -39,11 +42,21 @@ export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPage
     if (threadId) setSelectedThreadId(threadId)
   }, [threadId])
 
-  // The refused change stays in this copy and would be sent again with every sync: start over from the server's.
+  const [rescued, setRescued] = useState<RescuedCopy | null>(() => readRescuedCopy(localStorage, documentId))
+
+  // The refused change stays in this copy and would be sent again with every sync: start over from the
+  // server's, keeping what this computer had first if some of it was never stored.
   useEffect(() => {
     if (!session || snapshot.refusal === null) return
     setRefusal(snapshot.refusal)
+    if (snapshot.pendingCount > 0 && editor) {
+      const threads = listThreads(session.doc).map(({ thread }) => thread)
+      const copy = { title: summary?.title ?? '导学案', savedAt: Date.now(), html: rescuedHtml(editor.getHTML(), threads, me.id) }
+      keepRescuedCopy(localStorage, documentId, copy)
+      setRescued(copy)
+    }
     void session.discardLocalCopy().then(() => setGeneration((current) => current + 1))
+    // Only a new refusal starts over; the editor, title and count are read as they are at that moment.
   }, [session, snapshot.refusal])
 
   // Title and access from the list; the server's word on the connection wins once it arrives.
@@ -123,6 +136,15 @@ export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPage
             知道了
           </button>
         </div>
+      )}
+      {rescued && (
+        <RescuedCopyNotice
+          copy={rescued}
+          onForget={() => {
+            forgetRescuedCopy(localStorage, documentId)
+            setRescued(null)
+          }}
+        />
       )}
       {summary?.kind === 'adaptation' && <AdaptationBar documentId={documentId} saved={snapshot.saveStatus === 'saved'} />}
       {session && snapshot.ready ? (
