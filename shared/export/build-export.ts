@@ -160,8 +160,10 @@ function withCuts(node: ProseMirrorNode, context: BuildContext, block: ExportBlo
   return [...(removedBefore.get(key) ?? []).map(cutPassage), block, ...(removedAfter.get(key) ?? []).map(cutPassage)]
 }
 
+/** A cut picture is printed as words: its bytes may be gone, and struck through it would not read. */
 function cutPassage(block: Block): ExportBlock {
-  return { kind: 'paragraph', inlines: [{ text: block.text, change: 'removed' }], teacherOnly: false, change: 'removed' }
+  const text = block.type === 'image' ? '〔图片〕' : block.text
+  return { kind: 'paragraph', inlines: [{ text, change: 'removed' }], teacherOnly: false, change: 'removed' }
 }
 
 function inlinesOf(node: ProseMirrorNode): Inline[] {

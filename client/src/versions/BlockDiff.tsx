@@ -61,7 +61,12 @@ export function headerLabelOf(block: BlockShape): string | null {
   return block.type === 'headerField' && isHeaderFieldKey(field) ? headerFieldLabels[field] : null
 }
 
+/** Header fields carry their label as an attribute; a picture has no text, so it says what it is. */
 function BlockLabel({ block }: { block: BlockShape }) {
+  if (block.type === 'image') {
+    const alt = (block.json['attrs'] as Record<string, unknown> | undefined)?.['alt']
+    return <span className="diff-field">〔图片{typeof alt === 'string' && alt ? `：${alt}` : ''}〕</span>
+  }
   const label = headerLabelOf(block)
   return label === null ? null : <span className="diff-field">{label}：</span>
 }

@@ -1,6 +1,8 @@
 /** Where the 二次备课 marks go: cuts stay in their own section. */
 import { describe, expect, it } from 'vitest'
+import { buildExport } from '../../../shared/export/build-export.ts'
 import { changeMarksOf } from '../../../shared/export/change-marks.ts'
+import { buildEditorSchema } from '../../../shared/schema/editor-schema.ts'
 import type { BlockChange } from '../../../shared/versions/block-diff.ts'
 import type { Block } from '../../../shared/versions/document-blocks.ts'
 
@@ -27,5 +29,17 @@ describe('changeMarksOf', () => {
   it('prints a cut with no neighbour left at the end', () => {
     const marks = changeMarksOf([{ change: 'removed', block: block('only', 'a') }])
     expect(marks.removedAtEnd.map((cut) => cut.key)).toEqual(['only'])
+  })
+
+  it('prints a cut picture as words, struck through and labelled', () => {
+    const picture: Block = { key: 'p1', type: 'image', text: '', section: 'a', sectionKey: 'a', json: {} }
+    const doc = buildEditorSchema().nodeFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '留下的' }] }] })
+    const model = buildExport(doc, {
+      edition: 'teacher',
+      title: '',
+      subtitle: '',
+      changes: { marks: changeMarksOf([{ change: 'removed', block: picture }]), keyOf: () => null },
+    })
+    expect(model.blocks.at(-1)).toEqual({ kind: 'paragraph', inlines: [{ text: '〔图片〕', change: 'removed' }], teacherOnly: false, change: 'removed' })
   })
 })
