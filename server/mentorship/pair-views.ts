@@ -60,10 +60,6 @@ export async function pairDetailFor(
   if (!decision.allowed) return forbid(decision.reason)
   const { semester, semesters } = semestersAround(now, asked)
   const { view, work } = await pairViewOf(context, actor, pair, members, semester)
-  const documents = await Promise.all(
-    [...new Set(work.annotations.map(({ documentId }) => documentId))].map((id) => store.findDocument(id)),
-  )
-  const titles = new Map(documents.flatMap((document) => (document ? [[document.id, document]] : [])))
   const people = await peopleOf(store, [pair.mentorId, pair.apprenticeId])
   return succeed({
     ...view,
@@ -71,8 +67,8 @@ export async function pairDetailFor(
     semesters,
     annotations: work.annotations.map(({ documentId, thread }) => ({
       documentId,
-      documentTitle: titles.get(documentId)?.title ?? '',
-      documentKind: (titles.get(documentId)?.kind ?? 'lesson-plan') as DocumentKind,
+      documentTitle: work.documents.get(documentId)!.title,
+      documentKind: work.documents.get(documentId)!.kind as DocumentKind,
       threadId: thread.id,
       kind: thread.kind,
       quote: thread.quote,

@@ -12,10 +12,13 @@ import {
   pairObservations,
 } from '../../shared/mentorship/pair-counts.ts'
 import type { ObservationRecord } from '../store/mentorship-records.ts'
+import type { DocumentRecord } from '../store/store.ts'
 import { threadsOfDocuments } from '../threads/document-threads.ts'
 import type { ContentContext } from '../versions/document-content.ts'
 
 export interface PairWork {
+  /** The apprentice's own documents, by id. */
+  documents: ReadonlyMap<string, DocumentRecord>
   annotations: Annotation[]
   observations: ObservationRecord[]
   counts: PairCounts
@@ -31,6 +34,7 @@ export async function pairWork(context: ContentContext, pair: PairIds, semester:
   const ownThreads = [...threads].map(([documentId, list]) => ({ documentId, threads: list }))
   const annotations = mentorAnnotations(pair.mentorId, ownThreads, semester)
   return {
+    documents: new Map(documents.map((document) => [document.id, document])),
     annotations,
     observations: pairObservations(pair, allObservations, semester),
     counts: pairCounts(pair, annotations, allObservations, semester),
