@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { DocumentSummary } from '../../../shared/api.ts'
 import type { StoredImage } from '../../../shared/api/images.ts'
 import type { ExportDocument } from '../../../shared/export/export-model.ts'
 import { imageRefusals } from '../../../shared/images/image-check.ts'
 import { limits } from '../../../shared/limits.ts'
 import { login } from '../../helpers/collab-client.ts'
-import { addOutsiders } from '../../helpers/lesson-fixtures.ts'
+import { apiClientFor } from '../../helpers/api-client.ts'
+import { addLesson, addOutsiders, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { gifHeader, jpegHeader, pngHeaderOnly, pngImage, webpHeader } from '../../helpers/test-images.ts'
 import { createDocumentInDemoGroup, startTestServer, type TestServer } from '../../helpers/test-server.ts'
 import { readDocx } from '../export/docx-reader.ts'
@@ -115,6 +117,17 @@ describe('who may add and see images', () => {
     const outside = await read(body.id, 'riverside-leader')
     expect(outside.status).toBe(404)
     expect(await outside.json()).toEqual({ error: { code: 'not_found', message: '没有这张图片' } })
+  })
+
+  it('lets only the 主备人 add pictures to a draft; a colleague who may only comment cannot', async () => {
+    const leader = await apiClientFor(server.url, 'leader')
+    const lesson = await addLesson(leader, await demoGroupId(leader), planInput(await userId(server, 'teacher1')))
+    const { body: documents } = await (await apiClientFor(server.url, 'teacher2')).get<DocumentSummary[]>('/api/documents')
+    expect(documents.find((document) => document.id === lesson.documentId)?.access).toBe('comment')
+    cookies['teacher2'] ??= await login(server.url, 'teacher2')
+    const refused = await upload(pngImage(3, 3), { as: 'teacher2', to: lesson.documentId })
+    expect(refused.status).toBe(403)
+    expect((await upload(pngImage(3, 3), { as: 'teacher1', to: lesson.documentId })).status).toBe(201)
   })
 
   it('asks for a login, and knows no image or document it does not have', async () => {
