@@ -1,0 +1,160 @@
+/**
+ * A 导学案 frozen while its author is offline, in Debian's chromium against the real server (port 0,
+ * SQLite, the demo school without its 备课计划): 李老师, 主备人 of a lesson, types in its draft with no
+ * network while the leader moves the lesson on. Back online her editor follows the lesson and the
+ * server refuses what she typed; nothing of it is lost, and none of it reaches the server's copy.
+ *
+ * Two endings, as the rules give her two accesses. After 定稿 she may still comment: the page keeps a
+ * rescued copy she can download, then starts over from the server's copy. After 归档 she may only read:
+ * what she typed stays on the page and in the local copy, counted as unsynced, across a reload.
+ * Screenshots go to test-results/browser/offline-freeze-*.
+ */
+import { readFileSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import * as Y from 'yjs'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { LessonDetail, LessonSummary } from '../../shared/api/lessons.ts'
+import { contentFragmentName } from '../../shared/schema/editor-schema.ts'
+import type { LessonStage } from '../../shared/workflow/stages.ts'
+import { type ApiClient, apiClientFor } from '../helpers/api-client.ts'
+import { addLesson, demoGroupId, planInput, userId } from '../helpers/lesson-fixtures.ts'
+import { type TestServer, startTestServer } from '../helpers/test-server.ts'
+import { buildClient } from './helpers/build-client.ts'
+import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
+import { NetworkLink } from './helpers/network-link.ts'
+import {
+  appendParagraph,
+  documentText,
+  eventually,
+  expectAccess,
+  expectSaveStatus,
+  logIn,
+  pendingCount,
+  screenshot,
+} from './helpers/teacher-page.ts'
+
+const enabled = browserSuitesEnabled()
+/** For asserting that something did not happen: far longer than a round trip on localhost takes. */
+const quietMs = 500
+const onlineText = '情境导入：用配套问题引出方程。'
+const offlineText = '离线时补充：配套问题先画表格，再找相等关系，学生分组讨论五分钟。'
+
+describe.runIf(enabled)('browser: a draft frozen while its author is offline', { timeout: 60_000 }, () => {
+  let server: TestServer
+  let browser: Browser
+  let leader: ApiClient
+  const pages: Page[] = []
+
+  beforeAll(async () => {
+    // The server reads the built index.html when it starts, so the build comes first.
+    const clientDir = await buildClient()
+    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir, demoPlan: false }), launchChromium()])
+    leader = await apiClientFor(server.url, 'leader')
+  })
+
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.context().close()))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  async function openAs(username: string, documentId: string): Promise<Page> {
+    const page = await logIn(browser, server.url, username)
+    pages.push(page)
+    await page.goto(`${server.url}/#/documents/${encodeURIComponent(documentId)}`)
+    await page.getByTestId('editor').waitFor()
+    return page
+  }
+
+  /**
+   * 李老师 drafts a new lesson, loses the network and types `offlineText`; the leader, through the API,
+   * moves the lesson through `stages`; then her network comes back.
+   */
+  async function typeOfflineWhileTheLeaderMoves(title: string, stages: readonly LessonStage[]): Promise<{ li: Page; lesson: LessonSummary }> {
+    const lesson = await addLesson(leader, await demoGroupId(leader), planInput(await userId(server, 'teacher1'), { title }))
+    const li = await openAs('teacher1', lesson.documentId)
+    await expectAccess(li, 'edit')
+    await appendParagraph(li, onlineText)
+    await expectSaveStatus(li, '已保存')
+
+    const network = await NetworkLink.of(li, server.url)
+    await network.goOffline()
+    await expectSaveStatus(li, /^离线/)
+    await appendParagraph(li, offlineText)
+    await expectSaveStatus(li, /^离线（[1-9]\d* 处修改未同步）$/)
+
+    for (const to of stages) {
+      const { status, body } = await leader.post<LessonDetail>(`/api/lessons/${encodeURIComponent(lesson.id)}/stage`, { to })
+      expect([status, body.lesson.stage]).toEqual([200, to])
+    }
+    await network.restore()
+    return { li, lesson }
+  }
+
+  /** What any colleague opening the document gets, in their browser and in the server's store. */
+  async function expectOnlyOnlineTextOnServer(documentId: string): Promise<void> {
+    const zhang = await openAs('teacher2', documentId)
+    await expect.poll(() => documentText(zhang), eventually).toContain(onlineText)
+    expect(await documentText(zhang)).not.toContain(offlineText)
+    const { snapshot, updates } = await server.store.loadDocumentState(documentId)
+    const doc = new Y.Doc()
+    for (const update of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, update)
+    const stored = doc.getXmlFragment(contentFragmentName).toString()
+    expect([stored.includes(onlineText), stored.includes(offlineText)]).toEqual([true, false])
+  }
+
+  it('定稿 meanwhile: as a commenter she is told the change was refused and can download what she typed', async () => {
+    const { li, lesson } = await typeOfflineWhileTheLeaderMoves('3.4 实际问题与一元一次方程（一）', ['review', 'finalized'])
+    await expectAccess(li, 'comment')
+    await expect
+      .poll(() => li.getByTestId('update-refused').textContent(), eventually)
+      .toBe('服务器没有接受你的修改：批注权限不能修改正文。已重新载入服务器上的版本。知道了')
+    await li.getByTestId('rescued-copy').waitFor()
+    // Started over from the server's copy, which never had the offline text.
+    await expect.poll(() => documentText(li), eventually).toContain(onlineText)
+    expect(await documentText(li)).not.toContain(offlineText)
+    await expectSaveStatus(li, '已保存')
+    await screenshot(li, 'offline-freeze-1-finalized-rescued')
+    await expectOnlyOnlineTextOnServer(lesson.documentId)
+
+    // The offer outlives a reload, and the file holds what she typed.
+    await li.reload()
+    await li.getByTestId('editor').waitFor()
+    await expectAccess(li, 'comment')
+    const [download] = await Promise.all([li.waitForEvent('download'), li.getByTestId('rescued-copy-download').click()])
+    expect(download.suggestedFilename()).toBe(`${lesson.title} 导学案（未保存的副本）.html`)
+    const rescued = readFileSync(await download.path(), 'utf8')
+    expect([rescued.includes(onlineText), rescued.includes(offlineText)]).toEqual([true, true])
+    expect(await li.getByTestId('update-refused').count()).toBe(0)
+    await screenshot(li, 'offline-freeze-2-finalized-reloaded')
+  })
+
+  it('归档 meanwhile: read-only, what she typed stays on the page and in the local copy, also after a reload', async () => {
+    const stages: LessonStage[] = ['review', 'finalized', 'adapting', 'reflecting', 'archived']
+    const { li, lesson } = await typeOfflineWhileTheLeaderMoves('3.4 实际问题与一元一次方程（二）', stages)
+    await expectAccess(li, 'read')
+    await expectSaveStatus(li, '只读')
+    // Long enough for the refused update to have made the round trip, and for a page that reacted to it.
+    await li.waitForTimeout(quietMs)
+    expect(await li.getByTestId('update-refused').count()).toBe(0)
+    expect(await li.getByTestId('rescued-copy').count()).toBe(0)
+    expect(await documentText(li)).toContain(offlineText)
+    const pending = await pendingCount(li)
+    expect(pending).toBeGreaterThan(0)
+    await screenshot(li, 'offline-freeze-3-archived-kept')
+    await expectOnlyOnlineTextOnServer(lesson.documentId)
+
+    await li.reload()
+    await li.getByTestId('editor').waitFor()
+    await expectAccess(li, 'read')
+    await expect.poll(() => documentText(li), eventually).toContain(offlineText)
+    await li.waitForTimeout(quietMs)
+    expect(await documentText(li)).toContain(offlineText)
+    expect(await pendingCount(li)).toBe(pending)
+    expect(await li.getByTestId('update-refused').count()).toBe(0)
+    await screenshot(li, 'offline-freeze-4-archived-reloaded')
+  })
+})
