@@ -45,6 +45,31 @@ export async function addImage(store: Store, actor: Actor, documentId: string, i
 }
 
 /**
+ * Pictures pasted from other documents become pictures of this one, so that they show to its readers
+ * and outlive the document they came from; those already its own stay as they are. Images the actor
+ * may not see are left out.
+ */
+export async function adoptImages(
+  store: Store,
+  actor: Actor,
+  documentId: string,
+  ids: readonly string[],
+): Promise<Outcome<{ from: string; image: StoredImage }[]>> {
+  const access = await accessTo(store, actor, documentId)
+  if (!access) return missing('没有这份文档')
+  if (!canWriteContent(access)) return forbid('只有能编辑这份文档的人可以插入图片')
+  const adopted: { from: string; image: StoredImage }[] = []
+  const copies: NewImage[] = []
+  for (const image of await readableImages(store, actor, ids)) {
+    const own = image.documentId === documentId ? image : { ...image, id: randomUUID(), documentId, createdBy: actor.userId }
+    if (own !== image) copies.push(own)
+    adopted.push({ from: image.id, image: storedImageView(own) })
+  }
+  await store.addImages(copies)
+  return succeed(adopted)
+}
+
+/**
  * The images among `ids` that the actor may see; the others are left out as if they did not exist.
  * Each document's access is decided once, however many of its images are asked for.
  */

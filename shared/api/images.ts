@@ -9,3 +9,14 @@ export const storedImage = z.object({
   height: z.number().int().positive(),
 })
 export type StoredImage = z.infer<typeof storedImage>
+
+/** Most pictures one paste may bring along from other documents. */
+export const maxImageCopies = 50
+
+export const imageCopiesRequest = z.object({ imageIds: z.array(z.string().min(1)).min(1).max(maxImageCopies) })
+
+export const imageCopies = z.object({
+  /** One per image the reader may see; the others are left out. */
+  copies: z.array(z.object({ from: z.string(), image: storedImage })),
+})
+export type ImageCopies = z.infer<typeof imageCopies>

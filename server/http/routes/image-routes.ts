@@ -3,14 +3,15 @@
  * body (any Content-Type; the bytes decide what it is) from whoever may edit the document, checks them
  * (`checkImage`) and stores them; `GET /api/images/{id}` answers them to whoever may read the document,
  * as the type the bytes proved to be, never sniffed, and cached for good: an image never changes.
+ * `POST /api/documents/{id}/images/copies` makes pictures pasted from other documents its own.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
-import { storedImage } from '../../../shared/api/images.ts'
+import { imageCopies, imageCopiesRequest, storedImage } from '../../../shared/api/images.ts'
 import { imageRefusals } from '../../../shared/images/image-check.ts'
 import { imageTypes } from '../../../shared/images/image-header.ts'
 import { limits } from '../../../shared/limits.ts'
-import { addImage, checkedImage, readableImages } from '../../images/image-access.ts'
+import { addImage, adoptImages, checkedImage, readableImages } from '../../images/image-access.ts'
 import type { Store } from '../../store/store.ts'
 import { ApiError, errorResponse, notFound } from '../api-error.ts'
 import { type AuthVariables, requireUser } from '../auth-middleware.ts'
@@ -46,6 +47,21 @@ const readImage = createRoute({
   },
 })
 
+const copyImages = createRoute({
+  method: 'post',
+  path: '/api/documents/{documentId}/images/copies',
+  summary: 'Make pictures pasted from other documents pictures of this one (whoever may edit it)',
+  description: 'Each image the caller may see is copied to the document, or kept if it is already the document’s own; the others are left out of the answer.',
+  request: {
+    params: z.object({ documentId: z.string().min(1) }),
+    body: { required: true, content: jsonContent(imageCopiesRequest) },
+  },
+  responses: {
+    200: { description: '每张图片在这份文档中的新地址', content: jsonContent(imageCopies) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
 const uploadPattern = new RegExp(`^${uploadImage.path.replace(/\{\w+\}/g, '[^/]+')}$`)
 
 /** The image upload has its own body limit instead of the API's JSON limit. */
@@ -67,12 +83,18 @@ export function imageRoutes(store: Store) {
     }),
   )
   app.use(honoPath(readImage.path), requireUser(store))
+  app.use(honoPath(copyImages.path), requireUser(store))
 
   app.openapi(uploadImage, async (c) => {
     const checked = checkedImage(new Uint8Array(await c.req.arrayBuffer()))
     if (!checked.ok) throw new ApiError(checked.code === 'payload_too_large' ? 413 : 400, checked.code, checked.message)
     const stored = unwrap(await addImage(store, c.var.auth.actor, c.req.valid('param').documentId, checked.image))
     return c.json(stored, 201)
+  })
+
+  app.openapi(copyImages, async (c) => {
+    const copies = unwrap(await adoptImages(store, c.var.auth.actor, c.req.valid('param').documentId, c.req.valid('json').imageIds))
+    return c.json({ copies }, 200)
   })
 
   app.openapi(readImage, async (c) => {

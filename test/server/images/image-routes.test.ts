@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { DocumentSummary } from '../../../shared/api.ts'
-import type { StoredImage } from '../../../shared/api/images.ts'
+import type { ImageCopies, StoredImage } from '../../../shared/api/images.ts'
 import type { ExportDocument } from '../../../shared/export/export-model.ts'
 import { imageRefusals } from '../../../shared/images/image-check.ts'
 import { limits } from '../../../shared/limits.ts'
@@ -156,5 +156,44 @@ describe('exports of a document with images', () => {
 
     const model = (await (await exported('json')).json()) as ExportDocument
     expect(model.blocks.filter((block) => block.kind === 'image').map((block) => block.imageId)).toEqual([figure.id, null])
+  })
+})
+
+describe('pictures pasted from another document', () => {
+  async function copy(imageIds: string[], { as = 'teacher1', to = documentId } = {}) {
+    const response = await fetch(`${server.url}/api/documents/${to}/images/copies`, {
+      method: 'POST',
+      headers: { cookie: cookies[as]!, 'content-type': 'application/json' },
+      body: JSON.stringify({ imageIds }),
+    })
+    return { status: response.status, body: (await response.json()) as ImageCopies & { error?: { code: string } } }
+  }
+
+  it('become pictures of the document they are pasted into, and outlive the one they came from', async () => {
+    const source = await createDocumentInDemoGroup(server, '去年的导学案')
+    const { body: original } = await upload(pngImage(5, 4), { to: source })
+    const { body: own } = await upload(pngImage(6, 4))
+    const { status, body } = await copy([original.id, own.id, '0f8fad5b-d9cb-469f-a165-70867728950e'])
+    expect(status).toBe(200)
+    expect(body.copies).toHaveLength(2)
+    const copied = body.copies.find((entry) => entry.from === original.id)!.image
+    expect(copied).toMatchObject({ width: 5, height: 4 })
+    expect(copied.id).not.toBe(original.id)
+    // Already this document's own: kept as it is.
+    expect(body.copies.find((entry) => entry.from === own.id)!.image.id).toBe(own.id)
+    const [stored] = await server.store.findImages([copied.id])
+    expect(stored).toMatchObject({ documentId, contentType: 'image/png' })
+    expect(Buffer.from(stored!.bytes).equals(Buffer.from(pngImage(5, 4)))).toBe(true)
+  })
+
+  it('are refused to a reader, and another school’s pictures are not copied', async () => {
+    const { body: mine } = await upload(pngImage(3, 3))
+    expect((await copy([mine.id], { as: 'guest' })).status).toBe(403)
+    const riverside = (await server.store.findUserByUsername('riverside-leader'))!
+    const [riversideGroup] = await server.store.groupIdsOfUser(riverside.id)
+    const theirs = await server.store.createDocument({ groupId: riversideGroup!, schoolId: riverside.schoolId, title: '外校', kind: 'lesson-plan', createdBy: riverside.id })
+    const { body: foreign } = await upload(pngImage(3, 3), { as: 'riverside-leader', to: theirs.id })
+    expect((await copy([foreign.id])).body.copies).toEqual([])
+    expect((await copy([])).status).toBe(400)
   })
 })
