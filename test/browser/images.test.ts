@@ -128,4 +128,26 @@ describe.runIf(enabled)('browser: pictures', () => {
       await guest.context().close()
     }
   })
+
+  it('makes a picture copied from another document this document’s own', async () => {
+    const source = await createDocumentInDemoGroup(server, '去年的导学案')
+    const uploaded = await teacher.evaluate(async ([documentId, base64]) => {
+      const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0))
+      const response = await fetch(`/api/documents/${documentId}/images`, { method: 'POST', body: bytes })
+      return (await response.json()) as { id: string; url: string }
+    }, [source, Buffer.from(pngImage(16, 9)).toString('base64')] as const)
+    // The last block is a picture: a click selects it, Enter opens a line after it.
+    await clickAtEndOfDocument(teacher)
+    await teacher.keyboard.press('Enter')
+    await teacher.keyboard.type('复制来的图：')
+    await pasteHtml(teacher, `<img src="${uploaded.url}" width="16" height="9">`)
+    await expect.poll(() => loadedWidths(teacher), eventually).toEqual([120, 30, 20, 16])
+    const src = await pictures(teacher).last().getAttribute('src')
+    expect(src).not.toBe(uploaded.url)
+    const documentId = (await server.store.findImages([storedImageId(uploaded.url)!]))[0]!.documentId
+    expect(documentId).toBe(source)
+    const [copy] = await server.store.findImages([storedImageId(src)!])
+    expect(copy!.documentId).not.toBe(source)
+    expect(copy).toMatchObject({ width: 16, height: 9 })
+  })
 })

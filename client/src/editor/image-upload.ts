@@ -9,7 +9,8 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { NodeSelection, Plugin, PluginKey } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import type { StoredImage } from '../../../shared/api/images.ts'
-import { offlineImageMessage, uploadImage } from '../images/upload-image.ts'
+import { imageUrl } from '../../../shared/images/image-url.ts'
+import { copyImages, offlineImageMessage, uploadImage } from '../images/upload-image.ts'
 import { dataUrlBlob, type PastedImages, pastedImages, unreadableImagesMessage, withUploadedImages } from './pasted-images.ts'
 
 export interface ImageUploadOptions {
@@ -92,14 +93,21 @@ function needsLineAfter(doc: ProseMirrorNode, pos: number): boolean {
   return $pos.index(depth) === $pos.node(depth).childCount - 1
 }
 
-/** Uploads the pasted HTML's data: pictures, then pastes it with their stored addresses. */
-async function pasteWithUploads(view: EditorView, html: string, { dataUrls, unreadable }: PastedImages, options: ImageUploadOptions): Promise<void> {
-  options.onMessage(uploadingMessage(dataUrls.length))
-  const { stored, failures } = navigator.onLine
+/**
+ * Uploads the pasted HTML's data: pictures and makes pictures from other documents this one's, then
+ * pastes it with their addresses here. Pictures from another document that cannot be adopted (offline,
+ * or the request failed) keep their address: they still show to whoever may read their document.
+ */
+async function pasteWithUploads(view: EditorView, html: string, { dataUrls, storedIds, unreadable }: PastedImages, options: ImageUploadOptions): Promise<void> {
+  if (dataUrls.length > 0) options.onMessage(uploadingMessage(dataUrls.length))
+  const { stored, failures }: Uploads<string> = navigator.onLine
     ? await uploadAll(options.documentId, dataUrls, dataUrlBlob)
-    : { stored: [], failures: [offlineImageMessage] }
-  if (view.isDestroyed) return
+    : { stored: [], failures: dataUrls.length > 0 ? [offlineImageMessage] : [] }
   const uploaded = new Map(stored.map(({ source, image }) => [source, image]))
+  if (storedIds.length > 0 && navigator.onLine) {
+    for (const { from, image } of await copyImages(options.documentId, storedIds).catch(() => [])) uploaded.set(imageUrl(from), image)
+  }
+  if (view.isDestroyed) return
   view.pasteHTML(withUploadedImages(new DOMParser().parseFromString(html, 'text/html'), uploaded))
   if (unreadable > 0) failures.push(unreadableImagesMessage(unreadable))
   options.onMessage(failures.length > 0 ? failures.join('；') : null)
@@ -143,7 +151,7 @@ export const ImageUpload = Extension.create<ImageUploadOptions, ImageUploadStora
             }
             if (!document) return false
             const found = pastedImages(document)
-            if (found.dataUrls.length > 0) {
+            if (found.dataUrls.length > 0 || found.storedIds.length > 0) {
               void pasteWithUploads(view, html, found, options)
               return true
             }

@@ -1,8 +1,9 @@
 /**
  * Pictures in pasted HTML. Only our own stored images parse as image blocks, so before a paste the
  * pictures it carries as data: URLs (WPS, many web pages) are uploaded and their addresses put in their
- * place; pictures the browser cannot read (Word's `file:///…/clip_image001.png`, other sites) are
- * counted, to tell the teacher, and left out.
+ * place, and our own pictures (copied from a document) are made this document's own; pictures the
+ * browser cannot read (Word's `file:///…/clip_image001.png`, other sites) are counted, to tell the
+ * teacher, and left out.
  */
 import { storedImageId } from '../../../shared/images/image-url.ts'
 import type { StoredImage } from '../../../shared/api/images.ts'
@@ -10,6 +11,8 @@ import type { StoredImage } from '../../../shared/api/images.ts'
 export interface PastedImages {
   /** data: URLs of pictures, each once, in order. */
   dataUrls: string[]
+  /** Ids of our stored pictures, each once. */
+  storedIds: string[]
   /** Pictures that can be neither uploaded nor shown. */
   unreadable: number
 }
@@ -18,23 +21,28 @@ const dataImage = /^data:image\/[\w.+-]+;base64,/i
 
 export function pastedImages(document: Document): PastedImages {
   const dataUrls = new Set<string>()
+  const storedIds = new Set<string>()
   let unreadable = 0
   for (const image of document.querySelectorAll('img')) {
     const src = image.getAttribute('src') ?? ''
+    const id = storedImageId(src)
     if (dataImage.test(src)) dataUrls.add(src)
-    else if (!storedImageId(src)) unreadable += 1
+    else if (id) storedIds.add(id)
+    else unreadable += 1
   }
-  return { dataUrls: [...dataUrls], unreadable }
+  return { dataUrls: [...dataUrls], storedIds: [...storedIds], unreadable }
 }
 
-/** The HTML with each uploaded picture at its stored address and size, and the others taken out. */
+/**
+ * The HTML with each picture of `uploaded` (by its pasted `src`) at its stored address and size; our
+ * other pictures stay as they are, every other picture is taken out.
+ */
 export function withUploadedImages(document: Document, uploaded: ReadonlyMap<string, StoredImage>): string {
   for (const image of [...document.querySelectorAll('img')]) {
     const src = image.getAttribute('src') ?? ''
-    if (storedImageId(src)) continue
     const stored = uploaded.get(src)
     if (!stored) {
-      image.remove()
+      if (!storedImageId(src)) image.remove()
       continue
     }
     image.setAttribute('src', stored.url)

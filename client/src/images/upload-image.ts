@@ -4,9 +4,9 @@
  * body of `POST /api/documents/{id}/images`. Every failure is an `ApiError` whose message a teacher can
  * read as it is.
  */
-import type { StoredImage } from '../../../shared/api/images.ts'
+import { type ImageCopies, maxImageCopies, type StoredImage } from '../../../shared/api/images.ts'
 import { checkImage } from '../../../shared/images/image-check.ts'
-import { ApiError } from '../api/http.ts'
+import { ApiError, apiRequest } from '../api/http.ts'
 
 export const offlineImageMessage = '现在处于离线状态，图片需要联网上传，没有插入。请联网后再插入图片'
 
@@ -57,4 +57,10 @@ export async function uploadImage(documentId: string, file: Blob): Promise<Store
     body?.error?.code ?? 'unknown',
     message && /[\u4e00-\u9fff]/.test(message) ? message : response.status >= 500 ? '服务器出错了，图片没有插入，请稍后再试' : '图片没有插入',
   )
+}
+
+/** Pictures pasted from other documents as pictures of this one (`POST …/images/copies`). */
+export async function copyImages(documentId: string, imageIds: readonly string[]): Promise<ImageCopies['copies']> {
+  const path = `/api/documents/${encodeURIComponent(documentId)}/images/copies`
+  return (await apiRequest<ImageCopies>(path, { method: 'POST', body: { imageIds: imageIds.slice(0, maxImageCopies) } })).copies
 }

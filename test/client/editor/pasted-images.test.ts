@@ -17,8 +17,8 @@ const clipboard = `<p>看图：</p><img src="${dataUrl}"><p><img src="file:///C:
 
 describe('pictures in pasted HTML', () => {
   it('finds the data: pictures to upload, each once, and counts those the browser cannot read', () => {
-    expect(pastedImages(parse(clipboard))).toEqual({ dataUrls: [dataUrl], unreadable: 2 })
-    expect(pastedImages(parse('<p>没有图片</p>'))).toEqual({ dataUrls: [], unreadable: 0 })
+    expect(pastedImages(parse(clipboard))).toEqual({ dataUrls: [dataUrl], storedIds: ['0f8fad5b-d9cb-469f-a165-70867728950e'], unreadable: 2 })
+    expect(pastedImages(parse('<p>没有图片</p>'))).toEqual({ dataUrls: [], storedIds: [], unreadable: 0 })
   })
 
   it('puts the stored addresses and sizes in place of the uploaded pictures and takes the others out', () => {
@@ -27,6 +27,12 @@ describe('pictures in pasted HTML', () => {
     const images = [...parse(html).querySelectorAll('img')].map((image) => [image.getAttribute('src'), image.getAttribute('width'), image.getAttribute('height')])
     expect(images).toEqual([[stored.url, '3', '2'], [ours, '40', '30'], [stored.url, '3', '2']])
     expect(html).toContain('看图：')
+  })
+
+  it('gives a picture from another document its copy here', () => {
+    const copy = { id: 'y', url: imageUrl('16fd2706-8baf-433b-82eb-8c7fada847da'), width: 40, height: 30 }
+    const html = withUploadedImages(parse(clipboard), new Map([[ours, copy]]))
+    expect([...parse(html).querySelectorAll('img')].map((image) => image.getAttribute('src'))).toEqual([copy.url])
   })
 
   it('drops a picture whose upload failed, keeping the text', () => {
