@@ -1,14 +1,16 @@
 /**
  * 二次备课: a teacher's personal adaptation of a finalized version. It is created as a fork of the
  * version's Yjs state, so pulling a newer version is a real merge that keeps every personal edit;
- * passages both sides changed are flagged for the teacher, who settles them with ordinary edits.
+ * passages both sides changed are flagged for the teacher, who settles them with ordinary edits. The
+ * plan's threads stay on the plan: the fork and every pull leave them out (`fork.ts`).
  */
 import type { Actor } from '../../shared/access.ts'
 import type { AdaptationDetail, AdaptationSummary, ConflictChoice, ConflictShape, VersionSummary } from '../../shared/api/versions.ts'
 import { versionName } from '../../shared/api/versions.ts'
 import { inDocumentOrder } from '../../shared/adaptation/conflict-order.ts'
 import { findConflicts } from '../../shared/adaptation/conflicts.ts'
-import { pullUpdate, rewriteBlockUpdate } from '../../shared/adaptation/document-changes.ts'
+import { rewriteBlockUpdate } from '../../shared/adaptation/document-changes.ts'
+import { forkState, pullUpdate } from '../../shared/adaptation/fork.ts'
 import { countChanges, diffBlocks } from '../../shared/versions/block-diff.ts'
 import { type Block, blocksOfState } from '../../shared/versions/document-blocks.ts'
 import { documentAccess } from '../../shared/workflow/document-access.ts'
@@ -49,7 +51,7 @@ export async function createAdaptation(
         kind: 'adaptation',
         title: `${lesson.title}（${teacher?.displayName ?? ''}的二次备课）`,
         createdBy: actor.userId,
-        initialState: state,
+        initialState: forkState(state),
       },
       version.id,
     )

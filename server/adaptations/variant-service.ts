@@ -1,9 +1,10 @@
 /**
  * 同课异构: several teachers' own designs of one lesson, each a `variant` document of the lesson
  * started from the school's template or from the shared plan as it is now, compared section against
- * section.
+ * section. A design started from the plan takes its text, not its threads (`forkState`).
  */
 import type { Actor } from '../../shared/access.ts'
+import { forkState } from '../../shared/adaptation/fork.ts'
 import type { VariantComparison, VariantSummary } from '../../shared/api/versions.ts'
 import { pairSections, sectionsOf } from '../../shared/variants/section-pairs.ts'
 import { decideVariant } from '../../shared/variants/variant-rules.ts'
@@ -34,7 +35,7 @@ export async function createVariant(
   const group = await store.findGroup(lesson.groupId)
   const initialState =
     from === 'plan'
-      ? await currentState(context, lesson.documentId)
+      ? forkState(await currentState(context, lesson.documentId))
       : await newLessonPlanUpdate(
           store,
           lesson.schoolId,

@@ -20,7 +20,7 @@ import { localDateTime, semesterOf } from '../../shared/workflow/lesson-schedule
 import { listLessonAdaptations } from '../adaptations/adaptation-service.ts'
 import type { LessonRecord } from '../store/lesson-records.ts'
 import type { GroupRecord } from '../store/store.ts'
-import { ownThreadsOfState } from '../threads/document-threads.ts'
+import { threadsOfState } from '../threads/document-threads.ts'
 import { type ContentContext, currentState } from '../versions/document-content.ts'
 import { editorSchema } from '../versions/version-service.ts'
 import { peopleOf } from '../versions/people.ts'
@@ -106,8 +106,8 @@ async function adaptationsOf(
 }
 
 /**
- * Reads every document of the lessons once: its own threads (批注 of the plan, adaptations, reflections,
- * variants; not an adaptation's copies of the plan's) and, for a reflection, whether it is written. Adaptations are read again by
+ * Reads every document of the lessons once: its threads (批注 of the plan, adaptations, reflections,
+ * variants) and, for a reflection, whether it is written. Adaptations are read again by
  * `adaptationsOf`, which diffs them against their versions.
  */
 async function lessonDocumentsOf(
@@ -126,7 +126,7 @@ async function lessonDocumentsOf(
               written: isReflectionWritten(blocksOfState(state, editorSchema)),
             }
           : null
-      return { lessonId: document.lessonId!, reflection, threads: ownThreadsOfState(document, state) }
+      return { lessonId: document.lessonId!, reflection, threads: threadsOfState(state) }
     }),
   )
   const threads = new Map<string, ThreadView[]>()

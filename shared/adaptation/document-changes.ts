@@ -1,7 +1,7 @@
 /**
  * Server-side changes to a document's body, computed as Yjs updates on top of its current state so
- * that they merge with whatever else is being typed: restoring an old version, pulling a new version
- * into an adaptation, settling a 二次备课 conflict. Nothing here rewrites history; every result is an
+ * that they merge with whatever else is being typed: restoring an old version, settling a 二次备课
+ * conflict (pulling a new version is in `fork.ts`). Nothing here rewrites history; every result is an
  * update to submit through the document's room (or the store when no room is open).
  */
 import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model'
@@ -9,11 +9,6 @@ import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-ti
 import * as Y from 'yjs'
 import { contentFragmentName } from '../schema/editor-schema.ts'
 import { type BlockJson, blockKeyOf, docFromState } from '../versions/document-blocks.ts'
-
-/** What an adaptation with `adaptationState` lacks of `versionState`: the shared plan's new changes. */
-export function pullUpdate(versionState: Uint8Array, adaptationState: Uint8Array): Uint8Array {
-  return Y.diffUpdate(versionState, Y.encodeStateVectorFromUpdate(adaptationState))
-}
 
 /** The change that makes the body of `currentState` read like the body of `oldState` again. */
 export function restoreUpdate(currentState: Uint8Array, oldState: Uint8Array, schema: Schema): Uint8Array | null {

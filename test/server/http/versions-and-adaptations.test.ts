@@ -2,6 +2,7 @@
  * The 定稿 → 二次备课 → 反思 loop through the HTTP API and real collaborative editing, on real storage:
  * versions are immutable full states, an adaptation pulls a newer version keeping the teacher's edits
  * and flags the passage both sides changed, restoring adds changes on top, and refusals change nothing.
+ * The plan's threads stay on the plan: neither a fork, a pull nor a design started from the plan takes them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -18,6 +19,9 @@ import type {
   VersionContent,
   VersionSummary,
 } from '../../../shared/api/versions.ts'
+import { contentOf, pointAt } from '../../../shared/threads/thread-anchor.ts'
+import { addReply, createThread } from '../../../shared/threads/thread-edits.ts'
+import { threadsOf } from '../../../shared/threads/thread-model.ts'
 import type { LessonStage } from '../../../shared/workflow/stages.ts'
 import { type ApiClient, apiClientFor } from '../../helpers/api-client.ts'
 import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
@@ -42,6 +46,17 @@ afterAll(async () => {
 })
 
 type Json = ReturnType<typeof bodyJson>['content'][number]
+
+/** A 批注 on the document's first words, in `username`'s name. */
+async function threadBy(username: string, id: string): Promise<(doc: Y.Doc) => void> {
+  const authorId = await userId(server, username)
+  return (doc) => {
+    const content = contentOf(doc)
+    createThread(doc, { id, kind: 'question', authorId, body: '这里要不要先举例？', start: pointAt(content, 0), end: pointAt(content, 2) })
+  }
+}
+
+const threadIds = (doc: Y.Doc) => [...threadsOf(doc).keys()].sort()
 
 /** The texts of the paragraphs in the 合作探究 section. */
 function inquiryTexts(doc: Y.Doc): string[] {
@@ -97,7 +112,11 @@ const forbidden = (message: string) => ({ error: { code: 'forbidden', message } 
 
 describe('定稿 versions', () => {
   it('finalizing stores v1 as the plan’s full state', async () => {
-    const client = await editAs('teacher1', lesson.documentId, (doc) => editInquiry(doc, () => ['A 原文', 'B 原文', 'C 原文']))
+    const planThread = await threadBy('teacher1', 'plan-v1')
+    const client = await editAs('teacher1', lesson.documentId, (doc) => {
+      editInquiry(doc, () => ['A 原文', 'B 原文', 'C 原文'])
+      planThread(doc)
+    })
     client.destroy()
     await moveTo('review', 'teacher1')
     await moveTo('finalized')
@@ -136,9 +155,13 @@ describe('二次备课 that stays linked', () => {
     // Asking again opens the same one.
     expect((await as.teacher2!.post<AdaptationDetail>(`/api/lessons/${lesson.id}/adaptations`, {})).body.documentId).toBe(adaptation.documentId)
 
-    teacherClient = await editAs('teacher2', adaptation.documentId, (doc) =>
-      editInquiry(doc, ([a, b, c]) => [`${a}（我班先复习）`, `${b}，分组讨论`, c!]),
-    )
+    // The plan's 批注 stay on the plan; the teacher's own start here.
+    expect(threadIds(await stored(adaptation.documentId))).toEqual([])
+    const ownThread = await threadBy('teacher2', 'zhang-own')
+    teacherClient = await editAs('teacher2', adaptation.documentId, (doc) => {
+      editInquiry(doc, ([a, b, c]) => [`${a}（我班先复习）`, `${b}，分组讨论`, c!])
+      ownThread(doc)
+    })
     const { body } = await as.teacher2!.get<AdaptationDetail>(`/api/adaptations/${adaptation.documentId}`)
     expect(body.changeCount).toBe(2)
     expect(body.changes.filter((change) => change.change === 'changed').map((change) => change.block.text)).toEqual([
@@ -153,7 +176,13 @@ describe('二次备课 that stays linked', () => {
   it('reopening, revising and finalizing again makes v2; v1 stays as it was', async () => {
     const v1Before = await server.store.versionState(versions[0]!.id)
     await moveTo('review')
-    const client = await editAs('teacher1', lesson.documentId, (doc) => editInquiry(doc, ([a, , c]) => [a!, 'B 修订稿', `${c}，增加一道例题`]))
+    const planThread = await threadBy('teacher1', 'plan-v2')
+    const teacher1 = await userId(server, 'teacher1')
+    const client = await editAs('teacher1', lesson.documentId, (doc) => {
+      editInquiry(doc, ([a, , c]) => [a!, 'B 修订稿', `${c}，增加一道例题`])
+      planThread(doc)
+      addReply(doc, 'plan-v1', { authorId: teacher1, body: '已按研讨意见修改' })
+    })
     client.destroy()
     await moveTo('finalized')
     versions.splice(0, versions.length, ...(await listVersions()))
@@ -186,6 +215,10 @@ describe('二次备课 that stays linked', () => {
     expect(a).toBe('A 原文（我班先复习）')
     expect(b).toContain('分组讨论')
     expect(b).toContain('修订稿')
+    // The plan's new 批注 and the reply to its old one stay on the plan; the teacher's own is kept.
+    expect(threadIds(await stored(lesson.documentId))).toEqual(['plan-v1', 'plan-v2'])
+    expect(threadIds(await stored(adaptation.documentId))).toEqual(['zhang-own'])
+    expect(threadIds(teacherClient.doc)).toEqual(['zhang-own'])
   })
 
   it('settles the flagged passage with 保留我的 as an ordinary edit', async () => {
@@ -237,6 +270,8 @@ describe('同课异构', () => {
     expect((await as.guest!.post(`/api/lessons/${lesson.id}/variants`, { from: 'plan' })).status).toBe(403)
     const list = await as.leader!.get<VariantSummary[]>(`/api/lessons/${lesson.id}/variants`)
     expect(list.body).toHaveLength(2)
+    // A design started from the plan takes its text, not its 批注.
+    expect(threadIds(await stored(fromPlan.body.documentId))).toEqual([])
 
     const { status, body } = await as.leader!.get<VariantComparison>(
       `/api/lessons/${lesson.id}/variants/compare?left=${fromTemplate.body.documentId}&right=${fromPlan.body.documentId}`,
