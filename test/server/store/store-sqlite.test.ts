@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
+import type { Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Database } from '../../../server/store/database-schema.ts'
 import { openStore } from '../../../server/store/open-store.ts'
 import { sqliteFileName } from '../../../server/store/sqlite-store.ts'
 import { type TempDataDir, createTempDataDir } from '../../helpers/sqlite.ts'
@@ -27,6 +29,43 @@ describe('SQLite store file', () => {
     const sqlite = new BetterSqlite3(join(dir, sqliteFileName), { readonly: true })
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     sqlite.close()
+  })
+
+  it('never writes an append inside a transaction Kysely holds open', async () => {
+    // Nested there, the append would become that transaction's savepoint: acknowledged, then rolled back.
+    const store = await openStore({ dataDir: dataDir.dir })
+    try {
+      const schoolId = await store.createSchool('花园实验中学')
+      const user = await store.createUser({
+        username: 'teacher1',
+        displayName: '李老师',
+        passwordHash: 'scrypt$test',
+        role: 'teacher',
+        schoolId,
+        color: '#1971c2',
+      })
+      const group = await store.createGroup(schoolId, '七年级数学备课组')
+      const document = await store.createDocument({
+        groupId: group.id,
+        schoolId,
+        title: '3.1.1 一元一次方程',
+        kind: 'lesson-plan',
+        createdBy: user.id,
+      })
+      const db = (store as unknown as { db: Kysely<Database> }).db
+      let appended: Promise<number> | undefined
+      const rolledBack = db.transaction().execute(async () => {
+        appended = store.appendUpdates(document.id, [new Uint8Array([7])])
+        await new Promise((resolve) => setImmediate(resolve))
+        throw new Error('rolled back')
+      })
+      await expect(rolledBack).rejects.toThrow('rolled back')
+      expect(await appended).toBe(1)
+      const { updates } = await store.loadDocumentState(document.id)
+      expect(updates.map((update) => [...update])).toEqual([[7]])
+    } finally {
+      await store.close()
+    }
   })
 
   it('refuses a file that is not a database, with a clear error', async () => {
