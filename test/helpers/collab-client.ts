@@ -134,6 +134,11 @@ export function waitForSync(client: TestClient): Promise<void> {
   return waitFor(() => client.provider.synced, 'sync')
 }
 
+/** Waits until the server has acknowledged as stored every update frame `client` sent (acks on). */
+export function waitForStored(client: TestClient, what: string): Promise<void> {
+  return waitFor(() => client.frames.acked === client.frames.sent, what)
+}
+
 /** Whether `doc` holds everything described by `stateVector`. */
 export function covers(doc: Y.Doc, stateVector: Map<number, number>): boolean {
   const have = Y.decodeStateVector(Y.encodeStateVector(doc))

@@ -4,49 +4,35 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { contentOf, textNodes } from '../../../shared/threads/thread-anchor.ts'
+import { contentOf } from '../../../shared/threads/thread-anchor.ts'
 import { addReply, createThread, deleteThread } from '../../../shared/threads/thread-edits.ts'
 import { threadsOf } from '../../../shared/threads/thread-model.ts'
-import { apiClientFor } from '../../helpers/api-client.ts'
-import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
-import { addLesson, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
+import { waitFor, waitForStored } from '../../helpers/collab-client.ts'
+import { type DraftWithPassage, draftWithPassage, passageOf } from '../../helpers/draft-with-passage.ts'
+import { userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
-import { paragraph } from '../../shared/threads/thread-fixtures.ts'
 
 let server: TestServer
 /** A lesson in 主备 (draft): teacher1 is its 主备人 and edits; teacher2 and teacher3 may comment. */
-let documentId: string
+let draft: DraftWithPassage
 const ids: Record<string, string> = {}
-const clients: TestClient[] = []
 const passage = '用天平演示等式的性质'
 
 beforeAll(async () => {
   server = await startTestServer()
   for (const name of ['teacher1', 'teacher2', 'teacher3']) ids[name] = await userId(server, name)
-  const leader = await apiClientFor(server.url, 'leader')
-  const lesson = await addLesson(leader, await demoGroupId(leader), planInput(ids.teacher1!))
-  documentId = lesson.documentId
-  const author = await join('teacher1')
-  contentOf(author.doc).push([paragraph(passage)])
-  await waitFor(() => author.frames.acked === author.frames.sent, 'the passage is stored')
+  draft = await draftWithPassage(server, 'teacher1', passage)
 })
 
 afterAll(async () => {
-  for (const client of clients) client.destroy()
+  draft?.disconnectAll()
   await server.stop()
 })
 
-async function join(username: string): Promise<TestClient> {
-  const client = connectClient(server.url, documentId, await wsToken(server.url, username), { acks: true })
-  clients.push(client)
-  await waitForSync(client)
-  return client
-}
-
-/** A thread on the first words of the last paragraph, which the test's setup wrote. */
-function threadBy(client: TestClient, authorId: string, id: string): void {
-  const text = textNodes(contentOf(client.doc)).at(-1)!
-  createThread(client.doc, {
+/** A thread on the first words of the passage. */
+function threadBy(doc: Y.Doc, authorId: string, id: string): void {
+  const text = passageOf(doc)
+  createThread(doc, {
     id,
     kind: 'question',
     authorId,
@@ -57,7 +43,7 @@ function threadBy(client: TestClient, authorId: string, id: string): void {
 }
 
 async function storedText(): Promise<string> {
-  const stored = await server.store.loadDocumentState(documentId)
+  const stored = await server.store.loadDocumentState(draft.lesson.documentId)
   const doc = new Y.Doc()
   for (const update of stored.updates) Y.applyUpdate(doc, update)
   return JSON.stringify(threadsOf(doc).toJSON()) + contentOf(doc).toString()
@@ -65,24 +51,24 @@ async function storedText(): Promise<string> {
 
 describe('a teacher with comment access', () => {
   it('adds a thread and a reply: stored, relayed and acknowledged', async () => {
-    const editor = await join('teacher1')
-    const commenter = await join('teacher2')
-    threadBy(commenter, ids.teacher2!, 'honest')
+    const editor = await draft.join('teacher1')
+    const commenter = await draft.join('teacher2')
+    threadBy(commenter.doc, ids.teacher2!, 'honest')
     addReply(commenter.doc, 'honest', { authorId: ids.teacher2!, body: '我再想想' })
     await waitFor(() => editor.doc.getMap('threads').has('honest'), 'the thread reaches the editor')
-    await waitFor(() => commenter.frames.acked === commenter.frames.sent, 'both frames acknowledged')
+    await waitForStored(commenter, 'both frames acknowledged')
     expect(commenter.denials).toEqual([])
     expect(await storedText()).toContain('天平的例子放在哪一步？')
   })
 
   it('may not type into the content: refused, told, never seen by others or stored', async () => {
-    const editor = await join('teacher1')
-    const commenter = await join('teacher2')
-    textNodes(contentOf(commenter.doc)).at(-1)!.insert(0, '【擅自改写】')
+    const editor = await draft.join('teacher1')
+    const commenter = await draft.join('teacher2')
+    passageOf(commenter.doc).insert(0, '【擅自改写】')
     await waitFor(() => commenter.denials.length === 1, 'permission denied')
     expect(commenter.denials[0]).toContain('正文')
     // The editor keeps working, and what it writes after the refusal arrives; the forgery never does.
-    textNodes(contentOf(editor.doc)).at(-1)!.insert(0, '一、')
+    passageOf(editor.doc).insert(0, '一、')
     await waitFor(() => contentOf(commenter.doc).toString().includes('一、'), 'later edits still arrive')
     expect(contentOf(editor.doc).toString()).not.toContain('擅自改写')
     expect(await storedText()).not.toContain('擅自改写')
@@ -90,20 +76,20 @@ describe('a teacher with comment access', () => {
   })
 
   it('may not delete a character of the content', async () => {
-    const commenter = await join('teacher3')
-    textNodes(contentOf(commenter.doc)).at(-1)!.delete(0, 1)
+    const commenter = await draft.join('teacher3')
+    passageOf(commenter.doc).delete(0, 1)
     await waitFor(() => commenter.denials.length === 1, 'permission denied')
-    const late = await join('teacher1')
+    const late = await draft.join('teacher1')
     expect(contentOf(late.doc).toString()).toContain(passage)
   })
 
   it('may not write a thread under another user’s name, and that frame is never acknowledged', async () => {
-    const editor = await join('teacher1')
-    const commenter = await join('teacher2')
-    threadBy(commenter, ids.teacher2!, 'first')
-    await waitFor(() => commenter.frames.acked === commenter.frames.sent, 'the honest thread is stored')
+    const editor = await draft.join('teacher1')
+    const commenter = await draft.join('teacher2')
+    threadBy(commenter.doc, ids.teacher2!, 'first')
+    await waitForStored(commenter, 'the honest thread is stored')
     const refusedFrame = commenter.frames.sent + 1
-    threadBy(commenter, ids.teacher1!, 'forged')
+    threadBy(commenter.doc, ids.teacher1!, 'forged')
     await waitFor(() => commenter.denials.length === 1, 'permission denied')
     expect(commenter.denials[0]).toContain('别人的名义')
     // A later honest frame is stored and relayed, but an ack for it would also cover the refused one.
@@ -117,18 +103,13 @@ describe('a teacher with comment access', () => {
   })
 
   it('adds a thread offline; it is stored when the connection returns', async () => {
-    const editor = await join('teacher1')
-    const online = await join('teacher3')
+    const editor = await draft.join('teacher1')
+    const online = await draft.join('teacher3')
     const doc = new Y.Doc()
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(online.doc))
     online.destroy()
-    const offline = connectClient(server.url, documentId, await wsToken(server.url, 'teacher3'), {
-      acks: true,
-      doc,
-      connect: false,
-    })
-    clients.push(offline)
-    threadBy(offline, ids.teacher3!, 'offline')
+    const offline = await draft.connect('teacher3', { doc, connect: false })
+    threadBy(offline.doc, ids.teacher3!, 'offline')
     offline.provider.connect()
     await waitFor(() => editor.doc.getMap('threads').has('offline'), 'the offline thread arrives')
     expect(offline.denials).toEqual([])
@@ -137,12 +118,12 @@ describe('a teacher with comment access', () => {
 
 describe('an editor', () => {
   it('edits the content but may not forge a thread', async () => {
-    const observer = await join('teacher3')
-    const editor = await join('teacher1')
-    threadBy(editor, ids.teacher3!, 'editor-forged')
+    const observer = await draft.join('teacher3')
+    const editor = await draft.join('teacher1')
+    threadBy(editor.doc, ids.teacher3!, 'editor-forged')
     await waitFor(() => editor.denials.length === 1, 'permission denied')
-    const honest = await join('teacher1')
-    textNodes(contentOf(honest.doc)).at(-1)!.insert(0, '（修改）')
+    const honest = await draft.join('teacher1')
+    passageOf(honest.doc).insert(0, '（修改）')
     await waitFor(() => contentOf(observer.doc).toString().includes('（修改）'), 'content edit relayed')
     expect(observer.doc.getMap('threads').has('editor-forged')).toBe(false)
     expect(honest.denials).toEqual([])

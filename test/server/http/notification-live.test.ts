@@ -4,45 +4,33 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewNotificationEvent, NotificationList } from '../../../shared/api/notifications.ts'
-import { contentOf, textNodes } from '../../../shared/threads/thread-anchor.ts'
 import { addReply, createThread } from '../../../shared/threads/thread-edits.ts'
 import { acceptSuggestion, createSuggestion } from '../../../shared/threads/suggestions.ts'
 import { apiClientFor } from '../../helpers/api-client.ts'
-import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
+import { waitFor } from '../../helpers/collab-client.ts'
+import { type DraftWithPassage, draftWithPassage, passageOf } from '../../helpers/draft-with-passage.ts'
 import { type InboxStreamClient, openInboxStream } from '../../helpers/inbox-stream.ts'
-import { addLesson, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
+import { userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
-import { paragraph } from '../../shared/threads/thread-fixtures.ts'
 
 let server: TestServer
+let draft: DraftWithPassage
 let documentId: string
 const ids: Record<string, string> = {}
-const clients: TestClient[] = []
 const streams: InboxStreamClient[] = []
 
 beforeAll(async () => {
   server = await startTestServer({ demoPlan: false })
   for (const name of ['teacher1', 'teacher2', 'teacher3']) ids[name] = await userId(server, name)
-  const leader = await apiClientFor(server.url, 'leader')
-  const lesson = await addLesson(leader, await demoGroupId(leader), planInput(ids.teacher1!, { title: '3.2 解一元一次方程' }))
-  documentId = lesson.documentId
-  const author = await join('teacher1')
-  contentOf(author.doc).push([paragraph('用天平的例子引出等式的性质。')])
-  await waitFor(() => author.frames.acked === author.frames.sent, 'the passage is stored')
+  draft = await draftWithPassage(server, 'teacher1', '用天平的例子引出等式的性质。', { title: '3.2 解一元一次方程' })
+  documentId = draft.lesson.documentId
 })
 
 afterAll(async () => {
   for (const stream of streams) stream.close()
-  for (const client of clients) client.destroy()
+  draft?.disconnectAll()
   await server.stop()
 })
-
-async function join(username: string): Promise<TestClient> {
-  const client = connectClient(server.url, documentId, await wsToken(server.url, username), { acks: true })
-  clients.push(client)
-  await waitForSync(client)
-  return client
-}
 
 async function streamOf(username: string): Promise<InboxStreamClient> {
   const stream = await openInboxStream(server.url, username)
@@ -60,8 +48,8 @@ describe('notifications of thread activity through the room', () => {
     const leadPreparer = await streamOf('teacher1')
     const mentioned = await streamOf('teacher3')
     const author = await streamOf('teacher2')
-    const commenter = await join('teacher2')
-    const text = textNodes(contentOf(commenter.doc)).at(-1)!
+    const commenter = await draft.join('teacher2')
+    const text = passageOf(commenter.doc)
     createThread(commenter.doc, {
       id: 'balance',
       kind: 'question',
@@ -82,7 +70,7 @@ describe('notifications of thread activity through the room', () => {
     expect(pushed(mentioned)[0]!.notification).toMatchObject({ kind: 'mention', threadId: 'balance' })
 
     // The 主备人 answers: the thread's author is told; the answer's own author is not.
-    const answerer = await join('teacher1')
+    const answerer = await draft.join('teacher1')
     await waitFor(() => answerer.doc.getMap('threads').has('balance'), 'the thread reaches the 主备人')
     addReply(answerer.doc, 'balance', { authorId: ids.teacher1!, body: '放在新授之前' })
     await waitFor(() => pushed(author).length === 1, 'the reply notification')
@@ -97,8 +85,8 @@ describe('notifications of thread activity through the room', () => {
   it('tells the 主备人 of a suggestion and its author of the decision', async () => {
     const leadPreparer = await streamOf('teacher1')
     const author = await streamOf('teacher2')
-    const commenter = await join('teacher2')
-    const text = textNodes(contentOf(commenter.doc)).at(-1)!
+    const commenter = await draft.join('teacher2')
+    const text = passageOf(commenter.doc)
     createSuggestion(commenter.doc, {
       id: 'wording',
       kind: 'proposal',
@@ -114,7 +102,7 @@ describe('notifications of thread activity through the room', () => {
       text: '张老师 对你的《3.2 解一元一次方程 导学案》提出了修改建议',
     })
 
-    const owner = await join('teacher1')
+    const owner = await draft.join('teacher1')
     await waitFor(() => owner.doc.getMap('threads').has('wording'), 'the suggestion reaches the 主备人')
     acceptSuggestion(owner.doc, 'wording', ids.teacher1!)
     await waitFor(() => pushed(author).some((event) => event.notification.kind === 'suggestionAccepted'), 'the decision')
