@@ -15,7 +15,7 @@ import { encodeUpdate } from '../../../server/collab/outgoing-message.ts'
 import type { Room } from '../../../server/collab/room.ts'
 import { RoomRegistry } from '../../../server/collab/room-registry.ts'
 import type { Store, UserRecord } from '../../../server/store/store.ts'
-import { copyOf, docWithParagraphs } from '../../shared/threads/thread-fixtures.ts'
+import { copyOf, docWithParagraphs, updateOf } from '../../shared/threads/thread-fixtures.ts'
 
 const documentId = 'doc-1'
 let origin: Y.Doc
@@ -72,10 +72,7 @@ function clientOf(clientID: number): Y.Doc {
 /** Sends what `change` does on a fresh copy, as `userId`, and waits until the room stored it. */
 async function send(userId: string, clientID: number, change: (doc: Y.Doc) => void): Promise<void> {
   const doc = clientOf(clientID)
-  const updates: Uint8Array[] = []
-  doc.on('update', (update: Uint8Array) => updates.push(update))
-  change(doc)
-  room.receive(members.get(userId)!, encodeUpdate(Y.mergeUpdates(updates)))
+  room.receive(members.get(userId)!, encodeUpdate(updateOf(doc, () => change(doc))))
   await room.settle()
 }
 

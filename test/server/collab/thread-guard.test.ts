@@ -6,7 +6,7 @@ import { threadsOf } from '../../../shared/threads/thread-model.ts'
 import { acceptSuggestion, createSuggestion, rejectSuggestion } from '../../../shared/threads/suggestions.ts'
 import type { ThreadActor } from '../../../shared/threads/thread-rules.ts'
 import { ThreadGuard } from '../../../server/collab/thread-guard.ts'
-import { copyOf, docWithParagraphs } from '../../shared/threads/thread-fixtures.ts'
+import { copyOf, docWithParagraphs, updateOf } from '../../shared/threads/thread-fixtures.ts'
 
 /** The room's state as a Y.Doc; the guard reads it the way it reads a room. */
 let room: Y.Doc
@@ -32,16 +32,6 @@ const editor: ThreadActor = { userId: 'zhang', access: 'edit', moderator: false 
 
 function client(clientID: number): Y.Doc {
   return copyOf(room, clientID)
-}
-
-/** What `change` sends: the update of the one transaction, or several merged. */
-function updateOf(doc: Y.Doc, change: () => void): Uint8Array {
-  const updates: Uint8Array[] = []
-  const collect = (update: Uint8Array) => updates.push(update)
-  doc.on('update', collect)
-  change()
-  doc.off('update', collect)
-  return Y.mergeUpdates(updates)
 }
 
 /** Submits an update as the room would, storing it when accepted. */

@@ -32,3 +32,13 @@ export function copyOf(doc: Y.Doc, clientID: number): Y.Doc {
   sync(doc, copy)
   return copy
 }
+
+/** What `change` on `doc` sends: the update of its one transaction, or of several merged. */
+export function updateOf(doc: Y.Doc, change: () => void): Uint8Array {
+  const updates: Uint8Array[] = []
+  const collect = (update: Uint8Array) => updates.push(update)
+  doc.on('update', collect)
+  change()
+  doc.off('update', collect)
+  return Y.mergeUpdates(updates)
+}
