@@ -8,11 +8,13 @@ import type { Person } from '../../shared/api/lessons.ts'
 import { isTeacherRole, mayPair, mayViewPair } from '../../shared/mentorship/pairing-rules.ts'
 import type { DocumentKind } from '../../shared/workflow/document-access.ts'
 import { localDateTime, recentSemesters } from '../../shared/workflow/lesson-schedule.ts'
+import type { LessonRecord } from '../store/lesson-records.ts'
 import type { MentorshipRecord, ObservationRecord } from '../store/mentorship-records.ts'
 import type { Store } from '../store/store.ts'
 import type { ContentContext } from '../versions/document-content.ts'
 import { peopleOf, personOf } from '../versions/people.ts'
 import { forbid, missing, type Outcome, succeed } from '../workflow/outcome.ts'
+import { lessonsById } from './observed-lessons.ts'
 import { type Member, membersOf } from './pair-members.ts'
 import { pairWork } from './pair-work.ts'
 
@@ -60,7 +62,10 @@ export async function pairDetailFor(
   if (!decision.allowed) return forbid(decision.reason)
   const { semester, semesters } = semestersAround(now, asked)
   const { view, work } = await pairViewOf(context, actor, pair, members, semester)
-  const people = await peopleOf(store, [pair.mentorId, pair.apprenticeId])
+  const [people, lessons] = await Promise.all([
+    peopleOf(store, [pair.mentorId, pair.apprenticeId]),
+    lessonsById(store, work.observations.flatMap((observation) => (observation.lessonId ? [observation.lessonId] : []))),
+  ])
   return succeed({
     ...view,
     semester,
@@ -73,11 +78,15 @@ export async function pairDetailFor(
       kind: thread.kind,
       quote: thread.quote,
       body: thread.body,
+      suggestion:
+        thread.suggestion && thread.suggestionStatus
+          ? { replacement: thread.suggestion.replacement, status: thread.suggestionStatus }
+          : null,
       state: thread.state,
       createdAt: new Date(thread.createdAt).toISOString(),
       replies: thread.replies.length,
     })),
-    observations: work.observations.map((observation) => observationViewOf(people, observation)),
+    observations: work.observations.map((observation) => observationViewOf(people, lessons, observation)),
   })
 }
 
@@ -104,13 +113,18 @@ export async function pairViewOf(
   return { view, work }
 }
 
-export function observationViewOf(people: ReadonlyMap<string, Person>, observation: ObservationRecord): ObservationView {
-  const { id, lessonId, date, topic, notes, strengths, problems, suggestions } = observation
+export function observationViewOf(
+  people: ReadonlyMap<string, Person>,
+  lessons: ReadonlyMap<string, Pick<LessonRecord, 'id' | 'title'>>,
+  observation: ObservationRecord,
+): ObservationView {
+  const { id, date, topic, notes, strengths, problems, suggestions } = observation
+  const lesson = observation.lessonId === null ? undefined : lessons.get(observation.lessonId)
   return {
     id,
     observer: personOf(people, observation.observerId),
     observed: personOf(people, observation.observedId),
-    lessonId,
+    lesson: lesson ? { id: lesson.id, title: lesson.title } : null,
     date,
     topic,
     notes,

@@ -13,13 +13,13 @@ import {
 } from '../../shared/mentorship/pair-counts.ts'
 import type { ObservationRecord } from '../store/mentorship-records.ts'
 import type { DocumentRecord } from '../store/store.ts'
-import { threadsOfDocuments } from '../threads/document-threads.ts'
+import { type StoredThread, threadsOfDocuments } from '../threads/document-threads.ts'
 import type { ContentContext } from '../versions/document-content.ts'
 
 export interface PairWork {
   /** The apprentice's own documents, by id. */
   documents: ReadonlyMap<string, DocumentRecord>
-  annotations: Annotation[]
+  annotations: Annotation<StoredThread>[]
   observations: ObservationRecord[]
   counts: PairCounts
 }

@@ -3,6 +3,7 @@
  * for a semester, one pair's annotations and 听课记录, pairing, and recording an observation.
  */
 import { z } from 'zod'
+import { suggestionStatuses } from '../threads/suggestions.ts'
 import { threadKinds } from '../threads/thread-model.ts'
 import { documentKinds } from '../workflow/document-access.ts'
 import { localDate, person } from './lessons.ts'
@@ -60,6 +61,15 @@ export const pairAnnotation = z.object({
   kind: z.enum(threadKinds),
   quote: z.string(),
   body: z.string(),
+  /** Set on a suggestion (建议修改) only: the words proposed for `quote`, and where it stands now. */
+  suggestion: z
+    .object({
+      /** Empty for a deletion. */
+      replacement: z.string(),
+      /** `stale`: the quoted words changed before anyone decided, so it can only be rejected. */
+      status: z.enum(suggestionStatuses),
+    })
+    .nullable(),
   state: z.enum(['open', 'resolved']),
   createdAt: z.string().describe('ISO 8601'),
   replies: z.number().int(),
@@ -81,8 +91,25 @@ export const observationInput = z.object({
 })
 export type ObservationInput = z.infer<typeof observationInput>
 
-export const observationView = observationInput.omit({ observedId: true }).extend({
+/** A lesson of the 备课计划 the 记录听课 form offers: the observed teacher's (`mayObserveLesson`). */
+export const observableLesson = z.object({
   id: z.string(),
+  title: z.string(),
+  period: z.number().int(),
+  semester: z.string(),
+  scheduledDate: z.string(),
+  scheduledTime: z.string().nullable(),
+  groupName: z.string(),
+  leadPreparer: person,
+})
+export type ObservableLesson = z.infer<typeof observableLesson>
+
+export const observableLessonsQuery = z.object({ observedId: z.string().min(1) })
+
+export const observationView = observationInput.omit({ observedId: true, lessonId: true }).extend({
+  id: z.string(),
+  /** The lesson of the 备课计划 observed, when it is one and still exists. */
+  lesson: z.object({ id: z.string(), title: z.string() }).nullable(),
   observer: person,
   observed: person,
   createdAt: z.string().describe('ISO 8601'),

@@ -10,9 +10,10 @@
 import * as Y from 'yjs'
 import { anchorPositions, resolveAnchor } from './thread-anchor.ts'
 import { createThread, type NewThread } from './thread-edits.ts'
-import { type SuggestionDecision, threadsOf } from './thread-model.ts'
+import { type SuggestionDecision, suggestionDecisions, threadsOf } from './thread-model.ts'
 
-export type SuggestionStatus = 'pending' | 'stale' | SuggestionDecision
+export const suggestionStatuses = ['pending', 'stale', ...suggestionDecisions] as const
+export type SuggestionStatus = (typeof suggestionStatuses)[number]
 
 export interface NewSuggestion extends NewThread {
   /** The text proposed in place of the passage from `start` to `end`; empty to delete it. */

@@ -2,6 +2,7 @@
 import type {
   MentorshipList,
   NewPairInput,
+  ObservableLesson,
   ObservationInput,
   ObservationView,
   PairDetail,
@@ -24,3 +25,6 @@ export const deletePair = (pair: NewPairInput) =>
 
 export const recordObservation = (input: ObservationInput) =>
   apiRequest<ObservationView>('/api/observations', { method: 'POST', body: input })
+
+export const fetchObservableLessons = (observedId: string) =>
+  apiRequest<ObservableLesson[]>(`/api/observations/lessons?${new URLSearchParams({ observedId })}`)

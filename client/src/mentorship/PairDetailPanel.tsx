@@ -1,12 +1,11 @@
 /** One pair in the semester: the mentor's annotations (each opens the document at its thread) and 听课记录. */
 import type { Me } from '../../../shared/api.ts'
-import type { NewPairInput, ObservationView, PairAnnotation } from '../../../shared/api/mentorship.ts'
-import { threadKindLabels } from '../../../shared/threads/thread-model.ts'
-import { documentKindLabels } from '../../../shared/workflow/document-access.ts'
+import type { NewPairInput } from '../../../shared/api/mentorship.ts'
 import { fetchPair } from '../api/mentorship.ts'
-import { hrefFor } from '../routing.ts'
 import { useLoaded } from '../versions/use-loaded.ts'
 import { ObservationForm } from './ObservationForm.tsx'
+import { ObservationItem } from './ObservationItem.tsx'
+import { PairAnnotationItem } from './PairAnnotationItem.tsx'
 
 interface PairDetailPanelProps {
   pair: NewPairInput
@@ -38,7 +37,7 @@ export function PairDetailPanel({ pair, semester, me, onChanged }: PairDetailPan
       ) : (
         <ul className="pair-annotations">
           {data.annotations.map((annotation) => (
-            <AnnotationItem key={`${annotation.documentId}/${annotation.threadId}`} annotation={annotation} />
+            <PairAnnotationItem key={`${annotation.documentId}/${annotation.threadId}`} annotation={annotation} />
           ))}
         </ul>
       )}
@@ -63,52 +62,6 @@ export function PairDetailPanel({ pair, semester, me, onChanged }: PairDetailPan
         />
       )}
     </section>
-  )
-}
-
-function AnnotationItem({ annotation }: { annotation: PairAnnotation }) {
-  const href = hrefFor({ page: 'editor', documentId: annotation.documentId, threadId: annotation.threadId })
-  return (
-    <li data-testid="pair-annotation" data-state={annotation.state}>
-      <a href={href}>
-        {documentKindLabels[annotation.documentKind]}《{annotation.documentTitle}》
-      </a>{' '}
-      <span className="count-badge">{threadKindLabels[annotation.kind]}</span>{' '}
-      {annotation.state === 'resolved' ? <span className="muted">已解决</span> : <strong>未解决</strong>}
-      {annotation.quote && <blockquote className="pair-quote">{annotation.quote}</blockquote>}
-      <p>{annotation.body}</p>
-      <p className="muted">
-        {new Date(annotation.createdAt).toLocaleString('zh-CN')}
-        {annotation.replies > 0 && ` · ${annotation.replies} 条回复`}
-      </p>
-    </li>
-  )
-}
-
-function ObservationItem({ observation }: { observation: ObservationView }) {
-  const parts: [string, string][] = [
-    ['听课笔记', observation.notes],
-    ['优点', observation.strengths],
-    ['问题', observation.problems],
-    ['建议', observation.suggestions],
-  ]
-  return (
-    <li data-testid="observation">
-      <strong>
-        {observation.date} 《{observation.topic}》
-      </strong>{' '}
-      {observation.observer.displayName}听{observation.observed.displayName}的课
-      <dl className="pair-observation-parts">
-        {parts
-          .filter(([, text]) => text !== '')
-          .map(([label, text]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{text}</dd>
-            </div>
-          ))}
-      </dl>
-    </li>
   )
 }
 

@@ -1,12 +1,14 @@
 /**
  * 师徒结对: the pairs with their counts for a semester, one pair's annotations and 听课记录, pairing and
- * unpairing (office; a leader within their group), and recording a 听课记录. Refusals are 403 with the
+ * unpairing (office; a leader within their group), recording a 听课记录 and the lessons it may name. Refusals are 403 with the
  * rule's reason and change nothing; people and pairs of other schools are 404.
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   mentorshipList,
   newPairInput,
+  observableLesson,
+  observableLessonsQuery,
   observationInput,
   observationView,
   pairDetail,
@@ -14,6 +16,7 @@ import {
   pairView,
   semesterQuery,
 } from '../../../shared/api/mentorship.ts'
+import { observableLessonsFor } from '../../mentorship/observed-lessons.ts'
 import { recordObservation } from '../../mentorship/observations.ts'
 import { mentorshipListFor, pairDetailFor } from '../../mentorship/pair-views.ts'
 import { pair, unpair } from '../../mentorship/pairing.ts'
@@ -69,9 +72,20 @@ const createObservation = createRoute({
   },
 })
 
+const listObservableLessons = createRoute({
+  method: 'get',
+  path: '/api/observations/lessons',
+  summary: 'The lessons a 听课记录 of this teacher may name: their group’s 备课计划 (this semester and the last), recent first',
+  request: { query: observableLessonsQuery },
+  responses: {
+    200: { description: '可选的课', content: jsonContent(z.array(observableLesson)) },
+    ...errorResponses(400, 401, 404),
+  },
+})
+
 export function mentorshipRoutes(context: ContentContext) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
-  for (const path of [listPairs.path, getPair.path, createObservation.path]) {
+  for (const path of [listPairs.path, getPair.path, createObservation.path, listObservableLessons.path]) {
     app.use(honoPath(path), requireUser(context.store))
   }
 
@@ -96,6 +110,11 @@ export function mentorshipRoutes(context: ContentContext) {
 
   app.openapi(createObservation, async (c) => {
     return c.json(unwrap(await recordObservation(context, c.var.auth.actor, c.req.valid('json'))), 201)
+  })
+
+  app.openapi(listObservableLessons, async (c) => {
+    const { observedId } = c.req.valid('query')
+    return c.json(unwrap(await observableLessonsFor(context.store, c.var.auth.actor, observedId)), 200)
   })
   return app
 }

@@ -5,8 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DocumentSummary } from '../../../../shared/api.ts'
 import type { ApiErrorBody } from '../../../../shared/api.ts'
-import type { MentorshipList, ObservationInput, PairDetail, PairView } from '../../../../shared/api/mentorship.ts'
+import type {
+  MentorshipList,
+  ObservableLesson,
+  ObservationInput,
+  ObservationView,
+  PairDetail,
+  PairView,
+} from '../../../../shared/api/mentorship.ts'
 import { contentOf, textNodes } from '../../../../shared/threads/thread-anchor.ts'
+import { acceptSuggestion, createSuggestion } from '../../../../shared/threads/suggestions.ts'
 import { addReply, createThread, setResolved } from '../../../../shared/threads/thread-edits.ts'
 import { localDateTime } from '../../../../shared/workflow/lesson-schedule.ts'
 import { type ApiClient, apiClientFor } from '../../../helpers/api-client.ts'
@@ -235,9 +243,120 @@ describe('the counts of a pair', () => {
     expect((await as.apprentice!.post('/api/observations', input)).status).toBe(403)
     expect((await as.admin!.post('/api/observations', input)).status).toBe(403)
     expect((await as['riverside-leader']!.post('/api/observations', input)).status).toBe(404)
-    expect((await as.mentor!.post('/api/observations', { ...input, lessonId: 'no-such-lesson' })).status).toBe(404)
+    const noLesson = await as.mentor!.post<ApiErrorBody>('/api/observations', { ...input, lessonId: 'no-such-lesson' })
+    expect(noLesson.status).toBe(404)
+    expect(noLesson.body.error).toEqual({ code: 'not_found', message: '没有这节课' })
     const bad = await as.mentor!.post<ApiErrorBody>('/api/observations', { ...input, date: '2026-13-01' })
     expect(bad.status).toBe(400)
     expect(bad.body.error.message).toContain('日期格式')
+  })
+})
+
+describe('the lesson a 听课记录 names', () => {
+  const today = localDateTime(new Date()).date
+  const lessonsOf = (name: string, observed: string) =>
+    as[name]!.get<ObservableLesson[] | ApiErrorBody>(`/api/observations/lessons?observedId=${ids[observed]}`)
+  const input = (lessonId: string | null): ObservationInput => ({
+    observedId: ids.apprentice!,
+    lessonId,
+    date: today,
+    topic: '3.5 一元一次方程的应用',
+    notes: '',
+    strengths: '',
+    problems: '',
+    suggestions: '',
+  })
+  let mathLesson: string
+  let chineseLesson: string
+  let riversideLesson: string
+
+  beforeAll(async () => {
+    // 李老师 prepares it for the group; 赵老师 teaches it in her class like every member.
+    const math = await addLesson(as.leader!, await demoGroupId(as.leader!), planInput(ids.teacher1!, { title: '3.5 一元一次方程的应用', scheduledDate: today }))
+    const chinese = await addLesson(as['chinese-leader']!, await demoGroupId(as['chinese-leader']!), planInput(ids['chinese-leader']!, { title: '春', scheduledDate: today }))
+    const riverside = await addLesson(as['riverside-leader']!, await demoGroupId(as['riverside-leader']!), planInput(ids['riverside-leader']!, { title: '河畔的课', scheduledDate: today }))
+    ;[mathLesson, chineseLesson, riversideLesson] = [math.id, chinese.id, riverside.id]
+  })
+
+  it('offers the observed teacher’s lessons of their group’s plan, not other groups’ or schools’', async () => {
+    const { status, body } = await lessonsOf('mentor', 'apprentice')
+    expect(status).toBe(200)
+    const lessons = body as ObservableLesson[]
+    expect(lessons.find((lesson) => lesson.id === mathLesson)).toMatchObject({
+      title: '3.5 一元一次方程的应用',
+      scheduledDate: today,
+      groupName: '七年级数学备课组',
+      leadPreparer: { displayName: '李老师' },
+    })
+    expect(lessons.map((lesson) => lesson.id)).not.toContain(chineseLesson)
+    expect(lessons.map((lesson) => lesson.id)).not.toContain(riversideLesson)
+    expect(((await lessonsOf('teacher2', 'chinese-leader')).body as ObservableLesson[]).map((lesson) => lesson.id)).toEqual([chineseLesson])
+  })
+
+  it('does not list the lessons of a teacher of another school, and wants to know whose', async () => {
+    expect((await lessonsOf('riverside-leader', 'apprentice')).status).toBe(404)
+    const { status, body } = await as.mentor!.get<ApiErrorBody>('/api/observations/lessons')
+    expect(status).toBe(400)
+    expect(body.error.message).toContain('observedId')
+  })
+
+  it('records the lesson and shows its title in the pair’s 听课记录', async () => {
+    const { status, body } = await as.mentor!.post<ObservationView>('/api/observations', input(mathLesson))
+    expect(status).toBe(201)
+    expect(body.lesson).toEqual({ id: mathLesson, title: '3.5 一元一次方程的应用' })
+    const { body: detail } = await as.leader!.get<PairDetail>(pairPath('mentor', 'apprentice'))
+    expect(detail.observations.find((observation) => observation.id === body.id)?.lesson).toEqual(body.lesson)
+    expect(detail.observations.filter((observation) => observation.id !== body.id).map((o) => o.lesson)).toEqual([null, null])
+  })
+
+  it('refuses a lesson of another group (400) and of another school (404), and records nothing', async () => {
+    const before = (await as.mentor!.get<PairDetail>(pairPath('mentor', 'apprentice'))).body.counts.observed
+    const otherGroup = await as.mentor!.post<ApiErrorBody>('/api/observations', input(chineseLesson))
+    expect(otherGroup.status).toBe(400)
+    expect(otherGroup.body.error).toEqual({ code: 'invalid_request', message: '这节课不在赵老师备课组的备课计划里' })
+    const otherSchool = await as.mentor!.post<ApiErrorBody>('/api/observations', input(riversideLesson))
+    expect(otherSchool.status).toBe(404)
+    expect(otherSchool.body.error).toEqual({ code: 'not_found', message: '没有这节课' })
+    expect((await as.mentor!.get<PairDetail>(pairPath('mentor', 'apprentice'))).body.counts.observed).toBe(before)
+  })
+})
+
+describe('a suggestion in the pair’s annotations', () => {
+  it('gives its replacement and where it stands: pending, accepted by the apprentice, stale once its words changed', async () => {
+    const lesson = await addLesson(as.leader!, await demoGroupId(as.leader!), planInput(ids.apprentice!, { title: '3.6 合并同类项' }))
+    const join = async (username: string) => {
+      const client = connectClient(server.url, lesson.documentId, await wsToken(server.url, username), { acks: true })
+      clients.push(client)
+      await waitForSync(client)
+      return client
+    }
+    const stored = (client: TestClient) => waitFor(() => client.frames.acked === client.frames.sent, 'stored')
+    const apprentice = await join('apprentice')
+    contentOf(apprentice.doc).push([paragraph('先找同类项'), paragraph('再合并系数'), paragraph('最后检查')])
+    await stored(apprentice)
+
+    const mentor = await join('mentor')
+    const [find, merge, check] = textNodes(contentOf(mentor.doc)).slice(-3)
+    const suggest = (text: typeof find, replacement: string) =>
+      createSuggestion(mentor.doc, { kind: 'mentorNote', authorId: ids.mentor!, body: '', replacement, start: { text: text!, offset: 0 }, end: { text: text!, offset: 2 } })
+    const pending = suggest(find, '先圈出')
+    const accepted = suggest(merge, '然后')
+    const stale = suggest(check, '')
+    await stored(mentor)
+    await waitFor(() => apprentice.doc.getMap('threads').size >= 3, 'the suggestions reach the apprentice')
+    acceptSuggestion(apprentice.doc, accepted, ids.apprentice!)
+    textNodes(contentOf(apprentice.doc)).at(-1)!.insert(1, '后')
+    await stored(apprentice)
+    expect([mentor, apprentice].flatMap((client) => client.denials)).toEqual([])
+
+    const { status, body } = await as.apprentice!.get<PairDetail>(pairPath('mentor', 'apprentice'))
+    expect(status).toBe(200)
+    const suggestionOf = (threadId: string) => body.annotations.find((annotation) => annotation.threadId === threadId)
+    expect(suggestionOf(pending)).toMatchObject({ quote: '先找', suggestion: { replacement: '先圈出', status: 'pending' }, state: 'open' })
+    expect(suggestionOf(accepted)).toMatchObject({ quote: '再合', suggestion: { replacement: '然后', status: 'accepted' }, state: 'resolved' })
+    expect(suggestionOf(stale)).toMatchObject({ quote: '最后', suggestion: { replacement: '', status: 'stale' } })
+    const remarks = body.annotations.filter((annotation) => ![pending, accepted, stale].includes(annotation.threadId))
+    expect(remarks.length).toBeGreaterThan(0)
+    expect(remarks.map((annotation) => annotation.suggestion)).toEqual(remarks.map(() => null))
   })
 })
