@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { SaveTracker } from '../../../client/src/collab/save-tracker.ts'
+import { randomSource } from '../../helpers/random-source.ts'
 
 interface Connection {
   id: number
@@ -132,16 +133,6 @@ class Simulation {
       connection.toServer.push(update)
       tracker.frameSent(connection.id, 'change')
     })
-  }
-}
-
-function randomSource(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
 

@@ -16,17 +16,8 @@ import {
   rejectSuggestion,
   suggestionStatus,
 } from '../../../shared/threads/suggestions.ts'
+import { editAndSyncRandomly, expectAllAgree, randomChoices, threeCopies } from './random-copies.ts'
 import { copyOf, docWithParagraphs, sync, syncAll } from './thread-fixtures.ts'
-
-function randomSource(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 interface Proposed {
   quote: string
@@ -37,16 +28,10 @@ const statuses = (doc: Y.Doc) =>
   Object.fromEntries([...threadsOf(doc).keys()].sort().map((id) => [id, suggestionStatus(doc, id)]))
 
 function runScenario(seed: number): { accepted: number; stale: number } {
-  const random = randomSource(seed)
-  const pick = (n: number): number => Math.floor(random() * n)
-  let nextChar = 0x4e00
-  const fresh = (length: number): string => {
-    let text = ''
-    for (let i = 0; i < length; i++) text += String.fromCodePoint(nextChar++)
-    return text
-  }
-  const owner = docWithParagraphs([fresh(14), fresh(10), fresh(16)], 1)
-  const clients = [owner, copyOf(owner, 2), copyOf(owner, 3)]
+  const choices = randomChoices(seed)
+  const { random, pick, fresh } = choices
+  const clients = threeCopies([fresh(14), fresh(10), fresh(16)])
+  const [owner] = clients
   const proposed = new Map<string, Proposed>()
   let accepted = 0
   let staleSeen = 0
@@ -120,23 +105,16 @@ function runScenario(seed: number): { accepted: number; stale: number } {
   const noteTyped = (doc: Y.Doc) => {
     for (const char of plainText(contentOf(doc))) typed.add(char)
   }
-  for (let round = 0; round < 30; round++) {
-    for (const doc of clients) {
-      for (let n = pick(4); n > 0; n--) {
-        const acceptedBefore = accepted
-        edit(doc)
-        if (accepted === acceptedBefore) noteTyped(doc)
-      }
-    }
-    for (let n = pick(4); n > 0; n--) sync(clients[pick(3)]!, clients[pick(3)]!)
-  }
-  syncAll(clients)
+  editAndSyncRandomly(clients, choices, (doc) => {
+    const acceptedBefore = accepted
+    edit(doc)
+    if (accepted === acceptedBefore) noteTyped(doc)
+  })
 
-  const [reference, ...others] = clients.map((doc) => ({ text: plainText(contentOf(doc)), statuses: statuses(doc) }))
-  for (const other of others) expect(other).toEqual(reference)
-  const text = reference!.text
+  const reference = expectAllAgree(clients, (doc) => ({ text: plainText(contentOf(doc)), statuses: statuses(doc) }))
+  const text = reference.text
   for (const [id, { quote, replacement }] of proposed) {
-    const status = reference!.statuses[id]
+    const status = reference.statuses[id]
     if (status === 'accepted') {
       for (const char of quote) expect(text.includes(char), `${char} of ${id}'s quote`).toBe(false)
     } else {
@@ -144,7 +122,7 @@ function runScenario(seed: number): { accepted: number; stale: number } {
     }
   }
   const acceptedReplacements = [...proposed]
-    .filter(([id]) => reference!.statuses[id] === 'accepted')
+    .filter(([id]) => reference.statuses[id] === 'accepted')
     .map(([, { replacement }]) => replacement)
     .join('')
   for (const char of text.replace(/\n/g, '')) {

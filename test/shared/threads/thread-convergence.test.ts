@@ -10,17 +10,8 @@ import * as Y from 'yjs'
 import { contentOf, plainText, pointAt, textNodes } from '../../../shared/threads/thread-anchor.ts'
 import { createThread } from '../../../shared/threads/thread-edits.ts'
 import { listThreads } from '../../../shared/threads/thread-list.ts'
-import { copyOf, docWithParagraphs, paragraph, sync, syncAll } from './thread-fixtures.ts'
-
-function randomSource(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { editAndSyncRandomly, expectAllAgree, randomChoices, threeCopies } from './random-copies.ts'
+import { paragraph, syncAll } from './thread-fixtures.ts'
 
 interface Created {
   quote: Set<string>
@@ -29,16 +20,9 @@ interface Created {
 
 /** Returns how many threads ended up 原文已删除 and how many still on some of their words. */
 function runScenario(seed: number): { deleted: number; kept: number } {
-  const random = randomSource(seed)
-  const pick = (n: number): number => Math.floor(random() * n)
-  let nextChar = 0x4e00
-  const fresh = (length: number): string => {
-    let text = ''
-    for (let i = 0; i < length; i++) text += String.fromCodePoint(nextChar++)
-    return text
-  }
-  const first = docWithParagraphs([fresh(12), fresh(9), fresh(15), fresh(6)], 1)
-  const clients = [first, copyOf(first, 2), copyOf(first, 3)]
+  const choices = randomChoices(seed)
+  const { random, pick, fresh } = choices
+  const clients = threeCopies([fresh(12), fresh(9), fresh(15), fresh(6)])
   const created = new Map<string, Created>()
   let threadCount = 0
 
@@ -92,26 +76,21 @@ function runScenario(seed: number): { deleted: number; kept: number } {
 
   for (let i = 0; i < 4; i++) addThread(clients[pick(3)]!)
   syncAll(clients)
-  for (let round = 0; round < 30; round++) {
-    for (const doc of clients) for (let n = pick(4); n > 0; n--) edit(doc)
-    for (let n = pick(4); n > 0; n--) sync(clients[pick(3)]!, clients[pick(3)]!)
-  }
-  syncAll(clients)
+  editAndSyncRandomly(clients, choices, edit)
 
-  const [reference, ...others] = clients.map((doc) => ({ text: plainText(contentOf(doc)), threads: listThreads(doc) }))
-  for (const other of others) expect(other).toEqual(reference)
-  expect(reference!.threads).toHaveLength(threadCount)
-  for (const { thread, anchor } of reference!.threads) {
+  const reference = expectAllAgree(clients, (doc) => ({ text: plainText(contentOf(doc)), threads: listThreads(doc) }))
+  expect(reference.threads).toHaveLength(threadCount)
+  for (const { thread, anchor } of reference.threads) {
     if (anchor.deleted) continue
     const { quote, presentAtCreation } = created.get(thread.id)!
     for (const char of anchor.text.replace(/\n/g, '')) {
       expect(quote.has(char) || !presentAtCreation.has(char), `${char} in ${thread.id}`).toBe(true)
     }
     // Both ends' paragraphs are still there (else it is 原文已删除), so no surviving quoted word is lost.
-    const surviving = [...quote].filter((char) => reference!.text.includes(char))
+    const surviving = [...quote].filter((char) => reference.text.includes(char))
     expect([...anchor.text].filter((char) => quote.has(char))).toEqual(surviving)
   }
-  const deleted = reference!.threads.filter(({ anchor }) => anchor.deleted).length
+  const deleted = reference.threads.filter(({ anchor }) => anchor.deleted).length
   return { deleted, kept: threadCount - deleted }
 }
 
