@@ -1,8 +1,8 @@
 /**
  * The 师徒结对 page in Debian's chromium against the real server: the leader pairs two teachers from the
  * people lists; the mentor's annotation (made by a y-websocket client) shows in the pair's counts with a
- * link to its thread; the mentor records a 听课 and the count follows. Screenshots go to
- * test-results/browser/mentorship-*.
+ * link to its thread; the mentor records a 听课 of a lesson of her plan, which the record links to, and
+ * the count follows. Screenshots go to test-results/browser/mentorship-*.
  */
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -31,6 +31,7 @@ describe.runIf(enabled)('browser: 师徒结对', { timeout: 60_000 }, () => {
   let server: TestServer
   let browser: Browser
   let threadId = ''
+  let lessonId = ''
 
   beforeAll(async () => {
     const clientDir = await buildClient()
@@ -39,6 +40,7 @@ describe.runIf(enabled)('browser: 师徒结对', { timeout: 60_000 }, () => {
     const leader = await apiClientFor(server.url, 'leader')
     const [mentorId, apprenticeId] = await Promise.all([userId(server, 'mentor'), userId(server, 'apprentice')])
     const lesson = await addLesson(leader, await demoGroupId(leader), planInput(apprenticeId, { title: '3.3 去括号' }))
+    lessonId = lesson.id
     const apprentice = connectClient(server.url, lesson.documentId, await wsToken(server.url, 'apprentice'), { acks: true })
     await waitForSync(apprentice)
     contentOf(apprentice.doc).push([paragraph('先复习乘法分配律')])
@@ -70,7 +72,7 @@ describe.runIf(enabled)('browser: 师徒结对', { timeout: 60_000 }, () => {
     await screenshot(page, 'mentorship-leader')
   })
 
-  it('the mentor sees the annotation with a link to its thread, records a 听课 and the count follows', async () => {
+  it('the mentor sees the annotation with a link to its thread, records a 听课 of her lesson and the count follows', async () => {
     const page = await logIn(browser, server.url, 'mentor')
     await page.getByTestId('mentorship-link').click()
     const row = pairRow(page, '陈老师', '赵老师')
@@ -83,11 +85,16 @@ describe.runIf(enabled)('browser: 师徒结对', { timeout: 60_000 }, () => {
     expect(await annotation.getByRole('link').getAttribute('href')).toContain(`/threads/${threadId}`)
 
     const form = page.getByTestId('observation-form')
-    await form.getByTestId('observation-topic').fill('3.3 去括号')
+    // Her lesson of the plan is offered; picking it fills in the 课题.
+    await expect.poll(() => form.getByTestId('observation-lesson').locator(`option[value="${lessonId}"]`).count(), eventually).toBe(1)
+    await form.getByTestId('observation-lesson').selectOption(lessonId)
+    expect(await form.getByTestId('observation-topic').inputValue()).toBe('3.3 去括号')
     await form.getByTestId('observation-strengths').fill('导入自然')
     await form.getByTestId('observation-suggestions').fill('练习再精简')
     await page.getByTestId('observation-submit').click()
-    await page.getByTestId('observation').filter({ hasText: '陈老师听赵老师的课' }).waitFor()
+    const recorded = page.getByTestId('observation').filter({ hasText: '陈老师听赵老师的课' })
+    await recorded.waitFor()
+    expect(await recorded.getByTestId('observation-lesson-link').getAttribute('href')).toBe(`#/lessons/${lessonId}`)
     await expect.poll(() => counts(row), eventually).toEqual([1, 0, 1])
     await screenshot(page, 'mentorship-mentor', { fullPage: true })
   })
