@@ -8,6 +8,10 @@
  * is. A full check applies the update to a scratch Y.Doc (brought up to date with the room first) and
  * judges the resulting transaction (`thread-review.ts`). A refused update has already changed the
  * scratch document, so the guard starts again from the room's state on its next check.
+ *
+ * The scratch document holds the whole document with its history, so it is built only for a full check
+ * or when the document has threads. A room where nobody comments never builds it: its index is read from
+ * the stored update itself (`knownWithoutThreads`).
  */
 import * as Y from 'yjs'
 import { threadsRootName } from '../../shared/threads/thread-model.ts'
@@ -23,11 +27,18 @@ export interface GuardSource {
 }
 
 interface Scratch {
-  doc: Y.Doc
+  /** Null until a full check needs it, if the document had no threads. */
+  doc: Y.Doc | null
   /** Ids of every item inside `threads`, deleted ones included. */
   threadIds: IdRanges
   /** Clock per client up to which the room has every item: the state, plus every accepted update. */
   known: Map<number, number>
+}
+
+type ScratchWithDocument = Scratch & { doc: Y.Doc }
+
+function hasDocument(scratch: Scratch): scratch is ScratchWithDocument {
+  return scratch.doc !== null
 }
 
 export class ThreadGuard {
@@ -36,21 +47,28 @@ export class ThreadGuard {
   constructor(private readonly source: GuardSource) {}
 
   review(update: Uint8Array, decoded: DecodedUpdate, actor: ThreadActor): ThreadReview {
-    const scratch = (this.scratch ??= this.load())
+    const scratch = (this.scratch ??= this.loadIndex())
     if (actor.access === 'edit' && !this.needsFullCheck(scratch, decoded)) {
       noteKnown(scratch.known, decoded)
       return { allowed: true, activity: [] }
     }
-    return this.check(scratch, update, decoded, actor)
+    return this.check(hasDocument(scratch) ? scratch : (this.scratch = this.load()), update, decoded, actor)
   }
 
   /** Something reached the room without passing here (a server change, another instance's rows). */
   reset(): void {
-    this.scratch?.doc.destroy()
+    this.scratch?.doc?.destroy()
     this.scratch = null
   }
 
-  private load(): Scratch {
+  private loadIndex(): Scratch {
+    const unstored = [...this.source.unstored()]
+    const state = this.source.diff(new Uint8Array([0]))
+    const known = knownWithoutThreads(unstored.length === 0 ? state : Y.mergeUpdates([state, ...unstored]))
+    return known === null ? this.load() : { doc: null, threadIds: new IdRanges(), known }
+  }
+
+  private load(): ScratchWithDocument {
     // Deleted content stays readable: who wrote a deleted thread decides who may have deleted it.
     const doc = new Y.Doc({ gc: false })
     Y.applyUpdate(doc, this.source.diff(new Uint8Array([0])))
@@ -82,7 +100,12 @@ export class ThreadGuard {
     return touchesThreads(structs.filter((struct) => struct instanceof Y.Item), threadIds)
   }
 
-  private check(scratch: Scratch, update: Uint8Array, decoded: DecodedUpdate, actor: ThreadActor): ThreadReview {
+  private check(
+    scratch: ScratchWithDocument,
+    update: Uint8Array,
+    decoded: DecodedUpdate,
+    actor: ThreadActor,
+  ): ThreadReview {
     const { doc } = scratch
     Y.applyUpdate(doc, this.source.diff(Y.encodeStateVector(doc)))
     for (const unstored of this.source.unstored()) Y.applyUpdate(doc, unstored)
@@ -137,6 +160,31 @@ function touchesThreads(items: readonly Y.Item[], threadIds: IdRanges): boolean 
       inThreads(item.origin) ||
       inThreads(item.rightOrigin),
   )
+}
+
+/**
+ * What a scratch document built from `update` would give as `known`, read from the update without
+ * building one, or null when the document is needed after all. That is when an item names `threads` as
+ * its parent: an item anywhere inside `threads` either does, or refers to one that is inside it (its
+ * origin, right origin or parent), and following such references ends at one that does. And when not
+ * every struct would be integrated (a gap, or a reference to an item the update lacks): a document
+ * would leave those waiting, out of its state vector.
+ */
+function knownWithoutThreads(update: Uint8Array): Map<number, number> | null {
+  const { structs } = Y.decodeUpdate(update)
+  const known = new Map<number, number>()
+  for (const struct of structs) {
+    const { client, clock } = struct.id
+    if (struct instanceof Y.Skip || clock !== (known.get(client) ?? 0)) return null
+    known.set(client, clock + struct.length)
+  }
+  const has = (id: Y.ID | null): boolean => id === null || id.clock < (known.get(id.client) ?? 0)
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue
+    if ((struct.parent as unknown) === threadsRootName) return null
+    if (!(has(struct.origin) && has(struct.rightOrigin) && has(parentId(struct)))) return null
+  }
+  return known
 }
 
 /** A decoded, not yet integrated item names its parent by root name (a string) or by the id of its type's item. */

@@ -181,6 +181,21 @@ describe('an edit connection', () => {
     const update = updateOf(doc, () => (threadsOf(doc).get('t-li')!.get('body') as Y.Text).insert(2, '不'))
     expect(submit(update, editor)).toEqual(refusedWith(/自己/))
   })
+
+  it('knows the threads of a room it has checked nothing in yet, stored or on their way', () => {
+    const stored = newThread(client(11), 'li')
+    Y.applyUpdate(room, stored)
+    const unstored = newThread(client(12), 'wang')
+    // A guard that starts with the room as loaded, without having seen either thread arrive.
+    guard = new ThreadGuard({ diff: (stateVector) => Y.encodeStateAsUpdate(room, stateVector), unstored: () => [unstored] })
+    const first = client(20)
+    const intoStored = updateOf(first, () => (threadsOf(first).get('t-li')!.get('body') as Y.Text).insert(2, '不'))
+    expect(guard.review(intoStored, Y.decodeUpdate(intoStored), editor)).toEqual(refusedWith(/自己/))
+    const second = client(21)
+    Y.applyUpdate(second, unstored)
+    const intoUnstored = updateOf(second, () => (threadsOf(second).get('t-wang')!.get('body') as Y.Text).insert(2, '不'))
+    expect(guard.review(intoUnstored, Y.decodeUpdate(intoUnstored), editor)).toEqual(refusedWith(/自己/))
+  })
 })
 
 describe('suggestions', () => {
