@@ -205,7 +205,7 @@ describe('the counts of a pair', () => {
     expect(lastYear.counts).toEqual({ annotations: 0, resolved: 0, observed: 0 })
   })
 
-  it('does not count the plan’s threads again in the apprentice’s adaptation, which starts as a copy of them', async () => {
+  it('does not count the plan’s threads again in the apprentice’s adaptation, which is forked without them', async () => {
     for (const to of ['review', 'finalized', 'adapting']) {
       expect((await as.leader!.post(`/api/lessons/${lessonId}/stage`, { to })).status).toBe(200)
     }
