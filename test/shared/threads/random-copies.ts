@@ -30,6 +30,20 @@ export function randomChoices(seed: number): RandomChoices {
   }
 }
 
+/** Types 1 to `most` fresh characters at a random place of one of `paragraphs`. */
+export function typeAtRandom({ pick, fresh }: RandomChoices, paragraphs: readonly Y.XmlText[], most: number): void {
+  const paragraph = paragraphs[pick(paragraphs.length)]!
+  paragraph.insert(pick(paragraph.length + 1), fresh(1 + pick(most)))
+}
+
+/** Deletes 1 to `most` characters at a random place of one of `paragraphs`, unless it is empty. */
+export function deleteAtRandom({ pick }: RandomChoices, paragraphs: readonly Y.XmlText[], most: number): void {
+  const paragraph = paragraphs[pick(paragraphs.length)]!
+  if (paragraph.length === 0) return
+  const at = pick(paragraph.length)
+  paragraph.delete(at, 1 + pick(Math.min(most, paragraph.length - at)))
+}
+
 /** A document of these paragraphs as client 1 wrote it, and copies of it on clients 2 and 3. */
 export function threeCopies(paragraphs: readonly string[]): [Y.Doc, Y.Doc, Y.Doc] {
   const first = docWithParagraphs(paragraphs, 1)

@@ -16,7 +16,7 @@ import {
   rejectSuggestion,
   suggestionStatus,
 } from '../../../shared/threads/suggestions.ts'
-import { editAndSyncRandomly, expectAllAgree, randomChoices, threeCopies } from './random-copies.ts'
+import { deleteAtRandom, editAndSyncRandomly, expectAllAgree, randomChoices, threeCopies, typeAtRandom } from './random-copies.ts'
 import { copyOf, docWithParagraphs, sync, syncAll } from './thread-fixtures.ts'
 
 interface Proposed {
@@ -86,14 +86,9 @@ function runScenario(seed: number): { accepted: number; stale: number } {
     const nodes = textNodes(contentOf(doc))
     const roll = random()
     if (roll < 0.35) {
-      const node = nodes[pick(nodes.length)]!
-      node.insert(pick(node.length + 1), fresh(1 + pick(2)))
+      typeAtRandom(choices, nodes, 2)
     } else if (roll < 0.55) {
-      const node = nodes[pick(nodes.length)]!
-      if (node.length > 0) {
-        const at = pick(node.length)
-        node.delete(at, 1 + pick(Math.min(2, node.length - at)))
-      }
+      deleteAtRandom(choices, nodes, 2)
     } else if (roll < 0.8) {
       suggest(doc)
     } else if (doc === owner) {

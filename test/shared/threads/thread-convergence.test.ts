@@ -10,7 +10,7 @@ import * as Y from 'yjs'
 import { contentOf, plainText, pointAt, textNodes } from '../../../shared/threads/thread-anchor.ts'
 import { createThread } from '../../../shared/threads/thread-edits.ts'
 import { listThreads } from '../../../shared/threads/thread-list.ts'
-import { editAndSyncRandomly, expectAllAgree, randomChoices, threeCopies } from './random-copies.ts'
+import { deleteAtRandom, editAndSyncRandomly, expectAllAgree, randomChoices, threeCopies, typeAtRandom } from './random-copies.ts'
 import { paragraph, syncAll } from './thread-fixtures.ts'
 
 interface Created {
@@ -52,14 +52,9 @@ function runScenario(seed: number): { deleted: number; kept: number } {
     } else if (roll < 0.1 && content.length > 1) {
       content.delete(pick(content.length), 1)
     } else if (roll < 0.5) {
-      const node = nodes[pick(nodes.length)]!
-      node.insert(pick(node.length + 1), fresh(1 + pick(3)))
+      typeAtRandom(choices, nodes, 3)
     } else if (roll < 0.8) {
-      const node = nodes[pick(nodes.length)]!
-      if (node.length > 0) {
-        const at = pick(node.length)
-        node.delete(at, 1 + pick(Math.min(4, node.length - at)))
-      }
+      deleteAtRandom(choices, nodes, 4)
     } else if (roll < 0.85 && nodes.length > 1) {
       // Across two paragraphs: the tail of one and the head of the next, as a selection deletes text.
       const index = pick(nodes.length - 1)
