@@ -6,15 +6,13 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LessonSummary } from '../../shared/api/lessons.ts'
-import { contentOf, textNodes } from '../../shared/threads/thread-anchor.ts'
 import { createThread } from '../../shared/threads/thread-edits.ts'
 import { type ApiClient, apiClientFor } from '../helpers/api-client.ts'
-import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../helpers/collab-client.ts'
-import { addLesson, demoGroupId, planInput, userId } from '../helpers/lesson-fixtures.ts'
-import { type TestServer, startTestServer } from '../helpers/test-server.ts'
-import { paragraph } from '../shared/threads/thread-fixtures.ts'
-import { buildClient } from './helpers/build-client.ts'
-import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
+import { type DraftWithPassage, draftWithPassage, passageOf } from '../helpers/draft-with-passage.ts'
+import { userId } from '../helpers/lesson-fixtures.ts'
+import type { TestServer } from '../helpers/test-server.ts'
+import { browserSuitesEnabled } from './helpers/chromium.ts'
+import { startServedApp, stopServedApp } from './helpers/served-app.ts'
 import { eventually, logIn, screenshot } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
@@ -25,39 +23,28 @@ describe.runIf(enabled)('browser: the inbox', { timeout: 60_000 }, () => {
   let zhang: Page
   let leader: ApiClient
   let lesson: LessonSummary
-  const clients: TestClient[] = []
+  /** 张老师's draft, with a passage she wrote. */
+  let draft: DraftWithPassage
 
   beforeAll(async () => {
-    const clientDir = await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir, demoPlan: false }), launchChromium()])
+    ;({ server, browser } = await startServedApp({ demoPlan: false }))
     leader = await apiClientFor(server.url, 'leader')
-    lesson = await addLesson(leader, await demoGroupId(leader), planInput(await userId(server, 'teacher2'), { title: '3.4 实际问题与一元一次方程' }))
+    draft = await draftWithPassage(server, 'teacher2', '列方程解应用题的关键是找等量关系。', { title: '3.4 实际问题与一元一次方程' })
+    lesson = draft.lesson
     zhang = await logIn(browser, server.url, 'teacher2')
   })
 
   afterAll(async () => {
-    for (const client of clients) client.destroy()
-    await browser?.close()
-    await server?.stop()
+    draft?.disconnectAll()
+    await stopServedApp({ server, browser })
   })
-
-  async function join(username: string): Promise<TestClient> {
-    const client = connectClient(server.url, lesson.documentId, await wsToken(server.url, username), { acks: true })
-    clients.push(client)
-    await waitForSync(client)
-    return client
-  }
 
   const unread = () => zhang.getByTestId('inbox-unread-count')
 
   it('shows a colleague’s new thread on her plan live, and opening it goes to the thread, read', async () => {
     await expect.poll(() => unread().textContent(), eventually).toBe('0')
-    const draft = await join('teacher2')
-    contentOf(draft.doc).push([paragraph('列方程解应用题的关键是找等量关系。')])
-    await waitFor(() => draft.frames.acked === draft.frames.sent, 'the passage is stored')
-
-    const liu = await join('teacher3')
-    const text = textNodes(contentOf(liu.doc)).at(-1)!
+    const liu = await draft.join('teacher3')
+    const text = passageOf(liu.doc)
     createThread(liu.doc, {
       id: 'relation',
       kind: 'question',

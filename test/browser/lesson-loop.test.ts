@@ -10,11 +10,12 @@
  * The steps share one lesson and run in order; each `it` is one step of the story.
  */
 import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type TestServer, startTestServer } from '../helpers/test-server.ts'
-import { buildClient } from './helpers/build-client.ts'
-import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
-import { headerText, sectionBlocks, sectionBody, selectionSettled } from './helpers/lesson-structure.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TestServer } from '../helpers/test-server.ts'
+import { browserSuitesEnabled } from './helpers/chromium.ts'
+import { headerText, sectionBlocks, selectionSettled, writeSection } from './helpers/lesson-structure.ts'
+import { startServedApp, stopServedApp } from './helpers/served-app.ts'
+import { skipStepsAfterAFailure } from './helpers/story-steps.ts'
 import { blockWith, clickAtEdge, eventually, expectAccess, expectSaveStatus, logIn, screenshot } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
@@ -43,27 +44,15 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
   let lessonId = ''
 
   beforeAll(async () => {
-    // The server reads the built index.html when it starts, so the build comes first.
-    const clientDir = await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir, demoPlan: false }), launchChromium()])
+    ;({ server, browser } = await startServedApp({ demoPlan: false }))
     ;[leader, teacher1, teacher2] = await Promise.all(['leader', 'teacher1', 'teacher2'].map((name) => logIn(browser, server.url, name)))
     // 定稿 asks for a confirmation first.
     leader.on('dialog', (dialog) => void dialog.accept())
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => stopServedApp({ server, browser }))
 
-  // Each step starts where the one before left off: after a failure, the rest would only time out.
-  let failedStep = false
-  beforeEach(({ onTestFailed, skip }) => {
-    if (failedStep) skip('an earlier step failed')
-    onTestFailed(() => {
-      failedStep = true
-    })
-  })
+  skipStepsAfterAFailure()
 
   it('1. the leader adds the lesson to the 备课计划 with 李老师 as 主备人', async () => {
     await leader.getByTestId('plan-link').click()
@@ -304,16 +293,6 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
     await page.getByTestId('lesson-page').waitFor()
   }
 })
-
-/** Types `lines` into a section of the template whose body is still its one empty line. */
-async function writeSection(page: Page, key: string, lines: readonly string[]): Promise<void> {
-  await clickInto(page, sectionBody(page, key).locator('p').first(), 'start')
-  for (const [index, line] of lines.entries()) {
-    if (index > 0) await page.keyboard.press('Enter')
-    await page.keyboard.type(line)
-  }
-  expect(await sectionBlocks(page, key)).toEqual(lines)
-}
 
 async function clickInto(page: Page, block: Locator, edge: 'start' | 'end'): Promise<void> {
   await clickAtEdge(block, edge)

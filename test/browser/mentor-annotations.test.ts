@@ -9,12 +9,14 @@
  * The steps share one document and run in order; each `it` is one step of the story.
  */
 import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type TestServer, startTestServer } from '../helpers/test-server.ts'
-import { buildClient } from './helpers/build-client.ts'
-import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
-import { sectionBlocks, sectionBody, selectionSettled, selectWords } from './helpers/lesson-structure.ts'
-import { clickAtEdge, eventually, expectAccess, expectSaveStatus, logIn, openDocument, screenshot } from './helpers/teacher-page.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TestServer } from '../helpers/test-server.ts'
+import { browserSuitesEnabled } from './helpers/chromium.ts'
+import { firstBlockOf, sectionBlocks, selectWords, writeSection } from './helpers/lesson-structure.ts'
+import { pairCounts, pairRow } from './helpers/mentorship-page.ts'
+import { startServedApp, stopServedApp } from './helpers/served-app.ts'
+import { skipStepsAfterAFailure } from './helpers/story-steps.ts'
+import { eventually, expectAccess, expectSaveStatus, logIn, openDocument, screenshot } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
 
@@ -35,34 +37,24 @@ describe.runIf(enabled)('browser: 师徒批注 from the annotation to the pair�
   let mentor: Page
 
   beforeAll(async () => {
-    const clientDir = await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir }), launchChromium()])
+    ;({ server, browser } = await startServedApp())
     ;[apprentice, mentor] = await Promise.all(['apprentice', 'mentor'].map((name) => logIn(browser, server.url, name)))
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => stopServedApp({ server, browser }))
 
-  let failedStep = false
-  beforeEach(({ onTestFailed, skip }) => {
-    if (failedStep) skip('an earlier step failed')
-    onTestFailed(() => {
-      failedStep = true
-    })
-  })
+  skipStepsAfterAFailure()
 
   it('1. 陈老师’s 师徒结对 page counts nothing yet for him and 赵老师', async () => {
     await mentor.getByTestId('mentorship-link').click()
-    await expect.poll(() => pairCounts(mentor), eventually).toEqual({ annotations: '0', resolved: '0', observed: '0' })
+    await expect.poll(() => pairCounts(pairRow(mentor, '陈老师', '赵老师')), eventually).toEqual({ annotations: '0', resolved: '0', observed: '0' })
   })
 
   it('2. 赵老师 drafts a goal and a key point, then leaves the draft; her bell shows nothing unread', async () => {
     await openDocument(apprentice, title)
     await expectAccess(apprentice, 'edit')
-    await typeInto(apprentice, 'objectives', goal)
-    await typeInto(apprentice, 'keyPoints', keyPoint)
+    await writeSection(apprentice, 'objectives', [goal])
+    await writeSection(apprentice, 'keyPoints', [keyPoint])
     await expectSaveStatus(apprentice, '已保存')
 
     await apprentice.getByRole('link', { name: '共备', exact: true }).click()
@@ -78,7 +70,7 @@ describe.runIf(enabled)('browser: 师徒批注 from the annotation to the pair�
     expect(await mentor.getByTestId('toolbar').count()).toBe(0)
     await expect(mentor.getByTestId('add-thread').isDisabled()).resolves.toBe(true)
 
-    await selectWords(mentor, firstBlock(mentor, 'objectives'), note.words)
+    await selectWords(mentor, firstBlockOf(mentor, 'objectives'), note.words)
     await mentor.getByTestId('add-thread').click()
     expect(await mentor.getByTestId('thread-kind-select').inputValue()).toBe('mentorNote')
     await mentor.getByTestId('thread-body-input').fill(note.body)
@@ -184,8 +176,8 @@ describe.runIf(enabled)('browser: 师徒批注 from the annotation to the pair�
 
   it('8. 陈老师’s 师徒结对 page counts 3 annotations, all 3 resolved, and lists them with what became of each suggestion', async () => {
     await mentor.getByTestId('mentorship-link').click()
-    await expect.poll(() => pairCounts(mentor), eventually).toEqual({ annotations: '3', resolved: '3', observed: '0' })
-    await pairRow(mentor).getByRole('link', { name: '查看' }).click()
+    await expect.poll(() => pairCounts(pairRow(mentor, '陈老师', '赵老师')), eventually).toEqual({ annotations: '3', resolved: '3', observed: '0' })
+    await pairRow(mentor, '陈老师', '赵老师').getByRole('link', { name: '查看' }).click()
     const annotations = mentor.getByTestId('pair-annotation')
     await expect.poll(() => annotations.count(), eventually).toBe(3)
     expect(await annotations.evaluateAll((all) => all.map((item) => item.getAttribute('data-state')))).toEqual([
@@ -207,30 +199,6 @@ function unread(page: Page): Promise<string | null> {
   return page.getByTestId('inbox-unread-count').textContent()
 }
 
-function pairRow(page: Page): Locator {
-  return page.locator('[data-testid="pair-row"][data-mentor="陈老师"][data-apprentice="赵老师"]')
-}
-
-async function pairCounts(page: Page): Promise<Record<'annotations' | 'resolved' | 'observed', string | null>> {
-  const row = pairRow(page)
-  return {
-    annotations: await row.getByTestId('pair-annotations').textContent(),
-    resolved: await row.getByTestId('pair-resolved').textContent(),
-    observed: await row.getByTestId('pair-observed').textContent(),
-  }
-}
-
-function firstBlock(page: Page, section: string): Locator {
-  return sectionBody(page, section).locator('p').first()
-}
-
-async function typeInto(page: Page, section: string, text: string): Promise<void> {
-  await clickAtEdge(firstBlock(page, section), 'start')
-  await selectionSettled(page)
-  await page.keyboard.type(text)
-  await expect.poll(() => sectionBlocks(page, section), eventually).toEqual([text])
-}
-
 function threadItem(page: Page, body: string): Locator {
   return page.getByTestId('thread-item').filter({ has: page.getByTestId('thread-body').filter({ hasText: body }) })
 }
@@ -240,7 +208,7 @@ function suggestionItem(page: Page, replacement: string): Locator {
 }
 
 async function suggest(page: Page, section: string, change: { words: string; replacement: string }): Promise<void> {
-  await selectWords(page, firstBlock(page, section), change.words)
+  await selectWords(page, firstBlockOf(page, section), change.words)
   await page.getByTestId('add-suggestion').click()
   // A mentor's proposal on an apprentice's draft is a 师徒批注 too.
   expect(await page.getByTestId('thread-kind-select').inputValue()).toBe('mentorNote')

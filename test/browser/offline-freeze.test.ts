@@ -18,10 +18,10 @@ import { contentFragmentName } from '../../shared/schema/editor-schema.ts'
 import type { LessonStage } from '../../shared/workflow/stages.ts'
 import { type ApiClient, apiClientFor } from '../helpers/api-client.ts'
 import { addLesson, demoGroupId, planInput, userId } from '../helpers/lesson-fixtures.ts'
-import { type TestServer, startTestServer } from '../helpers/test-server.ts'
-import { buildClient } from './helpers/build-client.ts'
-import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
+import type { TestServer } from '../helpers/test-server.ts'
+import { browserSuitesEnabled } from './helpers/chromium.ts'
 import { NetworkLink } from './helpers/network-link.ts'
+import { startServedApp, stopServedApp } from './helpers/served-app.ts'
 import {
   appendParagraph,
   documentText,
@@ -46,9 +46,7 @@ describe.runIf(enabled)('browser: a draft frozen while its author is offline', {
   const pages: Page[] = []
 
   beforeAll(async () => {
-    // The server reads the built index.html when it starts, so the build comes first.
-    const clientDir = await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir, demoPlan: false }), launchChromium()])
+    ;({ server, browser } = await startServedApp({ demoPlan: false }))
     leader = await apiClientFor(server.url, 'leader')
   })
 
@@ -56,10 +54,7 @@ describe.runIf(enabled)('browser: a draft frozen while its author is offline', {
     await Promise.all(pages.splice(0).map((page) => page.context().close()))
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => stopServedApp({ server, browser }))
 
   async function openAs(username: string, documentId: string): Promise<Page> {
     const page = await logIn(browser, server.url, username)

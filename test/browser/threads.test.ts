@@ -8,13 +8,14 @@
  *
  * The steps share one document and run in order; each `it` is one step of the story.
  */
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type TestServer, startTestServer } from '../helpers/test-server.ts'
-import { buildClient } from './helpers/build-client.ts'
-import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
-import { sectionBlocks, sectionBody, selectWords, selectionSettled } from './helpers/lesson-structure.ts'
-import { clickAtEdge, eventually, expectAccess, expectSaveStatus, logIn, openDocument, screenshot } from './helpers/teacher-page.ts'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TestServer } from '../helpers/test-server.ts'
+import { browserSuitesEnabled } from './helpers/chromium.ts'
+import { firstBlockOf, sectionBlocks, selectWords, writeSection } from './helpers/lesson-structure.ts'
+import { startServedApp, stopServedApp } from './helpers/served-app.ts'
+import { skipStepsAfterAFailure } from './helpers/story-steps.ts'
+import { eventually, expectAccess, expectSaveStatus, logIn, openDocument, screenshot } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
 
@@ -34,30 +35,18 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
   let mentor: Page
 
   beforeAll(async () => {
-    const clientDir = await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir }), launchChromium()])
+    ;({ server, browser } = await startServedApp())
     ;[apprentice, mentor] = await Promise.all(['apprentice', 'mentor'].map((name) => logIn(browser, server.url, name)))
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => stopServedApp({ server, browser }))
 
-  let failedStep = false
-  beforeEach(({ onTestFailed, skip }) => {
-    if (failedStep) skip('an earlier step failed')
-    onTestFailed(() => {
-      failedStep = true
-    })
-  })
+  skipStepsAfterAFailure()
 
   it('1. 赵老师 writes a goal into her draft; 陈老师 opens it with comment access and sees it', async () => {
     await openDocument(apprentice, title)
     await expectAccess(apprentice, 'edit')
-    await clickAtEdge(sectionBody(apprentice, 'objectives').locator('p').first(), 'start')
-    await selectionSettled(apprentice)
-    await apprentice.keyboard.type(goal)
+    await writeSection(apprentice, 'objectives', [goal])
     await expectSaveStatus(apprentice, '已保存')
 
     await openDocument(mentor, title)
@@ -68,7 +57,7 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
 
   it('2. 陈老师 selects words in the read-only text and adds a 师徒批注 mentioning 赵老师', async () => {
     await expect(mentor.getByTestId('add-thread').isDisabled()).resolves.toBe(true)
-    await selectWords(mentor, goalBlock(mentor), annotated)
+    await selectWords(mentor, firstBlockOf(mentor, 'objectives'), annotated)
     await mentor.getByTestId('add-thread').click()
     // The composer starts with the kind a mentor's remark on an apprentice's draft usually is.
     expect(await mentor.getByTestId('thread-kind-select').inputValue()).toBe('mentorNote')
@@ -115,7 +104,7 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
   })
 
   it('5. 陈老师 suggests a change in place; 赵老师 sees it in his colour and accepts it', async () => {
-    await selectWords(mentor, goalBlock(mentor), replaced)
+    await selectWords(mentor, firstBlockOf(mentor, 'objectives'), replaced)
     await mentor.getByTestId('add-suggestion').click()
     await mentor.getByTestId('suggestion-replacement-input').fill(replacement)
     await mentor.getByTestId('thread-submit').click()
@@ -178,10 +167,6 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
 
 interface YDocLike {
   getMap(name: string): { values(): Iterable<{ get(key: string): { toArray(): { get(key: string): { insert(index: number, text: string): void } }[] } }> }
-}
-
-function goalBlock(page: Page): Locator {
-  return sectionBody(page, 'objectives').locator('p').first()
 }
 
 /** The text of each highlighted passage, in document order. */

@@ -1,9 +1,11 @@
 /** What the browser suite reads off a structured 导学案: its header fields, its sections, 教师用 marks. */
 import type { Locator, Page } from 'playwright-core'
+import { expect } from 'vitest'
 import type { RunningServer } from '../../../server/start.ts'
 import { newLessonPlanUpdate } from '../../../server/template/new-lesson-plan.ts'
 import type { HeaderValues } from '../../../shared/schema/header-fields.ts'
 import { createDocumentInDemoGroup } from '../../helpers/test-server.ts'
+import { clickAtEdge, eventually } from './teacher-page.ts'
 
 /** A new draft from the school's template in the demo math group, as the 备课计划 creates one. */
 export async function createDraftInDemoGroup(server: RunningServer, title: string, header: HeaderValues): Promise<string> {
@@ -31,6 +33,22 @@ export function pageStructure(page: Page): Promise<PageStructure> {
 
 export function sectionBody(page: Page, key: string): Locator {
   return page.getByTestId('editor').locator(`section[data-section-key="${key}"] > .section-body`)
+}
+
+/** The first block of a section's body: in a new draft, its one empty line. */
+export function firstBlockOf(page: Page, key: string): Locator {
+  return sectionBody(page, key).locator('p').first()
+}
+
+/** Types `lines` into a section of the template whose body is still its one empty line. */
+export async function writeSection(page: Page, key: string, lines: readonly string[]): Promise<void> {
+  await clickAtEdge(firstBlockOf(page, key), 'start')
+  await selectionSettled(page)
+  for (const [index, line] of lines.entries()) {
+    if (index > 0) await page.keyboard.press('Enter')
+    await page.keyboard.type(line)
+  }
+  await expect.poll(() => sectionBlocks(page, key), eventually).toEqual(lines)
 }
 
 export function headerValue(page: Page, field: string): Locator {

@@ -1,0 +1,27 @@
+/**
+ * The app as teachers get it: today's client, built for this test run and served by a real server
+ * (port 0, SQLite, the demo school), and Debian's chromium to open it.
+ */
+import type { Browser } from 'playwright-core'
+import type { StartOptions } from '../../../server/start.ts'
+import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
+import { buildClient } from './build-client.ts'
+import { launchChromium } from './chromium.ts'
+
+export interface ServedApp {
+  server: TestServer
+  browser: Browser
+}
+
+export async function startServedApp(options: Pick<StartOptions, 'demoPlan'> = {}): Promise<ServedApp> {
+  // The server reads the built index.html when it starts, so the build comes first.
+  const clientDir = await buildClient()
+  const [server, browser] = await Promise.all([startTestServer({ ...options, serveClient: true, clientDir }), launchChromium()])
+  return { server, browser }
+}
+
+/** Either may be missing when starting failed. */
+export async function stopServedApp({ server, browser }: Partial<ServedApp>): Promise<void> {
+  await browser?.close()
+  await server?.stop()
+}
