@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { imageRefusals } from '../../shared/images/image-check.ts'
 import { storedImageId } from '../../shared/images/image-url.ts'
 import { pngImage } from '../helpers/test-images.ts'
-import { createDocumentInDemoGroup, type TestServer, startTestServer } from '../helpers/test-server.ts'
-import { buildClient } from './helpers/build-client.ts'
-import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
+import { createDocumentInDemoGroup, type TestServer } from '../helpers/test-server.ts'
+import { browserSuitesEnabled } from './helpers/chromium.ts'
 import { pasteHtml } from './helpers/lesson-structure.ts'
+import { startServedApp, stopServedApp } from './helpers/served-app.ts'
 import { clickAtEndOfDocument, eventually, logIn, openDocument, screenshot } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
@@ -25,8 +25,7 @@ describe.runIf(enabled)('browser: pictures', () => {
   let colleague: Page
 
   beforeAll(async () => {
-    const clientDir = await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir, demoPlan: false }), launchChromium()])
+    ;({ server, browser } = await startServedApp({ demoPlan: false }))
     await createDocumentInDemoGroup(server, title)
     ;[teacher, colleague] = await Promise.all([logIn(browser, server.url, 'teacher1'), logIn(browser, server.url, 'teacher2')])
     await Promise.all([openDocument(teacher, title), openDocument(colleague, title)])
@@ -35,8 +34,7 @@ describe.runIf(enabled)('browser: pictures', () => {
   afterAll(async () => {
     await teacher?.context().close()
     await colleague?.context().close()
-    await browser?.close()
-    await server?.stop()
+    await stopServedApp({ server, browser })
   })
 
   const pictures = (page: Page) => page.getByTestId('editor').locator('img.lesson-image')
