@@ -9,11 +9,11 @@ import type { Browser, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { VersionSummary } from '../../shared/api/versions.ts'
 import { apiClientFor } from '../helpers/api-client.ts'
-import { type TestServer, startTestServer } from '../helpers/test-server.ts'
+import type { TestServer } from '../helpers/test-server.ts'
 import { readDocx } from '../server/export/docx-reader.ts'
 import { finalizedSampleLesson } from '../server/export/export-fixtures.ts'
-import { buildClient } from './helpers/build-client.ts'
-import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
+import { browserSuitesEnabled } from './helpers/chromium.ts'
+import { startAppServer, startServedApp, stopServedApp } from './helpers/served-app.ts'
 import { logIn, screenshot } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
@@ -31,17 +31,14 @@ describe.runIf(enabled)('browser: Word, print and PDF from the pages', () => {
   let version: VersionSummary
 
   beforeAll(async () => {
-    // The server reads the built index.html when it starts, so the build comes first.
-    const clientDir = await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir, demoPlan: false }), launchChromium()])
+    ;({ server, browser } = await startServedApp({ demoPlan: false }))
     ;({ version } = await finalizedSampleLesson(server, await apiClientFor(server.url, 'leader')))
     teacher = await logIn(browser, server.url, 'teacher2')
   })
 
   afterAll(async () => {
     await teacher?.context().close()
-    await browser?.close()
-    await server?.stop()
+    await stopServedApp({ server, browser })
   })
 
   it('downloads the 学生版 and the 教师版 from the version page', async () => {
@@ -78,7 +75,7 @@ describe.runIf(enabled)('browser: Word, print and PDF from the pages', () => {
   })
 
   it('says how to print where the server has no chromium', async () => {
-    const bare = await startTestServer({ serveClient: true, clientDir: await buildClient(), chromiumPath: '/nonexistent/chromium' })
+    const bare = await startAppServer({ chromiumPath: '/nonexistent/chromium' })
     const page = await logIn(browser, bare.url, 'leader')
     try {
       await page.goto(`${bare.url}/#/print/documents/${bare.sampleDocumentId}/student`)

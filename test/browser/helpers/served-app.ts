@@ -13,11 +13,18 @@ export interface ServedApp {
   browser: Browser
 }
 
-export async function startServedApp(options: Pick<StartOptions, 'demoPlan'> = {}): Promise<ServedApp> {
+export type ServedAppOptions = Pick<StartOptions, 'demoPlan' | 'chromiumPath'>
+
+export async function startServedApp(options: ServedAppOptions = {}): Promise<ServedApp> {
+  const [server, browser] = await Promise.all([startAppServer(options), launchChromium()])
+  return { server, browser }
+}
+
+/** The server alone, for a suite that needs a second one beside its app (another chromium, say). */
+export async function startAppServer(options: ServedAppOptions = {}): Promise<TestServer> {
   // The server reads the built index.html when it starts, so the build comes first.
   const clientDir = await buildClient()
-  const [server, browser] = await Promise.all([startTestServer({ ...options, serveClient: true, clientDir }), launchChromium()])
-  return { server, browser }
+  return startTestServer({ ...options, serveClient: true, clientDir })
 }
 
 /** Either may be missing when starting failed. */
