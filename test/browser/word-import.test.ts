@@ -8,11 +8,11 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClientFor } from '../helpers/api-client.ts'
 import { addLesson, planInput, userId } from '../helpers/lesson-fixtures.ts'
-import { type TestServer, startTestServer } from '../helpers/test-server.ts'
+import type { TestServer } from '../helpers/test-server.ts'
 import { sampleLessonDocx } from '../server/import/fixtures/sample-lesson-docx.ts'
-import { buildClient } from './helpers/build-client.ts'
-import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
+import { browserSuitesEnabled } from './helpers/chromium.ts'
 import { pageStructure, pasteHtml, sectionBody } from './helpers/lesson-structure.ts'
+import { startServedApp, stopServedApp } from './helpers/served-app.ts'
 import { logIn, screenshot } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
@@ -31,15 +31,13 @@ describe.runIf(enabled)('browser: Word in', () => {
   let leader: Page
 
   beforeAll(async () => {
-    const clientDir = await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir, demoPlan: false }), launchChromium()])
+    ;({ server, browser } = await startServedApp({ demoPlan: false }))
     leader = await logIn(browser, server.url, 'leader')
   })
 
   afterAll(async () => {
     await leader?.context().close()
-    await browser?.close()
-    await server?.stop()
+    await stopServedApp({ server, browser })
   })
 
   it('imports a .docx as a new lesson from the 备课计划 and opens it in the editor', async () => {
