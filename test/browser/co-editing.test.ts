@@ -9,9 +9,8 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sampleLessonTitle } from '../../server/demo/sample-lesson.ts'
 import { defaultLessonTemplate } from '../../shared/template/default-template.ts'
-import { type TestServer, createDocumentInDemoGroup, startTestServer } from '../helpers/test-server.ts'
-import { buildClient } from './helpers/build-client.ts'
-import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
+import { type TestServer, createDocumentInDemoGroup } from '../helpers/test-server.ts'
+import { browserSuitesEnabled } from './helpers/chromium.ts'
 import { recordCollabFrames } from './helpers/collab-frames.ts'
 import { ImeComposer, recordCompositionEvents } from './helpers/ime.ts'
 import {
@@ -25,6 +24,7 @@ import {
   selectionSettled,
 } from './helpers/lesson-structure.ts'
 import { NetworkLink } from './helpers/network-link.ts'
+import { startServedApp, stopServedApp } from './helpers/served-app.ts'
 import {
   appendParagraph,
   blockWith,
@@ -58,19 +58,14 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
   const pages: Page[] = []
 
   beforeAll(async () => {
-    // The server reads the built index.html when it starts, so the build comes first.
-    const clientDir = await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir, demoPlan: false }), launchChromium()])
+    ;({ server, browser } = await startServedApp({ demoPlan: false }))
   })
 
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.context().close()))
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => stopServedApp({ server, browser }))
 
   async function logInAs(username: string): Promise<Page> {
     const page = await logIn(browser, server.url, username)
