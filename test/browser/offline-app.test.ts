@@ -7,10 +7,10 @@
  */
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type TestServer, createDocumentInDemoGroup, startTestServer } from '../helpers/test-server.ts'
-import { buildClient } from './helpers/build-client.ts'
-import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
+import { type TestServer, createDocumentInDemoGroup } from '../helpers/test-server.ts'
+import { browserSuitesEnabled } from './helpers/chromium.ts'
 import { NetworkLink } from './helpers/network-link.ts'
+import { startServedApp, stopServedApp } from './helpers/served-app.ts'
 import {
   appendParagraph,
   documentText,
@@ -59,19 +59,14 @@ describe.runIf(enabled)('browser: the app opens and edits without network', () =
   const pages: Page[] = []
 
   beforeAll(async () => {
-    // The server reads the built index.html when it starts, so the build comes first.
-    const clientDir = await buildClient()
-    ;[server, browser] = await Promise.all([startTestServer({ serveClient: true, clientDir, demoPlan: false }), launchChromium()])
+    ;({ server, browser } = await startServedApp({ demoPlan: false }))
   })
 
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.context().close()))
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => stopServedApp({ server, browser }))
 
   async function openAs(username: string, title: string): Promise<Page> {
     const page = await logIn(browser, server.url, username)
