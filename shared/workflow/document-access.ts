@@ -43,6 +43,10 @@ export function documentAccess(actor: Actor, document: DocumentContext): AccessL
   // not freeze anyone's 二次备课 (an adaptation exists only once there is a version to start from).
   const archived = lesson?.stage === 'archived'
   if (actor.userId === document.ownerId) return archived ? 'read' : 'edit'
-  if (!archived && document.ownerMentorIds.includes(actor.userId)) return 'comment'
-  return 'read'
+  if (archived) return 'read'
+  // The mentor annotates an apprentice's work; the leader reviews members' 二次备课 and 反思 and may
+  // resolve any thread on them (docs/THREADS.md), which takes more than read access.
+  if (document.ownerMentorIds.includes(actor.userId)) return 'comment'
+  const groupLeader = actor.role === 'leader' && actor.groupIds.includes(document.groupId)
+  return groupLeader ? 'comment' : 'read'
 }

@@ -84,7 +84,7 @@ describe('documentAccess of a teacher’s own documents', () => {
   const table: [string, Actor, (string | null)[]][] = [
     ['the owner', member, ['edit', 'edit', 'edit', 'edit', 'edit', 'read']],
     ['the owner’s mentor', mentor, ['comment', 'comment', 'comment', 'comment', 'comment', 'read']],
-    ['leader', leader, ['read', 'read', 'read', 'read', 'read', 'read']],
+    ['leader', leader, ['comment', 'comment', 'comment', 'comment', 'comment', 'read']],
     ['主备人', author, ['read', 'read', 'read', 'read', 'read', 'read']],
     ['office', office, ['read', 'read', 'read', 'read', 'read', 'read']],
     ['guest', guest, ['read', 'read', 'read', 'read', 'read', 'read']],
