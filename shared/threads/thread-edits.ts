@@ -4,6 +4,7 @@
  * do which is decided by `thread-rules.ts`; the server refuses the change if the rules do not allow it.
  */
 import * as Y from 'yjs'
+import { type BodyInput, bodyRuns, writeBody } from './rich-body.ts'
 import { encodeAnchor, resolveAnchor, type TextPoint } from './thread-anchor.ts'
 import { type ThreadKind, threadsOf } from './thread-model.ts'
 
@@ -11,7 +12,7 @@ export interface NewThread {
   id?: string
   kind: ThreadKind
   authorId: string
-  body: string
+  body: BodyInput
   start: TextPoint
   end: TextPoint
   mentions?: readonly string[]
@@ -21,7 +22,7 @@ export interface NewThread {
 export interface NewReply {
   id?: string
   authorId: string
-  body: string
+  body: BodyInput
   now?: number
 }
 
@@ -39,7 +40,7 @@ export function createThread(doc: Y.Doc, input: NewThread): string {
     thread.set('anchorEnd', anchor.anchorEnd)
     const resolved = resolveAnchor(doc, thread)
     thread.set('quote', resolved.deleted ? '' : resolved.text)
-    thread.set('body', new Y.Text(input.body))
+    thread.set('body', newBody(input.body))
     thread.set('mentions', [...(input.mentions ?? [])])
     thread.set('state', 'open')
     thread.set('resolvedBy', null)
@@ -57,7 +58,7 @@ export function addReply(doc: Y.Doc, threadId: string, input: NewReply): string 
     reply.set('id', id)
     reply.set('authorId', input.authorId)
     reply.set('createdAt', input.now ?? Date.now())
-    reply.set('body', new Y.Text(input.body))
+    reply.set('body', newBody(input.body))
   })
   return id
 }
@@ -72,8 +73,8 @@ export function setResolved(doc: Y.Doc, threadId: string, resolved: boolean, by:
   })
 }
 
-export function editThreadBody(doc: Y.Doc, threadId: string, body: string): void {
-  replaceText(doc, threadOf(doc, threadId).get('body') as Y.Text, body)
+export function editThreadBody(doc: Y.Doc, threadId: string, body: BodyInput): void {
+  replaceBody(doc, threadOf(doc, threadId).get('body') as Y.Text, body)
 }
 
 export function setMentions(doc: Y.Doc, threadId: string, mentions: readonly string[]): void {
@@ -84,9 +85,9 @@ export function deleteThread(doc: Y.Doc, threadId: string): void {
   threadsOf(doc).delete(threadId)
 }
 
-export function editReplyBody(doc: Y.Doc, threadId: string, replyId: string, body: string): void {
+export function editReplyBody(doc: Y.Doc, threadId: string, replyId: string, body: BodyInput): void {
   const replies = repliesOf(threadOf(doc, threadId))
-  replaceText(doc, replies.get(replyIndex(replies, replyId)).get('body') as Y.Text, body)
+  replaceBody(doc, replies.get(replyIndex(replies, replyId)).get('body') as Y.Text, body)
 }
 
 export function deleteReply(doc: Y.Doc, threadId: string, replyId: string): void {
@@ -110,9 +111,13 @@ function replyIndex(replies: Y.Array<Y.Map<unknown>>, replyId: string): number {
   return index
 }
 
-function replaceText(doc: Y.Doc, text: Y.Text, value: string): void {
-  doc.transact(() => {
-    text.delete(0, text.length)
-    text.insert(0, value)
-  })
+function replaceBody(doc: Y.Doc, text: Y.Text, body: BodyInput): void {
+  doc.transact(() => writeBody(text, body))
+}
+
+/** A body written before it joins the document: a prelim Y.Text keeps the formatting of its delta. */
+function newBody(body: BodyInput): Y.Text {
+  const text = new Y.Text()
+  text.applyDelta(bodyRuns(body))
+  return text
 }

@@ -7,7 +7,8 @@
  *   threads: Y.Map<threadId → Y.Map>
  *     id, kind, authorId, createdAt (ms)             set once, never changed
  *     anchorStart, anchorEnd (Uint8Array), quote     set once: encoded Yjs relative positions in `content`
- *     body: Y.Text                                    short text; formatting attributes allowed
+ *     body: Y.Text                                    short rich text: the marks of `rich-body.ts` as
+ *                                                     formatting attributes, `\n` for a line break
  *     mentions: string[]                              user ids, replaced as a whole
  *     state: 'open' | 'resolved', resolvedBy: string | null, resolvedAt: number | null
  *     replies: Y.Array<Y.Map>                         each: id, authorId, createdAt (set once), body: Y.Text
@@ -20,6 +21,7 @@
  * (see docs/THREADS.md); a field not listed here is refused, so a new field starts here.
  */
 import * as Y from 'yjs'
+import { type BodyRun, readBody } from './rich-body.ts'
 
 export const threadsRootName = 'threads'
 
@@ -55,7 +57,10 @@ export interface ReplyView {
   id: string
   authorId: string
   createdAt: number
+  /** The plain words, for counts, search, notifications and exports. */
   body: string
+  /** The same words with their marks, for showing them. */
+  bodyDelta: BodyRun[]
 }
 
 export const suggestionDecisions = ['accepted', 'rejected'] as const
@@ -75,7 +80,10 @@ export interface ThreadView {
   kind: ThreadKind
   authorId: string
   createdAt: number
+  /** The plain words, for counts, search, notifications and exports. */
   body: string
+  /** The same words with their marks, for showing them. */
+  bodyDelta: BodyRun[]
   quote: string
   mentions: string[]
   state: ThreadState
@@ -98,6 +106,7 @@ export function readThread(thread: Y.Map<unknown>): ThreadView {
     authorId: thread.get('authorId') as string,
     createdAt: thread.get('createdAt') as number,
     body: (thread.get('body') as Y.Text | undefined)?.toString() ?? '',
+    bodyDelta: readBody(thread.get('body') as Y.Text | undefined),
     quote: (thread.get('quote') as string | undefined) ?? '',
     mentions: [...((thread.get('mentions') as string[] | undefined) ?? [])],
     state: thread.get('state') === 'resolved' ? 'resolved' : 'open',
@@ -126,5 +135,6 @@ function readReply(reply: Y.Map<unknown>): ReplyView {
     authorId: reply.get('authorId') as string,
     createdAt: reply.get('createdAt') as number,
     body: (reply.get('body') as Y.Text | undefined)?.toString() ?? '',
+    bodyDelta: readBody(reply.get('body') as Y.Text | undefined),
   }
 }

@@ -42,6 +42,7 @@ describe('a thread anchored in the text', () => {
       authorId: 'u-wang',
       createdAt: 1000,
       body: '这里的概念要不要先举例？',
+      bodyDelta: [{ insert: '这里的概念要不要先举例？' }],
       quote: '一元一次方程',
       mentions: [],
       state: 'open',
@@ -50,7 +51,7 @@ describe('a thread anchored in the text', () => {
       replies: [],
       suggestion: null,
     })
-    expect(anchorOf(doc)).toEqual({ deleted: false, from: 2, to: 8, text: '一元一次方程' })
+    expect(anchorOf(doc)).toEqual({ deleted: false, from: 2, to: 8, text: '一元一次方程', relocated: false })
   })
 
   it('stays on its words when text is typed before, inside and right next to them', () => {
