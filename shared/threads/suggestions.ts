@@ -8,7 +8,7 @@
  * be rejected. That is what keeps several suggestions on overlapping text consistent.
  */
 import * as Y from 'yjs'
-import { anchorPositions, resolveAnchor } from './thread-anchor.ts'
+import { anchorPositions, contentOf, isAlive, pointAt, resolveAnchor } from './thread-anchor.ts'
 import { createThread, type NewThread } from './thread-edits.ts'
 import { type SuggestionDecision, suggestionDecisions, threadsOf } from './thread-model.ts'
 
@@ -92,22 +92,26 @@ function suggestionOf(doc: Y.Doc, threadId: string): Y.Map<unknown> {
   return thread
 }
 
-/** The passage, if it still holds exactly the quoted words in one text node; otherwise the suggestion is stale. */
+/**
+ * The passage, if it still holds exactly the quoted words in one text node; otherwise the suggestion is
+ * stale. A passage found again after a split or a join (`resolveAnchor`) counts as well.
+ */
 function passageOf(doc: Y.Doc, thread: Y.Map<unknown>): Passage | null {
   const anchor = resolveAnchor(doc, thread)
   if (anchor.deleted || anchor.text !== thread.get('quote')) return null
+  if (anchor.relocated) {
+    const content = contentOf(doc)
+    const start = pointAt(content, anchor.from)
+    const end = pointAt(content, anchor.to)
+    return start.text === end.text ? { text: start.text, index: start.offset, length: end.offset - start.offset } : null
+  }
   const { start, end } = anchorPositions(thread)
   // Text typed where a deleted end was may read like the quote; it is not the quoted words.
-  if (!alive(doc, start) || !alive(doc, end)) return null
+  if (!isAlive(doc, start) || !isAlive(doc, end)) return null
   const from = Y.createAbsolutePositionFromRelativePosition(start, doc)
   const to = Y.createAbsolutePositionFromRelativePosition(end, doc)
   if (!from || !to || from.type !== to.type || !(from.type instanceof Y.XmlText)) return null
   return { text: from.type, index: from.index, length: to.index - from.index }
-}
-
-function alive(doc: Y.Doc, position: Y.RelativePosition): boolean {
-  if (!position.item || Y.getState(doc.store, position.item.client) <= position.item.clock) return false
-  return !Y.getItem(doc.store, position.item).deleted
 }
 
 /** The formatting attributes (marks) of the character at `index`. */

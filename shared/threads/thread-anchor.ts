@@ -4,11 +4,15 @@
  * last one, so text typed just before or just after the passage stays outside it.
  *
  * Ranges are measured in the document's plain text: its text nodes in document order, joined by one
- * newline each. The editor maps the decoded relative positions (`anchorPositions`) to ProseMirror
- * positions itself (y-prosemirror's `relativePositionToAbsolutePosition`).
+ * newline each. The editor maps the relative positions of `passagePositions` to ProseMirror positions
+ * itself (y-prosemirror's `relativePositionToAbsolutePosition`).
+ *
+ * The stored anchor never changes. Where its ends died because a split or a join rebuilt the quoted
+ * words (`passage-place.ts`), the passage is found again from the same document state on every copy.
  */
 import * as Y from 'yjs'
 import { contentFragmentName } from '../schema/editor-schema.ts'
+import { placePassage, type TextSpan } from './passage-place.ts'
 
 /** A place between two characters of one text node of the content. */
 export interface TextPoint {
@@ -22,8 +26,11 @@ export interface EncodedAnchor {
 }
 
 export type ResolvedAnchor =
-  /** `from`/`to`: offsets in `plainText(content)`; `text`: the words the thread is on now. */
-  | { deleted: false; from: number; to: number; text: string }
+  /**
+   * `from`/`to`: offsets in `plainText(content)`; `text`: the words the thread is on now; `relocated`:
+   * not where the anchor's ends point, but found again by the quote or cut short to what is left.
+   */
+  | { deleted: false; from: number; to: number; text: string; relocated: boolean }
   /** Every quoted word is gone (原文已删除): the thread keeps its quote. */
   | { deleted: true }
 
@@ -86,11 +93,45 @@ export function resolveAnchor(doc: Y.Doc, thread: Y.Map<unknown>): ResolvedAncho
   const content = contentOf(doc)
   const { start, end } = anchorPositions(thread)
   const nodes = textNodes(content)
-  const from = offsetOf(nodes, Y.createAbsolutePositionFromRelativePosition(start, doc))
-  const to = offsetOf(nodes, Y.createAbsolutePositionFromRelativePosition(end, doc))
-  // A passage whose paragraph was removed has no place left in the text.
-  if (from === null || to === null || from >= to) return { deleted: true }
-  return { deleted: false, from, to, text: plainText(content).slice(from, to) }
+  const spans: TextSpan[] = []
+  let base = 0
+  for (const node of nodes) {
+    spans.push({ base, length: node.length })
+    base += node.length + 1
+  }
+  const text = plainText(content)
+  const endOf = (position: Y.RelativePosition) => ({
+    offset: offsetOf(nodes, Y.createAbsolutePositionFromRelativePosition(position, doc)),
+    alive: isAlive(doc, position),
+  })
+  const quote = thread.get('quote')
+  const placed = placePassage(text, spans, typeof quote === 'string' ? quote : '', endOf(start), endOf(end))
+  if (!placed) return { deleted: true }
+  return { deleted: false, ...placed, text: text.slice(placed.from, placed.to) }
+}
+
+/**
+ * Relative positions of the passage where `resolveAnchor` places it: the stored ones, or fresh ones for
+ * a relocated passage (never written back); null for 原文已删除.
+ */
+export function passagePositions(doc: Y.Doc, thread: Y.Map<unknown>): { start: Y.RelativePosition; end: Y.RelativePosition } | null {
+  const anchor = resolveAnchor(doc, thread)
+  if (anchor.deleted) return null
+  if (!anchor.relocated) return anchorPositions(thread)
+  const content = contentOf(doc)
+  const start = pointAt(content, anchor.from)
+  const end = pointAt(content, anchor.to)
+  return {
+    start: Y.createRelativePositionFromTypeIndex(start.text, start.offset, 0),
+    end: Y.createRelativePositionFromTypeIndex(end.text, end.offset, -1),
+  }
+}
+
+/** Whether the character a relative position sticks to is still in the document. */
+export function isAlive(doc: Y.Doc, position: Y.RelativePosition): boolean {
+  if (!position.item || Y.getState(doc.store, position.item.client) <= position.item.clock) return false
+  const item = Y.getItem(doc.store, position.item)
+  return item instanceof Y.Item && !item.deleted
 }
 
 function offsetOf(nodes: readonly Y.XmlText[], position: Y.AbsolutePosition | null): number | null {

@@ -8,7 +8,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { relativePositionToAbsolutePosition } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { anchorPositions, contentOf } from '../../../shared/threads/thread-anchor.ts'
+import { contentOf, passagePositions } from '../../../shared/threads/thread-anchor.ts'
 import { type ThreadKind, readThread, threadsOf } from '../../../shared/threads/thread-model.ts'
 
 /** The sync binding's map from Yjs types to ProseMirror nodes. */
@@ -34,9 +34,10 @@ export function threadRanges(doc: Y.Doc, mapping: ProsemirrorMapping, selectedId
   for (const thread of threadsOf(doc).values()) {
     const view = readThread(thread)
     if (view.state !== 'open' && view.id !== selectedId) continue
-    const { start, end } = anchorPositions(thread)
-    const from = editorPosition(doc, content, start, mapping)
-    const to = editorPosition(doc, content, end, mapping)
+    const positions = passagePositions(doc, thread)
+    if (!positions) continue
+    const from = editorPosition(doc, content, positions.start, mapping)
+    const to = editorPosition(doc, content, positions.end, mapping)
     if (from === null || to === null || from >= to) continue
     const pending = view.suggestion && view.suggestion.decision === null
     ranges.push({ id: view.id, kind: view.kind, authorId: view.authorId, from, to, replacement: pending ? view.suggestion!.replacement : null })
