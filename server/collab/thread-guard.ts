@@ -111,6 +111,9 @@ export class ThreadGuard {
     for (const unstored of this.source.unstored()) Y.applyUpdate(doc, unstored)
     let verdict: ThreadReview = { allowed: true, activity: [] }
     const judge = (transaction: Y.Transaction): void => {
+      // A format change makes Yjs tidy the text in a second, local transaction of its own; judging that
+      // one would overwrite the verdict (and the activity) of the update itself.
+      if (transaction.local) return
       verdict = reviewTransaction(doc, transaction, actor)
       if (verdict.allowed) indexInsertedThreads(doc, transaction, scratch.threadIds)
     }

@@ -110,6 +110,37 @@ describe('a comment connection', () => {
     expect(threadsOf(room).size).toBe(0)
   })
 
+  it('may format only its own thread’s and reply’s body', () => {
+    submit(newThread(client(11), 'li'), li)
+    const replied = client(12)
+    submit(updateOf(replied, () => addReply(replied, 't-li', { id: 'r-li', authorId: 'li', body: '补充' })), li)
+    const bodyOf = (doc: Y.Doc) => threadsOf(doc).get('t-li')!.get('body') as Y.Text
+    const replyBodyOf = (doc: Y.Doc) => ((threadsOf(doc).get('t-li')!.get('replies') as Y.Array<Y.Map<unknown>>).get(0).get('body') as Y.Text)
+    const forger = client(13)
+    expect(submit(updateOf(forger, () => bodyOf(forger).format(0, 2, { bold: true })), wang)).toEqual(refusedWith(/自己/))
+    const replyForger = client(14)
+    expect(submit(updateOf(replyForger, () => replyBodyOf(replyForger).format(0, 2, { italic: true })), wang)).toEqual(refusedWith(/自己/))
+    const author = client(15)
+    expect(submit(updateOf(author, () => bodyOf(author).format(0, 2, { bold: true })), li)).toEqual(allowed)
+    expect(submit(updateOf(author, () => replyBodyOf(author).format(0, 2, { italic: true })), li)).toEqual(allowed)
+    expect(bodyOf(room).toDelta()[0]).toEqual({ insert: '为什', attributes: { bold: true } })
+  })
+
+  it('reports a new thread whose body has marks', () => {
+    const doc = client(11)
+    const update = updateOf(doc, () =>
+      createThread(doc, {
+        id: 't-wang',
+        kind: 'question',
+        authorId: 'wang',
+        body: [{ insert: '先' }, { insert: '举例', attributes: { bold: true } }],
+        start: pointAt(contentOf(doc), 2),
+        end: pointAt(contentOf(doc), 8),
+      }),
+    )
+    expect(submit(update, wang)).toEqual({ allowed: true, activity: [expect.objectContaining({ type: 'threadCreated', threadId: 't-wang' })] })
+  })
+
   it('may not change who wrote its own thread', () => {
     const doc = client(10)
     submit(newThread(doc, 'wang'), wang)
