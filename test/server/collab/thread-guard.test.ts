@@ -6,7 +6,7 @@ import { threadsOf } from '../../../shared/threads/thread-model.ts'
 import { acceptSuggestion, createSuggestion, rejectSuggestion } from '../../../shared/threads/suggestions.ts'
 import type { ThreadActor } from '../../../shared/threads/thread-rules.ts'
 import { ThreadGuard } from '../../../server/collab/thread-guard.ts'
-import { copyOf, docWithParagraphs, updateOf } from '../../shared/threads/thread-fixtures.ts'
+import { copyOf, docWithParagraphs, paragraph, updateOf } from '../../shared/threads/thread-fixtures.ts'
 
 /** The room's state as a Y.Doc; the guard reads it the way it reads a room. */
 let room: Y.Doc
@@ -394,5 +394,27 @@ describe('suggestions', () => {
     })
     expect(submit(update, leader)).toEqual(allowed)
     expect(threadsOf(room).get('s-chen')!.get('state')).toBe('resolved')
+  })
+
+  /** What Enter after 理解 does through y-prosemirror: the rest of the paragraph rebuilt in a new one. */
+  const splitAfterGoal = (doc: Y.Doc, moved: string) =>
+    updateOf(doc, () =>
+      doc.transact(() => {
+        textNodes(contentOf(doc))[0]!.delete(2, 9)
+        contentOf(doc).insert(1, [paragraph(moved)])
+      }),
+    )
+
+  it('is accepted where a split moved its words', () => {
+    expect(submit(splitAfterGoal(client(30), '一元一次方程的概念'), editor)).toEqual(allowed)
+    const owners = client(31)
+    expect(submit(updateOf(owners, () => acceptSuggestion(owners, 's-wang', 'chen')), leader)).toEqual(allowed)
+    expect(textNodes(contentOf(room)).map(String)).toEqual(['理解', '二元一次方程组的概念', '先独立思考，再小组讨论'])
+  })
+
+  it('is not accepted where a split moved words that read otherwise', () => {
+    expect(submit(splitAfterGoal(client(30), '一元二次方程的概念'), editor)).toEqual(allowed)
+    const forger = client(31)
+    expect(submit(decisionBy(forger, 's-wang', 'accepted', 'chen'), leader)).toEqual(refusedWith(/原文已经改动/))
   })
 })
