@@ -5,9 +5,12 @@
 import { type FormEvent, useState } from 'react'
 import type * as Y from 'yjs'
 import type { GroupMember } from '../../../shared/api/groups.ts'
+import { type BodyRun, bodyText, trimmedBody } from '../../../shared/threads/rich-body.ts'
 import { createSuggestion } from '../../../shared/threads/suggestions.ts'
 import { createThread } from '../../../shared/threads/thread-edits.ts'
 import { type ThreadKind, threadKindLabels, threadKinds } from '../../../shared/threads/thread-model.ts'
+import { MentionPicker } from './MentionPicker.tsx'
+import { RichBodyInput } from './RichBodyInput.tsx'
 import { type SelectedWords, wordPoints } from './selection-anchor.ts'
 
 export interface ThreadDraft {
@@ -29,14 +32,14 @@ export const oneParagraphOnly = '建议修改只能在一段之内：请只选�
 
 export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onDone }: ThreadComposerProps) {
   const [kind, setKind] = useState<ThreadKind>(defaultKind)
-  const [body, setBody] = useState('')
+  const [body, setBody] = useState<BodyRun[]>([])
   const [replacement, setReplacement] = useState(draft.words.quote)
-  const [mentions, setMentions] = useState<readonly string[]>([])
+  const [mentions, setMentions] = useState<string[]>([])
   const [failure, setFailure] = useState<string | null>(null)
   const points = wordPoints(doc, draft.words)
   const spansParagraphs = draft.suggestion && points !== null && !points.oneParagraph
   const unchanged = draft.suggestion && replacement === draft.words.quote
-  const ready = draft.suggestion ? !unchanged && !spansParagraphs : body.trim() !== ''
+  const ready = draft.suggestion ? !unchanged && !spansParagraphs : bodyText(trimmedBody(body)) !== ''
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -45,11 +48,9 @@ export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onD
       setFailure('选中的文字刚被删除了，请重新选择')
       return
     }
-    const thread = { kind, authorId, body: body.trim(), start: points.start, end: points.end, mentions }
+    const thread = { kind, authorId, body: trimmedBody(body), start: points.start, end: points.end, mentions }
     onDone(draft.suggestion ? createSuggestion(doc, { ...thread, replacement }) : createThread(doc, thread))
   }
-  const toggle = (userId: string) =>
-    setMentions((current) => (current.includes(userId) ? current.filter((id) => id !== userId) : [...current, userId]))
 
   return (
     <form className="thread-composer" data-testid="thread-composer" onSubmit={submit}>
@@ -76,23 +77,11 @@ export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onD
           ))}
         </select>
       </label>
-      <label className="composer-field">
+      <div className="composer-field">
         <span>{draft.suggestion ? '说明（可不写）' : '批注'}</span>
-        <textarea data-testid="thread-body-input" rows={3} value={body} onChange={(event) => setBody(event.target.value)} autoFocus />
-      </label>
-      {members.length > 0 && (
-        <fieldset className="composer-mentions">
-          <legend>提醒谁看（@）</legend>
-          {members
-            .filter((member) => member.id !== authorId)
-            .map((member) => (
-              <label key={member.id} className="mention-option">
-                <input type="checkbox" data-testid="thread-mention" value={member.id} checked={mentions.includes(member.id)} onChange={() => toggle(member.id)} />
-                {member.displayName}
-              </label>
-            ))}
-        </fieldset>
-      )}
+        <RichBodyInput testId="thread-body-input" label={draft.suggestion ? '说明' : '批注'} onChange={setBody} autoFocus />
+      </div>
+      <MentionPicker members={members} authorId={authorId} chosen={mentions} onChange={setMentions} />
       {failure && <p className="thread-failure" role="alert">{failure}</p>}
       <span className="thread-actions">
         <button type="submit" className="primary" data-testid="thread-submit" disabled={!ready}>

@@ -5,12 +5,16 @@
  */
 import { type FormEvent, useState } from 'react'
 import type * as Y from 'yjs'
+import type { GroupMember } from '../../../shared/api/groups.ts'
+import { type BodyRun, bodyText, trimmedBody } from '../../../shared/threads/rich-body.ts'
 import { acceptSuggestion, rejectSuggestion, type SuggestionStatus } from '../../../shared/threads/suggestions.ts'
-import { addReply, deleteReply, deleteThread, editReplyBody, editThreadBody, setResolved } from '../../../shared/threads/thread-edits.ts'
+import { addReply, deleteReply, deleteThread, editReplyBody, editThreadBody, setMentions, setResolved } from '../../../shared/threads/thread-edits.ts'
 import type { ListedThread } from '../../../shared/threads/thread-list.ts'
 import { type ReplyView, threadKindLabels } from '../../../shared/threads/thread-model.ts'
 import { mayChangeOwn, mayDecideSuggestion, mayReply, mayResolve, type ThreadActor } from '../../../shared/threads/thread-rules.ts'
 import { EditableText } from './EditableText.tsx'
+import { RichBody } from './RichBody.tsx'
+import { RichBodyInput } from './RichBodyInput.tsx'
 import { SuggestionBlock } from './SuggestionBlock.tsx'
 import { nameOf, type People, timeText } from './thread-people.ts'
 
@@ -21,6 +25,8 @@ export interface ThreadItemProps {
   status: SuggestionStatus | null
   actor: ThreadActor
   people: People
+  /** Whom the thread's author may @mention when editing it. */
+  members: readonly GroupMember[]
   selected: boolean
   onSelect: (threadId: string) => void
 }
@@ -30,11 +36,13 @@ function failureText(error: unknown): string {
   return error instanceof Error && /[\u4e00-\u9fff]/.test(error.message) ? error.message : '这条批注刚被别人删除或改动了'
 }
 
-export function ThreadItem({ doc, listed, status, actor, people, selected, onSelect }: ThreadItemProps) {
+export function ThreadItem({ doc, listed, status, actor, people, members, selected, onSelect }: ThreadItemProps) {
   const { thread, anchor } = listed
   const [failure, setFailure] = useState<string | null>(null)
   const [editing, setEditing] = useState(false)
-  const [reply, setReply] = useState('')
+  const [reply, setReply] = useState<BodyRun[]>([])
+  // The reply box is remounted empty once a reply is sent.
+  const [replyBox, setReplyBox] = useState(0)
   const run = (change: () => void): boolean => {
     try {
       change()
@@ -49,9 +57,19 @@ export function ThreadItem({ doc, listed, status, actor, people, selected, onSel
   const resolvable = mayResolve(actor, thread.authorId).allowed && !thread.suggestion
   const submitReply = (event: FormEvent) => {
     event.preventDefault()
-    const body = reply.trim()
-    if (body && run(() => addReply(doc, thread.id, { authorId: actor.userId, body }))) setReply('')
+    const body = trimmedBody(reply)
+    if (bodyText(body) && run(() => addReply(doc, thread.id, { authorId: actor.userId, body }))) {
+      setReply([])
+      setReplyBox((count) => count + 1)
+    }
   }
+  const saveThread = (body: BodyRun[], mentions: string[]) =>
+    run(() =>
+      doc.transact(() => {
+        editThreadBody(doc, thread.id, body)
+        if (mentions.join() !== thread.mentions.join()) setMentions(doc, thread.id, mentions)
+      }),
+    ) && setEditing(false)
 
   return (
     <article
@@ -89,9 +107,19 @@ export function ThreadItem({ doc, listed, status, actor, people, selected, onSel
         />
       )}
       {editing ? (
-        <EditableText initial={thread.body} label="修改批注" onSave={(body) => run(() => editThreadBody(doc, thread.id, body)) && setEditing(false)} onCancel={() => setEditing(false)} />
+        <EditableText
+          initial={thread.bodyDelta}
+          label="修改批注"
+          mentions={{ authorId: thread.authorId, members, initial: thread.mentions }}
+          onSave={saveThread}
+          onCancel={() => setEditing(false)}
+        />
       ) : (
-        thread.body && <p className="thread-body" data-testid="thread-body">{thread.body}</p>
+        thread.body && (
+          <p className="thread-body" data-testid="thread-body">
+            <RichBody runs={thread.bodyDelta} />
+          </p>
+        )
       )}
       {thread.mentions.length > 0 && (
         <p className="thread-mentions muted">{thread.mentions.map((id) => `@${nameOf(people, id)}`).join(' ')}</p>
@@ -127,8 +155,8 @@ export function ThreadItem({ doc, listed, status, actor, people, selected, onSel
       )}
       {selected && mayReply(actor).allowed && (
         <form className="thread-reply-form" onSubmit={submitReply} onClick={(event) => event.stopPropagation()}>
-          <textarea data-testid="thread-reply-input" aria-label="回复" placeholder="回复……" rows={2} value={reply} onChange={(event) => setReply(event.target.value)} />
-          <button type="submit" data-testid="thread-reply-submit" disabled={!reply.trim()}>回复</button>
+          <RichBodyInput key={replyBox} testId="thread-reply-input" label="回复" placeholder="回复……" onChange={setReply} />
+          <button type="submit" data-testid="thread-reply-submit" disabled={!bodyText(trimmedBody(reply))}>回复</button>
         </form>
       )}
     </article>
@@ -140,7 +168,7 @@ interface ReplyProps {
   mine: boolean
   people: People
   run: (change: () => void) => boolean
-  onEdit: (body: string) => void
+  onEdit: (body: BodyRun[]) => void
   onDelete: () => void
 }
 
@@ -152,9 +180,11 @@ function Reply({ reply, mine, people, run, onEdit, onDelete }: ReplyProps) {
         <strong>{nameOf(people, reply.authorId)}</strong> <time className="muted">{timeText(reply.createdAt)}</time>
       </span>
       {editing ? (
-        <EditableText initial={reply.body} label="修改回复" onSave={(body) => run(() => onEdit(body)) && setEditing(false)} onCancel={() => setEditing(false)} />
+        <EditableText initial={reply.bodyDelta} label="修改回复" onSave={(body) => run(() => onEdit(body)) && setEditing(false)} onCancel={() => setEditing(false)} />
       ) : (
-        <p className="thread-body">{reply.body}</p>
+        <p className="thread-body">
+          <RichBody runs={reply.bodyDelta} />
+        </p>
       )}
       {mine && !editing && (
         <span className="thread-actions">

@@ -102,6 +102,7 @@ export function ThreadPanel({ doc, editor, threads, actor, people, members, defa
                 status={listed.thread.suggestion ? suggestionStatus(doc, listed.thread.id) : null}
                 actor={actor}
                 people={people}
+                members={members}
                 selected={listed.thread.id === selectedId}
                 onSelect={onSelect}
               />
