@@ -115,9 +115,12 @@ export function resolveAnchor(doc: Y.Doc, thread: Y.Map<unknown>): ResolvedAncho
  * a relocated passage (never written back); null for 原文已删除.
  */
 export function passagePositions(doc: Y.Doc, thread: Y.Map<unknown>): { start: Y.RelativePosition; end: Y.RelativePosition } | null {
+  const stored = anchorPositions(thread)
+  // Two live ends keep their order, so they are the passage; the editor maps this on every change.
+  if (isAlive(doc, stored.start) && isAlive(doc, stored.end)) return stored
   const anchor = resolveAnchor(doc, thread)
   if (anchor.deleted) return null
-  if (!anchor.relocated) return anchorPositions(thread)
+  if (!anchor.relocated) return stored
   const content = contentOf(doc)
   const start = pointAt(content, anchor.from)
   const end = pointAt(content, anchor.to)
