@@ -64,7 +64,7 @@ export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onD
       {draft.suggestion && !spansParagraphs && (
         <label className="composer-field">
           <span>改为（留空表示删除这段文字）</span>
-          <textarea data-testid="suggestion-replacement-input" rows={2} value={replacement} onChange={(event) => setReplacement(event.target.value)} />
+          <textarea data-testid="suggestion-replacement-input" rows={2} value={replacement} onChange={(event) => setReplacement(event.target.value)} autoFocus />
         </label>
       )}
       <label className="composer-field composer-kind">
@@ -79,7 +79,9 @@ export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onD
       </label>
       <div className="composer-field">
         <span>{draft.suggestion ? '说明（可不写）' : '批注'}</span>
-        <RichBodyInput testId="thread-body-input" label={draft.suggestion ? '说明' : '批注'} onChange={setBody} autoFocus />
+        {/* The editor focuses itself a moment after it appears: on a suggestion that would pull the
+            caret out of the words being proposed, so there they get the focus instead. */}
+        <RichBodyInput testId="thread-body-input" label={draft.suggestion ? '说明' : '批注'} onChange={setBody} autoFocus={!draft.suggestion} />
       </div>
       <MentionPicker members={members} authorId={authorId} chosen={mentions} onChange={setMentions} />
       {failure && <p className="thread-failure" role="alert">{failure}</p>}
