@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewNotificationEvent, NotificationList } from '../../../shared/api/notifications.ts'
-import { addReply, createThread } from '../../../shared/threads/thread-edits.ts'
+import { addReply, createThread, editThreadBody, setMentions } from '../../../shared/threads/thread-edits.ts'
 import { acceptSuggestion, createSuggestion } from '../../../shared/threads/suggestions.ts'
 import { apiClientFor } from '../../helpers/api-client.ts'
 import { waitFor } from '../../helpers/collab-client.ts'
@@ -80,6 +80,32 @@ describe('notifications of thread activity through the room', () => {
     // Offline, it waits: teacher3 finds the mention in the list later.
     const later = await (await apiClientFor(server.url, 'teacher3')).get<NotificationList>('/api/notifications')
     expect(later.body.notifications[0]).toMatchObject({ kind: 'mention', documentId, threadId: 'balance', readAt: null })
+  })
+
+  it('tells a colleague the author mentions while editing the thread, and only the newly mentioned', async () => {
+    const leadPreparer = await streamOf('teacher1')
+    const mentioned = await streamOf('teacher3')
+    const commenter = await draft.join('teacher2')
+    const text = passageOf(commenter.doc)
+    createThread(commenter.doc, {
+      id: 'steps',
+      kind: 'question',
+      authorId: ids.teacher2!,
+      body: [{ insert: '步骤', attributes: { bold: true } }, { insert: '要不要分开？' }],
+      start: { text, offset: 5 },
+      end: { text, offset: 8 },
+      mentions: [ids.teacher1!],
+    })
+    await waitFor(() => pushed(leadPreparer).some((event) => event.notification.threadId === 'steps'), 'the new thread')
+    const heardBefore = pushed(leadPreparer).length
+    // As the panel saves an edit: the body and the mentions in one change.
+    commenter.doc.transact(() => {
+      editThreadBody(commenter.doc, 'steps', [{ insert: '步骤', attributes: { italic: true } }, { insert: '分开写' }])
+      setMentions(commenter.doc, 'steps', [ids.teacher1!, ids.teacher3!])
+    })
+    await waitFor(() => pushed(mentioned).some((event) => event.notification.threadId === 'steps'), 'the mention')
+    expect(pushed(mentioned).filter((event) => event.notification.threadId === 'steps').map((event) => event.notification.kind)).toEqual(['mention'])
+    expect(pushed(leadPreparer)).toHaveLength(heardBefore)
   })
 
   it('tells the 主备人 of a suggestion and its author of the decision', async () => {
