@@ -8,7 +8,7 @@ import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { contentOf, pointAt } from '../../../shared/threads/thread-anchor.ts'
-import { createSuggestion } from '../../../shared/threads/suggestions.ts'
+import { acceptSuggestion, createSuggestion } from '../../../shared/threads/suggestions.ts'
 import { addReply, createThread } from '../../../shared/threads/thread-edits.ts'
 import { listThreads } from '../../../shared/threads/thread-list.ts'
 import type { ThreadActor } from '../../../shared/threads/thread-rules.ts'
@@ -98,6 +98,29 @@ describe('ThreadPanel', () => {
     act(() => root!.unmount())
     render(panelFor(documentWithThreads(), { userId: 'li', access: 'comment', moderator: true }))
     expect([byTestId('suggestion-accept').length, byTestId('suggestion-reject').length]).toEqual([0, 1])
+  })
+
+  it('shows 原文已删除 with the quote once a thread’s words were deleted, but not for an accepted suggestion', () => {
+    const doc = documentWithThreads()
+    acceptSuggestion(doc, 's1', 'li', 4)
+    const text = (contentOf(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    text.delete(0, 8)
+    render(panelFor(doc, { userId: 'liu', access: 'comment', moderator: false }))
+    // The accepted suggestion is resolved, so it is listed under 全部 only.
+    const state = byTestId('thread-filter-state')[0] as HTMLSelectElement
+    act(() => {
+      state.value = 'all'
+      state.dispatchEvent(new Event('change', { bubbles: true }))
+    })
+    const quotes = byTestId('thread-quote').map((quote) => ({
+      id: quote.closest('[data-testid="thread-item"]')?.getAttribute('data-thread-id'),
+      label: quote.querySelector('.thread-deleted')?.textContent ?? null,
+      text: quote.textContent,
+    }))
+    expect(quotes).toEqual([
+      { id: 't1', label: '原文已删除', text: '原文已删除一元一次方' },
+      { id: 's1', label: null, text: '概念' },
+    ])
   })
 })
 
