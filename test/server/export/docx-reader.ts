@@ -1,15 +1,27 @@
 /**
- * Reads a .docx without the library that wrote it: unzip, then parse word/document.xml, the footers and
- * numbering.xml with an XML parser, and describe the body as paragraphs and tables in order.
+ * Reads a .docx without the library that wrote it: unzip, then parse word/document.xml, the footers,
+ * numbering.xml and the document defaults of styles.xml with an XML parser, and describe the body as
+ * paragraphs and tables in order.
  */
 import { type Element, DOMParser } from '@xmldom/xmldom'
 import { strFromU8, unzipSync } from 'fflate'
 
 const w = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 
+/** `w:rFonts` and `w:sz` (half-points) of a run, or of the document defaults; null where not set. */
+export interface ReadRunProperties {
+  fonts: { ascii: string; hAnsi: string; eastAsia: string; cs: string } | null
+  size: number | null
+}
+
+export interface ReadRun extends ReadRunProperties {
+  text: string
+}
+
 export interface ReadParagraph {
   kind: 'paragraph'
   text: string
+  runs: ReadRun[]
   /** `w:numId` of a Word list paragraph, null for an ordinary one. */
   numId: string | null
   level: number | null
@@ -48,6 +60,10 @@ export interface ReadDocx {
   listFormats: Map<string, string>
   images: ReadImage[]
   files: string[]
+  /** `w:pgSz` of the body's section, in twips. */
+  page: { width: number; height: number }
+  /** What a run without properties of its own gets: `w:docDefaults` of styles.xml. */
+  defaultRun: ReadRunProperties
 }
 
 export function readDocx(bytes: Uint8Array): ReadDocx {
@@ -71,6 +87,9 @@ export function readDocx(bytes: Uint8Array): ReadDocx {
     footerText += textOf(footer.documentElement!)
   }
   const paragraphs = body.filter((item): item is ReadParagraph => item.kind === 'paragraph')
+  const pageSize = document.getElementsByTagNameNS(w, 'pgSz')[0]
+  const defaults = xml('word/styles.xml').getElementsByTagNameNS(w, 'rPrDefault')[0]
+  const defaultProperties = defaults && child(defaults, 'rPr')
   return {
     body,
     paragraphs,
@@ -81,6 +100,18 @@ export function readDocx(bytes: Uint8Array): ReadDocx {
     listFormats: files['word/numbering.xml'] ? listFormats(xml('word/numbering.xml').documentElement!) : new Map(),
     images: files['word/_rels/document.xml.rels'] ? images(document.documentElement!, xml('word/_rels/document.xml.rels').documentElement!, files) : [],
     files: Object.keys(files),
+    page: { width: Number(pageSize?.getAttributeNS(w, 'w')), height: Number(pageSize?.getAttributeNS(w, 'h')) },
+    defaultRun: runProperties(defaultProperties),
+  }
+}
+
+function runProperties(properties: Element | undefined): ReadRunProperties {
+  const fonts = properties && child(properties, 'rFonts')
+  const size = properties && child(properties, 'sz')
+  const font = (name: string) => fonts!.getAttributeNS(w, name) ?? ''
+  return {
+    fonts: fonts ? { ascii: font('ascii'), hAnsi: font('hAnsi'), eastAsia: font('eastAsia'), cs: font('cs') } : null,
+    size: size ? Number(size.getAttributeNS(w, 'val')) : null,
   }
 }
 
@@ -144,6 +175,7 @@ function paragraph(element: Element): ReadParagraph {
   return {
     kind: 'paragraph',
     text: textOf(element),
+    runs: runs.map((run) => ({ text: textOf(run), ...runProperties(child(run, 'rPr')) })),
     numId: numbering ? (child(numbering, 'numId')?.getAttributeNS(w, 'val') ?? null) : null,
     level: numbering ? Number(child(numbering, 'ilvl')?.getAttributeNS(w, 'val') ?? 0) : null,
     shaded: properties !== undefined && child(properties, 'shd') !== undefined,

@@ -15,7 +15,7 @@ import { type ApiClient, apiClientFor } from '../../helpers/api-client.ts'
 import { login } from '../../helpers/collab-client.ts'
 import { addLesson, addOutsiders, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
-import { readDocx } from './docx-reader.ts'
+import { type ReadRunProperties, readDocx } from './docx-reader.ts'
 import { type Download, download as downloadAs, finalizedSampleLesson, moveTo as move, sample, writeContent } from './export-fixtures.ts'
 
 let server: TestServer
@@ -99,6 +99,23 @@ describe('学生版 and 教师版 of a 定稿 version', () => {
     expect(docx.tables.some((table) => table.rows[0]!.join('|') === '地点|王家庄|青山|秀水')).toBe(true)
     expect(docx.footerFields).toEqual(expect.arrayContaining(['PAGE', 'NUMPAGES']))
     expect(docx.footerText).toContain('第')
+  })
+
+  it('prints on A4 in 宋体 小四, titles in 黑体, each font with its Latin half, pages counted in the footer', async () => {
+    const docx = readDocx((await download('teacher2', `/api/versions/${version.id}/export?edition=student`)).bytes)
+    expect(docx.page).toEqual({ width: 11906, height: 16838 })
+    const songti = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun', cs: 'Times New Roman' }
+    const heiti = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: 'SimHei', cs: 'Arial' }
+    // A run without its own font or size prints in the document's default.
+    const printed = (run: ReadRunProperties) => ({ fonts: run.fonts ?? docx.defaultRun.fonts, size: run.size ?? docx.defaultRun.size })
+    const runsOf = (text: string) => docx.paragraphs.find((p) => p.text.startsWith(text))!.runs.filter((run) => run.text !== '')
+    const body = runsOf('通过分析实际问题中的数量关系')
+    expect(body.length).toBeGreaterThan(0)
+    for (const run of body) expect(printed(run)).toEqual({ fonts: songti, size: 24 })
+    for (const title of [numbered[0]!, '3.2 解一元一次方程（一）']) {
+      for (const run of runsOf(title)) expect(printed(run).fonts, title).toEqual(heiti)
+    }
+    expect(docx.footerFields).toEqual(expect.arrayContaining(['PAGE', 'NUMPAGES']))
   })
 
   it('gives the print view the same content as JSON', async () => {
