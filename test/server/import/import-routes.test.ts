@@ -10,7 +10,7 @@ import { login } from '../../helpers/collab-client.ts'
 import { planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
 import { pngImage } from '../../helpers/test-images.ts'
-import { buildDocx, documentXmlOf, heading, image, paragraph } from './fixtures/docx-builder.ts'
+import { buildDocx, documentXmlOf, heading, hyperlink, image, paragraph, run } from './fixtures/docx-builder.ts'
 import { sampleLessonDocx } from './fixtures/sample-lesson-docx.ts'
 
 let server: TestServer
@@ -111,6 +111,51 @@ describe('从 Word 导入 a 导学案 as a new plan entry', () => {
     const { status } = await upload(sampleLessonDocx(), { fields: { ...entry, title: '' } })
     expect(status).toBe(400)
     expect(await counts()).toEqual(before)
+  })
+})
+
+describe('a file written to attack the reader', () => {
+  it('keeps its words and safe links, but no script link, script or event handler reaches the draft', async () => {
+    const script = '<script>alert(document.cookie)</script>'
+    const handler = '<img src=x onerror=alert(1)>'
+    const file = buildDocx(
+      heading(2, '学习目标') +
+        paragraph('课前请', hyperlink('rIdScript', '点这里看答案'), '。') +
+        paragraph(hyperlink('rIdMixedCase', '课件下载'), hyperlink('rIdTab', '练习题'), hyperlink('rIdData', '视频')) +
+        paragraph('教材见', hyperlink('rIdSafe', '人教版网站')) +
+        paragraph(run(script)) +
+        paragraph(run(handler)),
+      {
+        links: {
+          rIdScript: 'javascript:alert(document.cookie)',
+          rIdMixedCase: 'JaVaScRiPt:alert(1)',
+          rIdTab: 'java\tscript:alert(1)',
+          rIdData: 'data:text/html,<script>alert(1)</script>',
+          rIdSafe: 'https://www.pep.com.cn/',
+        },
+      },
+    )
+    const { status, body } = await upload(file)
+    expect(status, JSON.stringify(body)).toBe(201)
+    const doc = await storedDoc(body.lesson.documentId)
+
+    const hrefs: string[] = []
+    const attributes: string[] = []
+    doc.descendants((node) => {
+      attributes.push(JSON.stringify(node.attrs))
+      for (const mark of node.marks) {
+        attributes.push(JSON.stringify(mark.attrs))
+        if (mark.type.name === 'link') hrefs.push(String(mark.attrs.href))
+      }
+    })
+    expect(hrefs).toEqual(['https://www.pep.com.cn/'])
+    for (const value of attributes) expect(value).not.toMatch(/script|onerror|data:/i)
+    // What looked like markup in the file is the teacher's words, kept as text and never as an element.
+    const paragraphs: string[] = []
+    doc.descendants((node) => {
+      if (node.type.name === 'paragraph') paragraphs.push(node.textContent)
+    })
+    expect(paragraphs).toEqual(expect.arrayContaining(['课前请点这里看答案。', '课件下载练习题视频', '教材见人教版网站', script, handler]))
   })
 })
 
