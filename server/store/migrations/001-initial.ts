@@ -1,9 +1,11 @@
 /**
  * Accounts, groups, sessions and documents with their update log.
  *
- * Sequence numbers of `document_updates` count per document. An append bumps `documents.last_seq` and
- * inserts its rows in the same transaction, so appends to one document are serialized by that row and a
- * document's sequence numbers commit in order. Compaction relies on this: once it has seen update N, no
+ * Sequence numbers of `document_updates` count per document. On PostgreSQL an append bumps
+ * `documents.last_seq` and inserts its rows in the same transaction, so appends to one document are
+ * serialized by that row and a document's sequence numbers commit in order; SQLite has one writer, so
+ * there an append continues from the larger of `last_seq` and the log's highest number, and compaction
+ * raises `last_seq` over the rows it deletes. Compaction relies on this: once it has seen update N, no
  * update below N can still appear, so deleting everything up to N never deletes an update the snapshot
  * does not contain. (A global identity column would be cheaper to allocate, but in PostgreSQL its values
  * can commit out of order.)
