@@ -3,33 +3,16 @@
  * A pair's detail, item by item, rendered with React: a suggestion reads 建议把「…」改为「…」 with where it
  * stands; a 听课记录 of a lesson of the plan links to that lesson.
  */
-import { act, type ReactElement } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { ReactElement } from 'react'
+import { describe, expect, it } from 'vitest'
 import type { ObservationView, PairAnnotation } from '../../../shared/api/mentorship.ts'
 import { ObservationItem } from '../../../client/src/mentorship/ObservationItem.tsx'
 import { PairAnnotationItem } from '../../../client/src/mentorship/PairAnnotationItem.tsx'
+import { renderingReact } from '../../helpers/react-rendering.ts'
 
-let root: Root | null = null
-let container: HTMLElement
+const renderElement = renderingReact()
 
-beforeAll(() => {
-  ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
-})
-
-afterEach(() => {
-  act(() => root?.unmount())
-  root = null
-  container?.remove()
-})
-
-function render(element: ReactElement): HTMLElement {
-  container = document.createElement('ul')
-  document.body.append(container)
-  root = createRoot(container)
-  act(() => root!.render(element))
-  return container
-}
+const render = (element: ReactElement): HTMLElement => renderElement(element, 'ul')
 
 const annotation: PairAnnotation = {
   documentId: 'd1',

@@ -6,8 +6,7 @@
 import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import { act, useRef, useState } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type * as Y from 'yjs'
 import { contentExtensions } from '../../../shared/schema/editor-schema.ts'
 import { contentOf, pointAt } from '../../../shared/threads/thread-anchor.ts'
@@ -16,21 +15,15 @@ import { DocumentThreads } from '../../../client/src/threads/DocumentThreads.tsx
 import { ThreadHighlights } from '../../../client/src/threads/thread-highlights.ts'
 import type { People } from '../../../client/src/threads/thread-people.ts'
 import { docWithParagraphs } from '../../shared/threads/thread-fixtures.ts'
+import { renderingReact } from '../../helpers/react-rendering.ts'
 
 const goals = '理解一元一次方程的概念'
 const method = '先独立思考，再小组讨论'
-let root: Root | null = null
+const renderElement = renderingReact()
 let container: HTMLElement
 let editor: Editor | null = null
 
-beforeAll(() => {
-  ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
-})
-
 afterEach(() => {
-  act(() => root?.unmount())
-  root = null
-  container?.remove()
   editor?.destroy()
   editor = null
   vi.restoreAllMocks()
@@ -69,10 +62,7 @@ describe('DocumentThreads', () => {
       element,
       extensions: [...contentExtensions(), Collaboration.configure({ fragment: content }), ThreadHighlights.configure({ doc, onOpen: () => {} })],
     })
-    container = document.createElement('div')
-    document.body.append(container)
-    root = createRoot(container)
-    act(() => root!.render(<Page doc={doc} editor={editor!} />))
+    container = renderElement(<Page doc={doc} editor={editor!} />)
     await settled()
     const scrolled: string[] = []
     vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (this: HTMLElement) {

@@ -6,8 +6,7 @@
  */
 import type { Editor } from '@tiptap/core'
 import { act, type ReactElement } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { GroupMember } from '../../../shared/api/groups.ts'
 import { contentOf, pointAt } from '../../../shared/threads/thread-anchor.ts'
 import { createThread } from '../../../shared/threads/thread-edits.ts'
@@ -17,25 +16,13 @@ import { RichBody } from '../../../client/src/threads/RichBody.tsx'
 import { bodyToJson, jsonToBody } from '../../../client/src/threads/rich-body-json.ts'
 import { ThreadPanel } from '../../../client/src/threads/ThreadPanel.tsx'
 import { docWithParagraphs } from '../../shared/threads/thread-fixtures.ts'
+import { renderingReact } from '../../helpers/react-rendering.ts'
 
-let root: Root | null = null
+const renderElement = renderingReact()
 let container: HTMLElement
 
-beforeAll(() => {
-  ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
-})
-
-afterEach(() => {
-  act(() => root?.unmount())
-  root = null
-  container?.remove()
-})
-
 function render(element: ReactElement): void {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-  act(() => root!.render(element))
+  container = renderElement(element)
 }
 
 const one = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`)!

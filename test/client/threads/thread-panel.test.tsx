@@ -4,8 +4,7 @@
  * suggestion (from thread-rules), and the composer refusing a suggestion across two paragraphs.
  */
 import { act, type ReactElement } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { contentOf, pointAt } from '../../../shared/threads/thread-anchor.ts'
 import { acceptSuggestion, createSuggestion } from '../../../shared/threads/suggestions.ts'
@@ -15,27 +14,15 @@ import type { ThreadActor } from '../../../shared/threads/thread-rules.ts'
 import { ThreadComposer } from '../../../client/src/threads/ThreadComposer.tsx'
 import { ThreadPanel } from '../../../client/src/threads/ThreadPanel.tsx'
 import { docWithParagraphs } from '../../shared/threads/thread-fixtures.ts'
+import { renderingReact } from '../../helpers/react-rendering.ts'
 
 const goals = '理解一元一次方程的概念'
 const method = '先独立思考，再小组讨论'
-let root: Root | null = null
+const renderElement = renderingReact()
 let container: HTMLElement
 
-beforeAll(() => {
-  ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
-})
-
-afterEach(() => {
-  act(() => root?.unmount())
-  root = null
-  container?.remove()
-})
-
 function render(element: ReactElement): void {
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-  act(() => root!.render(element))
+  container = renderElement(element)
 }
 
 const byTestId = (id: string) => [...container.querySelectorAll(`[data-testid="${id}"]`)]
@@ -85,7 +72,6 @@ describe('ThreadPanel', () => {
     expect(byTestId('thread-edit')).toHaveLength(1)
     expect(byTestId('thread-resolve').map((button) => button.textContent)).toEqual(['标为已解决'])
     expect(byTestId('thread-reply-input')).toHaveLength(1)
-    act(() => root!.unmount())
     render(panelFor(documentWithThreads(), { userId: 'liu', access: 'comment', moderator: false }, 't1'))
     expect(byTestId('thread-edit')).toEqual([])
     expect(byTestId('thread-resolve')).toEqual([])
@@ -95,7 +81,6 @@ describe('ThreadPanel', () => {
   it('lets a moderator with edit access accept or reject a suggestion, one with comment access only reject', () => {
     render(panelFor(documentWithThreads(), { userId: 'li', access: 'edit', moderator: true }))
     expect([byTestId('suggestion-accept').length, byTestId('suggestion-reject').length]).toEqual([1, 1])
-    act(() => root!.unmount())
     render(panelFor(documentWithThreads(), { userId: 'li', access: 'comment', moderator: true }))
     expect([byTestId('suggestion-accept').length, byTestId('suggestion-reject').length]).toEqual([0, 1])
   })
