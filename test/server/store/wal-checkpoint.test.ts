@@ -1,0 +1,94 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openSqliteStore, sqliteFileName } from '../../../server/store/sqlite-store.ts'
+import { WalCheckpointer } from '../../../server/store/wal-checkpointer.ts'
+import { type TempDataDir, createTempDataDir } from '../../helpers/sqlite.ts'
+
+const updateBytes = 8192
+const rounds = 150
+const appendsPerRound = 20
+
+describe('WAL checkpoints on a worker thread', () => {
+  let dataDir: TempDataDir
+  beforeEach(async () => {
+    dataDir = await createTempDataDir()
+  })
+  afterEach(() => dataDir.remove())
+
+  it('keeps the WAL small under a stream of appends and loses none of them', async () => {
+    const store = await openSqliteStore(dataDir.dir, { checkpointIntervalMs: 10 })
+    const wal = join(dataDir.dir, `${sqliteFileName}-wal`)
+    const documentId = await createDocument(store)
+    let largestWal = 0
+    for (let round = 0; round < rounds; round++) {
+      const appends = Array.from({ length: appendsPerRound }, (_, i) =>
+        store.appendUpdates(documentId, [new Uint8Array(updateBytes).fill((round + i) % 256)]),
+      )
+      await Promise.all(appends)
+      largestWal = Math.max(largestWal, statSync(wal).size)
+      await new Promise((resolve) => setTimeout(resolve, 2))
+    }
+    // Without checkpoints the WAL would hold every page written, more than the 24 MB of updates; the
+    // worker's checkpoints let commits restart it, and the main connection's backstop by 2000 pages (8 MB).
+    expect(largestWal).toBeLessThan((rounds * appendsPerRound * updateBytes) / 2)
+    await store.close()
+
+    const reopened = await openSqliteStore(dataDir.dir)
+    try {
+      const state = await reopened.loadDocumentState(documentId)
+      expect(state.updates).toHaveLength(rounds * appendsPerRound)
+      expect(state.lastSeq).toBe(rounds * appendsPerRound)
+    } finally {
+      await reopened.close()
+    }
+  })
+
+  it('has stopped the worker thread when close resolves, and removed the WAL', async () => {
+    const threadsBefore = threadCount()
+    const store = await openSqliteStore(dataDir.dir, { checkpointIntervalMs: 10 })
+    const documentId = await createDocument(store)
+    await store.appendUpdates(documentId, [new Uint8Array([1, 2, 3])])
+    expect(threadCount()).toBeGreaterThan(threadsBefore)
+    await store.close()
+    expect(threadCount()).toBe(threadsBefore)
+    expect(existsSync(join(dataDir.dir, `${sqliteFileName}-wal`))).toBe(false)
+  })
+
+  it('reports a worker that cannot run, so that the store checkpoints itself', async () => {
+    const failure = new Promise<unknown>((resolve) => {
+      new WalCheckpointer({
+        file: join(dataDir.dir, 'missing', 'x.sqlite'),
+        intervalMs: 10,
+        onFailure: resolve,
+      })
+    })
+    expect(String(await failure)).toMatch(/directory does not exist/)
+  })
+})
+
+/** The threads of this process, the worker's among them while it runs (Linux). */
+function threadCount(): number {
+  return readdirSync('/proc/self/task').length
+}
+
+async function createDocument(store: Awaited<ReturnType<typeof openSqliteStore>>): Promise<string> {
+  const schoolId = await store.createSchool('花园实验中学')
+  const user = await store.createUser({
+    username: 'teacher1',
+    displayName: '李老师',
+    passwordHash: 'scrypt$test',
+    role: 'teacher',
+    schoolId,
+    color: '#1971c2',
+  })
+  const group = await store.createGroup(schoolId, '七年级数学备课组')
+  const document = await store.createDocument({
+    groupId: group.id,
+    schoolId,
+    title: '3.1.1 一元一次方程',
+    kind: 'lesson-plan',
+    createdBy: user.id,
+  })
+  return document.id
+}
