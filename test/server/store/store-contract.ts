@@ -3,7 +3,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { DocumentRecord, Store, UserRecord } from '../../../server/store/store.ts'
+import type { Store } from '../../../server/store/store.ts'
+import { createFixture } from './store-fixture.ts'
 import { describeImageContract } from './image-contract.ts'
 import { describeLessonContract } from './lesson-contract.ts'
 import { describeMeetingContract } from './meeting-contract.ts'
@@ -20,33 +21,6 @@ export interface StoreBackend {
   destroy(): Promise<void>
 }
 
-interface Fixture {
-  schoolId: string
-  user: UserRecord
-  groupId: string
-  document: DocumentRecord
-}
-
-async function createFixture(store: Store): Promise<Fixture> {
-  const schoolId = await store.createSchool('花园实验中学')
-  const user = await store.createUser({
-    username: 'teacher1',
-    displayName: '李老师',
-    passwordHash: 'scrypt$test',
-    role: 'teacher',
-    schoolId,
-    color: '#1971c2',
-  })
-  const group = await store.createGroup(schoolId, '七年级数学备课组')
-  const document = await store.createDocument({
-    groupId: group.id,
-    schoolId,
-    title: '3.1.1 一元一次方程',
-    kind: 'lesson-plan',
-    createdBy: user.id,
-  })
-  return { schoolId, user, groupId: group.id, document }
-}
 
 function bytes(...values: number[]): Uint8Array {
   return new Uint8Array(values)

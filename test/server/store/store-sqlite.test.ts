@@ -8,6 +8,7 @@ import { openStore } from '../../../server/store/open-store.ts'
 import { sqliteFileName } from '../../../server/store/sqlite-store.ts'
 import { type TempDataDir, createTempDataDir } from '../../helpers/sqlite.ts'
 import { describeStoreContract } from './store-contract.ts'
+import { createFixture } from './store-fixture.ts'
 
 describeStoreContract('SQLite', async () => {
   const dataDir = await createTempDataDir()
@@ -35,23 +36,7 @@ describe('SQLite store file', () => {
     // Nested there, the append would become that transaction's savepoint: acknowledged, then rolled back.
     const store = await openStore({ dataDir: dataDir.dir })
     try {
-      const schoolId = await store.createSchool('花园实验中学')
-      const user = await store.createUser({
-        username: 'teacher1',
-        displayName: '李老师',
-        passwordHash: 'scrypt$test',
-        role: 'teacher',
-        schoolId,
-        color: '#1971c2',
-      })
-      const group = await store.createGroup(schoolId, '七年级数学备课组')
-      const document = await store.createDocument({
-        groupId: group.id,
-        schoolId,
-        title: '3.1.1 一元一次方程',
-        kind: 'lesson-plan',
-        createdBy: user.id,
-      })
+      const { document } = await createFixture(store)
       const db = (store as unknown as { db: Kysely<Database> }).db
       let appended: Promise<number> | undefined
       const rolledBack = db.transaction().execute(async () => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openSqliteStore, sqliteFileName } from '../../../server/store/sqlite-store.ts'
 import { WalCheckpointer } from '../../../server/store/wal-checkpointer.ts'
 import { type TempDataDir, createTempDataDir } from '../../helpers/sqlite.ts'
+import { createFixture } from './store-fixture.ts'
 
 const updateBytes = 8192
 const rounds = 150
@@ -19,7 +20,7 @@ describe('WAL checkpoints on a worker thread', () => {
   it('keeps the WAL small under a stream of appends and loses none of them', async () => {
     const store = await openSqliteStore(dataDir.dir, { checkpointIntervalMs: 10 })
     const wal = join(dataDir.dir, `${sqliteFileName}-wal`)
-    const documentId = await createDocument(store)
+    const documentId = (await createFixture(store)).document.id
     let largestWal = 0
     for (let round = 0; round < rounds; round++) {
       const appends = Array.from({ length: appendsPerRound }, (_, i) =>
@@ -47,7 +48,7 @@ describe('WAL checkpoints on a worker thread', () => {
   it('has stopped the worker thread when close resolves, and removed the WAL', async () => {
     const threadsBefore = threadCount()
     const store = await openSqliteStore(dataDir.dir, { checkpointIntervalMs: 10 })
-    const documentId = await createDocument(store)
+    const documentId = (await createFixture(store)).document.id
     await store.appendUpdates(documentId, [new Uint8Array([1, 2, 3])])
     expect(threadCount()).toBeGreaterThan(threadsBefore)
     await store.close()
@@ -70,25 +71,4 @@ describe('WAL checkpoints on a worker thread', () => {
 /** The threads of this process, the worker's among them while it runs (Linux). */
 function threadCount(): number {
   return readdirSync('/proc/self/task').length
-}
-
-async function createDocument(store: Awaited<ReturnType<typeof openSqliteStore>>): Promise<string> {
-  const schoolId = await store.createSchool('花园实验中学')
-  const user = await store.createUser({
-    username: 'teacher1',
-    displayName: '李老师',
-    passwordHash: 'scrypt$test',
-    role: 'teacher',
-    schoolId,
-    color: '#1971c2',
-  })
-  const group = await store.createGroup(schoolId, '七年级数学备课组')
-  const document = await store.createDocument({
-    groupId: group.id,
-    schoolId,
-    title: '3.1.1 一元一次方程',
-    kind: 'lesson-plan',
-    createdBy: user.id,
-  })
-  return document.id
 }

@@ -1,0 +1,30 @@
+/** One school, teacher, group and lesson-plan document: what most store tests start from. */
+import type { DocumentRecord, Store, UserRecord } from '../../../server/store/store.ts'
+
+export interface Fixture {
+  schoolId: string
+  user: UserRecord
+  groupId: string
+  document: DocumentRecord
+}
+
+export async function createFixture(store: Store): Promise<Fixture> {
+  const schoolId = await store.createSchool('花园实验中学')
+  const user = await store.createUser({
+    username: 'teacher1',
+    displayName: '李老师',
+    passwordHash: 'scrypt$test',
+    role: 'teacher',
+    schoolId,
+    color: '#1971c2',
+  })
+  const group = await store.createGroup(schoolId, '七年级数学备课组')
+  const document = await store.createDocument({
+    groupId: group.id,
+    schoolId,
+    title: '3.1.1 一元一次方程',
+    kind: 'lesson-plan',
+    createdBy: user.id,
+  })
+  return { schoolId, user, groupId: group.id, document }
+}
