@@ -78,6 +78,8 @@ export class Room {
   private logLength: number
   private lastSeq: number
   private compacting: Promise<void> | null = null
+  /** Whether the awareness update being applied added, renewed or removed any state. */
+  private awarenessChanged = false
 
   constructor(private readonly options: RoomOptions) {
     this.documentId = options.documentId
@@ -298,11 +300,16 @@ export class Room {
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array, frame: Uint8Array): void {
+    this.awarenessChanged = false
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
     } catch (error) {
       throw new ProtocolError(`malformed awareness update: ${(error as Error).message}`)
     }
+    // A y-websocket client passes on every awareness change it hears, its peers' too, so each renewal
+    // comes back from every other client of the room with a clock the room already has. Relaying those
+    // copies would multiply the room's awareness traffic by its size for nothing.
+    if (!this.awarenessChanged) return
     // Echoed to the sender too: a client that hears nothing for 30 s assumes the link is dead, and a
     // lone editor's own awareness renewals are then the only traffic that keeps its socket open.
     this.broadcast(frame, null)
@@ -387,6 +394,7 @@ export class Room {
     change: { added: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    this.awarenessChanged = true
     if (origin === null || typeof origin !== 'object' || !this.connections.has(origin as Connection)) return
     const connection = origin as Connection
     for (const id of change.added) connection.awarenessClientIds.add(id)

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { encodeAwareness } from '../../../server/collab/outgoing-message.ts'
+import { MessageType } from '../../../shared/protocol/messages.ts'
 import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
+import { openRawSocket } from '../../helpers/raw-socket.ts'
 import { createDocumentInDemoGroup, startTestServer, type TestServer } from '../../helpers/test-server.ts'
 
 let server: TestServer
@@ -67,6 +71,31 @@ describe('live co-editing', () => {
     await waitFor(() => watcher.provider.awareness.getStates().get(leavingId)?.user?.name === '李老师', 'awareness')
     leaving.destroy()
     await waitFor(() => !watcher.provider.awareness.getStates().has(leavingId), 'awareness removal')
+  })
+
+  it('does not relay an awareness state the room already has, as every y-websocket peer passes it on', async () => {
+    const documentId = await createDocumentInDemoGroup(server)
+    const teacher = await wsToken(server.url, 'teacher1')
+    const sender = await openRawSocket(server.url, documentId, teacher)
+    const watcher = await openRawSocket(server.url, documentId, await wsToken(server.url, 'teacher2'))
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc())
+    const currentState = (): Uint8Array =>
+      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]))
+    const awarenessFrames = (): Uint8Array[] => watcher.received.filter((frame) => frame[0] === MessageType.awareness)
+
+    awareness.setLocalStateField('user', { name: '王老师' })
+    const first = currentState()
+    sender.ws.send(first)
+    sender.ws.send(first)
+    awareness.setLocalStateField('user', { name: '王老师', typing: true })
+    const renewed = currentState()
+    sender.ws.send(renewed)
+    await waitFor(() => awarenessFrames().length >= 2, 'the renewed state relayed')
+
+    expect(awarenessFrames()).toEqual([first, renewed])
+    awareness.destroy()
+    sender.ws.close()
+    watcher.ws.close()
   })
 
   it('acknowledges stored updates to clients that opted in', async () => {
