@@ -78,26 +78,31 @@ export class ThreadGuard {
     return { doc, threadIds, known: Y.decodeStateVector(Y.encodeStateVector(doc)) }
   }
 
+  /**
+   * Runs for every edit, so it allocates no closures: under tsx each one created costs a
+   * `defineProperty` for its name.
+   */
   private needsFullCheck({ threadIds, known }: Scratch, decoded: DecodedUpdate): boolean {
-    const structs = decoded.structs.filter((struct) => !(struct instanceof Y.Skip))
-    const inUpdate = idsOf(structs)
-    const seen = (id: Y.ID | null): boolean =>
-      id === null || id.clock < (known.get(id.client) ?? 0) || inUpdate(id.client, id.clock)
-    for (const struct of structs) {
+    const own = new UpdateIds(decoded.structs)
+    for (const struct of decoded.structs) {
+      if (struct instanceof Y.Skip) continue
       const { client, clock } = struct.id
       // Without its predecessor a struct waits in the store, to be judged by nobody once it arrives.
-      if (clock > 0 && !seen(Y.createID(client, clock - 1))) return true
-      if (struct instanceof Y.Item && !(seen(struct.origin) && seen(struct.rightOrigin) && seen(parentId(struct)))) {
+      if (clock > 0 && !own.seenWith(known, client, clock - 1)) return true
+      if (
+        struct instanceof Y.Item &&
+        !(own.seen(known, struct.origin) && own.seen(known, struct.rightOrigin) && own.seen(known, parentId(struct)))
+      ) {
         return true
       }
     }
     for (const [client, deletions] of decoded.ds.clients) {
       for (const { clock, len } of deletions) {
-        if (clock + len > (known.get(client) ?? 0) && !inUpdate(client, clock + len - 1)) return true
+        if (clock + len > (known.get(client) ?? 0) && !own.has(client, clock + len - 1)) return true
         if (threadIds.intersects(client, clock, len)) return true
       }
     }
-    return touchesThreads(structs.filter((struct) => struct instanceof Y.Item), threadIds)
+    return touchesThreads(decoded.structs, threadIds)
   }
 
   private check(
@@ -136,17 +141,37 @@ export class ThreadGuard {
 }
 
 /**
- * Membership in the update's own ids. A keystroke is one or two structs, so a scan is cheapest; a
- * reconnecting client's sync step 2 can hold thousands, and gets an index.
+ * The update's own ids. A keystroke is one or two structs, so a scan is cheapest; a reconnecting
+ * client's sync step 2 can hold thousands, and gets an index.
  */
-function idsOf(structs: readonly (Y.Item | Y.GC)[]): (client: number, clock: number) => boolean {
-  if (structs.length <= 8) {
-    return (client, clock) =>
-      structs.some((struct) => struct.id.client === client && struct.id.clock <= clock && clock < struct.id.clock + struct.length)
+class UpdateIds {
+  private readonly index: IdRanges | null = null
+
+  constructor(private readonly structs: readonly (Y.Item | Y.GC | Y.Skip)[]) {
+    if (structs.length <= 8) return
+    this.index = new IdRanges()
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Skip)) this.index.add(struct.id.client, struct.id.clock, struct.length)
+    }
   }
-  const ranges = new IdRanges()
-  for (const struct of structs) ranges.add(struct.id.client, struct.id.clock, struct.length)
-  return (client, clock) => ranges.has(client, clock)
+
+  has(client: number, clock: number): boolean {
+    if (this.index !== null) return this.index.has(client, clock)
+    for (const struct of this.structs) {
+      if (struct instanceof Y.Skip) continue
+      if (struct.id.client === client && struct.id.clock <= clock && clock < struct.id.clock + struct.length) return true
+    }
+    return false
+  }
+
+  /** Whether the room has `id`, or this update brings it. */
+  seen(known: ReadonlyMap<number, number>, id: Y.ID | null): boolean {
+    return id === null || this.seenWith(known, id.client, id.clock)
+  }
+
+  seenWith(known: ReadonlyMap<number, number>, client: number, clock: number): boolean {
+    return clock < (known.get(client) ?? 0) || this.has(client, clock)
+  }
 }
 
 /**
@@ -154,15 +179,18 @@ function idsOf(structs: readonly (Y.Item | Y.GC)[]): (client: number, clock: num
  * an item already inside it, or refers to another item of the update that does: following such
  * references always ends at one of the first two kinds, so one pass over the items is enough.
  */
-function touchesThreads(items: readonly Y.Item[], threadIds: IdRanges): boolean {
-  const inThreads = (id: Y.ID | null): boolean => id !== null && threadIds.has(id.client, id.clock)
-  return items.some(
-    (item) =>
-      (item.parent as unknown) === threadsRootName ||
-      inThreads(parentId(item)) ||
-      inThreads(item.origin) ||
-      inThreads(item.rightOrigin),
-  )
+function touchesThreads(structs: readonly (Y.Item | Y.GC | Y.Skip)[], threadIds: IdRanges): boolean {
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue
+    if ((struct.parent as unknown) === threadsRootName) return true
+    if (inThreads(threadIds, parentId(struct)) || inThreads(threadIds, struct.origin)) return true
+    if (inThreads(threadIds, struct.rightOrigin)) return true
+  }
+  return false
+}
+
+function inThreads(threadIds: IdRanges, id: Y.ID | null): boolean {
+  return id !== null && threadIds.has(id.client, id.clock)
 }
 
 /**

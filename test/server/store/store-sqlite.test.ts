@@ -53,6 +53,29 @@ describe('SQLite store file', () => {
     }
   })
 
+  it('numbers on above rows another connection appended to the same document', async () => {
+    // The store remembers each document's last number; a second writer makes that memory stale.
+    const store = await openStore({ dataDir: dataDir.dir })
+    const other = await openStore({ dataDir: dataDir.dir })
+    try {
+      const { document } = await createFixture(store)
+      expect(await store.appendUpdates(document.id, [new Uint8Array([1])])).toBe(1)
+      expect(await other.appendUpdates(document.id, [new Uint8Array([2]), new Uint8Array([3])])).toBe(3)
+      const [mine, elsewhere] = await Promise.all([
+        store.appendUpdates(document.id, [new Uint8Array([4])]),
+        store.appendUpdates('no-such-document', [new Uint8Array([5])]).catch((error: Error) => error.message),
+      ])
+      expect(mine).toBe(4)
+      expect(elsewhere).toMatch(/no-such-document/)
+      expect(await store.appendUpdates(document.id, [new Uint8Array([6])])).toBe(5)
+      const { updates } = await store.loadDocumentState(document.id)
+      expect(updates.map((update) => [...update])).toEqual([[1], [2], [3], [4], [6]])
+    } finally {
+      await other.close()
+      await store.close()
+    }
+  })
+
   it('refuses a file that is not a database, with a clear error', async () => {
     await writeFile(join(dataDir.dir, sqliteFileName), '这不是数据库'.repeat(100))
     await expect(openStore({ dataDir: dataDir.dir })).rejects.toThrow(
