@@ -81,7 +81,7 @@ interface PendingAppend {
  * saves about a third of the commits at the benchmark's load; an edit after a quiet moment is written
  * at the end of its turn, as before.
  */
-const commitIntervalMs = Number(process.env.EXP_COMMIT_MS ?? 2)
+const commitIntervalMs = 2
 
 export class SqliteStore extends SqlStore {
   readonly dialect = 'sqlite'
