@@ -75,14 +75,6 @@ interface PendingAppend {
   reject(error: unknown): void
 }
 
-/**
- * The least time between two commits of appends. Under a steady stream of edits most of a commit's cost
- * is fixed (its WAL writes and file locks, a dozen system calls), so waiting this long for more appends
- * saves about a third of the commits at the benchmark's load; an edit after a quiet moment is written
- * at the end of its turn, as before.
- */
-const commitIntervalMs = 2
-
 export class SqliteStore extends SqlStore {
   readonly dialect = 'sqlite'
   readonly #sqlite: BetterSqlite3.Database
@@ -102,7 +94,6 @@ export class SqliteStore extends SqlStore {
   readonly #lastSeqs = new Map<string, number>()
   #closing: Promise<void> | null = null
   #pending: PendingAppend[] = []
-  #lastCommit = -Infinity
   /** The last batch waiting for Kysely's connection, while there is one. */
   #waiting: Promise<void> | null = null
 
@@ -167,18 +158,19 @@ export class SqliteStore extends SqlStore {
   }
 
   /**
-   * Group commit: appends from every document are written together in one transaction, at the end of
-   * the event loop's turn, or `commitIntervalMs` after the last commit if that is later. A commit costs
-   * far more than a row, and under load many documents append at once. Each promise resolves only after
-   * the commit.
+   * Group commit: appends from every document are written together in one transaction at the end of
+   * the event loop's turn, once the frames that arrived with it have been handled. A commit costs far
+   * more than a row, and the frames of many documents arrive together. Each promise resolves only
+   * after the commit.
+   *
+   * Commits used to wait at least 2 ms after the previous one, for larger batches. In the benchmark
+   * that made about 10 % fewer commits, and cost 11 % more CPU per delivered update and 0.5 ms more
+   * latency: the wait is a timer, and a turn of the event loop of its own for every commit.
    */
   appendUpdates(documentId: string, updates: readonly Uint8Array[]): Promise<number> {
     return new Promise((resolve, reject) => {
       this.#pending.push({ documentId, updates, resolve, reject })
-      if (this.#pending.length > 1) return
-      const wait = this.#lastCommit + commitIntervalMs - performance.now()
-      if (wait > 0) setTimeout(() => this.#flush(), wait)
-      else setImmediate(() => this.#flush())
+      if (this.#pending.length === 1) setImmediate(() => this.#flush())
     })
   }
 
@@ -206,7 +198,6 @@ export class SqliteStore extends SqlStore {
   }
 
   #write(batch: readonly PendingAppend[]): void {
-    this.#lastCommit = performance.now()
     const now = Date.now()
     let lastSeqs: number[]
     try {
