@@ -326,18 +326,7 @@ export abstract class SqlStore implements Store {
   async compactDocument(documentId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     const now = Date.now()
     await this.db.transaction().execute(async (trx) => {
-      const document = await trx
-        .selectFrom('documents')
-        .select((eb) => [
-          'last_seq',
-          eb
-            .selectFrom('document_updates')
-            .select((inner) => inner.fn.max('seq').as('seq'))
-            .whereRef('document_updates.document_id', '=', 'documents.id')
-            .as('log_seq'),
-        ])
-        .where('id', '=', documentId)
-        .executeTakeFirst()
+      const document = await lastSeqQuery(trx, documentId).executeTakeFirst()
       if (document === undefined) throw new Error(`Document ${documentId} does not exist`)
       const lastSeq = Math.max(Number(document.last_seq), Number(document.log_seq ?? 0))
       // A snapshot claiming updates that were never written would hide them once they are.
@@ -612,6 +601,24 @@ export abstract class SqlStore implements Store {
 }
 
 /** Binds a Uint8Array that may be a view into a larger buffer (a WebSocket frame) without copying it. */
+/**
+ * A document's `last_seq` column and its log's highest number (`log_seq`): its last sequence number is
+ * the larger of the two (see `loadDocumentState`).
+ */
+export function lastSeqQuery(db: Kysely<Database>, documentId: string) {
+  return db
+    .selectFrom('documents')
+    .select((eb) => [
+      'last_seq',
+      eb
+        .selectFrom('document_updates')
+        .select((inner) => inner.fn.max('seq').as('seq'))
+        .whereRef('document_updates.document_id', '=', 'documents.id')
+        .as('log_seq'),
+    ])
+    .where('id', '=', documentId)
+}
+
 export function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }

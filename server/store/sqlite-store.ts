@@ -7,7 +7,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Database } from './database-schema.ts'
 import { migrateToLatest } from './migrate.ts'
-import { SqlStore, asBuffer } from './sql-store.ts'
+import { SqlStore, asBuffer, lastSeqQuery } from './sql-store.ts'
 import { WalCheckpointer } from './wal-checkpointer.ts'
 
 export const sqliteFileName = 'gongbei.sqlite'
@@ -110,22 +110,7 @@ export class SqliteStore extends SqlStore {
     // number is found): bumping `documents.last_seq` wrote one more page to the WAL in every commit and
     // cost about 40 % of an append's CPU. SQLite has one writer at a time, so the numbers still commit
     // in order.
-    const lastSeqRow = sqlite
-      .prepare<[string], [number, number | null]>(
-        db
-          .selectFrom('documents')
-          .select((eb) => [
-            'last_seq',
-            eb
-              .selectFrom('document_updates')
-              .select((inner) => inner.fn.max('seq').as('seq'))
-              .whereRef('document_updates.document_id', '=', 'documents.id')
-              .as('log_seq'),
-          ])
-          .where('id', '=', '')
-          .compile().sql,
-      )
-      .raw()
+    const lastSeqRow = sqlite.prepare<[string], [number, number | null]>(lastSeqQuery(db, '').compile().sql).raw()
     const storedLastSeq = (documentId: string): number => {
       const row = lastSeqRow.get(documentId)
       if (row === undefined) throw new Error(`Document ${documentId} does not exist`)

@@ -37,6 +37,16 @@ beforeAll(async () => {
   server = await startTestServer({ dataDir, store: instrumented })
 })
 
+/** Holds every load until the returned function is called: meanwhile the document is "still loading". */
+function holdLoads(): () => void {
+  let open!: () => void
+  loadGate = new Promise((resolve) => (open = resolve))
+  return () => {
+    open()
+    loadGate = null
+  }
+}
+
 afterAll(async () => {
   await server.stop()
   await store.close()
@@ -68,8 +78,7 @@ describe('loading a document', () => {
   it('buffers frames that arrive while loading, up to a byte limit', async () => {
     const documentId = await createDocumentInDemoGroup(server)
     const token = await wsToken(server.url, 'teacher1')
-    let open!: () => void
-    loadGate = new Promise((resolve) => (open = resolve))
+    const finishLoads = holdLoads()
     const patient = await openRawSocket(server.url, documentId, token)
     const author = new Y.Doc()
     author.getText('t').insert(0, '等待加载时写下的字')
@@ -78,8 +87,7 @@ describe('loading a document', () => {
     const chunk = new Uint8Array(limits.maxFrameBytes - 1024)
     for (let sent = 0; sent <= limits.maxPendingBytesWhileLoading; sent += chunk.length) greedy.ws.send(chunk)
     expect((await greedy.closed).code).toBe(CloseCode.tooMuchWhileLoading)
-    open()
-    loadGate = null
+    finishLoads()
     const reader = connectClient(server.url, documentId, token)
     await waitFor(() => reader.text() === '等待加载时写下的字', 'buffered update applied')
     reader.destroy()
@@ -89,13 +97,11 @@ describe('loading a document', () => {
   it('answers a sync step 1 sent while loading before working out its own state vector', async () => {
     const documentId = await createDocumentInDemoGroup(server)
     const token = await wsToken(server.url, 'teacher1')
-    let open!: () => void
-    loadGate = new Promise((resolve) => (open = resolve))
+    const finishLoads = holdLoads()
     const early = await openRawSocket(server.url, documentId, token)
     early.ws.send(encodeSyncStep1(new Uint8Array([0])))
     await new Promise((resolve) => setTimeout(resolve, 100))
-    open()
-    loadGate = null
+    finishLoads()
     await waitFor(() => early.received.length >= 2, 'both sync steps')
     const syncTypes = early.received.slice(0, 2).map((frame) => [frame[0], frame[1]])
     expect(syncTypes).toEqual([
