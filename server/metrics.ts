@@ -14,7 +14,11 @@ export interface ServerMetrics extends CollabMetrics {
   readonly registry: Registry
 }
 
-const maxUnobservedWriteTimes = 4096
+/**
+ * Write times kept for the next scrape at most; then they are handed over at once. Handing over 4096
+ * took 2 to 12 ms, long enough to hold up edits; 256 take a fraction of a millisecond.
+ */
+const maxUnobservedWriteTimes = 256
 
 /** Updates per second over the last `windowSeconds`, kept as one counter per second. */
 class UpdateRate {
@@ -97,7 +101,6 @@ export function createMetrics(openDocuments: () => number): ServerMetrics {
     updatesStored(count, writeSeconds) {
       storedSinceScrape += count
       rate.add(count)
-      // Bounded for a server nobody scrapes.
       if (writeTimes.push(writeSeconds) >= maxUnobservedWriteTimes) observeWriteTimes()
     },
   }
