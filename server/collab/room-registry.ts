@@ -45,16 +45,15 @@ export class RoomRegistry {
   }
 
   /**
-   * Joins `connection` to the document's room, loading it if needed, with the frames it sent meanwhile
-   * (`takeEarlyFrames`). Joining happens in the same tick as the check that the room is still
-   * registered, so a room being unloaded is never joined.
+   * Joins `connection` to the document's room, loading it if needed. Joining happens in the same tick
+   * as the check that the room is still registered, so a room being unloaded is never joined.
    */
-  async join(documentId: string, connection: Connection, takeEarlyFrames: () => Uint8Array[] = () => []): Promise<Room> {
+  async join(documentId: string, connection: Connection): Promise<Room> {
     for (;;) {
       if (this.closing) throw new DocumentLoadError('the server is shutting down')
       const room = await this.open(documentId)
       if (this.rooms.get(documentId) === room) {
-        room.join(connection, takeEarlyFrames())
+        room.join(connection)
         return room
       }
     }

@@ -108,17 +108,12 @@ export class Room {
     return this.persistQueue.idle && this.compacting === null
   }
 
-  /**
-   * Adds `connection`, first handling the frames it sent while the document was loading. A client's
-   * sync step 1 is thus answered before the room works out its own state vector, which for a large
-   * document just loaded is the slowest step of opening it (about 40 ms for 1 MB).
-   */
-  join(connection: Connection, earlyFrames: readonly Uint8Array[] = []): void {
+  join(connection: Connection): void {
+    const stateVector = this.options.state.stateVector()
     const others = [...this.awareness.getStates().keys()]
     this.connections.add(connection)
+    connection.send(encodeSyncStep1(stateVector))
     if (connection.wantsAcks) connection.send(encodeAccess(connection.access))
-    for (const frame of earlyFrames) this.receive(connection, frame)
-    connection.send(encodeSyncStep1(this.options.state.stateVector()))
     if (others.length > 0) {
       connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, others)))
     }

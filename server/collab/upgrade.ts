@@ -145,16 +145,12 @@ function attach(context: UpgradeContext, ws: WebSocket, admission: Admission): v
   if (admission.schemaVersion !== null && admission.schemaVersion !== editorSchemaVersion) {
     return connection.close(CloseCode.schemaMismatch, `editor schema ${editorSchemaVersion} required`)
   }
-  const takeBuffered = (): Uint8Array[] => {
-    const frames = buffered
-    buffered = []
-    return frames
-  }
-  context.registry.join(admission.documentId, connection, takeBuffered).then(
+  context.registry.join(admission.documentId, connection).then(
     (joined) => {
       room = joined
       if (connection.isOpen) endPresence = context.presence.opened(admission.documentId, connection.user.id)
-      for (const frame of takeBuffered()) joined.receive(connection, frame)
+      for (const frame of buffered) joined.receive(connection, frame)
+      buffered = []
       if (!connection.isOpen) joined.leave(connection)
     },
     (error: unknown) => {

@@ -2,12 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { limits } from '../../../shared/limits.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
-import { encodeSyncStep1, encodeUpdate } from '../../../server/collab/outgoing-message.ts'
-import { MessageType } from '../../../shared/protocol/messages.ts'
+import { encodeUpdate } from '../../../server/collab/outgoing-message.ts'
 import { openStore } from '../../../server/store/open-store.ts'
 import type { Store } from '../../../server/store/store.ts'
 import { connectClient, waitFor, wsToken } from '../../helpers/collab-client.ts'
@@ -92,23 +90,6 @@ describe('loading a document', () => {
     await waitFor(() => reader.text() === '等待加载时写下的字', 'buffered update applied')
     reader.destroy()
     patient.ws.close()
-  })
-
-  it('answers a sync step 1 sent while loading before working out its own state vector', async () => {
-    const documentId = await createDocumentInDemoGroup(server)
-    const token = await wsToken(server.url, 'teacher1')
-    const finishLoads = holdLoads()
-    const early = await openRawSocket(server.url, documentId, token)
-    early.ws.send(encodeSyncStep1(new Uint8Array([0])))
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    finishLoads()
-    await waitFor(() => early.received.length >= 2, 'both sync steps')
-    const syncTypes = early.received.slice(0, 2).map((frame) => [frame[0], frame[1]])
-    expect(syncTypes).toEqual([
-      [MessageType.sync, syncProtocol.messageYjsSyncStep2],
-      [MessageType.sync, syncProtocol.messageYjsSyncStep1],
-    ])
-    early.ws.close()
   })
 
   it('refuses a document whose stored bytes are corrupt, and keeps those bytes', async () => {
