@@ -16,9 +16,11 @@ export class DocumentState {
   private cachedStateVector: Uint8Array | null = null
   private cachedDeleteSet: DeleteRanges | null = null
 
-  constructor(parts: readonly Uint8Array[]) {
+  /** `stateVector`, when known (a snapshot's, stored with it), must be that of all `parts` together. */
+  constructor(parts: readonly Uint8Array[], stateVector: Uint8Array | null = null) {
     this.parts = [...parts]
     this.byteSize = sumLengths(this.parts)
+    this.cachedStateVector = stateVector
   }
 
   /** Bytes held: what the size limit is checked against. */

@@ -119,9 +119,12 @@ export class RoomRegistry {
     try {
       const stored = await this.options.store.loadDocumentState(documentId)
       const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
-      state = new DocumentState(parts)
-      // Merging and reading the state vector parses every stored byte: a corrupt document fails here,
-      // before any client could be handed an empty or partial one.
+      // A snapshot stored with its state vector has been parsed when it was written and its bytes are
+      // checked against their digest; alone, it needs no parse now. Otherwise merging and reading the
+      // state vector parses every stored byte. Either way a corrupt document fails here, before any
+      // client could be handed an empty or partial one.
+      const known = stored.updates.length === 0 ? (stored.snapshotStateVector ?? null) : null
+      state = new DocumentState(parts, known)
       state.stateVector()
       logLength = stored.updates.length
       lastSeq = stored.lastSeq

@@ -178,10 +178,11 @@ export class Room {
   async compact(): Promise<void> {
     if (this.logLength === 0 || this.compacting) return this.compacting ?? undefined
     const snapshot = this.options.state.merged()
+    const stateVector = this.options.state.stateVector()
     const uptoSeq = this.lastSeq
     const folded = this.logLength
     this.compacting = this.options.store
-      .compactDocument(this.documentId, snapshot, uptoSeq)
+      .compactDocument(this.documentId, snapshot, uptoSeq, stateVector)
       .then(() => {
         this.logLength -= folded
       })

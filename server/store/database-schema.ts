@@ -92,6 +92,10 @@ export interface DocumentSnapshotsTable {
   data: Uint8Array
   upto_seq: number
   updated_at: number
+  /** The snapshot's Yjs state vector, when the compaction that wrote it gave one. */
+  state_vector: Uint8Array | null
+  /** Hex SHA-256 of `data`, written with `state_vector`. */
+  digest: string | null
 }
 
 export interface LessonsTable {

@@ -11,6 +11,7 @@ import * as meetings from './migrations/005-meetings.ts'
 import * as mentorship from './migrations/007-mentorship.ts'
 import * as images from './migrations/006-images.ts'
 import * as notifications from './migrations/008-notifications.ts'
+import * as snapshotStateVector from './migrations/009-snapshot-state-vector.ts'
 import type { Store } from './store.ts'
 
 export type SqlDialect = Store['dialect']
@@ -32,6 +33,7 @@ const migrations: Record<string, MigrationModule> = {
   '007-mentorship': mentorship,
   '006-images': images,
   '008-notifications': notifications,
+  '009-snapshot-state-vector': snapshotStateVector,
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {

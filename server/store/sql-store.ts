@@ -2,7 +2,7 @@
  * The store's query code, shared by both dialects through Kysely. A dialect adds only how it opens,
  * and `appendUpdates`, the hot path, which each dialect writes in its cheapest form.
  */
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Role } from '../../shared/access.ts'
 import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
@@ -290,20 +290,28 @@ export abstract class SqlStore implements Store {
    * SQLite, with one writer at a time, leaves it to compaction, which raises it over the rows it deletes.
    */
   async loadDocumentState(documentId: string): Promise<StoredDocumentState> {
+    const noBytes = sql<Uint8Array | null>`null`
+    const noDigest = sql<string | null>`null`
     const rows = await this.db
       .selectFrom('documents')
-      .select([sql<number>`0`.as('part'), 'last_seq as seq', sql<Uint8Array | null>`null`.as('data')])
+      .select([
+        sql<number>`0`.as('part'),
+        'last_seq as seq',
+        noBytes.as('data'),
+        noBytes.as('state_vector'),
+        noDigest.as('digest'),
+      ])
       .where('id', '=', documentId)
       .unionAll(
         this.db
           .selectFrom('document_snapshots')
-          .select([sql<number>`1`.as('part'), 'upto_seq as seq', 'data'])
+          .select([sql<number>`1`.as('part'), 'upto_seq as seq', 'data', 'state_vector', 'digest'])
           .where('document_id', '=', documentId),
       )
       .unionAll(
         this.db
           .selectFrom('document_updates')
-          .select([sql<number>`2`.as('part'), 'seq', 'data'])
+          .select([sql<number>`2`.as('part'), 'seq', 'data', noBytes.as('state_vector'), noDigest.as('digest')])
           .where('document_id', '=', documentId),
       )
       .orderBy('part')
@@ -312,19 +320,37 @@ export abstract class SqlStore implements Store {
     const [documentRow, ...stored] = rows
     if (documentRow === undefined || documentRow.part !== 0) throw new Error(`Document ${documentId} does not exist`)
     let snapshot: Uint8Array | null = null
+    let snapshotStateVector: Uint8Array | null = null
     const updates: Uint8Array[] = []
     for (const row of stored) {
       if (row.data === null) throw new Error(`Document ${documentId} has a row without data`)
-      if (row.part === 1) snapshot = row.data
-      else updates.push(row.data)
+      if (row.part !== 1) {
+        updates.push(row.data)
+        continue
+      }
+      snapshot = row.data
+      if (row.state_vector !== null) {
+        // Loading trusts this state vector instead of parsing the snapshot, so the bytes must be the
+        // ones it was computed from.
+        if (row.digest !== digestOf(row.data)) throw new Error(`Document ${documentId} has a snapshot that changed since it was written`)
+        snapshotStateVector = row.state_vector
+      }
     }
     const lastRow = stored.at(-1)
     const lastSeq = Math.max(Number(documentRow.seq), lastRow?.part === 2 ? Number(lastRow.seq) : 0)
-    return { snapshot, updates, lastSeq }
+    return { snapshot, snapshotStateVector, updates, lastSeq }
   }
 
-  async compactDocument(documentId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+  async compactDocument(
+    documentId: string,
+    snapshot: Uint8Array,
+    uptoSeq: number,
+    stateVector?: Uint8Array,
+  ): Promise<void> {
     const now = Date.now()
+    const described = stateVector
+      ? { state_vector: asBuffer(stateVector), digest: digestOf(snapshot) }
+      : { state_vector: null, digest: null }
     await this.db.transaction().execute(async (trx) => {
       const document = await lastSeqQuery(trx, documentId).executeTakeFirst()
       if (document === undefined) throw new Error(`Document ${documentId} does not exist`)
@@ -340,7 +366,7 @@ export abstract class SqlStore implements Store {
       }
       await trx
         .insertInto('document_snapshots')
-        .values({ document_id: documentId, data: asBuffer(snapshot), upto_seq: uptoSeq, updated_at: now })
+        .values({ document_id: documentId, data: asBuffer(snapshot), upto_seq: uptoSeq, updated_at: now, ...described })
         .onConflict((conflict) =>
           conflict
             .column('document_id')
@@ -348,6 +374,8 @@ export abstract class SqlStore implements Store {
               data: eb.ref('excluded.data'),
               upto_seq: eb.ref('excluded.upto_seq'),
               updated_at: eb.ref('excluded.updated_at'),
+              state_vector: eb.ref('excluded.state_vector'),
+              digest: eb.ref('excluded.digest'),
             }))
             // A late compaction from an older state must not replace a newer snapshot: the updates
             // between the two are already gone from the log.
@@ -617,6 +645,10 @@ export function lastSeqQuery(db: Kysely<Database>, documentId: string) {
         .as('log_seq'),
     ])
     .where('id', '=', documentId)
+}
+
+function digestOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
 }
 
 export function asBuffer(bytes: Uint8Array): Buffer {

@@ -75,6 +75,8 @@ export interface SessionRecord {
 /** What `loadDocumentState` returns: the latest snapshot and the log written after it. */
 export interface StoredDocumentState {
   snapshot: Uint8Array | null
+  /** The snapshot's state vector as stored with it, once its bytes are checked against their digest. */
+  snapshotStateVector: Uint8Array | null
   /** Updates in the order they were appended. */
   updates: Uint8Array[]
   /** Sequence number of the last update in `updates` (or the one the snapshot covers). */
@@ -160,9 +162,10 @@ export interface Store {
   loadUpdatesBetween(documentId: string, afterSeq: number, uptoSeq: number): Promise<Uint8Array[]>
   /**
    * Replaces the snapshot with `snapshot`, which must contain every update up to `uptoSeq`, and deletes
-   * those updates, in one transaction. Updates appended after `uptoSeq` stay in the log.
+   * those updates, in one transaction. Updates appended after `uptoSeq` stay in the log. `stateVector`,
+   * the snapshot's own, is kept with it so that loading it needs no parse.
    */
-  compactDocument(documentId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
+  compactDocument(documentId: string, snapshot: Uint8Array, uptoSeq: number, stateVector?: Uint8Array): Promise<void>
   /** Bytes of snapshot plus log, and the number of log rows. */
   documentStorageStats(documentId: string): Promise<{ bytes: number; logLength: number }>
 

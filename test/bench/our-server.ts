@@ -118,7 +118,7 @@ serveRequests({
     const doc = await store.createDocument({ groupId, schoolId, title, kind: 'lesson-plan', createdBy: userId })
     const update = new Uint8Array(readFileSync(path))
     const seq = await store.appendUpdates(doc.id, [update])
-    await store.compactDocument(doc.id, update, seq)
+    await store.compactDocument(doc.id, update, seq, Y.encodeStateVectorFromUpdate(update))
     return doc.id
   },
   storedDigests: async ({ ids }: { ids: string[] }) => {

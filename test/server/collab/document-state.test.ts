@@ -21,6 +21,17 @@ describe('DocumentState', () => {
     expect(peer.getText('t').toString()).toBe('探究：小组讨论')
   })
 
+  it('takes a snapshot\'s stored state vector instead of parsing the snapshot, until an update arrives', () => {
+    const author = new Y.Doc()
+    const snapshot = editsOf(author, (t) => t.insert(0, '学习目标'))
+    const stored = Y.encodeStateVectorFromUpdate(snapshot)
+    const state = new DocumentState([snapshot], stored)
+    expect(state.stateVector()).toBe(stored)
+
+    state.add(editsOf(author, (t) => t.insert(4, '：会解方程')))
+    expect(state.stateVector()).toEqual(Y.encodeStateVector(author))
+  })
+
   it('sends a peer only what it lacks', () => {
     const author = new Y.Doc()
     const first = editsOf(author, (t) => t.insert(0, '预习导学'))

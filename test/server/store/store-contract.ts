@@ -2,7 +2,9 @@
  * The storage contract suite: every `Store` implementation runs exactly these tests.
  */
 import { randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Database } from '../../../server/store/database-schema.ts'
 import type { Store } from '../../../server/store/store.ts'
 import { createFixture } from './store-fixture.ts'
 import { describeImageContract } from './image-contract.ts'
@@ -201,7 +203,7 @@ export function describeStoreContract(name: string, createBackend: () => Promise
     describe('document state', () => {
       it('loads a new document as empty', async () => {
         const { document } = await createFixture(store)
-        expect(await store.loadDocumentState(document.id)).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+        expect(await store.loadDocumentState(document.id)).toEqual({ snapshot: null, snapshotStateVector: null, updates: [], lastSeq: 0 })
         expect(await store.documentStorageStats(document.id)).toEqual({ bytes: 0, logLength: 0 })
       })
 
@@ -256,6 +258,20 @@ export function describeStoreContract(name: string, createBackend: () => Promise
         expect(plain([state.snapshot!])).toEqual([[123]])
         expect(plain(state.updates)).toEqual([[4]])
         expect(state.lastSeq).toBe(4)
+      })
+
+      it('keeps a snapshot\'s state vector with it, and refuses the snapshot once its bytes change', async () => {
+        const { document } = await createFixture(store)
+        await store.appendUpdates(document.id, [bytes(1), bytes(2)])
+        await store.compactDocument(document.id, bytes(12), 2, bytes(1, 7, 2))
+        expect(plain([(await store.loadDocumentState(document.id)).snapshotStateVector!])).toEqual([[1, 7, 2]])
+        await store.compactDocument(document.id, bytes(12, 3), 2)
+        expect((await store.loadDocumentState(document.id)).snapshotStateVector).toBeNull()
+
+        await store.compactDocument(document.id, bytes(12, 3, 4), 2, bytes(1, 7, 4))
+        const db = (store as unknown as { db: Kysely<Database> }).db
+        await db.updateTable('document_snapshots').set({ data: bytes(99) }).where('document_id', '=', document.id).execute()
+        await expect(store.loadDocumentState(document.id)).rejects.toThrow(/snapshot that changed since it was written/)
       })
 
       it('numbers appends on above a compaction that emptied the log', async () => {
