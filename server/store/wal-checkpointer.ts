@@ -7,8 +7,9 @@
  * commit. If it copies every frame back before the next commit begins, that commit restarts the WAL from
  * its start. A checkpoint that takes the writer's lock (RESTART, TRUNCATE) cannot be used here: a
  * Kysely transaction on the main connection that reads and then writes gets SQLITE_BUSY at once, without
- * waiting, if it finds the lock taken. So under a steady stream of commits the main connection keeps a
- * backstop (see sqlite-store.ts).
+ * waiting, if it finds the lock taken. So under a steady stream of commits, once the WAL is long, the
+ * worker asks the store for a gap: the store holds its commits while the worker checkpoints (see
+ * sqlite-store.ts), and the main connection keeps a backstop for when even that does not help.
  */
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
@@ -22,9 +23,16 @@ const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driver)
 const db = new Database(workerData.file, { timeout: 0 })
 db.pragma('synchronous = NORMAL')
-const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')
-const timer = setInterval(checkpoint, workerData.intervalMs)
-parentPort.on('message', () => {
+const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0]
+const timer = setInterval(() => {
+  if (checkpoint().log >= workerData.gapFrames) parentPort.postMessage('gap wanted')
+}, workerData.intervalMs)
+parentPort.on('message', (message) => {
+  if (message === 'checkpoint in gap') {
+    checkpoint()
+    parentPort.postMessage('gap done')
+    return
+  }
   clearInterval(timer)
   checkpoint()
   db.close()
@@ -36,14 +44,28 @@ export interface WalCheckpointerOptions {
   /** The database file, already in WAL mode. */
   file: string
   intervalMs: number
+  /** WAL frames from which the worker asks for a gap between commits (`onGapWanted`). */
+  gapFrames: number
   /** Called once if the worker fails or exits on its own; the caller checkpoints from then on. */
   onFailure(error: unknown): void
 }
+
+/** How long commits wait for a checkpoint in a gap at most, on a disk too slow to finish it. */
+const gapTimeoutMs = 200
 
 export class WalCheckpointer {
   readonly #worker: Worker
   readonly #exited: Promise<void>
   #closing = false
+  /** Settles the checkpoint in a gap that is running, if any. */
+  #gapDone: (() => void) | null = null
+  /**
+   * Told when the WAL has grown long: commits never left the worker's checkpoints a moment to finish
+   * between two of them, so no commit could restart the WAL. The caller holds its commits through
+   * `checkpointInGap`; otherwise the WAL grows to the backstop, where a commit checkpoints on the
+   * event loop, fsyncs included.
+   */
+  onGapWanted: () => void = () => {}
 
   constructor(options: WalCheckpointerOptions) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3')
@@ -53,7 +75,12 @@ export class WalCheckpointer {
         driver,
         file: options.file,
         intervalMs: options.intervalMs,
+        gapFrames: options.gapFrames,
       },
+    })
+    this.#worker.on('message', (message) => {
+      if (message === 'gap wanted') this.onGapWanted()
+      else if (message === 'gap done') this.#settleGap()
     })
     // A worker that only waits on its timer must not keep the process alive.
     this.#worker.unref()
@@ -66,9 +93,32 @@ export class WalCheckpointer {
         if (!this.#closing || failure !== null) {
           options.onFailure(failure ?? new Error(`the WAL checkpoint worker exited with code ${code}`))
         }
+        this.#settleGap()
         resolve()
       })
     })
+  }
+
+  /**
+   * Checkpoints the whole WAL now, on the worker. Resolves when it is done, when the worker is gone, or
+   * after `gapTimeoutMs`; never rejects. With no commit meanwhile, the next commit restarts the WAL.
+   */
+  checkpointInGap(): Promise<void> {
+    if (this.#closing || this.#gapDone !== null) return Promise.resolve()
+    return new Promise((resolve) => {
+      const timeout = setTimeout(() => this.#settleGap(), gapTimeoutMs)
+      this.#gapDone = () => {
+        clearTimeout(timeout)
+        resolve()
+      }
+      this.#worker.postMessage('checkpoint in gap')
+    })
+  }
+
+  #settleGap(): void {
+    const done = this.#gapDone
+    this.#gapDone = null
+    done?.()
   }
 
   /** Runs a last checkpoint, closes the worker's connection and resolves once the worker has exited. */

@@ -45,6 +45,39 @@ describe('WAL checkpoints on a worker thread', () => {
     }
   })
 
+  it('restarts the WAL long before the backstop under a steady stream of commits, by pausing them', async () => {
+    // A commit every few milliseconds, as under many typing teachers: the worker's checkpoints seldom
+    // finish between two commits, so without a pause the WAL grew to the backstop (2000 frames) before
+    // a commit restarted it; with one, shortly after 1000.
+    const store = await openSqliteStore(dataDir.dir, { checkpointIntervalMs: 50 })
+    const wal = join(dataDir.dir, `${sqliteFileName}-wal`)
+    const { groupId, schoolId, user } = await createFixture(store)
+    const documentIds: string[] = []
+    for (let i = 0; i < 20; i++) {
+      const document = await store.createDocument({ groupId, schoolId, title: `第${i}课`, kind: 'lesson-plan', createdBy: user.id })
+      documentIds.push(document.id)
+    }
+    let largestWal = 0
+    let appended = 0
+    const stopAt = performance.now() + 4000
+    while (performance.now() < stopAt) {
+      const documents = [0, 5, 10, 15].map((offset) => documentIds[(appended + offset) % documentIds.length]!)
+      await Promise.all(documents.map((id) => store.appendUpdates(id, [new Uint8Array(60).fill(appended % 256)])))
+      appended += documents.length
+      largestWal = Math.max(largestWal, statSync(wal).size)
+      await new Promise((resolve) => setTimeout(resolve, 2))
+    }
+    const frameBytes = 4096 + 24
+    expect(largestWal / frameBytes).toBeLessThan(1400)
+    await store.close()
+    const reopened = await openSqliteStore(dataDir.dir)
+    try {
+      expect((await reopened.loadDocumentState(documentIds[0]!)).updates.length).toBeGreaterThan(0)
+    } finally {
+      await reopened.close()
+    }
+  })
+
   it('has stopped the worker thread when close resolves, and removed the WAL', async () => {
     const threadsBefore = threadCount()
     const store = await openSqliteStore(dataDir.dir, { checkpointIntervalMs: 10 })
@@ -61,6 +94,7 @@ describe('WAL checkpoints on a worker thread', () => {
       new WalCheckpointer({
         file: join(dataDir.dir, 'missing', 'x.sqlite'),
         intervalMs: 10,
+        gapFrames: 1000,
         onFailure: resolve,
       })
     })
