@@ -96,9 +96,9 @@ export class SqliteStore extends SqlStore {
    * The last sequence number of each document this store has appended to, as of its last commit.
    * Reading it from the database, with each append in a savepoint of its own so that a failing one
    * did not fail its batch, made a commit of two appends about a quarter dearer (measured apart, 48
-   * against 36 µs of CPU). Another writer can only make an entry stale
-   * (a backup restored, a second process): the next insert then collides with the primary key, the
-   * batch is written again append by append from the database's numbers, and the entry is replaced.
+   * against 36 µs of CPU). Another writer (a second process, a restored backup) can only make an entry
+   * stale: the next insert then collides with the primary key, the batch is written again append by
+   * append from the database's numbers, and the entry is replaced.
    */
   readonly #lastSeqs = new Map<string, number>()
   #closing: Promise<void> | null = null
