@@ -123,7 +123,7 @@ export class RoomRegistry {
       // checked against their digest; alone, it needs no parse now. Otherwise merging and reading the
       // state vector parses every stored byte. Either way a corrupt document fails here, before any
       // client could be handed an empty or partial one.
-      const known = stored.updates.length === 0 ? (stored.snapshotStateVector ?? null) : null
+      const known = stored.updates.length === 0 ? stored.snapshotStateVector : null
       state = new DocumentState(parts, known)
       state.stateVector()
       logLength = stored.updates.length
