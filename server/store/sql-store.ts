@@ -332,7 +332,9 @@ export abstract class SqlStore implements Store {
       if (row.state_vector !== null) {
         // Loading trusts this state vector instead of parsing the snapshot, so the bytes must be the
         // ones it was computed from.
-        if (row.digest !== digestOf(row.data)) throw new Error(`Document ${documentId} has a snapshot that changed since it was written`)
+        if (row.digest !== digestOf(row.data)) {
+          throw new Error(`Document ${documentId} has a snapshot that changed since it was written`)
+        }
         snapshotStateVector = row.state_vector
       }
     }

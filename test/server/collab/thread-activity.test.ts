@@ -28,7 +28,12 @@ const members = new Map<string, Connection>()
 /** Only what a room asks of its store. */
 function memoryStore(): Store {
   return {
-    loadDocumentState: async () => ({ snapshot: null, snapshotStateVector: null, updates: [Y.encodeStateAsUpdate(origin)], lastSeq: 1 }),
+    loadDocumentState: async () => ({
+      snapshot: null,
+      snapshotStateVector: null,
+      updates: [Y.encodeStateAsUpdate(origin)],
+      lastSeq: 1,
+    }),
     appendUpdates: async (_documentId: string, updates: readonly Uint8Array[]) => {
       stored.push(...updates)
       return stored.length + 1

@@ -203,7 +203,12 @@ export function describeStoreContract(name: string, createBackend: () => Promise
     describe('document state', () => {
       it('loads a new document as empty', async () => {
         const { document } = await createFixture(store)
-        expect(await store.loadDocumentState(document.id)).toEqual({ snapshot: null, snapshotStateVector: null, updates: [], lastSeq: 0 })
+        expect(await store.loadDocumentState(document.id)).toEqual({
+          snapshot: null,
+          snapshotStateVector: null,
+          updates: [],
+          lastSeq: 0,
+        })
         expect(await store.documentStorageStats(document.id)).toEqual({ bytes: 0, logLength: 0 })
       })
 
@@ -270,7 +275,11 @@ export function describeStoreContract(name: string, createBackend: () => Promise
 
         await store.compactDocument(document.id, bytes(12, 3, 4), 2, bytes(1, 7, 4))
         const db = (store as unknown as { db: Kysely<Database> }).db
-        await db.updateTable('document_snapshots').set({ data: bytes(99) }).where('document_id', '=', document.id).execute()
+        await db
+          .updateTable('document_snapshots')
+          .set({ data: bytes(99) })
+          .where('document_id', '=', document.id)
+          .execute()
         await expect(store.loadDocumentState(document.id)).rejects.toThrow(/snapshot that changed since it was written/)
       })
 

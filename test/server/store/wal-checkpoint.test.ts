@@ -54,7 +54,8 @@ describe('WAL checkpoints on a worker thread', () => {
     const { groupId, schoolId, user } = await createFixture(store)
     const documentIds: string[] = []
     for (let i = 0; i < 20; i++) {
-      const document = await store.createDocument({ groupId, schoolId, title: `第${i}课`, kind: 'lesson-plan', createdBy: user.id })
+      const title = `第${i}课`
+      const document = await store.createDocument({ groupId, schoolId, title, kind: 'lesson-plan', createdBy: user.id })
       documentIds.push(document.id)
     }
     let largestWal = 0
