@@ -5,7 +5,7 @@
  * thread. A local keystroke only maps them, since the sync binding updates its mapping after it.
  */
 import { Extension } from '@tiptap/core'
-import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
+import { type EditorState, Plugin, PluginKey, type Selection, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
@@ -36,6 +36,22 @@ export const threadHighlightsKey = new PluginKey<HighlightState>('threadHighligh
 export function selectThreadInText(view: EditorView, threadId: string | null): void {
   if (threadHighlightsKey.getState(view.state)?.selectedId === threadId) return
   view.dispatch(view.state.tr.setMeta(threadHighlightsKey, { selectedId: threadId } satisfies HighlightMeta))
+}
+
+/** The selection the browser shows inside the editor, which may be newer than the editor state's. */
+function selectionInPage(view: EditorView): Selection | null {
+  const shown = view.dom.ownerDocument.getSelection()
+  if (!shown?.anchorNode || !shown.focusNode) return null
+  if (!view.dom.contains(shown.anchorNode) || !view.dom.contains(shown.focusNode)) return null
+  try {
+    const { doc } = view.state
+    const anchor = doc.resolve(view.posAtDOM(shown.anchorNode, shown.anchorOffset))
+    const head = doc.resolve(view.posAtDOM(shown.focusNode, shown.focusOffset))
+    return TextSelection.between(anchor, head)
+  } catch {
+    // Inside something drawn over the text, e.g. a colleague's caret: no position of its own.
+    return null
+  }
 }
 
 /** Draws the threads again, e.g. once the authors' colours are known. */
@@ -75,9 +91,18 @@ export const ThreadHighlights = Extension.create<ThreadHighlightsOptions>({
           handleDOMEvents: {
             click: (view, event) => {
               const target = event.target instanceof Element ? event.target.closest('[data-thread-id]') : null
+              if (!target || !view.dom.contains(target)) return false
+              const clicked = selectionInPage(view)
               // Selecting words inside a highlighted passage, e.g. to comment on them too, opens nothing.
-              if (!target || !view.dom.contains(target) || !view.state.selection.empty) return false
-              onOpen(target.getAttribute('data-thread-id')!)
+              if (clicked && !clicked.empty) return false
+              const threadId = target.getAttribute('data-thread-id')!
+              // Marking the thread redraws its passage, and ProseMirror then writes its own selection into
+              // the page. It learns of the caret the click placed only a moment later, so that selection is
+              // the one from before the click (on a document just opened, its very start): it is given the
+              // clicked point in the same transaction.
+              const tr = view.state.tr.setMeta(threadHighlightsKey, { selectedId: threadId } satisfies HighlightMeta)
+              view.dispatch(clicked ? tr.setSelection(clicked) : tr)
+              onOpen(threadId)
               return false
             },
           },
