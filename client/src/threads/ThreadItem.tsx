@@ -1,11 +1,13 @@
 /**
- * One thread in the panel: kind, author, time, the words it is on (or 原文已删除 with its quote), body,
- * a suggestion's proposal and decision, replies, and what this user may do with it. Every change goes
- * through `thread-edits.ts`/`suggestions.ts` on the local Y.Doc and travels like any edit.
+ * One thread in the panel: kind, author, time, the words it is on (and 原文, the words it was written
+ * about, once they were rewritten; or 原文已删除 with its quote), body, a suggestion's proposal and
+ * decision, replies, and what this user may do with it. Every change goes through
+ * `thread-edits.ts`/`suggestions.ts` on the local Y.Doc and travels like any edit.
  */
 import { type FormEvent, useState } from 'react'
 import type * as Y from 'yjs'
 import type { GroupMember } from '../../../shared/api/groups.ts'
+import { rewrittenOriginal } from '../../../shared/threads/original-words.ts'
 import { type BodyRun, bodyText, trimmedBody } from '../../../shared/threads/rich-body.ts'
 import { acceptSuggestion, rejectSuggestion, type SuggestionStatus } from '../../../shared/threads/suggestions.ts'
 import { addReply, deleteReply, deleteThread, editReplyBody, editThreadBody, setMentions, setResolved } from '../../../shared/threads/thread-edits.ts'
@@ -38,6 +40,7 @@ function failureText(error: unknown): string {
 
 export function ThreadItem({ doc, listed, status, actor, people, members, selected, onSelect }: ThreadItemProps) {
   const { thread, anchor } = listed
+  const original = rewrittenOriginal(thread.quote, anchor)
   const [failure, setFailure] = useState<string | null>(null)
   const [editing, setEditing] = useState(false)
   const [reply, setReply] = useState<BodyRun[]>([])
@@ -95,6 +98,11 @@ export function ThreadItem({ doc, listed, status, actor, people, members, select
         {anchor.deleted && thread.suggestion?.decision !== 'accepted' && <span className="thread-deleted">原文已删除</span>}
         {anchor.deleted ? thread.quote : anchor.text}
       </blockquote>
+      {original !== null && (
+        <p className="thread-original" data-testid="thread-original">
+          原文：{original}
+        </p>
+      )}
       {thread.suggestion && (
         <SuggestionBlock
           suggestion={thread.suggestion}

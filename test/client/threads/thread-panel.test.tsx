@@ -106,6 +106,21 @@ describe('ThreadPanel', () => {
       { id: 't1', label: '原文已删除', text: '原文已删除一元一次方' },
       { id: 's1', label: null, text: '概念' },
     ])
+    expect(byTestId('thread-original')).toEqual([])
+  })
+
+  it('[THREADS-2] shows 原文 beside a passage rewritten since the thread was written, and only there', () => {
+    const doc = documentWithThreads()
+    const text = (contentOf(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    render(panelFor(doc, { userId: 'liu', access: 'comment', moderator: false }))
+    expect(byTestId('thread-original')).toEqual([])
+    text.insert(4, '（或二元）')
+    render(panelFor(doc, { userId: 'liu', access: 'comment', moderator: false }))
+    expect(byTestId('thread-quote').map((quote) => quote.textContent)).toEqual(['一元（或二元）一次方', '概念'])
+    expect(byTestId('thread-original').map((original) => ({
+      id: original.closest('[data-testid="thread-item"]')?.getAttribute('data-thread-id'),
+      text: original.textContent,
+    }))).toEqual([{ id: 't1', text: '原文：一元一次方' }])
   })
 })
 
