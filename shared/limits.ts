@@ -21,6 +21,12 @@ export const limits = {
   maxImageSide: 8000,
   /** Width × height of an image; a small file can declare a huge picture that a reader would have to decode. */
   maxImagePixels: 40_000_000,
+  /** Awareness client ids one connection may speak for (a y-websocket client uses one). */
+  maxAwarenessClientsPerConnection: 4,
+  /** Largest awareness state of one client id, as JSON (a cursor and a few fields need a few hundred). */
+  maxAwarenessStateBytes: 8 * 1024,
+  /** Awareness frames the server sends are cut at about this size, so no joiner is sent everyone at once. */
+  maxAwarenessFrameBytes: 64 * 1024,
   /** Lifetime of a token from `POST /api/auth/ws-token`. */
   wsTokenTtlSeconds: 5 * 60,
   /** Lifetime of a browser session cookie. */

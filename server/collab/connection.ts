@@ -12,7 +12,7 @@ export interface CollabSocket {
 }
 
 export class Connection {
-  /** Awareness client ids announced on this connection, removed for everyone when it closes. */
+  /** Awareness client ids this connection speaks for (`room-awareness.ts`), removed for everyone when it closes. */
   readonly awarenessClientIds = new Set<number>()
   /** A read-only client is told once that its edits are refused, not on every keystroke. */
   toldReadOnly = false

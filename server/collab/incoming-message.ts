@@ -13,7 +13,7 @@ export type IncomingMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
   /** `frame` is set when the frame is already the relayable `[sync, update, bytes]` form. */
   | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate; frame: Uint8Array | null }
-  | { kind: 'awareness'; update: Uint8Array; frame: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'queryAwareness' }
   | { kind: 'auth' }
 
@@ -37,7 +37,7 @@ function parseFrame(frame: Uint8Array): IncomingMessage {
     case MessageType.sync:
       return parseSync(decoder, frame)
     case MessageType.awareness:
-      return { kind: 'awareness', update: readBytes(decoder), frame }
+      return { kind: 'awareness', update: readBytes(decoder) }
     case MessageType.queryAwareness:
       return { kind: 'queryAwareness' }
     case MessageType.auth:

@@ -3,7 +3,6 @@
  * store and then to everyone else. Durable before relayed: an update reaches other clients (and its
  * sender's save ack) only after the store has accepted it.
  */
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { AccessLevel } from '../../shared/access.ts'
 import type { ThreadActivity, ThreadActivityReport } from '../../shared/threads/thread-activity.ts'
@@ -15,14 +14,15 @@ import type { CollabMetrics } from '../metrics.ts'
 import type { Connection } from './connection.ts'
 import { type DecodedUpdate, DocumentState } from './document-state.ts'
 import { type IncomingMessage, parseIncomingMessage, ProtocolError } from './incoming-message.ts'
+import { MalformedAwarenessError } from '../../shared/protocol/awareness-update.ts'
 import {
-  encodeAwareness,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
 } from './outgoing-message.ts'
 import { PersistQueue } from './persist-queue.ts'
+import { RoomAwareness } from './room-awareness.ts'
 import { ThreadGuard } from './thread-guard.ts'
 
 /** Where an update came from: a client of this room, or the server itself (e.g. a merge it computed). */
@@ -69,7 +69,7 @@ export interface RoomOptions {
 export class Room {
   readonly documentId: string
   private readonly connections = new Set<Connection>()
-  private readonly awareness = new awarenessProtocol.Awareness(new Y.Doc())
+  private readonly awareness = new RoomAwareness((frame) => this.broadcast(frame, null))
   private readonly persistQueue: PersistQueue<PendingUpdate, Written>
   private queuedBytes = 0
   /** Accepted, not yet stored: the thread guard checks against them too. */
@@ -78,16 +78,11 @@ export class Room {
   private logLength: number
   private lastSeq: number
   private compacting: Promise<void> | null = null
-  /** Whether the awareness update being applied added, renewed or removed any state. */
-  private awarenessChanged = false
 
   constructor(private readonly options: RoomOptions) {
     this.documentId = options.documentId
     this.logLength = options.logLength
     this.lastSeq = options.lastSeq
-    // The server is not a user: it must not show up in anyone's list of who is online.
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.trackAwarenessOwners)
     this.threadGuard = new ThreadGuard({
       diff: (stateVector) => this.options.state.diff(stateVector),
       unstored: () => [...this.unstored].map((pending) => pending.update),
@@ -110,22 +105,15 @@ export class Room {
 
   join(connection: Connection): void {
     const stateVector = this.options.state.stateVector()
-    const others = [...this.awareness.getStates().keys()]
     this.connections.add(connection)
     connection.send(encodeSyncStep1(stateVector))
     if (connection.wantsAcks) connection.send(encodeAccess(connection.access))
-    if (others.length > 0) {
-      connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, others)))
-    }
+    for (const frame of this.awareness.currentFrames()) connection.send(frame)
   }
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return
-    const gone = [...connection.awarenessClientIds]
-    if (gone.length > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, gone, connection)
-      this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, gone)), null)
-    }
+    this.awareness.leave(connection)
     if (this.connections.size === 0) this.options.onEmpty(this)
   }
 
@@ -219,7 +207,6 @@ export class Room {
   }
 
   destroy(): void {
-    this.awareness.off('update', this.trackAwarenessOwners)
     this.awareness.destroy()
   }
 
@@ -232,13 +219,11 @@ export class Room {
         this.receiveUpdate(connection, message.update, message.decoded, message.frame)
         return
       case 'awareness':
-        this.receiveAwareness(connection, message.update, message.frame)
+        this.receiveAwareness(connection, message.update)
         return
-      case 'queryAwareness': {
-        const clients = [...this.awareness.getStates().keys()]
-        connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)))
+      case 'queryAwareness':
+        for (const frame of this.awareness.currentFrames()) connection.send(frame)
         return
-      }
       case 'auth':
         return
       default:
@@ -300,20 +285,17 @@ export class Room {
     return state.bytes + this.queuedBytes + size <= limits.maxDocumentBytes
   }
 
-  private receiveAwareness(connection: Connection, update: Uint8Array, frame: Uint8Array): void {
-    this.awarenessChanged = false
+  /**
+   * Relayed to the sender too: a client that hears nothing for 30 s assumes the link is dead, and a
+   * lone editor's own awareness renewals are then the only traffic that keeps its socket open.
+   */
+  private receiveAwareness(connection: Connection, update: Uint8Array): void {
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+      this.awareness.receive(connection, update)
     } catch (error) {
-      throw new ProtocolError(`malformed awareness update: ${(error as Error).message}`)
+      if (error instanceof MalformedAwarenessError) throw new ProtocolError(error.message)
+      throw error
     }
-    // A y-websocket client passes on every awareness change it hears, its peers' too, so each renewal
-    // comes back from every other client of the room with a clock the room already has. Relaying those
-    // copies would multiply the room's awareness traffic by its size for nothing.
-    if (!this.awarenessChanged) return
-    // Echoed to the sender too: a client that hears nothing for 30 s assumes the link is dead, and a
-    // lone editor's own awareness renewals are then the only traffic that keeps its socket open.
-    this.broadcast(frame, null)
   }
 
   private async write(items: readonly PendingUpdate[]): Promise<Written> {
@@ -389,17 +371,6 @@ export class Room {
     for (const connection of this.connections) {
       if (connection !== except) connection.send(frame)
     }
-  }
-
-  private readonly trackAwarenessOwners = (
-    change: { added: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    this.awarenessChanged = true
-    if (origin === null || typeof origin !== 'object' || !this.connections.has(origin as Connection)) return
-    const connection = origin as Connection
-    for (const id of change.added) connection.awarenessClientIds.add(id)
-    for (const id of change.removed) connection.awarenessClientIds.delete(id)
   }
 }
 

@@ -13,6 +13,11 @@ export const CloseCode = {
   schemaMismatch: 4409,
   /** Accepting the update would make the document larger than `limits.maxDocumentBytes`. */
   documentTooLarge: 4413,
+  /**
+   * Awareness beyond `limits.maxAwarenessClientsPerConnection` client ids or a state larger than
+   * `limits.maxAwarenessStateBytes`: no editor sends that, so reconnecting would not help.
+   */
+  awarenessTooLarge: 4414,
   /** The stored document could not be loaded; it is never served empty instead. */
   documentUnavailable: 4500,
   /** Storing an update failed; the update was not relayed. */

@@ -21,6 +21,7 @@ const permanentMessages: Record<number, string> = {
   [CloseCode.documentNotFound]: '文档不存在',
   [CloseCode.schemaMismatch]: '客户端版本过旧，请刷新页面',
   [CloseCode.documentTooLarge]: '文档过大，无法继续保存修改',
+  [CloseCode.awarenessTooLarge]: '与服务器通信出错，请刷新页面',
   [wsMessageTooBig]: '单次修改内容过大，无法保存',
 }
 

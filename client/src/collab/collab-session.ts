@@ -12,12 +12,13 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { AccessLevel } from '../../../shared/access.ts'
 import { shouldReconnect } from '../../../shared/protocol/close-codes.ts'
+import type { AwarenessUser } from '../../../shared/protocol/awareness-update.ts'
 import { ConnectParam, MessageType, collabPathPrefix, readAccess } from '../../../shared/protocol/messages.ts'
 import { editorSchemaVersion } from '../../../shared/schema/editor-schema.ts'
 import { type ConnectionProblem, connectionProblemForClose } from './close-messages.ts'
 import { holdRemoteChangesWhileComposing } from './composition-guard.ts'
 import { explainRefusedConnection } from './refused-connection.ts'
-import { type OnlineUser, type UserIdentity, onlineUsersFrom, sameOnlineUsers } from './online-users.ts'
+import { type OnlineUser, onlineUsersFrom, sameOnlineUsers } from './online-users.ts'
 import { loadPendingCount, savePendingCount } from './pending-changes-store.ts'
 import { reconnectGraceMs, saveStatusToShow } from './save-status-text.ts'
 import { type SaveStatus, SaveTracker } from './save-tracker.ts'
@@ -79,10 +80,10 @@ export class CollabSession {
 
   constructor(
     readonly documentId: string,
-    userId: string,
-    readonly user: UserIdentity,
+    /** Shown to ourselves at once; the server replaces it with the same identity for everyone else. */
+    readonly user: AwarenessUser,
   ) {
-    this.localCopyKey = `${userId}:${documentId}`
+    this.localCopyKey = `${user.id}:${documentId}`
     this.localCopy = new IndexeddbPersistence(`gongbei:${this.localCopyKey}`, this.doc)
     this.storedPendingCount = loadPendingCount(localStorage, this.localCopyKey)
     this.tracker = new SaveTracker(this.storedPendingCount)

@@ -1,22 +1,22 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { type CollabSnapshot, CollabSession } from './collab-session.ts'
-import type { UserIdentity } from './online-users.ts'
+import type { AwarenessUser } from '../../../shared/protocol/awareness-update.ts'
 
 /**
  * One session per open document, destroyed when the page leaves it; a new `generation` replaces it with
  * a fresh one (after its local copy was discarded).
  */
-export function useCollabSession(documentId: string, userId: string, user: UserIdentity, generation = 0): CollabSession | null {
+export function useCollabSession(documentId: string, user: AwarenessUser, generation = 0): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null)
-  const { name, color } = user
+  const { id, name, color } = user
   useEffect(() => {
-    const created = new CollabSession(documentId, userId, { name, color })
+    const created = new CollabSession(documentId, { id, name, color })
     setSession(created)
     return () => {
       created.destroy()
       setSession(null)
     }
-  }, [documentId, userId, name, color, generation])
+  }, [documentId, id, name, color, generation])
   return session
 }
 

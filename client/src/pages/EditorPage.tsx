@@ -31,7 +31,7 @@ export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPage
   /** Counts the sessions replaced after a refused update, each starting from the server's copy. */
   const [generation, setGeneration] = useState(0)
   const [refusal, setRefusal] = useState<string | null>(null)
-  const session = useCollabSession(documentId, me.id, { name: me.displayName, color: me.color }, generation)
+  const session = useCollabSession(documentId, { id: me.id, name: me.displayName, color: me.color }, generation)
   const snapshot = useCollabSnapshot(session)
   const [editor, setEditor] = useState<Editor | null>(null)
   const [selectedThreadId, setSelectedThreadId] = useState<string | null>(threadId ?? null)

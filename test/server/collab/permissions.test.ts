@@ -60,8 +60,8 @@ describe('read access, enforced by the server', () => {
   it('relays a reader’s awareness: others see who is reading', async () => {
     const editor = await join('teacher1')
     const reader = await join('admin')
-    reader.provider.awareness.setLocalStateField('user', { name: '教导处' })
-    await waitFor(() => editor.provider.awareness.getStates().get(reader.doc.clientID)?.user?.name === '教导处', 'awareness')
+    reader.provider.awareness.setLocalStateField('cursor', null)
+    await waitFor(() => editor.provider.awareness.getStates().get(reader.doc.clientID)?.user?.name === '周主任', 'awareness')
   })
 })
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { encodeAwareness } from '../../../server/collab/outgoing-message.ts'
+import { readAwarenessEntries } from '../../../shared/protocol/awareness-update.ts'
 import { MessageType } from '../../../shared/protocol/messages.ts'
 import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
 import { openRawSocket } from '../../helpers/raw-socket.ts'
@@ -68,7 +70,8 @@ describe('live co-editing', () => {
     const leaving = await join(documentId, 'teacher2')
     leaving.provider.awareness.setLocalStateField('user', { name: '李老师', color: '#d9480f' })
     const leavingId = leaving.doc.clientID
-    await waitFor(() => watcher.provider.awareness.getStates().get(leavingId)?.user?.name === '李老师', 'awareness')
+    // The name shown is the session's (teacher2), not the one the client wrote.
+    await waitFor(() => watcher.provider.awareness.getStates().get(leavingId)?.user?.name === '张老师', 'awareness')
     leaving.destroy()
     await waitFor(() => !watcher.provider.awareness.getStates().has(leavingId), 'awareness removal')
   })
@@ -86,13 +89,19 @@ describe('live co-editing', () => {
     awareness.setLocalStateField('user', { name: '王老师' })
     const first = currentState()
     sender.ws.send(first)
+    await waitFor(() => awarenessFrames().length === 1, 'the state relayed')
     sender.ws.send(first)
-    awareness.setLocalStateField('user', { name: '王老师', typing: true })
+    awareness.setLocalStateField('typing', true)
     const renewed = currentState()
     sender.ws.send(renewed)
     await waitFor(() => awarenessFrames().length >= 2, 'the renewed state relayed')
 
-    expect(awarenessFrames()).toEqual([first, renewed])
+    const relayed = awarenessFrames().map((frame) => {
+      const entries = readAwarenessEntries(decoding.readVarUint8Array(decoding.createDecoder(frame.subarray(1))))
+      return entries.map(({ clock, stateJson }) => ({ clock, state: JSON.parse(new TextDecoder().decode(stateJson)) }))
+    })
+    const user = { id: (await server.store.findUserByUsername('teacher1'))!.id, name: '李老师', color: '#1971c2' }
+    expect(relayed).toEqual([[{ clock: 1, state: { user } }], [{ clock: 2, state: { user, typing: true } }]])
     awareness.destroy()
     sender.ws.close()
     watcher.ws.close()
