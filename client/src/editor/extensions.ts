@@ -10,6 +10,7 @@ import { contentExtensions, contentFragmentName } from '../../../shared/schema/e
 import type { CollabSession } from '../collab/collab-session.ts'
 import { type ThreadHooks, ThreadHighlights } from '../threads/thread-highlights.ts'
 import { ImageUpload } from './image-upload.ts'
+import { KeepCaret } from './keep-caret.ts'
 import { LessonStructure } from './lesson-structure.ts'
 import { StructurePlaceholders } from './structure-placeholders.ts'
 import { WordPaste } from './word-paste.ts'
@@ -29,6 +30,8 @@ export function editorExtensions(
     ...contentExtensions(),
     // Its undo manager tracks only transactions made in this editor, so 撤销 never undoes a colleague's typing.
     Collaboration.configure({ fragment: session.doc.getXmlFragment(contentFragmentName) }),
+    // Right after Collaboration: puts the caret back on its words after the binding redrew a remote change.
+    KeepCaret,
     CollaborationCaret.configure({ provider: session.provider, user: session.user }),
     // After Collaboration: it reads the sync plugin's mapping as that plugin left it for the transaction.
     ThreadHighlights.configure({ doc: session.doc, ...threads }),
