@@ -6,6 +6,7 @@
  * only appended here and merged lazily (`Y.mergeUpdates`) when a client asks for a diff.
  */
 import * as Y from 'yjs'
+import { IdRanges } from './id-ranges.ts'
 
 const emptyUpdate = new Uint8Array([0, 0])
 
@@ -14,7 +15,12 @@ export class DocumentState {
   private byteSize: number
   /** Every client that joins asks for it, so it is kept until the next update arrives. */
   private cachedStateVector: Uint8Array | null = null
-  private cachedDeleteSet: DeleteRanges | null = null
+  /**
+   * Every deletion the document holds, read from the whole document once, when the first update
+   * without structs arrives; from then on each added update's own deletions are folded in, since the
+   * delete set of merged updates is the union of theirs.
+   */
+  private deleted: IdRanges | null = null
 
   /** `stateVector`, when known (a snapshot's, stored with it), must be that of all `parts` together. */
   constructor(parts: readonly Uint8Array[], stateVector: Uint8Array | null = null) {
@@ -28,11 +34,12 @@ export class DocumentState {
     return this.byteSize
   }
 
-  add(update: Uint8Array): void {
+  /** `deletions`, when the caller has decoded `update` already, must be its delete set. */
+  add(update: Uint8Array, deletions: Deletions | null = null): void {
     this.parts.push(update)
     this.byteSize += update.length
     this.cachedStateVector = null
-    this.cachedDeleteSet = null
+    if (this.deleted) addDeletions(this.deleted, deletions ?? Y.decodeUpdate(update).ds)
   }
 
   /** The whole document as one update. Throws if the stored bytes are not valid Yjs updates. */
@@ -58,8 +65,11 @@ export class DocumentState {
   addsNothing(update: DecodedUpdate): boolean {
     if (update.structs.length > 0) return false
     if (update.ds.clients.size === 0) return true
-    this.cachedDeleteSet ??= deleteRangesOf(Y.decodeUpdate(this.merged()).ds)
-    return covers(this.cachedDeleteSet, deleteRangesOf(update.ds))
+    const deleted = (this.deleted ??= addDeletions(new IdRanges(), Y.decodeUpdate(this.merged()).ds))
+    for (const [client, items] of update.ds.clients) {
+      for (const { clock, len } of items) if (!deleted.covers(client, clock, len)) return false
+    }
+    return true
   }
 
   /** What a peer with `stateVector` is missing. */
@@ -73,32 +83,13 @@ export class DocumentState {
 
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
 
-/** Deleted clock ranges per client, sorted and merged. */
-type DeleteRanges = Map<number, [start: number, end: number][]>
+export type Deletions = DecodedUpdate['ds']
 
-function deleteRangesOf(ds: DecodedUpdate['ds']): DeleteRanges {
-  const ranges: DeleteRanges = new Map()
-  for (const [client, items] of ds.clients) {
-    const sorted = items.map((item): [number, number] => [item.clock, item.clock + item.len]).sort((a, b) => a[0] - b[0])
-    const merged: [number, number][] = []
-    for (const range of sorted) {
-      const last = merged.at(-1)
-      if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1])
-      else merged.push([...range])
-    }
-    ranges.set(client, merged)
+function addDeletions(into: IdRanges, deletions: Deletions): IdRanges {
+  for (const [client, items] of deletions.clients) {
+    for (const { clock, len } of items) into.add(client, clock, len)
   }
-  return ranges
-}
-
-function covers(known: DeleteRanges, wanted: DeleteRanges): boolean {
-  for (const [client, ranges] of wanted) {
-    const have = known.get(client) ?? []
-    for (const [start, end] of ranges) {
-      if (!have.some(([from, to]) => from <= start && end <= to)) return false
-    }
-  }
-  return true
+  return into
 }
 
 function sumLengths(parts: readonly Uint8Array[]): number {

@@ -1,23 +1,28 @@
-/** A set of Yjs ids (client, clock), kept as sorted, merged clock ranges per client. */
+/**
+ * A set of Yjs ids (client, clock), kept as sorted, merged clock ranges per client. Adding and asking
+ * cost a binary search (and one splice), so a set as large as a whole document's delete set can be
+ * kept up to date with every update.
+ */
 export class IdRanges {
   private readonly ranges = new Map<number, [start: number, end: number][]>()
 
   add(client: number, clock: number, length: number): void {
-    const list = this.ranges.get(client) ?? []
-    this.ranges.set(client, list)
+    if (length <= 0) return
+    let list = this.ranges.get(client)
+    if (!list) {
+      list = []
+      this.ranges.set(client, list)
+    }
     let start = clock
     let end = clock + length
-    const kept: [number, number][] = []
-    for (const range of list) {
-      if (range[1] < start || range[0] > end) kept.push(range)
-      else {
-        start = Math.min(start, range[0])
-        end = Math.max(end, range[1])
-      }
+    // Ranges that overlap or touch the new one are folded into it, so no two ranges ever touch.
+    const first = firstEndingAfter(list, start - 1)
+    let last = first
+    for (; last < list.length && list[last]![0] <= end; last++) {
+      start = Math.min(start, list[last]![0])
+      end = Math.max(end, list[last]![1])
     }
-    kept.push([start, end])
-    kept.sort((a, b) => a[0] - b[0])
-    this.ranges.set(client, kept)
+    list.splice(first, last - first, [start, end])
   }
 
   has(client: number, clock: number): boolean {
@@ -26,17 +31,32 @@ export class IdRanges {
 
   /** Whether any id of `[clock, clock + length)` of `client` is in the set. */
   intersects(client: number, clock: number, length: number): boolean {
+    if (length <= 0) return false
     const list = this.ranges.get(client)
     if (!list) return false
-    let low = 0
-    let high = list.length - 1
-    while (low <= high) {
-      const middle = (low + high) >> 1
-      const [start, end] = list[middle]!
-      if (end <= clock) low = middle + 1
-      else if (start >= clock + length) high = middle - 1
-      else return true
-    }
-    return false
+    const range = list[firstEndingAfter(list, clock)]
+    return range !== undefined && range[0] < clock + length
   }
+
+  /** Whether every id of `[clock, clock + length)` of `client` is in the set. */
+  covers(client: number, clock: number, length: number): boolean {
+    if (length <= 0) return true
+    const list = this.ranges.get(client)
+    if (!list) return false
+    // Touching ranges are merged, so a covered span lies within one range.
+    const range = list[firstEndingAfter(list, clock)]
+    return range !== undefined && range[0] <= clock && clock + length <= range[1]
+  }
+}
+
+/** The index of the first range that ends after `clock` (`list.length` if none does). */
+function firstEndingAfter(list: readonly [number, number][], clock: number): number {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (list[middle]![1] <= clock) low = middle + 1
+    else high = middle
+  }
+  return low
 }

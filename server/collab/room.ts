@@ -12,7 +12,7 @@ import { encodeAccess, encodeSaveAck } from '../../shared/protocol/messages.ts'
 import type { Store } from '../store/store.ts'
 import type { CollabMetrics } from '../metrics.ts'
 import type { Connection } from './connection.ts'
-import { type DecodedUpdate, DocumentState } from './document-state.ts'
+import { type DecodedUpdate, type Deletions, DocumentState } from './document-state.ts'
 import { type IncomingMessage, parseIncomingMessage, ProtocolError } from './incoming-message.ts'
 import { MalformedAwarenessError } from '../../shared/protocol/awareness-update.ts'
 import {
@@ -30,6 +30,8 @@ export type UpdateOrigin = Connection | 'server'
 
 interface PendingUpdate {
   update: Uint8Array
+  /** Its delete set, decoded on arrival: the state folds it into the document's once stored. */
+  deletions: Deletions
   origin: UpdateOrigin
   /** The frame to relay, when the client's own frame can be forwarded as it is. */
   frame: Uint8Array | null
@@ -142,6 +144,7 @@ export class Room {
     return new Promise((resolve, reject) => {
       this.enqueue({
         update,
+        deletions: decoded.ds,
         origin: 'server',
         frame: null,
         redundant: this.options.state.addsNothing(decoded),
@@ -260,7 +263,16 @@ export class Room {
       }
       activity = verdict.activity
     }
-    this.enqueue({ update, origin: connection, frame, redundant, frameNumber, settle: null, activity })
+    this.enqueue({
+      update,
+      deletions: decoded.ds,
+      origin: connection,
+      frame,
+      redundant,
+      frameNumber,
+      settle: null,
+      activity,
+    })
   }
 
   private enqueue(pending: PendingUpdate): void {
@@ -326,7 +338,7 @@ export class Room {
         appended++
         this.queuedBytes -= item.update.length
         this.unstored.delete(item)
-        this.options.state.add(item.update)
+        this.options.state.add(item.update, item.deletions)
         this.broadcast(item.frame ?? encodeUpdate(item.update), origin)
       }
       if (origin?.wantsAcks) acks.set(origin, ackable(origin, item.frameNumber))

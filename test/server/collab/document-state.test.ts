@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DocumentState } from '../../../server/collab/document-state.ts'
@@ -73,5 +74,62 @@ describe('DocumentState', () => {
     expect(state.bytes).toBe(2)
     state.add(new Uint8Array([0, 0]))
     expect(state.bytes).toBe(4)
+  })
+
+  it('tells a deletion it already holds from a new one as updates keep arriving', () => {
+    const author = new Y.Doc()
+    const state = new DocumentState([editsOf(author, (t) => t.insert(0, '合作探究，小组讨论'))])
+    const typed = editsOf(author, (t) => t.delete(0, 2))
+    const deleteSetOf = (doc: Y.Doc) => Y.decodeUpdate(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)))
+    expect(state.addsNothing(deleteSetOf(author))).toBe(false)
+    state.add(typed)
+    expect(state.addsNothing(deleteSetOf(author))).toBe(true)
+    state.add(editsOf(author, (t) => t.delete(3, 1)))
+    expect(state.addsNothing(deleteSetOf(author))).toBe(true)
+    editsOf(author, (t) => t.delete(0, 1))
+    expect(state.addsNothing(deleteSetOf(author))).toBe(false)
+  })
+
+  it('judges deletions as a state read from scratch would, however the updates interleave', () => {
+    const edit = fc.record({
+      author: fc.integer({ min: 0, max: 2 }),
+      insert: fc.boolean(),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 4 }),
+      /** Whether the room receives this edit now; the others reach it later, with the author's next. */
+      delivered: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 40 }), (edits) => {
+        const authors = [0, 1, 2].map((i) => {
+          const doc = new Y.Doc()
+          doc.clientID = i + 1
+          return doc
+        })
+        const received = new Y.Doc()
+        const state = new DocumentState([])
+        const deleteSetOf = (doc: Y.Doc) => Y.decodeUpdate(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)))
+        for (const { author, insert, at, length, delivered } of edits) {
+          const doc = authors[author]!
+          Y.applyUpdate(doc, Y.encodeStateAsUpdate(received, Y.encodeStateVector(doc)))
+          const text = doc.getText('t')
+          if (insert) text.insert(at % (text.length + 1), '题'.repeat(length))
+          else if (text.length > 0) text.delete(at % text.length, Math.min(length, text.length - (at % text.length)))
+          if (!delivered) continue
+          const update = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(received))
+          const decoded = Y.decodeUpdate(update)
+          // Asked before it is added, as the room asks, so the kept delete set exists early.
+          const fromScratch = new DocumentState([state.merged()])
+          expect(state.addsNothing(decoded)).toBe(fromScratch.addsNothing(decoded))
+          if (!state.addsNothing(decoded)) state.add(update, decoded.ds)
+          Y.applyUpdate(received, update)
+          for (const probe of authors) {
+            const deletions = deleteSetOf(probe)
+            expect(state.addsNothing(deletions)).toBe(new DocumentState([state.merged()]).addsNothing(deletions))
+          }
+        }
+      }),
+      { numRuns: 60 },
+    )
   })
 })
