@@ -13,7 +13,8 @@ const extensions = contentExtensions()
 
 /** Top-level blocks only: the sanitizer lets no section or header markup through. */
 export function blocksOfHtml(html: string): JSONContent[] {
-  const doc = generateJSON(sanitizeImportedHtml(html), extensions) as JSONContent
+  // Spaces are the teacher's: 「（  ）」 is an answer's blank. mammoth writes no whitespace between tags.
+  const doc = generateJSON(sanitizeImportedHtml(html), extensions, { preserveWhitespace: true }) as JSONContent
   return doc.content ?? []
 }
 

@@ -13,6 +13,9 @@ export type Edition = (typeof editions)[number]
 
 export const editionLabels: Record<Edition, string> = { student: '学生版', teacher: '教师版' }
 
+/** What a 教师版 prints before a 教师用 passage; an import reads it back as the mark, not as text. */
+export const teacherOnlyLabel = '【教师用】'
+
 /** How a passage of a 二次备课 differs from the 定稿 version it is based on. */
 export type ChangeMark = 'added' | 'removed' | 'changed'
 

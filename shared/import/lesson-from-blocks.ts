@@ -4,6 +4,7 @@
  * titles fit, and the rest stays as it was inside them. Pure, so the rules are tested without a file.
  */
 import type { JSONContent } from '@tiptap/core'
+import { teacherOnlyLabel } from '../export/export-model.ts'
 import type { HeaderValues } from '../schema/header-fields.ts'
 import type { LessonTemplate, TemplateSection } from '../template/lesson-template.ts'
 import { headerValuesFromTable } from './header-table.ts'
@@ -92,15 +93,58 @@ function isTitleParagraph(block: JSONContent, template: LessonTemplate, taken: R
   return isAllBold(block) && chineseNumeralOf(text) === nextNumber
 }
 
+/**
+ * The 【教师用】 line a 教师版 prints above a 教师用 list, table, quotation or picture: it marks that one
+ * block. (Paragraphs and headings carry the label at their start instead.)
+ */
+function isLabelOfNextBlock(block: JSONContent, next: JSONContent | undefined): boolean {
+  return block.type === 'paragraph' && textOf(block).trim() === teacherOnlyLabel && next !== undefined && next.type !== 'paragraph' && next.type !== 'heading'
+}
+
+/** A paragraph or heading without the 【教师用】 a 教师版 put at its start: the mark replaces it. */
+function withoutTeacherOnlyLabel(block: JSONContent): JSONContent {
+  if ((block.type !== 'paragraph' && block.type !== 'heading') || !textOf(block).startsWith(teacherOnlyLabel)) return block
+  let left = teacherOnlyLabel.length
+  const content: JSONContent[] = []
+  for (const node of block.content ?? []) {
+    const text = node.type === 'text' ? (node.text ?? '') : ''
+    if (left === 0 || node.type !== 'text') {
+      content.push(node)
+      continue
+    }
+    const cut = Math.min(left, text.length)
+    left -= cut
+    if (cut < text.length) content.push({ ...node, text: text.slice(cut) })
+  }
+  return { ...block, content }
+}
+
 /** Marks 教师用 blocks of one section's body. */
 function markTeacherNotes(body: readonly JSONContent[]): JSONContent[] {
   let following = false
-  return body.map((block) => {
+  let labelledAbove = false
+  return body.flatMap((block, index) => {
     if (block.type === 'heading') following = false
+    if (isLabelOfNextBlock(block, body[index + 1])) {
+      labelledAbove = true
+      return []
+    }
     const note = teacherNoteOf(textOf(block))
     if (note === 'blockAndFollowing') following = true
-    const teacherOnly = following || note !== 'none'
-    return teacherOnly ? { ...block, attrs: { ...block.attrs, teacherOnly: true } } : block
+    const teacherOnly = labelledAbove || following || note !== 'none'
+    labelledAbove = false
+    if (!teacherOnly) return [block]
+    const marked = withoutTeacherOnlyLabel(block)
+    return [{ ...marked, attrs: { ...marked.attrs, teacherOnly: true } }]
+  })
+}
+
+/** Headings inside a section, one level up for each level the section titles take: 标题 2 under 标题 1 is the editor's 一级标题. */
+function withSectionHeadingLevels(body: readonly JSONContent[], sectionLevel: number | null): JSONContent[] {
+  if (sectionLevel === null) return [...body]
+  return body.map((block) => {
+    const level = headingLevel(block)
+    return level === null || level <= sectionLevel ? block : { ...block, attrs: { ...block.attrs, level: level - sectionLevel } }
   })
 }
 
@@ -154,7 +198,7 @@ export function lessonFromBlocks(input: readonly JSONContent[], template: Lesson
     sections.push({
       type: 'section',
       attrs: { key, title: sectionTitle, hint: '', teacherOnly: (section?.teacherOnly ?? false) || isMarkedTeacherOnly(title) },
-      content: body.length > 0 ? markTeacherNotes(body) : [{ type: 'paragraph' }],
+      content: body.length > 0 ? markTeacherNotes(withSectionHeadingLevels(body, sectionLevel)) : [{ type: 'paragraph' }],
     })
   }
 

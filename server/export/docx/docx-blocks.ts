@@ -22,16 +22,23 @@ import {
   bodyLineSpacing,
   bodySize,
   borderColor,
+  cellLineSpacing,
+  contentHeading,
   headingRun,
+  heiti,
   indentStep,
+  lineSpacing,
   listReferences,
   monospace,
   orderedReference,
+  sectionTitleHeading,
   sectionTitleSize,
+  singleLineSpacing,
   teacherOnlyFill,
   teacherOnlyLabel,
   textWidth,
 } from './docx-styles.ts'
+import { runFont } from './east-asian-hint.ts'
 import { columnWidths } from './column-widths.ts'
 import { type ExportImages, imageRun } from './docx-image.ts'
 
@@ -75,7 +82,9 @@ export class DocxBlockWriter {
       case 'section':
         return [this.sectionTitle(`${block.number}、${block.title}`, labelled), ...this.blocks(block.blocks, inner)]
       case 'paragraph':
-        return [this.paragraph(block.inlines, inner, { labelled, change: block.change })]
+        // An empty 教师用 line is printed grey without the label: a label alone on its line would read, on
+        // import, as marking the blocks after it.
+        return [this.paragraph(block.inlines, inner, { labelled: labelled && block.inlines.length > 0, change: block.change })]
       case 'heading':
         return [this.paragraph(block.inlines, inner, { labelled, change: block.change, heading: block.level })]
       case 'list':
@@ -97,20 +106,24 @@ export class DocxBlockWriter {
 
   private sectionTitle(text: string, teacherOnly: boolean): Paragraph {
     return new Paragraph({
+      heading: sectionTitleHeading,
       keepNext: true,
-      spacing: { before: 240, after: 120, line: bodyLineSpacing },
+      spacing: { before: 240, after: 120, ...lineSpacing(bodyLineSpacing) },
       children: [
-        new TextRun({ ...headingRun, text, size: sectionTitleSize }),
+        new TextRun({ ...headingRun, text, size: sectionTitleSize, ...runFont(text, text, heiti) }),
         ...(teacherOnly ? [new TextRun({ ...headingRun, text: ` ${teacherOnlyLabel}`, size: bodySize })] : []),
       ],
     })
   }
 
-  /** Single line spacing: at 1.5 lines Word would add half the picture's height above it. */
+  /**
+   * Single line spacing: at 1.5 lines Word would add half the picture's height above it. Its rule is
+   * said (`lineSpacing`): LibreOffice reads a bare `w:line` as an exact height and clips the picture.
+   */
   private image(block: Extract<ExportBlock, { kind: 'image' }>, place: Place): Paragraph {
     return new Paragraph({
       keepLines: true,
-      spacing: { before: 60, after: 60, line: 240 },
+      spacing: { before: 60, after: 60, ...lineSpacing(singleLineSpacing) },
       ...(place.indent > 0 ? { indent: { left: place.indent } } : {}),
       ...(place.teacherOnly ? { shading: grey } : {}),
       children: [imageRun(block, this.images, place.width - place.indent)],
@@ -133,8 +146,9 @@ export class DocxBlockWriter {
     if (options.change) prefix.push(new TextRun({ text: changeLabels[options.change], bold: true }))
     const heading = options.heading !== undefined
     return new Paragraph({
+      ...(heading ? { heading: contentHeading(options.heading!) } : {}),
       keepNext: heading,
-      spacing: place.inTable ? { line: 276 } : { line: bodyLineSpacing, ...(heading ? { before: 120 } : {}) },
+      spacing: place.inTable ? lineSpacing(cellLineSpacing) : { ...lineSpacing(bodyLineSpacing), ...(heading ? { before: 120 } : {}) },
       ...(options.numbering
         ? { numbering: { reference: options.numbering.reference, level: place.listLevel, instance: options.numbering.instance } }
         : place.indent > 0
@@ -173,7 +187,9 @@ export class DocxBlockWriter {
       rows: rows.map(
         (cells) =>
           new TableRow({
-            tableHeader: cells.length > 0 && cells.every((cell) => cell.header),
+            // Only on header rows: the library writes `w:tblHeader w:val="off"` for false, and mammoth reads
+            // any tblHeader as a header row, so a body row would come back from an import as a header.
+            ...(cells.length > 0 && cells.every((cell) => cell.header) ? { tableHeader: true } : {}),
             // A question and its score stay on one page.
             cantSplit: true,
             children: cells.map((cell, index) => {
@@ -207,9 +223,11 @@ function codeInlines(text: string): Inline[] {
 }
 
 function runsOf(inlines: readonly Inline[], options: { heading: boolean; code: boolean; blockChange?: ChangeMark }): ParagraphChild[] {
+  const paragraphText = inlines.map((inline) => inline.text).join('')
   return inlines.map((inline) => {
     if ('lineBreak' in inline) return new TextRun({ break: 1 })
     const change = inline.change ?? (options.blockChange === 'added' ? 'added' : options.blockChange === 'removed' ? 'removed' : undefined)
+    const font = inline.code || options.code ? monospace : options.heading ? heiti : undefined
     const run = new TextRun({
       text: inline.text,
       ...(options.heading ? headingRun : {}),
@@ -217,7 +235,7 @@ function runsOf(inlines: readonly Inline[], options: { heading: boolean; code: b
       ...(inline.italic ? { italics: true } : {}),
       ...(inline.strike || change === 'removed' ? { strike: true } : {}),
       ...(change === 'added' ? { underline: { type: UnderlineType.DOUBLE } } : inline.underline || inline.link ? { underline: { type: UnderlineType.SINGLE } } : {}),
-      ...(inline.code || options.code ? { font: monospace } : {}),
+      ...runFont(inline.text, paragraphText, font),
     })
     return inline.link ? new ExternalHyperlink({ link: inline.link, children: [run] }) : run
   })

@@ -21,13 +21,18 @@ import {
 import type { ExportDocument } from '../../../shared/export/export-model.ts'
 import { headerLines } from '../../../shared/export/header-layout.ts'
 import { DocxBlockWriter } from './docx-blocks.ts'
+import { runFont } from './east-asian-hint.ts'
 import type { ExportImages } from './docx-image.ts'
 import {
   a4,
   bodyLineSpacing,
   bodySize,
   borderColor,
+  cellLineSpacing,
+  documentLanguage,
+  headingStyles,
   heiti,
+  lineSpacing,
   numberingConfig,
   pageMargins,
   smallSize,
@@ -48,12 +53,15 @@ export async function docxOf(model: ExportDocument, images: ExportImages): Promi
   const document = new Document({
     title: model.title,
     creator: '共备',
+    // Otherwise the library writes 「Un-named」, which Word and WPS show as the last editor.
+    lastModifiedBy: '共备',
     styles: {
       default: {
         document: {
-          run: { font: songti, size: bodySize },
-          paragraph: { spacing: { line: bodyLineSpacing } },
+          run: { font: songti, size: bodySize, language: documentLanguage },
+          paragraph: { spacing: lineSpacing(bodyLineSpacing) },
         },
+        ...headingStyles(),
       },
     },
     numbering: numberingConfig(writer.orderedStarts),
@@ -73,11 +81,11 @@ function opening(model: ExportDocument): (Paragraph | Table)[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 60 },
-      children: [new TextRun({ text: model.title, font: heiti, bold: true, size: titleSize })],
+      children: [new TextRun({ text: model.title, bold: true, size: titleSize, ...runFont(model.title, model.title, heiti) })],
     }),
   ]
   if (model.subtitle) {
-    parts.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: model.subtitle, size: smallSize })] }))
+    parts.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: model.subtitle, size: smallSize, ...runFont(model.subtitle, model.subtitle) })] }))
   }
   if (model.studentLine) {
     parts.push(
@@ -89,7 +97,7 @@ function opening(model: ExportDocument): (Paragraph | Table)[] {
     )
   }
   if (model.header.length > 0) parts.push(headerTable(model), new Paragraph({ spacing: { after: 60 } }))
-  if (model.legend) parts.push(new Paragraph({ children: [new TextRun({ text: model.legend, size: smallSize, italics: true })] }))
+  if (model.legend) parts.push(new Paragraph({ children: [new TextRun({ text: model.legend, size: smallSize, italics: true, ...runFont(model.legend, model.legend) })] }))
   return parts
 }
 
@@ -105,9 +113,9 @@ function headerTable(model: ExportDocument): Table {
       ...(isLabel ? { shading: labelFill } : {}),
       children: [
         new Paragraph({
-          spacing: { line: 276 },
+          spacing: lineSpacing(cellLineSpacing),
           alignment: isLabel ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [new TextRun({ text, ...(isLabel ? { font: heiti } : {}) })],
+          children: [new TextRun({ text, ...runFont(text, text, isLabel ? heiti : undefined) })],
         }),
       ],
     })

@@ -6,7 +6,7 @@
  * system; the Latin half gets Times New Roman and Arial. LibreOffice maps the names to installed CJK
  * fonts (e.g. Noto Serif/Sans CJK) through fontconfig.
  */
-import { AlignmentType, type INumberingOptions, type IRunOptions, LevelFormat } from 'docx'
+import { AlignmentType, HeadingLevel, type IBaseParagraphStyleOptions, type INumberingOptions, type IRunOptions, LevelFormat, LineRuleType } from 'docx'
 
 /** 小四 */
 export const bodySize = 24
@@ -18,6 +18,25 @@ export const sectionTitleSize = 28
 export const titleSize = 36
 /** 1.5 lines: 240 is single spacing. */
 export const bodyLineSpacing = 360
+/** Line spacing in a table cell and the header form: a little under 1.5 lines, so forms stay compact. */
+export const cellLineSpacing = 276
+/** Single spacing, for a picture's line. */
+export const singleLineSpacing = 240
+
+/**
+ * Line spacing in 240ths of a line, with its rule said: Word reads a `w:line` without `w:lineRule` as
+ * proportional, but LibreOffice reads it as an exact height, which cuts every inline picture down to
+ * one line's strip and clips tall glyphs.
+ */
+export function lineSpacing(line: number): { line: number; lineRule: typeof LineRuleType.AUTO } {
+  return { line, lineRule: LineRuleType.AUTO }
+}
+
+/**
+ * Languages of the text: without them LibreOffice takes the system's, and on many systems draws Chinese
+ * with Japanese glyph shapes (门, 直, 骨 differ).
+ */
+export const documentLanguage = { value: 'en-US', eastAsia: 'zh-CN' }
 
 export const songti = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun', cs: 'Times New Roman' }
 export const heiti = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: 'SimHei', cs: 'Arial' }
@@ -33,10 +52,41 @@ export const indentStep = 480
 
 /** Light grey fill of 教师用 passages: visible on paper, still legible in black and white. */
 export const teacherOnlyFill = 'EDEDED'
-export const teacherOnlyLabel = '【教师用】'
+export { teacherOnlyLabel } from '../../../shared/export/export-model.ts'
 export const borderColor = '808080'
 
 export const headingRun: IRunOptions = { font: heiti, bold: true }
+
+/**
+ * Section titles are Word's 标题 1 and a section's own headings 标题 2 and deeper, so that Word's and WPS's
+ * navigation pane and LibreOffice's navigator list the plan's parts, and a table of contents can be made.
+ */
+export const sectionTitleHeading = HeadingLevel.HEADING_1
+const headingLevels = [HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6]
+
+/** The Word heading of a section's heading of `level` (1 is the first level inside a section). */
+export function contentHeading(level: number): (typeof HeadingLevel)[keyof typeof HeadingLevel] {
+  return headingLevels[Math.min(Math.max(level, 1), headingLevels.length) - 1]!
+}
+
+/**
+ * The heading styles in the plan's own look (黑体, black, bold), replacing the library's blue ones, each
+ * with its outline level: that is what the navigation pane lists.
+ */
+export function headingStyles(): Record<`heading${1 | 2 | 3 | 4 | 5 | 6}`, IBaseParagraphStyleOptions> {
+  const heading = (outlineLevel: number, size: number, before: number, after: number): IBaseParagraphStyleOptions => ({
+    run: { font: heiti, bold: true, size, color: '000000' },
+    paragraph: { keepNext: true, outlineLevel, spacing: { before, after, ...lineSpacing(bodyLineSpacing) } },
+  })
+  return {
+    heading1: heading(0, sectionTitleSize, 240, 120),
+    heading2: heading(1, bodySize, 120, 0),
+    heading3: heading(2, bodySize, 120, 0),
+    heading4: heading(3, bodySize, 120, 0),
+    heading5: heading(4, bodySize, 120, 0),
+    heading6: heading(5, bodySize, 120, 0),
+  }
+}
 
 export const listReferences = { bullet: 'bullet-list', ordered: 'ordered-list' } as const
 

@@ -3,7 +3,7 @@
  * numbering.xml and the document defaults of styles.xml with an XML parser, and describe the body as
  * paragraphs and tables in order.
  */
-import { type Element, DOMParser } from '@xmldom/xmldom'
+import { type Document, type Element, DOMParser } from '@xmldom/xmldom'
 import { strFromU8, unzipSync } from 'fflate'
 
 const w = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
@@ -64,6 +64,23 @@ export interface ReadDocx {
   page: { width: number; height: number }
   /** What a run without properties of its own gets: `w:docDefaults` of styles.xml. */
   defaultRun: ReadRunProperties
+}
+
+/** One XML part of a .docx, parsed, for checks on markup the description above leaves out. */
+export function docxPart(bytes: Uint8Array, name: string): Document {
+  const file = unzipSync(bytes)[name]
+  if (!file) throw new Error(`${name} missing from the .docx`)
+  return new DOMParser().parseFromString(strFromU8(file), 'text/xml')
+}
+
+/** The elements named `w:<localName>` under `root`. */
+export function wordElements(root: Document | Element, localName: string): Element[] {
+  return Array.from(root.getElementsByTagNameNS(w, localName))
+}
+
+/** A `w:` attribute of a WordprocessingML element, or null. */
+export function wordAttribute(element: Element, name: string): string | null {
+  return element.getAttributeNS(w, name)
 }
 
 export function readDocx(bytes: Uint8Array): ReadDocx {

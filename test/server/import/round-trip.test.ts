@@ -8,6 +8,8 @@ import { importedLessonPlan } from '../../../shared/import/imported-plan.ts'
 import { buildEditorSchema } from '../../../shared/schema/editor-schema.ts'
 import { buildLessonPlan } from '../../../shared/template/build-lesson-plan.ts'
 import { defaultLessonTemplate } from '../../../shared/template/default-template.ts'
+import { sample } from '../export/export-fixtures.ts'
+import { readDocx as readExported } from '../export/docx-reader.ts'
 
 const schema = buildEditorSchema()
 const p = (text: string, attrs: Record<string, unknown> = {}): JSONContent => ({ type: 'paragraph', attrs, content: [{ type: 'text', text }] })
@@ -59,5 +61,56 @@ describe('export → import round trip', () => {
     const { lesson } = await readDocx(file, defaultLessonTemplate)
     expect(lesson.outline.map((section) => section.key)).not.toContain('reflection')
     expect(JSON.stringify(lesson.sections)).not.toMatch(/班级|x = 2/)
+  })
+
+  it('[EXPORT-7] export, import, export again: the same text, body rows stay body rows, each 【教师用】 printed once', async () => {
+    const options = { edition: 'teacher' as const, title: '3.1.1 一元一次方程 导学案', subtitle: '七年级数学备课组' }
+    const original = schema.nodeFromJSON(sample())
+    const first = await docxOf(buildExport(original, options), new Map())
+    const { lesson } = await readDocx(first, defaultLessonTemplate)
+    const imported = schema.nodeFromJSON(importedLessonPlan(lesson, {}))
+    const second = await docxOf(buildExport(imported, options), new Map())
+
+    expect(readExported(second).text).toBe(readExported(first).text)
+    expect(readExported(second).text).not.toContain('【教师用】【教师用】')
+    const headerRows = (doc: typeof original) => {
+      const rows: boolean[] = []
+      doc.descendants((node) => {
+        if (node.type.name === 'tableRow') rows.push(node.childCount > 0 && node.children.every((cell) => cell.type.name === 'tableHeader'))
+        return true
+      })
+      return rows
+    }
+    expect(headerRows(imported)).toEqual(headerRows(original))
+    const teacherOnlyTexts = (doc: typeof original) => {
+      const texts: string[] = []
+      doc.descendants((node) => {
+        if (node.attrs['teacherOnly'] === true && node.type.name !== 'section') texts.push(node.textContent)
+        return node.type.name === 'section' || node.type.name === 'doc'
+      })
+      return texts
+    }
+    expect(teacherOnlyTexts(imported)).toEqual(teacherOnlyTexts(original))
+  })
+
+  it('[EXPORT-8] the 【教师用】 line above a table marks that table alone; a section’s headings keep their level', async () => {
+    const plan = writtenPlan()
+    plan.content!.find((node) => node.attrs?.key === 'inquiry')!.content = [
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '探究一' }] },
+      { type: 'table', attrs: { teacherOnly: true }, content: [{ type: 'tableRow', content: [cell('答案'), cell('x = 2')] }] },
+      p('小组讨论'),
+      { type: 'paragraph', attrs: { teacherOnly: true } },
+      p('代表发言'),
+    ]
+    const file = await docxOf(buildExport(schema.nodeFromJSON(plan), { edition: 'teacher', title: '3.2 解一元一次方程 导学案', subtitle: '' }), new Map())
+    const { lesson } = await readDocx(file, defaultLessonTemplate)
+    const inquiry = lesson.sections.find((node) => node.attrs?.key === 'inquiry')!.content!
+    expect(inquiry.map((block) => [block.type, block.attrs?.['level'] ?? null, Boolean(block.attrs?.teacherOnly)])).toEqual([
+      ['heading', 2, false],
+      ['table', null, true],
+      ['paragraph', null, false],
+      ['paragraph', null, false],
+    ])
+    expect(JSON.stringify(inquiry)).not.toContain('【教师用】')
   })
 })
