@@ -125,6 +125,9 @@ export class WalCheckpointer {
   close(): Promise<void> {
     if (!this.#closing) {
       this.#closing = true
+      // Unref'd, the worker would not keep the process alive until it exits: a script whose last task
+      // is `await store.close()` would end (exit code 13, unsettled top-level await) before it resolves.
+      this.#worker.ref()
       this.#worker.postMessage('close')
     }
     return this.#exited

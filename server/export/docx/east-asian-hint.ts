@@ -6,6 +6,7 @@
  * Latin quotes.
  */
 import type { IFontAttributesProperties } from 'docx'
+import { songti } from './docx-styles.ts'
 
 const sharedPunctuation = /[\u00B7\u2014\u2015\u2018\u2019\u201C\u201D\u2026\u203B]/
 const han = /\p{Script=Han}/u
@@ -14,8 +15,11 @@ export function needsEastAsianHint(runText: string, paragraphText: string): bool
   return sharedPunctuation.test(runText) && han.test(paragraphText)
 }
 
-/** The `font` option of a run: its own fonts (none: the document's), with the hint where it needs one. */
+/**
+ * The `font` option of a run: its own fonts (none: the body's), with the hint where it needs one. A hinted
+ * run names all its fonts too, rather than leaving readers to complete a partial `w:rFonts`.
+ */
 export function runFont(runText: string, paragraphText: string, font?: IFontAttributesProperties): { font?: IFontAttributesProperties } {
-  if (needsEastAsianHint(runText, paragraphText)) return { font: { ...font, hint: 'eastAsia' } }
+  if (needsEastAsianHint(runText, paragraphText)) return { font: { ...(font ?? songti), hint: 'eastAsia' } }
   return font ? { font } : {}
 }
