@@ -91,7 +91,7 @@ async function exportSamples(): Promise<string[]> {
 async function main(): Promise<void> {
   const soffice = which('soffice', 'libreoffice')
   if (!soffice) {
-    console.log('check:docx — LibreOffice is not installed (apt-get install -y libreoffice-writer poppler-utils); nothing to convert.')
+    console.log('check:docx — LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui fonts-noto-cjk poppler-utils); nothing to convert.')
     return
   }
   rmSync(outDir, { recursive: true, force: true })
