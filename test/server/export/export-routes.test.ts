@@ -4,10 +4,10 @@
  * fields, the 二次备课 marks, a semester as .zip, the 集体备课记录, a teacher's reflections, PDF, and
  * refusals.
  */
-import { existsSync } from 'node:fs'
 import type { JSONContent } from '@tiptap/core'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browserSuitesEnabled } from '../../browser/helpers/chromium.ts'
 import type { LessonSummary } from '../../../shared/api/lessons.ts'
 import type { AdaptationDetail, VersionSummary } from '../../../shared/api/versions.ts'
 import type { ExportDocument } from '../../../shared/export/export-model.ts'
@@ -252,7 +252,7 @@ describe('refusals', () => {
 })
 
 describe('PDF', () => {
-  it.runIf(existsSync('/usr/bin/chromium'))('prints a real PDF with chromium', async () => {
+  it.runIf(browserSuitesEnabled())('prints a real PDF with chromium', async () => {
     const file = await download('teacher2', `/api/versions/${version.id}/export?edition=student&format=pdf`)
     expect(file.status).toBe(200)
     expect(file.type).toBe('application/pdf')

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs'
 import type { JSONContent } from '@tiptap/core'
+import { browserSuitesEnabled } from '../../browser/helpers/chromium.ts'
 import { describe, expect, it } from 'vitest'
 import { docxOf } from '../../../server/export/docx/docx-file.ts'
 import { type ExportImage, webpInWordText } from '../../../server/export/docx/docx-image.ts'
@@ -148,7 +148,7 @@ describe('export → import round trip', () => {
   })
 })
 
-describe.runIf(existsSync('/usr/bin/chromium'))('images in the PDF', () => {
+describe.runIf(browserSuitesEnabled())('images in the PDF', () => {
   it('prints the inlined pictures although the page may fetch nothing', async () => {
     const renderer = new PdfRenderer()
     try {

@@ -1,5 +1,5 @@
 /** The PDF renderer: one browser, bounded renders, a clear refusal when it cannot print. */
-import { existsSync } from 'node:fs'
+import { browserSuitesEnabled } from '../../browser/helpers/chromium.ts'
 import { describe, expect, it } from 'vitest'
 import { noChromiumMessage, PdfRenderer, PdfUnavailableError } from '../../../server/export/pdf/pdf-renderer.ts'
 
@@ -12,7 +12,7 @@ describe('PdfRenderer', () => {
     await expect(renderer.render(page)).rejects.toThrow(new PdfUnavailableError(noChromiumMessage))
   })
 
-  it.runIf(existsSync('/usr/bin/chromium'))('renders in one browser, refuses what exceeds the queue, and stops with the server', async () => {
+  it.runIf(browserSuitesEnabled())('renders in one browser, refuses what exceeds the queue, and stops with the server', async () => {
     const renderer = new PdfRenderer({ maxConcurrent: 1, maxWaiting: 1 })
     try {
       const results = await Promise.allSettled([renderer.render(page), renderer.render(page), renderer.render(page)])
