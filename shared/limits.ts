@@ -27,6 +27,25 @@ export const limits = {
   maxAwarenessStateBytes: 8 * 1024,
   /** Awareness frames the server sends are cut at about this size, so no joiner is sent everyone at once. */
   maxAwarenessFrameBytes: 64 * 1024,
+  /**
+   * Types nested in one another in a document, counted from its root: an item directly in `content` is
+   * at depth 1. A 导学案 nests a few levels (section, list, list item, paragraph, text; a table adds
+   * three); anything near this is an attack, and readers that recurse (export, passages) must never
+   * meet more (docs/BOUNDS.md, BOUNDS-2).
+   */
+  maxContentDepth: 100,
+  /** Arrays and objects nested in one stored value (an attribute, a map value): BOUNDS-3. */
+  maxValueDepth: 16,
+  /** Ids written into threads (thread, reply, author, mentioned user): BOUNDS-4. */
+  maxThreadIdChars: 64,
+  /** A thread's or reply's body, in characters: BOUNDS-4. */
+  maxThreadBodyChars: 20_000,
+  /** A thread's quoted passage, and a suggestion's replacement, in characters: BOUNDS-4. */
+  maxThreadQuoteChars: 100_000,
+  /** Users one thread may @mention: BOUNDS-4. */
+  maxThreadMentions: 200,
+  /** An encoded anchor (a Yjs relative position): BOUNDS-4. */
+  maxThreadAnchorBytes: 1024,
   /** Lifetime of a token from `POST /api/auth/ws-token`. */
   wsTokenTtlSeconds: 5 * 60,
   /** Lifetime of a browser session cookie. */

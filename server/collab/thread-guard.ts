@@ -12,12 +12,19 @@
  * The scratch document holds the whole document with its history, so it is built only for a full check
  * or when the document has threads. A room where nobody comments never builds it: its index is read from
  * the stored update itself (`knownWithoutThreads`).
+ *
+ * Before either, every update is placed against the room's items (`item-places.ts`): content nested
+ * deeper than `limits.maxContentDepth`, or a value nested deeper than `limits.maxValueDepth`, is refused
+ * before anything is integrated (docs/BOUNDS.md). Nothing here recurses, and no walk is longer than the
+ * update or that limit: a client decides how deep its update nests.
  */
 import * as Y from 'yjs'
 import { threadsRootName } from '../../shared/threads/thread-model.ts'
 import type { ThreadActor } from '../../shared/threads/thread-rules.ts'
 import type { DecodedUpdate } from './document-state.ts'
 import { IdRanges } from './id-ranges.ts'
+import { ItemPlaces, placeStructs } from './item-places.ts'
+import { TypeRoots } from './thread-items.ts'
 import { reviewTransaction, type ThreadReview } from './thread-review.ts'
 
 /** What the room holds: its stored state and the accepted updates still on their way to the store. */
@@ -33,6 +40,8 @@ interface Scratch {
   threadIds: IdRanges
   /** Clock per client up to which the room has every item: the state, plus every accepted update. */
   known: Map<number, number>
+  /** Where every item the room has sits; null when it must be read again from the room. */
+  places: ItemPlaces | null
 }
 
 type ScratchWithDocument = Scratch & { doc: Y.Doc }
@@ -48,11 +57,22 @@ export class ThreadGuard {
 
   review(update: Uint8Array, decoded: DecodedUpdate, actor: ThreadActor): ThreadReview {
     const scratch = (this.scratch ??= this.loadIndex())
-    if (actor.access === 'edit' && !this.needsFullCheck(scratch, decoded)) {
+    const places = (scratch.places ??= this.readPlaces())
+    const placed = placeStructs(decoded.structs, places)
+    if (placed.refusal !== null) return { allowed: false, reason: placed.refusal }
+    if (actor.access === 'edit' && !placed.incomplete && !this.needsFullCheck(scratch, decoded)) {
       noteKnown(scratch.known, decoded)
+      places.addAll(decoded.structs, placed.places)
       return { allowed: true, activity: [] }
     }
-    return this.check(hasDocument(scratch) ? scratch : (this.scratch = this.load()), update, decoded, actor)
+    const checked = hasDocument(scratch) ? scratch : (this.scratch = this.load(places))
+    const verdict = this.check(checked, update, decoded, actor)
+    if (verdict.allowed) {
+      // Every struct was integrated, so a struct left unplaced means the places missed something.
+      if (placed.incomplete) checked.places = null
+      else places.addAll(decoded.structs, placed.places)
+    }
+    return verdict
   }
 
   /** Something reached the room without passing here (a server change, another instance's rows). */
@@ -62,20 +82,30 @@ export class ThreadGuard {
   }
 
   private loadIndex(): Scratch {
-    const unstored = [...this.source.unstored()]
-    const state = this.source.diff(new Uint8Array([0]))
-    const known = knownWithoutThreads(unstored.length === 0 ? state : Y.mergeUpdates([state, ...unstored]))
-    return known === null ? this.load() : { doc: null, threadIds: new IdRanges(), known }
+    const { structs } = Y.decodeUpdate(this.wholeState())
+    const places = ItemPlaces.of(structs)
+    const known = knownWithoutThreads(structs)
+    return known === null ? this.load(places) : { doc: null, threadIds: new IdRanges(), known, places }
   }
 
-  private load(): ScratchWithDocument {
+  private readPlaces(): ItemPlaces {
+    return ItemPlaces.of(Y.decodeUpdate(this.wholeState()).structs)
+  }
+
+  private wholeState(): Uint8Array {
+    const unstored = [...this.source.unstored()]
+    const state = this.source.diff(new Uint8Array([0]))
+    return unstored.length === 0 ? state : Y.mergeUpdates([state, ...unstored])
+  }
+
+  private load(places: ItemPlaces | null): ScratchWithDocument {
     // Deleted content stays readable: who wrote a deleted thread decides who may have deleted it.
     const doc = new Y.Doc({ gc: false })
     Y.applyUpdate(doc, this.source.diff(new Uint8Array([0])))
     for (const update of this.source.unstored()) Y.applyUpdate(doc, update)
     const threadIds = new IdRanges()
     indexType(doc.getMap(threadsRootName), threadIds)
-    return { doc, threadIds, known: Y.decodeStateVector(Y.encodeStateVector(doc)) }
+    return { doc, threadIds, known: Y.decodeStateVector(Y.encodeStateVector(doc)), places }
   }
 
   /**
@@ -201,8 +231,7 @@ function inThreads(threadIds: IdRanges, id: Y.ID | null): boolean {
  * every struct would be integrated (a gap, or a reference to an item the update lacks): a document
  * would leave those waiting, out of its state vector.
  */
-function knownWithoutThreads(update: Uint8Array): Map<number, number> | null {
-  const { structs } = Y.decodeUpdate(update)
+function knownWithoutThreads(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): Map<number, number> | null {
   const known = new Map<number, number>()
   for (const struct of structs) {
     const { client, clock } = struct.id
@@ -245,6 +274,7 @@ function integrated(doc: Y.Doc, decoded: DecodedUpdate): boolean {
 
 function indexInsertedThreads(doc: Y.Doc, transaction: Y.Transaction, threadIds: IdRanges): void {
   const threads = doc.getMap(threadsRootName)
+  const roots = new TypeRoots()
   for (const [client, after] of transaction.afterState) {
     const structs = doc.store.clients.get(client) ?? []
     const before = transaction.beforeState.get(client) ?? 0
@@ -252,25 +282,28 @@ function indexInsertedThreads(doc: Y.Doc, transaction: Y.Transaction, threadIds:
     for (let index = Y.findIndexSS(structs, before); index < structs.length; index++) {
       const struct = structs[index]!
       if (struct.id.clock >= after) break
-      if (struct instanceof Y.Item && insideOf(struct, threads)) threadIds.add(client, struct.id.clock, struct.length)
+      if (struct instanceof Y.Item && roots.of(struct.parent as Y.AbstractType<any>)?.root === threads) {
+        threadIds.add(client, struct.id.clock, struct.length)
+      }
     }
   }
 }
 
-function insideOf(item: Y.Item, root: Y.AbstractType<any>): boolean {
-  let type = item.parent as Y.AbstractType<any>
-  while (type._item !== null) type = type._item.parent as Y.AbstractType<any>
-  return type === root
-}
-
-/** Every item in a type and in the types it holds, including deleted ones and overwritten map values. */
-function indexType(type: Y.AbstractType<any>, into: IdRanges): void {
+/**
+ * Every item in a type and in the types it holds, including deleted ones and overwritten map values.
+ * A stored document may nest deeper than any stack (one stored before there was a limit), so the
+ * types still to visit wait in a list instead of in nested calls.
+ */
+function indexType(root: Y.AbstractType<any>, into: IdRanges): void {
+  const types = [root]
   const visit = (item: Y.Item): void => {
     into.add(item.id.client, item.id.clock, item.length)
-    if (item.content instanceof Y.ContentType) indexType(item.content.type, into)
+    if (item.content instanceof Y.ContentType) types.push(item.content.type)
   }
-  for (let item = type._start; item !== null; item = item.right) visit(item)
-  for (const last of type._map.values()) {
-    for (let item: Y.Item | null = last; item !== null; item = item.left) visit(item)
+  for (let type = types.pop(); type !== undefined; type = types.pop()) {
+    for (let item = type._start; item !== null; item = item.right) visit(item)
+    for (const last of type._map.values()) {
+      for (let item: Y.Item | null = last; item !== null; item = item.left) visit(item)
+    }
   }
 }

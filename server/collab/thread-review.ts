@@ -4,8 +4,14 @@
  * `shared/threads/thread-rules.ts` let `actor` make those changes. Reads the scratch document right
  * after the update was applied to it, before anything is merged or collected. What an accepted
  * transaction did to threads comes back with the verdict, for notifications.
+ *
+ * Every value an inserted item brings into `threads` is checked against `shared/threads/thread-schema.ts`
+ * first: a thread holds nothing the panel, the notifications or an export could not read. Each touched
+ * item costs a few steps whatever the update holds: roots are remembered per type (`TypeRoots`) and a
+ * thread's structure is never more than five items deep.
  */
 import * as Y from 'yjs'
+import { limits } from '../../shared/limits.ts'
 import type { ThreadActivity } from '../../shared/threads/thread-activity.ts'
 import {
   replyFields,
@@ -22,10 +28,20 @@ import {
   mayResolve,
   type ThreadActor,
 } from '../../shared/threads/thread-rules.ts'
+import {
+  bodyFits,
+  type FieldShape,
+  isBodyMark,
+  isThreadId,
+  replyFieldShape,
+  requiredReplyFields,
+  requiredThreadFields,
+  threadFieldShape,
+} from '../../shared/threads/thread-schema.ts'
 import type { Decision } from '../../shared/workflow/lesson-rules.ts'
 import { activityOf } from './review-activity.ts'
 import { quotedBefore } from './suggestion-passage.ts'
-import { authorOf, rawGet } from './thread-items.ts'
+import { authorOf, rawGet, TypeRoots } from './thread-items.ts'
 
 type Verdict = Decision
 type Refusal = Extract<Decision, { allowed: false }>
@@ -36,12 +52,8 @@ export type ThreadReview = { allowed: true; activity: ThreadActivity[] } | Refus
 const accepted: Verdict = { allowed: true }
 const refused = (reason: string): Refusal => ({ allowed: false, reason })
 
-/** Every item the transaction inserted or deleted, with the path from its root down to it. */
-interface Touched {
-  root: string | null
-  /** The item's ancestors from the top-level one (a thread entry in `threads`) down to the item. */
-  chain: Y.Item[]
-}
+/** Items below a thread's entry in `threads`: field, reply, reply field, a body's characters. */
+const threadStructureDepth = 5
 
 /** How an item stands to the transaction under review. */
 interface ItemAge {
@@ -58,16 +70,26 @@ export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor:
   const deletedNow = (item: Y.Item): boolean => !isNew(item) && Y.isDeleted(transaction.deleteSet, item.id)
   const existedBefore = (item: Y.Item): boolean => !isNew(item) && (!item.deleted || deletedNow(item))
 
+  const roots = new TypeRoots()
   const createdThreads = new Set<Y.Item>()
   const deletedThreads = new Set<Y.Item>()
   const createdReplies = new Set<Y.Item>()
   const resolutionChanged = new Set<Y.Item>()
   const decided = new Set<Y.Item>()
   const mentionsChanged = new Set<Y.Item>()
-  for (const { root, chain } of touchedItems(doc, transaction, rootNames)) {
-    if (root !== threadsRootName) {
+  const bodies = new Set<Y.Text>()
+  for (const item of touchedItems(doc, transaction)) {
+    const place = roots.of(item.parent as Y.AbstractType<any>)
+    if (place === null) return refused(`内容嵌套太深（超过 ${limits.maxContentDepth} 层）`)
+    if (rootNames.get(place.root) !== threadsRootName) {
       if (actor.access === 'edit') continue
       return refused('批注权限不能修改正文')
+    }
+    if (place.depth >= threadStructureDepth) return refused('批注的格式不对')
+    const chain = ancestry(item, place.depth)
+    if (isNew(item)) {
+      const refusal = shapeRefusal(chain, bodies)
+      if (refusal) return refusal
     }
     const [thread, field, reply, replyField] = chain as [Y.Item, Y.Item?, Y.Item?, Y.Item?]
     if (thread.parentSub === null || !(thread.content instanceof Y.ContentType)) return refused('批注的格式不对')
@@ -110,6 +132,9 @@ export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor:
     }
   }
 
+  for (const body of bodies) {
+    if (!bodyFits(body.length)) return refused(`批注或回复太长（超过 ${limits.maxThreadBodyChars} 字）`)
+  }
   for (const thread of createdThreads) {
     const decision = reviewNewThread(thread, actor)
     if (!decision.allowed) return decision
@@ -166,6 +191,9 @@ function reviewDecision(doc: Y.Doc, thread: Y.Item, actor: ThreadActor, age: Ite
 function reviewNewThread(thread: Y.Item, actor: ThreadActor): Verdict {
   const decision = mayCreateThread(actor)
   if (!decision.allowed) return decision
+  if (requiredThreadFields.some((field) => rawGet(thread, field) === undefined) || rawGet(thread, 'id') !== thread.parentSub) {
+    return refused('新批注缺少内容')
+  }
   if (rawGet(thread, 'authorId') !== actor.userId) return refused('不能以别人的名义写批注')
   if (!includes(threadKinds, rawGet(thread, 'kind'))) return refused('不认识这种批注')
   const suggestion = rawGet(thread, 'suggestion')
@@ -187,15 +215,15 @@ function reviewNewReply(reply: Y.Item, actor: ThreadActor): Verdict {
   const decision = mayReply(actor)
   if (!decision.allowed) return decision
   if (!(reply.content instanceof Y.ContentType)) return refused('回复的格式不对')
+  if (requiredReplyFields.some((field) => rawGet(reply, field) === undefined)) return refused('新回复缺少内容')
   return rawGet(reply, 'authorId') === actor.userId ? accepted : refused('不能以别人的名义回复')
 }
 
-function* touchedItems(
-  doc: Y.Doc,
-  transaction: Y.Transaction,
-  rootNames: ReadonlyMap<Y.AbstractType<any>, string>,
-): Generator<Touched> {
-  const touched: Y.Item[] = []
+function* touchedItems(doc: Y.Doc, transaction: Y.Transaction): Generator<Y.Item> {
+  const deleted: Y.Item[] = []
+  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+    if (struct instanceof Y.Item) deleted.push(struct)
+  })
   for (const [client, after] of transaction.afterState) {
     const before = transaction.beforeState.get(client) ?? 0
     if (after <= before) continue
@@ -203,23 +231,71 @@ function* touchedItems(
     for (let index = Y.findIndexSS(structs, before); index < structs.length; index++) {
       const struct = structs[index]!
       if (struct.id.clock >= after) break
-      if (struct instanceof Y.Item) touched.push(struct)
+      if (struct instanceof Y.Item) yield struct
     }
   }
-  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
-    if (struct instanceof Y.Item) touched.push(struct)
-  })
-  for (const item of touched) yield pathOf(item, rootNames)
+  yield* deleted
 }
 
-function pathOf(item: Y.Item, rootNames: ReadonlyMap<Y.AbstractType<any>, string>): Touched {
-  const chain = [item]
-  let type = item.parent as Y.AbstractType<any>
-  while (type._item !== null) {
-    chain.unshift(type._item)
-    type = type._item.parent as Y.AbstractType<any>
+/** The item and its ancestors up to its thread's entry, top first; `depth` items lie above the item. */
+function ancestry(item: Y.Item, depth: number): Y.Item[] {
+  const chain = new Array<Y.Item>(depth + 1)
+  chain[depth] = item
+  for (let level = depth - 1; level >= 0; level--) {
+    chain[level] = (chain[level + 1]!.parent as Y.AbstractType<any>)._item!
   }
-  return { root: rootNames.get(type) ?? null, chain }
+  return chain
+}
+
+/**
+ * Whether an inserted item holds what its place in a thread allows (`thread-schema.ts`). A body it
+ * writes into is noted, to check the body's length once the whole transaction is in.
+ */
+function shapeRefusal(chain: readonly Y.Item[], bodies: Set<Y.Text>): Refusal | null {
+  const item = chain[chain.length - 1]!
+  if (item.content instanceof Y.ContentDeleted) return null
+  switch (chain.length) {
+    case 1:
+      return isThreadId(item.parentSub) && holdsType(item, Y.Map) ? null : refused('批注的格式不对')
+    case 2:
+    case 4: {
+      const name = item.parentSub ?? ''
+      const shape = chain.length === 2 ? threadFieldShape(name) : replyFieldShape(name)
+      if (shape === null) return refused(chain.length === 2 ? `批注里没有「${name}」这一项` : '回复的格式不对')
+      return fitsShape(item, shape) ? null : refused(`批注里「${name}」的内容不对`)
+    }
+    default: {
+      const holder = chain[chain.length - 2]!
+      const shape = chain.length === 3 ? threadFieldShape(holder.parentSub ?? '') : replyFieldShape(holder.parentSub ?? '')
+      if (item.parentSub !== null) return refused('批注的格式不对')
+      if (shape?.kind === 'replies' && chain.length === 3) return holdsType(item, Y.Map) ? null : refused('回复的格式不对')
+      if (shape?.kind !== 'body') return refused('批注的格式不对')
+      bodies.add((holder.content as Y.ContentType).type as Y.Text)
+      const { content } = item
+      if (content instanceof Y.ContentString) return null
+      if (content instanceof Y.ContentFormat && isBodyMark(content.key, content.value)) return null
+      return refused('批注正文只能有文字和加粗、斜体、下划线')
+    }
+  }
+}
+
+function fitsShape(item: Y.Item, shape: FieldShape): boolean {
+  const { content } = item
+  switch (shape.kind) {
+    case 'body':
+      return holdsType(item, Y.Text)
+    case 'replies':
+      return holdsType(item, Y.Array)
+    case 'value':
+      if (content instanceof Y.ContentBinary) return shape.valid(content.content)
+      return content instanceof Y.ContentAny && content.arr.length === 1 && shape.valid(content.arr[0])
+    default:
+      return shape satisfies never
+  }
+}
+
+function holdsType(item: Y.Item, type: typeof Y.Map | typeof Y.Text | typeof Y.Array): boolean {
+  return item.content instanceof Y.ContentType && item.content.type.constructor === type
 }
 
 function includes(list: readonly string[], value: unknown): boolean {
