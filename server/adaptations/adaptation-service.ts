@@ -1,16 +1,17 @@
 /**
  * 二次备课: a teacher's personal adaptation of a finalized version. It is created as a fork of the
  * version's Yjs state, so pulling a newer version is a real merge that keeps every personal edit;
- * passages both sides changed are flagged for the teacher, who settles them with ordinary edits. The
- * plan's threads stay on the plan: the fork and every pull leave them out (`fork.ts`).
+ * passages both sides changed stay as the teacher wrote them and are flagged, the shared version
+ * beside them, until she decides (`shared/adaptation/pull.ts`, docs/ADAPTATION.md). The plan's
+ * threads stay on the plan: the fork and every pull leave them out (`fork.ts`).
  */
 import type { Actor } from '../../shared/access.ts'
 import type { AdaptationDetail, AdaptationSummary, ConflictChoice, ConflictShape, VersionSummary } from '../../shared/api/versions.ts'
 import { versionName } from '../../shared/api/versions.ts'
 import { inDocumentOrder } from '../../shared/adaptation/conflict-order.ts'
-import { findConflicts } from '../../shared/adaptation/conflicts.ts'
 import { rewriteBlockUpdate } from '../../shared/adaptation/document-changes.ts'
-import { forkState, pullUpdate } from '../../shared/adaptation/fork.ts'
+import { forkState } from '../../shared/adaptation/fork.ts'
+import { pullVersion } from '../../shared/adaptation/pull.ts'
 import { countChanges, diffBlocks } from '../../shared/versions/block-diff.ts'
 import { type Block, blocksOfState } from '../../shared/versions/document-blocks.ts'
 import { documentAccess } from '../../shared/workflow/document-access.ts'
@@ -108,18 +109,13 @@ export function pullNewestVersion(context: ContentContext, documentId: string, a
     if (!newest || !base || newest.number <= base.number) return succeed({ ...(await detailOf(context, adaptation)), editable: true })
     const [baseState, newestState] = await Promise.all([store.versionState(base.id), store.versionState(newest.id)])
     if (!baseState || !newestState) return missing('没有这个定稿版本')
-    const mine = await currentState(context, documentId)
-    const spots = findConflicts(
-      blocksOfState(baseState, editorSchema),
-      blocksOfState(newestState, editorSchema),
-      blocksOfState(mine, editorSchema),
-    )
-    await applyChange(context, documentId, pullUpdate(newestState, mine))
+    const pulled = pullVersion(baseState, newestState, await currentState(context, documentId), editorSchema)
+    await applyChange(context, documentId, pulled.update)
     const recorded = await store.recordPull(
       documentId,
       base.id,
       newest.id,
-      spots.map((spot) => ({
+      pulled.conflicts.map((spot) => ({
         blockKey: spot.key,
         section: spot.section,
         baseText: spot.base.text,
@@ -130,15 +126,16 @@ export function pullNewestVersion(context: ContentContext, documentId: string, a
     )
     // Another server pulled first; what this one merged was the same version's changes, already there.
     if (!recorded) return forbid(`这份二次备课刚刚已经更新到${versionName(newest.number)}了，请刷新后再看`)
-    const pulled = await store.findAdaptation(documentId)
-    return pulled ? succeed({ ...(await detailOf(context, pulled)), editable: true }) : noSuchAdaptation()
+    const updated = await store.findAdaptation(documentId)
+    return updated ? succeed({ ...(await detailOf(context, updated)), editable: true }) : noSuchAdaptation()
   })
 }
 
 /**
- * Settles a flagged passage: 保留我的 and 采用共享版 rewrite it through an ordinary edit, 已处理 only
- * records that the teacher has dealt with it by hand. The passage is claimed before it is rewritten,
- * so a second click is refused before it changes anything.
+ * Settles a flagged passage (ADAPT-4): 采用共享版 rewrites it to the shared version through an ordinary
+ * edit; 保留我的 and 已处理 only record the decision, since the passage is hers already (the pull kept
+ * it), with whatever she typed into it since. The passage is claimed before it is rewritten, so a
+ * second click is refused before it changes anything.
  */
 export function resolveConflict(
   context: ContentContext,
@@ -156,9 +153,9 @@ export function resolveConflict(
     if (conflict.status !== 'open' || !(await store.resolveConflict(conflictId, choice, actor.userId))) {
       return reject('这处已经处理过了')
     }
-    if (choice !== 'done') {
-      const json = choice === 'mine' ? conflict.mineJson : conflict.sharedJson
-      const update = rewriteBlockUpdate(await currentState(context, documentId), conflict.blockKey, json, conflict.afterKey, editorSchema)
+    if (choice === 'shared') {
+      const state = await currentState(context, documentId)
+      const update = rewriteBlockUpdate(state, conflict.blockKey, conflict.sharedJson, conflict.afterKey, editorSchema)
       if (update) await applyChange(context, documentId, update)
     }
     return succeed({ ...(await detailOf(context, found.value.adaptation)), editable: true })

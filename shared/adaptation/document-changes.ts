@@ -1,7 +1,7 @@
 /**
  * Server-side changes to a document's body, computed as Yjs updates on top of its current state so
  * that they merge with whatever else is being typed: restoring an old version, settling a 二次备课
- * conflict (pulling a new version is in `fork.ts`). Nothing here rewrites history; every result is an
+ * conflict (pulling a new version is in `pull.ts`). Nothing here rewrites history; every result is an
  * update to submit through the document's room (or the store when no room is open).
  */
 import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model'
@@ -33,18 +33,35 @@ export function rewriteBlockUpdate(
 ): Uint8Array | null {
   const node = json === null ? null : schema.nodeFromJSON(json)
   return changeOf(state, (doc, body) => {
-    const found = findElement(body, key)
-    if (found) {
-      if (node === null) found.parent.delete(found.index, 1)
-      else if (found.element.nodeName === node.type.name) updateYFragment(doc, found.element, node, freshBindingMeta())
-      else replaceAt(doc, found.parent, found.index, node, 1)
-      return
-    }
-    if (node === null) return
-    const anchor = afterKey === null ? null : findElement(body, afterKey)
-    if (anchor) replaceAt(doc, anchor.parent, anchor.index + 1, node, 0)
-    else replaceAt(doc, body, body.length, node, 0)
+    rewriteBlock(doc, body, key, node, afterKey)
   })
+}
+
+/**
+ * Makes the passage `key` of `body` read as `node` (removes it when null), as `rewriteBlockUpdate`
+ * says, and returns the key of the block that holds it now: another one when it had to be made anew
+ * (put back, or of another kind), null when it was removed.
+ */
+export function rewriteBlock(
+  doc: Y.Doc,
+  body: Y.XmlFragment,
+  key: string,
+  node: ProseMirrorNode | null,
+  afterKey: string | null,
+): string | null {
+  const found = findElement(body, key)
+  if (found) {
+    if (node === null) {
+      found.parent.delete(found.index, 1)
+      return null
+    }
+    if (found.element.nodeName !== node.type.name) return replaceAt(doc, found.parent, found.index, node, 1)
+    updateYFragment(doc, found.element, node, freshBindingMeta())
+    return key
+  }
+  if (node === null) return null
+  const anchor = afterKey === null ? null : findElement(body, afterKey)
+  return anchor ? replaceAt(doc, anchor.parent, anchor.index + 1, node, 0) : replaceAt(doc, body, body.length, node, 0)
 }
 
 /** Runs `change` on a copy of the document and returns what it did, or null if it did nothing. */
@@ -57,11 +74,13 @@ function changeOf(state: Uint8Array, change: (doc: Y.Doc, body: Y.XmlFragment) =
   return updates.length === 0 ? null : Y.mergeUpdates(updates)
 }
 
-function replaceAt(doc: Y.Doc, parent: Y.XmlFragment | Y.XmlElement, index: number, node: ProseMirrorNode, remove: number): void {
+/** Puts a new block reading as `node` at `index` (in place of `remove` blocks) and returns its key. */
+function replaceAt(doc: Y.Doc, parent: Y.XmlFragment | Y.XmlElement, index: number, node: ProseMirrorNode, remove: number): string | null {
   if (remove > 0) parent.delete(index, remove)
   const element = new Y.XmlElement(node.type.name)
   parent.insert(index, [element])
   updateYFragment(doc, element, node, freshBindingMeta())
+  return blockKeyOf(element)
 }
 
 interface FoundElement {

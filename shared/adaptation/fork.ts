@@ -18,17 +18,22 @@ export function forkState(planState: Uint8Array): Uint8Array {
  * together with the removal of the plan's threads they would bring. The adaptation's own threads stay.
  */
 export function pullUpdate(versionState: Uint8Array, adaptationState: Uint8Array): Uint8Array {
+  const doc = docFromState(adaptationState)
+  const before = Y.encodeStateVector(doc)
+  mergeVersion(doc, versionState)
+  const update = Y.encodeStateAsUpdate(doc, before)
+  doc.destroy()
+  return update
+}
+
+/** Merges `versionState` into `doc` in one transaction, leaving the plan's threads out. */
+export function mergeVersion(doc: Y.Doc, versionState: Uint8Array): void {
   const version = docFromState(versionState)
   const planThreadIds = [...threadsOf(version).keys()]
   version.destroy()
-  const doc = docFromState(adaptationState)
-  const before = Y.encodeStateVector(doc)
   doc.transact(() => {
     Y.applyUpdate(doc, versionState)
     const threads = threadsOf(doc)
     for (const id of planThreadIds) threads.delete(id)
   })
-  const update = Y.encodeStateAsUpdate(doc, before)
-  doc.destroy()
-  return update
 }

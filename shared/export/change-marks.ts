@@ -4,7 +4,8 @@
  * cut is printed struck through next to the passage it followed, or, when that one is in another
  * section, before the passage that now follows it, so that a cut stays in its own section.
  */
-import type { BlockChange, TextPart } from '../versions/block-diff.ts'
+import type { BlockChange } from '../versions/block-diff.ts'
+import type { TextPart } from '../versions/word-diff.ts'
 import type { Block } from '../versions/document-blocks.ts'
 
 export type PassageMark = { mark: 'added' } | { mark: 'changed'; parts: TextPart[] }

@@ -1,20 +1,17 @@
 /**
  * Compares two documents block by block: which passages were added, removed or changed, and inside a
- * changed passage which characters. Used to compare 定稿 versions and to show a teacher's 个人加减
+ * changed passage which words (`word-diff.ts`). Used to compare 定稿 versions and to show a teacher's 个人加减
  * against the shared version their adaptation is based on.
  *
  * Blocks are first matched by key (their Yjs identity, see `document-blocks.ts`), which follows a
  * passage exactly as long as it was edited in place. A passage that was deleted and retyped nearby
  * has a new key; a removed and an added block of the same type that still read alike are shown as one
- * changed passage rather than as two. Characters, not words, are compared: Chinese has no spaces.
+ * changed passage rather than as two (how alike is measured in characters, which a retyped passage
+ * keeps even where its word boundaries move).
  */
 import { diffArrays, diffChars } from 'diff'
 import { type Block, sameContent } from './document-blocks.ts'
-
-export interface TextPart {
-  text: string
-  change: 'same' | 'added' | 'removed'
-}
+import { diffWords, type TextPart } from './word-diff.ts'
 
 export type BlockChange =
   | { change: 'same'; block: Block }
@@ -59,7 +56,7 @@ export function diffBlocks(before: readonly Block[], after: readonly Block[]): B
 
 function compareMatched(before: Block, block: Block): BlockChange {
   if (sameContent(before, block) && before.type === block.type) return { change: 'same', block }
-  return { change: 'changed', before, block, parts: diffText(before.text, block.text) }
+  return { change: 'changed', before, block, parts: diffWords(before.text, block.text) }
 }
 
 /** Pairs removed and added blocks of one gap in order, where one reads like a rewrite of the other. */
@@ -90,16 +87,9 @@ function similarity(a: string, b: string): number {
   return common / longest
 }
 
-export function diffText(before: string, after: string): TextPart[] {
-  return diffChars(before, after).map((part) => ({
-    text: part.value,
-    change: part.added ? 'added' : part.removed ? 'removed' : 'same',
-  }))
-}
-
 /**
  * How many places were changed (处): an added or a removed passage counts once, a changed passage
- * once per run of edited characters, a change of formatting alone once.
+ * once per run of edited words, a change of formatting alone once.
  */
 export function countChanges(changes: readonly BlockChange[]): number {
   let count = 0
@@ -110,7 +100,7 @@ export function countChanges(changes: readonly BlockChange[]): number {
   return count
 }
 
-/** Runs of edited characters; a deletion right next to an insertion is one replacement. */
+/** Runs of edited words; a deletion right next to an insertion is one replacement. */
 function countEditRuns(parts: readonly TextPart[]): number {
   let runs = 0
   let inRun = false

@@ -194,7 +194,7 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
     await screenshot(leader, 'lesson-loop-5-compare')
   })
 
-  it('6. 张老师 pulls 定稿 v2 in: the revision arrives, the personal edits stay, the passage both changed is hers to decide', async () => {
+  it('6. [ADAPT-3] 张老师 pulls 定稿 v2 in: the revision arrives, the personal edits stay, the passage both changed stays hers until she decides', async () => {
     // She has her 二次备课 open in the editor in a second tab: what the server changes arrives there live.
     await teacher2.reload()
     const editorTab = await teacher2.context().newPage()
@@ -219,8 +219,10 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
     await expect.poll(() => sectionBlocks(editorTab, 'classCheck'), eventually).toEqual([exercise + timeLimit])
     expect(await sectionBlocks(editorTab, 'inquiry')).toEqual([inquiry, zhangAddition])
     expect(await sectionBlocks(editorTab, 'objectives')).toEqual([goal])
-    // Yjs merged both edits of the key point; the flag asks 张老师 which one she means.
-    expect(await sectionBlocks(editorTab, 'keyPoints')).toEqual([zhangKeyPoint + leaderRemark, difficulty])
+    // Both changed the key point: hers stays in her text as she wrote it, the leader's waits beside it.
+    expect(await sectionBlocks(editorTab, 'keyPoints')).toEqual([zhangKeyPoint, difficulty])
+    expect(await conflict.getByTestId('conflict-mine').locator('mark').allTextContents()).toEqual([])
+    expect(await conflict.getByTestId('conflict-shared').locator('mark').allTextContents()).toEqual(['，会移项。' + leaderRemark])
     await screenshot(editorTab, 'lesson-loop-6-pulled-editor', { fullPage: true })
 
     await teacher2.getByTestId('keep-mine').click()

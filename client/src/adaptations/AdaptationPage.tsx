@@ -1,13 +1,14 @@
 /**
  * One teacher's 二次备课: its 个人加减 marked against the shared version it is based on (printable),
- * pulling a newer 定稿 version in, and the passages a pull flagged, each settled with 保留我的,
- * 采用共享版 or 已处理.
+ * pulling a newer 定稿 version in, and the passages a pull flagged — hers kept in the text, the shared
+ * version beside it — each settled with 保留我的, 采用共享版 or 已处理.
  */
 import { useState } from 'react'
 import type { AdaptationDetail, ConflictChoice, ConflictShape } from '../../../shared/api/versions.ts'
 import type { Me } from '../../../shared/api.ts'
 import { fetchAdaptation, pullNewestVersion, resolveConflict } from '../api/versions.ts'
 import { ExportLinks } from '../export/ExportLinks.tsx'
+import { ConflictSides } from './ConflictSides.tsx'
 import { hrefFor } from '../routing.ts'
 import { BackLink } from '../versions/BackLink.tsx'
 import { BlockDiff } from '../versions/BlockDiff.tsx'
@@ -82,16 +83,7 @@ export function AdaptationPage({ documentId, me }: { documentId: string; me: Me 
             <div key={conflict.id} className="conflict" data-testid="conflict" data-status={conflict.status}>
               <strong>{conflict.section || '正文'}</strong>
               <span className="muted">（{`定稿 v${conflict.toVersionNumber}`}中组里也改了你改过的这段）</span>
-              <div className="conflict-sides">
-                <div>
-                  <span className="muted">我的：</span>
-                  {conflict.mineText ?? <em className="muted">（我删掉了这段）</em>}
-                </div>
-                <div>
-                  <span className="muted">共享版：</span>
-                  {conflict.sharedText ?? <em className="muted">（共享版删掉了这段）</em>}
-                </div>
-              </div>
+              <ConflictSides mineText={conflict.mineText} sharedText={conflict.sharedText} />
               {conflict.status === 'open' && shown.editable ? (
                 <div className="work-actions">
                   <button type="button" disabled={busy} onClick={() => void choose(conflict.id, 'mine')} data-testid="keep-mine">

@@ -198,7 +198,7 @@ describe('二次备课 that stays linked', () => {
     expect(changed[1]?.change === 'changed' && changed[1].parts.find((part) => part.change === 'added')?.text).toBe('，增加一道例题')
   })
 
-  it('pulling v2 keeps the teacher’s edits, brings the revision live and flags the passage both changed', async () => {
+  it('[ADAPT-3] pulling v2 keeps the teacher’s edits, brings the revision live and flags the passage both changed, keeping hers as she wrote it', async () => {
     const before = await as.teacher2!.get<AdaptationDetail>(`/api/adaptations/${adaptation.documentId}`)
     expect(before.body.newerVersion).toMatchObject({ number: 2 })
     const refused = await as.teacher1!.post(`/api/adaptations/${adaptation.documentId}/pull`)
@@ -211,25 +211,28 @@ describe('二次备课 that stays linked', () => {
       expect.objectContaining({ baseText: 'B 原文', mineText: 'B 原文，分组讨论', sharedText: 'B 修订稿', status: 'open', toVersionNumber: 2 }),
     ])
     await waitFor(() => inquiryTexts(teacherClient.doc)[2] === 'C 原文，增加一道例题', 'the pulled revision to reach the open editor')
-    const [a, b] = inquiryTexts(teacherClient.doc)
-    expect(a).toBe('A 原文（我班先复习）')
-    expect(b).toContain('分组讨论')
-    expect(b).toContain('修订稿')
+    // Not Yjs's merge of both sides' characters: her passage, live and stored; the shared one waits beside it.
+    const expected = ['A 原文（我班先复习）', 'B 原文，分组讨论', 'C 原文，增加一道例题']
+    expect(inquiryTexts(teacherClient.doc)).toEqual(expected)
+    expect(inquiryTexts(await stored(adaptation.documentId))).toEqual(expected)
     // The plan's new 批注 and the reply to its old one stay on the plan; the teacher's own is kept.
     expect(threadIds(await stored(lesson.documentId))).toEqual(['plan-v1', 'plan-v2'])
     expect(threadIds(await stored(adaptation.documentId))).toEqual(['zhang-own'])
     expect(threadIds(teacherClient.doc)).toEqual(['zhang-own'])
   })
 
-  it('settles the flagged passage with 保留我的 as an ordinary edit', async () => {
+  it('[ADAPT-4] settles the flagged passage with 保留我的, keeping what she typed into it since the pull', async () => {
     const conflictId = (await as.teacher2!.get<AdaptationDetail>(`/api/adaptations/${adaptation.documentId}`)).body.conflicts[0]!.id
     const path = `/api/adaptations/${adaptation.documentId}/conflicts/${conflictId}`
+    editInquiry(teacherClient.doc, ([a, b, c]) => [a!, `${b}（限时5分钟）`, c!])
+    await waitFor(() => isAcked(teacherClient), 'her typing to be stored')
     expect((await as.teacher1!.post(path, { choice: 'mine' })).status).toBe(403)
     const { status, body } = await as.teacher2!.post<AdaptationDetail>(path, { choice: 'mine' })
     expect(status).toBe(200)
     expect(body.openConflicts).toBe(0)
-    await waitFor(() => inquiryTexts(teacherClient.doc)[1] === 'B 原文，分组讨论', 'the kept passage to reach the open editor')
-    expect(inquiryTexts(await stored(adaptation.documentId))).toEqual(['A 原文（我班先复习）', 'B 原文，分组讨论', 'C 原文，增加一道例题'])
+    const expected = ['A 原文（我班先复习）', 'B 原文，分组讨论（限时5分钟）', 'C 原文，增加一道例题']
+    expect(inquiryTexts(await stored(adaptation.documentId))).toEqual(expected)
+    expect(inquiryTexts(teacherClient.doc)).toEqual(expected)
     expect((await as.teacher2!.post(path, { choice: 'shared' })).status).toBe(400)
     teacherClient.destroy()
   })
@@ -243,21 +246,21 @@ describe('课后反思', () => {
     expect((await as.teacher2!.post<{ documentId: string }>(`/api/lessons/${lesson.id}/reflections`)).body).toEqual(opened.body)
 
     const passages = await as.teacher2!.get<DocumentPassages>(`/api/documents/${adaptation.documentId}/passages`)
-    const passage = passages.body.blocks.find((block) => block.text === 'B 原文，分组讨论')!
+    const passage = passages.body.blocks.find((block) => block.text === 'B 原文，分组讨论（限时5分钟）')!
     expect(passage.section).toBe('合作探究')
     const pointed = await as.teacher2!.post<PassageReference>(`/api/reflections/${opened.body.documentId}/references`, {
       sourceDocumentId: adaptation.documentId,
       blockKey: passage.key,
     })
     expect(pointed.status).toBe(200)
-    expect(pointed.body).toMatchObject({ section: '合作探究', quote: 'B 原文，分组讨论' })
+    expect(pointed.body).toMatchObject({ section: '合作探究', quote: 'B 原文，分组讨论（限时5分钟）' })
     expect((await as.teacher1!.post(`/api/reflections/${opened.body.documentId}/references`, { sourceDocumentId: adaptation.documentId, blockKey: passage.key })).status).toBe(403)
 
     await as.teacher1!.post(`/api/lessons/${lesson.id}/reflections`)
     const { body } = await as.leader!.get<ReflectionSummary[]>(`/api/lessons/${lesson.id}/reflections`)
     expect(body.map((reflection) => reflection.teacher.displayName).sort()).toEqual(['张老师', '李老师'].sort())
     const zhang = body.find((reflection) => reflection.teacher.displayName === '张老师')!
-    expect(zhang).toMatchObject({ adaptationDocumentId: adaptation.documentId, references: [expect.objectContaining({ quote: 'B 原文，分组讨论' })] })
+    expect(zhang).toMatchObject({ adaptationDocumentId: adaptation.documentId, references: [expect.objectContaining({ quote: 'B 原文，分组讨论（限时5分钟）' })] })
     expect(JSON.stringify(zhang.content)).toContain('成功之处')
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { countChanges, diffBlocks, diffText } from '../../../shared/versions/block-diff.ts'
+import { countChanges, diffBlocks } from '../../../shared/versions/block-diff.ts'
+import { diffWords } from '../../../shared/versions/word-diff.ts'
 import { type Block, documentBlocks } from '../../../shared/versions/document-blocks.ts'
 import { editBody, fork, heading, paragraph, planDoc, retype, schema, stateOf } from './plan-documents.ts'
 
@@ -20,7 +21,7 @@ describe('diffBlocks', () => {
     expect(countChanges(changes)).toBe(0)
   })
 
-  it('shows characters inserted and deleted inside a passage edited in place', () => {
+  it('shows the words inserted and deleted inside a passage edited in place', () => {
     const changes = diffBlocks([block('1:0', '移项要变号')], [block('1:0', '移项时一定要变号')])
     expect(changes).toHaveLength(1)
     const [change] = changes
@@ -28,6 +29,16 @@ describe('diffBlocks', () => {
     if (change?.change !== 'changed') return
     expect(change.parts.filter((part) => part.change === 'added').map((part) => part.text).join('')).toBe('时一定')
     expect(countChanges(changes)).toBe(1)
+  })
+
+  it('[ADAPT-5] marks a rewritten word whole, not the characters that differ', () => {
+    const [change] = diffBlocks([block('1:0', '各组展示正方体的展开图。')], [block('1:0', '各组展示长方体的展开图。')])
+    expect(change?.change === 'changed' && change.parts).toEqual([
+      { text: '各组展示', change: 'same' },
+      { text: '正方体', change: 'removed' },
+      { text: '长方体', change: 'added' },
+      { text: '的展开图。', change: 'same' },
+    ])
   })
 
   it('shows added and removed passages in document order', () => {
@@ -61,8 +72,8 @@ describe('diffBlocks', () => {
     expect(countChanges(changes)).toBe(1)
   })
 
-  it('counts a replacement of characters as one place', () => {
-    expect(diffText('解：x=3', '解：x=5').filter((part) => part.change !== 'same')).toHaveLength(2)
+  it('counts a replacement of words as one place', () => {
+    expect(diffWords('解：x=3', '解：x=5').filter((part) => part.change !== 'same')).toHaveLength(2)
     expect(countChanges(diffBlocks([block('1:0', '解：x=3')], [block('1:0', '解：x=5')]))).toBe(1)
   })
 })
