@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
+import { randomSource } from '../helpers/random-source.ts'
 
 export const sharedDir = process.env.GONGBEI_SHARED_DIR ?? '/work/shared'
 export const traceNames = ['automerge-paper', 'seph-blog1'] as const
@@ -46,18 +47,6 @@ function loadTrace(name: string): SequentialTrace {
   return JSON.parse(raw.toString('utf8')) as SequentialTrace
 }
 
-/** A small deterministic generator, so that every run replays the same edits. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 class ChineseMapper {
   private next = 0
   constructor(private readonly passage: string) {}
@@ -81,7 +70,7 @@ function applyPatch(text: string, [pos, del, ins]: Patch): string {
  */
 export function buildWriterScripts(writers: number, opsPerWriter: number, seed = 1): WriterScript[] {
   const passage = loadChinesePassage()
-  const random = seededRandom(seed)
+  const random = randomSource(seed)
   const traces = traceNames.map((name) => ({ name, trace: loadTrace(name) }))
   const candidates = traces.map(({ trace }) => startCandidates(trace, opsPerWriter))
   const scripts: WriterScript[] = []

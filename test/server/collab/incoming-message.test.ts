@@ -1,4 +1,5 @@
 import * as encoding from 'lib0/encoding'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { parseIncomingMessage, ProtocolError } from '../../../server/collab/incoming-message.ts'
@@ -57,20 +58,20 @@ describe('parseIncomingMessage', () => {
   })
 
   it('only ever fails with ProtocolError on random bytes', () => {
-    let seed = 42
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     const valid = encodeUpdate(sampleUpdate())
-    for (let round = 0; round < 2000; round++) {
-      const frame = valid.slice()
-      // Keep the message type and sync type so the corruption reaches the Yjs update decoder.
-      for (let flips = 1 + Math.floor(random() * 4); flips > 0; flips--) {
-        frame[2 + Math.floor(random() * (frame.length - 2))] = Math.floor(random() * 256)
-      }
-      try {
-        parseIncomingMessage(frame)
-      } catch (error) {
-        expect(error).toBeInstanceOf(ProtocolError)
-      }
-    }
+    // Past the message type and sync type, so the corruption reaches the Yjs update decoder.
+    const flip = fc.record({ at: fc.integer({ min: 2, max: valid.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) })
+    fc.assert(
+      fc.property(fc.array(flip, { minLength: 1, maxLength: 4 }), (flips) => {
+        const frame = valid.slice()
+        for (const { at, byte } of flips) frame[at] = byte
+        try {
+          parseIncomingMessage(frame)
+        } catch (error) {
+          expect(error).toBeInstanceOf(ProtocolError)
+        }
+      }),
+      { seed: 42, numRuns: 2000 },
+    )
   })
 })

@@ -7,6 +7,7 @@ import { readAwarenessEntries } from '../../../shared/protocol/awareness-update.
 import { MessageType } from '../../../shared/protocol/messages.ts'
 import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
 import { openRawSocket } from '../../helpers/raw-socket.ts'
+import { randomSource } from '../../helpers/random-source.ts'
 import { createDocumentInDemoGroup, startTestServer, type TestServer } from '../../helpers/test-server.ts'
 
 let server: TestServer
@@ -28,15 +29,11 @@ async function join(documentId: string, username: string, acks = false): Promise
   return client
 }
 
-function seededRandom(seed: number) {
-  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
-}
-
 describe('live co-editing', () => {
   it('converges when four editors type into the same text at once', async () => {
     const documentId = await createDocumentInDemoGroup(server)
     const editors = await Promise.all(['leader', 'teacher1', 'teacher2', 'teacher3'].map((u) => join(documentId, u)))
-    const random = seededRandom(7)
+    const random = randomSource(7)
     const phrase = '探究有理数的加法法则并举例说明'
     for (let round = 0; round < 40; round++) {
       for (const editor of editors) {

@@ -42,12 +42,14 @@ describe('StorePresenceLog', () => {
   it('confirms open entries on every heartbeat', async () => {
     const log = new StorePresenceLog(store, { heartbeatMs: 20 })
     log.opened(document.id, user.id)
-    let confirmed = false
-    while (!confirmed) {
-      await new Promise((resolve) => setTimeout(resolve, 10))
-      const [entry] = await entries()
-      confirmed = entry !== undefined && entry.seenAt > entry.joinedAt && entry.leftAt === null
-    }
+    await expect.poll(async () => (await entries()).length).toBe(1)
+    const [joined] = await entries()
+    await expect
+      .poll(async () => {
+        const [entry] = await entries()
+        return entry!.seenAt.getTime() > joined!.seenAt.getTime() && entry!.leftAt === null
+      })
+      .toBe(true)
     await log.close()
   })
 
