@@ -9,6 +9,14 @@ export const limits = {
   maxDocumentBytes: 16 * 1024 * 1024,
   /** Bytes buffered per connection while its document is still loading. */
   maxPendingBytesWhileLoading: 8 * 1024 * 1024,
+  /**
+   * Updates one connection may have waiting for updates the room has not received yet (typed between a
+   * reconnect and the sync step 2 that brings the offline edits they build on); beyond either bound the
+   * connection is closed and reconnects. A whole room's waiting updates are bounded by `maxHeldBytesPerRoom`.
+   */
+  maxHeldUpdatesPerConnection: 1000,
+  maxHeldBytesPerConnection: 2 * 1024 * 1024,
+  maxHeldBytesPerRoom: 8 * 1024 * 1024,
   /** Bytes queued for one slow client before it is disconnected to resync later. */
   maxBufferedBytesPerClient: 32 * 1024 * 1024,
   /** Largest JSON request body accepted by the HTTP API. */

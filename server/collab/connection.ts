@@ -20,6 +20,13 @@ export class Connection {
   updateFramesReceived = 0
   /** Acks count frames from the first, so none may cover a refused frame or any frame after it. */
   firstRefusedFrame: number | null = null
+  /**
+   * Frames held or queued and not yet stored: an ack stops below the lowest, as a held frame is
+   * stored after later frames that brought what it needed.
+   */
+  readonly unstoredFrames = new Set<number>()
+  /** The highest frame number stored (or found to add nothing) so far. */
+  highestStoredFrame = 0
   private closedWith: number | null = null
 
   constructor(

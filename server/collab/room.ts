@@ -13,6 +13,7 @@ import type { Store } from '../store/store.ts'
 import type { CollabMetrics } from '../metrics.ts'
 import type { Connection } from './connection.ts'
 import { type DecodedUpdate, type Deletions, DocumentState } from './document-state.ts'
+import { type HeldUpdate, HeldUpdates } from './held-updates.ts'
 import { type IncomingMessage, parseIncomingMessage, ProtocolError } from './incoming-message.ts'
 import { MalformedAwarenessError } from '../../shared/protocol/awareness-update.ts'
 import {
@@ -77,6 +78,8 @@ export class Room {
   /** Accepted, not yet stored: the thread guard checks against them too. */
   private readonly unstored = new Set<PendingUpdate>()
   private readonly threadGuard: ThreadGuard
+  /** Updates that build on updates not received yet (`held-updates.ts`). */
+  private readonly held = new HeldUpdates()
   private logLength: number
   private lastSeq: number
   private compacting: Promise<void> | null = null
@@ -115,6 +118,7 @@ export class Room {
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return
+    this.held.dropOf(connection)
     this.awareness.leave(connection)
     if (this.connections.size === 0) this.options.onEmpty(this)
   }
@@ -141,7 +145,7 @@ export class Room {
     const decoded = Y.decodeUpdate(update)
     // The server's own changes are not checked, so the guard must learn of them from the room.
     this.threadGuard.reset()
-    return new Promise((resolve, reject) => {
+    const stored = new Promise<void>((resolve, reject) => {
       this.enqueue({
         update,
         deletions: decoded.ds,
@@ -153,6 +157,8 @@ export class Room {
         activity: [],
       })
     })
+    this.releaseHeld()
+    return stored
   }
 
   /** Resolves once every accepted update is stored and any compaction has finished. */
@@ -240,15 +246,63 @@ export class Room {
     decoded: DecodedUpdate,
     frame: Uint8Array | null,
   ): void {
-    const frameNumber = ++connection.updateFramesReceived
-    const redundant = this.options.state.addsNothing(decoded)
+    const item: HeldUpdate = { connection, update, decoded, frame, frameNumber: ++connection.updateFramesReceived }
     if (connection.access === 'read') {
-      if (!redundant && !connection.toldReadOnly) {
-        connection.toldReadOnly = true
-        connection.send(encodePermissionDenied('只读：你的修改不会被保存'))
-      }
+      if (!this.options.state.addsNothing(decoded)) this.tellReadOnly(connection)
       return
     }
+    if (this.threadGuard.lacksDependencies(decoded)) {
+      this.hold(item)
+      return
+    }
+    this.admit(item)
+    this.releaseHeld()
+  }
+
+  private tellReadOnly(connection: Connection): void {
+    if (connection.toldReadOnly) return
+    connection.toldReadOnly = true
+    connection.send(encodePermissionDenied('只读：你的修改不会被保存'))
+  }
+
+  /**
+   * After a refusal the client's later updates build on the refused one (a Yjs client numbers its own
+   * changes in order), so they could only wait for good: they are refused with it.
+   */
+  private hold(item: HeldUpdate): void {
+    const { connection, frameNumber } = item
+    if (connection.firstRefusedFrame !== null) {
+      connection.send(encodePermissionDenied('这次修改接在一处没有被接受的修改之后，无法保存'))
+      return
+    }
+    if (!this.held.hold(item)) {
+      this.held.dropOf(connection)
+      connection.close(CloseCode.tooManyWaiting, 'too many updates waiting for what they build on')
+      return
+    }
+    connection.unstoredFrames.add(frameNumber)
+  }
+
+  /** Every held update that has all it builds on now goes the way of an update just received. */
+  private releaseHeld(): void {
+    if (this.held.size === 0) return
+    for (;;) {
+      const next = this.held.takeFirst(({ decoded }) => !this.threadGuard.lacksDependencies(decoded))
+      if (next === null) return
+      next.connection.unstoredFrames.delete(next.frameNumber)
+      if (next.connection.access === 'read') {
+        // Access was reduced while it waited: like any frame of a read-only connection, never acknowledged.
+        next.connection.firstRefusedFrame ??= next.frameNumber
+        this.tellReadOnly(next.connection)
+      } else {
+        this.admit(next)
+      }
+    }
+  }
+
+  /** Judges a complete update and queues it for the store, or refuses it. */
+  private admit({ connection, update, decoded, frame, frameNumber }: HeldUpdate): void {
+    const redundant = this.options.state.addsNothing(decoded)
     let activity: ThreadActivity[] = []
     if (!redundant) {
       const verdict = this.threadGuard.review(update, decoded, {
@@ -286,6 +340,7 @@ export class Room {
       this.queuedBytes += pending.update.length
       this.unstored.add(pending)
     }
+    if (pending.origin !== 'server') pending.origin.unstoredFrames.add(pending.frameNumber)
     this.persistQueue.push(pending)
   }
 
@@ -341,7 +396,11 @@ export class Room {
         this.options.state.add(item.update, item.deletions)
         this.broadcast(item.frame ?? encodeUpdate(item.update), origin)
       }
-      if (origin?.wantsAcks) acks.set(origin, ackable(origin, item.frameNumber))
+      if (origin) {
+        origin.unstoredFrames.delete(item.frameNumber)
+        origin.highestStoredFrame = Math.max(origin.highestStoredFrame, item.frameNumber)
+        if (origin.wantsAcks) acks.set(origin, ackable(origin))
+      }
       item.settle?.resolve()
     }
     this.lastSeq = written.lastSeq
@@ -350,6 +409,7 @@ export class Room {
       if (storedFrames > 0) connection.send(encodeSaveAck(storedFrames))
     }
     this.reportThreadActivity(items)
+    if (written.missed.length > 0) this.releaseHeld()
     if (this.logLength >= this.options.compactAfter) void this.compact()
   }
 
@@ -386,8 +446,13 @@ export class Room {
   }
 }
 
-/** Frames up to `frameNumber` are stored, except that an ack may not reach a refused frame. */
-function ackable(connection: Connection, frameNumber: number): number {
+/**
+ * How many frames from the first are stored: up to the highest stored one, but never reaching a frame
+ * still held or queued, nor a refused one.
+ */
+function ackable(connection: Connection): number {
+  let frames = connection.highestStoredFrame
+  for (const unstored of connection.unstoredFrames) frames = Math.min(frames, unstored - 1)
   const refused = connection.firstRefusedFrame
-  return refused === null ? frameNumber : Math.min(frameNumber, refused - 1)
+  return refused === null ? frames : Math.min(frames, refused - 1)
 }

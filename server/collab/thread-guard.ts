@@ -75,6 +75,16 @@ export class ThreadGuard {
     return verdict
   }
 
+  /**
+   * Whether the update refers to something the room has neither stored nor accepted: a struct without
+   * its predecessor, an item whose neighbours or parent it lacks, a deletion of an unknown item. The room
+   * holds such an update until what it needs arrives (`held-updates.ts`) rather than review it now.
+   */
+  lacksDependencies(decoded: DecodedUpdate): boolean {
+    const scratch = (this.scratch ??= this.loadIndex())
+    return missesDependencies(scratch.known, decoded, new UpdateIds(decoded.structs))
+  }
+
   /** Something reached the room without passing here (a server change, another instance's rows). */
   reset(): void {
     this.scratch?.doc?.destroy()
@@ -113,22 +123,10 @@ export class ThreadGuard {
    * `defineProperty` for its name.
    */
   private needsFullCheck({ threadIds, known }: Scratch, decoded: DecodedUpdate): boolean {
-    const own = new UpdateIds(decoded.structs)
-    for (const struct of decoded.structs) {
-      if (struct instanceof Y.Skip) continue
-      const { client, clock } = struct.id
-      // Without its predecessor a struct waits in the store, to be judged by nobody once it arrives.
-      if (clock > 0 && !own.seenWith(known, client, clock - 1)) return true
-      if (
-        struct instanceof Y.Item &&
-        !(own.seen(known, struct.origin) && own.seen(known, struct.rightOrigin) && own.seen(known, parentId(struct)))
-      ) {
-        return true
-      }
-    }
+    // Without what it refers to an update would wait in the store, to be judged by nobody once it arrives.
+    if (missesDependencies(known, decoded, new UpdateIds(decoded.structs))) return true
     for (const [client, deletions] of decoded.ds.clients) {
       for (const { clock, len } of deletions) {
-        if (clock + len > (known.get(client) ?? 0) && !own.has(client, clock + len - 1)) return true
         if (threadIds.intersects(client, clock, len)) return true
       }
     }
@@ -202,6 +200,27 @@ class UpdateIds {
   seenWith(known: ReadonlyMap<number, number>, client: number, clock: number): boolean {
     return clock < (known.get(client) ?? 0) || this.has(client, clock)
   }
+}
+
+/** Runs for every edit, so it allocates no closures (see `needsFullCheck`). */
+function missesDependencies(known: ReadonlyMap<number, number>, decoded: DecodedUpdate, own: UpdateIds): boolean {
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) continue
+    const { client, clock } = struct.id
+    if (clock > 0 && !own.seenWith(known, client, clock - 1)) return true
+    if (
+      struct instanceof Y.Item &&
+      !(own.seen(known, struct.origin) && own.seen(known, struct.rightOrigin) && own.seen(known, parentId(struct)))
+    ) {
+      return true
+    }
+  }
+  for (const [client, deletions] of decoded.ds.clients) {
+    for (const { clock, len } of deletions) {
+      if (clock + len > (known.get(client) ?? 0) && !own.has(client, clock + len - 1)) return true
+    }
+  }
+  return false
 }
 
 /**

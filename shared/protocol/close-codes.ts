@@ -27,6 +27,11 @@ export const CloseCode = {
   /** The client did not read fast enough and too much was queued for it; it reconnects and resyncs. */
   tooSlow: 4502,
   serverShuttingDown: 4503,
+  /**
+   * More updates waited for what they build on than `limits.maxHeld…` allow. The client reconnects, and
+   * its sync step 2 brings those updates together with what they need.
+   */
+  tooManyWaiting: 4505,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
