@@ -14,6 +14,8 @@ export interface CollabSocket {
 export class Connection {
   /** Awareness client ids this connection speaks for (`room-awareness.ts`), removed for everyone when it closes. */
   readonly awarenessClientIds = new Set<number>()
+  /** Why this connection may not write the text (`shared/workflow/read-only-reason.ts`); null if it may. */
+  readOnlyReason: string | null = null
   /** A read-only client is told once that its edits are refused, not on every keystroke. */
   toldReadOnly = false
   /** Update frames (sync step 2 or update) received so far; save acks count these. */

@@ -25,6 +25,7 @@ import {
 import { PersistQueue } from './persist-queue.ts'
 import { RoomAwareness } from './room-awareness.ts'
 import { ThreadGuard } from './thread-guard.ts'
+import { contentRefusalReason } from './thread-review.ts'
 
 /** Where an update came from: a client of this room, or the server itself (e.g. a merge it computed). */
 export type UpdateOrigin = Connection | 'server'
@@ -112,7 +113,7 @@ export class Room {
     const stateVector = this.options.state.stateVector()
     this.connections.add(connection)
     connection.send(encodeSyncStep1(stateVector))
-    if (connection.wantsAcks) connection.send(encodeAccess(connection.access))
+    if (connection.wantsAcks) connection.send(encodeAccess(connection.access, connection.readOnlyReason))
     for (const frame of this.awareness.currentFrames()) connection.send(frame)
   }
 
@@ -195,18 +196,22 @@ export class Room {
 
   /**
    * Decides every connection's access again, e.g. after the lesson moved to another stage. A connection
-   * that lost all access is closed; the others are told their new level.
+   * that lost all access is closed; the others are told their new level, and why they may not write.
    */
-  refreshAccess(accessOf: (connection: Connection) => AccessLevel | null): void {
+  refreshAccess(
+    accessOf: (connection: Connection) => AccessLevel | null,
+    reasonOf: (access: AccessLevel) => string | null = () => null,
+  ): void {
     for (const connection of this.connections) {
       const access = accessOf(connection)
       if (access === null) {
         connection.close(CloseCode.forbidden, 'access revoked')
         connection.access = 'read'
-      } else if (access !== connection.access) {
+      } else if (access !== connection.access || reasonOf(access) !== connection.readOnlyReason) {
         connection.access = access
+        connection.readOnlyReason = reasonOf(access)
         connection.toldReadOnly = false
-        if (connection.wantsAcks) connection.send(encodeAccess(access))
+        if (connection.wantsAcks) connection.send(encodeAccess(access, connection.readOnlyReason))
       }
     }
   }
@@ -262,7 +267,7 @@ export class Room {
   private tellReadOnly(connection: Connection): void {
     if (connection.toldReadOnly) return
     connection.toldReadOnly = true
-    connection.send(encodePermissionDenied('只读：你的修改不会被保存'))
+    connection.send(encodePermissionDenied(connection.readOnlyReason ?? '只读：你的修改不会被保存'))
   }
 
   /**
@@ -312,7 +317,9 @@ export class Room {
       })
       if (!verdict.allowed) {
         connection.firstRefusedFrame ??= frameNumber
-        connection.send(encodePermissionDenied(verdict.reason))
+        // An edit that arrives just after a plan was finalized is refused because of the finalizing.
+        const why = verdict.reason === contentRefusalReason ? (connection.readOnlyReason ?? verdict.reason) : verdict.reason
+        connection.send(encodePermissionDenied(why))
         return
       }
       activity = verdict.activity

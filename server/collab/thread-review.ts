@@ -49,6 +49,9 @@ type Refusal = Extract<Decision, { allowed: false }>
 /** The verdict on a whole transaction; an accepted one says what it did to threads. */
 export type ThreadReview = { allowed: true; activity: ThreadActivity[] } | Refusal
 
+/** The room replaces it with why the connection cannot write the text, when it knows (a plan just finalized). */
+export const contentRefusalReason = '批注权限不能修改正文'
+
 const accepted: Verdict = { allowed: true }
 const refused = (reason: string): Refusal => ({ allowed: false, reason })
 
@@ -83,7 +86,7 @@ export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor:
     if (place === null) return refused(`内容嵌套太深（超过 ${limits.maxContentDepth} 层）`)
     if (rootNames.get(place.root) !== threadsRootName) {
       if (actor.access === 'edit') continue
-      return refused('批注权限不能修改正文')
+      return refused(contentRefusalReason)
     }
     if (place.depth >= threadStructureDepth) return refused('批注的格式不对')
     const chain = ancestry(item, place.depth)

@@ -14,11 +14,12 @@ import { collabPathPrefix, ConnectParam } from '../../shared/protocol/messages.t
 import { editorSchemaVersion } from '../../shared/schema/editor-schema.ts'
 import { isThreadModerator } from '../../shared/threads/thread-rules.ts'
 import { documentAccess } from '../../shared/workflow/document-access.ts'
+import { readOnlyReason } from '../../shared/workflow/read-only-reason.ts'
 import { type Authenticated, authenticate, sessionCookieName } from '../auth/sessions.ts'
 import type { CollabMetrics } from '../metrics.ts'
 import type { PresenceLog } from '../presence/presence-log.ts'
 import type { Store } from '../store/store.ts'
-import { documentContextOf } from '../workflow/document-context.ts'
+import { documentContextOf, latestVersionNumber } from '../workflow/document-context.ts'
 import { Connection } from './connection.ts'
 import { startHeartbeat } from './heartbeat.ts'
 import type { Room } from './room.ts'
@@ -87,13 +88,17 @@ async function admit(
   const documentContext = await documentContextOf(context.store, document)
   const access = documentAccess(who.actor, documentContext)
   if (!access) return { closeWith: { code: CloseCode.forbidden, reason: 'no access to this document' } }
+  const reason = readOnlyReason(access, documentContext, access === 'edit' ? null : await latestVersionNumber(context.store, document.lessonId))
   const schemaParam = url.searchParams.get(ConnectParam.schemaVersion)
   const wantsAcks = url.searchParams.get(ConnectParam.ack) === '1'
   return {
     documentId: document.id,
     schemaVersion: schemaParam === null ? null : Number(schemaParam),
-    connection: (ws) =>
-      new Connection(socketOf(ws), who.user, who.actor, access, wantsAcks, isThreadModerator(who.actor, documentContext)),
+    connection: (ws) => {
+      const connection = new Connection(socketOf(ws), who.user, who.actor, access, wantsAcks, isThreadModerator(who.actor, documentContext))
+      connection.readOnlyReason = reason
+      return connection
+    },
   }
 }
 

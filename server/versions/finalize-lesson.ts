@@ -40,6 +40,8 @@ export async function finalizeLesson(
       throw new FinalizeFailed(error)
     }
     if (!version) await refreshLessonAccess(store, registry, (await store.findLesson(lesson.id)) ?? lesson)
+    // Editors were frozen before the version existed; now their notice can name it.
+    else await refreshLessonAccess(store, registry, { ...lesson, stage: 'finalized', liveReviewOpen: false })
     return version
   })
 }

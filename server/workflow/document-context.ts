@@ -23,6 +23,13 @@ export async function documentContextOf(
   }
 }
 
+/** The number of the lesson's latest 定稿 version, which the read-only notice names. */
+export async function latestVersionNumber(store: Store, lessonId: string | null): Promise<number | null> {
+  if (lessonId === null) return null
+  const numbers = (await store.listVersions(lessonId)).map((version) => version.number)
+  return numbers.length === 0 ? null : Math.max(...numbers)
+}
+
 async function documentLesson(store: Store, document: DocumentRecord): Promise<LessonContext | null> {
   if (document.lessonId === null) return null
   const lesson = await store.findLesson(document.lessonId)

@@ -3,10 +3,11 @@
  * its documents gets the access the rules now give, at once: finalizing makes them read-only.
  */
 import { documentAccess } from '../../shared/workflow/document-access.ts'
+import { readOnlyReason } from '../../shared/workflow/read-only-reason.ts'
 import type { RoomRegistry } from '../collab/room-registry.ts'
 import type { LessonRecord } from '../store/lesson-records.ts'
 import type { Store } from '../store/store.ts'
-import { documentContextOf } from './document-context.ts'
+import { documentContextOf, latestVersionNumber } from './document-context.ts'
 import { lessonContextOf } from './lesson-context.ts'
 
 export async function refreshLessonAccess(
@@ -15,11 +16,15 @@ export async function refreshLessonAccess(
   lesson: LessonRecord,
 ): Promise<void> {
   const lessonContext = await lessonContextOf(store, lesson)
+  const latestVersion = await latestVersionNumber(store, lesson.id)
   for (const document of await store.listDocumentsOfLesson(lesson.id)) {
     const room = registry.find(document.id)
     if (!room) continue
     const context = await documentContextOf(store, document, lessonContext)
-    room.refreshAccess((connection) => documentAccess(connection.actor, context))
+    room.refreshAccess(
+      (connection) => documentAccess(connection.actor, context),
+      (access) => readOnlyReason(access, context, latestVersion),
+    )
   }
 }
 
@@ -38,6 +43,10 @@ export async function refreshDocumentAccess(
     const document = await store.findDocument(documentId)
     if (!document) continue
     const context = await documentContextOf(store, document)
-    room.refreshAccess((connection) => documentAccess(connection.actor, context))
+    const latestVersion = await latestVersionNumber(store, document.lessonId)
+    room.refreshAccess(
+      (connection) => documentAccess(connection.actor, context),
+      (access) => readOnlyReason(access, context, latestVersion),
+    )
   }
 }

@@ -10,7 +10,7 @@
  * | 2    | auth            | y-protocols auth: permission denied + reason                     | server → client  |
  * | 3    | query awareness | empty                                                            | client → server  |
  * | 100  | save ack        | varUint: how many update frames of this connection are stored     | server → client  |
- * | 101  | access          | varString: `edit` \| `comment` \| `read`                          | server → client  |
+ * | 101  | access          | varString: `edit` \| `comment` \| `read`; then, if not `edit`, varString: why | server → client  |
  *
  * Both of our messages go only to clients that connected with `?ack=1`; an unmodified y-websocket
  * client never sees a type it does not know.
@@ -26,7 +26,9 @@
  *
  * Access: sent after connecting to clients that opted in with `?ack=1`, so the editor can show 只读
  * before the user types, and again whenever it changes (a lesson was finalized, 集体研讨 opened).
- * Unmodified y-websocket clients learn a refusal from the auth message instead.
+ * Unmodified y-websocket clients learn a refusal from the auth message instead. The reason
+ * (`shared/workflow/read-only-reason.ts`) is what the editor shows as its read-only notice; a client
+ * that reads only the level ignores it.
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -68,9 +70,10 @@ export function readSaveAck(decoder: decoding.Decoder): number {
   return decoding.readVarUint(decoder)
 }
 
-export function writeAccess(encoder: encoding.Encoder, access: AccessLevel): void {
+export function writeAccess(encoder: encoding.Encoder, access: AccessLevel, reason: string | null = null): void {
   encoding.writeVarUint(encoder, MessageType.access)
   encoding.writeVarString(encoder, access)
+  if (reason !== null) encoding.writeVarString(encoder, reason)
 }
 
 /** Reads the body of an access message; the message type has already been read. */
@@ -82,14 +85,19 @@ export function readAccess(decoder: decoding.Decoder): AccessLevel {
   return access as AccessLevel
 }
 
+/** Reads why the text may not be written, after `readAccess`; null when the server gave no reason. */
+export function readAccessReason(decoder: decoding.Decoder): string | null {
+  return decoding.hasContent(decoder) ? decoding.readVarString(decoder) : null
+}
+
 export function encodeSaveAck(storedFrames: number): Uint8Array {
   const encoder = encoding.createEncoder()
   writeSaveAck(encoder, storedFrames)
   return encoding.toUint8Array(encoder)
 }
 
-export function encodeAccess(access: AccessLevel): Uint8Array {
+export function encodeAccess(access: AccessLevel, reason: string | null = null): Uint8Array {
   const encoder = encoding.createEncoder()
-  writeAccess(encoder, access)
+  writeAccess(encoder, access, reason)
   return encoding.toUint8Array(encoder)
 }

@@ -250,7 +250,7 @@ describe('open editors follow the stage at once', () => {
     return [state.snapshot, ...state.updates].map((update) => (update ? Buffer.from(update).toString('utf8') : '')).join('')
   }
 
-  it('refuses a connected 主备人’s edits once the leader finalizes', async () => {
+  it('[SYNC-7] refuses a connected 主备人’s edits once the leader finalizes, saying it was finalized', async () => {
     const lessonId = await newLesson()
     const { documentId } = (await detailOf(lessonId)).lesson
     await expectMoved(lessonId, 'teacher1', 'review')
@@ -262,6 +262,7 @@ describe('open editors follow the stage at once', () => {
     await expectMoved(lessonId, 'leader', 'finalized')
     author.doc.getText('t').insert(0, '定稿后的修改')
     await waitFor(() => author.denials.length === 1, 'the refusal')
+    expect(author.denials).toEqual(['组长已定稿（v1），正文已锁定；要修改请在二次备课中进行'])
     expect(watcher.text()).toBe('研讨前的修改')
     expect(await storedText(documentId)).not.toContain('定稿后的修改')
   })

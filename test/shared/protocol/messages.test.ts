@@ -6,6 +6,7 @@ import {
   isUpdateFrame,
   MessageType,
   readAccess,
+  readAccessReason,
   readSaveAck,
 } from '../../../shared/protocol/messages.ts'
 
@@ -39,6 +40,15 @@ describe('access message', () => {
     const decoder = decoding.createDecoder(encodeAccess(access))
     expect(decoding.readVarUint(decoder)).toBe(MessageType.access)
     expect(readAccess(decoder)).toBe(access)
+  })
+
+  it('[SYNC-7] carries why the text may not be written, and reads as before without it', () => {
+    const withReason = decoding.createDecoder(encodeAccess('comment', '组长已定稿（v1），正文已锁定'))
+    decoding.readVarUint(withReason)
+    expect([readAccess(withReason), readAccessReason(withReason)]).toEqual(['comment', '组长已定稿（v1），正文已锁定'])
+    const without = decoding.createDecoder(encodeAccess('edit'))
+    decoding.readVarUint(without)
+    expect([readAccess(without), readAccessReason(without)]).toEqual(['edit', null])
   })
 
   it('refuses an unknown access level', () => {
