@@ -9,13 +9,16 @@
  * A change travels in one of two kinds of frame. Made while connected, it goes out at once in its own
  * update frame. Made while offline, or sent on a connection that closed before its ack, it waits for
  * the next connection's sync answer (sync step 2), which carries everything the server has not
- * stored, deletions included. Changes are counted, not named: which waiting change a frame carries
- * does not matter, only how many wait for which frame.
+ * stored, deletions included. Which waiting change a frame carries does not matter, only which wait
+ * for which frame. The count shown is of places, not changes (`shared/sync/changed-places.ts`): the
+ * distinct places among every change not yet saved.
  *
  * Until some sync answer is acknowledged, the server may lack part of this browser's local copy even
  * when no change is counted (the count is lost if localStorage is, or another tab overwrote it), so
  * the status says 保存中, not 已保存.
  */
+import { countPlaces } from '../../../shared/sync/changed-places.ts'
+
 export type SaveStatus = 'saved' | 'saving' | 'offline'
 
 /** What an update frame sent by the provider carries of our changes. */
@@ -29,7 +32,8 @@ export type FrameContent =
 
 interface FrameInFlight {
   frame: number
-  changes: number
+  /** The places of each change the frame carries. */
+  changes: readonly (readonly string[])[]
   syncAnswer: boolean
 }
 
@@ -42,14 +46,17 @@ interface OpenConnection {
 }
 
 export class SaveTracker {
-  /** Changes in no frame of the open connection: they wait for the next sync answer. */
-  private waiting: number
+  /** Changes in no frame of the open connection, by their places: they wait for the next sync answer. */
+  private waiting: (readonly string[])[]
   private connection: OpenConnection | null = null
   private localCopyConfirmed = false
 
-  /** `restoredCount`: changes still unsaved when this document was last open in this browser. */
+  /**
+   * `restoredCount`: places still unsaved when this document was last open in this browser. Which
+   * places they were is not kept, so each counts as one of its own until the sync answer is saved.
+   */
   constructor(restoredCount = 0) {
-    this.waiting = restoredCount
+    this.waiting = Array.from({ length: restoredCount }, (_, index) => [`restored:${index}`])
   }
 
   get status(): SaveStatus {
@@ -58,14 +65,12 @@ export class SaveTracker {
   }
 
   get pendingCount(): number {
-    let count = this.waiting
-    for (const { changes } of this.connection?.inFlight ?? []) count += changes
-    return count
+    return countPlaces([...this.waiting, ...(this.connection?.inFlight ?? []).flatMap(({ changes }) => changes)])
   }
 
-  /** A transaction made in this browser (not one received from the server). */
-  localChange(): void {
-    this.waiting++
+  /** A transaction made in this browser (not one received from the server), with the places it changed. */
+  localChange(places: readonly string[]): void {
+    this.waiting.push(places)
   }
 
   /** A socket opened; frames sent on it are numbered from 1. */
@@ -76,7 +81,7 @@ export class SaveTracker {
 
   /** Whatever was sent on the closed socket and not acknowledged may be lost: it waits again. */
   disconnected(): void {
-    this.waiting = this.pendingCount
+    this.waiting = [...this.waiting, ...(this.connection?.inFlight ?? []).flatMap(({ changes }) => changes)]
     this.connection = null
   }
 
@@ -86,10 +91,10 @@ export class SaveTracker {
     const frame = ++connection.framesSent
     if (content === 'syncAnswer') {
       connection.inFlight.push({ frame, changes: this.waiting, syncAnswer: true })
-      this.waiting = 0
-    } else if (content === 'change' && this.waiting > 0) {
-      connection.inFlight.push({ frame, changes: 1, syncAnswer: false })
-      this.waiting--
+      this.waiting = []
+    } else if (content === 'change' && this.waiting.length > 0) {
+      // The change just recorded, which is the last one waiting.
+      connection.inFlight.push({ frame, changes: [this.waiting.pop()!], syncAnswer: false })
     }
   }
 

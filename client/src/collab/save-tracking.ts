@@ -13,6 +13,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { MessageType, isUpdateFrame, readSaveAck } from '../../../shared/protocol/messages.ts'
+import { changedPlaces } from '../../../shared/sync/changed-places.ts'
 import type { FrameContent, SaveTracker } from './save-tracker.ts'
 
 type SocketClass = typeof WebSocket
@@ -56,9 +57,9 @@ export function trackSaves(doc: Y.Doc, tracker: SaveTracker, options: SaveTracki
   const connectionIdOf = (socket: WebSocket | null): number | null =>
     socket instanceof CountingSocket ? socket.connectionId : null
 
-  const beforeProvider = (_update: Uint8Array, origin: unknown) => {
+  const beforeProvider = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
     if (origin === provider || options.notChanges.includes(origin)) return
-    tracker.localChange()
+    tracker.localChange(changedPlaces(transaction))
     changeBeingSent = true
   }
   doc.on('update', beforeProvider)

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { changedPlaces } from '../../../shared/sync/changed-places.ts'
 import { SaveTracker } from '../../../client/src/collab/save-tracker.ts'
 import { randomSource } from '../../helpers/random-source.ts'
 
@@ -125,9 +126,9 @@ class Simulation {
 
   private listen(): void {
     const { doc, tracker } = this
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
+    doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       if (origin === 'local copy' || doc !== this.doc) return
-      tracker.localChange()
+      tracker.localChange(changedPlaces(transaction))
       const connection = this.current
       if (!connection) return
       connection.toServer.push(update)
@@ -184,7 +185,8 @@ describe('SaveTracker against a simulated server', () => {
     sim.erase(0, 2)
     sim.reload()
     expect(sim.tracker.status).toBe('offline')
-    expect(sim.tracker.pendingCount).toBe(2)
+    // Typed and erased in the one text: one place.
+    expect(sim.tracker.pendingCount).toBe(1)
     sim.connect()
     expect(sim.tracker.status).toBe('saving')
     sim.settle()

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { SaveTracker } from '../../../client/src/collab/save-tracker.ts'
 
+let places = 0
+/** A change in a place of its own. */
+const newPlace = (): string[] => [`p${++places}`]
+
 /** A change typed while connected: the provider sends it at once, in its own update frame. */
 function typeAndSend(tracker: SaveTracker, connectionId: number): void {
-  tracker.localChange()
+  tracker.localChange(newPlace())
   tracker.frameSent(connectionId, 'change')
 }
 
@@ -91,7 +95,7 @@ describe('SaveTracker', () => {
   it('waits for the sync answer for a change the provider did not send while the socket was closing', () => {
     const tracker = new SaveTracker()
     syncedConnection(tracker, 1)
-    tracker.localChange()
+    tracker.localChange(newPlace())
     typeAndSend(tracker, 1)
     tracker.saveAck(1, 2)
     expect(tracker.pendingCount).toBe(1)
@@ -104,7 +108,7 @@ describe('SaveTracker', () => {
     const tracker = new SaveTracker()
     syncedConnection(tracker, 1)
     tracker.disconnected()
-    for (let typed = 0; typed < 4; typed++) tracker.localChange()
+    for (let typed = 0; typed < 4; typed++) tracker.localChange(newPlace())
     expect(tracker.status).toBe('offline')
     expect(tracker.pendingCount).toBe(4)
     tracker.connected(2)
@@ -154,11 +158,28 @@ describe('SaveTracker', () => {
     expect(tracker.pendingCount).toBe(0)
   })
 
+  it('[SYNC-6] counts places, not changes: a paragraph typed in twice, once saved, is still unsaved', () => {
+    const tracker = new SaveTracker()
+    syncedConnection(tracker, 1)
+    for (const place of ['a', 'a', 'b', 'a']) {
+      tracker.localChange([place])
+      tracker.frameSent(1, 'change')
+    }
+    expect(tracker.pendingCount).toBe(2)
+    tracker.saveAck(1, 2)
+    expect(tracker.pendingCount).toBe(2)
+    tracker.saveAck(1, 4)
+    expect(tracker.pendingCount).toBe(1)
+    tracker.disconnected()
+    tracker.localChange(['b'])
+    expect(tracker.pendingCount).toBe(2)
+  })
+
   it('ignores frames reported for a socket that is not the open one', () => {
     const tracker = new SaveTracker()
     syncedConnection(tracker, 1)
     tracker.disconnected()
-    tracker.localChange()
+    tracker.localChange(newPlace())
     tracker.frameSent(1, 'change')
     tracker.connected(2)
     tracker.frameSent(2, 'syncAnswer')
