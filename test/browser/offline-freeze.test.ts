@@ -4,9 +4,10 @@
  * network while the leader moves the lesson on. Back online her editor follows the lesson and the
  * server refuses what she typed; nothing of it is lost, and none of it reaches the server's copy.
  *
- * Two endings, as the rules give her two accesses. After 定稿 she may still comment: the page keeps a
- * rescued copy she can download, then starts over from the server's copy. After 归档 she may only read:
- * what she typed stays on the page and in the local copy, counted as unsynced, across a reload.
+ * Two endings, as the rules give her two accesses. After 定稿 she may still comment: the page says the
+ * plan was finalized and keeps what she typed, on the page and in the local copy, which she may download
+ * or, by her choice, set aside to continue from the server's copy. After 归档 she may only read: what
+ * she typed stays on the page and in the local copy, counted as unsynced, across a reload.
  * Screenshots go to test-results/browser/offline-freeze-*.
  */
 import { readFileSync } from 'node:fs'
@@ -101,30 +102,39 @@ describe.runIf(enabled)('browser: a draft frozen while its author is offline', {
     expect([stored.includes(onlineText), stored.includes(offlineText)]).toEqual([true, false])
   }
 
-  it('定稿 meanwhile: as a commenter she is told the change was refused and can download what she typed', async () => {
+  it('[SYNC-5] [SYNC-7] 定稿 meanwhile: told it was finalized; what she typed stays, to download or to set aside by choice', async () => {
     const { li, lesson } = await typeOfflineWhileTheLeaderMoves('3.4 实际问题与一元一次方程（一）', ['review', 'finalized'])
+    const finalized = '组长已定稿（v1），正文已锁定；要修改请在二次备课中进行'
     await expectAccess(li, 'comment')
-    await expect
-      .poll(() => li.getByTestId('update-refused').textContent(), eventually)
-      .toBe('服务器没有接受你的修改：批注权限不能修改正文。已重新载入服务器上的版本。知道了')
-    await li.getByTestId('rescued-copy').waitFor()
-    // Started over from the server's copy, which never had the offline text.
-    await expect.poll(() => documentText(li), eventually).toContain(onlineText)
-    expect(await documentText(li)).not.toContain(offlineText)
-    await expectSaveStatus(li, '已保存')
-    await screenshot(li, 'offline-freeze-1-finalized-rescued')
+    await expect.poll(() => li.getByTestId('update-refused').textContent(), eventually).toMatch(
+      new RegExp(`^服务器没有保存你的修改：${finalized}。这些修改仍在这台电脑上（[1-9]\\d* 处未同步），没有丢失。`),
+    )
+    // Nothing thrown away: the text stays on the page, counted as unsynced, and never reaches the server.
+    expect(await documentText(li)).toContain(offlineText)
+    expect(await pendingCount(li)).toBeGreaterThan(0)
+    expect(await li.getByTestId('rescued-copy').count()).toBe(0)
+    await screenshot(li, 'offline-freeze-1-finalized-kept')
     await expectOnlyOnlineTextOnServer(lesson.documentId)
 
-    // The offer outlives a reload, and the file holds what she typed.
+    // The local copy keeps it across a reload.
     await li.reload()
     await li.getByTestId('editor').waitFor()
-    await expectAccess(li, 'comment')
-    const [download] = await Promise.all([li.waitForEvent('download'), li.getByTestId('rescued-copy-download').click()])
+    await expect.poll(() => documentText(li), eventually).toContain(offlineText)
+    await li.getByTestId('update-refused').waitFor()
+    const [download] = await Promise.all([li.waitForEvent('download'), li.getByTestId('refused-download').click()])
     expect(download.suggestedFilename()).toBe(`${lesson.title} 导学案（未保存的副本）.html`)
-    const rescued = readFileSync(await download.path(), 'utf8')
-    expect([rescued.includes(onlineText), rescued.includes(offlineText)]).toEqual([true, true])
+    const copy = readFileSync(await download.path(), 'utf8')
+    expect([copy.includes(onlineText), copy.includes(offlineText)]).toEqual([true, true])
+
+    // Continuing from the server's version is her choice, and keeps a copy first.
+    await li.getByTestId('refused-start-over').click()
+    await li.getByTestId('rescued-copy').waitFor()
+    await expect.poll(() => documentText(li), eventually).not.toContain(offlineText)
+    expect(await documentText(li)).toContain(onlineText)
+    await expectSaveStatus(li, '已保存')
     expect(await li.getByTestId('update-refused').count()).toBe(0)
-    await screenshot(li, 'offline-freeze-2-finalized-reloaded')
+    await expect.poll(() => li.getByTestId('read-only-notice').textContent(), eventually).toBe(finalized)
+    await screenshot(li, 'offline-freeze-2-finalized-started-over')
   })
 
   it('归档 meanwhile: read-only, what she typed stays on the page and in the local copy, also after a reload', async () => {
@@ -132,6 +142,7 @@ describe.runIf(enabled)('browser: a draft frozen while its author is offline', {
     const { li, lesson } = await typeOfflineWhileTheLeaderMoves('3.4 实际问题与一元一次方程（二）', stages)
     await expectAccess(li, 'read')
     await expectSaveStatus(li, '只读')
+    await expect.poll(() => li.getByTestId('read-only-notice').textContent(), eventually).toBe('这节课已归档，正文已锁定')
     // Long enough for the refused update to have made the round trip, and for a page that reacted to it.
     await li.waitForTimeout(quietMs)
     expect(await li.getByTestId('update-refused').count()).toBe(0)

@@ -13,7 +13,7 @@ import * as Y from 'yjs'
 import type { AccessLevel } from '../../../shared/access.ts'
 import { shouldReconnect } from '../../../shared/protocol/close-codes.ts'
 import type { AwarenessUser } from '../../../shared/protocol/awareness-update.ts'
-import { ConnectParam, MessageType, collabPathPrefix, readAccess } from '../../../shared/protocol/messages.ts'
+import { ConnectParam, MessageType, collabPathPrefix, readAccess, readAccessReason } from '../../../shared/protocol/messages.ts'
 import { editorSchemaVersion } from '../../../shared/schema/editor-schema.ts'
 import { type ConnectionProblem, connectionProblemForClose } from './close-messages.ts'
 import { holdRemoteChangesWhileComposing } from './composition-guard.ts'
@@ -31,6 +31,8 @@ export interface CollabSnapshot {
   pendingCount: number
   /** What the server granted on this connection; `null` until it said so. */
   access: AccessLevel | null
+  /** Why the text may not be written, as the server said with the access; `null` if it may be, or unsaid. */
+  readOnlyReason: string | null
   problem: ConnectionProblem | null
   onlineUsers: OnlineUser[]
   /** Why the server refused one of our updates (permission denied); `null` while none was. */
@@ -57,6 +59,7 @@ export class CollabSession {
   private readonly localCopy: IndexeddbPersistence
   private readonly tracker: SaveTracker
   private access: AccessLevel | null = null
+  private readOnlyReason: string | null = null
   private refusal: string | null = null
   private problem: ConnectionProblem | null = null
   /** Shown while no connection problem is. */
@@ -131,7 +134,8 @@ export class CollabSession {
   /**
    * Forgets this copy of the document, local copy included: after a refusal it still holds the refused
    * change, which every later sync would carry again (docs/THREADS.md, Known limits). Changes the server
-   * has not stored yet are lost with it. The page then opens a new session, from the server's copy.
+   * has not stored yet are lost with it, so only the teacher decides this, after being offered a copy
+   * (docs/OFFLINE.md). The page then opens a new session, from the server's copy.
    */
   async discardLocalCopy(): Promise<void> {
     this.provider.disconnect()
@@ -163,15 +167,18 @@ export class CollabSession {
 
     handlers[MessageType.access] = (_encoder, decoder) => {
       this.access = readAccess(decoder)
+      this.readOnlyReason = readAccessReason(decoder)
       this.publish()
     }
     // Sent when the server refused our update. On a read-only connection (the access message comes first)
-    // that only says so: edits made offline before the document was frozen stay in the local copy, counted
-    // as unsynced, rather than being thrown away. Anything else broke a thread rule (docs/THREADS.md).
+    // that only says so. Otherwise it broke a rule (a thread rule, or an edit that arrived just after the
+    // plan was finalized). Either way the change stays here and in the local copy, counted as unsynced:
+    // a refusal never throws anything away (docs/OFFLINE.md).
     handlers[MessageType.auth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => {
-        if (this.access !== 'read' && this.access !== null) this.refusal = reason
-        if (this.access === null || this.access === 'edit') this.access = 'read'
+        // The first reason is the one that matters: later refusals follow from it.
+        if (this.access !== 'read' && this.access !== null) this.refusal ??= reason
+        if (this.access === null) this.access = 'read'
         this.publish()
       })
     }
@@ -275,6 +282,7 @@ export class CollabSession {
       }),
       pendingCount: this.tracker.pendingCount,
       access: this.access,
+      readOnlyReason: this.readOnlyReason,
       problem: this.problem ?? this.localCopyProblem,
       refusal: this.refusal,
       onlineUsers: sameOnlineUsers(onlineUsers, this.snapshot?.onlineUsers) ? this.snapshot.onlineUsers : onlineUsers,

@@ -25,6 +25,7 @@ const idleSnapshot: CollabSnapshot = {
   saveStatus: 'offline',
   pendingCount: 0,
   access: null,
+  readOnlyReason: null,
   problem: null,
   onlineUsers: [],
   refusal: null,

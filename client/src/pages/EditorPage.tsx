@@ -7,6 +7,7 @@ import { accessText, saveStatusText } from '../collab/save-status-text.ts'
 import { useCollabSession, useCollabSnapshot } from '../collab/use-collab-session.ts'
 import { AdaptationBar } from '../adaptations/AdaptationBar.tsx'
 import { OnlineUsers } from '../components/OnlineUsers.tsx'
+import { RefusedChangesNotice } from '../components/RefusedChangesNotice.tsx'
 import { RescuedCopyNotice } from '../components/RescuedCopyNotice.tsx'
 import { forgetRescuedCopy, keepRescuedCopy, type RescuedCopy, readRescuedCopy, rescuedHtml } from '../collab/rescued-copy.ts'
 import { listThreads } from '../../../shared/threads/thread-list.ts'
@@ -28,9 +29,8 @@ interface EditorPageProps {
 
 export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPageProps) {
   const [summary, setSummary] = useState<DocumentSummary | null>(null)
-  /** Counts the sessions replaced after a refused update, each starting from the server's copy. */
+  /** Counts the sessions the teacher replaced after a refused update, each starting from the server's copy. */
   const [generation, setGeneration] = useState(0)
-  const [refusal, setRefusal] = useState<string | null>(null)
   const session = useCollabSession(documentId, { id: me.id, name: me.displayName, color: me.color }, generation)
   const snapshot = useCollabSnapshot(session)
   const [editor, setEditor] = useState<Editor | null>(null)
@@ -44,20 +44,23 @@ export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPage
 
   const [rescued, setRescued] = useState<RescuedCopy | null>(() => readRescuedCopy(localStorage, documentId))
 
-  // The refused change stays in this copy and would be sent again with every sync: start over from the
-  // server's, keeping what this computer had first if some of it was never stored.
-  useEffect(() => {
-    if (!session || snapshot.refusal === null) return
-    setRefusal(snapshot.refusal)
-    if (snapshot.pendingCount > 0 && editor) {
-      const threads = listThreads(session.doc).map(({ thread }) => thread)
-      const copy = { title: summary?.title ?? '导学案', savedAt: Date.now(), html: rescuedHtml(editor.getHTML(), threads, me.id) }
+  /** What this computer has now: the content and the teacher's own threads. */
+  const copyNow = (): RescuedCopy => {
+    const threads = session ? listThreads(session.doc).map(({ thread }) => thread) : []
+    return { title: summary?.title ?? '导学案', savedAt: Date.now(), html: rescuedHtml(editor?.getHTML() ?? '', threads, me.id) }
+  }
+
+  // The refused change stays in this copy and would be sent again with every sync, so the teacher may
+  // choose to continue from the server's copy; what this computer had is kept first, to download later.
+  const startOver = () => {
+    if (!session) return
+    if (snapshot.pendingCount > 0) {
+      const copy = copyNow()
       keepRescuedCopy(localStorage, documentId, copy)
       setRescued(copy)
     }
     void session.discardLocalCopy().then(() => setGeneration((current) => current + 1))
-    // Only a new refusal starts over; the editor, title and count are read as they are at that moment.
-  }, [session, snapshot.refusal])
+  }
 
   // Title and access from the list; the server's word on the connection wins once it arrives.
   useEffect(() => {
@@ -82,8 +85,10 @@ export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPage
 
   // Unknown for a moment after opening: show no access rather than a wrong one, and do not allow typing.
   const access = snapshot.access ?? summary?.access ?? null
-  const editable = access !== null && canWriteContent(access)
-  const { problem } = snapshot
+  const { problem, refusal } = snapshot
+  // After a refusal every later change of this copy builds on the refused one, and would be refused too.
+  const frozen = problem?.permanent === true || refusal !== null
+  const editable = access !== null && canWriteContent(access) && !frozen
 
   return (
     <main className="editor-page">
@@ -129,12 +134,12 @@ export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPage
           )}
         </div>
       )}
-      {refusal && (
-        <div className="banner banner-error" role="alert" data-testid="update-refused">
-          服务器没有接受你的修改：{refusal}。已重新载入服务器上的版本。
-          <button type="button" className="link-button" onClick={() => setRefusal(null)}>
-            知道了
-          </button>
+      {refusal !== null && (
+        <RefusedChangesNotice reason={refusal} pendingCount={snapshot.pendingCount} copyNow={copyNow} onStartOver={startOver} />
+      )}
+      {refusal === null && access !== null && !canWriteContent(access) && snapshot.readOnlyReason && (
+        <div className="banner banner-calm" role="status" data-testid="read-only-notice">
+          {snapshot.readOnlyReason}
         </div>
       )}
       {rescued && (
@@ -149,13 +154,13 @@ export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPage
       {summary?.kind === 'adaptation' && <AdaptationBar documentId={documentId} saved={snapshot.saveStatus === 'saved'} />}
       {session && snapshot.ready ? (
         <div className="editor-workspace">
-          <DocumentEditor session={session} editable={editable && !problem?.permanent} threads={threadHooks} onEditor={setEditor} />
+          <DocumentEditor session={session} editable={editable} threads={threadHooks} onEditor={setEditor} />
           {access && (
             <DocumentThreads
               doc={session.doc}
               editor={editor}
               userId={me.id}
-              access={problem?.permanent ? 'read' : access}
+              access={frozen ? 'read' : access}
               moderator={summary?.threadModerator ?? false}
               groupId={summary?.groupId ?? null}
               defaultKind={summary?.threadKind ?? 'question'}
