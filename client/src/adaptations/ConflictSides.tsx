@@ -3,8 +3,8 @@
  * 我的, as the teacher wrote it and as her 二次备课 still reads until she decides, and 共享版, as the
  * newer 定稿 version has it.
  */
-import type { ReactNode } from 'react'
-import { diffWords, type TextPart } from '../../../shared/versions/word-diff.ts'
+import { diffWords } from '../../../shared/versions/word-diff.ts'
+import { MarkedWords } from '../versions/MarkedWords.tsx'
 
 interface ConflictSidesProps {
   mineText: string | null
@@ -17,19 +17,12 @@ export function ConflictSides({ mineText, sharedText }: ConflictSidesProps) {
     <div className="conflict-sides">
       <div data-testid="conflict-mine">
         <span className="muted">我的（正文里现在是这段）：</span>
-        {mineText === null ? <em className="muted">（我删掉了这段）</em> : parts ? marked(parts, 'removed') : mineText}
+        {mineText === null ? <em className="muted">（我删掉了这段）</em> : parts ? <MarkedWords parts={parts} own="removed" /> : mineText}
       </div>
       <div data-testid="conflict-shared">
         <span className="muted">共享版：</span>
-        {sharedText === null ? <em className="muted">（共享版删掉了这段）</em> : parts ? marked(parts, 'added') : sharedText}
+        {sharedText === null ? <em className="muted">（共享版删掉了这段）</em> : parts ? <MarkedWords parts={parts} own="added" /> : sharedText}
       </div>
     </div>
   )
-}
-
-/** One side's words: the parts of the other side left out, its own (`own`) marked. */
-function marked(parts: readonly TextPart[], own: TextPart['change']): ReactNode[] {
-  return parts
-    .filter((part) => part.change === 'same' || part.change === own)
-    .map((part, index) => (part.change === own ? <mark key={index} className="conflict-own">{part.text}</mark> : <span key={index}>{part.text}</span>))
 }

@@ -1,8 +1,14 @@
-/** 同课异构: two designs of one lesson side by side, section against section. */
+/**
+ * 同课异构: two designs of one lesson side by side, section against section, the words only one design
+ * of a section has marked.
+ */
+import type { ReactNode } from 'react'
 import type { BlockShape } from '../../../shared/api/versions.ts'
+import { diffWords } from '../../../shared/versions/word-diff.ts'
 import { compareVariants } from '../api/versions.ts'
 import { BackLink } from '../versions/BackLink.tsx'
 import { headerLabelOf } from '../versions/BlockDiff.tsx'
+import { MarkedWords } from '../versions/MarkedWords.tsx'
 import { useLoaded } from '../versions/use-loaded.ts'
 import '../versions/lesson-work.css'
 
@@ -36,22 +42,35 @@ export function VariantComparePage({ lessonId, left, right }: VariantComparePage
 }
 
 function SectionRow({ title, left, right }: { title: string; left: BlockShape[] | null; right: BlockShape[] | null }) {
+  const leftText = left && designText(left)
+  const rightText = right && designText(right)
+  // Where both designs wrote this part, the words only one of them has are marked.
+  const parts = leftText && rightText ? diffWords(leftText, rightText) : null
   return (
     <>
       <h3 data-testid="section-pair">{title}</h3>
-      <Design blocks={left} />
-      <Design blocks={right} />
+      <Design text={leftText} testId="design-left">{parts && <MarkedWords parts={parts} own="removed" />}</Design>
+      <Design text={rightText} testId="design-right">{parts && <MarkedWords parts={parts} own="added" />}</Design>
     </>
   )
 }
 
-function Design({ blocks }: { blocks: BlockShape[] | null }) {
-  if (blocks === null) return <div className="design missing">（没有这一部分）</div>
-  const text = blocks
+/** A design's part as the page shows it: one line per filled block, header fields with their label. */
+function designText(blocks: readonly BlockShape[]): string {
+  return blocks
     .filter((block) => block.text.trim() !== '')
     .map((block) => {
       const label = headerLabelOf(block)
       return label === null ? block.text : `${label}：${block.text}`
     })
-  return <div className="design">{text.length === 0 ? <span className="muted">（未填写）</span> : text.join('\n')}</div>
+    .join('\n')
+}
+
+function Design({ text, testId, children }: { text: string | null; testId: string; children: ReactNode }) {
+  if (text === null) return <div className="design missing" data-testid={testId}>（没有这一部分）</div>
+  return (
+    <div className="design" data-testid={testId}>
+      {text === '' ? <span className="muted">（未填写）</span> : (children ?? text)}
+    </div>
+  )
 }
