@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { precompress } from './precompress.ts'
 
 const serverOrigin = 'http://127.0.0.1:3000'
 
@@ -30,6 +31,7 @@ export default defineConfig(({ command }) => ({
         clientsClaim: true,
       },
     }),
+    precompress(),
   ],
   // A build started from inside vitest inherits NODE_ENV=test, which would ship React's development
   // build (twice the size, dev-only warnings); what is built into dist/ is always the production one.
