@@ -34,7 +34,7 @@ const contentTypes: Record<string, string> = {
 }
 
 interface Representation {
-  body: Uint8Array
+  body: Uint8Array<ArrayBuffer>
   etag: string
 }
 
@@ -55,7 +55,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Strong ETags, one per representation: a cache must not answer a gzip request with brotli bytes. */
-function representation(body: Uint8Array, hash: string, encoding: string): Representation {
+function representation(body: Uint8Array<ArrayBuffer>, hash: string, encoding: string): Representation {
   return { body, etag: `"${hash}${encoding ? `-${encoding}` : ''}"` }
 }
 
