@@ -9,7 +9,7 @@ import { isLessonRoute, lessonHref } from './lessons/lesson-routes.ts'
 import { MeetingPages } from './meetings/MeetingPages.tsx'
 import { MentorshipPage } from './mentorship/MentorshipPage.tsx'
 import { InboxBell } from './notifications/InboxBell.tsx'
-import { forgetRememberedSession } from './offline/offline-fallback.ts'
+import { forgetRememberedSession, rememberedUser } from './offline/offline-fallback.ts'
 import { useOfflineMode } from './offline/offline-mode.ts'
 import { OfflineBanner, UpdateBanner } from './offline/OfflineNotices.tsx'
 import { useServerRecheck } from './offline/use-server-recheck.ts'
@@ -26,23 +26,29 @@ const VersionPages = lazy(() => import('./versions/VersionPages.tsx').then((modu
 
 const roleNames: Record<Me['role'], string> = { admin: '教导处', leader: '备课组长', teacher: '教师', guest: '专家' }
 
+/** The same user as before keeps the same object, so pages that depend on it do not start over. */
+const keepIfSame = (checked: Me | null) => (current: Me | null | undefined) =>
+  JSON.stringify(current) === JSON.stringify(checked) ? current : checked
+
 export function App() {
   const hash = useHash()
   const route = useMemo(() => parseRoute(hash), [hash])
-  /** `undefined` while we ask the server. */
-  const [me, setMe] = useState<Me | null | undefined>(undefined)
+  /**
+   * The user this device remembers shows the page at once, without a round trip on a slow link; the
+   * server's answer follows and wins (a 401 signs out). `undefined`: nobody remembered, asking the server.
+   */
+  const [me, setMe] = useState<Me | null | undefined>(() => rememberedUser() ?? undefined)
   const [loadError, setLoadError] = useState<string | null>(null)
 
   useEffect(() => {
-    fetchMe().then(setMe, (failure: unknown) =>
-      setLoadError(failure instanceof Error ? failure.message : '无法连接服务器'),
+    fetchMe().then(
+      (checked) => setMe(keepIfSame(checked)),
+      (failure: unknown) => setLoadError(failure instanceof Error ? failure.message : '无法连接服务器'),
     )
   }, [])
 
   // Working from the remembered user: once the server answers again, its word (even a 401) wins.
   const recheckMe = useCallback(() => {
-    const keepIfSame = (checked: Me | null) => (current: Me | null | undefined) =>
-      JSON.stringify(current) === JSON.stringify(checked) ? current : checked
     fetchMe().then((checked) => setMe(keepIfSame(checked)), () => {})
   }, [])
   useServerRecheck(useOfflineMode(), recheckMe)

@@ -21,6 +21,11 @@ export interface BenchOptions {
   servers: ServerKind[]
   coldLoad: boolean
   coldLoadRuns: number
+  /** The server rounds under typing load (0: only the page load). */
+  load: boolean
+  /** The app's page load in chromium over a slow link (`page-load.ts`). */
+  pageLoad: boolean
+  pageLoadRuns: number
   /** Write a CPU profile of each server over the measured window into this folder. */
   cpuProfileDir: string | null
 }
@@ -62,6 +67,9 @@ const flags: Record<string, Flag> = {
   },
   'cold-load': { key: 'coldLoad', help: 'measure cold load of a 1 MB document (1/0)', parse: boolean },
   'cold-load-runs': { key: 'coldLoadRuns', help: 'cold loads to measure', parse: integer },
+  load: { key: 'load', help: 'run the servers under typing load (1/0)', parse: boolean },
+  'page-load': { key: 'pageLoad', help: 'measure the app loading in chromium over 1.5 Mbit/s and 150 ms (1/0)', parse: boolean },
+  'page-load-runs': { key: 'pageLoadRuns', help: 'cold and warm page loads to measure', parse: integer },
   'cpu-prof': { key: 'cpuProfileDir', help: 'folder for CPU profiles of the servers during the window', parse: (v) => v },
 }
 
@@ -80,6 +88,9 @@ export function defaultOptions(): BenchOptions {
     servers: ['reference', 'ours'],
     coldLoad: true,
     coldLoadRuns: 3,
+    load: true,
+    pageLoad: true,
+    pageLoadRuns: 3,
     cpuProfileDir: null,
   }
 }

@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: the reference server, then ours, under the same typing load, in one run; then the
- * cold load of a 1 MB document. Prints a table and writes `bench/results/latest.json`.
+ * cold load of a 1 MB document; then the app's page load in chromium over a slow link. Prints tables and
+ * writes `bench/results/latest.json` and `bench/results/page-load.json`
+ * (`npm run bench -- --load 0` measures the page load alone).
  * Method and targets: docs/BENCHMARK.md.
  */
 import { loadavg } from 'node:os'
@@ -8,7 +10,8 @@ import { type BenchServer, type OurServer, startOurServer, startReferenceServer 
 import { coldLoadOurs, coldLoadReference } from './cold-load.ts'
 import { type LoadResult, runLoad } from './load-run.ts'
 import { type BenchOptions, parseOptions, type ServerKind } from './options.ts'
-import { type BenchReport, buildReport, formatReport, resultsPath, writeReport } from './report.ts'
+import { formatPageLoad, measurePageLoad } from './page-load.ts'
+import { type BenchReport, buildReport, formatReport, pageLoadResultsPath, resultsPath, writeReport } from './report.ts'
 import { combineRounds } from './rounds.ts'
 
 /** One load run against a fresh server; in the last round, also the cold load. */
@@ -37,6 +40,15 @@ async function main(): Promise<number> {
     console.error((error as Error).message)
     return 2
   }
+  let pageLoadMet = true
+  if (options.pageLoad) {
+    const pageLoad = await measurePageLoad(options.pageLoadRuns)
+    writeReport(pageLoad, pageLoadResultsPath)
+    console.log(formatPageLoad(pageLoad))
+    console.log(`\nwritten to ${pageLoadResultsPath}\n`)
+    pageLoadMet = pageLoad.met
+  }
+  if (!options.load) return pageLoadMet ? 0 : 1
   const loadAverageAtStart = loadavg()[0]!
   const rounds: Record<ServerKind, LoadResult[]> = { reference: [], ours: [] }
   const coldLoad: BenchReport['coldLoad'] = {}
@@ -61,7 +73,7 @@ async function main(): Promise<number> {
   console.log(`\nwritten to ${resultsPath}`)
   const all = [...rounds.reference, ...rounds.ours]
   const correct = all.every((r) => r.converged && r.lostDeliveries === 0 && r.storeMatchesClients !== false)
-  return errors.length === 0 && correct ? 0 : 1
+  return errors.length === 0 && correct && pageLoadMet ? 0 : 1
 }
 
 // Exiting through process.exit runs the handlers that kill the children and remove temporary folders.

@@ -81,3 +81,8 @@ export async function answerOrRemembered<T>(
 export function forgetRememberedSession(): void {
   browserFallback.session.forget()
 }
+
+/** The user this device remembers, to show the app before the server answers; null when none. */
+export function rememberedUser(): Me | null {
+  return browserFallback.session.user()
+}
