@@ -11,6 +11,7 @@ const environment = z.object({
     .optional(),
   GONGBEI_DEMO: z.enum(['0', '1']).default('1'),
   GONGBEI_DEMO_PASSWORD: z.string().min(6).default('gongbei-demo'),
+  GONGBEI_TRUST_PROXY: z.enum(['0', '1']).default('0'),
 })
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv) {
@@ -27,5 +28,6 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv) {
     databaseUrl: config.DATABASE_URL,
     demo: config.GONGBEI_DEMO === '1',
     demoPassword: config.GONGBEI_DEMO_PASSWORD,
+    trustProxy: config.GONGBEI_TRUST_PROXY === '1',
   }
 }

@@ -4,6 +4,8 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
+import type { LoginThrottle } from './auth/login-throttle.ts'
+import { startSessionSweeper } from './auth/session-sweeper.ts'
 import { RoomRegistry } from './collab/room-registry.ts'
 import { createUpgradeHandler } from './collab/upgrade.ts'
 import { type DemoAccount, seedDemo } from './demo/seed.ts'
@@ -36,6 +38,12 @@ export interface StartOptions {
   chromiumPath?: string
   /** Fold a document's update log into its snapshot after this many updates. */
   compactAfter?: number
+  /** How often expired sessions and ws tokens are deleted (they are once at start too). */
+  sessionSweepMs?: number
+  /** One reverse proxy in front terminates TLS and sets `X-Forwarded-*` (`GONGBEI_TRUST_PROXY=1`). */
+  trustProxy?: boolean
+  /** Counts failed sign-ins; tests pass one with small limits. */
+  loginThrottle?: LoginThrottle
   /** Use this store instead of opening one (tests inject failing stores). */
   store?: Store
 }
@@ -54,6 +62,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const demoAccounts =
     options.demo === false ? [] : await seedDemo(store, { password: options.demoPassword ?? 'gongbei-demo', plan: options.demoPlan })
 
+  const sessionSweeper = startSessionSweeper(store, options.sessionSweepMs)
   const metrics = createMetrics(() => registry.openCount)
   const inboxHub = new InboxHub()
   const notifications = new NotificationService(store, inboxHub)
@@ -75,6 +84,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     clientDir: options.clientDir,
     pdf,
     inbox: { hub: inboxHub, notifications },
+    trustProxy: options.trustProxy,
+    loginThrottle: options.loginThrottle,
   })
   const upgrades = createUpgradeHandler({ store, registry, metrics, presence })
 
@@ -101,6 +112,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await notifications.settle()
       await presence.close()
       await pdf.close()
+      await sessionSweeper.stop()
       // Open inbox streams would otherwise keep the server from closing until their clients leave.
       inboxHub.close()
       server.closeAllConnections()

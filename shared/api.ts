@@ -54,6 +54,10 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'payload_too_large',
+  /** A body that is not of the type the route reads (JSON where JSON is asked for). */
+  'unsupported_media_type',
+  /** Too many attempts (sign-in); the `Retry-After` header says when to try again. */
+  'too_many_requests',
   /** An upload that is not the kind of file asked for (not a .docx). */
   'unsupported_file',
   /** An upload refused for safety: a zip bomb, macros, encryption. */

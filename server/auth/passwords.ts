@@ -23,6 +23,19 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', log2N, r, p, salt.toString('base64'), key.toString('base64')].join('$')
 }
 
+/**
+ * A check to run when no user has the name given, costing what `verifyPassword` costs, so that the
+ * time of the answer does not tell whether a username exists (SEC-5). The stand-in hash is made at once,
+ * not on the first unknown name, which would otherwise be the slowest answer of all.
+ */
+export function passwordCheckWithoutUser(): (password: string) => Promise<false> {
+  const standIn = hashPassword(randomBytes(16).toString('base64'))
+  return async (password) => {
+    await verifyPassword(password, await standIn)
+    return false
+  }
+}
+
 /** False for a wrong password and for a hash this module did not write. */
 export async function verifyPassword(password: string, hash: string): Promise<boolean> {
   const parsed = parseHash(hash)

@@ -9,6 +9,7 @@ import type { PdfRenderer } from '../export/pdf/pdf-renderer.ts'
 import type { InboxHub } from '../notifications/inbox-hub.ts'
 import type { NotificationService } from '../notifications/notification-service.ts'
 import type { PresenceReading } from '../meetings/attendance.ts'
+import { LoginThrottle } from '../auth/login-throttle.ts'
 import type { Store } from '../store/store.ts'
 import { ApiError, errorResponse, notFound } from './api-error.ts'
 import { authRoutes } from './routes/auth-routes.ts'
@@ -25,6 +26,8 @@ import { mentorshipRoutes } from './routes/mentorship-routes.ts'
 import { notificationRoutes } from './routes/notification-routes.ts'
 import { planRoutes } from './routes/plan-routes.ts'
 import { reflectionRoutes } from './routes/reflection-routes.ts'
+import { refuseCrossSite } from './same-origin.ts'
+import { securityHeaders } from './security-headers.ts'
 import { systemRoutes } from './routes/system-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
 import { staticClient } from './static-client.ts'
@@ -44,9 +47,15 @@ export interface AppOptions {
   pdf: PdfRenderer
   /** The inbox: notifications made by stage moves, and the open streams that deliver them live. */
   inbox: { hub: InboxHub; notifications: NotificationService }
+  /** One reverse proxy in front sets `X-Forwarded-Proto`/`-For`/`-Host` (`GONGBEI_TRUST_PROXY=1`). */
+  trustProxy?: boolean
+  /** Counts failed sign-ins; tests pass one with their own limits or clock. */
+  loginThrottle?: LoginThrottle
 }
 
-export function createApp({ store, registry, presence, metricsRegistry, serveClient, clientDir, pdf, inbox }: AppOptions) {
+export function createApp(options: AppOptions) {
+  const { store, registry, presence, metricsRegistry, serveClient, clientDir, pdf, inbox } = options
+  const trust = { trustProxy: options.trustProxy ?? false }
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -66,9 +75,11 @@ export function createApp({ store, registry, presence, metricsRegistry, serveCli
       return errorResponse(c, new ApiError(413, 'payload_too_large', '请求内容过大'))
     },
   })
+  app.use('*', securityHeaders)
+  app.use('/api/*', refuseCrossSite(trust))
   // Uploads have their own, larger limit where they are routed.
   app.use('/api/*', (c, next) => (isUploadPath(c.req.path) || isImageUploadPath(c.req.path) ? next() : jsonBodyLimit(c, next)))
-  app.route('/', authRoutes(store))
+  app.route('/', authRoutes({ store, trust, throttle: options.loginThrottle ?? new LoginThrottle() }))
   app.route('/', documentRoutes(store))
   app.route('/', groupMemberRoutes(store))
   app.route('/', templateRoutes(store))
@@ -96,6 +107,9 @@ export function createApp({ store, registry, presence, metricsRegistry, serveCli
     if (error instanceof ApiError) return errorResponse(c, error)
     if (error instanceof HTTPException && error.status === 400) {
       return errorResponse(c, new ApiError(400, 'invalid_request', '请求不是有效的 JSON'))
+    }
+    if (error instanceof HTTPException && error.status === 415) {
+      return errorResponse(c, new ApiError(415, 'unsupported_media_type', '请求内容的类型不对，应为 JSON'))
     }
     console.error('request failed:', error)
     return errorResponse(c, new ApiError(500, 'internal', '服务器出错了，请稍后再试'))

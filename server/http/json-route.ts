@@ -3,13 +3,15 @@ import { apiError } from '../../shared/api.ts'
 
 const errorContent = { 'application/json': { schema: apiError } }
 
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 413)[]) {
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 413 | 415 | 429)[]) {
   const descriptions = {
     400: '请求格式不正确',
     401: '未登录或登录已过期',
     403: '没有权限',
     404: '不存在',
     413: '请求过大',
+    415: '请求内容的类型不对',
+    429: '尝试次数过多',
   }
   return Object.fromEntries(statuses.map((s) => [s, { description: descriptions[s], content: errorContent }]))
 }

@@ -3,11 +3,13 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { limits } from '../../../shared/limits.ts'
 import { loginRequest, loginResponse, me, type Me, wsToken } from '../../../shared/api.ts'
-import { verifyPassword } from '../../auth/passwords.ts'
+import type { LoginThrottle } from '../../auth/login-throttle.ts'
+import { passwordCheckWithoutUser, verifyPassword } from '../../auth/passwords.ts'
 import { endSession, sessionCookieName, startSession } from '../../auth/sessions.ts'
 import type { Store, UserRecord } from '../../store/store.ts'
 import { ApiError } from '../api-error.ts'
 import { type AuthVariables, requireUser } from '../auth-middleware.ts'
+import { clientAddress, isHttps, type ProxyTrust } from '../client-request.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
 
 const login = createRoute({
@@ -17,7 +19,7 @@ const login = createRoute({
   request: { body: { content: jsonContent(loginRequest), required: true } },
   responses: {
     200: { description: '已登录', content: jsonContent(loginResponse) },
-    ...errorResponses(400, 401),
+    ...errorResponses(400, 401, 415, 429),
   },
 })
 
@@ -42,20 +44,38 @@ const issueWsToken = createRoute({
   responses: { 200: { description: '令牌', content: jsonContent(wsToken) }, ...errorResponses(401) },
 })
 
-export function authRoutes(store: Store) {
+export interface AuthRouteOptions {
+  store: Store
+  throttle: LoginThrottle
+  trust: ProxyTrust
+}
+
+export function authRoutes({ store, throttle, trust }: AuthRouteOptions) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
+  const checkWithoutUser = passwordCheckWithoutUser()
 
   app.openapi(login, async (c) => {
     const { username, password } = c.req.valid('json')
+    const address = clientAddress(c, trust)
+    const waitMs = throttle.retryAfterMs(username, address)
+    if (waitMs > 0) {
+      c.header('Retry-After', String(Math.ceil(waitMs / 1000)))
+      throw new ApiError(429, 'too_many_requests', `登录失败次数过多，请 ${Math.ceil(waitMs / 60_000)} 分钟后再试`)
+    }
     const user = await store.findUserByUsername(username)
-    const valid = user ? await verifyPassword(password, user.passwordHash) : false
-    if (!user || !valid) throw new ApiError(401, 'unauthorized', '用户名或密码不正确')
+    const valid = user ? await verifyPassword(password, user.passwordHash) : await checkWithoutUser(password)
+    if (!user || !valid) {
+      throttle.failed(username, address)
+      throw new ApiError(401, 'unauthorized', '用户名或密码不正确')
+    }
+    throttle.succeeded(username)
     const session = await startSession(store, user.id, 'cookie')
     setCookie(c, sessionCookieName, session.token, {
       httpOnly: true,
       sameSite: 'Lax',
       path: '/',
-      secure: new URL(c.req.url).protocol === 'https:',
+      // Behind a TLS proxy the request reaching us is plain http, yet the browser must keep the cookie to https.
+      secure: isHttps(c, trust),
       maxAge: limits.sessionTtlSeconds,
     })
     return c.json({ user: await meOf(store, user) }, 200)
@@ -64,7 +84,7 @@ export function authRoutes(store: Store) {
   app.openapi(logout, async (c) => {
     const token = getCookie(c, sessionCookieName)
     if (token) await endSession(store, token)
-    deleteCookie(c, sessionCookieName, { path: '/' })
+    deleteCookie(c, sessionCookieName, { path: '/', secure: isHttps(c, trust) })
     return c.body(null, 204)
   })
 

@@ -153,6 +153,21 @@ export function describeStoreContract(name: string, createBackend: () => Promise
         expect(await store.findSession('token', now)).not.toBeNull()
       })
 
+      it('[SEC-9] deletes hundreds of expired ws tokens and sessions in one call, keeping the live ones', async () => {
+        const { user } = await createFixture(store)
+        const now = new Date('2030-01-01T00:00:00Z')
+        const earlier = new Date(now.getTime() - 1)
+        for (let i = 0; i < 500; i++) {
+          await store.createSession(`token-${i}`, { userId: user.id, kind: i % 2 ? 'ws' : 'cookie', expiresAt: earlier })
+        }
+        await store.createSession('live', { userId: user.id, kind: 'ws', expiresAt: new Date(now.getTime() + 1) })
+        expect(await store.deleteExpiredSessions(now)).toBe(500)
+        const longAgo = new Date(0)
+        expect(await store.findSession('token-0', longAgo)).toBeNull()
+        expect(await store.findSession('token-499', longAgo)).toBeNull()
+        expect(await store.findSession('live', now)).not.toBeNull()
+      })
+
       it('refuses a session of an unknown user', async () => {
         await expect(
           store.createSession('hash', { userId: 'missing', kind: 'cookie', expiresAt: new Date('2030-01-01') }),

@@ -1,0 +1,35 @@
+/**
+ * Deletes expired sessions and ws tokens (SEC-9): once when the server starts, then every `everyMs`.
+ * Without it every sign-in and every ws token would stay in the table for good, long after it stopped
+ * opening anything.
+ */
+import type { Store } from '../store/store.ts'
+
+export const sessionSweepIntervalMs = 60 * 60 * 1000
+
+export interface SessionSweeper {
+  /** Resolves once the sweep under way, if any, has finished; no sweep starts after. */
+  stop(): Promise<void>
+}
+
+export function startSessionSweeper(store: Store, everyMs = sessionSweepIntervalMs): SessionSweeper {
+  let running: Promise<void> = Promise.resolve()
+  const sweep = (): void => {
+    running = running.then(() =>
+      store.deleteExpiredSessions(new Date()).then(
+        () => undefined,
+        (error: unknown) => console.error('deleting expired sessions failed:', error),
+      ),
+    )
+  }
+  sweep()
+  const timer = setInterval(sweep, everyMs)
+  // Sweeping is housekeeping: it must not keep a stopping process alive.
+  timer.unref()
+  return {
+    stop() {
+      clearInterval(timer)
+      return running
+    },
+  }
+}
