@@ -12,6 +12,10 @@
  * | 100  | save ack        | varUint: how many update frames of this connection are stored     | server → client  |
  * | 101  | access          | varString: `edit` \| `comment` \| `read`; then, if not `edit`, varString: why | server → client  |
  *
+ * Awareness is relayed as y-protocols lays it out, but the server replaces the `user` of every state with
+ * the sender's signed-in identity and bounds what one connection may announce
+ * (`awareness-update.ts`, docs/SECURITY.md).
+ *
  * Both of our messages go only to clients that connected with `?ack=1`; an unmodified y-websocket
  * client never sees a type it does not know.
  *
