@@ -10,14 +10,23 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
-import { extname, join, relative, resolve, sep } from 'node:path'
+import { dirname, extname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { cacheControlFor } from './client-cache.ts'
 import { type ContentEncoding, chooseEncoding } from './content-encoding.ts'
 
-export const clientDistDir = fileURLToPath(new URL('../../client/dist', import.meta.url))
+export const clientDistDir = join(checkoutRoot(), 'client', 'dist')
+
+/** The folder of `package.json`: the same whether this runs from source (`server/`) or from `build/server/`. */
+function checkoutRoot(): string {
+  const here = dirname(fileURLToPath(import.meta.url))
+  for (let dir = here; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${here}`)
+  }
+}
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
