@@ -93,6 +93,7 @@ export class CollabSession {
     const saveTracking = trackSaves(this.doc, this.tracker, {
       notChanges: [this.localCopy],
       onChange: () => this.changed(),
+      isComposing: () => this.isComposing(),
     })
     this.provider = new WebsocketProvider(collabServerUrl(), documentId, this.doc, {
       connect: false,

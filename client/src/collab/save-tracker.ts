@@ -23,7 +23,10 @@ export type SaveStatus = 'saved' | 'saving' | 'offline'
 
 /** What an update frame sent by the provider carries of our changes. */
 export type FrameContent =
-  /** The local change just recorded, sent by the provider from the same doc 'update' event. */
+  /**
+   * The local change just recorded, sent by the provider from the same doc 'update' event; or the
+   * changes held while the teacher composed, merged into one frame.
+   */
   | 'change'
   /** A sync step 2: every change that waits for a frame. */
   | 'syncAnswer'
@@ -85,7 +88,8 @@ export class SaveTracker {
     this.connection = null
   }
 
-  frameSent(connectionId: number, content: FrameContent): void {
+  /** `changes`: how many recorded changes a 'change' frame carries (several, merged while composing). */
+  frameSent(connectionId: number, content: FrameContent, changes = 1): void {
     const connection = this.connection
     if (connection === null || connection.id !== connectionId) return
     const frame = ++connection.framesSent
@@ -93,8 +97,9 @@ export class SaveTracker {
       connection.inFlight.push({ frame, changes: this.waiting, syncAnswer: true })
       this.waiting = []
     } else if (content === 'change' && this.waiting.length > 0) {
-      // The change just recorded, which is the last one waiting.
-      connection.inFlight.push({ frame, changes: [this.waiting.pop()!], syncAnswer: false })
+      // The changes just recorded, which are the last ones waiting: one, or those held while composing.
+      const carried = this.waiting.splice(-Math.min(changes, this.waiting.length))
+      connection.inFlight.push({ frame, changes: carried, syncAnswer: false })
     }
   }
 

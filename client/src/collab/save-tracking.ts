@@ -14,6 +14,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { MessageType, isUpdateFrame, readSaveAck } from '../../../shared/protocol/messages.ts'
 import { changedPlaces } from '../../../shared/sync/changed-places.ts'
+import { ComposingOutbox } from './composing-outbox.ts'
 import type { FrameContent, SaveTracker } from './save-tracker.ts'
 
 type SocketClass = typeof WebSocket
@@ -32,6 +33,8 @@ export interface SaveTrackingOptions {
   onChange: () => void
   /** The browser's WebSocket unless given (tests in Node pass the `ws` package's). */
   baseSocketClass?: SocketClass
+  /** Whether the teacher is composing with an input method: update frames wait until it ends (composing-outbox.ts). */
+  isComposing?: () => boolean
 }
 
 /** Call before creating the provider, so that the doc 'update' listener it adds runs before the provider's. */
@@ -45,12 +48,26 @@ export function trackSaves(doc: Y.Doc, tracker: SaveTracker, options: SaveTracki
     return changeBeingSent ? 'change' : 'other'
   }
 
+  const isComposing = options.isComposing ?? (() => false)
+
   class CountingSocket extends (options.baseSocketClass ?? WebSocket) {
     readonly connectionId = nextConnectionId++
+    private readonly outbox = new ComposingOutbox(isComposing, ({ frame, changes }) => {
+      if (this.readyState !== this.OPEN) return
+      super.send(frame)
+      tracker.frameSent(this.connectionId, changes > 0 ? 'change' : 'other', changes)
+      options.onChange()
+    })
 
     override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+      if (data instanceof Uint8Array && this.outbox.offer(data, contentOf(data) === 'change')) return
       super.send(data)
       if (data instanceof Uint8Array && isUpdateFrame(data)) tracker.frameSent(this.connectionId, contentOf(data))
+    }
+
+    override close(code?: number, reason?: string): void {
+      this.outbox.discard()
+      super.close(code, reason)
     }
   }
 

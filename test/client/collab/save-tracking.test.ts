@@ -93,13 +93,14 @@ class AckServer {
   }
 }
 
-function openBrowserDoc(server: AckServer, restoredCount = 0, doc = new Y.Doc()) {
+function openBrowserDoc(server: AckServer, restoredCount = 0, doc = new Y.Doc(), isComposing = () => false) {
   const localCopy = { name: 'local copy' }
   const tracker = new SaveTracker(restoredCount)
   const saveTracking = trackSaves(doc, tracker, {
     notChanges: [localCopy],
     onChange: () => {},
     baseSocketClass: WebSocket as unknown as typeof globalThis.WebSocket,
+    isComposing,
   })
   const provider = new WebsocketProvider(server.url, 'doc-1', doc, {
     connect: false,
@@ -132,8 +133,8 @@ describe('trackSaves with y-websocket', () => {
     server = await AckServer.start()
   })
 
-  function open(restoredCount = 0, doc?: Y.Doc): BrowserDoc {
-    const browserDoc = openBrowserDoc(server, restoredCount, doc)
+  function open(restoredCount = 0, doc?: Y.Doc, isComposing?: () => boolean): BrowserDoc {
+    const browserDoc = openBrowserDoc(server, restoredCount, doc, isComposing)
     opened.push(browserDoc)
     return browserDoc
   }
@@ -159,6 +160,36 @@ describe('trackSaves with y-websocket', () => {
     expect(browserDoc.tracker.status).toBe('saving')
     server.storeAndAck()
     await vi.waitFor(() => expect(browserDoc.tracker.status).toBe('saved'))
+  })
+
+  it('[EDIT-2] holds the frames made while composing and sends them as one, counted with all its changes', async () => {
+    let composing = false
+    const browserDoc = open(0, undefined, () => composing)
+    await connect(browserDoc)
+    server.storeAndAck()
+    await vi.waitFor(() => expect(browserDoc.tracker.status).toBe('saved'))
+
+    composing = true
+    browserDoc.text.insert(0, 'z')
+    browserDoc.text.insert(1, 'heng')
+    browserDoc.text.delete(0, 5)
+    browserDoc.text.insert(0, '正')
+    const pending = browserDoc.tracker.pendingCount
+    expect(pending).toBeGreaterThan(0)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(server.latest.updates).toHaveLength(1)
+
+    composing = false
+    await vi.waitFor(() => expect(server.latest.updates).toHaveLength(2))
+    const seen = new Y.Doc()
+    const texts: string[] = []
+    seen.getText('body').observe(() => texts.push(seen.getText('body').toString()))
+    Y.applyUpdate(seen, server.latest.updates[1]!)
+    expect(texts).toEqual(['正'])
+    expect(browserDoc.tracker.pendingCount).toBe(pending)
+    server.storeAndAck()
+    await vi.waitFor(() => expect(browserDoc.tracker.status).toBe('saved'))
+    expect(server.text()).toBe('正')
   })
 
   it('keeps a Backspace pending until the frame that carried it is acknowledged', async () => {
