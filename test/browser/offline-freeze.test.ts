@@ -102,6 +102,22 @@ describe.runIf(enabled)('browser: a draft frozen while its author is offline', {
     expect([stored.includes(onlineText), stored.includes(offlineText)]).toEqual([true, false])
   }
 
+  it('[SYNC-7] an open editor turns read-only at 定稿 and says why', async () => {
+    const lesson = await addLesson(leader, await demoGroupId(leader), planInput(await userId(server, 'teacher1'), { title: '3.4 实际问题与一元一次方程（三）' }))
+    const li = await openAs('teacher1', lesson.documentId)
+    await expectAccess(li, 'edit')
+    expect(await li.getByTestId('read-only-notice').count()).toBe(0)
+    for (const to of ['review', 'finalized'] as const) {
+      const { status } = await leader.post<LessonDetail>(`/api/lessons/${encodeURIComponent(lesson.id)}/stage`, { to })
+      expect(status).toBe(200)
+    }
+    await expectAccess(li, 'comment')
+    await expect
+      .poll(() => li.getByTestId('read-only-notice').textContent(), eventually)
+      .toBe('组长已定稿（v1），正文已锁定；要修改请在二次备课中进行')
+    await screenshot(li, 'offline-freeze-0-finalized-notice')
+  })
+
   it('[SYNC-5] [SYNC-7] 定稿 meanwhile: told it was finalized; what she typed stays, to download or to set aside by choice', async () => {
     const { li, lesson } = await typeOfflineWhileTheLeaderMoves('3.4 实际问题与一元一次方程（一）', ['review', 'finalized'])
     const finalized = '组长已定稿（v1），正文已锁定；要修改请在二次备课中进行'
