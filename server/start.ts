@@ -7,6 +7,7 @@ import { createAdaptorServer } from '@hono/node-server'
 import type { LoginThrottle } from './auth/login-throttle.ts'
 import { startSessionSweeper } from './auth/session-sweeper.ts'
 import { RoomRegistry } from './collab/room-registry.ts'
+import type { UserLimits } from './collab/rate-limit.ts'
 import { createUpgradeHandler } from './collab/upgrade.ts'
 import { type DemoAccount, seedDemo } from './demo/seed.ts'
 import { PdfRenderer } from './export/pdf/pdf-renderer.ts'
@@ -46,6 +47,11 @@ export interface StartOptions {
   loginThrottle?: LoginThrottle
   /** Use this store instead of opening one (tests inject failing stores). */
   store?: Store
+  /**
+   * Per-user limits on collaboration connections and frames (docs/BOUNDS.md); those of
+   * `shared/limits.ts` by default. The benchmark, whose simulated teachers share four accounts, lifts them.
+   */
+  userLimits?: UserLimits
 }
 
 export interface RunningServer {
@@ -87,7 +93,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     trustProxy: options.trustProxy,
     loginThrottle: options.loginThrottle,
   })
-  const upgrades = createUpgradeHandler({ store, registry, metrics, presence })
+  const upgrades = createUpgradeHandler({ store, registry, metrics, presence, userLimits: options.userLimits })
 
   // Without `createServer` the adaptor makes a plain node:http server.
   const server = createAdaptorServer({ fetch: app.fetch }) as Server

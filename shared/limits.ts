@@ -54,6 +54,26 @@ export const limits = {
   maxThreadMentions: 200,
   /** An encoded anchor (a Yjs relative position): BOUNDS-4. */
   maxThreadAnchorBytes: 1024,
+  /**
+   * Frames one connection may send: sustained per second, and at once. A fast typist with an input
+   * method sends a few dozen (updates and caret moves together); a reconnect's first frames are a
+   * handful. Past either, the connection is closed with `CloseCode.rateLimited`: BOUNDS-7.
+   */
+  maxFramesPerSecond: 100,
+  maxFramesBurst: 400,
+  /**
+   * Bytes one connection may send, per second and at once; the burst holds a whole document and one
+   * more of the largest frames (the document size limit then answers first).
+   */
+  maxBytesPerSecond: 1024 * 1024,
+  maxBytesBurst: 24 * 1024 * 1024,
+  /** The same for all connections of one user together (several tabs and documents): BOUNDS-8. */
+  maxUserFramesPerSecond: 200,
+  maxUserFramesBurst: 800,
+  maxUserBytesPerSecond: 2 * 1024 * 1024,
+  maxUserBytesBurst: 32 * 1024 * 1024,
+  /** Open document connections of one user at once (tabs, documents): BOUNDS-8. */
+  maxConnectionsPerUser: 20,
   /** Lifetime of a token from `POST /api/auth/ws-token`. */
   wsTokenTtlSeconds: 5 * 60,
   /** Lifetime of a browser session cookie. */

@@ -30,6 +30,26 @@ export function parseIncomingMessage(frame: Uint8Array): IncomingMessage {
   }
 }
 
+/**
+ * For a connection that may only read: whether `frame` carries a document update, and whether that
+ * update holds any structs, read from its first bytes without decoding it (docs/BOUNDS.md, BOUNDS-6).
+ * Null for any other message, which is parsed as usual.
+ */
+export function peekUpdateFrame(frame: Uint8Array): { holdsStructs: boolean } | null {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    if (decoding.readVarUint(decoder) !== MessageType.sync) return null
+    const syncType = decoding.readVarUint(decoder)
+    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) return null
+    decoding.readVarUint(decoder)
+    // A v1 update starts with the number of clients whose structs it holds.
+    return { holdsStructs: decoding.hasContent(decoder) && decoding.readVarUint(decoder) > 0 }
+  } catch {
+    // Too short to say: an update nobody will read either way.
+    return { holdsStructs: false }
+  }
+}
+
 function parseFrame(frame: Uint8Array): IncomingMessage {
   const decoder = decoding.createDecoder(frame)
   const messageType = decoding.readVarUint(decoder)

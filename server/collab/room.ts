@@ -14,7 +14,7 @@ import type { CollabMetrics } from '../metrics.ts'
 import type { Connection } from './connection.ts'
 import { type DecodedUpdate, type Deletions, DocumentState } from './document-state.ts'
 import { type HeldUpdate, HeldUpdates } from './held-updates.ts'
-import { type IncomingMessage, parseIncomingMessage, ProtocolError } from './incoming-message.ts'
+import { type IncomingMessage, parseIncomingMessage, peekUpdateFrame, ProtocolError } from './incoming-message.ts'
 import { MalformedAwarenessError } from '../../shared/protocol/awareness-update.ts'
 import {
   encodePermissionDenied,
@@ -126,6 +126,16 @@ export class Room {
 
   /** Handles one frame; a malformed frame closes only its own connection. */
   receive(connection: Connection, frame: Uint8Array): void {
+    if (connection.access === 'read') {
+      // A reader's update is dropped unread: decoding and comparing it would let a reader spend the
+      // server's time for nothing (docs/BOUNDS.md, BOUNDS-6). Told once, if it held new content.
+      const update = peekUpdateFrame(frame)
+      if (update) {
+        connection.updateFramesReceived++
+        if (update.holdsStructs) this.tellReadOnly(connection)
+        return
+      }
+    }
     try {
       this.handle(connection, parseIncomingMessage(frame))
     } catch (error) {
@@ -252,10 +262,6 @@ export class Room {
     frame: Uint8Array | null,
   ): void {
     const item: HeldUpdate = { connection, update, decoded, frame, frameNumber: ++connection.updateFramesReceived }
-    if (connection.access === 'read') {
-      if (!this.options.state.addsNothing(decoded)) this.tellReadOnly(connection)
-      return
-    }
     if (this.threadGuard.lacksDependencies(decoded)) {
       this.hold(item)
       return

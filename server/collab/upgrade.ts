@@ -24,15 +24,19 @@ import { Connection } from './connection.ts'
 import { startHeartbeat } from './heartbeat.ts'
 import type { Room } from './room.ts'
 import type { RoomRegistry } from './room-registry.ts'
+import { connectionRates, FrameBudget, UserLimits } from './rate-limit.ts'
 
 export interface UpgradeContext {
   store: Store
   registry: RoomRegistry
   metrics: CollabMetrics
   presence: PresenceLog
+  /** Connections and frames per user, across documents; the limits of `shared/limits.ts` by default. */
+  userLimits?: UserLimits
 }
 
 export function createUpgradeHandler(context: UpgradeContext) {
+  const userLimits = context.userLimits ?? new UserLimits()
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes })
   const handler = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     // Without a listener, a reset during authentication would crash the process.
@@ -43,7 +47,7 @@ export function createUpgradeHandler(context: UpgradeContext) {
         wss.handleUpgrade(request, socket, head, (ws) => {
           wss.emit('connection', ws, request)
           if ('closeWith' in admission) return ws.close(admission.closeWith.code, admission.closeWith.reason)
-          attach(context, ws, admission)
+          attach(context, ws, admission, userLimits)
         })
       },
       (error: unknown) => {
@@ -119,9 +123,11 @@ function authenticateUpgrade(store: Store, request: IncomingMessage, url: URL): 
   return cookie ? authenticate(store, cookie, 'cookie') : Promise.resolve(null)
 }
 
-function attach(context: UpgradeContext, ws: WebSocket, admission: Admission): void {
+function attach(context: UpgradeContext, ws: WebSocket, admission: Admission, userLimits: UserLimits): void {
   const connection = admission.connection(ws)
   context.metrics.connectionOpened()
+  const userBudget = userLimits.open(connection.user.id)
+  const budget = new FrameBudget(connectionRates, performance.now.bind(performance))
   let room: Room | null = null
   let endPresence: (() => void) | null = null
   let buffered: Uint8Array[] = []
@@ -131,14 +137,19 @@ function attach(context: UpgradeContext, ws: WebSocket, admission: Admission): v
   ws.on('close', () => {
     connection.closedByPeer()
     context.metrics.connectionClosed()
+    if (userBudget) userLimits.close(connection.user.id)
     room?.leave(connection)
     endPresence?.()
   })
   ws.on('message', (data, isBinary) => {
     // Frames still in flight after a close (e.g. access revoked) must not reach the room.
-    if (!connection.isOpen) return
+    if (!connection.isOpen || !userBudget) return
     if (!isBinary) return connection.close(CloseCode.protocolError, 'text frames are not part of the protocol')
     const frame = toBytes(data)
+    // Before anything is read: a flood costs its sender the connection, and the room nothing.
+    if (!budget.spend(frame.length) || !userBudget.spend(frame.length)) {
+      return connection.close(CloseCode.rateLimited, 'too many updates, retry later')
+    }
     if (room) return room.receive(connection, frame)
     bufferedBytes += frame.length
     if (bufferedBytes > limits.maxPendingBytesWhileLoading) {
@@ -147,6 +158,7 @@ function attach(context: UpgradeContext, ws: WebSocket, admission: Admission): v
     buffered.push(frame)
   })
 
+  if (!userBudget) return connection.close(CloseCode.rateLimited, 'too many connections of this user')
   if (admission.schemaVersion !== null && admission.schemaVersion !== editorSchemaVersion) {
     return connection.close(CloseCode.schemaMismatch, `editor schema ${editorSchemaVersion} required`)
   }

@@ -32,6 +32,12 @@ export const CloseCode = {
    * its sync step 2 brings those updates together with what they need.
    */
   tooManyWaiting: 4505,
+  /**
+   * Too many frames or bytes from this connection or this user, or too many of the user's connections
+   * (`limits.maxFramesPerSecond` and the rest, docs/BOUNDS.md). Nothing of it was lost: what the server
+   * did not store, the client sends again when it syncs. Clients wait their longest back-off first.
+   */
+  rateLimited: 4529,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
@@ -41,4 +47,13 @@ export const wsMessageTooBig = 1009
 
 export function shouldReconnect(code: number): boolean {
   return !(code >= 4400 && code < 4500) && code !== wsMessageTooBig
+}
+
+/**
+ * How long a client waits before reconnecting after `code`, at least: the provider's own back-off
+ * (a fraction of a second after a connection that had synced) would let a client that was cut off for
+ * sending too much come straight back with the same.
+ */
+export function retryPauseMs(code: number): number {
+  return code === CloseCode.rateLimited ? 5_000 : 0
 }

@@ -38,6 +38,9 @@ export function connectionProblemForClose(code: number): ConnectionProblem | nul
     const message = permanentMessages[code] ?? `连接被服务器拒绝（代码 ${code}），请刷新页面`
     return { message, permanent: true, needsLogin: code === CloseCode.unauthorized }
   }
+  if (code === CloseCode.rateLimited) {
+    return { message: '修改发送得太多太快，稍后自动重新连接，修改不会丢失', permanent: false, needsLogin: false }
+  }
   if (code >= 4500 && code < 4600) {
     return { message: '服务器暂时无法打开此文档，正在重试', permanent: false, needsLogin: false }
   }

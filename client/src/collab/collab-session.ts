@@ -11,7 +11,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { AccessLevel } from '../../../shared/access.ts'
-import { shouldReconnect } from '../../../shared/protocol/close-codes.ts'
+import { retryPauseMs, shouldReconnect } from '../../../shared/protocol/close-codes.ts'
 import type { AwarenessUser } from '../../../shared/protocol/awareness-update.ts'
 import { ConnectParam, MessageType, collabPathPrefix, readAccess, readAccessReason } from '../../../shared/protocol/messages.ts'
 import { editorSchemaVersion } from '../../../shared/schema/editor-schema.ts'
@@ -71,6 +71,7 @@ export class CollabSession {
   /** When a working connection dropped; `null` while connected or once we have said 离线. */
   private droppedAt: number | null = null
   private graceTimer: ReturnType<typeof setTimeout> | undefined
+  private retryTimer: ReturnType<typeof setTimeout> | undefined
   private lastRefusalCheckAt = -Infinity
   private isComposing: () => boolean = () => false
   private storedPendingCount: number
@@ -208,6 +209,8 @@ export class CollabSession {
       const problem = connectionProblemForClose(event.code)
       if (problem) this.problem = problem
       else if (!opened && navigator.onLine) void this.explainRefusal()
+      // Emitted before the provider schedules its reconnect, so the pause can still hold it.
+      this.pauseBeforeRetry(retryPauseMs(event.code))
       this.publish()
     }
     this.provider.on('connection-close', onClose)
@@ -231,6 +234,7 @@ export class CollabSession {
 
     this.cleanups.push(() => {
       clearTimeout(this.graceTimer)
+      clearTimeout(this.retryTimer)
       this.provider.off('status', onStatus)
       this.provider.off('connection-close', onClose)
       this.provider.off('sync', onSync)
@@ -238,6 +242,20 @@ export class CollabSession {
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)
     })
+  }
+
+  /**
+   * Holds the reconnect y-websocket has just scheduled (it turns into a no-op while `shouldConnect` is
+   * off) and reconnects after `pauseMs`, spread a little so that clients cut off together do not return
+   * together.
+   */
+  private pauseBeforeRetry(pauseMs: number): void {
+    if (pauseMs === 0 || !this.provider.shouldConnect) return
+    this.provider.shouldConnect = false
+    clearTimeout(this.retryTimer)
+    this.retryTimer = setTimeout(() => {
+      if (!this.destroyed) this.provider.connect()
+    }, pauseMs * (1 + Math.random() / 2))
   }
 
   private reconnectNow(): void {

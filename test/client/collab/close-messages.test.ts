@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { connectionProblemForClose } from '../../../client/src/collab/close-messages.ts'
-import { CloseCode, wsMessageTooBig } from '../../../shared/protocol/close-codes.ts'
+import { CloseCode, retryPauseMs, shouldReconnect, wsMessageTooBig } from '../../../shared/protocol/close-codes.ts'
 
 describe('connectionProblemForClose', () => {
   it.each([
@@ -36,6 +36,17 @@ describe('connectionProblemForClose', () => {
       })
     },
   )
+
+  it('[BOUNDS-7] keeps retrying after a rate limit, after a pause, and says nothing is lost', () => {
+    expect(shouldReconnect(CloseCode.rateLimited)).toBe(true)
+    expect(retryPauseMs(CloseCode.rateLimited)).toBeGreaterThan(2_500)
+    expect(retryPauseMs(CloseCode.storageFailed)).toBe(0)
+    expect(connectionProblemForClose(CloseCode.rateLimited)).toEqual({
+      message: expect.stringContaining('不会丢失'),
+      permanent: false,
+      needsLogin: false,
+    })
+  })
 
   it.each([1000, 1001, 1006])('leaves a plain network close (%i) to the save status', (code) => {
     expect(connectionProblemForClose(code)).toBeNull()

@@ -1,0 +1,108 @@
+/**
+ * Rate limits on what clients send (docs/BOUNDS.md, BOUNDS-7 and BOUNDS-8): token buckets per connection
+ * and per user, and a count of each user's open connections. Checked on every frame before it is read,
+ * so a flood costs its sender its connection and others almost nothing.
+ */
+import { limits } from '../../shared/limits.ts'
+
+export type Clock = () => number
+
+/** Refills `perSecond` tokens a second up to `burst`; spending past what is there is refused. */
+export class TokenBucket {
+  private tokens: number
+  private updatedAt: number
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly now: Clock,
+  ) {
+    this.tokens = burst
+    this.updatedAt = now()
+  }
+
+  take(amount: number): boolean {
+    const now = this.now()
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond)
+    this.updatedAt = now
+    if (amount > this.tokens) return false
+    this.tokens -= amount
+    return true
+  }
+}
+
+export interface RateLimits {
+  framesPerSecond: number
+  framesBurst: number
+  bytesPerSecond: number
+  bytesBurst: number
+}
+
+export const connectionRates: RateLimits = {
+  framesPerSecond: limits.maxFramesPerSecond,
+  framesBurst: limits.maxFramesBurst,
+  bytesPerSecond: limits.maxBytesPerSecond,
+  bytesBurst: limits.maxBytesBurst,
+}
+
+export const userRates: RateLimits = {
+  framesPerSecond: limits.maxUserFramesPerSecond,
+  framesBurst: limits.maxUserFramesBurst,
+  bytesPerSecond: limits.maxUserBytesPerSecond,
+  bytesBurst: limits.maxUserBytesBurst,
+}
+
+/** Frames and their bytes, against one set of limits. */
+export class FrameBudget {
+  private readonly frames: TokenBucket
+  private readonly bytes: TokenBucket
+
+  constructor(rates: RateLimits, now: Clock) {
+    this.frames = new TokenBucket(rates.framesPerSecond, rates.framesBurst, now)
+    this.bytes = new TokenBucket(rates.bytesPerSecond, rates.bytesBurst, now)
+  }
+
+  /** Whether one frame of `size` bytes fits; once refused, the caller closes the connection. */
+  spend(size: number): boolean {
+    return this.frames.take(1) && this.bytes.take(size)
+  }
+}
+
+export interface UserLimitOptions {
+  connectionsPerUser: number
+  rates: RateLimits
+  now: Clock
+}
+
+/** What every user has open and has sent lately, across all documents of this server. */
+export class UserLimits {
+  private readonly users = new Map<string, { connections: number; budget: FrameBudget }>()
+
+  constructor(
+    private readonly options: UserLimitOptions = {
+      connectionsPerUser: limits.maxConnectionsPerUser,
+      rates: userRates,
+      now: performance.now.bind(performance),
+    },
+  ) {}
+
+  /** Counts a new connection of `userId`, or answers null when the user has too many open. */
+  open(userId: string): FrameBudget | null {
+    let user = this.users.get(userId)
+    if (!user) {
+      user = { connections: 0, budget: new FrameBudget(this.options.rates, this.options.now) }
+      this.users.set(userId, user)
+    }
+    if (user.connections >= this.options.connectionsPerUser) return null
+    user.connections++
+    return user.budget
+  }
+
+  close(userId: string): void {
+    const user = this.users.get(userId)
+    if (!user) return
+    // The budget stays when the last connection closes: reconnecting must not refill it. One entry per
+    // user who ever connected is bounded by the school's accounts.
+    user.connections--
+  }
+}
