@@ -7,6 +7,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import { type RunningServer, startServer } from '../../server/start.ts'
+import { UserLimits } from '../../server/collab/rate-limit.ts'
 import { openStore } from '../../server/store/open-store.ts'
 import type { Store } from '../../server/store/store.ts'
 import { digestOf } from './bench-doc.ts'
@@ -63,6 +64,8 @@ function timedStore(store: Store): Store {
   })
 }
 
+const unlimited = { framesPerSecond: Infinity, framesBurst: Infinity, bytesPerSecond: Infinity, bytesBurst: Infinity }
+
 function current(): { server: RunningServer; store: Store } {
   if (!running) throw new Error('the server is not running')
   return running
@@ -90,7 +93,9 @@ serveRequests({
     process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }))
     const store = timedStore(await openStore({ dataDir }))
     documentLoads = new Map()
-    const server = await startServer({ port: 0, dataDir, store, demo: true, demoPassword, serveClient: false })
+    // The simulated teachers share four demo accounts: per-user limits would count them as four people.
+    const userLimits = new UserLimits({ connectionsPerUser: Infinity, rates: unlimited, now: () => performance.now() })
+    const server = await startServer({ port: 0, dataDir, store, demo: true, demoPassword, serveClient: false, userLimits })
     running = { server, store }
     return { url: server.url, port: server.port }
   },
