@@ -54,6 +54,23 @@ export function findConflicts(
   return spots
 }
 
+/**
+ * The teacher's passages that the shared plan changed to the very same content. Nothing to decide, but
+ * both sides typed the same words, and Yjs keeps both copies (「乙改改」): the pull writes them once.
+ */
+export function findAgreements(base: readonly Block[], shared: readonly Block[], mine: readonly Block[]): Block[] {
+  const sharedByKey = new Map(shared.map((block) => [block.key, block]))
+  const mineByKey = new Map(mine.map((block) => [block.key, block]))
+  const agreed: Block[] = []
+  for (const original of base) {
+    const sharedBlock = sharedByKey.get(original.key)
+    const mineBlock = mineByKey.get(original.key)
+    if (!sharedBlock || !mineBlock || !changedFrom(original, mineBlock)) continue
+    if (sharedBlock.type === mineBlock.type && sameContent(mineBlock, sharedBlock)) agreed.push(mineBlock)
+  }
+  return agreed
+}
+
 function changedFrom(original: Block, now: Block | null): boolean {
   return now === null || now.type !== original.type || !sameContent(original, now)
 }

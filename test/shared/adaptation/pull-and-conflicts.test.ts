@@ -190,6 +190,16 @@ describe('[ADAPT-3] until the teacher decides, her passage reads exactly as she 
     expect(spot).toMatchObject({ mine: null, shared: { text: '乙（组里补充了例题）' } })
   })
 
+  it('writes a passage both changed alike once, not with both sides’ copies of the same words', () => {
+    const plan = planDoc([paragraph('甲'), paragraph('乙')])
+    const v1 = stateOf(plan)
+    const adaptation = fork(v1)
+    retype(adaptation, 1, '乙改')
+    retype(plan, 1, '乙改')
+    expect(pull(v1, stateOf(plan), adaptation)).toEqual([])
+    expect(texts(adaptation)).toEqual(['甲', '乙改'])
+  })
+
   it('brings every passage only the shared plan changed, and changes nothing on a second pull', () => {
     const { v1, v2, adaptation } = concurrentScenario()
     pull(v1, v2, adaptation)
