@@ -39,6 +39,9 @@ export function App() {
    */
   const [me, setMe] = useState<Me | null | undefined>(() => rememberedUser() ?? undefined)
   const [loadError, setLoadError] = useState<string | null>(null)
+  const [menuOpen, setMenuOpen] = useState(false)
+  // A link taken from the folded menu closes it.
+  useEffect(() => setMenuOpen(false), [hash])
 
   useEffect(() => {
     fetchMe().then(
@@ -98,31 +101,43 @@ export function App() {
         <a className="brand" href={hrefFor({ page: 'documents' })}>
           共备
         </a>
-        {me.groups.map((group) => (
-          <a key={group.id} href={lessonHref({ page: 'plan', groupId: group.id })} data-testid="plan-link">
-            {me.groups.length > 1 ? `${group.name} · 备课计划` : '备课计划'}
-          </a>
-        ))}
-        {me.groups.length > 0 && (
-          <a href={lessonHref({ page: 'assignments' })} data-testid="assignments-link">
-            我的任务
-          </a>
-        )}
-        {me.role !== 'guest' && (
-          <a href={hrefFor({ page: 'groupOverview' })} data-testid="overview-link">
-            备课组概况
-          </a>
-        )}
-        {me.role !== 'guest' && (
-          <a href={hrefFor({ page: 'mentorship' })} data-testid="mentorship-link">
-            师徒结对
-          </a>
-        )}
-        {me.role === 'admin' && (
-          <a href={hrefFor({ page: 'template' })} data-testid="template-link">
-            导学案模板
-          </a>
-        )}
+        <button
+          type="button"
+          className="top-menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="top-links"
+          data-testid="top-menu"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          菜单
+        </button>
+        <div className="top-links" id="top-links" data-open={menuOpen}>
+          {me.groups.map((group) => (
+            <a key={group.id} href={lessonHref({ page: 'plan', groupId: group.id })} data-testid="plan-link">
+              {me.groups.length > 1 ? `${group.name} · 备课计划` : '备课计划'}
+            </a>
+          ))}
+          {me.groups.length > 0 && (
+            <a href={lessonHref({ page: 'assignments' })} data-testid="assignments-link">
+              我的任务
+            </a>
+          )}
+          {me.role !== 'guest' && (
+            <a href={hrefFor({ page: 'groupOverview' })} data-testid="overview-link">
+              备课组概况
+            </a>
+          )}
+          {me.role !== 'guest' && (
+            <a href={hrefFor({ page: 'mentorship' })} data-testid="mentorship-link">
+              师徒结对
+            </a>
+          )}
+          {me.role === 'admin' && (
+            <a href={hrefFor({ page: 'template' })} data-testid="template-link">
+              导学案模板
+            </a>
+          )}
+        </div>
         <InboxBell />
         <span className="top-user" data-testid="current-user">
           {me.displayName}
