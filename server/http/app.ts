@@ -12,7 +12,8 @@ import type { PresenceReading } from '../meetings/attendance.ts'
 import { LoginThrottle } from '../auth/login-throttle.ts'
 import type { Store } from '../store/store.ts'
 import { ApiError, errorResponse, notFound } from './api-error.ts'
-import { authRoutes } from './routes/auth-routes.ts'
+import { signedInUnlessPublic } from './auth-middleware.ts'
+import { authRoutes, publicAuthPaths } from './routes/auth-routes.ts'
 import { adaptationRoutes } from './routes/adaptation-routes.ts'
 import { documentRoutes } from './routes/document-routes.ts'
 import { exportRoutes } from './routes/export-routes.ts'
@@ -77,6 +78,9 @@ export function createApp(options: AppOptions) {
   })
   app.use('*', securityHeaders)
   app.use('/api/*', refuseCrossSite(trust))
+  const openApiPath = '/api/openapi.json'
+  // Before the routes, so that nothing of a request without a session is read: not even an upload's body.
+  app.use('/api/*', signedInUnlessPublic(store, new Set([...publicAuthPaths, openApiPath])))
   // Uploads have their own, larger limit where they are routed.
   app.use('/api/*', (c, next) => (isUploadPath(c.req.path) || isImageUploadPath(c.req.path) ? next() : jsonBodyLimit(c, next)))
   app.route('/', authRoutes({ store, trust, throttle: options.loginThrottle ?? new LoginThrottle() }))
@@ -96,7 +100,7 @@ export function createApp(options: AppOptions) {
   app.route('/', imageRoutes(store))
   app.route('/', notificationRoutes({ store, ...inbox }))
   app.route('/', systemRoutes(metricsRegistry, () => store.countUsers()))
-  app.doc31('/api/openapi.json', {
+  app.doc31(openApiPath, {
     openapi: '3.1.0',
     info: { title: '共备 Gongbei API', version: '1' },
   })

@@ -1,4 +1,8 @@
-/** Resolves the session cookie into the signed-in user; routes that need one use `requireUser`. */
+/**
+ * Secure by default: every `/api/` route needs a signed-in user unless its route module declares it
+ * public (`publicPaths` beside its routes, gathered in `app.ts`). A route added without a thought about
+ * access is closed, not open.
+ */
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { type Authenticated, authenticate, sessionCookieName } from '../auth/sessions.ts'
@@ -9,8 +13,9 @@ export interface AuthVariables {
   auth: Authenticated
 }
 
-export function requireUser(store: Store) {
+export function signedInUnlessPublic(store: Store, publicPaths: ReadonlySet<string>) {
   return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
+    if (publicPaths.has(c.req.path)) return next()
     const token = getCookie(c, sessionCookieName)
     const auth = token ? await authenticate(store, token, 'cookie') : null
     if (!auth) throw unauthorized()

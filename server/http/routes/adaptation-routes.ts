@@ -17,9 +17,9 @@ import {
   showAdaptation,
 } from '../../adaptations/adaptation-service.ts'
 import type { ContentContext } from '../../versions/document-content.ts'
-import { type AuthVariables, requireUser } from '../auth-middleware.ts'
+import type { AuthVariables } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
-import { honoPath, unwrap } from './route-helpers.ts'
+import { unwrap } from './route-helpers.ts'
 
 const lessonParams = z.object({ id: z.string().min(1) })
 const adaptationParams = z.object({ documentId: z.string().min(1) })
@@ -69,7 +69,6 @@ const resolve = createRoute({
 
 export function adaptationRoutes(context: ContentContext) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
-  for (const route of [list, show, pull, resolve]) app.use(honoPath(route.path), requireUser(context.store))
 
   app.openapi(list, async (c) => {
     return c.json(unwrap(await listLessonAdaptations(context, c.req.valid('param').id, c.var.auth.actor)), 200)

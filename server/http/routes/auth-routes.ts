@@ -8,7 +8,7 @@ import { passwordCheckWithoutUser, verifyPassword } from '../../auth/passwords.t
 import { endSession, sessionCookieName, startSession } from '../../auth/sessions.ts'
 import type { Store, UserRecord } from '../../store/store.ts'
 import { ApiError } from '../api-error.ts'
-import { type AuthVariables, requireUser } from '../auth-middleware.ts'
+import type { AuthVariables } from '../auth-middleware.ts'
 import { clientAddress, isHttps, type ProxyTrust } from '../client-request.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
 
@@ -50,6 +50,9 @@ export interface AuthRouteOptions {
   trust: ProxyTrust
 }
 
+/** Signing in and out needs no session. */
+export const publicAuthPaths = [login.path, logout.path]
+
 export function authRoutes({ store, throttle, trust }: AuthRouteOptions) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
   const checkWithoutUser = passwordCheckWithoutUser()
@@ -88,10 +91,8 @@ export function authRoutes({ store, throttle, trust }: AuthRouteOptions) {
     return c.body(null, 204)
   })
 
-  app.use(currentUser.path, requireUser(store))
   app.openapi(currentUser, async (c) => c.json(await meOf(store, c.var.auth.user), 200))
 
-  app.use(issueWsToken.path, requireUser(store))
   app.openapi(issueWsToken, async (c) => {
     const { token, expiresAt } = await startSession(store, c.var.auth.user.id, 'ws')
     return c.json({ token, expiresAt: expiresAt.toISOString() }, 200)

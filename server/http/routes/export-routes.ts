@@ -23,9 +23,9 @@ import type { MeetingContext } from '../../meetings/meeting-steps.ts'
 import type { ContentContext } from '../../versions/document-content.ts'
 import type { Outcome } from '../../workflow/outcome.ts'
 import { ApiError } from '../api-error.ts'
-import { type AuthVariables, requireUser } from '../auth-middleware.ts'
+import type { AuthVariables } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
-import { honoPath, refusalError } from './route-helpers.ts'
+import { refusalError } from './route-helpers.ts'
 
 export interface ExportContext extends ContentContext, MeetingContext {
   pdf: PdfRenderer
@@ -94,9 +94,6 @@ function unwrap<T>(outcome: Outcome<T>): T {
 
 export function exportRoutes(context: ExportContext) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
-  for (const route of [exportVersion, exportDocument, exportMeeting, exportFinalized, exportReflections]) {
-    app.use(honoPath(route.path), requireUser(context.store))
-  }
 
   async function send(c: Context<{ Variables: AuthVariables }>, exported: ExportDocument, format: ExportFormat, fileTitle: string) {
     c.header('Cache-Control', 'private, no-store')

@@ -14,7 +14,7 @@ import { limits } from '../../../shared/limits.ts'
 import { addImage, adoptImages, checkedImage, readableImages } from '../../images/image-access.ts'
 import type { Store } from '../../store/store.ts'
 import { ApiError, errorResponse, notFound } from '../api-error.ts'
-import { type AuthVariables, requireUser } from '../auth-middleware.ts'
+import type { AuthVariables } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
 import { honoPath, unwrap } from './route-helpers.ts'
 
@@ -71,7 +71,6 @@ export function isImageUploadPath(path: string): boolean {
 
 export function imageRoutes(store: Store) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
-  app.use(honoPath(uploadImage.path), requireUser(store))
   app.use(
     honoPath(uploadImage.path),
     bodyLimit({
@@ -82,8 +81,6 @@ export function imageRoutes(store: Store) {
       },
     }),
   )
-  app.use(honoPath(readImage.path), requireUser(store))
-  app.use(honoPath(copyImages.path), requireUser(store))
 
   app.openapi(uploadImage, async (c) => {
     const checked = checkedImage(new Uint8Array(await c.req.arrayBuffer()))

@@ -17,7 +17,7 @@ import { ImportRefusal, notDocx, tooLargeUpload } from '../../import/import-refu
 import { lessonSummaries } from '../../workflow/lesson-views.ts'
 import type { WorkflowContext } from '../../workflow/stage-change.ts'
 import { ApiError, errorResponse } from '../api-error.ts'
-import { type AuthVariables, requireUser } from '../auth-middleware.ts'
+import type { AuthVariables } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
 import { honoPath, refusalError } from './route-helpers.ts'
 
@@ -109,7 +109,6 @@ export function importRoutes(context: WorkflowContext) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
   for (const route of [importLesson, importIntoLessonDraft]) {
     const path = honoPath(route.path)
-    app.use(path, requireUser(store))
     app.use(
       path,
       bodyLimit({

@@ -21,9 +21,9 @@ import { recordObservation } from '../../mentorship/observations.ts'
 import { mentorshipListFor, pairDetailFor } from '../../mentorship/pair-views.ts'
 import { pair, unpair } from '../../mentorship/pairing.ts'
 import type { ContentContext } from '../../versions/document-content.ts'
-import { type AuthVariables, requireUser } from '../auth-middleware.ts'
+import type { AuthVariables } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
-import { honoPath, unwrap } from './route-helpers.ts'
+import { unwrap } from './route-helpers.ts'
 
 const listPairs = createRoute({
   method: 'get',
@@ -85,9 +85,6 @@ const listObservableLessons = createRoute({
 
 export function mentorshipRoutes(context: ContentContext) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
-  for (const path of [listPairs.path, getPair.path, createObservation.path, listObservableLessons.path]) {
-    app.use(honoPath(path), requireUser(context.store))
-  }
 
   app.openapi(listPairs, async (c) => {
     return c.json(await mentorshipListFor(context, c.var.auth.actor, c.req.valid('query').semester), 200)

@@ -17,7 +17,7 @@ import type { NotificationService } from '../../notifications/notification-servi
 import { notificationViewOf, readCursor, writeCursor } from '../../notifications/notification-views.ts'
 import type { Store } from '../../store/store.ts'
 import { ApiError, notFound } from '../api-error.ts'
-import { type AuthVariables, requireUser } from '../auth-middleware.ts'
+import type { AuthVariables } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
 
 export interface NotificationRouteContext {
@@ -63,8 +63,6 @@ const stream = createRoute({
 
 export function notificationRoutes({ store, hub, notifications }: NotificationRouteContext) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
-  app.use('/api/notifications', requireUser(store))
-  app.use('/api/notifications/*', requireUser(store))
 
   app.openapi(listNotifications, async (c) => {
     const { user } = c.var.auth

@@ -16,9 +16,9 @@ import {
 import { addReference, documentPassages, listReflections, openReflection } from '../../adaptations/reflection-service.ts'
 import { compareVariants, createVariant, listVariants } from '../../adaptations/variant-service.ts'
 import type { ContentContext } from '../../versions/document-content.ts'
-import { type AuthVariables, requireUser } from '../auth-middleware.ts'
+import type { AuthVariables } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
-import { honoPath, unwrap } from './route-helpers.ts'
+import { unwrap } from './route-helpers.ts'
 
 const lessonParams = z.object({ id: z.string().min(1) })
 const documentParams = z.object({ documentId: z.string().min(1) })
@@ -84,9 +84,6 @@ const compareDesigns = createRoute({
 
 export function reflectionRoutes(context: ContentContext) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
-  for (const route of [reflections, passages, reference, variants, compareDesigns]) {
-    app.use(honoPath(route.path), requireUser(context.store))
-  }
 
   app.openapi(reflections, async (c) => {
     return c.json(unwrap(await listReflections(context, c.req.valid('param').id, c.var.auth.actor)), 200)

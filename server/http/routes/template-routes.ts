@@ -8,7 +8,7 @@ import { saveTemplateRequest, type TemplateView, templateView } from '../../../s
 import { defaultLessonTemplate } from '../../../shared/template/default-template.ts'
 import type { Store, TemplateRecord } from '../../store/store.ts'
 import { forbidden } from '../api-error.ts'
-import { type AuthVariables, requireUser } from '../auth-middleware.ts'
+import type { AuthVariables } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
 
 const readTemplate = createRoute({
@@ -33,7 +33,6 @@ export const templateEditRefusal = '只有教导处可以修改导学案模板'
 
 export function templateRoutes(store: Store) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
-  app.use(readTemplate.path, requireUser(store))
 
   app.openapi(readTemplate, async (c) => {
     const { actor } = c.var.auth

@@ -143,8 +143,11 @@ describe('operations', () => {
     }
   })
 
-  it('answers unknown API paths with a JSON 404', async () => {
-    const response = await fetch(`${server.url}/api/nothing-here`)
+  it('answers unknown API paths with a JSON 404, and without a session with 401 like any other', async () => {
+    const signedOut = await fetch(`${server.url}/api/nothing-here`)
+    expect(signedOut.status).toBe(401)
+    const cookie = await login(server.url, 'teacher1')
+    const response = await fetch(`${server.url}/api/nothing-here`, { headers: { cookie } })
     expect(response.status).toBe(404)
     expect((await errorOf(response)).code).toBe('not_found')
   })
