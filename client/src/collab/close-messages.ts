@@ -41,6 +41,9 @@ export function connectionProblemForClose(code: number): ConnectionProblem | nul
   if (code === CloseCode.rateLimited) {
     return { message: '修改发送得太多太快，稍后自动重新连接，修改不会丢失', permanent: false, needsLogin: false }
   }
+  // Changes waited too long for what they build on; the sync on reconnecting sends them whole, and the
+  // save status already says 保存中.
+  if (code === CloseCode.tooManyWaiting) return null
   if (code >= 4500 && code < 4600) {
     return { message: '服务器暂时无法打开此文档，正在重试', permanent: false, needsLogin: false }
   }
