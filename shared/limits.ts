@@ -14,7 +14,8 @@ export const limits = {
    * reconnect and the sync step 2 that brings the offline edits they build on); beyond either bound the
    * connection is closed and reconnects. A whole room's waiting updates are bounded by `maxHeldBytesPerRoom`.
    */
-  maxHeldUpdatesPerConnection: 1000,
+  /** Below `maxFramesBurst`: a client that never sends what its updates build on meets this bound first. */
+  maxHeldUpdatesPerConnection: 300,
   maxHeldBytesPerConnection: 2 * 1024 * 1024,
   maxHeldBytesPerRoom: 8 * 1024 * 1024,
   /** Bytes queued for one slow client before it is disconnected to resync later. */
