@@ -8,7 +8,8 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { imageRefusals } from '../../shared/images/image-check.ts'
 import { storedImageId } from '../../shared/images/image-url.ts'
-import { pngImage } from '../helpers/test-images.ts'
+import { limits } from '../../shared/limits.ts'
+import { noisePng, pngImage } from '../helpers/test-images.ts'
 import { createDocumentInDemoGroup, type TestServer } from '../helpers/test-server.ts'
 import { browserSuitesEnabled } from './helpers/chromium.ts'
 import { pasteHtml } from './helpers/lesson-structure.ts'
@@ -147,5 +148,16 @@ describe.runIf(enabled)('browser: pictures', () => {
     const [copy] = await server.store.findImages([storedImageId(src)!])
     expect(copy!.documentId).not.toBe(source)
     expect(copy).toMatchObject({ width: 16, height: 9 })
+  })
+
+  it('[EXPORT-11] shrinks a phone photo over the size limit to print size instead of refusing it', async () => {
+    const photo = Buffer.from(noisePng(2400, 800))
+    expect(photo.length).toBeGreaterThan(limits.maxImageBytes)
+    const before = await pictures(teacher).count()
+    await choose(teacher, '手机照片.png', 'image/png', photo)
+    await expect.poll(() => pictures(teacher).count(), eventually).toBe(before + 1)
+    await expect.poll(async () => (await loadedWidths(teacher)).at(-1), eventually).toBe(2000)
+    const [stored] = await server.store.findImages([storedImageId(await pictures(teacher).last().getAttribute('src'))!])
+    expect(stored).toMatchObject({ width: 2000, height: 667, contentType: 'image/jpeg' })
   })
 })

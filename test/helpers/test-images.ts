@@ -23,6 +23,28 @@ export function pngImage(width: number, height: number, rgb: [number, number, nu
   )
 }
 
+/**
+ * A width × height PNG of noise, which deflate cannot shrink: about 3 bytes a pixel, like a photo saved
+ * as PNG. The noise comes from a fixed seed, so every run gets the same file.
+ */
+export function noisePng(width: number, height: number): Uint8Array {
+  let seed = 0x9e3779b9
+  const raw = Buffer.alloc((1 + width * 3) * height)
+  for (let i = 0; i < raw.length; i++) {
+    seed ^= seed << 13
+    seed ^= seed >>> 17
+    seed ^= seed << 5
+    raw[i] = i % (1 + width * 3) === 0 ? 0 : seed & 0xff
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 2, 0, 0, 0], 8)
+  return new Uint8Array(
+    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]),
+  )
+}
+
 /** A PNG header that declares `width` × `height` without the pixels: enough for the size checks. */
 export function pngHeaderOnly(width: number, height: number): Uint8Array {
   const header = Buffer.alloc(13)

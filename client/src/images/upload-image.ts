@@ -1,11 +1,13 @@
 /**
  * Uploads a picture for a document: checked here first by the same rules as the server (`checkImage`),
- * so a wrong or oversized file is refused at once and without using the network, then sent as the raw
+ * so a wrong file is refused at once and without using the network, and one over the size limits is
+ * shrunk to print size first (a phone photo), then sent as the raw
  * body of `POST /api/documents/{id}/images`. Every failure is an `ApiError` whose message a teacher can
  * read as it is.
  */
 import { type ImageCopies, maxImageCopies, type StoredImage } from '../../../shared/api/images.ts'
 import { checkImage } from '../../../shared/images/image-check.ts'
+import { shrinkQualities, shrunkSize } from '../../../shared/images/image-shrink.ts'
 import { ApiError, apiRequest } from '../api/http.ts'
 
 export const offlineImageMessage = '现在处于离线状态，图片需要联网上传，没有插入。请联网后再插入图片'
@@ -30,9 +32,45 @@ async function asPngIfWebp(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<A
   }
 }
 
+/**
+ * A picture over the size limits (a phone photo of 8 MB, 4000 px) redrawn as a JPEG of print size
+ * (`shrunkSize`), at the best quality that fits; null when the browser cannot read it or no quality fits.
+ */
+async function shrunkPhoto(file: Blob): Promise<Uint8Array<ArrayBuffer> | null> {
+  try {
+    const bitmap = await createImageBitmap(file)
+    const size = shrunkSize(bitmap.width, bitmap.height)
+    const canvas = document.createElement('canvas')
+    canvas.width = size.width
+    canvas.height = size.height
+    const context = canvas.getContext('2d')
+    if (!context) return null
+    // JPEG has no transparency: a transparent PNG's background prints white, as on paper.
+    context.fillStyle = '#ffffff'
+    context.fillRect(0, 0, size.width, size.height)
+    context.drawImage(bitmap, 0, 0, size.width, size.height)
+    bitmap.close()
+    for (const quality of shrinkQualities) {
+      const jpeg = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality))
+      const bytes = jpeg ? new Uint8Array(await jpeg.arrayBuffer()) : null
+      if (bytes && checkImage(bytes).ok) return bytes
+    }
+    return null
+  } catch {
+    return null
+  }
+}
+
 export async function uploadImage(documentId: string, file: Blob): Promise<StoredImage> {
-  const original = new Uint8Array(await file.arrayBuffer())
-  const first = checkImage(original)
+  let original = new Uint8Array(await file.arrayBuffer())
+  let first = checkImage(original)
+  if (!first.ok && first.code === 'payload_too_large') {
+    const shrunk = await shrunkPhoto(file)
+    if (shrunk) {
+      original = shrunk
+      first = checkImage(shrunk)
+    }
+  }
   if (!first.ok) throw new ApiError(400, first.code, first.message)
   if (!navigator.onLine) throw new ApiError(0, 'network', offlineImageMessage)
   const bytes = first.image.type === 'image/webp' ? await asPngIfWebp(original) : original
