@@ -1,5 +1,5 @@
 /**
- * What goes into a teacher's inbox (issue 4 §6). A notification is made once, from a thread activity
+ * What goes into a teacher's inbox. A notification is made once, from a thread activity
  * report or a lesson's stage change, with its text already written: the inbox shows what happened then,
  * even if the document is later renamed or the thread deleted.
  */

@@ -1,6 +1,6 @@
 /**
  * 师徒批注 in Debian's chromium against the real server (port 0, SQLite, the demo school with its 备课计划),
- * issue 4 §8: on 赵老师's draft (she is its 主备人), her mentor 陈老师, who may only comment while it is
+ * on 赵老师's draft (she is its 主备人), her mentor 陈老师, who may only comment while it is
  * drafted, adds a 师徒批注 and two suggestions (建议修改); her bell counts them live while she is away
  * from the draft; she opens it from the inbox, accepts one suggestion, rejects the other, answers the
  * 师徒批注 and resolves it; his bell hears of each; the 师徒结对 page then counts 3 annotations, 3

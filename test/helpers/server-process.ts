@@ -31,7 +31,7 @@ export function spawnServer(dataDir: string, port = 0): Promise<ServerProcess> {
 
 /** Builds the server unless `build/` is up to date with the sources, as `npm start` does. */
 export async function buildServer(): Promise<void> {
-  await promisify(execFile)(process.execPath, ['scripts/build.js', '--if-stale', 'server'], { cwd: repoRoot })
+  await promisify(execFile)(process.execPath, ['server/launch/build.js', '--if-stale', 'server'], { cwd: repoRoot })
 }
 
 /** The compiled server (`build/server/main.js`), as `npm start` runs it once it has built it. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { digestOf } from '../../scripts/builds.js'
+import { digestOf } from '../../server/launch/builds.js'
 
 const folders: string[] = []
 afterEach(() => {

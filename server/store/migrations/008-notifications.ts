@@ -1,5 +1,5 @@
 /**
- * The inbox (issue 4 §6): one row per notification of one user, its text written when it was made.
+ * The inbox: one row per notification of one user, its text written when it was made.
  * Reading the inbox asks for a user's newest rows and counts their unread ones, so both have an index;
  * a notification goes with its user, document or lesson.
  */

@@ -1,5 +1,5 @@
 /**
- * The lesson rules as a table, written from the product (DOMAIN.md, issue 3) rather than from the code:
+ * The lesson rules as a table, written from the product (the workflow of DOMAIN.md) rather than from the code:
  * every kind of actor × every stage × every action, with 集体研讨 open and closed, and for stage changes
  * every target stage.
  */

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const root = fileURLToPath(new URL('..', import.meta.url))
+export const root = fileURLToPath(new URL('../..', import.meta.url))
 const require = createRequire(import.meta.url)
 
 /**
@@ -31,7 +31,7 @@ export const builds = [
   {
     name: 'client',
     label: '网页端',
-    inputs: ['client', 'shared', 'tsconfig.json', 'package-lock.json', 'scripts/builds.js'],
+    inputs: ['client', 'shared', 'tsconfig.json', 'package-lock.json', 'server/launch/builds.js'],
     output: 'client/dist/index.html',
     // Vite empties client/dist itself.
     clean: [],
@@ -41,10 +41,10 @@ export const builds = [
   {
     name: 'server',
     label: '服务器',
-    inputs: ['server', 'shared', 'tsconfig.json', 'tsconfig.server.json', 'package-lock.json', 'scripts/builds.js'],
+    inputs: ['server', 'shared', 'tsconfig.json', 'server/tsconfig.build.json', 'package-lock.json', 'server/launch/builds.js'],
     output: 'build/server/main.js',
     clean: ['build/server', 'build/shared'],
-    command: [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.server.json'],
+    command: [require.resolve('typescript/bin/tsc'), '-p', 'server/tsconfig.build.json'],
     env: {},
   },
 ]

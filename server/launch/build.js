@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * `npm run build`: the client into `client/dist` and the server into `build/`. Names limit it to those
- * builds (`node scripts/build.js server`); `--if-stale` skips a build whose output is there and whose
+ * builds (`node server/launch/build.js server`); `--if-stale` skips a build whose output is there and whose
  * inputs have not changed since.
  */
 import { builds, isFresh, runBuild } from './builds.js'
