@@ -1,5 +1,6 @@
 /** `npm start`: the server on one port with the built client, SQLite by default. */
 import { configFromEnvironment } from './config.ts'
+import { firstRunInstructions } from './school/first-run-instructions.ts'
 import { startServer } from './start.ts'
 
 const config = configFromEnvironment(process.env)
@@ -14,6 +15,7 @@ if (server.demoAccounts.length > 0) {
     console.log(`  ${account.username.padEnd(12)} ${account.displayName}（${account.description}）`)
   }
 }
+if (server.firstRunToken !== null) console.log(`\n${firstRunInstructions(url, server.firstRunToken)}`)
 
 let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -16,6 +16,7 @@ import { createMetrics } from './metrics.ts'
 import { InboxHub } from './notifications/inbox-hub.ts'
 import { NotificationService } from './notifications/notification-service.ts'
 import { StorePresenceLog } from './presence/presence-log.ts'
+import { FirstRunGate } from './school/first-run-gate.ts'
 import { openStore } from './store/open-store.ts'
 import type { Store } from './store/store.ts'
 
@@ -60,6 +61,11 @@ export interface RunningServer {
   store: Store
   /** Accounts created by the demo seed on this start, empty if the database already had users. */
   demoAccounts: DemoAccount[]
+  /**
+   * The one-time token of the first-run page while the database has no account (print it for whoever
+   * runs the server); null once used, or if there were accounts at start-up.
+   */
+  readonly firstRunToken: string | null
   close(): Promise<void>
 }
 
@@ -67,6 +73,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const store = options.store ?? (await openStore({ dataDir: options.dataDir ?? './data', databaseUrl: options.databaseUrl }))
   const demoAccounts =
     options.demo === false ? [] : await seedDemo(store, { password: options.demoPassword ?? 'gongbei-demo', plan: options.demoPlan })
+  // Without the demo, an empty database gets no account by itself: the office creates the first one.
+  const firstRun = await FirstRunGate.open(store)
 
   const sessionSweeper = startSessionSweeper(store, options.sessionSweepMs)
   const metrics = createMetrics(() => registry.openCount)
@@ -92,6 +100,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     inbox: { hub: inboxHub, notifications },
     trustProxy: options.trustProxy,
     loginThrottle: options.loginThrottle,
+    firstRun,
   })
   const upgrades = createUpgradeHandler({ store, registry, metrics, presence, userLimits: options.userLimits })
 
@@ -110,6 +119,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     port,
     store,
     demoAccounts,
+    get firstRunToken() {
+      return firstRun.token
+    },
     async close() {
       upgrades.close()
       // Store what the rooms accepted before the sockets go, then stop listening.

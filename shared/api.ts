@@ -21,6 +21,8 @@ export const me = z.object({
   color: z.string(),
   schoolId: z.string(),
   groups: z.array(groupSummary),
+  /** After a reset by the office: the app asks for a new password before anything else. */
+  mustChangePassword: z.boolean().optional(),
 })
 export type Me = z.infer<typeof me>
 
@@ -66,6 +68,8 @@ export const errorCodes = [
   'corrupt_file',
   /** The server cannot make a PDF now (no Chromium, or too many at once): print from the browser instead. */
   'pdf_unavailable',
+  /** The office reset this password: only changing it (and signing out) works until then. */
+  'password_change_required',
   'internal',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

@@ -5,6 +5,10 @@ import type { Me } from '../../shared/api.ts'
 import { LoadFailure } from './components/LoadFailure.tsx'
 import { DocumentsPage } from './pages/DocumentsPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
+import { OwnAccountPage } from './school/OwnAccountPage.tsx'
+import { PasswordForm } from './school/PasswordForm.tsx'
+import { SchoolPage } from './school/SchoolPage.tsx'
+import { SetupPage } from './school/SetupPage.tsx'
 import { isLessonRoute, lessonHref } from './lessons/lesson-routes.ts'
 import { MeetingPages } from './meetings/MeetingPages.tsx'
 import { MentorshipPage } from './mentorship/MentorshipPage.tsx'
@@ -60,11 +64,11 @@ export function App() {
   const [returnTo, setReturnTo] = useState<Route | null>(null)
 
   useEffect(() => {
-    if (me === null && route.page !== 'login') {
+    if (me === null && route.page !== 'login' && route.page !== 'setup') {
       setReturnTo(route)
       navigate({ page: 'login' })
     }
-    if (me && route.page === 'login') {
+    if (me && (route.page === 'login' || route.page === 'setup')) {
       navigate(returnTo ?? { page: 'documents' })
       setReturnTo(null)
     }
@@ -93,7 +97,22 @@ export function App() {
     )
   }
   if (me === undefined) return <p className="page-message">正在加载……</p>
-  if (me === null || route.page === 'login') return <LoginPage onLoggedIn={setMe} />
+  if (me === null && route.page === 'setup') return <SetupPage token={route.token} onCreated={setMe} />
+  if (me === null || route.page === 'login' || route.page === 'setup') return <LoginPage onLoggedIn={setMe} />
+  if (me.mustChangePassword) {
+    return (
+      <main className="login-page">
+        <div className="login-card" data-testid="forced-password-change">
+          <h1>共备</h1>
+          <p className="login-tagline">{me.displayName}，教导处为你设置了一次性密码，请先改成自己的密码。</p>
+          <PasswordForm onChanged={setMe} />
+          <button type="button" className="link-button" onClick={onLogout}>
+            退出登录
+          </button>
+        </div>
+      </main>
+    )
+  }
 
   return (
     <div className="app">
@@ -137,12 +156,17 @@ export function App() {
               导学案模板
             </a>
           )}
+          {me.role === 'admin' && (
+            <a href={hrefFor({ page: 'school', tab: 'accounts' })} data-testid="school-link">
+              学校管理
+            </a>
+          )}
         </div>
         <InboxBell />
-        <span className="top-user" data-testid="current-user">
+        <a className="top-user" href={hrefFor({ page: 'account' })} title="我的账号：密码和登录设备" data-testid="current-user">
           {me.displayName}
           <span className="top-role">{roleNames[me.role]}</span>
-        </span>
+        </a>
         <button type="button" className="link-button" onClick={onLogout} data-testid="logout">
           退出登录
         </button>
@@ -173,6 +197,10 @@ export function App() {
         <PrintPage route={route} />
       ) : route.page === 'mentorship' ? (
         <MentorshipPage route={route} me={me} />
+      ) : route.page === 'school' ? (
+        me.role === 'admin' ? <SchoolPage tab={route.tab} /> : <p className="page-message">只有教导处可以管理学校</p>
+      ) : route.page === 'account' ? (
+        <OwnAccountPage me={me} onChanged={setMe} />
       ) : route.page === 'template' ? (
         <TemplatePage onLoggedOut={onLoggedOut} />
       ) : (

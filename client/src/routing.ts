@@ -1,19 +1,22 @@
 /**
  * Hash routes, so the server only ever has to serve index.html at `/`:
  * `#/` documents, `#/login`, `#/documents/<id>` (and `#/documents/<id>/threads/<threadId>`, opened at one
- * thread), `#/template` (导学案模板).
+ * thread), `#/template` (导学案模板), `#/setup/<token>` (the first-run page of a new school).
  */
 import { useSyncExternalStore } from 'react'
 import { parsePrintRoute, printHref, type PrintRoute } from './export/print-routes.ts'
 import { lessonHref, type LessonRoute, parseLessonRoute } from './lessons/lesson-routes.ts'
 import { meetingHref, type MeetingRoute, parseMeetingRoute } from './meetings/meeting-routes.ts'
 import { mentorshipHref, type MentorshipRoute, parseMentorshipRoute } from './mentorship/mentorship-routes.ts'
+import { parseSchoolRoute, schoolHref, type SchoolRoute } from './school/school-routes.ts'
 
 export type Route =
   | { page: 'documents' }
   | { page: 'login' }
   | { page: 'editor'; documentId: string; threadId?: string }
   | { page: 'template' }
+  | { page: 'setup'; token: string }
+  | SchoolRoute
   | VersionRoute
   | MeetingRoute
   | MentorshipRoute
@@ -31,11 +34,15 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
   if (path === '/login') return { page: 'login' }
   if (path === '/template') return { page: 'template' }
+  const setup = /^\/setup(?:\/([^/]+))?$/.exec(path)
+  if (setup) return { page: 'setup', token: setup[1] ? decodeURIComponent(setup[1]) : '' }
   const editor = /^\/documents\/([^/]+)(?:\/threads\/([^/]+))?$/.exec(path)
   if (editor) {
     const documentId = decodeURIComponent(editor[1]!)
     return editor[2] ? { page: 'editor', documentId, threadId: decodeURIComponent(editor[2]) } : { page: 'editor', documentId }
   }
+  const school = parseSchoolRoute(path)
+  if (school) return school
   const version = parseVersionRoute(path)
   if (version) return version
   const meeting = parseMeetingRoute(path)
@@ -57,6 +64,11 @@ export function hrefFor(route: Route): string {
       return '#/login'
     case 'template':
       return '#/template'
+    case 'setup':
+      return route.token ? `#/setup/${encodeURIComponent(route.token)}` : '#/setup'
+    case 'school':
+    case 'account':
+      return schoolHref(route)
     case 'editor':
       return route.threadId
         ? `#/documents/${encodeURIComponent(route.documentId)}/threads/${encodeURIComponent(route.threadId)}`

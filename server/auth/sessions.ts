@@ -5,13 +5,16 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Actor } from '../../shared/access.ts'
 import { limits } from '../../shared/limits.ts'
-import type { SessionRecord, Store, UserRecord } from '../store/store.ts'
+import { signInRefusal } from '../../shared/school/account-rules.ts'
+import type { AccountRecord, SessionRecord, Store, UserRecord } from '../store/store.ts'
 
 export const sessionCookieName = 'gongbei_session'
 
 export interface Authenticated {
-  user: UserRecord
+  user: AccountRecord
   actor: Actor
+  /** The hash of the token it came from: the session a teacher is using right now. */
+  tokenHash: string
 }
 
 export function hashToken(token: string): string {
@@ -23,11 +26,12 @@ export async function startSession(
   userId: string,
   kind: SessionRecord['kind'],
   now = new Date(),
+  userAgent: string | null = null,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url')
   const ttl = kind === 'cookie' ? limits.sessionTtlSeconds : limits.wsTokenTtlSeconds
   const expiresAt = new Date(now.getTime() + ttl * 1000)
-  await store.createSession(hashToken(token), { userId, kind, expiresAt })
+  await store.createSession(hashToken(token), { userId, kind, expiresAt, userAgent })
   return { token, expiresAt }
 }
 
@@ -35,18 +39,22 @@ export async function endSession(store: Store, token: string): Promise<void> {
   await store.deleteSession(hashToken(token))
 }
 
-/** The user behind a token of the given kind, or null if it is unknown, expired or of another kind. */
+/**
+ * The user behind a token of the given kind, or null if it is unknown, expired or of another kind, or
+ * its account was disabled or its access ended ([SCHOOL-3]).
+ */
 export async function authenticate(
   store: Store,
   token: string,
   kind: SessionRecord['kind'],
   now = new Date(),
 ): Promise<Authenticated | null> {
-  const session = await store.findSession(hashToken(token), now)
+  const tokenHash = hashToken(token)
+  const session = await store.findSession(tokenHash, now)
   if (!session || session.kind !== kind) return null
-  const user = await store.findUserById(session.userId)
-  if (!user) return null
-  return { user, actor: await actorOf(store, user) }
+  const user = await store.findAccount(session.userId)
+  if (!user || signInRefusal(user, now) !== null) return null
+  return { user, actor: await actorOf(store, user), tokenHash }
 }
 
 export async function actorOf(store: Store, user: UserRecord): Promise<Actor> {
@@ -54,6 +62,7 @@ export async function actorOf(store: Store, user: UserRecord): Promise<Actor> {
     userId: user.id,
     role: user.role,
     schoolId: user.schoolId,
-    groupIds: await store.groupIdsOfUser(user.id),
+    // An outside expert's groups are those they were invited to ([SCHOOL-7]); they are never members.
+    groupIds: user.role === 'guest' ? await store.guestGroupIdsOf(user.id) : await store.groupIdsOfUser(user.id),
   }
 }

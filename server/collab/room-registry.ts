@@ -91,6 +91,11 @@ export class RoomRegistry {
     this.unload(room)
   }
 
+  /** Ends every open connection of the user, e.g. once the office disabled the account. */
+  closeConnectionsOf(userId: string, code: number, reason: string): void {
+    for (const room of this.rooms.values()) room.closeConnectionsOf(userId, code, reason)
+  }
+
   /** Stores what every room accepted and closes every connection. */
   async shutdown(): Promise<void> {
     this.closing = true

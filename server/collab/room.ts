@@ -230,6 +230,10 @@ export class Room {
     for (const connection of this.connections) connection.close(code, reason)
   }
 
+  closeConnectionsOf(userId: string, code: number, reason: string): void {
+    for (const connection of this.connections) if (connection.user.id === userId) connection.close(code, reason)
+  }
+
   destroy(): void {
     this.awareness.destroy()
   }

@@ -87,6 +87,7 @@ async function admit(
   if (usesCookie && !sameOrigin(request)) return { status: 403, message: 'cross-site request refused' }
   const who = await authenticateUpgrade(context.store, request, url)
   if (!who) return { status: 401, message: 'login required' }
+  if (who.user.mustChangePassword) return { status: 403, message: 'password change required' }
   const document = documentId ? await context.store.findDocument(documentId) : null
   if (!document) return { closeWith: { code: CloseCode.documentNotFound, reason: 'document not found' } }
   const documentContext = await documentContextOf(context.store, document)

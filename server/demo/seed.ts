@@ -58,8 +58,10 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Demo
     const passwordHash = passwordHashes[index]!
     const user = await store.createUser({ username, displayName, role, color, schoolId, passwordHash })
     users.set(username, user)
-    // Every teacher of the demo is in the math group; the office and the guest only read its documents.
+    // Every teacher of the demo is in the math group; the office reads every group's documents, and the
+    // guest is invited to read and comment in this one.
     if (role === 'leader' || role === 'teacher') await store.addGroupMember(group.id, user.id)
+    if (role === 'guest') await store.setGuestGroups(user.id, [group.id])
   }
   const user = (username: string): UserRecord => users.get(username)!
   // The office paired them (师徒结对 is the office's decision across the school).

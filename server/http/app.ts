@@ -10,6 +10,7 @@ import type { InboxHub } from '../notifications/inbox-hub.ts'
 import type { NotificationService } from '../notifications/notification-service.ts'
 import type { PresenceReading } from '../meetings/attendance.ts'
 import { LoginThrottle } from '../auth/login-throttle.ts'
+import type { FirstRunGate } from '../school/first-run-gate.ts'
 import type { Store } from '../store/store.ts'
 import { ApiError, errorResponse, notFound } from './api-error.ts'
 import { signedInUnlessPublic } from './auth-middleware.ts'
@@ -29,6 +30,9 @@ import { planRoutes } from './routes/plan-routes.ts'
 import { reflectionRoutes } from './routes/reflection-routes.ts'
 import { refuseCrossSite } from './same-origin.ts'
 import { securityHeaders } from './security-headers.ts'
+import { ownAccountRoutes } from './routes/own-account-routes.ts'
+import { schoolAdminRoutes } from './routes/school-admin-routes.ts'
+import { publicSetupPaths, setupRoutes } from './routes/setup-routes.ts'
 import { systemRoutes } from './routes/system-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
 import { staticClient } from './static-client.ts'
@@ -52,6 +56,8 @@ export interface AppOptions {
   trustProxy?: boolean
   /** Counts failed sign-ins; tests pass one with their own limits or clock. */
   loginThrottle?: LoginThrottle
+  /** Guards the first-run page while the database has no account. */
+  firstRun: FirstRunGate
 }
 
 export function createApp(options: AppOptions) {
@@ -80,10 +86,13 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', refuseCrossSite(trust))
   const openApiPath = '/api/openapi.json'
   // Before the routes, so that nothing of a request without a session is read: not even an upload's body.
-  app.use('/api/*', signedInUnlessPublic(store, new Set([...publicAuthPaths, openApiPath])))
+  app.use('/api/*', signedInUnlessPublic(store, new Set([...publicAuthPaths, ...publicSetupPaths, openApiPath])))
   // Uploads have their own, larger limit where they are routed.
   app.use('/api/*', (c, next) => (isUploadPath(c.req.path) || isImageUploadPath(c.req.path) ? next() : jsonBodyLimit(c, next)))
   app.route('/', authRoutes({ store, trust, throttle: options.loginThrottle ?? new LoginThrottle() }))
+  app.route('/', setupRoutes(store, options.firstRun, trust))
+  app.route('/', ownAccountRoutes(store))
+  app.route('/', schoolAdminRoutes({ store, registry }))
   app.route('/', documentRoutes(store))
   app.route('/', groupMemberRoutes(store))
   app.route('/', templateRoutes(store))

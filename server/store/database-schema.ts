@@ -20,6 +20,12 @@ export interface UsersTable {
   role: string
   color: string
   created_at: number
+  /** Migration 010: set once the office disabled the account; it can no longer sign in. */
+  disabled_at: number | null
+  /** 1 after the office reset the password: the next sign-in must choose a new one. */
+  must_change_password: Generated<number>
+  /** An outside expert's last moment of access; null for no end. */
+  access_until: number | null
 }
 
 export interface GroupsTable {
@@ -27,6 +33,10 @@ export interface GroupsTable {
   school_id: string
   name: string
   created_at: number
+  /** Migration 010: empty until the office sets them. */
+  subject: Generated<string>
+  grade: Generated<string>
+  leader_id: Generated<string | null>
 }
 
 export interface GroupMembersTable {
@@ -64,6 +74,29 @@ export interface SessionsTable {
   user_id: string
   kind: string
   expires_at: number
+  /** Migration 010: how its owner names it (sessions of before carry their token hash here). */
+  id: string | null
+  created_at: number | null
+  user_agent: string | null
+}
+
+/** The groups an outside expert (role `guest`) is invited to read and comment in (migration 010). */
+export interface GuestGroupsTable {
+  user_id: string
+  group_id: string
+}
+
+/** What the office did to whom (migration 010). */
+export interface AuditLogTable {
+  id: string
+  school_id: string
+  actor_id: string | null
+  action: string
+  target_user_id: string | null
+  target_group_id: string | null
+  /** JSON object of what changed. */
+  detail: string
+  at: number
 }
 
 export interface DocumentsTable {
@@ -262,4 +295,6 @@ export interface Database {
   reflection_references: ReflectionReferencesTable
   notifications: NotificationsTable
   images: ImagesTable
+  audit_log: AuditLogTable
+  guest_groups: GuestGroupsTable
 }

@@ -12,6 +12,7 @@ import * as mentorship from './migrations/007-mentorship.ts'
 import * as images from './migrations/006-images.ts'
 import * as notifications from './migrations/008-notifications.ts'
 import * as snapshotStateVector from './migrations/009-snapshot-state-vector.ts'
+import * as schoolAdmin from './migrations/010-school-admin.ts'
 import type { Store } from './store.ts'
 
 export type SqlDialect = Store['dialect']
@@ -34,6 +35,7 @@ const migrations: Record<string, MigrationModule> = {
   '006-images': images,
   '008-notifications': notifications,
   '009-snapshot-state-vector': snapshotStateVector,
+  '010-school-admin': schoolAdmin,
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {

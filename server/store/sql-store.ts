@@ -26,6 +26,18 @@ import type {
   NotificationRecord,
 } from './notification-records.ts'
 import * as presence from './presence-queries.ts'
+import * as school from './school-queries.ts'
+import {
+  type AccountChange,
+  type AuditEntry,
+  type GroupChange,
+  type GroupDetails,
+  GroupNameTakenError,
+  type NewAccount,
+  type NewAuditEntry,
+  type SessionView,
+  UsernameTakenError,
+} from './school-records.ts'
 import * as versions from './version-queries.ts'
 import type {
   AdaptationRecord,
@@ -39,6 +51,7 @@ import type {
   VersionRecord,
 } from './version-records.ts'
 import type {
+  AccountRecord,
   DocumentRecord,
   GroupRecord,
   PresenceRecord,
@@ -82,7 +95,7 @@ export abstract class SqlStore implements Store {
       .onConflict((conflict) => conflict.column('username').doNothing())
       .returning('id')
       .executeTakeFirst()
-    if (inserted === undefined) throw new Error(`The username "${user.username}" is already taken`)
+    if (inserted === undefined) throw new UsernameTakenError(user.username)
     const { username, displayName, role, schoolId, color } = user
     return { id, username, displayName, role, schoolId, color }
   }
@@ -113,7 +126,7 @@ export abstract class SqlStore implements Store {
       .onConflict((conflict) => conflict.columns(['school_id', 'name']).doNothing())
       .returning('id')
       .executeTakeFirst()
-    if (inserted === undefined) throw new Error(`The school already has a group named "${name}"`)
+    if (inserted === undefined) throw new GroupNameTakenError(name)
     return { id, schoolId, name }
   }
 
@@ -199,16 +212,8 @@ export abstract class SqlStore implements Store {
   }
 
 
-  async createSession(tokenHash: string, session: SessionRecord): Promise<void> {
-    await this.db
-      .insertInto('sessions')
-      .values({
-        token_hash: tokenHash,
-        user_id: session.userId,
-        kind: session.kind,
-        expires_at: session.expiresAt.getTime(),
-      })
-      .execute()
+  createSession(tokenHash: string, session: SessionRecord): Promise<void> {
+    return school.insertSession(this.db, tokenHash, session)
   }
 
   async findSession(tokenHash: string, now: Date): Promise<SessionRecord | null> {
@@ -224,6 +229,82 @@ export abstract class SqlStore implements Store {
 
   async deleteSession(tokenHash: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
+  }
+
+  listSessions(userId: string, now: Date): Promise<(SessionView & { tokenHash: string })[]> {
+    return school.listSessions(this.db, userId, now)
+  }
+
+  deleteSessionById(userId: string, id: string): Promise<boolean> {
+    return school.deleteSessionById(this.db, userId, id)
+  }
+
+  deleteOtherSessions(userId: string, keepTokenHash: string | null): Promise<number> {
+    return school.deleteOtherSessions(this.db, userId, keepTokenHash)
+  }
+
+  createSchoolWithAdmin(schoolName: string, admin: Omit<NewAccount, 'schoolId' | 'role'>): Promise<AccountRecord> {
+    return school.createSchoolWithAdmin(this.db, schoolName, admin)
+  }
+
+  createAccount(account: NewAccount): Promise<AccountRecord> {
+    return school.insertAccount(this.db, account)
+  }
+
+  findAccount(id: string): Promise<AccountRecord | null> {
+    return school.findAccount(this.db, id)
+  }
+
+  listAccounts(schoolId: string): Promise<AccountRecord[]> {
+    return school.listAccounts(this.db, schoolId)
+  }
+
+  updateAccount(id: string, change: AccountChange): Promise<AccountRecord | null> {
+    return school.updateAccount(this.db, id, change)
+  }
+
+  setAccountDisabled(id: string, at: Date | null): Promise<AccountRecord | null> {
+    return school.setAccountDisabled(this.db, id, at)
+  }
+
+  setPassword(id: string, passwordHash: string, mustChange: boolean): Promise<boolean> {
+    return school.setPassword(this.db, id, passwordHash, mustChange)
+  }
+
+  countActiveAdmins(schoolId: string): Promise<number> {
+    return school.countActiveAdmins(this.db, schoolId)
+  }
+
+  listGroupDetails(schoolId: string): Promise<GroupDetails[]> {
+    return school.listGroupDetails(this.db, schoolId)
+  }
+
+  updateGroup(id: string, change: GroupChange): Promise<void> {
+    return school.updateGroup(this.db, id, change)
+  }
+
+  setGroupMembers(groupId: string, userIds: readonly string[]): Promise<void> {
+    return school.setGroupMembers(this.db, groupId, userIds)
+  }
+
+  setMemberships(userId: string, groupIds: readonly string[]): Promise<void> {
+    return school.setMemberships(this.db, userId, groupIds)
+  }
+
+  setGuestGroups(userId: string, groupIds: readonly string[]): Promise<void> {
+    return school.setGuestGroups(this.db, userId, groupIds)
+  }
+
+  guestGroupIdsOf(userId: string): Promise<string[]> {
+    return school.guestGroupIdsOf(this.db, userId)
+  }
+
+  addAuditEntry(entry: NewAuditEntry): Promise<AuditEntry> {
+    return school.insertAuditEntry(this.db, entry)
+  }
+
+  listAuditEntries(schoolId: string, limit: number, before: Date | null): Promise<AuditEntry[]> {
+    return school.listAuditEntries(this.db, schoolId, limit, before)
   }
 
   async deleteExpiredSessions(now: Date): Promise<number> {

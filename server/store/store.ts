@@ -11,6 +11,16 @@ import type {
   NewLesson,
 } from './lesson-records.ts'
 import type { ImageRecord, NewImage } from './image-records.ts'
+import type {
+  AccountChange,
+  AccountState,
+  AuditEntry,
+  GroupChange,
+  GroupDetails,
+  NewAccount,
+  NewAuditEntry,
+  SessionView,
+} from './school-records.ts'
 import type { MeetingFields, MeetingRecord, NewMeeting } from './meeting-records.ts'
 import type { MentorshipRecord, NewObservation, ObservationRecord } from './mentorship-records.ts'
 import type {
@@ -43,6 +53,9 @@ export interface UserRecord {
   color: string
 }
 
+/** A user with what decides whether the account works (migration 010). */
+export type AccountRecord = UserRecord & AccountState
+
 export interface UserWithPassword extends UserRecord {
   passwordHash: string
 }
@@ -70,6 +83,8 @@ export interface SessionRecord {
   userId: string
   kind: 'cookie' | 'ws'
   expiresAt: Date
+  /** The browser's own description, shown to its owner in 登录设备. */
+  userAgent?: string | null
 }
 
 /** What `loadDocumentState` returns: the latest snapshot and the log written after it. */
@@ -141,11 +156,48 @@ export interface Store {
   /** `userId`'s own documents: shared plans of the lessons they prepare, and what they created; by id. */
   listDocumentsOwnedBy(userId: string): Promise<DocumentRecord[]>
 
+  // — running a school: the office's accounts and groups, the audit log (server/school/) —
+  /** The school, its first 教导处 account and the audit entry, in one transaction. */
+  createSchoolWithAdmin(schoolName: string, admin: Omit<NewAccount, 'schoolId' | 'role'>): Promise<AccountRecord>
+  /** Throws `UsernameTakenError` if the username is in use in any school. */
+  createAccount(account: NewAccount): Promise<AccountRecord>
+  findAccount(id: string): Promise<AccountRecord | null>
+  /** Every account of the school, disabled ones too, by username. */
+  listAccounts(schoolId: string): Promise<AccountRecord[]>
+  /** Null if there is no such account. */
+  updateAccount(id: string, change: AccountChange): Promise<AccountRecord | null>
+  /** `at` disables (ending every session of the account at once), null enables; null if no such account. */
+  setAccountDisabled(id: string, at: Date | null): Promise<AccountRecord | null>
+  /** False if there is no such account. */
+  setPassword(id: string, passwordHash: string, mustChange: boolean): Promise<boolean>
+  /** Enabled 教导处 accounts of the school. */
+  countActiveAdmins(schoolId: string): Promise<number>
+  /** The school's groups with subject, grade, leader and members, by name. */
+  listGroupDetails(schoolId: string): Promise<GroupDetails[]>
+  /** Throws `GroupNameTakenError` if another group of the school has the new name. */
+  updateGroup(id: string, change: GroupChange): Promise<void>
+  /** Replaces the group's members in one transaction; a leader who is no longer a member stops leading it. */
+  setGroupMembers(groupId: string, userIds: readonly string[]): Promise<void>
+  /** Replaces the groups the user is a member of, in one transaction; groups they no longer belong to lose them as leader. */
+  setMemberships(userId: string, groupIds: readonly string[]): Promise<void>
+  /** Replaces the groups an outside expert is invited to (they are not members), in one transaction. */
+  setGuestGroups(userId: string, groupIds: readonly string[]): Promise<void>
+  guestGroupIdsOf(userId: string): Promise<string[]>
+  addAuditEntry(entry: NewAuditEntry): Promise<AuditEntry>
+  /** Newest first, `limit` of them, older than `before` when given. */
+  listAuditEntries(schoolId: string, limit: number, before: Date | null): Promise<AuditEntry[]>
+
   // — sessions and tokens; only a hash of the secret is stored —
   createSession(tokenHash: string, session: SessionRecord): Promise<void>
   findSession(tokenHash: string, now: Date): Promise<SessionRecord | null>
   deleteSession(tokenHash: string): Promise<void>
   deleteExpiredSessions(now: Date): Promise<number>
+  /** The user's browser sessions still valid at `now`, newest first, each with its token's hash. */
+  listSessions(userId: string, now: Date): Promise<(SessionView & { tokenHash: string })[]>
+  /** False if the user has no session of that id. */
+  deleteSessionById(userId: string, id: string): Promise<boolean>
+  /** Ends every session of the user except the one whose token hash is `keepTokenHash`; how many ended. */
+  deleteOtherSessions(userId: string, keepTokenHash: string | null): Promise<number>
 
   // — documents —
   createDocument(

@@ -38,6 +38,8 @@ export const CloseCode = {
    * did not store, the client sends again when it syncs. Clients wait their longest back-off first.
    */
   rateLimited: 4529,
+  /** The office changed the user's role or groups: reconnecting decides the document's access anew. */
+  accessChanged: 4506,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

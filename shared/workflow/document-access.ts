@@ -29,6 +29,8 @@ export interface DocumentContext {
 
 export function documentAccess(actor: Actor, document: DocumentContext): AccessLevel | null {
   if (actor.schoolId !== document.schoolId) return null
+  // [SCHOOL-7] An outside expert sees only the groups the office invited them to.
+  if (actor.role === 'guest' && !actor.groupIds.includes(document.groupId)) return null
   const { lesson } = document
   if (document.kind === 'lesson-plan') {
     if (!lesson) {

@@ -74,6 +74,8 @@ export function relationTo(actor: Actor, lesson: LessonContext): Relation {
 export function decide(action: LessonAction, actor: Actor, lesson: LessonContext, target?: LessonStage): Decision {
   const relation = relationTo(actor, lesson)
   if (!relation.sameSchool) return refuse('这是其他学校的课')
+  // [SCHOOL-7] An outside expert sees only the groups the office invited them to.
+  if (actor.role === 'guest' && !actor.groupIds.includes(lesson.groupId)) return refuse('校外教研员只能查看受邀的备课组')
   switch (action) {
     case 'view':
       return allowed

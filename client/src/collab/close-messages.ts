@@ -44,6 +44,9 @@ export function connectionProblemForClose(code: number): ConnectionProblem | nul
   // Changes waited too long for what they build on; the sync on reconnecting sends them whole, and the
   // save status already says 保存中.
   if (code === CloseCode.tooManyWaiting) return null
+  if (code === CloseCode.accessChanged) {
+    return { message: '教导处调整了你的权限，正在重新打开文档', permanent: false, needsLogin: false }
+  }
   if (code >= 4500 && code < 4600) {
     return { message: '服务器暂时无法打开此文档，正在重试', permanent: false, needsLogin: false }
   }

@@ -1,5 +1,6 @@
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useState } from 'react'
 import { login } from '../api/auth.ts'
+import { setupNeeded } from '../api/school.ts'
 import type { Me } from '../../../shared/api.ts'
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
@@ -7,6 +8,12 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [newSchool, setNewSchool] = useState(false)
+
+  useEffect(() => {
+    // Offline, or an older server: the page is just the login.
+    setupNeeded().then(setNewSchool, () => {})
+  }, [])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -25,6 +32,12 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
       <form className="login-card" onSubmit={submit} data-testid="login-form">
         <h1>共备</h1>
         <p className="login-tagline">备课组集体备课，一起写导学案</p>
+        {newSchool && (
+          <p className="form-notice" role="status" data-testid="login-new-school">
+            这里还没有任何账号。请打开服务器启动时显示的链接（带一次性口令）创建学校和第一个教导处账号，
+            或在服务器上运行 npm run create-admin。
+          </p>
+        )}
         <label>
           用户名
           <input

@@ -1,16 +1,17 @@
 /** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/me`, `POST /api/auth/ws-token`. */
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { limits } from '../../../shared/limits.ts'
+import { deleteCookie, getCookie } from 'hono/cookie'
 import { loginRequest, loginResponse, me, type Me, wsToken } from '../../../shared/api.ts'
+import { signInRefusal } from '../../../shared/school/account-rules.ts'
 import type { LoginThrottle } from '../../auth/login-throttle.ts'
 import { passwordCheckWithoutUser, verifyPassword } from '../../auth/passwords.ts'
 import { endSession, sessionCookieName, startSession } from '../../auth/sessions.ts'
-import type { Store, UserRecord } from '../../store/store.ts'
-import { ApiError } from '../api-error.ts'
+import type { AccountRecord, Store } from '../../store/store.ts'
+import { ApiError, forbidden } from '../api-error.ts'
 import type { AuthVariables } from '../auth-middleware.ts'
 import { clientAddress, isHttps, type ProxyTrust } from '../client-request.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
+import { signIn } from '../session-cookie.ts'
 
 const login = createRoute({
   method: 'post',
@@ -19,7 +20,7 @@ const login = createRoute({
   request: { body: { content: jsonContent(loginRequest), required: true } },
   responses: {
     200: { description: '已登录', content: jsonContent(loginResponse) },
-    ...errorResponses(400, 401, 415, 429),
+    ...errorResponses(400, 401, 403, 415, 429),
   },
 })
 
@@ -72,16 +73,13 @@ export function authRoutes({ store, throttle, trust }: AuthRouteOptions) {
       throw new ApiError(401, 'unauthorized', '用户名或密码不正确')
     }
     throttle.succeeded(username)
-    const session = await startSession(store, user.id, 'cookie')
-    setCookie(c, sessionCookieName, session.token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      path: '/',
-      // Behind a TLS proxy the request reaching us is plain http, yet the browser must keep the cookie to https.
-      secure: isHttps(c, trust),
-      maxAge: limits.sessionTtlSeconds,
-    })
-    return c.json({ user: await meOf(store, user) }, 200)
+    const account = await store.findAccount(user.id)
+    if (!account) throw new ApiError(401, 'unauthorized', '用户名或密码不正确')
+    // [SCHOOL-3] Told only to whoever knows the password: a guesser learns nothing about the account.
+    const refusal = signInRefusal(account, new Date())
+    if (refusal !== null) throw forbidden(refusal)
+    await signIn(c, store, account.id, isHttps(c, trust))
+    return c.json({ user: await meOf(store, account) }, 200)
   })
 
   app.openapi(logout, async (c) => {
@@ -101,7 +99,7 @@ export function authRoutes({ store, throttle, trust }: AuthRouteOptions) {
   return app
 }
 
-async function meOf(store: Store, user: UserRecord): Promise<Me> {
+export async function meOf(store: Store, user: AccountRecord): Promise<Me> {
   const groupIds = new Set(await store.groupIdsOfUser(user.id))
   const groups = (await store.listGroups(user.schoolId)).filter((group) => groupIds.has(group.id))
   return {
@@ -112,5 +110,6 @@ async function meOf(store: Store, user: UserRecord): Promise<Me> {
     color: user.color,
     schoolId: user.schoolId,
     groups: groups.map(({ id, name }) => ({ id, name })),
+    mustChangePassword: user.mustChangePassword,
   }
 }

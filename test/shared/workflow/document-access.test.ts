@@ -14,7 +14,7 @@ const member = actor('member', 'teacher', ['math7'])
 const mentor = actor('mentor', 'teacher', ['chinese7'])
 const colleague = actor('colleague', 'teacher', ['chinese7'])
 const office = actor('office', 'admin', [])
-const guest = actor('guest', 'guest', [])
+const guest = actor('guest', 'guest', ['math7'])
 const outsider = actor('outsider', 'teacher', ['math7'], 's2')
 
 function lesson(stage: LessonStage, liveReviewOpen = false): LessonContext {
@@ -101,5 +101,16 @@ describe('documentAccess of a teacher’s own documents', () => {
   it('keeps a teacher’s 二次备课 editable when the shared plan is reopened for 研讨', () => {
     // Guards against 重新研讨 freezing every teacher's adaptation and dropping their offline edits.
     expect(documentAccess(member, own('adaptation', 'review'))).toBe('edit')
+  })
+})
+
+describe('an outside expert’s groups', () => {
+  const uninvited = actor('uninvited', 'guest', ['chinese7'])
+
+  it('[SCHOOL-7] a 校外教研员 reads and comments only in the groups they were invited to', () => {
+    expect(documentAccess(guest, plan(lesson('review')))).toBe('comment')
+    expect(documentAccess(uninvited, plan(lesson('review')))).toBeNull()
+    expect(documentAccess(uninvited, plan(null))).toBeNull()
+    expect(documentAccess(uninvited, own('reflection', 'reflecting'))).toBeNull()
   })
 })

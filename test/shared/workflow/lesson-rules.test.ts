@@ -21,7 +21,7 @@ const actors = {
   mentorOutside: actor('chen', 'teacher', ['math8']),
   colleague: actor('zhou', 'teacher', ['chinese7']),
   office: actor('office', 'admin', []),
-  guest: actor('sun', 'guest', []),
+  guest: actor('sun', 'guest', ['math7']),
   otherSchool: actor('xu', 'leader', ['math7'], 'riverside'),
 } as const
 type ActorKind = keyof typeof actors
@@ -324,5 +324,15 @@ describe('lesson rules: reasons', () => {
       allowed: false,
       reason: '已定稿，共享导学案不能再修改',
     })
+  })
+})
+
+describe('lesson rules: outside experts', () => {
+  it('[SCHOOL-7] a 校外教研员 sees no lesson of a group they were not invited to', () => {
+    const uninvited = actor('sun', 'guest', ['chinese7'])
+    for (const action of ['view', 'comment'] as const) {
+      expect(decide(action, uninvited, lesson('review', false))).toEqual({ allowed: false, reason: '校外教研员只能查看受邀的备课组' })
+      expect(decide(action, actors.guest, lesson('review', false)).allowed).toBe(true)
+    }
   })
 })

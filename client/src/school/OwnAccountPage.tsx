@@ -1,0 +1,62 @@
+/** 我的账号: one's password, and where one is signed in, with a way to sign out there. */
+import { useCallback, useEffect, useState } from 'react'
+import type { Me } from '../../../shared/api.ts'
+import type { SignedInSession } from '../../../shared/api/school.ts'
+import { endOtherSessions, endOwnSession, listOwnSessions } from '../api/school.ts'
+import { PasswordForm } from './PasswordForm.tsx'
+import './school.css'
+
+const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' })
+
+export function OwnAccountPage({ me, onChanged }: { me: Me; onChanged: (me: Me) => void }) {
+  const [sessions, setSessions] = useState<SignedInSession[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const reload = useCallback(() => {
+    listOwnSessions().then(setSessions, (failure: unknown) => setError(failure instanceof Error ? failure.message : '加载失败'))
+  }, [])
+  useEffect(reload, [reload])
+
+  const act = (work: Promise<unknown>) => work.then(reload, (failure: unknown) => setError(failure instanceof Error ? failure.message : '操作失败'))
+
+  return (
+    <main className="school-page">
+      <h1>我的账号</h1>
+      <p>
+        {me.displayName}（{me.username}）
+      </p>
+      <section>
+        <h2>修改密码</h2>
+        <PasswordForm
+          onChanged={(changed) => {
+            onChanged(changed)
+            reload()
+          }}
+        />
+      </section>
+      <section>
+        <h2>登录设备</h2>
+        {error && <p className="form-error" role="alert">{error}</p>}
+        <ul className="school-list" data-testid="own-sessions">
+          {sessions?.map((session) => (
+            <li key={session.id} data-testid="own-session">
+              <span>{session.userAgent ?? '未知浏览器'}</span>
+              <span className="school-muted">{session.createdAt ? `登录于 ${timeFormat.format(new Date(session.createdAt))}` : ''}</span>
+              {session.current ? (
+                <strong>当前设备</strong>
+              ) : (
+                <button type="button" className="link-button" onClick={() => act(endOwnSession(session.id))}>
+                  退出该设备
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        {sessions && sessions.length > 1 && (
+          <button type="button" onClick={() => act(endOtherSessions())} data-testid="end-other-sessions">
+            退出其他所有设备
+          </button>
+        )}
+      </section>
+    </main>
+  )
+}

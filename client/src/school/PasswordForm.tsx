@@ -1,0 +1,58 @@
+/** Changing one's own password: after a reset by the office (before anything else), or any time. */
+import { type FormEvent, useState } from 'react'
+import type { Me } from '../../../shared/api.ts'
+import { minPasswordLength } from '../../../shared/school/account-rules.ts'
+import { changeOwnPassword } from '../api/school.ts'
+
+export function PasswordForm({ onChanged }: { onChanged: (me: Me) => void }) {
+  const [current, setCurrent] = useState('')
+  const [next, setNext] = useState('')
+  const [again, setAgain] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [done, setDone] = useState(false)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setError(null)
+    setDone(false)
+    if (next !== again) {
+      setError('两次输入的新密码不一样')
+      return
+    }
+    setBusy(true)
+    try {
+      onChanged(await changeOwnPassword(current, next))
+      setCurrent('')
+      setNext('')
+      setAgain('')
+      setDone(true)
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : '修改失败，请稍后再试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="school-form" onSubmit={submit} data-testid="password-form">
+      <label>
+        当前密码
+        <input type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} data-testid="password-current" />
+      </label>
+      <label>
+        新密码（至少 {minPasswordLength} 位）
+        <input type="password" autoComplete="new-password" required value={next} onChange={(e) => setNext(e.target.value)} data-testid="password-new" />
+      </label>
+      <label>
+        再输一次新密码
+        <input type="password" autoComplete="new-password" required value={again} onChange={(e) => setAgain(e.target.value)} data-testid="password-again" />
+      </label>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      {done && <p role="status">密码已修改，其他设备上的登录已退出。</p>}
+      <button type="submit" className="primary" disabled={busy} data-testid="password-submit">
+        修改密码
+      </button>
+    </form>
+  )
+}

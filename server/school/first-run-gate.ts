@@ -1,0 +1,48 @@
+/**
+ * The one-time token that guards the first-run page. It exists only while the database has no account,
+ * is printed at start-up for whoever runs the server, and works once: the first request that presents it
+ * closes the gate before anything is awaited, so two requests cannot both create a school. A request that
+ * the rules refuse (a short password, a taken username) gives it back, so a typo does not lock the page.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import type { Store } from '../store/store.ts'
+
+export type GateAnswer = 'open' | 'wrongToken' | 'closed'
+
+export class FirstRunGate {
+  #token: string | null
+
+  private constructor(token: string | null) {
+    this.#token = token
+  }
+
+  /** A gate with a fresh token if the store has no account, a closed one otherwise. */
+  static async open(store: Store): Promise<FirstRunGate> {
+    const empty = (await store.countUsers()) === 0
+    return new FirstRunGate(empty ? randomBytes(18).toString('base64url') : null)
+  }
+
+  static closed(): FirstRunGate {
+    return new FirstRunGate(null)
+  }
+
+  /** The token to print, null once used or when there was never a need. */
+  get token(): string | null {
+    return this.#token
+  }
+
+  /** `open` takes the token: nobody else can use it unless it is given back. */
+  take(token: string): GateAnswer {
+    const current = this.#token
+    if (current === null) return 'closed'
+    const given = Buffer.from(token)
+    const expected = Buffer.from(current)
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'wrongToken'
+    this.#token = null
+    return 'open'
+  }
+
+  giveBack(token: string): void {
+    this.#token = token
+  }
+}

@@ -1,0 +1,85 @@
+/** What the store keeps for running a school (migration 010): account state, group details, sessions, audit log. */
+import type { Role } from '../../shared/access.ts'
+import type { AuditAction } from '../../shared/school/audit.ts'
+
+export interface AccountState {
+  disabledAt: Date | null
+  /** After a reset by the office: the next sign-in must choose a new password. */
+  mustChangePassword: boolean
+  /** An outside expert's access ends at this moment. */
+  accessUntil: Date | null
+}
+
+export interface NewAccount extends Partial<Pick<AccountState, 'mustChangePassword' | 'accessUntil'>> {
+  username: string
+  displayName: string
+  role: Role
+  schoolId: string
+  color: string
+  passwordHash: string
+}
+
+export interface AccountChange {
+  displayName?: string
+  role?: Role
+  accessUntil?: Date | null
+}
+
+export interface GroupDetails {
+  id: string
+  schoolId: string
+  name: string
+  subject: string
+  grade: string
+  leaderId: string | null
+  /** By id. */
+  memberIds: string[]
+  /** Outside experts invited to the group, by id; they are not members. */
+  guestIds: string[]
+}
+
+export interface GroupChange {
+  name?: string
+  subject?: string
+  grade?: string
+  leaderId?: string | null
+}
+
+/** A session as its owner sees it in 登录设备. */
+export interface SessionView {
+  id: string
+  kind: 'cookie' | 'ws'
+  /** Null for sessions started before it was recorded. */
+  createdAt: Date | null
+  expiresAt: Date
+  userAgent: string | null
+}
+
+export interface NewAuditEntry {
+  schoolId: string
+  /** Null for the first account, made from the command line or the first-run page. */
+  actorId: string | null
+  action: AuditAction
+  targetUserId?: string | null
+  targetGroupId?: string | null
+  detail: Record<string, unknown>
+}
+
+export interface AuditEntry extends Required<NewAuditEntry> {
+  id: string
+  at: Date
+}
+
+/** Thrown by the store when a username is already in use, in any school. */
+export class UsernameTakenError extends Error {
+  constructor(readonly username: string) {
+    super(`The username "${username}" is already taken`)
+  }
+}
+
+/** Thrown by the store when a school already has a group of that name. */
+export class GroupNameTakenError extends Error {
+  constructor(readonly groupName: string) {
+    super(`The school already has a group named "${groupName}"`)
+  }
+}
