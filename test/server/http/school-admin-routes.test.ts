@@ -215,6 +215,19 @@ describe('the audit log', () => {
   })
 })
 
+describe('one’s own password', () => {
+  it('[SCHOOL-9] is changed with the current one and signs out every other session', async () => {
+    const here = as(await login(server.url, 'apprentice'))
+    const elsewhere = as(await login(server.url, 'apprentice'))
+    const same = await here<{ error: { message: string } }>('POST', '/api/me/password', { currentPassword: demoPassword, newPassword: demoPassword })
+    expect(same.body.error.message).toBe('新密码不能与当前密码相同')
+    expect((await here('POST', '/api/me/password', { currentPassword: demoPassword, newPassword: 'zhao-own-2026' })).status).toBe(200)
+    expect((await elsewhere('GET', '/api/me')).status).toBe(401)
+    expect((await here('GET', '/api/me')).status).toBe(200)
+    expect((await loginStatus('apprentice', 'zhao-own-2026')).status).toBe(200)
+  })
+})
+
 describe('one’s own sessions', () => {
   it('[SCHOOL-10] lists where one is signed in and signs out elsewhere', async () => {
     const here = as(await login(server.url, 'mentor'))
