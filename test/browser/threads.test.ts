@@ -131,7 +131,7 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
     await screenshot(mentor, 'threads-4-accepted')
   })
 
-  it("6. a change the server refuses (陈老师 rewriting 赵老师's reply) is explained, and the server's copy comes back", async () => {
+  it("6. a change the server refuses (陈老师 rewriting 赵老师's reply) is explained, kept, and the server's copy comes back when he chooses it", async () => {
     // The panel offers no such thing: the change is made on the page's Y.Doc directly, as a tampered client would.
     await mentor.getByTestId('editor').evaluate((element) => {
       const view = (element as unknown as { editor: { view: { state: Record<string, { doc: YDocLike }> } } }).editor.view
@@ -141,7 +141,10 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
     })
     const refusal = mentor.getByTestId('update-refused')
     await refusal.waitFor()
-    expect(await refusal.textContent()).toContain('服务器没有接受你的修改')
+    expect(await refusal.textContent()).toContain('服务器没有保存你的修改')
+    // Nothing is thrown away until he chooses the server's copy.
+    expect((await mentor.getByTestId('thread-reply').allTextContents()).join()).toContain('伪造')
+    await mentor.getByTestId('refused-start-over').click()
     // The panel opens afresh with the server's copy: both threads are resolved by now.
     await mentor.getByTestId('thread-filter-state').selectOption('all')
     await expect.poll(() => mentor.getByTestId('thread-reply').allTextContents(), eventually).toEqual([expect.stringContaining(answer)])

@@ -114,7 +114,7 @@ describe('the mentor on the apprentice’s 二次备课', () => {
     const { client: mentor } = await join('mentor')
     passageOf(mentor.doc).insert(0, '【师傅改写】')
     await waitFor(() => mentor.denials.length === 1, 'permission denied')
-    expect(mentor.denials[0]).toContain('正文')
+    expect(mentor.denials[0]).toContain('只能批注')
     passageOf(apprentice.client.doc).insert(0, '一、')
     await waitFor(() => contentOf(mentor.doc).toString().includes('一、'), 'the apprentice’s later edit arrives')
     expect(contentOf(apprentice.client.doc).toString()).not.toContain('师傅改写')
