@@ -15,7 +15,7 @@ afterAll(async () => {
   await server.stop()
 })
 
-const publicRoutes = ['post /api/auth/login', 'post /api/auth/logout']
+const publicRoutes = ['post /api/auth/login', 'post /api/auth/logout', 'get /api/setup', 'post /api/setup']
 
 async function documentedRoutes(): Promise<string[]> {
   const response = await fetch(`${server.url}/api/openapi.json`)
