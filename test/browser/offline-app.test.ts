@@ -7,6 +7,7 @@
  */
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { type TestServer, createDocumentInDemoGroup } from '../helpers/test-server.ts'
 import { browserSuitesEnabled } from './helpers/chromium.ts'
 import { NetworkLink } from './helpers/network-link.ts'
@@ -76,12 +77,22 @@ describe.runIf(enabled)('browser: the app opens and edits without network', () =
     return page
   }
 
+  async function storedText(documentId: string): Promise<string> {
+    const stored = await server.store.loadDocumentState(documentId)
+    const doc = new Y.Doc()
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    return doc.getXmlFragment('content').toString()
+  }
+
   it('a teacher reloads a 导学案 with no network at all, edits it, and the edit reaches a colleague later', async () => {
     const title = '3.2 解一元一次方程（一）导学案'
-    await createDocumentInDemoGroup(server, title)
+    const documentId = await createDocumentInDemoGroup(server, title)
     const li = await openAs('teacher1', title)
     const goal = '学习目标：会用合并同类项解方程。'
     await appendParagraph(li, goal)
+    // Stored on the server, so the page's own copy has every keystroke of it too, before the network goes.
+    await expect.poll(() => storedText(documentId), eventually).toContain(goal)
     await expectSaveStatus(li, '已保存')
     // The app's files are in the cache once the worker is active; it controls this first page too.
     await expect.poll(() => serviceWorkerControls(li), eventually).toBe(true)
