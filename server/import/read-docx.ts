@@ -8,8 +8,6 @@ import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
 import type { CheckedImage } from '../images/image-access.ts'
 import { unkeptFeatures } from './document-features.ts'
 import { openDocxPackage } from './docx-package.ts'
-import { docxToHtml } from './docx-to-html.ts'
-import { lessonOfHtml } from './html-to-lesson.ts'
 
 export interface ReadDocx {
   lesson: ImportedLesson
@@ -20,6 +18,9 @@ export interface ReadDocx {
 
 export async function readDocx(bytes: Uint8Array, template: LessonTemplate): Promise<ReadDocx> {
   const docxPackage = openDocxPackage(bytes)
+  // mammoth, and the DOM that Tiptap parses HTML in (happy-dom), are about 13 MB of heap: loaded with
+  // the first import, not by every server at start.
+  const [{ docxToHtml }, { lessonOfHtml }] = await Promise.all([import('./docx-to-html.ts'), import('./html-to-lesson.ts')])
   const { html, images, unkept } = await docxToHtml(bytes)
   return {
     lesson: lessonOfHtml(html, template),
