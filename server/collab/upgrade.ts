@@ -22,6 +22,7 @@ import type { Store } from '../store/store.ts'
 import { documentContextOf, latestVersionNumber } from '../workflow/document-context.ts'
 import { Connection } from './connection.ts'
 import { startHeartbeat } from './heartbeat.ts'
+import { corkUntilEndOfTurn } from './turn-cork.ts'
 import type { Room } from './room.ts'
 import type { RoomRegistry } from './room-registry.ts'
 import { connectionRates, FrameBudget, UserLimits } from './rate-limit.ts'
@@ -47,7 +48,7 @@ export function createUpgradeHandler(context: UpgradeContext) {
         wss.handleUpgrade(request, socket, head, (ws) => {
           wss.emit('connection', ws, request)
           if ('closeWith' in admission) return ws.close(admission.closeWith.code, admission.closeWith.reason)
-          attach(context, ws, admission, userLimits)
+          attach(context, ws, socket, admission, userLimits)
         })
       },
       (error: unknown) => {
@@ -68,7 +69,7 @@ export function createUpgradeHandler(context: UpgradeContext) {
 
 interface Admission {
   documentId: string
-  connection: (ws: WebSocket) => Connection
+  connection: (ws: WebSocket, socket: Duplex) => Connection
   schemaVersion: number | null
 }
 
@@ -99,8 +100,8 @@ async function admit(
   return {
     documentId: document.id,
     schemaVersion: schemaParam === null ? null : Number(schemaParam),
-    connection: (ws) => {
-      const connection = new Connection(socketOf(ws), who.user, who.actor, access, wantsAcks, isThreadModerator(who.actor, documentContext))
+    connection: (ws, socket) => {
+      const connection = new Connection(socketOf(ws, socket), who.user, who.actor, access, wantsAcks, isThreadModerator(who.actor, documentContext))
       connection.readOnlyReason = reason
       return connection
     },
@@ -124,8 +125,8 @@ function authenticateUpgrade(store: Store, request: IncomingMessage, url: URL): 
   return cookie ? authenticate(store, cookie, 'cookie') : Promise.resolve(null)
 }
 
-function attach(context: UpgradeContext, ws: WebSocket, admission: Admission, userLimits: UserLimits): void {
-  const connection = admission.connection(ws)
+function attach(context: UpgradeContext, ws: WebSocket, socket: Duplex, admission: Admission, userLimits: UserLimits): void {
+  const connection = admission.connection(ws, socket)
   context.metrics.connectionOpened()
   const userBudget = userLimits.open(connection.user.id)
   const budget = new FrameBudget(connectionRates, performance.now.bind(performance))
@@ -178,13 +179,16 @@ function attach(context: UpgradeContext, ws: WebSocket, admission: Admission, us
   )
 }
 
-function socketOf(ws: WebSocket) {
+/** `socket` is the one `ws` writes to. */
+function socketOf(ws: WebSocket, socket: Duplex) {
   return {
     send(frame: Uint8Array) {
+      // Frames waiting for the end of the turn count in `bufferedAmount` too.
       if (ws.bufferedAmount > limits.maxBufferedBytesPerClient) {
         ws.close(CloseCode.tooSlow, 'client too slow')
         return
       }
+      corkUntilEndOfTurn(socket)
       ws.send(frame)
     },
     close: (code: number, reason: string) => ws.close(code, reason),
