@@ -50,31 +50,3 @@ export const documentSummary = z.object({
 })
 export type DocumentSummary = z.infer<typeof documentSummary>
 
-export const errorCodes = [
-  'invalid_request',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'payload_too_large',
-  /** A body that is not of the type the route reads (JSON where JSON is asked for). */
-  'unsupported_media_type',
-  /** Too many attempts (sign-in); the `Retry-After` header says when to try again. */
-  'too_many_requests',
-  /** An upload that is not the kind of file asked for (not a .docx). */
-  'unsupported_file',
-  /** An upload refused for safety: a zip bomb, macros, encryption. */
-  'unsafe_file',
-  /** An upload of the right kind that cannot be read. */
-  'corrupt_file',
-  /** The server cannot make a PDF now (no Chromium, or too many at once): print from the browser instead. */
-  'pdf_unavailable',
-  /** The office reset this password: only changing it (and signing out) works until then. */
-  'password_change_required',
-  'internal',
-] as const
-export type ErrorCode = (typeof errorCodes)[number]
-
-export const apiError = z.object({
-  error: z.object({ code: z.enum(errorCodes), message: z.string() }),
-})
-export type ApiErrorBody = z.infer<typeof apiError>

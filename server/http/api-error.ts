@@ -1,7 +1,7 @@
 /** The one error type of the HTTP API, answered as `{error: {code, message}}`. */
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { ApiErrorBody, ErrorCode } from '../../shared/api.ts'
+import type { ApiErrorBody, ErrorCode } from '../../shared/api/error-codes.ts'
 
 export class ApiError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 /** Shared pieces of OpenAPI route definitions. */
-import { apiError } from '../../shared/api.ts'
+import { apiError } from '../../shared/api/error-codes.ts'
 
 const errorContent = { 'application/json': { schema: apiError } }
 

@@ -1,5 +1,5 @@
 /** Why an uploaded file is refused, in words for the teacher; the route answers it as `{error}`. */
-import type { ErrorCode } from '../../shared/api.ts'
+import type { ErrorCode } from '../../shared/api/error-codes.ts'
 
 export type RefusalCode = Extract<ErrorCode, 'unsupported_file' | 'unsafe_file' | 'corrupt_file' | 'payload_too_large'>
 

@@ -2,7 +2,7 @@
  * Whether a picture may go into a 导学案: PNG, JPEG, GIF or WebP by its bytes, within the size limits of
  * `limits.ts`. SVG is refused because it can carry scripts. Each refusal says in words what to do.
  */
-import type { ErrorCode } from '../api.ts'
+import type { ErrorCode } from '../api/error-codes.ts'
 import { limits } from '../limits.ts'
 import { type ImageHeader, readImageHeader } from './image-header.ts'
 

@@ -1,11 +1,16 @@
 /**
- * The one way the client talks HTTP to the server. Every failure becomes an `ApiError` whose message
- * is Chinese and fit to show as it is.
+ * The one way the client talks HTTP to the server: JSON, uploads and downloads alike. Every failure
+ * becomes an `ApiError` carrying the server's code and a message fit to show as it is
+ * (`teacher-message.ts`).
  */
+import { isErrorCode } from '../../../shared/api/error-codes.ts'
+import { type FailureCode, type FailureWording, failureCode, teacherMessage } from './teacher-message.ts'
+
 export class ApiError extends Error {
   constructor(
+    /** 0 when no answer came. */
     readonly status: number,
-    readonly code: string,
+    readonly code: FailureCode,
     message: string,
   ) {
     super(message)
@@ -13,53 +18,78 @@ export class ApiError extends Error {
   }
 }
 
-const messagesByStatus: Record<number, string> = {
-  400: '请求内容有误',
-  401: '请先登录',
-  403: '没有权限进行此操作',
-  404: '要找的内容不存在',
-  413: '提交的内容过大',
-  429: '操作过于频繁，请稍后再试',
+export interface ApiRequestInit {
+  method?: string
+  /** Sent as JSON. */
+  body?: unknown
+  /** Sent as it is, instead of `body`: a file form (multipart) or bytes whose type the `Blob` carries. */
+  upload?: FormData | Blob
+  /** This request's words for its failures (`teacher-message.ts`). */
+  wording?: FailureWording
+  /** Aborts the request, e.g. when the page that asked is gone; the abort is rethrown, not worded. */
+  signal?: AbortSignal
 }
 
-/**
- * Teachers read the server's message when it is written for them: the reason a rule refused an action
- * (403) or a request was invalid (400), in Chinese. Anything else, e.g. an English message meant for
- * developers, becomes ours.
- */
-function describeFailure(status: number, serverMessage: string | null): string {
-  if ((status === 400 || status === 403) && serverMessage && /[\u4e00-\u9fff]/.test(serverMessage)) return serverMessage
-  return messagesByStatus[status] ?? (status >= 500 ? '服务器出错了，请稍后再试' : `请求失败（${status}）`)
-}
-
-async function errorOf(response: Response): Promise<{ code: string; message: string | null }> {
+async function errorOf(response: Response): Promise<{ code: FailureCode; message: string | null }> {
+  let sent: { code?: unknown; message?: unknown } | undefined
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } }
-    return {
-      code: typeof body.error?.code === 'string' ? body.error.code : 'unknown',
-      message: typeof body.error?.message === 'string' ? body.error.message : null,
-    }
+    sent = ((await response.json()) as { error?: { code?: unknown; message?: unknown } }).error
   } catch {
-    return { code: 'unknown', message: null }
+    // Not our JSON (a proxy's page): the status says what happened.
+  }
+  return {
+    code: failureCode(response.status, isErrorCode(sent?.code) ? sent.code : null),
+    message: typeof sent?.message === 'string' ? sent.message : null,
   }
 }
 
-export async function apiRequest<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+function bodyOf(init: ApiRequestInit): { headers: Record<string, string>; body: BodyInit | undefined } {
+  if (init.upload !== undefined) return { headers: { accept: 'application/json' }, body: init.upload }
+  if (init.body === undefined) return { headers: { accept: 'application/json' }, body: undefined }
+  return { headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(init.body) }
+}
+
+/** The answer when it is a success; otherwise the failure as an `ApiError`. */
+async function send(path: string, init: ApiRequestInit): Promise<Response> {
+  const { headers, body } = bodyOf(init)
   let response: Response
   try {
-    response = await fetch(path, {
-      method: init.method ?? 'GET',
-      credentials: 'same-origin',
-      headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    })
-  } catch {
-    throw new ApiError(0, 'network', '无法连接服务器，请检查网络')
+    response = await fetch(path, { method: init.method ?? 'GET', credentials: 'same-origin', headers, body, signal: init.signal })
+  } catch (error) {
+    if (init.signal?.aborted) throw error
+    throw new ApiError(0, 'network', teacherMessage('network', null, init.wording))
   }
   if (!response.ok) {
     const { code, message } = await errorOf(response)
-    throw new ApiError(response.status, code, describeFailure(response.status, message))
+    throw new ApiError(response.status, code, teacherMessage(code, message, init.wording))
   }
+  return response
+}
+
+export async function apiRequest<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
+  const response = await send(path, init)
   if (response.status === 204) return undefined as T
   return (await response.json()) as T
+}
+
+export interface Download {
+  blob: Blob
+  /** From `Content-Disposition` (`filename*`), null when the server named none. */
+  fileName: string | null
+}
+
+/** A file the server makes (an export), whole, for the browser to save. */
+export async function apiDownload(path: string, init: ApiRequestInit = {}): Promise<Download> {
+  const response = await send(path, init)
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) }
+}
+
+function fileNameOf(disposition: string | null): string | null {
+  const encoded = disposition && /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1]
+  if (!encoded) return null
+  try {
+    return decodeURIComponent(encoded)
+  } catch {
+    return null
+  }
 }

@@ -10,6 +10,13 @@ import { checkImage } from '../../../shared/images/image-check.ts'
 import { shrinkQualities, shrunkSize } from '../../../shared/images/image-shrink.ts'
 import { ApiError, apiRequest } from '../api/http.ts'
 
+/** What a failed upload means here: the picture is not in the document. */
+const notInserted = {
+  network: '无法连接服务器，图片没有插入，请检查网络后再试',
+  internal: '服务器出错了，图片没有插入，请稍后再试',
+  unknown: '图片没有插入',
+}
+
 export const offlineImageMessage = '现在处于离线状态，图片需要联网上传，没有插入。请联网后再插入图片'
 
 /**
@@ -76,25 +83,11 @@ export async function uploadImage(documentId: string, file: Blob): Promise<Store
   const bytes = first.image.type === 'image/webp' ? await asPngIfWebp(original) : original
   const check = checkImage(bytes)
   if (!check.ok) throw new ApiError(400, check.code, check.message)
-  let response: Response
-  try {
-    response = await fetch(`/api/documents/${encodeURIComponent(documentId)}/images`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': check.image.type },
-      body: bytes,
-    })
-  } catch {
-    throw new ApiError(0, 'network', '无法连接服务器，图片没有插入，请检查网络后再试')
-  }
-  if (response.ok) return (await response.json()) as StoredImage
-  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null
-  const message = body?.error?.message
-  throw new ApiError(
-    response.status,
-    body?.error?.code ?? 'unknown',
-    message && /[\u4e00-\u9fff]/.test(message) ? message : response.status >= 500 ? '服务器出错了，图片没有插入，请稍后再试' : '图片没有插入',
-  )
+  return apiRequest<StoredImage>(`/api/documents/${encodeURIComponent(documentId)}/images`, {
+    method: 'POST',
+    upload: new Blob([bytes], { type: check.image.type }),
+    wording: notInserted,
+  })
 }
 
 /** Pictures pasted from other documents as pictures of this one (`POST …/images/copies`). */

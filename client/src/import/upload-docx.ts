@@ -1,10 +1,10 @@
 /**
- * The upload of 从 Word 导入: multipart, so it does not go through the JSON `apiRequest`. The server's
- * refusals of a file (413, 400) are written for teachers and shown as they are.
+ * The upload of 从 Word 导入, multipart. The server's refusals of a file (413, 400: not a .docx, unsafe,
+ * unreadable) are written for teachers and shown as they are.
  */
 import { type DraftImportResult, importEntryField, importFileField, type ImportResult } from '../../../shared/api/import.ts'
 import type { LessonPlanInput } from '../../../shared/api/lessons.ts'
-import { ApiError } from '../api/http.ts'
+import { apiRequest } from '../api/http.ts'
 
 /** A new lesson of the plan whose draft is `file` (leader or office). */
 export function importLessonFromDocx(groupId: string, entry: LessonPlanInput, file: File): Promise<ImportResult> {
@@ -21,24 +21,6 @@ export function importIntoLessonDraft(lessonId: string, file: File): Promise<Dra
   return upload<DraftImportResult>(`/api/lessons/${encodeURIComponent(lessonId)}/import`, form)
 }
 
-async function upload<T>(path: string, form: FormData): Promise<T> {
-  let response: Response
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-      body: form,
-    })
-  } catch {
-    throw new ApiError(0, 'network', '无法连接服务器，请检查网络')
-  }
-  if (response.ok) return (await response.json()) as T
-  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null
-  const message = body?.error?.message
-  throw new ApiError(
-    response.status,
-    body?.error?.code ?? 'unknown',
-    message && /[\u4e00-\u9fff]/.test(message) ? message : response.status >= 500 ? '服务器出错了，请稍后再试' : '导入失败',
-  )
+function upload<T>(path: string, form: FormData): Promise<T> {
+  return apiRequest<T>(path, { method: 'POST', upload: form, wording: { unknown: '导入失败' } })
 }

@@ -14,6 +14,7 @@ import { addReply, deleteReply, deleteThread, editReplyBody, editThreadBody, set
 import type { ListedThread } from '../../../shared/threads/thread-list.ts'
 import { type ReplyView, threadKindLabels } from '../../../shared/threads/thread-model.ts'
 import { mayChangeOwn, mayDecideSuggestion, mayReply, mayResolve, type ThreadActor } from '../../../shared/threads/thread-rules.ts'
+import { writtenForTeachers } from '../api/teacher-message.ts'
 import { EditableText } from './EditableText.tsx'
 import { RichBody } from './RichBody.tsx'
 import { RichBodyInput } from './RichBodyInput.tsx'
@@ -35,7 +36,7 @@ export interface ThreadItemProps {
 
 /** What went wrong, for the teacher: our rules' messages are Chinese; anything else means the thread changed meanwhile. */
 function failureText(error: unknown): string {
-  return error instanceof Error && /[\u4e00-\u9fff]/.test(error.message) ? error.message : '这条批注刚被别人删除或改动了'
+  return error instanceof Error && writtenForTeachers(error.message) ? error.message : '这条批注刚被别人删除或改动了'
 }
 
 export function ThreadItem({ doc, listed, status, actor, people, members, selected, onSelect }: ThreadItemProps) {

@@ -6,7 +6,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { apiError } from '../../../shared/api.ts'
+import { apiError } from '../../../shared/api/error-codes.ts'
 import { archiveQuery, type ExportFormat, exportModel, exportQuery, reflectionsQuery } from '../../../shared/api/export.ts'
 import type { ExportDocument } from '../../../shared/export/export-model.ts'
 import { safeFileName } from '../../../shared/export/file-names.ts'

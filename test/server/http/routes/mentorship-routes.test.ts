@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DocumentSummary } from '../../../../shared/api.ts'
-import type { ApiErrorBody } from '../../../../shared/api.ts'
+import type { ApiErrorBody } from '../../../../shared/api/error-codes.ts'
 import type {
   MentorshipList,
   ObservableLesson,
