@@ -153,6 +153,9 @@ export class ThreadGuard {
     doc.on('afterTransaction', judge)
     try {
       Y.applyUpdate(doc, update)
+    } catch {
+      // Yjs throws on structs no client writes (an item that is its own origin or parent): BOUNDS-5.
+      verdict = { allowed: false, reason: unintegrableReason }
     } finally {
       doc.off('afterTransaction', judge)
     }
@@ -167,6 +170,8 @@ export class ThreadGuard {
     return verdict
   }
 }
+
+const unintegrableReason = '这次修改的内容自相矛盾，无法保存'
 
 /**
  * The update's own ids. A keystroke is one or two structs, so a scan is cheapest; a reconnecting

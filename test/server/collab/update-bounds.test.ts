@@ -211,6 +211,18 @@ describe('content nesting', () => {
     expect(Y.decodeStateVector(Y.encodeStateVector(room)).has(50)).toBe(false)
   })
 
+  it('[BOUNDS-5] an item that is its own origin or parent is refused, not an internal error', () => {
+    // Found by the hostile-client suite: Yjs threw while integrating it, and the sender got 1011.
+    const selves = [
+      encodeHostileUpdate([{ id: [52, 0], origin: [52, 0], content: { text: '我' } }]),
+      encodeHostileUpdate([{ id: [53, 0], rightOrigin: [53, 0], content: { text: '我' } }]),
+      encodeHostileUpdate([{ id: [54, 0], parent: [54, 0], parentSub: 'self', content: { type: 'map' } }]),
+    ]
+    for (const self of selves) expect(submit(self, editor)).toEqual(refusedWith(/自相矛盾/))
+    const fine = copyOf(room, 12)
+    expect(submit(updateOf(fine, () => contentOf(fine).insert(0, [new Y.XmlElement('paragraph')])), editor)).toEqual(allowed)
+  })
+
   it('[BOUNDS-2] a type whose parent item holds no type nests nothing', () => {
     const paragraph = (contentOf(room).get(0) as Y.XmlElement).get(0) as Y.XmlText
     const character = paragraph._start!.id
