@@ -8,6 +8,7 @@ import { Kysely, SqliteDialect } from 'kysely'
 import type { Database } from './database-schema.ts'
 import { migrateToLatest } from './migrate.ts'
 import { SqlStore, asBuffer, lastSeqQuery } from './sql-store.ts'
+import { withStatementCache } from './statement-cache.ts'
 import { WalCheckpointer } from './wal-checkpointer.ts'
 
 export const sqliteFileName = 'gongbei.sqlite'
@@ -56,7 +57,7 @@ export async function openSqliteStore(dataDir: string, options: SqliteStoreOptio
     sqlite?.close()
     throw new Error(`Cannot open the SQLite database ${file}: ${messageOf(error)}`, { cause: error })
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   try {
     await migrateToLatest(db, 'sqlite')
   } catch (error) {
