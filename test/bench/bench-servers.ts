@@ -1,5 +1,5 @@
 /**
- * The two servers under test, each in its own child process, behind one interface: where clients
+ * The servers under test, each in its own child process, behind one interface: where clients
  * connect, how a document and its clients are set up, and how much CPU and memory the server has used.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -9,6 +9,12 @@ import { ChildHandle } from './ipc.ts'
 import type { ServerKind } from './options.ts'
 import type { ProcessUsage } from './process-usage.ts'
 import type { CallTimes } from './stats.ts'
+import { sharedDir } from './workload.ts'
+import type { LargeDocument } from './workloads.ts'
+
+export function largeDocumentPath(large: LargeDocument): string {
+  return `${sharedDir}/traces/${large}.v1.yjs`
+}
 
 export interface BenchDocument {
   room: string
@@ -21,7 +27,8 @@ export interface BenchServer {
   readonly child: ChildHandle
   /** Base URL for `WebsocketProvider` (the room name is appended). */
   readonly serverUrl: string
-  createDocuments(count: number, clientsPerDocument: number): Promise<BenchDocument[]>
+  /** With `large`, each document starts as that trace document (see `largeDocumentPath`). */
+  createDocuments(count: number, clientsPerDocument: number, large?: LargeDocument | null): Promise<BenchDocument[]>
   /** `reset` starts a new window for the peak RSS and the event-loop delay. */
   usage(reset?: boolean): Promise<ProcessUsage>
   /** How long the server's store calls took since the last reset; null for a server without a store. */
@@ -29,14 +36,17 @@ export interface BenchServer {
   close(): Promise<void>
 }
 
-export async function startReferenceServer(): Promise<BenchServer> {
-  const child = ChildHandle.start('reference server', './reference-server.ts')
+/** A server that keeps documents in memory and takes any client: the reference, or Hocuspocus. */
+export async function startInMemoryServer(kind: Exclude<ServerKind, 'ours'>): Promise<BenchServer> {
+  const script = kind === 'reference' ? './reference-server.ts' : './hocuspocus-server.ts'
+  const child = ChildHandle.start(`${kind} server`, script)
   try {
     const { port } = await child.request<{ port: number }>('start')
     return {
-      kind: 'reference',
+      kind,
       child,
       serverUrl: `ws://127.0.0.1:${port}`,
+      // A large document reaches the server from the first client, which starts with it (load-clients.ts).
       async createDocuments(count, clientsPerDocument) {
         const run = Date.now().toString(36)
         return Array.from({ length: count }, (_, i) => ({
@@ -52,6 +62,10 @@ export async function startReferenceServer(): Promise<BenchServer> {
     await child.stop()
     throw error
   }
+}
+
+export function startBenchServer(kind: ServerKind): Promise<BenchServer> {
+  return kind === 'ours' ? startOurServer() : startInMemoryServer(kind)
 }
 
 const demoPassword = 'gongbei-demo'
@@ -109,9 +123,12 @@ export async function startOurServer(): Promise<OurServer> {
     get serverUrl() {
       return `ws://127.0.0.1:${port()}/collab`
     },
-    async createDocuments(count, clientsPerDocument) {
+    async createDocuments(count, clientsPerDocument, large) {
       const titles = Array.from({ length: count }, (_, i) => `基准测试导学案 ${i + 1}`)
-      const ids = await child.request<string[]>('createDocuments', { titles })
+      // A large document is stored compacted, as the server leaves a document it has compacted.
+      const ids = large
+        ? await Promise.all(titles.map((title) => child.request<string>('storeDocumentFromFile', { title, path: largeDocumentPath(large) })))
+        : await child.request<string[]>('createDocuments', { titles })
       const documents: BenchDocument[] = []
       for (const [d, room] of ids.entries()) {
         const clientParams: Record<string, string>[] = []

@@ -1,34 +1,59 @@
 /**
- * The benchmark's own machinery on tiny parameters against our server: clients connect, type from the
- * traces, every edit reaches every other client, and the store holds what the clients see. No timings
- * are asserted; the numbers are `npm run bench`'s business.
+ * The benchmark's own machinery on tiny parameters: clients connect, type or delete from the traces, in
+ * plain, grown and large documents, every edit reaches every other client, and our store holds what the
+ * clients see; the same clients work against the reference and Hocuspocus. No timings are asserted; the
+ * numbers are `npm run bench`'s business.
  */
-import { expect, test } from 'vitest'
-import { startOurServer } from './bench-servers.ts'
-import { runLoad } from './load-run.ts'
-import { defaultOptions } from './options.ts'
+import { describe, expect, test } from 'vitest'
+import { type BenchServer, startBenchServer } from './bench-servers.ts'
+import { type LoadTiming, runLoad } from './load-run.ts'
+import type { ServerKind } from './options.ts'
+import { type Workload, workloadNamed } from './workloads.ts'
 
-test('a small load on our server converges, loses nothing and matches the store', async () => {
-  const server = await startOurServer()
+const timing: LoadTiming = {
+  warmupMs: 300,
+  durationMs: 1_500,
+  // Returns as soon as everything has arrived; the margin is for a machine busy with other tests.
+  drainMs: 15_000,
+  clientProcesses: 1,
+  cpuProfileDir: null,
+}
+
+/** A workload at the smallest size that still takes each of its code paths. */
+function tiny(name: string): Workload {
+  const workload = workloadNamed(name)
+  const shape = workload.shape.grown ? { ...workload.shape, startLength: [300, 1500] as const } : workload.shape
+  return { ...workload, documents: 1, clientsPerDocument: 3, writersPerDocument: 2, rate: 20, shape }
+}
+
+async function withServer(kind: ServerKind, use: (server: BenchServer) => Promise<void>): Promise<void> {
+  const server = await startBenchServer(kind)
   try {
-    const result = await runLoad(server, {
-      ...defaultOptions(),
-      documents: 1,
-      clientsPerDocument: 3,
-      writersPerDocument: 1,
-      rate: 20,
-      warmupMs: 500,
-      durationMs: 2_000,
-      // Returns as soon as everything has arrived; the margin is for a machine busy with other tests.
-      drainMs: 15_000,
-      clientProcesses: 1,
-    })
-    expect(result.converged).toBe(true)
-    expect(result.lostDeliveries).toBe(0)
-    expect(result.storeMatchesClients).toBe(true)
-    expect(result.latencyMs.samples).toBeGreaterThan(0)
-    expect(result.deliveredPerSecond).toBeGreaterThan(0)
+    await use(server)
   } finally {
     await server.close()
   }
-}, 60_000)
+}
+
+async function expectSound(server: BenchServer, workload: Workload): Promise<void> {
+  const result = await runLoad(server, workload, timing)
+  expect(result.converged, workload.name).toBe(true)
+  expect(result.lostDeliveries, workload.name).toBe(0)
+  expect(result.storeMatchesClients, workload.name).toBe(server.kind === 'ours' ? true : null)
+  expect(result.latencyMs.samples, workload.name).toBeGreaterThan(0)
+  expect(result.deliveredPerSecond, workload.name).toBeGreaterThan(0)
+}
+
+describe('the benchmark on tiny workloads', () => {
+  test('our server: typing, deleting, a grown document and one inside S1 converge and match the store', async () => {
+    await withServer('ours', async (server) => {
+      for (const name of ['mixed', 'deletions', 'grown', 'large-s1']) await expectSound(server, tiny(name))
+    })
+  }, 180_000)
+
+  test.each(['reference', 'hocuspocus'] as const)('%s: the same clients type, delete and push a large document', async (kind) => {
+    await withServer(kind, async (server) => {
+      for (const name of ['deletions', 'large-s1']) await expectSound(server, tiny(name))
+    })
+  }, 120_000)
+})

@@ -1,8 +1,8 @@
 /**
  * Cold load of a 1 MB document (`C1.v1.yjs`, 1.1 MB of real concurrent editing): how long a fresh client
  * waits from connecting until it is synced. Our server is restarted before each run, so the document is
- * read from the store; the reference server keeps documents only in memory, so it is measured with the
- * document already loaded, as the floor that transfer and the client's own parsing set.
+ * read from the store; the reference and Hocuspocus keep documents only in memory, so they are measured
+ * with the document already loaded, as the floor that transfer and the client's own parsing set.
  */
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
@@ -109,20 +109,33 @@ export async function coldLoadOurs(server: OurServer, runs: number): Promise<Col
   return summarize('ours', true, bytes.length, results)
 }
 
-export async function coldLoadReference(server: BenchServer, runs: number): Promise<ColdLoadResult> {
+/** A server that keeps documents only in memory: measured with the document held there by a connected client. */
+export async function coldLoadInMemory(server: BenchServer, runs: number): Promise<ColdLoadResult> {
   const bytes = new Uint8Array(readFileSync(coldDocumentPath))
   const expected = Y.encodeStateVectorFromUpdate(bytes)
   const room = `cold-${Date.now().toString(36)}`
-  await pushDocument(server.serverUrl, room, bytes, expected)
-  const results: ColdLoadRun[] = []
-  for (let i = 0; i < runs; i++) {
-    results.push({ ...(await loadOnce(server.serverUrl, room, {}, expected)), storeReadMs: null })
+  const holder = await pushDocument(server.serverUrl, room, bytes, expected)
+  try {
+    const results: ColdLoadRun[] = []
+    for (let i = 0; i < runs; i++) {
+      results.push({ ...(await loadOnce(server.serverUrl, room, {}, expected)), storeReadMs: null })
+    }
+    return summarize(server.kind, false, bytes.length, results)
+  } finally {
+    holder.destroy()
   }
-  return summarize('reference', false, bytes.length, results)
 }
 
-/** Gives the reference server the document through a client, and waits until it holds all of it. */
-async function pushDocument(serverUrl: string, room: string, bytes: Uint8Array, expected: Uint8Array) {
+/**
+ * Gives an in-memory server the document through a client, and waits until it holds all of it. The
+ * client stays connected until `destroy()`: Hocuspocus drops a document when its last client leaves.
+ */
+export async function pushDocument(
+  serverUrl: string,
+  room: string,
+  bytes: Uint8Array,
+  expected: Uint8Array,
+): Promise<{ destroy(): void }> {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, bytes)
   const provider = new WebsocketProvider(serverUrl, room, doc, {
@@ -134,13 +147,23 @@ async function pushDocument(serverUrl: string, room: string, bytes: Uint8Array, 
       await new Promise((resolve) => setTimeout(resolve, 100))
       if (!provider.synced) continue
       const probe = await loadOnce(serverUrl, room, {}, expected).catch(() => null)
-      if (probe?.complete) return
+      if (probe?.complete) {
+        return {
+          destroy() {
+            provider.destroy()
+            doc.destroy()
+          },
+        }
+      }
     }
-    throw new Error('the reference server never held the whole document')
-  } finally {
+  } catch (error) {
     provider.destroy()
     doc.destroy()
+    throw error
   }
+  provider.destroy()
+  doc.destroy()
+  throw new Error(`the ${serverUrl} server never held the whole document`)
 }
 
 function summarize(server: BenchServer['kind'], fromStore: boolean, documentBytes: number, runs: ColdLoadRun[]) {

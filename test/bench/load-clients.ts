@@ -9,7 +9,16 @@ import { performance } from 'node:perf_hooks'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { applyOperation, digestOf, isSeeded, progressOf, seedSections, writerOfKey } from './bench-doc.ts'
+import { readFileSync } from 'node:fs'
+import {
+  digestOf,
+  type Footprint,
+  FootprintRecorder,
+  hasSeen,
+  isSeeded,
+  type SectionAnchor,
+  seedSections,
+} from './bench-doc.ts'
 import { serveRequests } from './ipc.ts'
 import type { Patch } from './workload.ts'
 
@@ -18,7 +27,11 @@ export interface DocumentLoad {
   /** URL query parameters of each client (e.g. its token); clients 0..W-1 are the writers. */
   clientParams: Record<string, string>[]
   initialTexts: string[]
+  /** Per writer: the trace before its starting point, in batches, when the document is grown (else empty). */
+  histories: Patch[][][][]
   ops: Patch[][][]
+  /** A trace's finished Yjs document that the first client starts with, to type inside it. */
+  largeDocumentPath: string | null
 }
 
 export interface ConnectArgs {
@@ -60,15 +73,19 @@ export interface LoadOutcome {
 interface Client {
   doc: Y.Doc
   provider: WebsocketProvider
-  /** Per writer: the last sequence number this client has seen. */
+  /** Per writer: how many of its operations this client has seen (they arrive in order). */
   seen: number[]
 }
 
 interface Room {
   load: DocumentLoad
   clients: Client[]
-  /** Per writer: when each operation was sent (performance.now()). */
+  anchors: SectionAnchor[]
+  recorders: FootprintRecorder[]
+  /** Per writer: when each operation was sent (performance.now()), NaN for one that changed nothing. */
   sentAt: Float64Array[]
+  /** Per writer: what each operation changed, null for one that changed nothing. */
+  footprints: (Footprint | null)[][]
   sent: number[]
 }
 
@@ -85,35 +102,41 @@ let measured = { start: Infinity, end: Infinity }
 const latencies: number[] = []
 let deliveredInWindow = 0
 
-function onProgress(room: Room, client: Client, event: Y.YMapEvent<number>): void {
-  if (event.transaction.local) return
+/** After a remote update: which writers' next operations this client now holds, and when they arrived. */
+function noteArrivals(room: Room, client: Client, clientIndex: number): void {
   const now = performance.now()
-  const progress = progressOf(client.doc)
-  for (const key of event.keysChanged) {
-    const writer = writerOfKey(key)
-    const seq = progress.get(key) ?? 0
+  for (let writer = 0; writer < room.sent.length; writer++) {
+    if (writer === clientIndex) continue
+    const footprints = room.footprints[writer]!
     const sentAt = room.sentAt[writer]!
-    for (let s = client.seen[writer]! + 1; s <= seq; s++) {
-      const sent = sentAt[s - 1]!
+    let seen = client.seen[writer]!
+    while (seen < room.sent[writer]!) {
+      const footprint = footprints[seen]
+      if (footprint && !hasSeen(client.doc, footprint)) break
+      const sent = sentAt[seen]!
+      seen++
+      if (Number.isNaN(sent)) continue
       if (sent >= measured.start && sent < measured.end) latencies.push(now - sent)
       if (now >= measured.start && now < measured.end) deliveredInWindow++
     }
-    client.seen[writer] = Math.max(client.seen[writer]!, seq)
+    client.seen[writer] = seen
   }
 }
 
-function connectClient(serverUrl: string, room: Room, params: Record<string, string>): Promise<Client> {
+function connectClient(serverUrl: string, room: Room, index: number, start: Uint8Array | null): Promise<Client> {
   const doc = new Y.Doc()
+  if (start) Y.applyUpdate(doc, start)
   const provider = new WebsocketProvider(serverUrl, room.load.room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params,
+    params: room.load.clientParams[index]!,
     disableBc: true,
   })
   const client: Client = { doc, provider, seen: room.load.ops.map(() => 0) }
-  progressOf(doc).observe((event) => onProgress(room, client, event))
-  doc.on('update', (_update: Uint8Array, origin: unknown) => {
+  doc.on('afterTransaction', (transaction: Y.Transaction) => {
+    if (transaction.local) return
     const now = performance.now()
-    if (origin === provider && now >= measured.start && now < measured.end) updateMessages++
+    if (now >= measured.start && now < measured.end) updateMessages++
+    noteArrivals(room, client, index)
   })
   provider.on('connection-close', () => disconnects++)
   return new Promise((resolve) => {
@@ -138,19 +161,37 @@ async function connect({ serverUrl, documents, ...args }: ConnectArgs): Promise<
   phase = args.phase
   phases = args.phases
   for (const load of documents) {
+    const writers = load.ops.length
     const room: Room = {
       load,
       clients: [],
+      anchors: [],
+      recorders: [],
       sentAt: load.ops.map((ops) => new Float64Array(ops.length)),
+      footprints: load.ops.map(() => []),
       sent: load.ops.map(() => 0),
     }
     rooms.push(room)
-    room.clients = await Promise.all(load.clientParams.map((params) => connectClient(serverUrl, room, params)))
-    seedSections(room.clients[0]!.doc, load.initialTexts)
+    // The first client brings a large document: to a server holding it already, nothing new; to one
+    // keeping documents in memory, the document itself. The others join once it holds it.
+    const start = load.largeDocumentPath ? new Uint8Array(readFileSync(load.largeDocumentPath)) : null
+    const first = await connectClient(serverUrl, room, 0, start)
+    await waitUntil(() => first.provider.synced, 30_000)
+    room.anchors = seedSections(first.doc, load.initialTexts, start !== null)
+    const others = await Promise.all(load.clientParams.slice(1).map((_, i) => connectClient(serverUrl, room, i + 1, null)))
+    room.clients = [first, ...others]
+    room.recorders = room.clients.slice(0, writers).map((client) => new FootprintRecorder(client.doc))
   }
-  const writers = (room: Room): number => room.load.initialTexts.length
-  const seeded = await waitUntil(() => rooms.every((r) => r.clients.every((c) => isSeeded(c.doc, writers(r)))), 30_000)
-  if (!seeded) throw new Error('not every client received the seeded sections within 30 s')
+  const seeded = await waitUntil(() => rooms.every((r) => r.clients.every((c) => isSeeded(c.doc, r.anchors))), 60_000)
+  if (!seeded) throw new Error('not every client received the seeded sections within 60 s')
+  // A grown document: each writer replays its trace's history, a batch per update, before anyone measures.
+  for (const room of rooms) {
+    room.load.histories.forEach((batches, writer) => {
+      for (const batch of batches) room.recorders[writer]!.apply(room.anchors[writer]!, batch.flat())
+    })
+  }
+  const grown = await waitUntil(() => rooms.every((r) => new Set(r.clients.map((c) => digestOf(c.doc))).size === 1), 120_000)
+  if (!grown) throw new Error('the clients of a grown document did not agree within 120 s')
 }
 
 /** Sends every operation that is due; writers are spread evenly over one operation interval. */
@@ -164,9 +205,13 @@ function typeDueOperations(startedAt: number, intervalMs: number, stopAt: number
       const offset = ((index++ * phases + phase) / (writersPerProcess * phases)) * intervalMs
       const due = Math.min(ops.length, Math.floor((now - startedAt - offset) / intervalMs) + 1)
       while (room.sent[writer]! < due) {
-        const seq = ++room.sent[writer]!
-        room.sentAt[writer]![seq - 1] = performance.now()
-        applyOperation(room.clients[writer]!.doc, writer, ops[seq - 1]!, seq)
+        const index = room.sent[writer]!
+        const sentAt = performance.now()
+        // Receivers hear of it only in a later turn: noting it after applying it is in time.
+        const footprint = room.recorders[writer]!.apply(room.anchors[writer]!, ops[index]!)
+        room.footprints[writer]!.push(footprint)
+        room.sentAt[writer]![index] = footprint ? sentAt : Number.NaN
+        room.sent[writer] = index + 1
       }
     })
   }
@@ -175,6 +220,8 @@ function typeDueOperations(startedAt: number, intervalMs: number, stopAt: number
 function lostPairs(room: Room): number {
   let lost = 0
   room.clients.forEach((client, index) => {
+    // Passes over a last operation that changed nothing, which no update announces.
+    noteArrivals(room, client, index)
     room.sent.forEach((sent, writer) => {
       if (writer !== index) lost += sent - client.seen[writer]!
     })
@@ -189,8 +236,6 @@ async function type({ rate, warmupMs, durationMs, drainMs }: TypeArgs): Promise<
   const timer = setInterval(() => typeDueOperations(startedAt, intervalMs, measured.end), Math.min(10, intervalMs / 2))
   await new Promise((resolve) => setTimeout(resolve, warmupMs + durationMs))
   clearInterval(timer)
-  // Every operation sets its writer's progress in the same transaction as its edit, so once every
-  // client has seen every writer's last sequence number it has seen every edit.
   await waitUntil(() => rooms.every((room) => lostPairs(room) === 0), drainMs)
 
   let sentInWindow = 0

@@ -5,15 +5,17 @@
  */
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { BenchServer, OurServer } from './bench-servers.ts'
+import { type BenchServer, largeDocumentPath, type OurServer } from './bench-servers.ts'
 import { ChildHandle } from './ipc.ts'
 import type { ConnectArgs, DocumentLoad, DocumentOutcome, LoadOutcome, TypeArgs } from './load-clients.ts'
 import type { BenchOptions } from './options.ts'
 import { type CallTimes, concatSorted, percentile } from './stats.ts'
 import { buildWriterScripts } from './workload.ts'
+import type { Workload } from './workloads.ts'
 
 export interface LoadResult {
   server: BenchServer['kind']
+  workload: string
   latencyMs: { p50: number; p99: number; max: number; samples: number }
   /** (operation, other client) pairs that became visible per second of the measured window. */
   deliveredPerSecond: number
@@ -22,6 +24,8 @@ export interface LoadResult {
   /** Of which in the kernel. */
   serverSystemCpuMs: number
   cpuMsPer1000Delivered: number
+  /** Per operation typed: what a keystroke costs whatever the number of readers. */
+  cpuMsPer1000Operations: number
   /** Highest server RSS during the measured window. */
   peakRssBytes: number
   /** How long the server's event loop was blocked during the window. */
@@ -37,14 +41,23 @@ export interface LoadResult {
   storeMatchesClients: boolean | null
 }
 
-export async function runLoad(server: BenchServer, options: BenchOptions): Promise<LoadResult> {
-  const { documents: count, clientsPerDocument, writersPerDocument: writers, rate } = options
+/** What a load run takes from the options besides its workload. */
+export type LoadTiming = Pick<BenchOptions, 'warmupMs' | 'durationMs' | 'drainMs' | 'clientProcesses' | 'cpuProfileDir'>
+
+export async function runLoad(server: BenchServer, workload: Workload, options: LoadTiming): Promise<LoadResult> {
+  const { documents: count, clientsPerDocument, writersPerDocument: writers, rate } = workload
   const opsPerWriter = Math.ceil((rate * (options.warmupMs + options.durationMs)) / 1000) + 1
-  const scripts = buildWriterScripts(count * writers, opsPerWriter)
-  const documents = await server.createDocuments(count, clientsPerDocument)
+  const scripts = buildWriterScripts(count * writers, opsPerWriter, workload.shape)
+  const documents = await server.createDocuments(count, clientsPerDocument, workload.large)
   const loads: DocumentLoad[] = documents.map((doc, d) => {
     const mine = scripts.slice(d * writers, (d + 1) * writers)
-    return { ...doc, initialTexts: mine.map((s) => s.initialText), ops: mine.map((s) => s.ops) }
+    return {
+      ...doc,
+      initialTexts: mine.map((s) => s.initialText),
+      histories: mine.map((s) => s.history),
+      ops: mine.map((s) => s.ops),
+      largeDocumentPath: workload.large ? largeDocumentPath(workload.large) : null,
+    }
   })
 
   const processes = Math.min(options.clientProcesses, count)
@@ -57,7 +70,10 @@ export async function runLoad(server: BenchServer, options: BenchOptions): Promi
           documents: loads.filter((_, d) => d % processes === p),
           phase: p,
           phases: processes,
-        } satisfies ConnectArgs),
+        } satisfies ConnectArgs,
+        // Growing a document from its history takes a while on a busy machine.
+        300_000,
+        ),
       ),
     )
     const typeArgs: TypeArgs = { rate, warmupMs: options.warmupMs, durationMs: options.durationMs, drainMs: options.drainMs }
@@ -77,7 +93,7 @@ export async function runLoad(server: BenchServer, options: BenchOptions): Promi
     const storeCalls = await server.storeCallTimes()
     if (options.cpuProfileDir) {
       mkdirSync(options.cpuProfileDir, { recursive: true })
-      const path = resolve(options.cpuProfileDir, `${server.kind}-server.cpuprofile`)
+      const path = resolve(options.cpuProfileDir, `${workload.name}-${server.kind}-server.cpuprofile`)
       await server.child.request('profileStop', { path })
     }
     const results = await outcomes
@@ -85,11 +101,13 @@ export async function runLoad(server: BenchServer, options: BenchOptions): Promi
 
     const seconds = options.durationMs / 1000
     const delivered = sum(results.map((r) => r.deliveredInWindow))
+    const sentInWindow = sum(results.map((r) => r.sentInWindow))
     const latencies = concatSorted(results.map((r) => r.latencies))
     const outcomesByRoom = results.flatMap((r) => r.documents)
     const serverCpuMs = after.cpuMs - before.cpuMs
     return {
       server: server.kind,
+      workload: workload.name,
       latencyMs: {
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
@@ -97,10 +115,11 @@ export async function runLoad(server: BenchServer, options: BenchOptions): Promi
         samples: latencies.length,
       },
       deliveredPerSecond: delivered / seconds,
-      operationsPerSecond: sum(results.map((r) => r.sentInWindow)) / seconds,
+      operationsPerSecond: sentInWindow / seconds,
       serverCpuMs,
       serverSystemCpuMs: after.cpuSystemMs - before.cpuSystemMs,
       cpuMsPer1000Delivered: delivered > 0 ? (serverCpuMs / delivered) * 1000 : Number.NaN,
+      cpuMsPer1000Operations: sentInWindow > 0 ? (serverCpuMs / sentInWindow) * 1000 : Number.NaN,
       peakRssBytes: after.peakRssBytes,
       eventLoopDelayMs: after.eventLoopDelayMs,
       storeCalls,

@@ -3,13 +3,17 @@
  * `npm run bench -- --help` lists them.
  */
 import { availableParallelism } from 'node:os'
+import { type SuiteName, suites, type Workload, workloadNamed } from './workloads.ts'
 
 export interface BenchOptions {
-  documents: number
-  clientsPerDocument: number
-  writersPerDocument: number
+  /** The typing workloads to run (`workloads.ts`), each against every server. */
+  workloads: string[]
+  /** Overrides of every workload's own numbers; null keeps the workload's. */
+  documents: number | null
+  clientsPerDocument: number | null
+  writersPerDocument: number | null
   /** Operations per second of each writer. */
-  rate: number
+  rate: number | null
   warmupMs: number
   durationMs: number
   /** How long to wait after typing stops for every operation to reach every client. */
@@ -30,7 +34,8 @@ export interface BenchOptions {
   cpuProfileDir: string | null
 }
 
-export type ServerKind = 'reference' | 'ours'
+export const serverKinds = ['reference', 'hocuspocus', 'ours'] as const
+export type ServerKind = (typeof serverKinds)[number]
 
 interface Flag {
   key: keyof BenchOptions
@@ -46,8 +51,25 @@ const integer = (value: string): number => {
 const seconds = (value: string): number => Math.round(Number(value) * 1000)
 const boolean = (value: string): boolean => value !== '0' && value !== 'false'
 
+const workloadList = (value: string): string[] => {
+  const names = value.split(',').flatMap((name) => (name in suites ? suites[name as SuiteName] : [name]))
+  for (const name of names) workloadNamed(name)
+  return names
+}
+
 const flags: Record<string, Flag> = {
-  documents: { key: 'documents', help: 'documents (D)', parse: integer },
+  suite: {
+    key: 'workloads',
+    help: `workloads to run: ${Object.entries(suites)
+      .map(([name, list]) => `${name} (${list.join(', ')})`)
+      .join('; ')}`,
+    parse: (value) => {
+      if (!(value in suites)) throw new Error(`unknown suite ${value}`)
+      return [...suites[value as SuiteName]]
+    },
+  },
+  workload: { key: 'workloads', help: 'comma-separated workloads or suites instead of a suite', parse: workloadList },
+  documents: { key: 'documents', help: 'documents (D), for every workload', parse: integer },
   clients: { key: 'clientsPerDocument', help: 'clients per document (C)', parse: integer },
   writers: { key: 'writersPerDocument', help: 'writers per document (W)', parse: integer },
   rate: { key: 'rate', help: 'operations per second per writer (R)', parse: integer },
@@ -58,11 +80,11 @@ const flags: Record<string, Flag> = {
   rounds: { key: 'rounds', help: 'load runs per server, order alternating; medians are reported', parse: integer },
   servers: {
     key: 'servers',
-    help: 'comma-separated: reference,ours',
+    help: `comma-separated, run in this order: ${serverKinds.join(',')}`,
     parse: (value) =>
       value.split(',').map((kind) => {
-        if (kind !== 'reference' && kind !== 'ours') throw new Error(`unknown server: ${kind}`)
-        return kind
+        if (!(serverKinds as readonly string[]).includes(kind)) throw new Error(`unknown server: ${kind}`)
+        return kind as ServerKind
       }),
   },
   'cold-load': { key: 'coldLoad', help: 'measure cold load of a 1 MB document (1/0)', parse: boolean },
@@ -75,17 +97,18 @@ const flags: Record<string, Flag> = {
 
 export function defaultOptions(): BenchOptions {
   return {
-    documents: 20,
-    clientsPerDocument: 10,
-    writersPerDocument: 2,
-    rate: 20,
+    workloads: [...suites.quick],
+    documents: null,
+    clientsPerDocument: null,
+    writersPerDocument: null,
+    rate: null,
     warmupMs: 3_000,
     durationMs: 20_000,
     drainMs: 10_000,
     // Leave one core to the server under test.
     clientProcesses: Math.max(1, Math.min(4, availableParallelism() - 1)),
     rounds: 1,
-    servers: ['reference', 'ours'],
+    servers: [...serverKinds],
     coldLoad: true,
     coldLoadRuns: 3,
     load: true,
@@ -115,11 +138,25 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     if (value === undefined) throw new Error(`--${name} needs a value`)
     set(name, value)
   }
-  if (options.writersPerDocument > options.clientsPerDocument) throw new Error('more writers than clients')
   if (options.rate === 0 || options.documents === 0 || options.rounds === 0) {
     throw new Error('rate, documents and rounds must be positive')
   }
+  for (const name of options.workloads) {
+    const workload = effectiveWorkload(workloadNamed(name), options)
+    if (workload.writersPerDocument > workload.clientsPerDocument) throw new Error(`${name}: more writers than clients`)
+  }
   return options
+}
+
+/** A workload with the numbers given on the command line put in. */
+export function effectiveWorkload(workload: Workload, options: BenchOptions): Workload {
+  return {
+    ...workload,
+    documents: options.documents ?? workload.documents,
+    clientsPerDocument: options.clientsPerDocument ?? workload.clientsPerDocument,
+    writersPerDocument: options.writersPerDocument ?? workload.writersPerDocument,
+    rate: options.rate ?? workload.rate,
+  }
 }
 
 export function usage(): string {

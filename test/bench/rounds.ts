@@ -12,6 +12,7 @@ export function combineRounds(rounds: readonly LoadResult[]): LoadResult {
   const stored = rounds.map((r) => r.storeMatchesClients)
   return {
     server: rounds[0]!.server,
+    workload: rounds[0]!.workload,
     latencyMs: {
       p50: mid((r) => r.latencyMs.p50),
       p99: mid((r) => r.latencyMs.p99),
@@ -23,6 +24,7 @@ export function combineRounds(rounds: readonly LoadResult[]): LoadResult {
     serverCpuMs: mid((r) => r.serverCpuMs),
     serverSystemCpuMs: mid((r) => r.serverSystemCpuMs),
     cpuMsPer1000Delivered: mid((r) => r.cpuMsPer1000Delivered),
+    cpuMsPer1000Operations: mid((r) => r.cpuMsPer1000Operations),
     peakRssBytes: mid((r) => r.peakRssBytes),
     eventLoopDelayMs: { p99: mid((r) => r.eventLoopDelayMs.p99), max: mid((r) => r.eventLoopDelayMs.max) },
     storeCalls: combineStoreCalls(rounds),

@@ -1,35 +1,63 @@
 /**
- * `npm run bench`: the reference server, then ours, under the same typing load, in one run; then the
- * cold load of a 1 MB document; then the app's page load in chromium over a slow link. Prints tables and
- * writes `bench/results/latest.json` and `bench/results/page-load.json`
+ * `npm run bench`: every server under the same typing workloads, in interleaved rounds; then the cold load
+ * of a 1 MB document; then the app's page load in chromium over a slow link. Prints tables and writes
+ * `bench/results/latest.json` and `bench/results/page-load.json`
  * (`npm run bench -- --load 0` measures the page load alone).
  * Method and targets: docs/BENCHMARK.md.
  */
 import { loadavg } from 'node:os'
-import { type BenchServer, type OurServer, startOurServer, startReferenceServer } from './bench-servers.ts'
-import { coldLoadOurs, coldLoadReference } from './cold-load.ts'
+import { type BenchServer, type OurServer, startBenchServer } from './bench-servers.ts'
+import { coldLoadInMemory, coldLoadOurs } from './cold-load.ts'
 import { type LoadResult, runLoad } from './load-run.ts'
-import { type BenchOptions, parseOptions, type ServerKind } from './options.ts'
+import { type BenchOptions, effectiveWorkload, parseOptions, type ServerKind } from './options.ts'
 import { formatPageLoad, measurePageLoad } from './page-load.ts'
-import { type BenchReport, buildReport, formatReport, pageLoadResultsPath, resultsPath, writeReport } from './report.ts'
+import { type BenchReport, buildReport, formatReport, pageLoadResultsPath, resultsPath, type WorkloadReport, writeReport } from './report.ts'
 import { combineRounds } from './rounds.ts'
+import { type Workload, workloadNamed } from './workloads.ts'
 
-/** One load run against a fresh server; in the last round, also the cold load. */
-async function benchmark(kind: ServerKind, options: BenchOptions, withColdLoad: boolean) {
-  const server: BenchServer = kind === 'ours' ? await startOurServer() : await startReferenceServer()
+async function withServer<T>(kind: ServerKind, use: (server: BenchServer) => Promise<T>): Promise<T> {
+  const server = await startBenchServer(kind)
   try {
-    console.error(`${kind}: typing…`)
-    const load = await runLoad(server, options)
-    if (!withColdLoad) return { load, coldLoad: undefined }
-    console.error(`${kind}: loading a 1 MB document…`)
-    const coldLoad =
-      server.kind === 'ours'
-        ? await coldLoadOurs(server as OurServer, options.coldLoadRuns)
-        : await coldLoadReference(server, options.coldLoadRuns)
-    return { load, coldLoad }
+    return await use(server)
   } finally {
     await server.close()
   }
+}
+
+function coldLoad(server: BenchServer, runs: number) {
+  return server.kind === 'ours' ? coldLoadOurs(server as OurServer, runs) : coldLoadInMemory(server, runs)
+}
+
+/**
+ * Each round runs every workload against every server, each on a fresh server; the servers' order turns
+ * by one each round, so that none is always first (or always last) after the machine's other work.
+ */
+async function runWorkloads(options: BenchOptions, workloads: Workload[], errors: string[]): Promise<WorkloadReport[]> {
+  const results = workloads.map(() => new Map<ServerKind, LoadResult[]>())
+  for (let round = 0; round < options.rounds; round++) {
+    const shift = round % options.servers.length
+    const order = [...options.servers.slice(shift), ...options.servers.slice(0, shift)]
+    for (const [w, workload] of workloads.entries()) {
+      for (const kind of order) {
+        console.error(`round ${round + 1}/${options.rounds}, ${workload.name}: ${kind}…`)
+        try {
+          const load = await withServer(kind, (server) => runLoad(server, workload, options))
+          results[w]!.set(kind, [...(results[w]!.get(kind) ?? []), load])
+        } catch (error) {
+          errors.push(`${workload.name}, ${kind}: ${(error as Error).stack ?? String(error)}`)
+        }
+      }
+    }
+  }
+  return workloads.map((workload, w) => {
+    const load: WorkloadReport['load'] = {}
+    const rounds: WorkloadReport['rounds'] = {}
+    for (const [kind, list] of results[w]!) {
+      load[kind] = combineRounds(list)
+      if (options.rounds > 1) rounds[kind] = list
+    }
+    return { workload, load, rounds }
+  })
 }
 
 async function main(): Promise<number> {
@@ -50,28 +78,25 @@ async function main(): Promise<number> {
   }
   if (!options.load) return pageLoadMet ? 0 : 1
   const loadAverageAtStart = loadavg()[0]!
-  const rounds: Record<ServerKind, LoadResult[]> = { reference: [], ours: [] }
-  const coldLoad: BenchReport['coldLoad'] = {}
   const errors: string[] = []
-  for (let round = 0; round < options.rounds; round++) {
-    const order = round % 2 === 0 ? options.servers : [...options.servers].reverse()
-    for (const kind of order) {
+  const workloads = options.workloads.map((name) => effectiveWorkload(workloadNamed(name), options))
+  const workloadReports = await runWorkloads(options, workloads, errors)
+  const cold: BenchReport['coldLoad'] = {}
+  if (options.coldLoad) {
+    for (const kind of options.servers) {
+      console.error(`${kind}: loading a 1 MB document…`)
       try {
-        const result = await benchmark(kind, options, options.coldLoad && round === options.rounds - 1)
-        rounds[kind].push(result.load)
-        if (result.coldLoad) coldLoad[kind] = result.coldLoad
+        cold[kind] = await withServer(kind, (server) => coldLoad(server, options.coldLoadRuns))
       } catch (error) {
-        errors.push(`${kind}: ${(error as Error).stack ?? String(error)}`)
+        errors.push(`cold load, ${kind}: ${(error as Error).stack ?? String(error)}`)
       }
     }
   }
-  const load: BenchReport['load'] = {}
-  for (const kind of options.servers) if (rounds[kind].length > 0) load[kind] = combineRounds(rounds[kind])
-  const report = buildReport(options, loadAverageAtStart, load, options.rounds > 1 ? rounds : {}, coldLoad, errors)
+  const report = buildReport(options, loadAverageAtStart, workloadReports, cold, errors)
   writeReport(report)
   console.log(formatReport(report))
   console.log(`\nwritten to ${resultsPath}`)
-  const all = [...rounds.reference, ...rounds.ours]
+  const all = workloadReports.flatMap((w) => Object.values(w.rounds).flat().concat(Object.values(w.load)))
   const correct = all.every((r) => r.converged && r.lostDeliveries === 0 && r.storeMatchesClients !== false)
   return errors.length === 0 && correct && pageLoadMet ? 0 : 1
 }

@@ -1,0 +1,63 @@
+/**
+ * The targets of docs/BENCHMARK.md, checked against one run. Every comparison is between servers of the
+ * same run (ratios), never against a number from another day or machine. A target whose measurements are
+ * missing from the run is left out.
+ */
+import type { LoadResult } from './load-run.ts'
+import type { BenchReport } from './report.ts'
+
+export interface TargetCheck {
+  target: string
+  /** What this run measured, as the table shows it. */
+  measured: string
+  met: boolean
+}
+
+/** CPU per delivered update, ours / reference, on the mixed workload (typing with its deletions). */
+export const mixedCpuRatio = 0.6
+/** CPU per delivered update, ours / reference, on every other workload. */
+export const otherCpuRatio = 1
+export const p99Ratio = 0.5
+/** CPU per operation typed inside C1 (1.1 MB), over the same in a 10 KB document. */
+export const largeOverSmall = 2
+export const coldLoadTargetMs = 200
+
+const times = (value: number): string => `${value.toFixed(2)}×`
+
+export function checkTargets(report: BenchReport): TargetCheck[] {
+  const checks: TargetCheck[] = []
+  const loadOf = (workload: string, kind: 'ours' | 'reference'): LoadResult | undefined =>
+    report.workloads.find((w) => w.workload.name === workload)?.load[kind]
+
+  for (const { workload, load } of report.workloads) {
+    const ours = load.ours
+    const reference = load.reference
+    if (!ours || !reference) continue
+    const limit = workload.name === 'mixed' ? mixedCpuRatio : otherCpuRatio
+    const cpu = ours.cpuMsPer1000Delivered / reference.cpuMsPer1000Delivered
+    checks.push({ target: `${workload.name}: CPU per delivered update ≤ ${limit}× reference`, measured: times(cpu), met: cpu <= limit })
+    const p99 = ours.latencyMs.p99 / reference.latencyMs.p99
+    checks.push({ target: `${workload.name}: p99 ≤ ${p99Ratio}× reference`, measured: times(p99), met: p99 <= p99Ratio })
+  }
+
+  const small = loadOf('small', 'ours')
+  const large = loadOf('large-c1', 'ours')
+  if (small && large) {
+    const growth = large.cpuMsPer1000Operations / small.cpuMsPer1000Operations
+    checks.push({
+      target: `typing in C1 (1.1 MB): CPU per operation ≤ ${largeOverSmall}× that in 10 KB`,
+      measured: times(growth),
+      met: growth <= largeOverSmall,
+    })
+  }
+
+  const cold = report.coldLoad.ours
+  if (cold) {
+    checks.push({
+      target: `1.1 MB cold load (one client, from the store) < ${coldLoadTargetMs} ms`,
+      measured: `${cold.medianTotalMs.toFixed(0)} ms`,
+      met: cold.medianTotalMs < coldLoadTargetMs,
+    })
+  }
+  return checks
+}
