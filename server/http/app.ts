@@ -31,6 +31,7 @@ import { reflectionRoutes } from './routes/reflection-routes.ts'
 import { refuseCrossSite } from './same-origin.ts'
 import { securityHeaders } from './security-headers.ts'
 import { ownAccountRoutes } from './routes/own-account-routes.ts'
+import { rosterRoutes, isRosterPath } from './routes/roster-routes.ts'
 import { schoolAdminRoutes } from './routes/school-admin-routes.ts'
 import { publicSetupPaths, setupRoutes } from './routes/setup-routes.ts'
 import { systemRoutes } from './routes/system-routes.ts'
@@ -88,11 +89,14 @@ export function createApp(options: AppOptions) {
   // Before the routes, so that nothing of a request without a session is read: not even an upload's body.
   app.use('/api/*', signedInUnlessPublic(store, new Set([...publicAuthPaths, ...publicSetupPaths, openApiPath])))
   // Uploads have their own, larger limit where they are routed.
-  app.use('/api/*', (c, next) => (isUploadPath(c.req.path) || isImageUploadPath(c.req.path) ? next() : jsonBodyLimit(c, next)))
+  app.use('/api/*', (c, next) =>
+    isUploadPath(c.req.path) || isImageUploadPath(c.req.path) || isRosterPath(c.req.path) ? next() : jsonBodyLimit(c, next),
+  )
   app.route('/', authRoutes({ store, trust, throttle: options.loginThrottle ?? new LoginThrottle() }))
   app.route('/', setupRoutes(store, options.firstRun, trust))
   app.route('/', ownAccountRoutes(store))
   app.route('/', schoolAdminRoutes({ store, registry }))
+  app.route('/', rosterRoutes({ store, registry }))
   app.route('/', documentRoutes(store))
   app.route('/', groupMemberRoutes(store))
   app.route('/', templateRoutes(store))

@@ -30,7 +30,8 @@ export interface SchoolContext {
   registry: RoomRegistry
 }
 
-const colors = ['#1971c2', '#2f9e44', '#f08c00', '#9c36b5', '#0c8599', '#e03131', '#a61e4d', '#5c940d', '#e8590c', '#3b5bdb']
+/** Caret colours given to new accounts in turn. */
+export const accountColors = ['#1971c2', '#2f9e44', '#f08c00', '#9c36b5', '#0c8599', '#e03131', '#a61e4d', '#5c940d', '#e8590c', '#3b5bdb']
 
 export async function listAccountViews(store: Store, actor: Actor): Promise<Outcome<Account[]>> {
   if (actor.role !== 'admin') return forbid('只有教导处可以管理账号')
@@ -62,7 +63,7 @@ export async function createAccount(
       username: request.username,
       displayName: request.displayName,
       role: request.role,
-      color: colors[accounts.length % colors.length]!,
+      color: accountColors[accounts.length % accountColors.length]!,
       passwordHash: await hashPassword(request.password ?? handedOut!),
       // A password the office chose is as much a secret of the office as a generated one.
       mustChangePassword: true,

@@ -26,6 +26,8 @@ import type {
   NotificationRecord,
 } from './notification-records.ts'
 import * as presence from './presence-queries.ts'
+import * as roster from './roster-queries.ts'
+import type { RosterWrite } from './roster-records.ts'
 import * as school from './school-queries.ts'
 import {
   type AccountChange,
@@ -305,6 +307,14 @@ export abstract class SqlStore implements Store {
 
   listAuditEntries(schoolId: string, limit: number, before: Date | null): Promise<AuditEntry[]> {
     return school.listAuditEntries(this.db, schoolId, limit, before)
+  }
+
+  usernamesOfOtherSchools(schoolId: string, usernames: readonly string[]): Promise<string[]> {
+    return roster.usernamesOfOtherSchools(this.db, schoolId, usernames)
+  }
+
+  importRoster(write: RosterWrite): Promise<void> {
+    return roster.importRoster(this.db, write)
   }
 
   async deleteExpiredSessions(now: Date): Promise<number> {

@@ -21,6 +21,7 @@ import type {
   NewAuditEntry,
   SessionView,
 } from './school-records.ts'
+import type { RosterWrite } from './roster-records.ts'
 import type { MeetingFields, MeetingRecord, NewMeeting } from './meeting-records.ts'
 import type { MentorshipRecord, NewObservation, ObservationRecord } from './mentorship-records.ts'
 import type {
@@ -186,6 +187,10 @@ export interface Store {
   addAuditEntry(entry: NewAuditEntry): Promise<AuditEntry>
   /** Newest first, `limit` of them, older than `before` when given. */
   listAuditEntries(schoolId: string, limit: number, before: Date | null): Promise<AuditEntry[]>
+  /** Usernames among these that accounts of other schools have. */
+  usernamesOfOtherSchools(schoolId: string, usernames: readonly string[]): Promise<string[]>
+  /** A staff roster, whole in one transaction; throws `RosterConflictError`, writing nothing, if a name was taken meanwhile. */
+  importRoster(write: RosterWrite): Promise<void>
 
   // — sessions and tokens; only a hash of the secret is stored —
   createSession(tokenHash: string, session: SessionRecord): Promise<void>

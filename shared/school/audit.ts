@@ -10,6 +10,7 @@ export const auditActions = [
   'group.create',
   'group.update',
   'group.members',
+  'roster.import',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 
@@ -24,4 +25,5 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'group.create': '创建备课组',
   'group.update': '修改备课组',
   'group.members': '调整备课组成员',
+  'roster.import': '导入教职工名单',
 }

@@ -13,6 +13,7 @@ import { describeMeetingContract } from './meeting-contract.ts'
 import { describeMentorshipContract } from './mentorship-contract.ts'
 import { describeNotificationContract } from './notification-contract.ts'
 import { describePresenceContract } from './presence-contract.ts'
+import { describeRosterContract } from './roster-contract.ts'
 import { describeSchoolContract } from './school-contract.ts'
 import { describeTemplateContract } from './template-contract.ts'
 import { describeVersionContract } from './version-contract.ts'
@@ -432,6 +433,7 @@ export function describeStoreContract(name: string, createBackend: () => Promise
     describeMeetingContract(() => store)
     describeMentorshipContract(() => store)
     describeSchoolContract(() => store)
+    describeRosterContract(() => store)
 
     describeLessonContract(() => store)
 
