@@ -1,4 +1,5 @@
 /** Who is logged in, and which page the hash asks for. Everything but the login page needs a user. */
+import { useQueryClient } from '@tanstack/react-query'
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react'
 import { fetchMe, logout } from './api/auth.ts'
 import type { Me } from '../../shared/api.ts'
@@ -59,6 +60,11 @@ export function App() {
     fetchMe().then((checked) => setMe(keepIfSame(checked)), () => {})
   }, [])
   useServerRecheck(useOfflineMode(), recheckMe)
+
+  // What one teacher's pages fetched is never shown to the next who signs in on this computer.
+  const queryClient = useQueryClient()
+  const userId = me?.id ?? null
+  useEffect(() => () => queryClient.clear(), [userId, queryClient])
 
   /** Where a logged-out visitor was going, e.g. a document link a colleague sent. */
   const [returnTo, setReturnTo] = useState<Route | null>(null)

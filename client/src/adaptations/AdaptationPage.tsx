@@ -3,16 +3,18 @@
  * pulling a newer 定稿 version in, and the passages a pull flagged — hers kept in the text, the shared
  * version beside it — each settled with 保留我的, 采用共享版 or 已处理.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { AdaptationDetail, ConflictChoice, ConflictShape } from '../../../shared/api/versions.ts'
 import type { Me } from '../../../shared/api.ts'
-import { fetchAdaptation, pullNewestVersion, resolveConflict } from '../api/versions.ts'
+import { queries } from '../api/queries.ts'
+import { failureText } from '../api/teacher-message.ts'
+import { pullNewestVersion, resolveConflict } from '../api/versions.ts'
 import { ExportLinks } from '../export/ExportLinks.tsx'
 import { ConflictSides } from './ConflictSides.tsx'
 import { hrefFor } from '../routing.ts'
 import { BackLink } from '../versions/BackLink.tsx'
 import { BlockDiff } from '../versions/BlockDiff.tsx'
-import { failureText, useLoaded } from '../versions/use-loaded.ts'
 import '../versions/lesson-work.css'
 
 const settledText: Record<Exclude<ConflictShape['status'], 'open'>, string> = {
@@ -22,22 +24,22 @@ const settledText: Record<Exclude<ConflictShape['status'], 'open'>, string> = {
 }
 
 export function AdaptationPage({ documentId, me }: { documentId: string; me: Me }) {
-  const loaded = useLoaded(() => fetchAdaptation(documentId), documentId)
-  const [detail, setDetail] = useState<AdaptationDetail | null>(null)
+  const queryClient = useQueryClient()
+  const { data: shown, error } = useQuery(queries.adaptation(documentId))
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const [changesOnly, setChangesOnly] = useState(false)
-  const shown = detail ?? loaded.data
 
-  if (loaded.error) return <p className="page-message" role="alert">{loaded.error}</p>
-  if (!shown) return <p className="page-message">正在加载……</p>
+  if (!shown) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载……</p>
   const own = shown.teacher.id === me.id
 
   const act = async (action: () => Promise<AdaptationDetail>) => {
     setBusy(true)
     setFailure(null)
     try {
-      setDetail(await action())
+      queryClient.setQueryData(queries.adaptation(documentId).queryKey, await action())
+      // The lesson page's list counts each adaptation's changes and open conflicts.
+      void queryClient.invalidateQueries({ queryKey: ['lesson'] })
     } catch (problem) {
       setFailure(failureText(problem, '操作失败'))
     } finally {

@@ -2,18 +2,20 @@
  * The lesson page's 二次备课 panel: the signed-in teacher's own adaptation (start it, open it, see the
  * 个人加减) and every colleague's, each with its number of changes against the shared version.
  */
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { LessonDetail } from '../../../shared/api/lessons.ts'
 import type { Me } from '../../../shared/api.ts'
-import { listAdaptations, startAdaptation } from '../api/versions.ts'
+import { queries } from '../api/queries.ts'
+import { failureText } from '../api/teacher-message.ts'
+import { startAdaptation } from '../api/versions.ts'
 import { hrefFor, navigate } from '../routing.ts'
-import { failureText, lessonRevision, useLoaded } from '../versions/use-loaded.ts'
 import '../versions/lesson-work.css'
 
 export function AdaptationsPanel({ detail, me }: { detail: LessonDetail; me: Me }) {
   const lessonId = detail.lesson.id
   const adapt = detail.permissions.adapt
-  const { data: adaptations, error } = useLoaded(() => listAdaptations(lessonId), `${lessonId}/${lessonRevision(detail)}`)
+  const { data: adaptations, error } = useQuery(queries.adaptations(lessonId))
   const [failure, setFailure] = useState<string | null>(null)
   const mine = adaptations?.find((adaptation) => adaptation.teacher.id === me.id)
 
@@ -29,7 +31,7 @@ export function AdaptationsPanel({ detail, me }: { detail: LessonDetail; me: Me 
   return (
     <section className="work-panel" data-testid="adaptations-panel" aria-labelledby="adaptations-title">
       <h2 id="adaptations-title">二次备课</h2>
-      {error && <p className="work-error" role="alert">{error}</p>}
+      {error && <p className="work-error" role="alert">{error.message}</p>}
       {adaptations && !mine && (
         <div className="work-actions">
           <button type="button" className="primary" disabled={!adapt.allowed} onClick={() => void start()} data-testid="start-adaptation">

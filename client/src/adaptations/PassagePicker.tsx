@@ -1,7 +1,9 @@
 /** Picks a passage of the teacher's adaptation or of the shared plan for a reflection to point at. */
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { addReference, documentPassages } from '../api/versions.ts'
-import { failureText, useLoaded } from '../versions/use-loaded.ts'
+import { queries } from '../api/queries.ts'
+import { failureText } from '../api/teacher-message.ts'
+import { addReference } from '../api/versions.ts'
 
 interface PassagePickerProps {
   reflectionId: string
@@ -11,7 +13,7 @@ interface PassagePickerProps {
 
 export function PassagePicker({ reflectionId, sources, onPicked }: PassagePickerProps) {
   const [sourceId, setSourceId] = useState(sources[0]!.documentId)
-  const { data, error } = useLoaded(() => documentPassages(sourceId), sourceId)
+  const { data, error } = useQuery(queries.passages(sourceId))
   const [failure, setFailure] = useState<string | null>(null)
 
   const pick = async (blockKey: string) => {
@@ -36,7 +38,7 @@ export function PassagePicker({ reflectionId, sources, onPicked }: PassagePicker
         </select>{' '}
         中选一段：
       </label>
-      {(error || failure) && <p className="work-error" role="alert">{error ?? failure}</p>}
+      {(error || failure) && <p className="work-error" role="alert">{error?.message ?? failure}</p>}
       <div className="passage-picker">
         {data?.blocks.map((block) => (
           <button key={block.key} type="button" onClick={() => void pick(block.key)} data-testid="passage">

@@ -3,21 +3,24 @@
  * the passages of the plan it points at; the signed-in teacher writes theirs in the editor and picks
  * passages to point at here.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { LessonDetail } from '../../../shared/api/lessons.ts'
 import type { Me } from '../../../shared/api.ts'
-import { listReflections, openReflection } from '../api/versions.ts'
+import { queries } from '../api/queries.ts'
+import { failureText } from '../api/teacher-message.ts'
+import { openReflection } from '../api/versions.ts'
 import { ReflectionExportLinks } from '../export/ReflectionExportLinks.tsx'
 import { hrefFor, navigate } from '../routing.ts'
 import { ReadOnlyContent } from '../versions/ReadOnlyContent.tsx'
-import { failureText, lessonRevision, useLoaded } from '../versions/use-loaded.ts'
 import { PassagePicker } from './PassagePicker.tsx'
 import '../versions/lesson-work.css'
 
 export function ReflectionsPanel({ detail, me }: { detail: LessonDetail; me: Me }) {
   const lessonId = detail.lesson.id
   const reflect = detail.permissions.reflect
-  const { data: reflections, error, reload } = useLoaded(() => listReflections(lessonId), `${lessonId}/${lessonRevision(detail)}`)
+  const queryClient = useQueryClient()
+  const { data: reflections, error } = useQuery(queries.reflections(lessonId))
   const [failure, setFailure] = useState<string | null>(null)
   const [picking, setPicking] = useState(false)
   const mine = reflections?.find((reflection) => reflection.teacher.id === me.id)
@@ -39,7 +42,7 @@ export function ReflectionsPanel({ detail, me }: { detail: LessonDetail; me: Me 
   return (
     <section className="work-panel" data-testid="reflections-panel" aria-labelledby="reflections-title">
       <h2 id="reflections-title">课后反思</h2>
-      {error && <p className="work-error" role="alert">{error}</p>}
+      {error && <p className="work-error" role="alert">{error.message}</p>}
       <div className="work-actions">
         {mine ? (
           <>
@@ -66,7 +69,7 @@ export function ReflectionsPanel({ detail, me }: { detail: LessonDetail; me: Me 
           sources={sources}
           onPicked={() => {
             setPicking(false)
-            reload()
+            void queryClient.invalidateQueries(queries.reflections(lessonId))
           }}
         />
       )}

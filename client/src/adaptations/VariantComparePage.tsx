@@ -2,14 +2,14 @@
  * 同课异构: two designs of one lesson side by side, section against section, the words only one design
  * of a section has marked.
  */
+import { useQuery } from '@tanstack/react-query'
+import { queries } from '../api/queries.ts'
 import type { ReactNode } from 'react'
 import type { BlockShape } from '../../../shared/api/versions.ts'
 import { diffWords } from '../../../shared/versions/word-diff.ts'
-import { compareVariants } from '../api/versions.ts'
 import { BackLink } from '../versions/BackLink.tsx'
 import { headerLabelOf } from '../versions/BlockDiff.tsx'
 import { MarkedWords } from '../versions/MarkedWords.tsx'
-import { useLoaded } from '../versions/use-loaded.ts'
 import '../versions/lesson-work.css'
 
 interface VariantComparePageProps {
@@ -19,9 +19,8 @@ interface VariantComparePageProps {
 }
 
 export function VariantComparePage({ lessonId, left, right }: VariantComparePageProps) {
-  const { data, error } = useLoaded(() => compareVariants(lessonId, left, right), `${lessonId}/${left}/${right}`)
-  if (error) return <p className="page-message" role="alert">{error}</p>
-  if (!data) return <p className="page-message">正在比较……</p>
+  const { data, error } = useQuery(queries.variantComparison(lessonId, left, right))
+  if (!data) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在比较……</p>
   return (
     <main className="work-page" data-testid="variant-compare-page">
       <BackLink lessonId={lessonId} />

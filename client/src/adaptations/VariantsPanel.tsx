@@ -2,18 +2,20 @@
  * The lesson page's 同课异构 panel: the group's own designs of this 课题, a new one from the template or
  * from the shared plan, and two of them (or one and the shared plan) compared section by section.
  */
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { LessonDetail } from '../../../shared/api/lessons.ts'
 import type { Me } from '../../../shared/api.ts'
 import { decideVariant } from '../../../shared/variants/variant-rules.ts'
-import { createVariant, listVariants } from '../api/versions.ts'
+import { queries } from '../api/queries.ts'
+import { failureText } from '../api/teacher-message.ts'
+import { createVariant } from '../api/versions.ts'
 import { hrefFor, navigate } from '../routing.ts'
-import { failureText, lessonRevision, useLoaded } from '../versions/use-loaded.ts'
 import '../versions/lesson-work.css'
 
 export function VariantsPanel({ detail, me }: { detail: LessonDetail; me: Me }) {
   const { lesson } = detail
-  const { data: variants, error } = useLoaded(() => listVariants(lesson.id), `${lesson.id}/${lessonRevision(detail)}`)
+  const { data: variants, error } = useQuery(queries.variants(lesson.id))
   const [picked, setPicked] = useState<string[]>([])
   const [failure, setFailure] = useState<string | null>(null)
   const decision = decideVariant(
@@ -46,7 +48,7 @@ export function VariantsPanel({ detail, me }: { detail: LessonDetail; me: Me }) 
   return (
     <section className="work-panel" data-testid="variants-panel" aria-labelledby="variants-title">
       <h2 id="variants-title">同课异构</h2>
-      {error && <p className="work-error" role="alert">{error}</p>}
+      {error && <p className="work-error" role="alert">{error.message}</p>}
       <ul>
         {designs.map((design) => (
           <li key={design.documentId} data-testid="variant-row">

@@ -68,3 +68,8 @@ export function teacherMessage(code: FailureCode, serverMessage: string | null, 
   if (ours.serverSays && writtenForTeachers(serverMessage)) return serverMessage
   return wording[code] ?? ours.text
 }
+
+/** The message of a failure caught in the UI: ours are all worded (`ApiError`); anything else gets `fallback`. */
+export function failureText(failure: unknown, fallback: string): string {
+  return failure instanceof Error ? failure.message : fallback
+}

@@ -4,13 +4,13 @@
  * it from the browser; 下载 PDF asks the server, and where the server cannot make one (no Chromium)
  * the page says so and printing from here ("另存为 PDF") is the way.
  */
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { exportHtml } from '../../../shared/export/export-html.ts'
-import { type Edition, editionLabels, type ExportDocument } from '../../../shared/export/export-model.ts'
+import { type Edition, editionLabels } from '../../../shared/export/export-model.ts'
 import { printStyles } from '../../../shared/export/print-styles.ts'
-import { apiRequest } from '../api/http.ts'
+import { queries } from '../api/queries.ts'
 import { navigate } from '../routing.ts'
-import { useLoaded } from '../versions/use-loaded.ts'
 import { downloadPdf } from './pdf-download.ts'
 import { exportUrl, type PrintRoute } from './print-routes.ts'
 import './export.css'
@@ -18,7 +18,7 @@ import './export.css'
 export function PrintPage({ route }: { route: PrintRoute }) {
   const { source, id, edition } = route
   const key = `${source}/${id}/${edition}`
-  const { data, error } = useLoaded(() => apiRequest<ExportDocument>(exportUrl(source, id, edition, 'json')), key)
+  const { data, error } = useQuery(queries.exportDocument(exportUrl(source, id, edition, 'json')))
   const [pdfState, setPdfState] = useState<{ key: string; busy: boolean; message: string | null }>({ key, busy: false, message: null })
   const pdf = pdfState.key === key ? pdfState : { key, busy: false, message: null }
 
@@ -67,9 +67,9 @@ export function PrintPage({ route }: { route: PrintRoute }) {
           </p>
         )}
       </div>
-      {error && (
+      {error && !data && (
         <p className="page-message" role="alert">
-          {error}
+          {error.message}
         </p>
       )}
       {!data && !error && <p className="page-message">正在加载……</p>}

@@ -1,17 +1,17 @@
 /** 我的任务: the lessons I prepare as 主备人, what is still to do first, with when it is due. */
+import { useQuery } from '@tanstack/react-query'
 import type { Assignment } from '../../../shared/api/lessons.ts'
 import { unfinishedStages } from '../../../shared/workflow/lesson-schedule.ts'
-import { fetchAssignments } from '../api/lessons.ts'
+import { queries } from '../api/queries.ts'
 import { hrefFor } from '../routing.ts'
-import { useLoaded } from '../versions/use-loaded.ts'
 import { lessonHref } from './lesson-routes.ts'
 import { scheduleText } from './plan-calendar.ts'
 import { OverdueFlag, StageBadge } from './StageBadge.tsx'
 import './lessons.css'
 
 export function AssignmentsPage() {
-  const { data, error } = useLoaded(fetchAssignments, 'assignments')
-  if (error && !data) return <p className="page-message" role="alert">{error}</p>
+  const { data, error } = useQuery(queries.assignments())
+  if (error && !data) return <p className="page-message" role="alert">{error.message}</p>
   if (!data) return <p className="page-message">正在加载我的任务……</p>
   const open = data.filter((lesson) => unfinishedStages.includes(lesson.stage))
   const done = data.filter((lesson) => !unfinishedStages.includes(lesson.stage))

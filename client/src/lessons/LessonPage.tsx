@@ -1,18 +1,25 @@
 /** One lesson of the 备课计划: its header and stage, then the panels of `lesson-panels.tsx`. */
-import { useEffect, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect } from 'react'
 import type { LessonDetail } from '../../../shared/api/lessons.ts'
 import type { Me } from '../../../shared/api.ts'
-import { fetchLesson } from '../api/lessons.ts'
-import { useLoaded } from '../versions/use-loaded.ts'
+import { lessonKey, queries } from '../api/queries.ts'
 import { LessonHeaderPanel } from './LessonHeaderPanel.tsx'
 import { lessonPanels } from './lesson-panels.tsx'
 import './lessons.css'
 
 export function LessonPage({ lessonId, me }: { lessonId: string; me: Me }) {
-  const { data, error } = useLoaded(() => fetchLesson(lessonId), lessonId)
-  /** The latest detail: a stage move answers with a fresh one. */
-  const [detail, setDetail] = useState<LessonDetail | null>(null)
-  useEffect(() => setDetail(data), [data])
+  const queryClient = useQueryClient()
+  const { data: detail, error } = useQuery(queries.lesson(lessonId))
+
+  /** A stage move answers with the fresh detail; what the panels show follows the stage (a 定稿 adds a version). */
+  const changed = useCallback(
+    (fresh: LessonDetail) => {
+      queryClient.setQueryData(lessonKey(lessonId), fresh)
+      void queryClient.invalidateQueries({ queryKey: lessonKey(lessonId), predicate: (query) => query.queryKey.length > 2 })
+    },
+    [queryClient, lessonId],
+  )
 
   useEffect(() => {
     if (!detail) return
@@ -23,13 +30,12 @@ export function LessonPage({ lessonId, me }: { lessonId: string; me: Me }) {
     }
   }, [detail])
 
-  if (error && !detail) return <p className="page-message" role="alert">{error}</p>
-  if (!detail) return <p className="page-message">正在加载……</p>
+  if (!detail) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载……</p>
   return (
     <main className="lesson-page" data-testid="lesson-page" data-stage={detail.lesson.stage}>
       <LessonHeaderPanel detail={detail} />
       {lessonPanels.map(({ key, Panel }) => (
-        <Panel key={key} detail={detail} me={me} onChanged={setDetail} />
+        <Panel key={key} detail={detail} me={me} onChanged={changed} />
       ))}
     </main>
   )

@@ -1,14 +1,16 @@
 /** A group's 备课计划 for one semester: list or calendar; the leader adds, changes and deletes entries. */
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { LessonPlanInput, LessonSummary } from '../../../shared/api/lessons.ts'
 import type { Me } from '../../../shared/api.ts'
 import { decide } from '../../../shared/workflow/lesson-rules.ts'
 import { localDateTime } from '../../../shared/workflow/lesson-schedule.ts'
-import { addLesson, deleteLesson, fetchPlan, updateLesson } from '../api/lessons.ts'
+import { addLesson, deleteLesson, updateLesson } from '../api/lessons.ts'
+import { queries } from '../api/queries.ts'
+import { failureText } from '../api/teacher-message.ts'
 import { SemesterDownload } from '../export/SemesterDownload.tsx'
 import { ImportLessonPanel } from '../import/ImportLessonPanel.tsx'
 import { navigate } from '../routing.ts'
-import { failureText, useLoaded } from '../versions/use-loaded.ts'
 import { actorOf } from './me-actor.ts'
 import { PlanCalendar } from './PlanCalendar.tsx'
 import { PlanForm } from './PlanForm.tsx'
@@ -25,14 +27,22 @@ interface PlanPageProps {
 type Editing = null | 'new' | LessonSummary
 
 export function PlanPage({ groupId, semester, me }: PlanPageProps) {
-  const { data: plan, error, reload } = useLoaded(() => fetchPlan(groupId, semester), `${groupId}/${semester ?? ''}`)
+  const queryClient = useQueryClient()
+  const { data: plan, error } = useQuery(queries.plan(groupId, semester))
+  /** A change of the plan changes its lessons everywhere: the plan of any semester, 我的任务, each lesson. */
+  const reload = () => {
+    void queryClient.invalidateQueries({ queryKey: ['plan', groupId] })
+    void queryClient.invalidateQueries({ queryKey: ['assignments'] })
+    void queryClient.invalidateQueries({ queryKey: ['lesson'] })
+    void queryClient.invalidateQueries({ queryKey: ['group-overview'] })
+  }
   const [view, setView] = useState<'list' | 'calendar'>('list')
   const [editing, setEditing] = useState<Editing>(null)
   const [importing, setImporting] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const today = localDateTime(new Date()).date
 
-  if (error && !plan) return <p className="page-message" role="alert">{error}</p>
+  if (error && !plan) return <p className="page-message" role="alert">{error.message}</p>
   if (!plan) return <p className="page-message">正在加载备课计划……</p>
 
   const manage = plan.manage.allowed

@@ -2,10 +2,12 @@
  * The stage moves `decide` allows this user (the others disabled, with the reason as a tooltip), and the
  * leader's 集体研讨 switch. A refused request shows the server's reason.
  */
+import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { LessonDetail, StageMove } from '../../../shared/api/lessons.ts'
-import { fetchLesson, moveLesson, setLiveReview } from '../api/lessons.ts'
-import { failureText } from '../versions/use-loaded.ts'
+import { moveLesson, setLiveReview } from '../api/lessons.ts'
+import { lessonKey } from '../api/queries.ts'
+import { failureText } from '../api/teacher-message.ts'
 import type { LessonPanelProps } from './lesson-panel-props.ts'
 
 const confirmations: Partial<Record<StageMove['to'], string>> = {
@@ -14,6 +16,7 @@ const confirmations: Partial<Record<StageMove['to'], string>> = {
 }
 
 export function StageActionsPanel({ detail, onChanged }: LessonPanelProps) {
+  const queryClient = useQueryClient()
   const [busy, setBusy] = useState(false)
   const [refusal, setRefusal] = useState<string | null>(null)
   const { lesson, moves, permissions } = detail
@@ -28,7 +31,7 @@ export function StageActionsPanel({ detail, onChanged }: LessonPanelProps) {
       setRefusal(failureText(failure, '操作失败'))
       // A colleague may have moved the lesson since this page loaded: show where it is now, so the
       // reason (e.g. 不能从「定稿」直接进入「主备」) matches the page.
-      fetchLesson(lesson.id).then(onChanged, () => {})
+      void queryClient.invalidateQueries({ queryKey: lessonKey(lesson.id) })
     } finally {
       setBusy(false)
     }

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react'
 import type { Person } from '../../../shared/api/lessons.ts'
 import type { LessonMeetings, MeetingRecordView } from '../../../shared/api/meetings.ts'
 import { createMeeting, fetchAttendance, updateMeeting } from '../api/meetings.ts'
-import { failureText } from '../versions/use-loaded.ts'
+import { failureText } from '../api/teacher-message.ts'
 import { attendeeChoices, draftOf, draftProblem, type MeetingDraft, newMeetingDraft, withAttendance } from './meeting-draft.ts'
 
 interface MeetingFormProps {

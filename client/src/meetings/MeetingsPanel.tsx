@@ -2,12 +2,12 @@
  * The lesson page's 集体备课记录 panel: the records of the lesson's review meetings, to read, print and,
  * for the leader and the 主备人, to write and correct.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { LessonDetail } from '../../../shared/api/lessons.ts'
 import type { MeetingRecordView } from '../../../shared/api/meetings.ts'
-import { listMeetings } from '../api/meetings.ts'
+import { queries } from '../api/queries.ts'
 import { hrefFor } from '../routing.ts'
-import { useLoaded } from '../versions/use-loaded.ts'
 import { MeetingForm } from './MeetingForm.tsx'
 import { meetingDateText } from './meeting-draft.ts'
 import '../versions/lesson-work.css'
@@ -15,20 +15,21 @@ import './meetings.css'
 
 export function MeetingsPanel({ detail }: { detail: LessonDetail }) {
   const lessonId = detail.lesson.id
-  // A stage move may close the records (归档): reload with every move.
-  const { data, error, reload } = useLoaded(() => listMeetings(lessonId), `${lessonId}/${detail.history.length}`)
+  // A stage move may close the records (归档): the lesson page makes them stale with every move.
+  const queryClient = useQueryClient()
+  const { data, error } = useQuery(queries.meetings(lessonId))
   /** The record being written: `new`, a record's id, or null when none is. */
   const [editing, setEditing] = useState<string | null>(null)
 
   const saved = () => {
     setEditing(null)
-    reload()
+    void queryClient.invalidateQueries(queries.meetings(lessonId))
   }
 
   return (
     <section className="work-panel" data-testid="meetings-panel" aria-labelledby="meetings-title">
       <h2 id="meetings-title">集体备课记录</h2>
-      {error && <p className="work-error" role="alert">{error}</p>}
+      {error && <p className="work-error" role="alert">{error.message}</p>}
       {data && (
         <>
           {data.meetings.length === 0 && editing !== 'new' && (

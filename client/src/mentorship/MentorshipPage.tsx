@@ -4,9 +4,11 @@
  */
 import type { Me } from '../../../shared/api.ts'
 import type { MentorshipList, NewPairInput, PairView } from '../../../shared/api/mentorship.ts'
-import { deletePair, fetchMentorships } from '../api/mentorship.ts'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { deletePair } from '../api/mentorship.ts'
+import { mentorshipsKey, queries } from '../api/queries.ts'
+import { failureText } from '../api/teacher-message.ts'
 import { navigate } from '../routing.ts'
-import { failureText, useLoaded } from '../versions/use-loaded.ts'
 import { mentorshipHref, type MentorshipRoute } from './mentorship-routes.ts'
 import { PairDetailPanel } from './PairDetailPanel.tsx'
 import { PairForm } from './PairForm.tsx'
@@ -15,9 +17,10 @@ import '../meetings/meetings.css'
 import './mentorship.css'
 
 export function MentorshipPage({ route, me }: { route: MentorshipRoute; me: Me }) {
-  const { data, error, reload } = useLoaded(() => fetchMentorships(route.semester), route.semester ?? '')
-  if (error) return <p className="page-message" role="alert">{error}</p>
-  if (!data) return <p className="page-message">正在加载……</p>
+  const queryClient = useQueryClient()
+  const { data, error } = useQuery(queries.mentorships(route.semester))
+  const reload = () => void queryClient.invalidateQueries({ queryKey: mentorshipsKey })
+  if (!data) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载……</p>
 
   const open = route.pair
   return (

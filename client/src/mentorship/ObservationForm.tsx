@@ -2,12 +2,14 @@
  * 记录听课: the signed-in teacher records a lesson of the other one of the pair they watched, picked from
  * that teacher's lessons of the 备课计划 or 其他 (a lesson outside it).
  */
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { Person } from '../../../shared/api/lessons.ts'
 import type { ObservableLesson, ObservationInput } from '../../../shared/api/mentorship.ts'
 import { localDateTime } from '../../../shared/workflow/lesson-schedule.ts'
-import { fetchObservableLessons, recordObservation } from '../api/mentorship.ts'
-import { failureText, useLoaded } from '../versions/use-loaded.ts'
+import { recordObservation } from '../api/mentorship.ts'
+import { queries } from '../api/queries.ts'
+import { failureText } from '../api/teacher-message.ts'
 import { lessonChoiceLabel, lessonsBySemester, withObservedLesson } from './observed-lesson-choice.ts'
 
 type Draft = Omit<ObservationInput, 'observedId'>
@@ -36,7 +38,7 @@ export function ObservationForm({ observed, onRecorded }: { observed: Person; on
   const [draft, setDraft] = useState<Draft>(emptyDraft)
   const [message, setMessage] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const lessons = useLoaded(() => fetchObservableLessons(observed.id), observed.id)
+  const lessons = useQuery(queries.observableLessons(observed.id))
   const set = (key: TextField, value: string) => setDraft((current) => ({ ...current, [key]: value }))
   const lessonOf = (id: string | null) => lessons.data?.find((lesson) => lesson.id === id) ?? null
   const pickLesson = (id: string) =>
@@ -69,7 +71,7 @@ export function ObservationForm({ observed, onRecorded }: { observed: Person; on
       <h3>记录听课：听{observed.displayName}的课</h3>
       <LessonPicker
         lessons={lessons.data ?? []}
-        failed={lessons.error !== null}
+        failed={lessons.error !== null && !lessons.data}
         observedId={observed.id}
         value={draft.lessonId}
         onPick={pickLesson}

@@ -1,8 +1,8 @@
 /** One pair in the semester: the mentor's annotations (each opens the document at its thread) and 听课记录. */
 import type { Me } from '../../../shared/api.ts'
 import type { NewPairInput } from '../../../shared/api/mentorship.ts'
-import { fetchPair } from '../api/mentorship.ts'
-import { useLoaded } from '../versions/use-loaded.ts'
+import { useQuery } from '@tanstack/react-query'
+import { queries } from '../api/queries.ts'
 import { ObservationForm } from './ObservationForm.tsx'
 import { ObservationItem } from './ObservationItem.tsx'
 import { PairAnnotationItem } from './PairAnnotationItem.tsx'
@@ -16,9 +16,8 @@ interface PairDetailPanelProps {
 }
 
 export function PairDetailPanel({ pair, semester, me, onChanged }: PairDetailPanelProps) {
-  const { data, error, reload } = useLoaded(() => fetchPair(pair, semester), `${pair.mentorId}/${pair.apprenticeId}/${semester}`)
-  if (error) return <p className="work-error" role="alert">{error}</p>
-  if (!data) return <p className="muted">正在加载……</p>
+  const { data, error } = useQuery(queries.pair(pair, semester))
+  if (!data) return error ? <p className="work-error" role="alert">{error.message}</p> : <p className="muted">正在加载……</p>
 
   const other = me.id === data.mentor.id ? data.apprentice : me.id === data.apprentice.id ? data.mentor : null
   return (
@@ -55,10 +54,7 @@ export function PairDetailPanel({ pair, semester, me, onChanged }: PairDetailPan
       {other && (
         <ObservationForm
           observed={other}
-          onRecorded={() => {
-            reload()
-            onChanged()
-          }}
+          onRecorded={onChanged}
         />
       )}
     </section>

@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import type { Person } from '../../../shared/api/lessons.ts'
 import { createPair } from '../api/mentorship.ts'
-import { failureText } from '../versions/use-loaded.ts'
+import { failureText } from '../api/teacher-message.ts'
 
 export function PairForm({ candidates, onPaired }: { candidates: readonly Person[]; onPaired: () => void }) {
   const [mentorId, setMentorId] = useState('')

@@ -3,11 +3,11 @@
  * pick any group of the school. What stage each lesson is in, what is late, and per teacher the counts
  * the office checks.
  */
+import { useQuery } from '@tanstack/react-query'
+import { queries } from '../api/queries.ts'
 import type { GroupOverview, OverviewLesson } from '../../../shared/api/group-overview.ts'
 import { stageLabels } from '../../../shared/workflow/stages.ts'
-import { fetchGroupOverview } from '../api/meetings.ts'
 import { hrefFor, navigate } from '../routing.ts'
-import { useLoaded } from '../versions/use-loaded.ts'
 import '../versions/lesson-work.css'
 import '../meetings/meetings.css'
 
@@ -17,9 +17,8 @@ interface GroupOverviewPageProps {
 }
 
 export function GroupOverviewPage({ groupId, semester }: GroupOverviewPageProps) {
-  const { data, error } = useLoaded(() => fetchGroupOverview({ groupId, semester }), `${groupId}/${semester}`)
-  if (error) return <p className="page-message" role="alert">{error}</p>
-  if (!data) return <p className="page-message">正在加载……</p>
+  const { data, error } = useQuery(queries.groupOverview({ groupId, semester }))
+  if (!data) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载……</p>
 
   const show = (next: { groupId: string; semester?: string }) => navigate({ page: 'groupOverview', ...next })
 

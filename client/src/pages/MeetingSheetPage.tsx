@@ -3,18 +3,17 @@
  * 主讲人), who attended and who was absent, 讨论纪要, 形成共识, and blank lines for the signatures of the
  * leader and of the office's check (有记录、有检查).
  */
-import { fetchMeetingSheet } from '../api/meetings.ts'
+import { useQuery } from '@tanstack/react-query'
+import { queries } from '../api/queries.ts'
 import { ExportLinks } from '../export/ExportLinks.tsx'
 import { meetingDateText } from '../meetings/meeting-draft.ts'
 import { BackLink } from '../versions/BackLink.tsx'
-import { useLoaded } from '../versions/use-loaded.ts'
 import '../versions/lesson-work.css'
 import '../meetings/meetings.css'
 
 export function MeetingSheetPage({ meetingId }: { meetingId: string }) {
-  const { data, error } = useLoaded(() => fetchMeetingSheet(meetingId), meetingId)
-  if (error) return <p className="page-message" role="alert">{error}</p>
-  if (!data) return <p className="page-message">正在加载……</p>
+  const { data, error } = useQuery(queries.meetingSheet(meetingId))
+  if (!data) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载……</p>
   const { meeting, lesson, groupName, absent } = data
   const names = (people: readonly { displayName: string }[]) => people.map((person) => person.displayName).join('、') || '无'
 

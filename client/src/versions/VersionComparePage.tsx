@@ -1,8 +1,8 @@
 /** Two 定稿 versions compared: what the later one added, removed and changed. */
-import { compareVersions } from '../api/versions.ts'
+import { useQuery } from '@tanstack/react-query'
+import { queries } from '../api/queries.ts'
 import { BackLink } from './BackLink.tsx'
 import { BlockDiff } from './BlockDiff.tsx'
-import { useLoaded } from './use-loaded.ts'
 import { useState } from 'react'
 import './lesson-work.css'
 
@@ -13,10 +13,9 @@ interface VersionComparePageProps {
 }
 
 export function VersionComparePage({ lessonId, from, to }: VersionComparePageProps) {
-  const { data, error } = useLoaded(() => compareVersions(lessonId, from, to), `${lessonId}/${from}/${to}`)
+  const { data, error } = useQuery(queries.versionComparison(lessonId, from, to))
   const [changesOnly, setChangesOnly] = useState(false)
-  if (error) return <p className="page-message" role="alert">{error}</p>
-  if (!data) return <p className="page-message">正在比较……</p>
+  if (!data) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在比较……</p>
   return (
     <main className="work-page" data-testid="version-compare-page">
       <BackLink lessonId={lessonId} />

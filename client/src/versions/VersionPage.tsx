@@ -1,15 +1,14 @@
 /** One 定稿 version, read-only, as it was when it was finalized. */
-import { fetchVersion } from '../api/versions.ts'
+import { useQuery } from '@tanstack/react-query'
+import { queries } from '../api/queries.ts'
 import { ExportLinks } from '../export/ExportLinks.tsx'
 import { BackLink } from './BackLink.tsx'
 import { ReadOnlyContent } from './ReadOnlyContent.tsx'
-import { useLoaded } from './use-loaded.ts'
 import './lesson-work.css'
 
 export function VersionPage({ versionId }: { versionId: string }) {
-  const { data, error } = useLoaded(() => fetchVersion(versionId), versionId)
-  if (error) return <p className="page-message" role="alert">{error}</p>
-  if (!data) return <p className="page-message">正在加载……</p>
+  const { data, error } = useQuery(queries.version(versionId))
+  if (!data) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载……</p>
   const { version, content } = data
   return (
     <main className="work-page" data-testid="version-page">

@@ -2,18 +2,20 @@
  * The lesson page's 定稿版本 panel: every version, to view, to compare two, and to restore one into the
  * shared plan (as new changes on top) for whoever may edit the plan now.
  */
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { LessonDetail } from '../../../shared/api/lessons.ts'
-import { listVersions, restoreVersion } from '../api/versions.ts'
+import { queries } from '../api/queries.ts'
+import { failureText } from '../api/teacher-message.ts'
+import { restoreVersion } from '../api/versions.ts'
 import { hrefFor, navigate } from '../routing.ts'
-import { failureText, lessonRevision, useLoaded } from './use-loaded.ts'
 import './lesson-work.css'
 
 export function VersionsPanel({ detail }: { detail: LessonDetail }) {
   const lessonId = detail.lesson.id
   // Restoring is an edit of the shared plan.
   const edit = detail.permissions.edit
-  const { data: versions, error } = useLoaded(() => listVersions(lessonId), `${lessonId}/${lessonRevision(detail)}`)
+  const { data: versions, error } = useQuery(queries.versions(lessonId))
   const [picked, setPicked] = useState<string[]>([])
   const [message, setMessage] = useState<string | null>(null)
 
@@ -41,7 +43,7 @@ export function VersionsPanel({ detail }: { detail: LessonDetail }) {
   return (
     <section className="work-panel" data-testid="versions-panel" aria-labelledby="versions-title">
       <h2 id="versions-title">定稿版本</h2>
-      {error && <p className="work-error" role="alert">{error}</p>}
+      {error && <p className="work-error" role="alert">{error.message}</p>}
       {versions && versions.length === 0 && <p className="muted">还没有定稿。组长定稿后，这里会保存一个不可更改的版本。</p>}
       {versions && versions.length > 0 && (
         <>
