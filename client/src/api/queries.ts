@@ -3,14 +3,17 @@
  * (`invalidateQueries` with a key's prefix). Everything of a lesson lives under `['lesson', id]`: a stage
  * move or a 定稿 invalidates that prefix and every panel of the page asks again.
  */
-import { keepPreviousData, queryOptions } from '@tanstack/react-query'
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query'
 import type { OverviewQuery } from '../../../shared/api/group-overview.ts'
 import type { ExportDocument } from '../../../shared/export/export-model.ts'
 import type { NewPairInput } from '../../../shared/api/mentorship.ts'
+import { listDocuments } from './documents.ts'
 import { apiRequest } from './http.ts'
 import { fetchAssignments, fetchLesson, fetchPlan } from './lessons.ts'
 import { fetchGroupOverview, fetchMeetingSheet, listMeetings } from './meetings.ts'
 import { fetchMentorships, fetchObservableLessons, fetchPair } from './mentorship.ts'
+import { listAccounts, listOwnSessions, listSchoolGroups, readAuditLog } from './school.ts'
+import { fetchTemplate } from './template.ts'
 import {
   compareVariants,
   compareVersions,
@@ -27,10 +30,25 @@ import {
 const unchanging = { staleTime: Number.POSITIVE_INFINITY } as const
 
 export const lessonKey = (lessonId: string) => ['lesson', lessonId] as const
+/** The office's accounts, groups and audit log: a change to an account or a group is logged too. */
+export const schoolKey = ['school'] as const
 /** Pairs, their counts and each pair's detail: pairing or a 听课记录 changes them all. */
 export const mentorshipsKey = ['mentorships'] as const
 
 export const queries = {
+  documents: () => queryOptions({ queryKey: ['documents'], queryFn: listDocuments }),
+  template: () => queryOptions({ queryKey: ['template'], queryFn: fetchTemplate }),
+  accounts: () => queryOptions({ queryKey: [...schoolKey, 'accounts'], queryFn: listAccounts }),
+  schoolGroups: () => queryOptions({ queryKey: [...schoolKey, 'groups'], queryFn: listSchoolGroups }),
+  /** Newest first, a page at a time; the next page starts before the last entry shown. */
+  auditLog: () =>
+    infiniteQueryOptions({
+      queryKey: [...schoolKey, 'audit'],
+      queryFn: ({ pageParam }) => readAuditLog(pageParam),
+      initialPageParam: null as string | null,
+      getNextPageParam: (page) => (page.more ? (page.entries.at(-1)?.at ?? null) : null),
+    }),
+  ownSessions: () => queryOptions({ queryKey: ['own-sessions'], queryFn: listOwnSessions }),
   lesson: (lessonId: string) => queryOptions({ queryKey: lessonKey(lessonId), queryFn: () => fetchLesson(lessonId) }),
   versions: (lessonId: string) => queryOptions({ queryKey: [...lessonKey(lessonId), 'versions'], queryFn: () => listVersions(lessonId) }),
   adaptations: (lessonId: string) =>

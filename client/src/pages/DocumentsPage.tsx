@@ -1,33 +1,20 @@
-import { useEffect, useState } from 'react'
-import { listDocuments } from '../api/documents.ts'
+import { useQuery } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { ApiError } from '../api/http.ts'
-import type { DocumentSummary } from '../../../shared/api.ts'
+import { queries } from '../api/queries.ts'
 import { accessText } from '../collab/save-status-text.ts'
 import { lessonHref } from '../lessons/lesson-routes.ts'
 import { hrefFor } from '../routing.ts'
 import { groupDocuments } from './group-documents.ts'
 
 export function DocumentsPage({ onLoggedOut }: { onLoggedOut: () => void }) {
-  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
+  const { data: documents, error } = useQuery(queries.documents())
+  const signedOut = error instanceof ApiError && error.status === 401
   useEffect(() => {
-    let current = true
-    listDocuments().then(
-      (loaded) => current && setDocuments(loaded),
-      (failure: unknown) => {
-        if (!current) return
-        if (failure instanceof ApiError && failure.status === 401) onLoggedOut()
-        else setError(failure instanceof Error ? failure.message : '文档列表加载失败')
-      },
-    )
-    return () => {
-      current = false
-    }
-  }, [onLoggedOut])
+    if (signedOut) onLoggedOut()
+  }, [signedOut, onLoggedOut])
 
-  if (error) return <p className="page-message" role="alert">{error}</p>
-  if (!documents) return <p className="page-message">正在加载文档……</p>
+  if (!documents) return error && !signedOut ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载文档……</p>
   if (documents.length === 0) return <p className="page-message">还没有可以打开的文档。</p>
 
   return (

@@ -1,31 +1,17 @@
 /** 操作记录: who created, changed, disabled and reset whom, and when, newest first. */
-import { useEffect, useState } from 'react'
-import type { AuditEntryView } from '../../../shared/api/school.ts'
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { auditActionLabels } from '../../../shared/school/audit.ts'
-import { readAuditLog } from '../api/school.ts'
+import { queries } from '../api/queries.ts'
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'medium' })
 
 export function AuditPanel() {
-  const [entries, setEntries] = useState<AuditEntryView[]>([])
-  const [more, setMore] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = (before: string | null) =>
-    readAuditLog(before).then(
-      (page) => {
-        setEntries((current) => (before ? [...current, ...page.entries] : page.entries))
-        setMore(page.more)
-      },
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : '加载失败'),
-    )
-  useEffect(() => {
-    void load(null)
-  }, [])
+  const { data, error, hasNextPage, isFetchingNextPage, fetchNextPage } = useInfiniteQuery(queries.auditLog())
+  const entries = data?.pages.flatMap((page) => page.entries) ?? []
 
   return (
     <section>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && <p className="form-error" role="alert">{error.message}</p>}
       <table className="school-table" data-testid="audit-log">
         <thead>
           <tr><th>时间</th><th>操作人</th><th>操作</th><th>对象</th></tr>
@@ -41,8 +27,8 @@ export function AuditPanel() {
           ))}
         </tbody>
       </table>
-      {more && (
-        <button type="button" onClick={() => void load(entries.at(-1)?.at ?? null)}>
+      {hasNextPage && (
+        <button type="button" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
           更早的记录
         </button>
       )}

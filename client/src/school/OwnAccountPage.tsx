@@ -1,22 +1,30 @@
 /** 我的账号: one's password, and where one is signed in, with a way to sign out there. */
-import { useCallback, useEffect, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import type { Me } from '../../../shared/api.ts'
-import type { SignedInSession } from '../../../shared/api/school.ts'
-import { endOtherSessions, endOwnSession, listOwnSessions } from '../api/school.ts'
+import { queries } from '../api/queries.ts'
+import { endOtherSessions, endOwnSession } from '../api/school.ts'
+import { failureText } from '../api/teacher-message.ts'
 import { PasswordForm } from './PasswordForm.tsx'
 import './school.css'
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' })
 
 export function OwnAccountPage({ me, onChanged }: { me: Me; onChanged: (me: Me) => void }) {
-  const [sessions, setSessions] = useState<SignedInSession[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const reload = useCallback(() => {
-    listOwnSessions().then(setSessions, (failure: unknown) => setError(failure instanceof Error ? failure.message : '加载失败'))
-  }, [])
-  useEffect(reload, [reload])
+  const queryClient = useQueryClient()
+  const { data: sessions, error: loadError } = useQuery(queries.ownSessions())
+  const [actError, setActError] = useState<string | null>(null)
+  const error = actError ?? (sessions ? null : (loadError?.message ?? null))
+  const reload = () => void queryClient.invalidateQueries(queries.ownSessions())
 
-  const act = (work: Promise<unknown>) => work.then(reload, (failure: unknown) => setError(failure instanceof Error ? failure.message : '操作失败'))
+  const act = (work: Promise<unknown>) =>
+    work.then(
+      () => {
+        setActError(null)
+        reload()
+      },
+      (failure: unknown) => setActError(failureText(failure, '操作失败')),
+    )
 
   return (
     <main className="school-page">

@@ -1,7 +1,6 @@
 /** 学校管理 (教导处): accounts, groups and the audit log of the school. */
-import { useCallback, useEffect, useState } from 'react'
-import type { Account, SchoolGroup } from '../../../shared/api/school.ts'
-import { listAccounts, listSchoolGroups } from '../api/school.ts'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { queries, schoolKey } from '../api/queries.ts'
 import { AccountsPanel } from './AccountsPanel.tsx'
 import { AuditPanel } from './AuditPanel.tsx'
 import { GroupsPanel } from './GroupsPanel.tsx'
@@ -11,19 +10,12 @@ import './school.css'
 const tabLabels: Record<SchoolTab, string> = { accounts: '账号', groups: '备课组', audit: '操作记录' }
 
 export function SchoolPage({ tab }: { tab: SchoolTab }) {
-  const [accounts, setAccounts] = useState<Account[]>([])
-  const [groups, setGroups] = useState<SchoolGroup[]>([])
-  const [error, setError] = useState<string | null>(null)
-  const reload = useCallback(() => {
-    Promise.all([listAccounts(), listSchoolGroups()]).then(
-      ([loadedAccounts, loadedGroups]) => {
-        setAccounts(loadedAccounts)
-        setGroups(loadedGroups)
-      },
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : '加载失败'),
-    )
-  }, [])
-  useEffect(reload, [reload])
+  const queryClient = useQueryClient()
+  const accounts = useQuery(queries.accounts())
+  const groups = useQuery(queries.schoolGroups())
+  const error = accounts.error ?? groups.error
+  /** An account's groups show on the groups tab and a group's members on the accounts tab; both are logged. */
+  const reload = () => void queryClient.invalidateQueries({ queryKey: schoolKey })
 
   return (
     <main className="school-page">
@@ -35,9 +27,9 @@ export function SchoolPage({ tab }: { tab: SchoolTab }) {
           </a>
         ))}
       </nav>
-      {error && <p className="form-error" role="alert">{error}</p>}
-      {tab === 'accounts' && <AccountsPanel accounts={accounts} groups={groups} onChanged={reload} />}
-      {tab === 'groups' && <GroupsPanel accounts={accounts} groups={groups} onChanged={reload} />}
+      {error && <p className="form-error" role="alert">{error.message}</p>}
+      {tab === 'accounts' && <AccountsPanel accounts={accounts.data ?? []} groups={groups.data ?? []} onChanged={reload} />}
+      {tab === 'groups' && <GroupsPanel accounts={accounts.data ?? []} groups={groups.data ?? []} onChanged={reload} />}
       {tab === 'audit' && <AuditPanel />}
     </main>
   )

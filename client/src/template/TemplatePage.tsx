@@ -3,12 +3,14 @@
  * titles, hints, which are for the teacher only — and sees a preview. Others may look, not change.
  * Saving never touches existing plans.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import type { TemplateView } from '../../../shared/api/template.ts'
 import { defaultLessonTemplate } from '../../../shared/template/default-template.ts'
 import { type LessonTemplate, templateLimits } from '../../../shared/template/lesson-template.ts'
 import { ApiError } from '../api/http.ts'
-import { fetchTemplate, saveTemplate } from '../api/template.ts'
+import { queries } from '../api/queries.ts'
+import { failureText } from '../api/teacher-message.ts'
+import { saveTemplate } from '../api/template.ts'
 import { SectionList } from './SectionList.tsx'
 import { addSection, firstProblem, sameTemplate } from './template-editing.ts'
 import { TemplatePreview } from './TemplatePreview.tsx'
@@ -17,35 +19,21 @@ import './template.css'
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
 
 export function TemplatePage({ onLoggedOut }: { onLoggedOut: () => void }) {
-  const [saved, setSaved] = useState<TemplateView | null>(null)
-  const [draft, setDraft] = useState<LessonTemplate | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const queryClient = useQueryClient()
+  const { data: saved, error } = useQuery(queries.template())
+  /** What the office changed and has not saved; null while the page shows the saved template as it is. */
+  const [edited, setEdited] = useState<LessonTemplate | null>(null)
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
-
+  const signedOut = error instanceof ApiError && error.status === 401
   useEffect(() => {
-    let current = true
-    fetchTemplate().then(
-      (view) => {
-        if (!current) return
-        setSaved(view)
-        setDraft(view.template)
-      },
-      (failure: unknown) => {
-        if (!current) return
-        if (failure instanceof ApiError && failure.status === 401) onLoggedOut()
-        else setLoadError(failure instanceof Error ? failure.message : '模板加载失败')
-      },
-    )
-    return () => {
-      current = false
-    }
-  }, [onLoggedOut])
+    if (signedOut) onLoggedOut()
+  }, [signedOut, onLoggedOut])
 
-  if (loadError) return <p className="page-message" role="alert">{loadError}</p>
-  if (!saved || !draft) return <p className="page-message">正在加载导学案模板……</p>
+  if (!saved) return error && !signedOut ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载导学案模板……</p>
+  const draft = edited ?? saved.template
 
   const edit = (next: LessonTemplate) => {
-    setDraft(next)
+    setEdited(next)
     setSaveState({ kind: 'idle' })
   }
   const problem = firstProblem(draft)
@@ -55,11 +43,11 @@ export function TemplatePage({ onLoggedOut }: { onLoggedOut: () => void }) {
     setSaveState({ kind: 'saving' })
     saveTemplate(draft).then(
       (view) => {
-        setSaved(view)
-        setDraft(view.template)
+        queryClient.setQueryData(queries.template().queryKey, view)
+        setEdited(null)
         setSaveState({ kind: 'saved' })
       },
-      (failure: unknown) => setSaveState({ kind: 'failed', message: failure instanceof Error ? failure.message : '保存失败' }),
+      (failure: unknown) => setSaveState({ kind: 'failed', message: failureText(failure, '保存失败') }),
     )
   }
 
