@@ -43,15 +43,16 @@ async function errorOf(response: Response): Promise<{ code: FailureCode; message
   }
 }
 
-function bodyOf(init: ApiRequestInit): { headers: Record<string, string>; body: BodyInit | undefined } {
-  if (init.upload !== undefined) return { headers: { accept: 'application/json' }, body: init.upload }
-  if (init.body === undefined) return { headers: { accept: 'application/json' }, body: undefined }
-  return { headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(init.body) }
+function bodyOf(init: ApiRequestInit, accept: string): { headers: Record<string, string>; body: BodyInit | undefined } {
+  if (init.upload !== undefined) return { headers: { accept }, body: init.upload }
+  if (init.body === undefined) return { headers: { accept }, body: undefined }
+  return { headers: { accept, 'content-type': 'application/json' }, body: JSON.stringify(init.body) }
 }
 
 /** The answer when it is a success; otherwise the failure as an `ApiError`. */
-async function send(path: string, init: ApiRequestInit): Promise<Response> {
-  const { headers, body } = bodyOf(init)
+/** `accept`: JSON for the API's answers, anything for a file (its failures are JSON all the same). */
+async function send(path: string, init: ApiRequestInit, accept: string): Promise<Response> {
+  const { headers, body } = bodyOf(init, accept)
   let response: Response
   try {
     response = await fetch(path, { method: init.method ?? 'GET', credentials: 'same-origin', headers, body, signal: init.signal })
@@ -67,7 +68,7 @@ async function send(path: string, init: ApiRequestInit): Promise<Response> {
 }
 
 export async function apiRequest<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
-  const response = await send(path, init)
+  const response = await send(path, init, 'application/json')
   if (response.status === 204) return undefined as T
   return (await response.json()) as T
 }
@@ -80,7 +81,7 @@ export interface Download {
 
 /** A file the server makes (an export), whole, for the browser to save. */
 export async function apiDownload(path: string, init: ApiRequestInit = {}): Promise<Download> {
-  const response = await send(path, init)
+  const response = await send(path, init, '*/*')
   return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) }
 }
 
