@@ -7,7 +7,11 @@
 import { QueryClient } from '@tanstack/react-query'
 import { ApiError } from './http.ts'
 
-/** What the lesson work of colleagues changes is asked again whenever it is shown; cached meanwhile. */
+/**
+ * Colleagues change most of what a page shows (counts, adaptations, reflections) while it is not on
+ * screen, so it is asked again whenever it is shown (`staleTime` 0); the last answer stays this long, to
+ * show at once on the way back instead of 正在加载.
+ */
 const showCachedFor = 30 * 60_000
 
 /** No answer, or the server or a gateway failing: worth one more try. A refusal is not. */
