@@ -124,3 +124,41 @@ describe('work per update', () => {
     }
   }, 60_000)
 })
+
+/** Bytes of snapshot written per stored update, over `updates` typed characters with `compactAfter` rows. */
+async function foldedBytesPerUpdate(documentBytes: number, updates: number): Promise<number> {
+  const document = new Y.Doc()
+  const text = document.getText('text')
+  text.insert(0, 'x'.repeat(documentBytes))
+  let folded = 0
+  const store = {
+    ...memoryStore(Y.encodeStateAsUpdate(document)),
+    compactDocument: async (_documentId: string, snapshot: Uint8Array) => void (folded += snapshot.length),
+  } as unknown as Store
+  const registry = new RoomRegistry({
+    store,
+    metrics: { connectionOpened() {}, connectionClosed() {}, updatesStored() {} },
+    compactAfter: 20,
+  })
+  registries.push(registry)
+  const writer = new Connection({ send() {}, close() {}, terminate() {} }, { id: 'w' } as UserRecord, { userId: 'w' } as Actor, 'edit', true)
+  const room = await registry.join('doc', writer)
+  for (let i = 0; i < updates; i++) {
+    let update: Uint8Array = new Uint8Array()
+    document.once('update', (made: Uint8Array) => (update = made))
+    text.insert(i, '题')
+    room.receive(writer, encodeUpdate(update))
+    await room.settle()
+  }
+  return folded / updates
+}
+
+describe('folding the log into the snapshot', () => {
+  it('[COST-1] costs a 1.2 MB document no more per stored update than a 300 KB one', async () => {
+    // Staggering moves a room's threshold by up to half; one document id for both keeps it equal.
+    const small = await foldedBytesPerUpdate(300_000, 240)
+    const large = await foldedBytesPerUpdate(1_200_000, 240)
+    expect(small).toBeGreaterThan(0)
+    expect(large).toBeLessThanOrEqual(1.5 * small)
+  }, 60_000)
+})
