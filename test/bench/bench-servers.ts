@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ChildHandle } from './ipc.ts'
 import type { ServerKind } from './options.ts'
-import type { ProcessUsage } from './process-usage.ts'
+import type { ProcessUsage, SettledMemory } from './process-usage.ts'
 import type { CallTimes } from './stats.ts'
 import { sharedDir } from './workload.ts'
 import type { LargeDocument } from './workloads.ts'
@@ -31,6 +31,8 @@ export interface BenchServer {
   createDocuments(count: number, clientsPerDocument: number, large?: LargeDocument | null): Promise<BenchDocument[]>
   /** `reset` starts a new window for the peak RSS and the event-loop delay. */
   usage(reset?: boolean): Promise<ProcessUsage>
+  /** Memory after a garbage collection: what the server holds, not what it has yet to free. */
+  settledMemory(): Promise<SettledMemory>
   /** How long the server's store calls took since the last reset; null for a server without a store. */
   storeCallTimes(reset?: boolean): Promise<Record<string, CallTimes> | null>
   close(): Promise<void>
@@ -55,6 +57,7 @@ export async function startInMemoryServer(kind: Exclude<ServerKind, 'ours'>): Pr
         }))
       },
       usage: (reset = false) => child.request<ProcessUsage>('usage', { reset }),
+      settledMemory: () => child.request<SettledMemory>('settledMemory'),
       storeCallTimes: async () => null,
       close: () => child.stop(),
     }
@@ -79,6 +82,8 @@ export interface OurServer extends BenchServer {
   storeDocumentFromFile(title: string, path: string): Promise<string>
   storeLoadTimes(id: string): Promise<number[]>
   wsToken(username: string): Promise<string>
+  /** Connection parameters (a fresh token each) for `count` clients, members of the demo group in turn. */
+  clientParams(count: number): Promise<Record<string, string>[]>
 }
 
 export async function startOurServer(): Promise<OurServer> {
@@ -109,6 +114,11 @@ export async function startOurServer(): Promise<OurServer> {
     if (!response.ok) throw new Error(`ws-token for ${username}: ${response.status} ${await response.text()}`)
     return ((await response.json()) as { token: string }).token
   }
+  const clientParams = async (count: number, first: number): Promise<Record<string, string>[]> => {
+    const params: Record<string, string>[] = []
+    for (let c = 0; c < count; c++) params.push({ token: await wsToken(groupMembers[(c + first) % groupMembers.length]!) })
+    return params
+  }
   try {
     await start()
   } catch (error) {
@@ -130,16 +140,12 @@ export async function startOurServer(): Promise<OurServer> {
         ? await Promise.all(titles.map((title) => child.request<string>('storeDocumentFromFile', { title, path: largeDocumentPath(large) })))
         : await child.request<string[]>('createDocuments', { titles })
       const documents: BenchDocument[] = []
-      for (const [d, room] of ids.entries()) {
-        const clientParams: Record<string, string>[] = []
-        for (let c = 0; c < clientsPerDocument; c++) {
-          clientParams.push({ token: await wsToken(groupMembers[(c + d) % groupMembers.length]!) })
-        }
-        documents.push({ room, clientParams })
-      }
+      for (const [d, room] of ids.entries()) documents.push({ room, clientParams: await clientParams(clientsPerDocument, d) })
       return documents
     },
+    clientParams: (count) => clientParams(count, 0),
     usage: (reset = false) => child.request<ProcessUsage>('usage', { reset }),
+    settledMemory: () => child.request<SettledMemory>('settledMemory'),
     storeCallTimes: (reset = false) => child.request('storeCallTimes', { reset }),
     async restart() {
       await child.request('stop')

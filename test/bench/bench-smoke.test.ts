@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { type BenchServer, startBenchServer } from './bench-servers.ts'
+import { measureCarets, measureIdle, measureJoin, measureSaturation } from './capacity.ts'
 import { type LoadTiming, runLoad } from './load-run.ts'
 import type { ServerKind } from './options.ts'
 import { type Workload, workloadNamed } from './workloads.ts'
@@ -56,4 +57,21 @@ describe('the benchmark on tiny workloads', () => {
       for (const name of ['deletions', 'large-s1']) await expectSound(server, tiny(name))
     })
   }, 120_000)
+})
+
+describe('the capacity measurements at tiny sizes', () => {
+  test.each(['ours', 'hocuspocus'] as const)('%s: idle memory, joining a large document, carets and a ramp', async (kind) => {
+    await withServer(kind, async (server) => {
+      const idle = await measureIdle(server, 2)
+      expect(idle.idle.rssBytes).toBeGreaterThan(0)
+      expect(idle.connectionCpuMs).toBeGreaterThan(0)
+      const join = await measureJoin(server, 2, 'S1', 1)
+      expect(join.complete).toBe(2)
+      const carets = await measureCarets(server, 3, 4, 1_500)
+      expect(carets.heard).toBeGreaterThan(0)
+      const ramp = await measureSaturation(server, tiny('mixed'), [5], timing)
+      expect(ramp.steps).toHaveLength(1)
+      expect(ramp.steps[0]!.sound).toBe(true)
+    })
+  }, 180_000)
 })

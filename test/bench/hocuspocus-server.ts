@@ -18,7 +18,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
 import { serveRequests } from './ipc.ts'
-import { processUsage } from './process-usage.ts'
+import { usageRequests } from './process-usage.ts'
 import { profilerRequests } from './window-profiler.ts'
 
 /** Hocuspocus's message types that y-websocket clients share (sync, awareness, query awareness). */
@@ -117,6 +117,6 @@ serveRequests({
     new Promise<{ port: number }>((resolve) => {
       server.listen(0, '127.0.0.1', () => resolve({ port: (server.address() as AddressInfo).port }))
     }),
-  usage: async ({ reset }: { reset: boolean }) => processUsage(reset),
+  ...usageRequests,
   ...profilerRequests,
 })

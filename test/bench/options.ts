@@ -3,11 +3,34 @@
  * `npm run bench -- --help` lists them.
  */
 import { availableParallelism } from 'node:os'
-import { type SuiteName, suites, type Workload, workloadNamed } from './workloads.ts'
+import {
+  type LargeDocument,
+  type MeasureName,
+  measureNames,
+  type SuiteName,
+  suites,
+  type Workload,
+  workloadNamed,
+} from './workloads.ts'
 
 export interface BenchOptions {
+  /** Sets the workloads and measurements that no flag names. */
+  suite: SuiteName
   /** The typing workloads to run (`workloads.ts`), each against every server. */
   workloads: string[]
+  /** The measurements besides typing (`capacity.ts`). */
+  measures: MeasureName[]
+  /** Documents opened for the idle memory and connection set-up. */
+  idleDocuments: number
+  /** How many clients open the large document at once, one measurement per number. */
+  joiners: number[]
+  /** The document they open. */
+  joinDocument: LargeDocument
+  caretClients: number
+  /** Caret moves per second of each client. */
+  caretRate: number
+  /** Rates per writer of the saturation ramp, on the mixed workload. */
+  saturationRates: number[]
   /** Overrides of every workload's own numbers; null keeps the workload's. */
   documents: number | null
   clientsPerDocument: number | null
@@ -52,23 +75,50 @@ const seconds = (value: string): number => Math.round(Number(value) * 1000)
 const boolean = (value: string): boolean => value !== '0' && value !== 'false'
 
 const workloadList = (value: string): string[] => {
-  const names = value.split(',').flatMap((name) => (name in suites ? suites[name as SuiteName] : [name]))
+  const names = value.split(',').filter(Boolean)
   for (const name of names) workloadNamed(name)
   return names
 }
+const measureList = (value: string): MeasureName[] =>
+  value
+    .split(',')
+    .filter(Boolean)
+    .map((name) => {
+      if (!(measureNames as readonly string[]).includes(name)) throw new Error(`unknown measurement ${name}`)
+      return name as MeasureName
+    })
+const integers = (value: string): number[] => value.split(',').map(integer)
 
 const flags: Record<string, Flag> = {
   suite: {
-    key: 'workloads',
-    help: `workloads to run: ${Object.entries(suites)
-      .map(([name, list]) => `${name} (${list.join(', ')})`)
-      .join('; ')}`,
+    key: 'suite',
+    help: Object.entries(suites)
+      .map(([name, suite]) => `${name}: ${[...suite.workloads, ...suite.measures].join(', ')}`)
+      .join('; '),
     parse: (value) => {
       if (!(value in suites)) throw new Error(`unknown suite ${value}`)
-      return [...suites[value as SuiteName]]
+      return value as SuiteName
     },
   },
-  workload: { key: 'workloads', help: 'comma-separated workloads or suites instead of a suite', parse: workloadList },
+  workload: { key: 'workloads', help: 'comma-separated typing workloads, instead of the suite\'s (none: "")', parse: workloadList },
+  measure: {
+    key: 'measures',
+    help: `comma-separated, instead of the suite's: ${measureNames.join(', ')} (none: "")`,
+    parse: measureList,
+  },
+  'idle-documents': { key: 'idleDocuments', help: 'documents opened for idle memory and set-up CPU', parse: integer },
+  joiners: { key: 'joiners', help: 'clients opening the large document at once, comma-separated', parse: integers },
+  'join-document': {
+    key: 'joinDocument',
+    help: 'the document they open: C1 (1.1 MB) or S1 (674 KB)',
+    parse: (value) => {
+      if (value !== 'C1' && value !== 'S1') throw new Error(`unknown document ${value}`)
+      return value
+    },
+  },
+  'caret-clients': { key: 'caretClients', help: 'clients of one document moving carets', parse: integer },
+  'caret-rate': { key: 'caretRate', help: 'caret moves per second of each', parse: integer },
+  'saturation-rates': { key: 'saturationRates', help: 'rates per writer of the saturation ramp, comma-separated', parse: integers },
   documents: { key: 'documents', help: 'documents (D), for every workload', parse: integer },
   clients: { key: 'clientsPerDocument', help: 'clients per document (C)', parse: integer },
   writers: { key: 'writersPerDocument', help: 'writers per document (W)', parse: integer },
@@ -97,7 +147,15 @@ const flags: Record<string, Flag> = {
 
 export function defaultOptions(): BenchOptions {
   return {
-    workloads: [...suites.quick],
+    suite: 'quick',
+    workloads: [...suites.quick.workloads],
+    measures: [...suites.quick.measures],
+    idleDocuments: 100,
+    joiners: [50, 100],
+    joinDocument: 'C1',
+    caretClients: 50,
+    caretRate: 2,
+    saturationRates: [10, 20, 40, 80, 160],
     documents: null,
     clientsPerDocument: null,
     writersPerDocument: null,
@@ -120,10 +178,12 @@ export function defaultOptions(): BenchOptions {
 
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
   const options = defaultOptions()
+  const given = new Set<keyof BenchOptions>()
   const set = (name: string, value: string): void => {
     const flag = flags[name]
     if (!flag) throw new Error(`unknown option --${name}\n${usage()}`)
     Object.assign(options, { [flag.key]: flag.parse(value) })
+    given.add(flag.key)
   }
   for (const name of Object.keys(flags)) {
     const value = env[`BENCH_${name.toUpperCase().replaceAll('-', '_')}`]
@@ -138,6 +198,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     if (value === undefined) throw new Error(`--${name} needs a value`)
     set(name, value)
   }
+  if (!given.has('workloads')) options.workloads = [...suites[options.suite].workloads]
+  if (!given.has('measures')) options.measures = [...suites[options.suite].measures]
   if (options.rate === 0 || options.documents === 0 || options.rounds === 0) {
     throw new Error('rate, documents and rounds must be positive')
   }

@@ -12,7 +12,7 @@ import { openStore } from '../../server/store/open-store.ts'
 import type { Store } from '../../server/store/store.ts'
 import { digestOf } from './bench-doc.ts'
 import { serveRequests } from './ipc.ts'
-import { processUsage } from './process-usage.ts'
+import { usageRequests } from './process-usage.ts'
 import { type CallTimes, summarize } from './stats.ts'
 import { profilerRequests } from './window-profiler.ts'
 
@@ -139,6 +139,6 @@ serveRequests({
     if (reset) storeCalls = new Map()
     return times as Record<TimedMethod, CallTimes>
   },
-  usage: async ({ reset }: { reset: boolean }) => processUsage(reset),
+  ...usageRequests,
   ...profilerRequests,
 })

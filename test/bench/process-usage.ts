@@ -3,6 +3,8 @@
  * (a blocked loop delays every client of every document, so it shows up directly in p99 latency).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 
 export interface ProcessUsage {
   /** User + system CPU time since the process started. */
@@ -43,4 +45,28 @@ export function processUsage(reset = false): ProcessUsage {
     loopDelay.reset()
   }
   return usage
+}
+
+export interface SettledMemory {
+  rssBytes: number
+  heapUsedBytes: number
+}
+
+// A server child can collect its garbage on request, so that idle memory is what is held, not what waits.
+setFlagsFromString('--expose-gc')
+const collectGarbage = runInNewContext('gc') as () => void
+
+/** Memory once garbage is collected and the allocator had a moment to give pages back. */
+async function settledMemory(): Promise<SettledMemory> {
+  collectGarbage()
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  collectGarbage()
+  const { rss, heapUsed } = process.memoryUsage()
+  return { rssBytes: rss, heapUsedBytes: heapUsed }
+}
+
+/** The requests every server child answers about itself. */
+export const usageRequests = {
+  usage: async ({ reset }: { reset: boolean }) => processUsage(reset),
+  settledMemory: () => settledMemory(),
 }

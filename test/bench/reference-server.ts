@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { setupWSConnection } from '@y/websocket-server/utils'
 import { WebSocketServer } from 'ws'
 import { serveRequests } from './ipc.ts'
-import { processUsage } from './process-usage.ts'
+import { usageRequests } from './process-usage.ts'
 import { profilerRequests } from './window-profiler.ts'
 
 const wss = new WebSocketServer({ noServer: true })
@@ -25,6 +25,6 @@ serveRequests({
     new Promise<{ port: number }>((resolve) => {
       server.listen(0, '127.0.0.1', () => resolve({ port: (server.address() as AddressInfo).port }))
     }),
-  usage: async ({ reset }: { reset: boolean }) => processUsage(reset),
+  ...usageRequests,
   ...profilerRequests,
 })

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, platform, release, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { ColdLoadResult } from './cold-load.ts'
+import { type CapacityResult, capacityMedian } from './capacity-run.ts'
 import { repoRoot } from './ipc.ts'
 import type { LoadResult } from './load-run.ts'
 import type { BenchOptions, ServerKind } from './options.ts'
@@ -34,6 +35,8 @@ export interface BenchReport {
     loadAverage: { start: number; end: number }
   }
   workloads: WorkloadReport[]
+  /** Per server, each round's capacity measurements (`capacity.ts`); the table shows their medians. */
+  capacity: Partial<Record<ServerKind, CapacityResult[]>>
   coldLoad: Partial<Record<ServerKind, ColdLoadResult>>
   /** Every target of docs/BENCHMARK.md that this run measured: met or missed. */
   targets: TargetCheck[]
@@ -45,6 +48,7 @@ export function buildReport(
   options: BenchOptions,
   loadAverageAtStart: number,
   workloads: WorkloadReport[],
+  capacity: BenchReport['capacity'],
   coldLoad: BenchReport['coldLoad'],
   errors: string[],
 ): BenchReport {
@@ -60,6 +64,7 @@ export function buildReport(
       loadAverage: { start: loadAverageAtStart, end: loadavg()[0]! },
     },
     workloads,
+    capacity,
     coldLoad,
     targets: [],
     credits:
@@ -103,7 +108,7 @@ function kindsOf(report: BenchReport): ServerKind[] {
 export function formatReport(report: BenchReport): string {
   const { durationMs, rounds } = report.parameters
   const kinds = kindsOf(report)
-  const width = 30
+  const width = 34
   const column = 12
   const header = `${''.padEnd(width)}${kinds.map((k) => k.padStart(column)).join('')}${'ours/ref'.padStart(column)}${'ours/hocus'.padStart(column)}`
   const lines = [
@@ -137,6 +142,7 @@ export function formatReport(report: BenchReport): string {
     })
     lines.push(...(problems.length > 0 ? problems : ['  converged, nothing lost' + (load.ours ? ', the store matches the clients' : '')]))
   }
+  lines.push(...formatCapacity(report, kinds, width, column))
   if (Object.keys(report.coldLoad).length > 0) {
     lines.push('', '1.1 MB document (C1), one client connect → synced (ours from the store, the others in memory)')
     lines.push(`${'median (ms)'.padEnd(width)}${kinds.map((k) => ms(report.coldLoad[k]?.medianTotalMs).padStart(column)).join('')}`)
@@ -149,6 +155,50 @@ export function formatReport(report: BenchReport): string {
   lines.push('', ...report.targets.map((t) => `target: ${t.target.padEnd(58)} ${t.measured.padEnd(28)} ${yesNo(t.met)}`))
   lines.push(...busyWarning(report), ...report.errors.map((error) => `error: ${error}`))
   return lines.join('\n')
+}
+
+type CapacityRow = [label: string, pick: (r: CapacityResult) => number | undefined, format: (value: number | undefined) => string]
+
+function formatCapacity(report: BenchReport, kinds: ServerKind[], width: number, column: number): string[] {
+  const kb = (bytes: number | undefined): string => (bytes === undefined ? '–' : (bytes / 1024).toFixed(1))
+  const mbs = (bytes: number | undefined): string => ms(mb(bytes))
+  const rows: CapacityRow[] = [
+    ['idle RSS (MB)', (r) => r.idle?.idle.rssBytes, mbs],
+    ['idle heap (MB)', (r) => r.idle?.idle.heapUsedBytes, mbs],
+    ['per idle document, RSS (KB)', (r) => r.idle?.perDocument.rssBytes, kb],
+    ['per idle document, heap (KB)', (r) => r.idle?.perDocument.heapUsedBytes, kb],
+    ['per idle connection, RSS (KB)', (r) => r.idle?.perConnection.rssBytes, kb],
+    ['per idle connection, heap (KB)', (r) => r.idle?.perConnection.heapUsedBytes, kb],
+    ['set-up CPU, opening client (ms)', (r) => r.idle?.firstConnectionCpuMs, ms],
+    ['set-up CPU, joining client (ms)', (r) => r.idle?.connectionCpuMs, ms],
+  ]
+  for (const joiners of report.parameters.joiners) {
+    const of = (r: CapacityResult) => r.join?.find((j) => j.joiners === joiners)
+    rows.push(
+      [`${joiners} join ${report.parameters.joinDocument}: all synced (ms)`, (r) => of(r)?.allSyncedMs, count],
+      [`${joiners} join: median synced (ms)`, (r) => of(r)?.medianSyncedMs, count],
+      [`${joiners} join: server CPU (ms)`, (r) => of(r)?.serverCpuMs, count],
+      [`${joiners} join: peak RSS (MB)`, (r) => of(r)?.peakRssBytes, mbs],
+      [`${joiners} join: clients complete`, (r) => of(r)?.complete, count],
+    )
+  }
+  rows.push(
+    [`carets of ${report.parameters.caretClients}: CPU (% core)`, (r) => r.carets?.cpuPercent, ms],
+    ['carets: CPU ms / 1000 heard', (r) => r.carets?.cpuMsPer1000Heard, ms],
+    ['carets heard / s', (r) => r.carets?.heardPerSecond, count],
+    ['delivered/s at p99 < 100 ms', (r) => r.saturation?.deliveredPerSecondUnderLimit, count],
+  )
+  const lines: string[] = []
+  for (const [label, pick, format] of rows) {
+    const of = (kind: ServerKind): number | undefined => capacityMedian(report.capacity[kind], pick)
+    if (kinds.every((k) => of(k) === undefined)) continue
+    lines.push(
+      `${label.padEnd(width)}${kinds.map((k) => format(of(k)).padStart(column)).join('')}` +
+        `${ratio(of('ours'), of('reference')).padStart(column)}${ratio(of('ours'), of('hocuspocus')).padStart(column)}`,
+    )
+  }
+  if (lines.length === 0) return []
+  return ['', 'capacity (fresh server for each; ours from the store where it has one)', ...lines]
 }
 
 /**

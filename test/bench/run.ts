@@ -7,6 +7,7 @@
  */
 import { loadavg } from 'node:os'
 import { type BenchServer, type OurServer, startBenchServer } from './bench-servers.ts'
+import { type CapacityResult, measureCapacity } from './capacity-run.ts'
 import { coldLoadInMemory, coldLoadOurs } from './cold-load.ts'
 import { type LoadResult, runLoad } from './load-run.ts'
 import { type BenchOptions, effectiveWorkload, parseOptions, type ServerKind } from './options.ts'
@@ -81,6 +82,14 @@ async function main(): Promise<number> {
   const errors: string[] = []
   const workloads = options.workloads.map((name) => effectiveWorkload(workloadNamed(name), options))
   const workloadReports = await runWorkloads(options, workloads, errors)
+  const capacity: BenchReport['capacity'] = {}
+  for (let round = 0; round < options.rounds && options.measures.length > 0; round++) {
+    const shift = round % options.servers.length
+    for (const kind of [...options.servers.slice(shift), ...options.servers.slice(0, shift)]) {
+      const result: CapacityResult = await measureCapacity(kind, options, errors)
+      capacity[kind] = [...(capacity[kind] ?? []), result]
+    }
+  }
   const cold: BenchReport['coldLoad'] = {}
   if (options.coldLoad) {
     for (const kind of options.servers) {
@@ -92,7 +101,7 @@ async function main(): Promise<number> {
       }
     }
   }
-  const report = buildReport(options, loadAverageAtStart, workloadReports, cold, errors)
+  const report = buildReport(options, loadAverageAtStart, workloadReports, capacity, cold, errors)
   writeReport(report)
   console.log(formatReport(report))
   console.log(`\nwritten to ${resultsPath}`)

@@ -3,6 +3,8 @@
  * same run (ratios), never against a number from another day or machine. A target whose measurements are
  * missing from the run is left out.
  */
+import { saturationP99Ms } from './capacity.ts'
+import { type CapacityResult, capacityMedian } from './capacity-run.ts'
 import type { LoadResult } from './load-run.ts'
 import type { BenchReport } from './report.ts'
 
@@ -21,6 +23,11 @@ export const p99Ratio = 0.5
 /** CPU per operation typed inside C1 (1.1 MB), over the same in a 10 KB document. */
 export const largeOverSmall = 2
 export const coldLoadTargetMs = 200
+export const idleRssRatio = 1.5
+export const perConnectionRatio = 1
+export const setUpCpuRatio = 2
+/** 50 clients opening the 1.1 MB document at once, all synced: ours / reference (0.21× when first measured). */
+export const joinRatio = 0.25
 
 const times = (value: number): string => `${value.toFixed(2)}×`
 
@@ -48,6 +55,34 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
       target: `typing in C1 (1.1 MB): CPU per operation ≤ ${largeOverSmall}× that in 10 KB`,
       measured: times(growth),
       met: growth <= largeOverSmall,
+    })
+  }
+
+  const capacity = (kind: 'ours' | 'reference', pick: (r: CapacityResult) => number | undefined) =>
+    capacityMedian(report.capacity[kind], pick)
+  const capacityTarget = (target: string, limit: number, pick: (r: CapacityResult) => number | undefined): void => {
+    const ours = capacity('ours', pick)
+    const reference = capacity('reference', pick)
+    if (ours === undefined || reference === undefined) return
+    if (!(ours > 0 && reference > 0)) {
+      // Memory given back between two readings makes a difference negative: noise, not a result.
+      checks.push({ target: `${target} ≤ ${limit}× reference`, measured: `unreadable (${ours.toFixed(0)} / ${reference.toFixed(0)})`, met: false })
+      return
+    }
+    const r = ours / reference
+    checks.push({ target: `${target} ≤ ${limit}× reference`, measured: times(r), met: r <= limit })
+  }
+  capacityTarget('idle RSS', idleRssRatio, (r) => r.idle?.idle.rssBytes)
+  capacityTarget('RSS per idle connection', perConnectionRatio, (r) => r.idle?.perConnection.rssBytes)
+  capacityTarget('connection set-up CPU (joining client)', setUpCpuRatio, (r) => r.idle?.connectionCpuMs)
+  capacityTarget('50 clients opening the large document, all synced', joinRatio, (r) => r.join?.find((j) => j.joiners === 50)?.allSyncedMs)
+  const oursSaturation = capacity('ours', (r) => r.saturation?.deliveredPerSecondUnderLimit)
+  const referenceSaturation = capacity('reference', (r) => r.saturation?.deliveredPerSecondUnderLimit)
+  if (oursSaturation !== undefined && referenceSaturation !== undefined) {
+    checks.push({
+      target: `saturation: more deliveries/s than reference at p99 < ${saturationP99Ms} ms`,
+      measured: `${Math.round(oursSaturation)} / ${Math.round(referenceSaturation)}`,
+      met: oursSaturation > referenceSaturation,
     })
   }
 

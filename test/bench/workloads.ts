@@ -117,10 +117,15 @@ export const workloads: readonly Workload[] = [
   },
 ]
 
+/** Measurements besides typing (`capacity.ts`). */
+export const measureNames = ['idle', 'join', 'carets', 'saturation'] as const
+export type MeasureName = (typeof measureNames)[number]
+
+/** What `--suite` runs: `quick` is `npm run bench` without flags, a few minutes; `full` is everything. */
 export const suites = {
-  quick: ['mixed', 'deletions'],
-  full: workloads.map((w) => w.name),
-} as const satisfies Record<string, readonly string[]>
+  quick: { workloads: ['mixed', 'deletions'], measures: ['idle'] },
+  full: { workloads: workloads.map((w) => w.name), measures: measureNames },
+} as const satisfies Record<string, { workloads: readonly string[]; measures: readonly MeasureName[] }>
 
 export type SuiteName = keyof typeof suites
 
