@@ -12,6 +12,8 @@ export interface Changes {
   createdThreads: Set<Y.Item>
   createdReplies: Set<Y.Item>
   mentionsChanged: Set<Y.Item>
+  /** Replies that were there before and whose mentions changed. */
+  replyMentionsChanged: Set<Y.Item>
   resolutionChanged: Set<Y.Item>
   decided: Set<Y.Item>
 }
@@ -44,14 +46,17 @@ export function activityOf(changes: Changes, existedBefore: (item: Y.Item) => bo
       replyId: stringOf(rawGet(reply, 'id')),
       threadAuthorId: authorOf(thread),
       body: stringOf(rawGet(reply, 'body')?.toString()),
+      mentions: [...new Set(userIds(rawGet(reply, 'mentions')))],
     })
   }
-  for (const thread of changes.mentionsChanged) {
-    if (thread.deleted) continue
-    const earlier = new Set(userIds(before(thread, 'mentions')))
-    const named = [...new Set(userIds(rawGet(thread, 'mentions')))].filter((userId) => !earlier.has(userId))
+  const newlyNamed = (holder: Y.Item, thread: Y.Item) => {
+    if (holder.deleted || thread.deleted) return
+    const earlier = new Set(userIds(before(holder, 'mentions')))
+    const named = [...new Set(userIds(rawGet(holder, 'mentions')))].filter((userId) => !earlier.has(userId))
     if (named.length > 0) activity.push({ type: 'mentioned', threadId: threadIdOf(thread), userIds: named })
   }
+  for (const thread of changes.mentionsChanged) newlyNamed(thread, thread)
+  for (const reply of changes.replyMentionsChanged) newlyNamed(reply, threadOfReply(reply))
   for (const thread of changes.resolutionChanged) {
     const state = rawGet(thread, 'state')
     if (thread.deleted || changes.decided.has(thread) || state === (before(thread, 'state') ?? 'open')) continue

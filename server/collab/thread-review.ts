@@ -80,6 +80,7 @@ export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor:
   const resolutionChanged = new Set<Y.Item>()
   const decided = new Set<Y.Item>()
   const mentionsChanged = new Set<Y.Item>()
+  const replyMentionsChanged = new Set<Y.Item>()
   const bodies = new Set<Y.Text>()
   for (const item of touchedItems(doc, transaction)) {
     const place = roots.of(item.parent as Y.AbstractType<any>)
@@ -128,6 +129,7 @@ export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor:
       }
       const decision = mayChangeOwn(actor, authorOf(reply))
       if (!decision.allowed) return decision
+      if (replyFieldName === 'mentions') replyMentionsChanged.add(reply)
     } else if (includes(threadFields.fixed, fieldName)) {
       return refused('批注的作者、时间和位置不能修改')
     } else {
@@ -165,7 +167,7 @@ export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor:
     const decision = reviewDecision(doc, thread, actor, { isNew, existedBefore })
     if (!decision.allowed) return decision
   }
-  const changes = { createdThreads, createdReplies, mentionsChanged, resolutionChanged, decided }
+  const changes = { createdThreads, createdReplies, mentionsChanged, replyMentionsChanged, resolutionChanged, decided }
   return { allowed: true, activity: activityOf(changes, existedBefore) }
 }
 

@@ -50,9 +50,10 @@ export class NotificationService {
       const actor = await this.store.findUserById(report.actorId)
       if (!document || !actor) return
       const mentionedIds = new Set(
-        report.activity.flatMap((activity) =>
-          activity.type === 'threadCreated' ? activity.mentions : activity.type === 'mentioned' ? activity.userIds : [],
-        ),
+        report.activity.flatMap((activity) => {
+          if (activity.type === 'threadCreated' || activity.type === 'replyAdded') return activity.mentions
+          return activity.type === 'mentioned' ? activity.userIds : []
+        }),
       )
       const mentionable = []
       // A group has a few dozen members; a longer list is no one's real @ and is not looked up.

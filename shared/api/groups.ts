@@ -13,6 +13,11 @@ export const groupMember = z.object({
   color: z.string(),
   /** In the group; the others were asked for by `also`. */
   member: z.boolean(),
+  /**
+   * The name's 拼音, joined, then its initials ("wangfang wf"), for the 「@」 list's filter. Absent from
+   * lists a browser remembered before it existed.
+   */
+  spelling: z.string().default(''),
 })
 export type GroupMember = z.infer<typeof groupMember>
 

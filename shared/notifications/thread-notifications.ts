@@ -74,6 +74,7 @@ function draftsOf(
     case 'replyAdded': {
       const repliers = context.earlierRepliers[activity.threadId] ?? []
       return [
+        ...mentioned(activity.mentions),
         draft(activity.threadAuthorId, 'reply', `${who} 回复了你在${where}中的批注`),
         ...repliers.map((userId) => draft(userId, 'reply', `${who} 也回复了${where}中你参与的批注`)),
       ]

@@ -15,8 +15,8 @@ export type ThreadActivity =
       quote: string
       mentions: string[]
     }
-  | { type: 'replyAdded'; threadId: string; replyId: string; threadAuthorId: string; body: string }
-  /** Users newly named in a thread's mentions (not those already there). */
+  | { type: 'replyAdded'; threadId: string; replyId: string; threadAuthorId: string; body: string; mentions: string[] }
+  /** Users newly named in a thread's or a reply's mentions (not those already there). */
   | { type: 'mentioned'; threadId: string; userIds: string[] }
   | { type: 'resolved' | 'reopened'; threadId: string; threadAuthorId: string }
   /** Deciding also resolves the thread; that is not reported as `resolved` too. */

@@ -23,6 +23,7 @@ export interface NewReply {
   id?: string
   authorId: string
   body: BodyInput
+  mentions?: readonly string[]
   now?: number
 }
 
@@ -59,6 +60,7 @@ export function addReply(doc: Y.Doc, threadId: string, input: NewReply): string 
     reply.set('authorId', input.authorId)
     reply.set('createdAt', input.now ?? Date.now())
     reply.set('body', newBody(input.body))
+    if (input.mentions && input.mentions.length > 0) reply.set('mentions', [...input.mentions])
   })
   return id
 }
@@ -88,6 +90,11 @@ export function deleteThread(doc: Y.Doc, threadId: string): void {
 export function editReplyBody(doc: Y.Doc, threadId: string, replyId: string, body: BodyInput): void {
   const replies = repliesOf(threadOf(doc, threadId))
   replaceBody(doc, replies.get(replyIndex(replies, replyId)).get('body') as Y.Text, body)
+}
+
+export function setReplyMentions(doc: Y.Doc, threadId: string, replyId: string, mentions: readonly string[]): void {
+  const replies = repliesOf(threadOf(doc, threadId))
+  replies.get(replyIndex(replies, replyId)).set('mentions', [...mentions])
 }
 
 export function deleteReply(doc: Y.Doc, threadId: string, replyId: string): void {

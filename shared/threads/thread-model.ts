@@ -11,7 +11,8 @@
  *                                                     formatting attributes, `\n` for a line break
  *     mentions: string[]                              user ids, replaced as a whole
  *     state: 'open' | 'resolved', resolvedBy: string | null, resolvedAt: number | null
- *     replies: Y.Array<Y.Map>                         each: id, authorId, createdAt (set once), body: Y.Text
+ *     replies: Y.Array<Y.Map>                         each: id, authorId, createdAt (set once), body: Y.Text,
+ *                                                     mentions?: string[] (user ids, replaced as a whole)
  *     suggestion: string                              set once, only on a suggestion (建议修改): the text
  *                                                     proposed in place of the quoted passage
  *     decision: 'accepted' | 'rejected', decidedBy, decidedAt (ms)   absent until a moderator decides;
@@ -50,7 +51,7 @@ export const threadFields = {
 
 export const replyFields = {
   fixed: ['id', 'authorId', 'createdAt'],
-  byAuthor: ['body'],
+  byAuthor: ['body', 'mentions'],
 } as const satisfies Record<string, readonly string[]>
 
 export interface ReplyView {
@@ -61,6 +62,8 @@ export interface ReplyView {
   body: string
   /** The same words with their marks, for showing them. */
   bodyDelta: BodyRun[]
+  /** Users the reply @mentions; none on a reply written before replies could mention. */
+  mentions: string[]
 }
 
 export const suggestionDecisions = ['accepted', 'rejected'] as const
@@ -136,5 +139,6 @@ function readReply(reply: Y.Map<unknown>): ReplyView {
     createdAt: reply.get('createdAt') as number,
     body: (reply.get('body') as Y.Text | undefined)?.toString() ?? '',
     bodyDelta: readBody(reply.get('body') as Y.Text | undefined),
+    mentions: [...((reply.get('mentions') as string[] | undefined) ?? [])],
   }
 }

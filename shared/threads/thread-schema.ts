@@ -60,6 +60,7 @@ export const replyShape: Record<ReplyField, FieldShape> = {
   authorId: value(isThreadId),
   createdAt: value(isTime),
   body: { kind: 'body' },
+  mentions: value(isMentions),
 }
 
 /** Fields a new thread arrives with: everything but a suggestion and its decision. */
@@ -70,7 +71,8 @@ export const requiredThreadFields: readonly ThreadField[] = [
   ...threadFields.replies,
 ]
 
-export const requiredReplyFields: readonly ReplyField[] = [...replyFields.fixed, ...replyFields.byAuthor]
+/** A reply's `mentions` may be missing: replies written before they could mention have none. */
+export const requiredReplyFields: readonly ReplyField[] = [...replyFields.fixed, 'body']
 
 export function threadFieldShape(field: string): FieldShape | null {
   return Object.hasOwn(threadShape, field) ? threadShape[field as ThreadField] : null

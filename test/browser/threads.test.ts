@@ -62,7 +62,8 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
     // The composer starts with the kind a mentor's remark on an apprentice's draft usually is.
     expect(await mentor.getByTestId('thread-kind-select').inputValue()).toBe('mentorNote')
     await mentor.getByTestId('thread-body-input').fill(note)
-    await mentor.locator('label.mention-option', { hasText: '赵老师' }).locator('input').check()
+    await mentor.keyboard.type('@zhao')
+    await mentor.getByTestId('mention-option').filter({ hasText: '赵老师' }).click()
     await mentor.getByTestId('thread-submit').click()
 
     const item = mentor.getByTestId('thread-item').filter({ hasText: note })

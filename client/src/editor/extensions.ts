@@ -12,6 +12,7 @@ import { type ThreadHooks, ThreadHighlights } from '../threads/thread-highlights
 import { ImageUpload } from './image-upload.ts'
 import { KeepCaret } from './keep-caret.ts'
 import { LessonStructure } from './lesson-structure.ts'
+import { ReadingKeys } from './reading-keys.ts'
 import { StructurePlaceholders } from './structure-placeholders.ts'
 import { WordPaste } from './word-paste.ts'
 
@@ -40,6 +41,8 @@ export function editorExtensions(
     WordPaste,
     // Pictures are uploaded before they are inserted; pasted data: pictures too.
     ImageUpload.configure({ documentId: session.documentId, onMessage: onImageMessage }),
+    // A read-only text (comment-only access, a frozen plan) is still read and selected by keyboard.
+    ReadingKeys,
     // Top-level lines of a document without sections; the lines in sections and the header get theirs here.
     StructurePlaceholders,
     Placeholder.configure({

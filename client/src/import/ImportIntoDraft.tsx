@@ -35,12 +35,13 @@ export function ImportIntoDraft({ lessonId, documentId }: { lessonId: string; do
 
   return (
     <div className="import-into-draft" data-testid="import-into-draft">
-      <label className="link-button">
+      {/* The input is drawn as the link beside it, but stays in the page's Tab order: the label shows its focus ring. */}
+      <label className="link-button file-picker">
         {busy ? '正在导入……' : '从 Word 导入初稿'}
         <input
           ref={input}
           type="file"
-          hidden
+          className="file-picker-input"
           disabled={busy}
           accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           onChange={(event) => void upload(event.target.files?.[0])}

@@ -43,6 +43,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
           <input
             name="username"
             autoComplete="username"
+            autoFocus
             required
             value={username}
             onChange={(event) => setUsername(event.target.value)}

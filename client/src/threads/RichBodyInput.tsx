@@ -1,14 +1,18 @@
 /**
  * Where a thread's or reply's body is written: a small editor with 加粗 / 斜体 / 下划线 (Ctrl+B, Ctrl+I,
- * Ctrl+U, or the buttons) and line breaks, nothing else. It is a plain local editor, not collaborative:
- * the body reaches the document whole when sent (`thread-edits.ts`).
+ * Ctrl+U, or the buttons), line breaks and @mentions (`mention-menu.ts`), nothing else. It is a plain
+ * local editor, not collaborative: the body reaches the document whole when sent (`thread-edits.ts`).
  */
 import type { Editor } from '@tiptap/core'
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react'
 import { Placeholder } from '@tiptap/extensions'
 import StarterKit from '@tiptap/starter-kit'
+import { useRef, useState } from 'react'
+import type { GroupMember } from '../../../shared/api/groups.ts'
+import { mentionChoices } from '../../../shared/threads/mentions.ts'
 import type { BodyMark, BodyRun } from '../../../shared/threads/rich-body.ts'
-import { bodyToJson, jsonToBody } from './rich-body-json.ts'
+import { type MentionMenu, mentionMenuExtension } from './mention-menu.ts'
+import { bodyToJson, jsonToBody, pickedMentions } from './rich-body-json.ts'
 
 interface RichBodyInputProps {
   initial?: readonly BodyRun[]
@@ -16,7 +20,10 @@ interface RichBodyInputProps {
   placeholder?: string
   testId: string
   autoFocus?: boolean
-  onChange: (runs: BodyRun[]) => void
+  /** Whom 「@」 offers: the group's members; the author is left out. */
+  mentionable: { members: readonly GroupMember[]; authorId: string }
+  /** The body's runs, and the ids of the members picked from the 「@」 list that are still in it. */
+  onChange: (runs: BodyRun[], picked: string[]) => void
 }
 
 const onlyMarksAndLines = StarterKit.configure({
@@ -41,9 +48,19 @@ const markButtons: { mark: BodyMark; label: string; text: string }[] = [
   { mark: 'underline', label: '下划线（Ctrl+U）', text: 'U' },
 ]
 
-export function RichBodyInput({ initial = [], label, placeholder, testId, autoFocus, onChange }: RichBodyInputProps) {
+export function RichBodyInput({ initial = [], label, placeholder, testId, autoFocus, mentionable, onChange }: RichBodyInputProps) {
+  const [menu, setMenu] = useState<MentionMenu | null>(null)
+  // The editor is made once; the members may arrive after it.
+  const offered = useRef(mentionable)
+  offered.current = mentionable
+  const [mentions] = useState(() =>
+    mentionMenuExtension({
+      choices: (query) => mentionChoices(offered.current.members, query, offered.current.authorId),
+      onMenu: setMenu,
+    }),
+  )
   const editor = useEditor({
-    extensions: [onlyMarksAndLines, Placeholder.configure({ placeholder: placeholder ?? '' })],
+    extensions: [onlyMarksAndLines, Placeholder.configure({ placeholder: placeholder ?? '' }), mentions],
     content: bodyToJson(initial),
     autofocus: autoFocus ? 'end' : false,
     editorProps: {
@@ -55,13 +72,38 @@ export function RichBodyInput({ initial = [], label, placeholder, testId, autoFo
         class: 'rich-body-input',
       },
     },
-    onUpdate: ({ editor: changed }) => onChange(jsonToBody(changed.getJSON())),
+    onUpdate: ({ editor: changed }) => {
+      const json = changed.getJSON()
+      onChange(jsonToBody(json), pickedMentions(json))
+    },
   })
   return (
     <div className="rich-body-field">
       <MarkButtons editor={editor} />
       <EditorContent editor={editor} />
+      {menu && <MentionList menu={menu} />}
     </div>
+  )
+}
+
+function MentionList({ menu }: { menu: MentionMenu }) {
+  return (
+    <ul className="mention-menu" role="listbox" aria-label="提醒谁看" data-testid="mention-menu">
+      {menu.choices.map((member, index) => (
+        <li
+          key={member.id}
+          role="option"
+          aria-selected={index === menu.active}
+          data-testid="mention-option"
+          data-user-id={member.id}
+          // The body keeps the focus (and its 「@」): a tap or click picks without taking it.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => menu.pick(index)}
+        >
+          {member.displayName}
+        </li>
+      ))}
+    </ul>
   )
 }
 

@@ -1,15 +1,16 @@
 /**
  * Writing a new thread (批注) or suggestion (建议修改) on the words selected when it was opened: its kind,
- * body, the proposed words of a suggestion, and colleagues to @mention.
+ * body (with colleagues @mentioned in it), and the proposed words of a suggestion.
  */
-import { type FormEvent, useState } from 'react'
+import { type KeyboardEvent, useState } from 'react'
 import type * as Y from 'yjs'
 import type { GroupMember } from '../../../shared/api/groups.ts'
+import { mentionsInBody } from '../../../shared/threads/mentions.ts'
 import { type BodyRun, bodyText, trimmedBody } from '../../../shared/threads/rich-body.ts'
 import { createSuggestion } from '../../../shared/threads/suggestions.ts'
 import { createThread } from '../../../shared/threads/thread-edits.ts'
 import { type ThreadKind, threadKindLabels, threadKinds } from '../../../shared/threads/thread-model.ts'
-import { MentionPicker } from './MentionPicker.tsx'
+import { MentionsLine } from './MentionsLine.tsx'
 import { RichBodyInput } from './RichBodyInput.tsx'
 import { type SelectedWords, wordPoints } from './selection-anchor.ts'
 
@@ -34,14 +35,15 @@ export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onD
   const [kind, setKind] = useState<ThreadKind>(defaultKind)
   const [body, setBody] = useState<BodyRun[]>([])
   const [replacement, setReplacement] = useState(draft.words.quote)
-  const [mentions, setMentions] = useState<string[]>([])
+  const [picked, setPicked] = useState<string[]>([])
   const [failure, setFailure] = useState<string | null>(null)
   const points = wordPoints(doc, draft.words)
   const spansParagraphs = draft.suggestion && points !== null && !points.oneParagraph
   const unchanged = draft.suggestion && replacement === draft.words.quote
   const ready = draft.suggestion ? !unchanged && !spansParagraphs : bodyText(trimmedBody(body)) !== ''
+  const mentions = mentionsInBody(bodyText(body), picked, members, authorId)
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: { preventDefault(): void }) => {
     event.preventDefault()
     if (!ready) return
     if (!points) {
@@ -53,7 +55,7 @@ export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onD
   }
 
   return (
-    <form className="thread-composer" data-testid="thread-composer" onSubmit={submit}>
+    <form className="thread-composer" data-testid="thread-composer" onSubmit={submit} onKeyDown={(event) => sendOrCancelKey(event, submit, () => onDone(null))}>
       <h3>{draft.suggestion ? '建议修改' : '添加批注'}</h3>
       <blockquote className="thread-quote">{draft.words.quote}</blockquote>
       {spansParagraphs && (
@@ -81,9 +83,19 @@ export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onD
         <span>{draft.suggestion ? '说明（可不写）' : '批注'}</span>
         {/* The editor focuses itself a moment after it appears: on a suggestion that would pull the
             caret out of the words being proposed, so there they get the focus instead. */}
-        <RichBodyInput testId="thread-body-input" label={draft.suggestion ? '说明' : '批注'} onChange={setBody} autoFocus={!draft.suggestion} />
+        <RichBodyInput
+          testId="thread-body-input"
+          label={draft.suggestion ? '说明' : '批注'}
+          placeholder="输入 @ 可以提醒同组老师"
+          mentionable={{ members, authorId }}
+          onChange={(runs, ids) => {
+            setBody(runs)
+            setPicked(ids)
+          }}
+          autoFocus={!draft.suggestion}
+        />
       </div>
-      <MentionPicker members={members} authorId={authorId} chosen={mentions} onChange={setMentions} />
+      <MentionsLine mentions={mentions} members={members} />
       {failure && <p className="thread-failure" role="alert">{failure}</p>}
       <span className="thread-actions">
         <button type="submit" className="primary" data-testid="thread-submit" disabled={!ready}>
@@ -95,4 +107,17 @@ export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onD
       </span>
     </form>
   )
+}
+
+/**
+ * Ctrl+Enter (⌘+Enter) sends, Esc cancels: the composer can be used without a mouse. An Esc that closes
+ * the 「@」 list is that list's, not the composer's.
+ */
+export function sendOrCancelKey(event: KeyboardEvent<HTMLFormElement>, send: (event: { preventDefault(): void }) => void, cancel: () => void): void {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    send(event)
+  } else if (event.key === 'Escape' && !event.defaultPrevented && !event.currentTarget.querySelector('[data-testid="mention-menu"]')) {
+    event.preventDefault()
+    cancel()
+  }
 }

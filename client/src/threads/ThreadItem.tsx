@@ -8,15 +8,26 @@ import { type FormEvent, useState } from 'react'
 import type * as Y from 'yjs'
 import type { GroupMember } from '../../../shared/api/groups.ts'
 import { rewrittenOriginal } from '../../../shared/threads/original-words.ts'
+import { mentionsInBody } from '../../../shared/threads/mentions.ts'
 import { type BodyRun, bodyText, trimmedBody } from '../../../shared/threads/rich-body.ts'
 import { acceptSuggestion, rejectSuggestion, type SuggestionStatus } from '../../../shared/threads/suggestions.ts'
-import { addReply, deleteReply, deleteThread, editReplyBody, editThreadBody, setMentions, setResolved } from '../../../shared/threads/thread-edits.ts'
+import {
+  addReply,
+  deleteReply,
+  deleteThread,
+  editReplyBody,
+  editThreadBody,
+  setMentions,
+  setReplyMentions,
+  setResolved,
+} from '../../../shared/threads/thread-edits.ts'
 import type { ListedThread } from '../../../shared/threads/thread-list.ts'
 import { type ReplyView, threadKindLabels } from '../../../shared/threads/thread-model.ts'
 import { mayChangeOwn, mayDecideSuggestion, mayReply, mayResolve, type ThreadActor } from '../../../shared/threads/thread-rules.ts'
 import { writtenForTeachers } from '../api/teacher-message.ts'
 import { EditableText } from './EditableText.tsx'
 import { RichBody } from './RichBody.tsx'
+import { MentionsLine } from './MentionsLine.tsx'
 import { RichBodyInput } from './RichBodyInput.tsx'
 import { SuggestionBlock } from './SuggestionBlock.tsx'
 import { nameOf, type People, timeText } from './thread-people.ts'
@@ -28,7 +39,7 @@ export interface ThreadItemProps {
   status: SuggestionStatus | null
   actor: ThreadActor
   people: People
-  /** Whom the thread's author may @mention when editing it. */
+  /** Whom a reply, or the thread's author editing it, may @mention. */
   members: readonly GroupMember[]
   selected: boolean
   onSelect: (threadId: string) => void
@@ -45,6 +56,8 @@ export function ThreadItem({ doc, listed, status, actor, people, members, select
   const [failure, setFailure] = useState<string | null>(null)
   const [editing, setEditing] = useState(false)
   const [reply, setReply] = useState<BodyRun[]>([])
+  const [replyPicked, setReplyPicked] = useState<string[]>([])
+  const replyMentions = mentionsInBody(bodyText(reply), replyPicked, members, actor.userId)
   // The reply box is remounted empty once a reply is sent.
   const [replyBox, setReplyBox] = useState(0)
   const run = (change: () => void): boolean => {
@@ -62,8 +75,9 @@ export function ThreadItem({ doc, listed, status, actor, people, members, select
   const submitReply = (event: FormEvent) => {
     event.preventDefault()
     const body = trimmedBody(reply)
-    if (bodyText(body) && run(() => addReply(doc, thread.id, { authorId: actor.userId, body }))) {
+    if (bodyText(body) && run(() => addReply(doc, thread.id, { authorId: actor.userId, body, mentions: replyMentions }))) {
       setReply([])
+      setReplyPicked([])
       setReplyBox((count) => count + 1)
     }
   }
@@ -136,8 +150,14 @@ export function ThreadItem({ doc, listed, status, actor, people, members, select
       {thread.replies.length > 0 && (
         <ol className="thread-replies">
           {thread.replies.map((item) => (
-            <Reply key={item.id} reply={item} mine={mayChangeOwn(actor, item.authorId).allowed} people={people} run={run}
-              onEdit={(body) => editReplyBody(doc, thread.id, item.id, body)} onDelete={() => deleteReply(doc, thread.id, item.id)} />
+            <Reply key={item.id} reply={item} mine={mayChangeOwn(actor, item.authorId).allowed} people={people} members={members} run={run}
+              onEdit={(body, mentions) =>
+                doc.transact(() => {
+                  editReplyBody(doc, thread.id, item.id, body)
+                  if (mentions.join() !== item.mentions.join()) setReplyMentions(doc, thread.id, item.id, mentions)
+                })
+              }
+              onDelete={() => deleteReply(doc, thread.id, item.id)} />
           ))}
         </ol>
       )}
@@ -164,7 +184,18 @@ export function ThreadItem({ doc, listed, status, actor, people, members, select
       )}
       {selected && mayReply(actor).allowed && (
         <form className="thread-reply-form" onSubmit={submitReply} onClick={(event) => event.stopPropagation()}>
-          <RichBodyInput key={replyBox} testId="thread-reply-input" label="回复" placeholder="回复……" onChange={setReply} />
+          <RichBodyInput
+            key={replyBox}
+            testId="thread-reply-input"
+            label="回复"
+            placeholder="回复……（输入 @ 可以提醒同组老师）"
+            mentionable={{ members, authorId: actor.userId }}
+            onChange={(runs, ids) => {
+              setReply(runs)
+              setReplyPicked(ids)
+            }}
+          />
+          <MentionsLine mentions={replyMentions} members={members} />
           <button type="submit" data-testid="thread-reply-submit" disabled={!bodyText(trimmedBody(reply))}>回复</button>
         </form>
       )}
@@ -176,12 +207,13 @@ interface ReplyProps {
   reply: ReplyView
   mine: boolean
   people: People
+  members: readonly GroupMember[]
   run: (change: () => void) => boolean
-  onEdit: (body: BodyRun[]) => void
+  onEdit: (body: BodyRun[], mentions: string[]) => void
   onDelete: () => void
 }
 
-function Reply({ reply, mine, people, run, onEdit, onDelete }: ReplyProps) {
+function Reply({ reply, mine, people, members, run, onEdit, onDelete }: ReplyProps) {
   const [editing, setEditing] = useState(false)
   return (
     <li className="thread-reply" data-testid="thread-reply" onClick={(event) => event.stopPropagation()}>
@@ -189,7 +221,13 @@ function Reply({ reply, mine, people, run, onEdit, onDelete }: ReplyProps) {
         <strong>{nameOf(people, reply.authorId)}</strong> <time className="muted">{timeText(reply.createdAt)}</time>
       </span>
       {editing ? (
-        <EditableText initial={reply.bodyDelta} label="修改回复" onSave={(body) => run(() => onEdit(body)) && setEditing(false)} onCancel={() => setEditing(false)} />
+        <EditableText
+          initial={reply.bodyDelta}
+          label="修改回复"
+          mentions={{ authorId: reply.authorId, members, initial: reply.mentions }}
+          onSave={(body, mentions) => run(() => onEdit(body, mentions)) && setEditing(false)}
+          onCancel={() => setEditing(false)}
+        />
       ) : (
         <p className="thread-body">
           <RichBody runs={reply.bodyDelta} />

@@ -5,6 +5,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { type GroupMember, groupMember, maxOtherPeople, membersQuery } from '../../../shared/api/groups.ts'
+import { nameSpelling } from '../../school/name-spelling.ts'
 import type { Store, UserRecord } from '../../store/store.ts'
 import { ApiError, notFound } from '../api-error.ts'
 import type { AuthVariables } from '../auth-middleware.ts'
@@ -42,5 +43,5 @@ export function groupMemberRoutes(store: Store) {
 }
 
 function view({ id, displayName, role, color }: UserRecord, member: boolean): GroupMember {
-  return { id, displayName, role, color, member }
+  return { id, displayName, role, color, member, spelling: nameSpelling(displayName) }
 }

@@ -66,7 +66,7 @@ describe('the copy kept before starting over from the server', () => {
   it("adds the user's own threads and replies, escaped, since for a commenter they are what was typed", () => {
     const threads = [
       thread({ authorId: 'me', quote: '合并<同类项>', body: '这里要举例' }),
-      thread({ id: 't2', authorId: 'other', quote: '去括号', body: '别人的', replies: [{ id: 'r', authorId: 'me', createdAt: 2, body: '同意', bodyDelta: [{ insert: '同意' }] }] }),
+      thread({ id: 't2', authorId: 'other', quote: '去括号', body: '别人的', replies: [{ id: 'r', authorId: 'me', createdAt: 2, body: '同意', bodyDelta: [{ insert: '同意' }], mentions: [] }] }),
     ]
     const html = rescuedHtml('<p>正文</p>', threads, 'me')
     expect(html).toBe('<p>正文</p><h2>我的批注</h2><ul><li>「合并&lt;同类项&gt;」这里要举例</li><li>「去括号」回复：同意</li></ul>')

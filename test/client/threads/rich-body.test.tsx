@@ -64,9 +64,9 @@ describe('a shown body', () => {
 })
 
 const members: GroupMember[] = [
-  { id: 'wang', displayName: '王老师' },
-  { id: 'li', displayName: '李老师' },
-  { id: 'zhao', displayName: '赵老师' },
+  { id: 'wang', displayName: '王老师', spelling: 'wanglaoshi wls' },
+  { id: 'li', displayName: '李老师', spelling: 'lilaoshi lls' },
+  { id: 'zhao', displayName: '赵老师', spelling: 'zhaolaoshi zls' },
 ] as GroupMember[]
 
 function panelOn(doc: ReturnType<typeof docWithParagraphs>, userId: string) {
@@ -101,7 +101,7 @@ describe('a thread in the panel', () => {
     expect(body.querySelector('u')?.textContent).toBe('归纳')
   })
 
-  it('lets its author change the body’s marks and whom it mentions', () => {
+  it('lets its author change the body’s marks and mention more colleagues, keeping those told before', () => {
     const doc = docWithThread()
     render(panelOn(doc, 'wang'))
     act(() => one('thread-edit').click())
@@ -111,13 +111,54 @@ describe('a thread in the panel', () => {
       editor.commands.setTextSelection({ from: 1, to: 2 })
     })
     act(() => container.querySelector<HTMLButtonElement>('[data-testid="body-bold"]')!.click())
-    const boxes = [...container.querySelectorAll<HTMLInputElement>('[data-testid="thread-mention"]')]
-    expect(boxes.map((box) => [box.value, box.checked])).toEqual([['li', true], ['zhao', false]])
-    act(() => boxes[1]!.click())
+    act(() => {
+      editor.chain().focus('end').insertContent({ type: 'mention', attrs: { id: 'zhao', label: '赵老师' } }).run()
+    })
+    expect(one('mentions-line').textContent).toBe('发表后将提醒：赵老师')
     act(() => one('thread-edit-save').click())
     const thread = readThread(threadsOf(doc).get('t1')!)
     expect(thread.mentions).toEqual(['li', 'zhao'])
     expect(thread.bodyDelta.slice(0, 1)).toEqual([{ insert: '先举例', attributes: { bold: true } }])
+    expect(thread.body.endsWith('归纳@赵老师')).toBe(true)
+  })
+
+  it('[MENTION-1] opens the 「@」 list, narrows it by 拼音, and picks with Enter into the reply and its mentions', async () => {
+    const doc = docWithThread()
+    render(panelOn(doc, 'li'))
+    const editor = editorOf('thread-reply-input')
+    act(() => {
+      editor.chain().focus().insertContent('请@').run()
+    })
+    await act(async () => {})
+    const names = () => [...container.querySelectorAll('[data-testid="mention-option"]')].map((option) => option.textContent)
+    expect(names()).toEqual(['王老师', '赵老师'])
+    act(() => {
+      editor.chain().insertContent('zh').run()
+    })
+    await act(async () => {})
+    expect(names()).toEqual(['赵老师'])
+    act(() => {
+      editor.view.dom.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    })
+    await act(async () => {})
+    expect(container.querySelector('[data-testid="mention-menu"]')).toBeNull()
+    act(() => {
+      editor.chain().insertContent('看看').run()
+    })
+    act(() => one('thread-reply-submit').click())
+    const [reply] = readThread(threadsOf(doc).get('t1')!).replies
+    expect(reply).toMatchObject({ body: '请@赵老师 看看', mentions: ['zhao'] })
+  })
+
+  it('[MENTION-2] takes a name typed out in full after 「@」 as a mention, and 「@全体」 as words', () => {
+    const doc = docWithThread()
+    render(panelOn(doc, 'li'))
+    act(() => {
+      editorOf('thread-reply-input').chain().focus().insertContent('＠王老师 和 @全体').run()
+    })
+    expect(one('mentions-line').textContent).toBe('发表后将提醒：王老师')
+    act(() => one('thread-reply-submit').click())
+    expect(readThread(threadsOf(doc).get('t1')!).replies[0]).toMatchObject({ body: '＠王老师 和 @全体', mentions: ['wang'] })
   })
 
   it('sends a reply with its marks and empties the box', () => {

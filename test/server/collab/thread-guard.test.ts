@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { contentOf, pointAt, textNodes } from '../../../shared/threads/thread-anchor.ts'
-import { addReply, createThread, deleteThread, editThreadBody, setResolved } from '../../../shared/threads/thread-edits.ts'
+import { addReply, createThread, deleteThread, editThreadBody, setReplyMentions, setResolved } from '../../../shared/threads/thread-edits.ts'
 import { threadsOf } from '../../../shared/threads/thread-model.ts'
 import { acceptSuggestion, createSuggestion, rejectSuggestion } from '../../../shared/threads/suggestions.ts'
 import type { ThreadActor } from '../../../shared/threads/thread-rules.ts'
@@ -124,6 +124,27 @@ describe('a comment connection', () => {
     expect(submit(updateOf(author, () => bodyOf(author).format(0, 2, { bold: true })), li)).toEqual(allowed)
     expect(submit(updateOf(author, () => replyBodyOf(author).format(0, 2, { italic: true })), li)).toEqual(allowed)
     expect(bodyOf(room).toDelta()[0]).toEqual({ insert: '为什', attributes: { bold: true } })
+  })
+
+  it('[MENTION-3] may @mention in its own reply, within the schema’s bound, and change only its own reply’s mentions', () => {
+    submit(newThread(client(11), 'li'), li)
+    const replied = client(12)
+    expect(submit(updateOf(replied, () => addReply(replied, 't-li', { id: 'r-wang', authorId: 'wang', body: '@李老师 同意', mentions: ['li'] })), wang)).toEqual({
+      allowed: true,
+      activity: [expect.objectContaining({ type: 'replyAdded', replyId: 'r-wang', mentions: ['li'] })],
+    })
+    const tooMany = client(13)
+    const crowd = Array.from({ length: 201 }, (_, index) => `u-${index}`)
+    expect(submit(updateOf(tooMany, () => addReply(tooMany, 't-li', { authorId: 'wang', body: '大家看', mentions: crowd })), wang)).toEqual(
+      refusedWith(/mentions/),
+    )
+    const forger = client(14)
+    expect(submit(updateOf(forger, () => setReplyMentions(forger, 't-li', 'r-wang', ['li', 'chen'])), li)).toEqual(refusedWith(/自己/))
+    const author = client(15)
+    expect(submit(updateOf(author, () => setReplyMentions(author, 't-li', 'r-wang', ['li', 'chen'])), wang)).toEqual({
+      allowed: true,
+      activity: [{ type: 'mentioned', threadId: 't-li', userIds: ['chen'] }],
+    })
   })
 
   it('reports a new thread whose body has marks', () => {

@@ -91,7 +91,7 @@ describe('NotificationService', () => {
     await service.threadActivity({
       documentId: document.id,
       actorId: ids.apprentice!,
-      activity: [{ type: 'replyAdded', threadId: 't1', replyId: replyIds[2]!, threadAuthorId: ids.teacher2!, body: '我觉得可以' }],
+      activity: [{ type: 'replyAdded', threadId: 't1', replyId: replyIds[2]!, threadAuthorId: ids.teacher2!, body: '我觉得可以', mentions: [] }],
     })
     const latest = async (username: string) => (await inboxOf(username)).find((n) => n.documentId === document.id)
     expect(await latest('teacher2')).toMatchObject({ kind: 'reply', text: '赵老师 回复了你在《2.2 整式的加减》中的批注' })

@@ -95,7 +95,7 @@ describe('threadNotifications', () => {
     ],
     [
       'a reply tells the thread’s author and earlier repliers, each once',
-      [{ type: 'replyAdded', threadId: 't1', replyId: 'r3', threadAuthorId: 'zhang', body: '同意' }],
+      [{ type: 'replyAdded', threadId: 't1', replyId: 'r3', threadAuthorId: 'zhang', body: '同意', mentions: [] }],
       plan,
       [
         ['zhang', 'reply', '陈老师 回复了你在《2.2 整式的加减》中的批注'],
@@ -104,15 +104,28 @@ describe('threadNotifications', () => {
     ],
     [
       'a reply that also mentions its thread’s author is one notification, the mention',
-      [
-        { type: 'replyAdded', threadId: 't1', replyId: 'r3', threadAuthorId: 'zhang', body: '@张老师' },
-        { type: 'mentioned', threadId: 't1', userIds: ['zhang'] },
-      ],
+      [{ type: 'replyAdded', threadId: 't1', replyId: 'r3', threadAuthorId: 'zhang', body: '@张老师', mentions: ['zhang'] }],
       plan,
       [
         ['zhang', 'mention', '陈老师 在《2.2 整式的加减》中@了你'],
         ['liu', 'reply', '陈老师 也回复了《2.2 整式的加减》中你参与的批注'],
       ],
+    ],
+    [
+      'a reply mentioning a colleague tells her; one mentioning someone who cannot open the document tells nobody',
+      [{ type: 'replyAdded', threadId: 't1', replyId: 'r3', threadAuthorId: 'zhang', body: '@李老师 @外校', mentions: ['li', 'outsider', 'unknown'] }],
+      plan,
+      [
+        ['li', 'mention', '陈老师 在《2.2 整式的加减》中@了你'],
+        ['zhang', 'reply', '陈老师 回复了你在《2.2 整式的加减》中的批注'],
+        ['liu', 'reply', '陈老师 也回复了《2.2 整式的加减》中你参与的批注'],
+      ],
+    ],
+    [
+      'a reply’s mentions added when its author edits it tell the newly named',
+      [{ type: 'mentioned', threadId: 't1', userIds: ['li'] }],
+      plan,
+      [['li', 'mention', '陈老师 在《2.2 整式的加减》中@了你']],
     ],
     ['resolving tells the thread’s author', [{ type: 'resolved', threadId: 't1', threadAuthorId: 'zhang' }], plan, [['zhang', 'resolved', '陈老师 将你在《2.2 整式的加减》中的批注标为已解决']]],
     ['reopening tells the thread’s author', [{ type: 'reopened', threadId: 't1', threadAuthorId: 'zhang' }], plan, [['zhang', 'reopened', '陈老师 重新打开了你在《2.2 整式的加减》中的批注']]],
@@ -134,7 +147,7 @@ describe('threadNotifications', () => {
 
   it.each<[string, ThreadActivity[], string]>([
     ['creating a thread on one’s own plan', [created(false, ['li'])], 'li'],
-    ['replying in one’s own thread, after replying before', [{ type: 'replyAdded', threadId: 't1', replyId: 'r2', threadAuthorId: 'li', body: '补充' }], 'li'],
+    ['replying in one’s own thread, after replying before', [{ type: 'replyAdded', threadId: 't1', replyId: 'r2', threadAuthorId: 'li', body: '补充', mentions: [] }], 'li'],
     ['resolving one’s own thread', [{ type: 'resolved', threadId: 't1', threadAuthorId: 'li' }], 'li'],
     ['accepting one’s own suggestion', [{ type: 'suggestionDecided', threadId: 't1', decision: 'accepted', suggestionAuthorId: 'li' }], 'li'],
   ])('never tells the actor of their own doing: %s', (_what, activity, actorId) => {

@@ -30,11 +30,17 @@ describe('GET /api/groups/{groupId}/members', () => {
     expect(body.find((person) => person.displayName === '李老师')).toMatchObject({ role: 'teacher', color: '#1971c2', member: true })
   })
 
+  it('[MENTION-1] gives each name’s 拼音 and initials, a surname read as a surname, for the 「@」 list', async () => {
+    const { body } = await teacher.get<GroupMember[]>(`/api/groups/${groupId}/members`)
+    expect(body.find((person) => person.displayName === '李老师')?.spelling).toBe('lilaoshi lls')
+    expect(body.find((person) => person.displayName === '陈老师')?.spelling).toBe('chenlaoshi cls')
+  })
+
   it('adds the users asked for by id, once each, marked as not members', async () => {
     const [guest, li] = await Promise.all([userId(server, 'guest'), userId(server, 'teacher1')])
     const { body } = await teacher.get<GroupMember[]>(`/api/groups/${groupId}/members?also=${guest},${li},${guest},nobody`)
     expect(body.filter((person) => person.id === guest)).toEqual([
-      { id: guest, displayName: '孙老师', role: 'guest', color: '#a61e4d', member: false },
+      { id: guest, displayName: '孙老师', role: 'guest', color: '#a61e4d', member: false, spelling: 'sunlaoshi sls' },
     ])
     expect(body.filter((person) => person.id === li)).toHaveLength(1)
     expect(body.some((person) => person.id === 'nobody')).toBe(false)
