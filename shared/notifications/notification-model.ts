@@ -5,7 +5,7 @@
  */
 
 export const notificationKinds = [
-  /** Named in a thread's @ list. */
+  /** Named in a thread's or a reply's @mentions. */
   'mention',
   /** A reply in a thread one wrote or replied to. */
   'reply',

@@ -20,12 +20,16 @@ export const mentionTriggers = ['@', '＠'] as const
 /** At most this many members are offered at once: a short list a finger can pick from. */
 export const mentionListLength = 8
 
-/** Whether a member is offered for what was typed after 「@」 (empty: everyone). */
+/**
+ * Whether a member is offered for what was typed after 「@」 (empty: everyone): part of the shown name
+ * or of its 拼音 (「fang」 finds 王芳), or the start of its initials (「wf」; 「ls」 would find every 某老师).
+ */
 export function matchesMention(member: Mentionable, query: string): boolean {
   const typed = query.trim().toLowerCase().replace(/\s+/g, '')
   if (typed === '') return true
   if (member.displayName.toLowerCase().includes(typed)) return true
-  return member.spelling.split(' ').some((key) => key !== '' && key.includes(typed))
+  const [full = '', initials = ''] = member.spelling.split(' ')
+  return full.includes(typed) || (initials !== '' && initials.startsWith(typed))
 }
 
 /** The members offered for `query`, the author left out. */

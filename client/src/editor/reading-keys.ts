@@ -10,7 +10,7 @@
  * selection, and a drawn caret shows where a collapsed selection is.
  */
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Plugin, PluginKey, type Selection as EditorSelection, TextSelection } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 
 type Direction = 'forward' | 'backward'
@@ -49,7 +49,25 @@ function moveSelection(view: EditorView, event: KeyboardEvent): boolean {
     selection.collapse(node, offset)
   }
   selection.modify(event.shiftKey ? 'extend' : 'move', move.direction, move.granularity)
+  // Told at once, not at the next selectionchange: a redraw before that (the caret drawn or removed)
+  // would write the older selection back into the page, and a fast typist's next key would start there.
+  const moved = selectionFrom(view, selection)
+  if (moved) view.dispatch(view.state.tr.setSelection(moved))
   return true
+}
+
+function selectionFrom(view: EditorView, selection: Selection): EditorSelection | null {
+  if (!selection.anchorNode || !selection.focusNode || !view.dom.contains(selection.focusNode)) return null
+  try {
+    const { doc } = view.state
+    return TextSelection.between(
+      doc.resolve(view.posAtDOM(selection.anchorNode, selection.anchorOffset)),
+      doc.resolve(view.posAtDOM(selection.focusNode, selection.focusOffset)),
+    )
+  } catch {
+    // Inside something drawn over the text (a colleague's caret): ProseMirror reads it back itself.
+    return null
+  }
 }
 
 export const ReadingKeys = Extension.create({

@@ -10,6 +10,7 @@ import { type BodyRun, bodyText, trimmedBody } from '../../../shared/threads/ric
 import { createSuggestion } from '../../../shared/threads/suggestions.ts'
 import { createThread } from '../../../shared/threads/thread-edits.ts'
 import { type ThreadKind, threadKindLabels, threadKinds } from '../../../shared/threads/thread-model.ts'
+import { escapeClosedMentionList } from './mention-menu.ts'
 import { MentionsLine } from './MentionsLine.tsx'
 import { RichBodyInput } from './RichBodyInput.tsx'
 import { type SelectedWords, wordPoints } from './selection-anchor.ts'
@@ -116,8 +117,7 @@ export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onD
 export function sendOrCancelKey(event: KeyboardEvent<HTMLFormElement>, send: (event: { preventDefault(): void }) => void, cancel: () => void): void {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
     send(event)
-  } else if (event.key === 'Escape' && !event.defaultPrevented && !event.currentTarget.querySelector('[data-testid="mention-menu"]')) {
-    event.preventDefault()
+  } else if (event.key === 'Escape' && !escapeClosedMentionList(event.nativeEvent)) {
     cancel()
   }
 }

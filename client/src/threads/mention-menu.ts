@@ -26,6 +26,14 @@ export interface MentionMenuOptions {
 
 type Picked = { id: string; label: string }
 
+/** Escapes that ended a 「@」: the editor stops every Escape, so this is how the form around it knows. */
+const closingEscapes = new WeakSet<Event>()
+
+/** Whether this Escape closed the 「@」 list (and so is not meant for what holds the box). */
+export function escapeClosedMentionList(event: Event): boolean {
+  return closingEscapes.has(event)
+}
+
 export function mentionMenuExtension({ choices, onMenu }: MentionMenuOptions) {
   const suggestion = (char: string) => ({
     char,
@@ -55,6 +63,11 @@ export function mentionMenuExtension({ choices, onMenu }: MentionMenuOptions) {
         },
         onUpdate: take,
         onKeyDown: ({ event }: SuggestionKeyDownProps) => {
+          if (event.key === 'Escape') {
+            // The plugin ends the suggestion itself.
+            closingEscapes.add(event)
+            return true
+          }
           if (shown.length === 0 || event.isComposing) return false
           switch (event.key) {
             case 'ArrowDown':
@@ -70,7 +83,6 @@ export function mentionMenuExtension({ choices, onMenu }: MentionMenuOptions) {
               pick(active)
               return true
             default:
-              // Escape closes the list by itself (the plugin ends the suggestion).
               return false
           }
         },

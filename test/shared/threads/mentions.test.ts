@@ -28,6 +28,9 @@ describe('matchesMention (MENTION-1)', () => {
 
   it('reads a surname as a surname and a Latin name in any case', () => {
     expect(matchesMention(zeng, 'zeng')).toBe(true)
+    expect(matchesMention(zeng, 'zl')).toBe(true)
+    // Initials match from their start: 「ls」 is the end of every 某老师's.
+    expect(matchesMention(zeng, 'ls')).toBe(false)
     expect(matchesMention(lily, 'LI')).toBe(true)
   })
 })
