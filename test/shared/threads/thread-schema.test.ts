@@ -55,7 +55,17 @@ describe('thread schema', () => {
     expect(replyFieldShape('body')).toEqual({ kind: 'body' })
     expect(threadFieldShape('colour')).toBeNull()
     expect(threadFieldShape('toString')).toBeNull()
-    expect(replyFieldShape('mentions')).toBeNull()
+    expect(replyFieldShape('colour')).toBeNull()
+    expect(replyFieldShape('resolvedBy')).toBeNull()
+  })
+
+  it('[BOUNDS-4] a reply’s mentions are a bounded list of ids, like a thread’s (MENTION-3)', () => {
+    const shape = replyFieldShape('mentions')
+    if (shape?.kind !== 'value') throw new Error('a reply’s mentions are a plain value')
+    expect(shape.valid(['u-1', 'u-2'])).toBe(true)
+    expect(shape.valid(Array.from({ length: 201 }, (_, index) => `u-${index}`))).toBe(false)
+    expect(shape.valid([['u-1']])).toBe(false)
+    expect(shape.valid('u-1')).toBe(false)
   })
 
   it('[BOUNDS-4] a body carries only its three marks and a bounded number of characters', () => {
