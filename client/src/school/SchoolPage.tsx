@@ -1,13 +1,14 @@
-/** 学校管理 (教导处): accounts, groups and the audit log of the school. */
+/** 学校管理 (教导处): accounts, groups, the staff roster import and the audit log of the school. */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { queries, schoolKey } from '../api/queries.ts'
 import { AccountsPanel } from './AccountsPanel.tsx'
 import { AuditPanel } from './AuditPanel.tsx'
 import { GroupsPanel } from './GroupsPanel.tsx'
+import { RosterPanel } from './RosterPanel.tsx'
 import { schoolHref, type SchoolTab } from './school-routes.ts'
 import './school.css'
 
-const tabLabels: Record<SchoolTab, string> = { accounts: '账号', groups: '备课组', audit: '操作记录' }
+const tabLabels: Record<SchoolTab, string> = { accounts: '账号', groups: '备课组', roster: '导入名单', audit: '操作记录' }
 
 export function SchoolPage({ tab }: { tab: SchoolTab }) {
   const queryClient = useQueryClient()
@@ -30,6 +31,7 @@ export function SchoolPage({ tab }: { tab: SchoolTab }) {
       {error && <p className="form-error" role="alert">{error.message}</p>}
       {tab === 'accounts' && <AccountsPanel accounts={accounts.data ?? []} groups={groups.data ?? []} onChanged={reload} />}
       {tab === 'groups' && <GroupsPanel accounts={accounts.data ?? []} groups={groups.data ?? []} onChanged={reload} />}
+      {tab === 'roster' && <RosterPanel onImported={reload} />}
       {tab === 'audit' && <AuditPanel />}
     </main>
   )
