@@ -55,6 +55,16 @@ export interface BenchOptions {
   pageLoadRuns: number
   /** Write a CPU profile of each server over the measured window into this folder. */
   cpuProfileDir: string | null
+  /** Typists beside a flooding editor, quiet then flooded (`flood.ts`). */
+  flood: boolean
+  floodTypists: number
+  floodRate: number
+  floodPhaseMs: number
+  /** Hundreds of connections typing for minutes, memory sampled (`soak.ts`); off unless asked for. */
+  soak: boolean
+  soakConnections: number
+  soakRate: number
+  soakDurationMs: number
 }
 
 export const serverKinds = ['reference', 'hocuspocus', 'ours'] as const
@@ -143,6 +153,14 @@ const flags: Record<string, Flag> = {
   'page-load': { key: 'pageLoad', help: 'measure the app loading in chromium over 1.5 Mbit/s and 150 ms (1/0)', parse: boolean },
   'page-load-runs': { key: 'pageLoadRuns', help: 'cold and warm page loads to measure', parse: integer },
   'cpu-prof': { key: 'cpuProfileDir', help: 'folder for CPU profiles of the servers during the window', parse: (v) => v },
+  flood: { key: 'flood', help: 'typing beside a flooding editor, quiet then flooded (1/0)', parse: boolean },
+  'flood-typists': { key: 'floodTypists', help: 'editors typing beside the flood', parse: integer },
+  'flood-rate': { key: 'floodRate', help: 'operations per second of each of them', parse: integer },
+  'flood-duration': { key: 'floodPhaseMs', help: 'seconds of each phase, quiet and flooded', parse: seconds },
+  soak: { key: 'soak', help: 'the soak: many connections typing for minutes (1/0)', parse: boolean },
+  'soak-connections': { key: 'soakConnections', help: 'connections in the soak', parse: integer },
+  'soak-rate': { key: 'soakRate', help: 'operations per second of each soak connection', parse: integer },
+  'soak-duration': { key: 'soakDurationMs', help: 'seconds the soak types', parse: seconds },
 }
 
 export function defaultOptions(): BenchOptions {
@@ -173,6 +191,14 @@ export function defaultOptions(): BenchOptions {
     pageLoad: true,
     pageLoadRuns: 3,
     cpuProfileDir: null,
+    flood: true,
+    floodTypists: 4,
+    floodRate: 10,
+    floodPhaseMs: 10_000,
+    soak: false,
+    soakConnections: 500,
+    soakRate: 1,
+    soakDurationMs: 180_000,
   }
 }
 

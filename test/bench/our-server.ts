@@ -79,12 +79,16 @@ async function demoGroup(store: Store): Promise<{ groupId: string; schoolId: str
   return { groupId, schoolId: member.schoolId, userId: member.id }
 }
 
-async function storedDigest(store: Store, documentId: string): Promise<string> {
+async function storedDoc(store: Store, documentId: string): Promise<Y.Doc> {
   const { snapshot, updates } = await store.loadDocumentState(documentId)
   const doc = new Y.Doc()
   if (snapshot) Y.applyUpdate(doc, snapshot)
   for (const update of updates) Y.applyUpdate(doc, update)
-  return digestOf(doc)
+  return doc
+}
+
+async function storedDigest(store: Store, documentId: string): Promise<string> {
+  return digestOf(await storedDoc(store, documentId))
 }
 
 serveRequests({
@@ -133,6 +137,17 @@ serveRequests({
     return digests
   },
   storeLoadTimes: async ({ id }: { id: string }) => documentLoads.get(id) ?? [],
+  /** Each stored document's state vector, as a plain object of client → clock. */
+  storedStateVectors: async ({ ids }: { ids: string[] }) => {
+    const vectors: Record<string, Record<number, number>> = {}
+    for (const id of ids) vectors[id] = Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(await storedDoc(current().store, id))))
+    return vectors
+  },
+  /** Lengths of the named root texts of a stored document: the flood and soak count their characters. */
+  storedTextLengths: async ({ id, names }: { id: string; names: string[] }) => {
+    const doc = await storedDoc(current().store, id)
+    return names.map((name) => doc.getText(name).length)
+  },
   /** Store calls since the last reset, by method. */
   storeCallTimes: async ({ reset }: { reset: boolean }) => {
     const times = Object.fromEntries(timedMethods.map((m) => [m, summarize(storeCalls.get(m) ?? [])]))

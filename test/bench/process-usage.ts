@@ -12,6 +12,8 @@ export interface ProcessUsage {
   /** Of which in the kernel: socket writes, SQLite's file writes. */
   cpuSystemMs: number
   rssBytes: number
+  /** V8 heap in use: with the RSS, what the soak watches for growth. */
+  heapUsedBytes: number
   /** Highest resident set size seen since the last reset, sampled every 50 ms. */
   peakRssBytes: number
   /** Peak resident set size of the whole process life, start-up and password hashing included. */
@@ -36,6 +38,7 @@ export function processUsage(reset = false): ProcessUsage {
     cpuMs: (cpu.user + cpu.system) / 1000,
     cpuSystemMs: cpu.system / 1000,
     rssBytes,
+    heapUsedBytes: process.memoryUsage().heapUsed,
     peakRssBytes: Math.max(peakRssBytes, rssBytes),
     lifetimeMaxRssBytes: process.resourceUsage().maxRSS * 1024,
     eventLoopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },

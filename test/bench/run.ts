@@ -2,10 +2,12 @@
  * `npm run bench`: every server under the same typing workloads, in interleaved rounds; then the cold load
  * of a 1 MB document; then the app's page load in chromium over a slow link. Prints tables and writes
  * `bench/results/latest.json` and `bench/results/page-load.json`
- * (`npm run bench -- --load 0` measures the page load alone).
+ * (`npm run bench -- --load 0 --flood 0` measures the page load alone); then the flood, and the soak if
+ * asked for (`attack-scenarios.ts`).
  * Method and targets: docs/BENCHMARK.md.
  */
 import { loadavg } from 'node:os'
+import { runAttackScenarios } from './attack-scenarios.ts'
 import { type BenchServer, type OurServer, startBenchServer } from './bench-servers.ts'
 import { type CapacityResult, measureCapacity } from './capacity-run.ts'
 import { coldLoadInMemory, coldLoadOurs } from './cold-load.ts'
@@ -77,7 +79,8 @@ async function main(): Promise<number> {
     console.log(`\nwritten to ${pageLoadResultsPath}\n`)
     pageLoadMet = pageLoad.met
   }
-  if (!options.load) return pageLoadMet ? 0 : 1
+  const attacksIntact = await runAttackScenarios(options)
+  if (!options.load) return pageLoadMet && attacksIntact ? 0 : 1
   const loadAverageAtStart = loadavg()[0]!
   const errors: string[] = []
   const workloads = options.workloads.map((name) => effectiveWorkload(workloadNamed(name), options))
@@ -107,7 +110,7 @@ async function main(): Promise<number> {
   console.log(`\nwritten to ${resultsPath}`)
   const all = workloadReports.flatMap((w) => Object.values(w.rounds).flat().concat(Object.values(w.load)))
   const correct = all.every((r) => r.converged && r.lostDeliveries === 0 && r.storeMatchesClients !== false)
-  return errors.length === 0 && correct && pageLoadMet ? 0 : 1
+  return errors.length === 0 && correct && pageLoadMet && attacksIntact ? 0 : 1
 }
 
 // Exiting through process.exit runs the handlers that kill the children and remove temporary folders.
