@@ -66,19 +66,24 @@ export async function runFlood(options: FloodOptions): Promise<FloodReport> {
       typists.push({ doc, provider, sentAt: [] })
     }
     await waitUntil(() => typists.every((t) => t.provider.synced), 30_000, 'the typists sync')
-    const latencies: number[] = []
-    observeLatencies(typists, latencies)
+    const arrivals: Arrival[] = []
+    observeLatencies(typists, arrivals)
 
-    const quiet = await typePhase(typists, latencies, options)
+    const quietStart = performance.now()
+    await typePhase(typists, options)
     await flooder.request('start', { serverUrl: server.serverUrl, room, params: { token: await server.wsToken('teacher1') } })
+    const floodStart = performance.now()
     await server.usage(true)
-    const flooded = await typePhase(typists, latencies, options)
+    await typePhase(typists, options)
     const loop = (await server.usage()).eventLoopDelayMs
     const flood = await flooder.request<FloodOutcome>('stop')
 
+    // Late characters count in the phase they were typed in, however late they arrive.
     const expected = typists.map((t) => t.sentAt.length)
     const seenByAll = (): boolean => typists.every((t) => expected.every((n, i) => t.doc.getText(`typist-${i}`).length === n))
-    const seen = await waitUntil(seenByAll, 30_000, 'every typed character arrives').then(() => true, () => false)
+    const seen = await waitUntil(seenByAll, 60_000, 'every typed character arrives').then(() => true, () => false)
+    const quiet = arrivals.filter((a) => a.sentAt >= quietStart && a.sentAt < floodStart).map((a) => a.latency)
+    const flooded = arrivals.filter((a) => a.sentAt >= floodStart).map((a) => a.latency)
     const stored = await storedLengths(server, room, options.typists)
     return {
       options,
@@ -96,8 +101,13 @@ export async function runFlood(options: FloodOptions): Promise<FloodReport> {
   }
 }
 
+interface Arrival {
+  sentAt: number
+  latency: number
+}
+
 /** Every typist writes into a text of its own; the others time each character's arrival. */
-function observeLatencies(typists: Typist[], latencies: number[]): void {
+function observeLatencies(typists: Typist[], arrivals: Arrival[]): void {
   for (const [i, writer] of typists.entries()) {
     for (const reader of typists) {
       if (reader === writer) continue
@@ -107,16 +117,15 @@ function observeLatencies(typists: Typist[], latencies: number[]): void {
         const now = performance.now()
         for (; seen < text.length; seen++) {
           const sent = writer.sentAt[seen]
-          if (sent !== undefined) latencies.push(now - sent)
+          if (sent !== undefined) arrivals.push({ sentAt: sent, latency: now - sent })
         }
       })
     }
   }
 }
 
-/** Types for one phase and returns the latencies of the characters it typed. */
-async function typePhase(typists: Typist[], latencies: number[], options: FloodOptions): Promise<number[]> {
-  const from = latencies.length
+/** Types for one phase. */
+async function typePhase(typists: Typist[], options: FloodOptions): Promise<void> {
   const interval = 1000 / options.rate
   const end = performance.now() + options.phaseMs
   // Spread over the interval, as people do not type in step.
@@ -133,9 +142,6 @@ async function typePhase(typists: Typist[], latencies: number[], options: FloodO
     }),
   )
   await Promise.all(timers)
-  // The last characters of the phase still count, whenever they arrive.
-  await new Promise((resolve) => setTimeout(resolve, 2_000))
-  return latencies.slice(from)
 }
 
 async function storedLengths(
