@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { limits } from '../../../shared/limits.ts'
 import { ImportRefusal } from '../../../server/import/import-refusal.ts'
 import { readDocx } from '../../../server/import/read-docx.ts'
 import { defaultLessonTemplate } from '../../../shared/template/default-template.ts'
@@ -39,6 +41,22 @@ describe('readDocx', () => {
     // A Windows metafile, as Word keeps many pasted pictures (its placeable header's magic number).
     const wmf = buildDocx(paragraph('图') + image(), { imageBytes: new Uint8Array([0xd7, 0xcd, 0xc6, 0x9a, 0, 0, 1, 2, 3, 4]) })
     expect((await readDocx(wmf, defaultLessonTemplate)).unkept).toEqual([expect.objectContaining({ kind: 'images', count: 1, message: expect.stringContaining('WMF') })])
+  })
+
+  it('[EXPORT-12] lists a phone photo over the picture limit, with the limit in Chinese, and imports the text around it', async () => {
+    // A photo does not compress: 6 MB of it stays 6 MB in the zip, under the upload limit, over the picture limit.
+    const photo = Buffer.concat([pngImage(40, 30), randomBytes(limits.maxImageBytes + 1024 * 1024)])
+    const file = buildDocx(heading(2, '学习目标') + paragraph('观察照片中的方程') + image() + paragraph('写出等量关系'), { imageBytes: photo })
+    expect(file.length).toBeLessThan(limits.maxUploadBytes)
+    const { lesson, images, unkept } = await readDocx(file, defaultLessonTemplate)
+    expect(images).toEqual([])
+    expect(unkept).toEqual([
+      { kind: 'imagesTooLarge', count: 1, message: '1 张图片太大，没有导入：每张图片不能超过 5 MB，长边不能超过 8000 像素' },
+    ])
+    const text = JSON.stringify(lesson.sections)
+    expect(text).toContain('观察照片中的方程')
+    expect(text).toContain('写出等量关系')
+    expect(text).not.toContain('"image"')
   })
 
   it('strips ActiveX controls and lists them with the rest of what was not kept', async () => {
