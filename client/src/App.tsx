@@ -85,7 +85,7 @@ export function App() {
     setMe(null)
   }, [])
   const onLogout = () => {
-    logout().finally(() => {
+    void logout().finally(() => {
       // Whoever logs in next starts from their own list, not from this teacher's last document.
       navigate({ page: 'login' })
       setMe(null)

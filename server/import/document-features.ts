@@ -14,7 +14,7 @@ function textOfPart(xml: string): string {
 
 /** “第 1 页 共 3 页” and the like: nothing a teacher wrote. */
 function isPageNumbersOnly(text: string): boolean {
-  return /^[\s\d第页共\/—\-–]*$/.test(text)
+  return /^[\s\d第页共/—\-–]*$/.test(text)
 }
 
 /** Items found in `word/document.xml` and its neighbours; images are counted by the converter. */

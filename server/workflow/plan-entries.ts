@@ -120,7 +120,7 @@ export async function deletePlanEntry(
     // What open rooms accepted is stored while the documents still exist, but their editors stay
     // until the deletion is certain: it is refused if the lesson has moved on meanwhile.
     const documents = await store.listDocumentsOfLesson(lessonId)
-    await Promise.all(documents.map((document) => registry.find(document.id)?.settle()))
+    await Promise.all(documents.map((document) => registry.find(document.id)?.settle() ?? Promise.resolve()))
     if (!(await store.deleteLesson(lessonId, lesson.stage))) continue
     for (const document of documents) registry.evict(document.id, CloseCode.documentNotFound, 'document deleted')
     return succeed(null)

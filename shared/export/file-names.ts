@@ -8,6 +8,7 @@ const maxNameLength = 80
 
 export function safeFileName(name: string): string {
   const cleaned = name
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
     .replace(/\s+/g, ' ')
     .trim()

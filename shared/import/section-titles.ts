@@ -32,7 +32,7 @@ const numberingPatterns: readonly RegExp[] = [
 ]
 
 /** The 【教师用】 an exported 教师版 puts after the title of a teacher-only section. */
-const teacherOnlySuffix = /[【\[]教师用[】\]]$/
+const teacherOnlySuffix = /[【[]教师用[】\]]$/
 
 export function isMarkedTeacherOnly(heading: string): boolean {
   return teacherOnlySuffix.test(heading.replace(/\s+/g, ''))
@@ -64,7 +64,7 @@ export function normalizeHeading(text: string): string {
     }
   }
   title = title.replace(/[:：]+$/, '')
-  const bracketed = /^[【\[〔［《](.+?)[】\]〕］》]$/.exec(title)
+  const bracketed = /^[【[〔［《](.+?)[】\]〕］》]$/.exec(title)
   return bracketed ? bracketed[1]!.replace(/[:：]+$/, '') : title
 }
 

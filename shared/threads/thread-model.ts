@@ -21,7 +21,7 @@
  * The server checks every change against this layout and the rules in `thread-rules.ts`
  * (see docs/THREADS.md); a field not listed here is refused, so a new field starts here.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { type BodyRun, readBody } from './rich-body.ts'
 
 export const threadsRootName = 'threads'

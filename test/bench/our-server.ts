@@ -13,7 +13,7 @@ import type { Store } from '../../server/store/store.ts'
 import { digestOf } from './bench-doc.ts'
 import { serveRequests } from './ipc.ts'
 import { usageRequests } from './process-usage.ts'
-import { type CallTimes, summarize } from './stats.ts'
+import { summarize } from './stats.ts'
 import { profilerRequests } from './window-profiler.ts'
 
 const benchGroupMember = 'teacher1'
@@ -152,7 +152,7 @@ serveRequests({
   storeCallTimes: async ({ reset }: { reset: boolean }) => {
     const times = Object.fromEntries(timedMethods.map((m) => [m, summarize(storeCalls.get(m) ?? [])]))
     if (reset) storeCalls = new Map()
-    return times as Record<TimedMethod, CallTimes>
+    return times
   },
   ...usageRequests,
   ...profilerRequests,

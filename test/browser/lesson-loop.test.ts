@@ -45,7 +45,11 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
 
   beforeAll(async () => {
     ;({ server, browser } = await startServedApp({ demoPlan: false }))
-    ;[leader, teacher1, teacher2] = await Promise.all(['leader', 'teacher1', 'teacher2'].map((name) => logIn(browser, server.url, name)))
+    ;[leader, teacher1, teacher2] = await Promise.all([
+      logIn(browser, server.url, 'leader'),
+      logIn(browser, server.url, 'teacher1'),
+      logIn(browser, server.url, 'teacher2'),
+    ])
     // 定稿 asks for a confirmation first.
     leader.on('dialog', (dialog) => void dialog.accept())
   })

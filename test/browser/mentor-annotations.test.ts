@@ -38,7 +38,7 @@ describe.runIf(enabled)('browser: 师徒批注 from the annotation to the pair�
 
   beforeAll(async () => {
     ;({ server, browser } = await startServedApp())
-    ;[apprentice, mentor] = await Promise.all(['apprentice', 'mentor'].map((name) => logIn(browser, server.url, name)))
+    ;[apprentice, mentor] = await Promise.all([logIn(browser, server.url, 'apprentice'), logIn(browser, server.url, 'mentor')])
   })
 
   afterAll(() => stopServedApp({ server, browser }))

@@ -36,7 +36,7 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
 
   beforeAll(async () => {
     ;({ server, browser } = await startServedApp())
-    ;[apprentice, mentor] = await Promise.all(['apprentice', 'mentor'].map((name) => logIn(browser, server.url, name)))
+    ;[apprentice, mentor] = await Promise.all([logIn(browser, server.url, 'apprentice'), logIn(browser, server.url, 'mentor')])
   })
 
   afterAll(() => stopServedApp({ server, browser }))

@@ -55,7 +55,7 @@ async function start(
   })
   const output: string[] = []
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  const lines = createInterface({ input: child.stdout! })
+  const lines = createInterface({ input: child.stdout })
   const listening = await new Promise<number>((resolve, reject) => {
     lines.on('line', (line) => {
       output.push(line)

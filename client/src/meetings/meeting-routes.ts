@@ -22,7 +22,7 @@ export function parseMeetingRoute(path: string): MeetingRoute | null {
 export function meetingHref(route: MeetingRoute): string {
   if (route.page === 'meetingSheet') return `#/meetings/${encodeURIComponent(route.meetingId)}`
   const parts = ['overview', route.groupId, route.groupId === undefined ? undefined : route.semester]
-  return `#/${parts.filter((part) => part !== undefined).map((part) => encodeURIComponent(part!)).join('/')}`
+  return `#/${parts.filter((part) => part !== undefined).map((part) => encodeURIComponent(part)).join('/')}`
 }
 
 const meetingPages: readonly string[] = ['meetingSheet', 'groupOverview'] satisfies MeetingRoute['page'][]

@@ -5,7 +5,8 @@ import type { ThreadKind, ThreadState } from '../../../shared/threads/thread-mod
 export interface ThreadFilter {
   kind: ThreadKind | 'all'
   state: ThreadState | 'all'
-  authorId: string | 'all'
+  /** A user id, or `'all'`. */
+  authorId: string
 }
 
 /** Open threads of every kind and author: what needs an answer. */

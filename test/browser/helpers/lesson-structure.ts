@@ -79,7 +79,7 @@ export function headerText(page: Page, field: string): Promise<string> {
  */
 export async function selectionSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const view = (document.querySelector('.ProseMirror') as (Element & { editor?: { view: EditorViewLike } }) | null)?.editor?.view
+    const view = document.querySelector<Element & { editor?: { view: EditorViewLike } }>('.ProseMirror')?.editor?.view
     const selection = document.getSelection()
     if (!view || !selection?.anchorNode || !selection.focusNode) return false
     try {

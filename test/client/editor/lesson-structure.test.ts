@@ -117,7 +117,7 @@ describe('pasted structure', () => {
 
   it('turns header fields into labelled lines and leaves plain content alone', () => {
     const state = draft()
-    const flat = flattenPastedStructure(new Slice(Fragment.from(state.doc.firstChild!), 0, 0), schema)
+    const flat = flattenPastedStructure(new Slice(Fragment.from(state.doc.firstChild), 0, 0), schema)
     expect(flat.content.childCount).toBe(1)
     expect(flat.content.firstChild!.textContent).toBe('学科：数学')
     const plain = state.doc.slice(at(state, '目标一'), at(state, '目标二', 2))

@@ -35,7 +35,7 @@ function typesIn(node: ProseMirrorNode): string[] {
 /** Pastes `html` the way the editor does: our HTML transform, the schema's parser, the structure guard's slice transform. */
 function paste(state: EditorState, html: string): EditorState {
   const cleaned = transformPastedWordHtml(html, parseHtml)
-  const slice = ProseMirrorParser.fromSchema(schema).parseSlice(parseHtml(cleaned).body as unknown as globalThis.Node)
+  const slice = ProseMirrorParser.fromSchema(schema).parseSlice(parseHtml(cleaned).body)
   const transaction = state.tr.replaceSelection(flattenPastedStructure(slice, schema))
   expect(keepsStructure(transaction, state.doc)).toBe(true)
   return state.apply(transaction)

@@ -62,7 +62,7 @@ describe('DocumentThreads', () => {
       element,
       extensions: [...contentExtensions(), Collaboration.configure({ fragment: content }), ThreadHighlights.configure({ doc, onOpen: () => {} })],
     })
-    container = renderElement(<Page doc={doc} editor={editor!} />)
+    container = renderElement(<Page doc={doc} editor={editor} />)
     await settled()
     const scrolled: string[] = []
     vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (this: HTMLElement) {

@@ -6,7 +6,7 @@
 import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import { afterEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { contentExtensions } from '../../../shared/schema/editor-schema.ts'
 import { contentOf, pointAt } from '../../../shared/threads/thread-anchor.ts'
 import { createThread, setResolved } from '../../../shared/threads/thread-edits.ts'

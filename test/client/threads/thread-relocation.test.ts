@@ -7,7 +7,7 @@
 import { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import { afterEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { ThreadHighlights } from '../../../client/src/threads/thread-highlights.ts'
 import { contentExtensions } from '../../../shared/schema/editor-schema.ts'
 import { acceptSuggestion, createSuggestion, suggestionStatus } from '../../../shared/threads/suggestions.ts'

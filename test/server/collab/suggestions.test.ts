@@ -3,7 +3,7 @@
  * accepts while the group leader types in the same passage, and everyone ends on the same text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { contentOf } from '../../../shared/threads/thread-anchor.ts'
 import { acceptSuggestion, createSuggestion, suggestionStatus } from '../../../shared/threads/suggestions.ts'
 import { threadsOf } from '../../../shared/threads/thread-model.ts'

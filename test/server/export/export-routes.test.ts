@@ -30,7 +30,7 @@ const numbered = ['一', '二', '三', '四', '五', '六', '七', '八', '九']
 
 async function download(username: string, path: string): Promise<Download> {
   cookies[username] ??= await login(server.url, username)
-  return downloadAs(server.url, cookies[username]!, path)
+  return downloadAs(server.url, cookies[username], path)
 }
 
 const moveTo = (lessonId: string, stage: string, by = 'leader') => move(as[by]!, lessonId, stage)

@@ -94,7 +94,7 @@ describe.each(backends)('server-made changes at once on $name', ({ name, enabled
     const answers = await Promise.all([as.teacher2!.post<AdaptationDetail>(path), as.teacher2!.post<AdaptationDetail>(path)])
     expect(answers.map((answer) => answer.status)).toEqual([200, 200])
     expect(await server.store.listConflicts(adaptationId)).toHaveLength(1)
-    expect(answers[1]!.body).toMatchObject({ baseVersion: { number: 2 }, openConflicts: 1 })
+    expect(answers[1].body).toMatchObject({ baseVersion: { number: 2 }, openConflicts: 1 })
   })
 
   it.runIf(enabled)('settles a flagged passage once when 采用共享版 is clicked twice', async () => {

@@ -119,7 +119,7 @@ describe('start-up on an empty database without the demo', { timeout: 120_000 },
     })
     try {
       const lines: string[] = []
-      const reader = createInterface({ input: child.stdout! })
+      const reader = createInterface({ input: child.stdout })
       const tokenLine = await new Promise<string>((resolve, reject) => {
         reader.on('line', (line) => {
           lines.push(line)

@@ -103,7 +103,7 @@ describe('教师用 selection', () => {
     doc.descendants((node, pos) => {
       if (node.isTextblock && (find(node.textContent) || toFind(node.textContent))) positions.push(pos + 1)
     })
-    const selection = TextSelection.create(doc, positions[0]!, positions.at(-1)!)
+    const selection = TextSelection.create(doc, positions[0]!, positions.at(-1))
     return EditorState.create({ schema, doc, selection })
   }
 

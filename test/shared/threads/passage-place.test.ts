@@ -4,7 +4,7 @@
  * paragraph and typed anew in another).
  */
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { placePassage, relocationSlack, type TextSpan } from '../../../shared/threads/passage-place.ts'
 import { contentOf, plainText, pointAt, resolveAnchor } from '../../../shared/threads/thread-anchor.ts'
 import { createThread } from '../../../shared/threads/thread-edits.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { contentOf, plainText, pointAt, textNodes } from '../../../shared/threads/thread-anchor.ts'
 import { readThread, threadsOf } from '../../../shared/threads/thread-model.ts'
 import {

@@ -7,7 +7,7 @@
  * thread within one paragraph is 原文已删除 only once none of its quoted characters is left.
  */
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { contentOf, plainText, pointAt, textNodes } from '../../../shared/threads/thread-anchor.ts'
 import { createThread } from '../../../shared/threads/thread-edits.ts'
 import { listThreads } from '../../../shared/threads/thread-list.ts'

@@ -28,10 +28,10 @@ async function api(username: string, method: string, path: string, body?: unknow
   cookies[username] ??= await login(server.url, username)
   const response = await fetch(`${server.url}${path}`, {
     method,
-    headers: { cookie: cookies[username]!, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { cookie: cookies[username], ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  return { status: response.status, body: (await response.json()) as any }
+  return { status: response.status, body: (await response.json()) }
 }
 
 async function planLesson(title: string): Promise<LessonRecord> {
