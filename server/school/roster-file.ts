@@ -65,7 +65,7 @@ function readCsv(bytes: Uint8Array): RosterSheetRow[] {
   const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ','
   let records: string[][]
   try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][]
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false })
   } catch {
     throw new RosterFileRefusal('corrupt_file', 'CSV 文件的格式不对（引号没有配对？），请在 Excel 或 WPS 中打开后重新保存')
   }

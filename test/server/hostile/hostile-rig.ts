@@ -192,7 +192,7 @@ export class HostileRig {
     const frames = attacks.map((attack) => framesOf(attack, 10 + run))
     const what = attacks.map(describeAttack).join(' then ')
     let probe: HealthProbe | null = null
-    let slowestHealthMs = 0
+    let slowestHealthMs: number
     try {
       const honest = await this.join(documentId, honestName)
       const socket = await this.raw(documentId, attacker)
@@ -213,10 +213,10 @@ export class HostileRig {
         // Bad input gets a clear close code, never an internal error.
         if (code === 1011) throw new Error(`the attacker was closed with 1011 (${reason}) by ${what}`)
       }
-      if (honest.closeCodes.length > 0) throw new Error(`the honest colleague was cut off (${honest.closeCodes}) by ${what}`)
-      if (honest.denials.length > 0) throw new Error(`the honest colleague was refused (${honest.denials}) after ${what}`)
+      if (honest.closeCodes.length > 0) throw new Error(`the honest colleague was cut off (${honest.closeCodes.join(', ')}) by ${what}`)
+      if (honest.denials.length > 0) throw new Error(`the honest colleague was refused (${honest.denials.join('; ')}) after ${what}`)
       const stored = await this.storedDoc(documentId)
-      if (!textsOf(stored).includes(typed)) throw new Error(`the stored document lacks 「${typed}」 after ${what}: ${textsOf(stored)}`)
+      if (!textsOf(stored).includes(typed)) throw new Error(`the stored document lacks 「${typed}」 after ${what}: ${textsOf(stored).join(' / ')}`)
       if (!covers(stored, honest.acked)) throw new Error(`an acknowledged honest edit is not stored after ${what}`)
       this.attacked.push({ documentId, typed, honest: honestName })
     } finally {
