@@ -107,7 +107,7 @@ const flags: Record<string, Flag> = {
       .join('; '),
     parse: (value) => {
       if (!(value in suites)) throw new Error(`unknown suite ${value}`)
-      return value as SuiteName
+      return value
     },
   },
   workload: { key: 'workloads', help: 'comma-separated typing workloads, instead of the suite\'s (none: "")', parse: workloadList },
