@@ -37,14 +37,14 @@ export async function createAdaptation(
   const lesson = allowed.value
   const existing = await adaptationOfTeacher(context, lessonId, actor.userId)
   if (existing) return succeed(await detailFor(context, existing, actor))
-  const versions = await store.listVersions(lessonId)
+  const versions = await store.versions.listVersions(lessonId)
   const version = versionId === undefined ? versions.at(-1) : versions.find((candidate) => candidate.id === versionId)
   if (!version) return reject(versionId === undefined ? '这节课还没有定稿版本' : '这节课没有这个定稿版本')
-  const state = await store.versionState(version.id)
+  const state = await store.versions.versionState(version.id)
   if (!state) return reject('这节课没有这个定稿版本')
-  const teacher = await store.findUserById(actor.userId)
+  const teacher = await store.accounts.findUserById(actor.userId)
   try {
-    await store.createLessonDocument(
+    await store.adaptations.createLessonDocument(
       {
         lessonId,
         schoolId: lesson.schoolId,
@@ -65,7 +65,7 @@ export async function createAdaptation(
 }
 
 async function adaptationOfTeacher(context: ContentContext, lessonId: string, teacherId: string) {
-  const adaptations = await context.store.listAdaptations(lessonId)
+  const adaptations = await context.store.adaptations.listAdaptations(lessonId)
   return adaptations.find((adaptation) => adaptation.teacherId === teacherId) ?? null
 }
 
@@ -78,8 +78,8 @@ export async function listLessonAdaptations(
   if (!allowed.ok) return allowed
   const summaries: AdaptationSummary[] = []
   const versions = await lessonVersions(context, lessonId)
-  for (const adaptation of await context.store.listAdaptations(lessonId)) {
-    const document = await context.store.findDocument(adaptation.documentId)
+  for (const adaptation of await context.store.adaptations.listAdaptations(lessonId)) {
+    const document = await context.store.documents.findDocument(adaptation.documentId)
     if (!document || !documentAccess(actor, await documentContextOf(context.store, document))) continue
     const { changes, conflicts, ...summary } = await detailOf(context, adaptation, versions)
     summaries.push(summary)
@@ -104,14 +104,14 @@ export function pullNewestVersion(context: ContentContext, documentId: string, a
     if (!found.ok) return found
     const { adaptation } = found.value
     const { store } = context
-    const newest = (await store.listVersions(adaptation.lessonId)).at(-1)
-    const base = await store.findVersion(adaptation.baseVersionId)
+    const newest = (await store.versions.listVersions(adaptation.lessonId)).at(-1)
+    const base = await store.versions.findVersion(adaptation.baseVersionId)
     if (!newest || !base || newest.number <= base.number) return succeed({ ...(await detailOf(context, adaptation)), editable: true })
-    const [baseState, newestState] = await Promise.all([store.versionState(base.id), store.versionState(newest.id)])
+    const [baseState, newestState] = await Promise.all([store.versions.versionState(base.id), store.versions.versionState(newest.id)])
     if (!baseState || !newestState) return missing('没有这个定稿版本')
     const pulled = pullVersion(baseState, newestState, await currentState(context, documentId), editorSchema)
     await applyChange(context, documentId, pulled.update)
-    const recorded = await store.recordPull(
+    const recorded = await store.adaptations.recordPull(
       documentId,
       base.id,
       newest.id,
@@ -126,7 +126,7 @@ export function pullNewestVersion(context: ContentContext, documentId: string, a
     )
     // Another server pulled first; what this one merged was the same version's changes, already there.
     if (!recorded) return forbid(`这份二次备课刚刚已经更新到${versionName(newest.number)}了，请刷新后再看`)
-    const updated = await store.findAdaptation(documentId)
+    const updated = await store.adaptations.findAdaptation(documentId)
     return updated ? succeed({ ...(await detailOf(context, updated)), editable: true }) : noSuchAdaptation()
   })
 }
@@ -148,9 +148,9 @@ export function resolveConflict(
     const found = await adaptationFor(context, documentId, actor, 'edit')
     if (!found.ok) return found
     const { store } = context
-    const conflict = (await store.listConflicts(documentId)).find((candidate) => candidate.id === conflictId)
+    const conflict = (await store.adaptations.listConflicts(documentId)).find((candidate) => candidate.id === conflictId)
     if (!conflict) return missing('没有这处需要决定的地方')
-    if (conflict.status !== 'open' || !(await store.resolveConflict(conflictId, choice, actor.userId))) {
+    if (conflict.status !== 'open' || !(await store.adaptations.resolveConflict(conflictId, choice, actor.userId))) {
       return reject('这处已经处理过了')
     }
     if (choice === 'shared') {
@@ -173,8 +173,8 @@ async function adaptationFor(
   need: 'view' | 'edit',
 ): Promise<Outcome<{ adaptation: AdaptationRecord; document: DocumentRecord; editable: boolean }>> {
   const [adaptation, document] = await Promise.all([
-    context.store.findAdaptation(documentId),
-    context.store.findDocument(documentId),
+    context.store.adaptations.findAdaptation(documentId),
+    context.store.documents.findDocument(documentId),
   ])
   if (!adaptation || !document) return noSuchAdaptation()
   const access = documentAccess(actor, await documentContextOf(context.store, document))
@@ -201,14 +201,14 @@ interface LessonVersions {
 }
 
 async function lessonVersions(context: ContentContext, lessonId: string): Promise<LessonVersions> {
-  const records = await context.store.listVersions(lessonId)
+  const records = await context.store.versions.listVersions(lessonId)
   return { records, summaries: await versionSummaries(context.store, records), blocks: new Map() }
 }
 
 async function versionBlocks(context: ContentContext, versions: LessonVersions, versionId: string): Promise<Block[] | null> {
   const cached = versions.blocks.get(versionId)
   if (cached) return cached
-  const state = await context.store.versionState(versionId)
+  const state = await context.store.versions.versionState(versionId)
   if (!state) return null
   const blocks = blocksOfState(state, editorSchema)
   versions.blocks.set(versionId, blocks)
@@ -225,7 +225,7 @@ async function detailOf(
   const baseIndex = known.records.findIndex((version) => version.id === adaptation.baseVersionId)
   const mine = blocksOfState(await currentState(context, adaptation.documentId), editorSchema)
   const changes = diffBlocks((await versionBlocks(context, known, adaptation.baseVersionId)) ?? mine, mine)
-  const conflicts = inDocumentOrder(await store.listConflicts(adaptation.documentId), mine.map((block) => block.key))
+  const conflicts = inDocumentOrder(await store.adaptations.listConflicts(adaptation.documentId), mine.map((block) => block.key))
   const teacher = personOf(await peopleOf(store, [adaptation.teacherId]), adaptation.teacherId)
   return {
     documentId: adaptation.documentId,

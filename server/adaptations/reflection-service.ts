@@ -36,12 +36,12 @@ export async function openReflection(context: ContentContext, lessonId: string, 
   if (!allowed.ok) return allowed
   const lesson = allowed.value
   const own = async () =>
-    (await store.listDocumentsOfLesson(lessonId)).find((document) => document.kind === 'reflection' && document.createdBy === actor.userId)
+    (await store.documents.listDocumentsOfLesson(lessonId)).find((document) => document.kind === 'reflection' && document.createdBy === actor.userId)
   const existing = await own()
   if (existing) return succeed({ documentId: existing.id })
-  const teacher = await store.findUserById(actor.userId)
+  const teacher = await store.accounts.findUserById(actor.userId)
   try {
-    const created = await store.createLessonDocument(
+    const created = await store.adaptations.createLessonDocument(
       {
         lessonId,
         schoolId: lesson.schoolId,
@@ -67,12 +67,12 @@ export async function listReflections(context: ContentContext, lessonId: string,
   const { store } = context
   const allowed = await lessonAllowing(store, lessonId, actor, 'view')
   if (!allowed.ok) return allowed
-  const documents = await store.listDocumentsOfLesson(lessonId)
+  const documents = await store.documents.listDocumentsOfLesson(lessonId)
   const readable: DocumentRecord[] = []
   for (const document of documents) {
     if (document.kind === 'reflection' && documentAccess(actor, await documentContextOf(store, document))) readable.push(document)
   }
-  const references = await store.listReflectionReferences(readable.map((document) => document.id))
+  const references = await store.adaptations.listReflectionReferences(readable.map((document) => document.id))
   const people = await peopleOf(store, readable.map((document) => document.createdBy))
   const summaries: ReflectionSummary[] = []
   for (const document of readable) {
@@ -93,7 +93,7 @@ export async function listReflections(context: ContentContext, lessonId: string,
 
 /** The passages of a document `actor` may read, to pick one to point at. */
 export async function documentPassages(context: ContentContext, documentId: string, actor: Actor): Promise<Outcome<DocumentPassages>> {
-  const document = await context.store.findDocument(documentId)
+  const document = await context.store.documents.findDocument(documentId)
   if (!document || !documentAccess(actor, await documentContextOf(context.store, document))) return missing('没有这份文档')
   const blocks = blocksOfState(await currentState(context, documentId), editorSchema).filter((block) => block.text.trim() !== '')
   return succeed({ documentId, blocks })
@@ -107,12 +107,12 @@ export async function addReference(
   actor: Actor,
 ): Promise<Outcome<ReflectionSummary['references'][number]>> {
   const { store } = context
-  const reflection = await store.findDocument(reflectionId)
+  const reflection = await store.documents.findDocument(reflectionId)
   if (!reflection || reflection.kind !== 'reflection') return missing('没有这篇反思')
   const access = documentAccess(actor, await documentContextOf(store, reflection))
   if (!access) return missing('没有这篇反思')
   if (access !== 'edit') return forbid('只有写这篇反思的老师可以引用教案中的段落')
-  const target = await store.findDocument(source.sourceDocumentId)
+  const target = await store.documents.findDocument(source.sourceDocumentId)
   const pointable = target?.lessonId === reflection.lessonId && (target?.kind === 'lesson-plan' || target?.kind === 'adaptation')
   if (!target || !pointable || !documentAccess(actor, await documentContextOf(store, target))) {
     return reject('只能引用本课的导学案或二次备课中的段落')
@@ -120,7 +120,7 @@ export async function addReference(
   const blocks = blocksOfState(await currentState(context, target.id), editorSchema)
   const block = blocks.find((candidate) => candidate.key === source.blockKey)
   if (!block) return reject('引用的段落已不存在，请重新选择')
-  const { id, sourceDocumentId, blockKey, section, quote } = await store.addReflectionReference({
+  const { id, sourceDocumentId, blockKey, section, quote } = await store.adaptations.addReflectionReference({
     reflectionId,
     sourceDocumentId: target.id,
     blockKey: block.key,

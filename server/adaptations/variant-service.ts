@@ -27,12 +27,12 @@ export async function createVariant(
   from: 'template' | 'plan',
 ): Promise<Outcome<VariantSummary>> {
   const { store } = context
-  const lesson = await store.findLesson(lessonId)
+  const lesson = await store.lessons.findLesson(lessonId)
   if (!lesson) return missing('这节课不存在或已被删除')
   const decision = decideVariant(actor, await lessonContextOf(store, lesson))
   if (!decision.allowed) return forbid(decision.reason)
-  const author = await store.findUserById(actor.userId)
-  const group = await store.findGroup(lesson.groupId)
+  const author = await store.accounts.findUserById(actor.userId)
+  const group = await store.groups.findGroup(lesson.groupId)
   const initialState =
     from === 'plan'
       ? forkState(await currentState(context, lesson.documentId))
@@ -49,7 +49,7 @@ export async function createVariant(
             reviewerName: '',
           }),
         )
-  const document = await store.createLessonDocument(
+  const document = await store.adaptations.createLessonDocument(
     {
       lessonId,
       schoolId: lesson.schoolId,
@@ -68,7 +68,7 @@ export async function createVariant(
 export async function listVariants(context: ContentContext, lessonId: string, actor: Actor): Promise<Outcome<VariantSummary[]>> {
   const allowed = await lessonAllowing(context.store, lessonId, actor, 'view')
   if (!allowed.ok) return allowed
-  const variants = (await context.store.listDocumentsOfLesson(lessonId)).filter((document) => document.kind === 'variant')
+  const variants = (await context.store.documents.listDocumentsOfLesson(lessonId)).filter((document) => document.kind === 'variant')
   return succeed(await summariesOf(context, variants))
 }
 
@@ -83,7 +83,7 @@ export async function compareVariants(
   const { store } = context
   const designs: DocumentRecord[] = []
   for (const id of [leftId, rightId]) {
-    const document = await store.findDocument(id)
+    const document = await store.documents.findDocument(id)
     const design = document?.lessonId === lessonId && (document.kind === 'variant' || document.kind === 'lesson-plan')
     if (!document || !design || !documentAccess(actor, await documentContextOf(store, document))) {
       return reject('只能比较本课的同课异构设计')

@@ -16,7 +16,7 @@ export function startSessionSweeper(store: Store, everyMs = sessionSweepInterval
   let running: Promise<void> = Promise.resolve()
   const sweep = (): void => {
     running = running.then(() =>
-      store.deleteExpiredSessions(new Date()).then(
+      store.sessions.deleteExpiredSessions(new Date()).then(
         () => undefined,
         (error: unknown) => console.error('deleting expired sessions failed:', error),
       ),

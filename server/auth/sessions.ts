@@ -31,12 +31,12 @@ export async function startSession(
   const token = randomBytes(32).toString('base64url')
   const ttl = kind === 'cookie' ? limits.sessionTtlSeconds : limits.wsTokenTtlSeconds
   const expiresAt = new Date(now.getTime() + ttl * 1000)
-  await store.createSession(hashToken(token), { userId, kind, expiresAt, userAgent })
+  await store.sessions.createSession(hashToken(token), { userId, kind, expiresAt, userAgent })
   return { token, expiresAt }
 }
 
 export async function endSession(store: Store, token: string): Promise<void> {
-  await store.deleteSession(hashToken(token))
+  await store.sessions.deleteSession(hashToken(token))
 }
 
 /**
@@ -50,9 +50,9 @@ export async function authenticate(
   now = new Date(),
 ): Promise<Authenticated | null> {
   const tokenHash = hashToken(token)
-  const session = await store.findSession(tokenHash, now)
+  const session = await store.sessions.findSession(tokenHash, now)
   if (!session || session.kind !== kind) return null
-  const user = await store.findAccount(session.userId)
+  const user = await store.accounts.findAccount(session.userId)
   if (!user || signInRefusal(user, now) !== null) return null
   return { user, actor: await actorOf(store, user), tokenHash }
 }
@@ -63,6 +63,6 @@ export async function actorOf(store: Store, user: UserRecord): Promise<Actor> {
     role: user.role,
     schoolId: user.schoolId,
     // An outside expert's groups are those they were invited to ([SCHOOL-7]); they are never members.
-    groupIds: user.role === 'guest' ? await store.guestGroupIdsOf(user.id) : await store.groupIdsOfUser(user.id),
+    groupIds: user.role === 'guest' ? await store.groups.guestGroupIdsOf(user.id) : await store.groups.groupIdsOfUser(user.id),
   }
 }

@@ -68,7 +68,7 @@ export class RoomRegistry {
     const room = this.rooms.get(documentId) ?? (await this.loading.get(documentId)?.catch(() => undefined))
     if (room && this.rooms.get(documentId) === room) return room.submitUpdate(update)
     // A room that starts loading right now may miss this row; its next append finds the gap and fetches it.
-    await this.options.store.appendUpdates(documentId, [update])
+    await this.options.store.updates.appendUpdates(documentId, [update])
   }
 
   /**
@@ -122,7 +122,7 @@ export class RoomRegistry {
     let logLength: number
     let lastSeq: number
     try {
-      const stored = await this.options.store.loadDocumentState(documentId)
+      const stored = await this.options.store.updates.loadDocumentState(documentId)
       const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
       // A snapshot stored with its state vector has been parsed when it was written and its bytes are
       // checked against their digest; alone, it needs no parse now. Otherwise merging and reading the

@@ -193,7 +193,7 @@ export class Room {
     const uptoSeq = this.lastSeq
     const folded = this.logLength
     this.compacting = this.options.store
-      .compactDocument(this.documentId, snapshot, uptoSeq, stateVector)
+      .updates.compactDocument(this.documentId, snapshot, uptoSeq, stateVector)
       .then(() => {
         this.logLength -= folded
       })
@@ -389,12 +389,12 @@ export class Room {
     const updates = items.filter((item) => !item.redundant).map((item) => item.update)
     if (updates.length === 0) return { lastSeq: this.lastSeq, missed: [] }
     const started = performance.now()
-    const lastSeq = await this.options.store.appendUpdates(this.documentId, updates)
+    const lastSeq = await this.options.store.updates.appendUpdates(this.documentId, updates)
     this.options.metrics.updatesStored(updates.length, (performance.now() - started) / 1000)
     const firstOfOurs = lastSeq - updates.length + 1
     const missed =
       firstOfOurs > this.lastSeq + 1
-        ? await this.options.store.loadUpdatesBetween(this.documentId, this.lastSeq, firstOfOurs - 1)
+        ? await this.options.store.updates.loadUpdatesBetween(this.documentId, this.lastSeq, firstOfOurs - 1)
         : []
     return { lastSeq, missed }
   }

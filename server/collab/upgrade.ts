@@ -89,7 +89,7 @@ async function admit(
   const who = await authenticateUpgrade(context.store, request, url)
   if (!who) return { status: 401, message: 'login required' }
   if (who.user.mustChangePassword) return { status: 403, message: 'password change required' }
-  const document = documentId ? await context.store.findDocument(documentId) : null
+  const document = documentId ? await context.store.documents.findDocument(documentId) : null
   if (!document) return { closeWith: { code: CloseCode.documentNotFound, reason: 'document not found' } }
   const documentContext = await documentContextOf(context.store, document)
   const access = documentAccess(who.actor, documentContext)

@@ -66,7 +66,7 @@ export async function seedDemoPlan(store: Store, people: DemoPlanPeople, { now, 
   const teacher1 = user('teacher1')
   // The lesson the group reviews this week, with 集体研讨 open so that every teacher can co-edit it.
   const sampleDate = nextTuesday(today)
-  const sampleLesson = await store.createLesson({
+  const sampleLesson = await store.lessons.createLesson({
     schoolId: group.schoolId,
     groupId: group.id,
     createdBy: leader.id,
@@ -80,10 +80,10 @@ export async function seedDemoPlan(store: Store, people: DemoPlanPeople, { now, 
     place: '数学教研室',
     leadPreparerId: teacher1.id,
   })
-  await store.appendUpdates(sampleLesson.documentId, [sample])
+  await store.updates.appendUpdates(sampleLesson.documentId, [sample])
   const submitted = new Date(now.getTime() - 24 * 3600 * 1000)
-  await store.moveLessonStage({ lessonId: sampleLesson.id, from: 'draft', to: 'review', actorId: teacher1.id, at: submitted })
-  await store.setLiveReviewOpen(sampleLesson.id, true, 'review')
+  await store.lessons.moveLessonStage({ lessonId: sampleLesson.id, from: 'draft', to: 'review', actorId: teacher1.id, at: submitted })
+  await store.lessons.setLiveReviewOpen(sampleLesson.id, true, 'review')
   // The sample must stay the school's first document (the documents page and tests open it first), and
   // documents created within one millisecond are ordered by their random id.
   await new Promise((resolve) => setTimeout(resolve, 2))
@@ -91,7 +91,7 @@ export async function seedDemoPlan(store: Store, people: DemoPlanPeople, { now, 
   for (const lesson of demoLessons) {
     const scheduledDate = dayFrom(sampleDate, lesson.day)
     const leadPreparer = user(lesson.leadPreparer)
-    const record = await store.createLesson({
+    const record = await store.lessons.createLesson({
       schoolId: group.schoolId,
       groupId: group.id,
       createdBy: leader.id,
@@ -115,7 +115,7 @@ export async function seedDemoPlan(store: Store, people: DemoPlanPeople, { now, 
       reviewerName: leader.displayName,
     })
     const draft = await newLessonPlanUpdate(store, group.schoolId, header)
-    await store.appendUpdates(record.documentId, [draft])
+    await store.updates.appendUpdates(record.documentId, [draft])
     await replayMoves(store, record.id, record.documentId, lesson.path, {
       leadPreparerId: leadPreparer.id,
       leaderId: leader.id,
@@ -144,8 +144,8 @@ async function replayMoves(
   for (const [index, to] of path.entries()) {
     const actorId = to === 'review' ? leadPreparerId : leaderId
     const at = new Date(startedAt.getTime() + index * 24 * 3600 * 1000)
-    await store.moveLessonStage({ lessonId, from, to, actorId, at })
-    if (to === 'finalized') await store.createVersion({ lessonId, documentId, state: draft, createdBy: leaderId })
+    await store.lessons.moveLessonStage({ lessonId, from, to, actorId, at })
+    if (to === 'finalized') await store.versions.createVersion({ lessonId, documentId, state: draft, createdBy: leaderId })
     from = to
   }
 }

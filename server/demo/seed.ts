@@ -48,35 +48,35 @@ export interface SeedOptions {
 }
 
 export async function seedDemo(store: Store, options: SeedOptions): Promise<DemoAccount[]> {
-  if ((await store.countUsers()) > 0) return []
+  if ((await store.accounts.countUsers()) > 0) return []
 
-  const schoolId = await store.createSchool(schoolName)
-  const group = await store.createGroup(schoolId, groupName)
+  const schoolId = await store.accounts.createSchool(schoolName)
+  const group = await store.groups.createGroup(schoolId, groupName)
   const passwordHashes = await Promise.all(accounts.map(() => hashPassword(options.password)))
   const users = new Map<string, UserRecord>()
   for (const [index, { username, displayName, role, color }] of accounts.entries()) {
     const passwordHash = passwordHashes[index]!
-    const user = await store.createUser({ username, displayName, role, color, schoolId, passwordHash })
+    const user = await store.accounts.createUser({ username, displayName, role, color, schoolId, passwordHash })
     users.set(username, user)
     // Every teacher of the demo is in the math group; the office reads every group's documents, and the
     // guest is invited to read and comment in this one.
-    if (role === 'leader' || role === 'teacher') await store.addGroupMember(group.id, user.id)
-    if (role === 'guest') await store.setGuestGroups(user.id, [group.id])
+    if (role === 'leader' || role === 'teacher') await store.groups.addGroupMember(group.id, user.id)
+    if (role === 'guest') await store.groups.setGuestGroups(user.id, [group.id])
   }
   const user = (username: string): UserRecord => users.get(username)!
   // The office paired them (师徒结对 is the office's decision across the school).
-  await store.addMentorship(user('mentor').id, user('apprentice').id, user('admin').id)
+  await store.mentorships.addMentorship(user('mentor').id, user('apprentice').id, user('admin').id)
 
   const sample = sampleLessonUpdate({ leadPreparer: user('teacher1').displayName, reviewer: user('leader').displayName })
   if (options.plan === false) {
-    const document = await store.createDocument({
+    const document = await store.documents.createDocument({
       groupId: group.id,
       schoolId,
       title: sampleLessonTitle,
       kind: 'lesson-plan',
       createdBy: user('teacher1').id,
     })
-    await store.appendUpdates(document.id, [sample])
+    await store.updates.appendUpdates(document.id, [sample])
   } else {
     await seedDemoPlan(store, { group, user }, { now: options.now ?? new Date(), sample })
   }

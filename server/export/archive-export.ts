@@ -34,14 +34,14 @@ export interface NamedFile {
 }
 
 async function groupAllowing(context: ContentContext, groupId: string, actor: Actor): Promise<Outcome<GroupRecord>> {
-  const group = (await context.store.listGroups(actor.schoolId)).find((candidate) => candidate.id === groupId)
+  const group = (await context.store.groups.listGroups(actor.schoolId)).find((candidate) => candidate.id === groupId)
   if (!group) return missing('没有这个备课组')
   const decision = decideArchiveExport(actor, group)
   return decision.allowed ? succeed(group) : forbid(decision.reason)
 }
 
 async function lessonsOf(context: ContentContext, request: ArchiveRequest): Promise<LessonRecord[]> {
-  const lessons = await context.store.listLessonsOfGroup(request.groupId, request.semester)
+  const lessons = await context.store.lessons.listLessonsOfGroup(request.groupId, request.semester)
   const chosen = request.lessonIds ? new Set(request.lessonIds) : null
   return chosen ? lessons.filter((lesson) => chosen.has(lesson.id)) : lessons
 }
@@ -61,8 +61,8 @@ export async function finalizedPlansZip(
   if (!group.ok) return group
   const files: NamedFile[] = []
   for (const lesson of await lessonsOf(context, request)) {
-    const version = (await context.store.listVersions(lesson.id)).at(-1)
-    const state = version ? await context.store.versionState(version.id) : null
+    const version = (await context.store.versions.listVersions(lesson.id)).at(-1)
+    const state = version ? await context.store.versions.versionState(version.id) : null
     if (!version || !state) continue
     const exported = exportOfState(state, { edition, title: lesson.title, subtitle: `${editionLabels[edition]} · 定稿 v${version.number}` })
     const { model, images } = await withExportImages(context.store, actor, exported)
@@ -84,7 +84,7 @@ export async function teacherReflections(
 ): Promise<Outcome<TitledExport>> {
   const group = await groupAllowing(context, request.groupId, actor)
   if (!group.ok) return group
-  const teacher = await context.store.findUserById(request.teacherId)
+  const teacher = await context.store.accounts.findUserById(request.teacherId)
   if (!teacher || teacher.schoolId !== actor.schoolId) return missing('没有这位老师')
   const model: ExportDocument = {
     title: `${teacher.displayName}的课后反思`,
@@ -97,7 +97,7 @@ export async function teacherReflections(
     blocks: [],
   }
   for (const lesson of await lessonsOf(context, request)) {
-    const documents = await context.store.listDocumentsOfLesson(lesson.id)
+    const documents = await context.store.documents.listDocumentsOfLesson(lesson.id)
     const reflection = documents.find((document) => document.kind === 'reflection' && document.createdBy === teacher.id)
     if (!reflection || !documentAccess(actor, await documentContextOf(context.store, reflection))) continue
     const content = exportOfState(await currentState(context, reflection.id), { edition: 'teacher', title: '', subtitle: '' })

@@ -34,11 +34,11 @@ export async function versionExport(
   actor: Actor,
   edition: Edition,
 ): Promise<Outcome<TitledExport>> {
-  const version = await store.findVersion(versionId)
+  const version = await store.versions.findVersion(versionId)
   if (!version) return missing('没有这个定稿版本')
   const lesson = await lessonAllowing(store, version.lessonId, actor, 'view')
   if (!lesson.ok) return lesson
-  const state = await store.versionState(version.id)
+  const state = await store.versions.versionState(version.id)
   if (!state) return missing('没有这个定稿版本')
   const subtitle = `${editionLabels[edition]} · ${versionName(version.number)}`
   return succeed(titled(exportOfState(state, { edition, title: lesson.value.title, subtitle }), true))
@@ -52,7 +52,7 @@ export async function documentExport(
   edition: Edition,
 ): Promise<Outcome<TitledExport>> {
   const { store } = context
-  const document = await store.findDocument(documentId)
+  const document = await store.documents.findDocument(documentId)
   if (!document || !documentAccess(actor, await documentContextOf(store, document))) return noSuchDocument()
   const lesson = document.lessonId ? await lessonAllowing(store, document.lessonId, actor, 'view') : null
   if (lesson && !lesson.ok) return lesson
@@ -79,10 +79,10 @@ async function adaptationExport(
   edition: Edition,
   title: string,
 ): Promise<Outcome<TitledExport>> {
-  const adaptation = await store.findAdaptation(document.id)
+  const adaptation = await store.adaptations.findAdaptation(document.id)
   if (!adaptation) return noSuchDocument()
-  const [base, teacher] = await Promise.all([store.findVersion(adaptation.baseVersionId), store.findUserById(adaptation.teacherId)])
-  const baseState = base ? await store.versionState(base.id) : null
+  const [base, teacher] = await Promise.all([store.versions.findVersion(adaptation.baseVersionId), store.accounts.findUserById(adaptation.teacherId)])
+  const baseState = base ? await store.versions.versionState(base.id) : null
   const basedOn = base ? `（基于${versionName(base.number)}）` : ''
   const teacherName = teacher?.displayName ?? ''
   const model = exportOfState(state, {

@@ -9,7 +9,7 @@ import { lessonAllowing } from '../versions/version-service.ts'
 import { type Outcome, succeed } from '../workflow/outcome.ts'
 
 export async function meetingRecordExport(context: MeetingContext, meetingId: string, actor: Actor): Promise<Outcome<TitledExport>> {
-  const meeting = await context.store.findMeeting(meetingId)
+  const meeting = await context.store.meetings.findMeeting(meetingId)
   if (!meeting) return noSuchMeeting()
   const lesson = await lessonAllowing(context.store, meeting.lessonId, actor, 'view')
   if (!lesson.ok) return lesson.kind === 'notFound' ? noSuchMeeting() : lesson

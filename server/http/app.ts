@@ -112,7 +112,7 @@ export function createApp(options: AppOptions) {
   app.route('/', importRoutes({ store, registry }))
   app.route('/', imageRoutes(store))
   app.route('/', notificationRoutes({ store, ...inbox }))
-  app.route('/', systemRoutes(metricsRegistry, () => store.countUsers()))
+  app.route('/', systemRoutes(metricsRegistry, () => store.accounts.countUsers()))
   app.doc31(openApiPath, {
     openapi: '3.1.0',
     info: { title: '共备 Gongbei API', version: '1' },

@@ -31,7 +31,7 @@ function storedImageView(image: Pick<ImageRecord, 'id' | 'width' | 'height'>): S
 }
 
 async function accessTo(store: Store, actor: Actor, documentId: string) {
-  const document = await store.findDocument(documentId)
+  const document = await store.documents.findDocument(documentId)
   return document ? documentAccess(actor, await documentContextOf(store, document)) : null
 }
 
@@ -40,7 +40,7 @@ export async function addImage(store: Store, actor: Actor, documentId: string, i
   const access = await accessTo(store, actor, documentId)
   if (!access) return missing('没有这份文档')
   if (!canWriteContent(access)) return forbid('只有能编辑这份文档的人可以插入图片')
-  await store.addImages([{ ...image, documentId, createdBy: actor.userId }])
+  await store.images.addImages([{ ...image, documentId, createdBy: actor.userId }])
   return succeed(storedImageView(image))
 }
 
@@ -65,7 +65,7 @@ export async function adoptImages(
     if (own !== image) copies.push(own)
     adopted.push({ from: image.id, image: storedImageView(own) })
   }
-  await store.addImages(copies)
+  await store.images.addImages(copies)
   return succeed(adopted)
 }
 
@@ -74,7 +74,7 @@ export async function adoptImages(
  * Each document's access is decided once, however many of its images are asked for.
  */
 export async function readableImages(store: Store, actor: Actor, ids: readonly string[]): Promise<ImageRecord[]> {
-  const images = await store.findImages(ids)
+  const images = await store.images.findImages(ids)
   const readable = new Map<string, Promise<boolean>>()
   const visible = await Promise.all(
     images.map((image) => {

@@ -55,7 +55,7 @@ export async function importIntoDraft(
   file: Uint8Array,
 ): Promise<Outcome<Omit<ImportedPlanEntry, 'lesson'>>> {
   const { store } = context
-  const lesson = await store.findLesson(lessonId)
+  const lesson = await store.lessons.findLesson(lessonId)
   if (!lesson || lesson.schoolId !== actor.schoolId) return noSuchLesson()
   const decision = decide('edit', actor, await lessonContextOf(store, lesson))
   if (!decision.allowed) return forbid(decision.reason)

@@ -27,5 +27,5 @@ export async function storeImportedImages(
 ): Promise<void> {
   const shown = imageIdsIn(content, new Set())
   const used = images.filter((image) => shown.has(image.id))
-  await store.addImages(used.map((image) => ({ ...image, documentId, createdBy: actor.userId })))
+  await store.images.addImages(used.map((image) => ({ ...image, documentId, createdBy: actor.userId })))
 }

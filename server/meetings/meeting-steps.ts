@@ -30,7 +30,7 @@ export async function recordMeeting(
   input: NewMeetingInput,
 ): Promise<Outcome<MeetingRecord>> {
   const { store, presence } = context
-  const lesson = await store.findLesson(lessonId)
+  const lesson = await store.lessons.findLesson(lessonId)
   if (!lesson) return noSuchLesson()
   const refusal = await refusalFor(store, actor, lesson)
   if (refusal) return refusal
@@ -48,7 +48,7 @@ export async function recordMeeting(
   }
   const problem = await problemOf(store, actor, fields)
   if (problem) return reject(problem)
-  return succeed(await store.createMeeting({ ...fields, lessonId, createdBy: actor.userId }))
+  return succeed(await store.meetings.createMeeting({ ...fields, lessonId, createdBy: actor.userId }))
 }
 
 export async function editMeeting(
@@ -58,14 +58,14 @@ export async function editMeeting(
   input: MeetingInput,
 ): Promise<Outcome<MeetingRecord>> {
   const { store } = context
-  const meeting = await store.findMeeting(meetingId)
-  const lesson = meeting && (await store.findLesson(meeting.lessonId))
+  const meeting = await store.meetings.findMeeting(meetingId)
+  const lesson = meeting && (await store.lessons.findLesson(meeting.lessonId))
   if (!meeting || !lesson) return noSuchMeeting()
   const refusal = await refusalFor(store, actor, lesson)
   if (refusal) return refusal
   const problem = await problemOf(store, actor, input)
   if (problem) return reject(problem)
-  const updated = await store.updateMeeting(meetingId, input, actor.userId)
+  const updated = await store.meetings.updateMeeting(meetingId, input, actor.userId)
   return updated ? succeed(updated) : noSuchMeeting()
 }
 
@@ -100,7 +100,7 @@ async function problemOf(store: Store, actor: Actor, fields: MeetingInput): Prom
   const timeProblem = meetingTimeProblem(fields)
   if (timeProblem) return timeProblem
   const ids = [...new Set([fields.presenterId, ...fields.attendeeIds])]
-  const users = await Promise.all(ids.map((id) => store.findUserById(id)))
+  const users = await Promise.all(ids.map((id) => store.accounts.findUserById(id)))
   if (users.some((user) => user?.schoolId !== actor.schoolId)) return '主讲人和参会人员必须是本校的老师'
   return null
 }

@@ -44,12 +44,12 @@ function idsIn(meetings: readonly MeetingRecord[]): string[] {
 
 /** The group's teachers, offered as 主讲人 and attendees. */
 async function membersOf(store: Store, groupId: string): Promise<Person[]> {
-  const members = await store.listGroupMembers(groupId)
+  const members = await store.groups.listGroupMembers(groupId)
   return members.filter((user) => user.role !== 'guest').map(({ id, displayName }) => ({ id, displayName }))
 }
 
 export async function meetingViewOf(context: MeetingContext, meeting: MeetingRecord): Promise<MeetingRecordView | null> {
-  const lesson = await context.store.findLesson(meeting.lessonId)
+  const lesson = await context.store.lessons.findLesson(meeting.lessonId)
   if (!lesson) return null
   return meetingView(context, lesson, meeting, await peopleOf(context.store, idsIn([meeting])))
 }
@@ -61,7 +61,7 @@ export async function lessonMeetingsOf(
 ): Promise<LessonMeetings> {
   const { store } = context
   const [meetings, members, lessonContext] = await Promise.all([
-    store.listMeetings([lesson.id]),
+    store.meetings.listMeetings([lesson.id]),
     membersOf(store, lesson.groupId),
     lessonContextOf(store, lesson),
   ])
@@ -80,11 +80,11 @@ export async function meetingSheetOf(
   actor: Actor,
 ): Promise<MeetingSheet | null> {
   const { store } = context
-  const lesson = await store.findLesson(meeting.lessonId)
+  const lesson = await store.lessons.findLesson(meeting.lessonId)
   if (!lesson) return null
   const [members, group, lessonContext, people] = await Promise.all([
     membersOf(store, lesson.groupId),
-    store.findGroup(lesson.groupId),
+    store.groups.findGroup(lesson.groupId),
     lessonContextOf(store, lesson),
     peopleOf(store, idsIn([meeting])),
   ])

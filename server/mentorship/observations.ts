@@ -20,13 +20,13 @@ export async function recordObservation(
   if (!observed || observed.schoolId !== actor.schoolId) return missing('没有这位老师')
   const decision = mayRecordObservation(actor, observed)
   if (!decision.allowed) return forbid(decision.reason)
-  const lesson = input.lessonId === null ? null : await store.findLesson(input.lessonId)
+  const lesson = input.lessonId === null ? null : await store.lessons.findLesson(input.lessonId)
   if (input.lessonId !== null) {
     // Lessons of other schools do not exist for this user.
     if (!lesson || lesson.schoolId !== actor.schoolId) return missing('没有这节课')
     if (!mayObserveLesson(observed, lesson).allowed) return reject(`这节课不在${observed.displayName}备课组的备课计划里`)
   }
-  const record = await store.createObservation({ ...input, schoolId: actor.schoolId, observerId: actor.userId })
+  const record = await store.mentorships.createObservation({ ...input, schoolId: actor.schoolId, observerId: actor.userId })
   const lessons = new Map(lesson ? [[lesson.id, lesson]] : [])
   return succeed(observationViewOf(await peopleOf(store, [actor.userId, input.observedId]), lessons, record))
 }

@@ -24,9 +24,9 @@ export async function observableLessonsFor(
   const today = localDateTime(now).date
   const semesters = recentSemesters(today, observedLessonSemesters)
   const [ofGroups, prepared, groups] = await Promise.all([
-    Promise.all(observed.groupIds.flatMap((groupId) => semesters.map((semester) => store.listLessonsOfGroup(groupId, semester)))),
-    store.listLessonsOfLeadPreparer(observedId),
-    store.listGroups(actor.schoolId),
+    Promise.all(observed.groupIds.flatMap((groupId) => semesters.map((semester) => store.lessons.listLessonsOfGroup(groupId, semester)))),
+    store.lessons.listLessonsOfLeadPreparer(observedId),
+    store.groups.listGroups(actor.schoolId),
   ])
   const byId = new Map([...ofGroups.flat(), ...prepared].map((lesson) => [lesson.id, lesson]))
   const lessons = lessonsToOffer(
@@ -51,6 +51,6 @@ export async function observableLessonsFor(
 
 /** The lessons among `ids` that still exist, by id. */
 export async function lessonsById(store: Store, ids: Iterable<string>): Promise<Map<string, LessonRecord>> {
-  const lessons = await Promise.all([...new Set(ids)].map((id) => store.findLesson(id)))
+  const lessons = await Promise.all([...new Set(ids)].map((id) => store.lessons.findLesson(id)))
   return new Map(lessons.flatMap((lesson) => (lesson ? [[lesson.id, lesson]] : [])))
 }

@@ -35,7 +35,7 @@ export async function mentorshipListFor(
 ): Promise<MentorshipList> {
   const { store } = context
   const { semester, semesters } = semestersAround(now, asked)
-  const pairs = await store.listMentorships(actor.schoolId)
+  const pairs = await store.mentorships.listMentorships(actor.schoolId)
   const members = await membersOf(store, pairs.flatMap((pair) => [pair.mentorId, pair.apprenticeId]))
   const visible = pairs.filter((pair) => {
     const [mentor, apprentice] = [members.get(pair.mentorId), members.get(pair.apprenticeId)]
@@ -53,7 +53,7 @@ export async function pairDetailFor(
   now = new Date(),
 ): Promise<Outcome<PairDetail>> {
   const { store } = context
-  const pair = (await store.listMentorships(actor.schoolId)).find(
+  const pair = (await store.mentorships.listMentorships(actor.schoolId)).find(
     (candidate) => candidate.mentorId === ids.mentorId && candidate.apprenticeId === ids.apprenticeId,
   )
   if (!pair) return missing('没有这对师徒')
@@ -138,10 +138,10 @@ export function observationViewOf(
 /** Teachers the actor may pair: the office the school's, a leader their groups'. */
 async function candidatesFor(store: Store, actor: Actor): Promise<Person[]> {
   if (actor.role !== 'admin' && actor.role !== 'leader') return []
-  const groups = (await store.listGroups(actor.schoolId)).filter(
+  const groups = (await store.groups.listGroups(actor.schoolId)).filter(
     (group) => actor.role === 'admin' || actor.groupIds.includes(group.id),
   )
-  const members = (await Promise.all(groups.map((group) => store.listGroupMembers(group.id)))).flat()
+  const members = (await Promise.all(groups.map((group) => store.groups.listGroupMembers(group.id)))).flat()
   const teachers = new Map(
     members.filter((user) => isTeacherRole(user.role)).map((user) => [user.id, { id: user.id, displayName: user.displayName }]),
   )

@@ -27,8 +27,8 @@ export interface PairWork {
 export async function pairWork(context: ContentContext, pair: PairIds, semester: string): Promise<PairWork> {
   const { store } = context
   const [documents, allObservations] = await Promise.all([
-    store.listDocumentsOwnedBy(pair.apprenticeId),
-    store.listObservationsBetween(pair.mentorId, pair.apprenticeId),
+    store.documents.listDocumentsOwnedBy(pair.apprenticeId),
+    store.mentorships.listObservationsBetween(pair.mentorId, pair.apprenticeId),
   ])
   const threads = await threadsOfDocuments(context, documents)
   const ownThreads = [...threads].map(([documentId, list]) => ({ documentId, threads: list }))

@@ -13,11 +13,11 @@ export async function pair(
   actor: Actor,
   input: NewPairInput,
 ): Promise<Outcome<{ view: PairView; created: boolean }>> {
-  const checked = await checkedPair(context, actor, input, await context.store.mentorIdsOf(input.mentorId))
+  const checked = await checkedPair(context, actor, input, await context.store.mentorships.mentorIdsOf(input.mentorId))
   if (!checked.ok) return checked
-  const created = await context.store.addMentorship(input.mentorId, input.apprenticeId, actor.userId)
+  const created = await context.store.mentorships.addMentorship(input.mentorId, input.apprenticeId, actor.userId)
   if (created) await refreshApprenticeAccess(context, input.apprenticeId)
-  const record = (await context.store.listMentorships(actor.schoolId)).find(
+  const record = (await context.store.mentorships.listMentorships(actor.schoolId)).find(
     (candidate) => candidate.mentorId === input.mentorId && candidate.apprenticeId === input.apprenticeId,
   )
   if (!record) return missing('没有这对师徒')
@@ -28,14 +28,14 @@ export async function pair(
 export async function unpair(context: ContentContext, actor: Actor, input: NewPairInput): Promise<Outcome<null>> {
   const checked = await checkedPair(context, actor, input)
   if (!checked.ok) return checked
-  const removed = await context.store.removeMentorship(input.mentorId, input.apprenticeId)
+  const removed = await context.store.mentorships.removeMentorship(input.mentorId, input.apprenticeId)
   if (!removed) return missing('他们没有结对')
   await refreshApprenticeAccess(context, input.apprenticeId)
   return succeed(null)
 }
 
 async function refreshApprenticeAccess({ store, registry }: ContentContext, apprenticeId: string): Promise<void> {
-  const documents = await store.listDocumentsOwnedBy(apprenticeId)
+  const documents = await store.documents.listDocumentsOwnedBy(apprenticeId)
   await refreshDocumentAccess(store, registry, documents.map((document) => document.id))
 }
 

@@ -46,8 +46,8 @@ export class NotificationService {
   /** The room's `onThreadActivity` hook. */
   async threadActivity(report: ThreadActivityReport): Promise<void> {
     await this.safely('thread activity', async () => {
-      const document = await this.store.findDocument(report.documentId)
-      const actor = await this.store.findUserById(report.actorId)
+      const document = await this.store.documents.findDocument(report.documentId)
+      const actor = await this.store.accounts.findUserById(report.actorId)
       if (!document || !actor) return
       const mentionedIds = new Set(
         report.activity.flatMap((activity) => {
@@ -58,7 +58,7 @@ export class NotificationService {
       const mentionable = []
       // A group has a few dozen members; a longer list is no one's real @ and is not looked up.
       for (const userId of [...mentionedIds].slice(0, maxMentionsLookedUp)) {
-        const user = await this.store.findUserById(userId)
+        const user = await this.store.accounts.findUserById(userId)
         if (user) mentionable.push(await actorOf(this.store, user))
       }
       const replies = report.activity.flatMap((activity) => (activity.type === 'replyAdded' ? [activity] : []))
@@ -78,7 +78,7 @@ export class NotificationService {
   async stageMoved(moved: StageMoved): Promise<void> {
     await this.safely('stage change', async () => {
       const { lesson } = moved
-      const actor = await this.store.findUserById(moved.actorId)
+      const actor = await this.store.accounts.findUserById(moved.actorId)
       if (!actor) return
       const change: StageChange = {
         lessonId: lesson.id,
@@ -88,8 +88,8 @@ export class NotificationService {
         actorId: actor.id,
         actorName: actor.displayName,
         leadPreparerId: lesson.leadPreparerId,
-        leadPreparerMentorIds: await this.store.mentorIdsOf(lesson.leadPreparerId),
-        memberIds: (await this.store.listGroupMembers(lesson.groupId)).map((member) => member.id),
+        leadPreparerMentorIds: await this.store.mentorships.mentorIdsOf(lesson.leadPreparerId),
+        memberIds: (await this.store.groups.listGroupMembers(lesson.groupId)).map((member) => member.id),
         versionNumber: moved.versionNumber,
       }
       await this.deliver(stageNotifications(change))
@@ -98,19 +98,19 @@ export class NotificationService {
 
   /** Null if the user has no such notification. Their other tabs learn the new unread count. */
   async markRead(userId: string, id: string): Promise<NotificationRead | null> {
-    const record = await this.store.markNotificationRead(userId, id, this.now())
+    const record = await this.store.notifications.markNotificationRead(userId, id, this.now())
     if (!record) return null
     const unreadCount = await this.publishUnread(userId)
     return { notification: notificationViewOf(record), unreadCount }
   }
 
   async markAllRead(userId: string): Promise<UnreadCount> {
-    await this.store.markAllNotificationsRead(userId, this.now())
+    await this.store.notifications.markAllNotificationsRead(userId, this.now())
     return { unreadCount: await this.publishUnread(userId) }
   }
 
   private async publishUnread(userId: string): Promise<number> {
-    const unreadCount = await this.store.countUnreadNotifications(userId)
+    const unreadCount = await this.store.notifications.countUnreadNotifications(userId)
     await this.hub.publish(userId, 'unread', { unreadCount })
     return unreadCount
   }
@@ -118,15 +118,15 @@ export class NotificationService {
   private async deliver(drafts: readonly NotificationDraft[]): Promise<void> {
     if (drafts.length === 0) return
     const createdAt = this.now()
-    const records = await this.store.addNotifications(drafts.map((draft) => ({ ...draft, createdAt })))
+    const records = await this.store.notifications.addNotifications(drafts.map((draft) => ({ ...draft, createdAt })))
     const userIds = [...new Set(records.map((record) => record.userId))]
     for (const userId of userIds) {
-      const unreadCount = await this.store.countUnreadNotifications(userId)
+      const unreadCount = await this.store.notifications.countUnreadNotifications(userId)
       for (const record of records.filter((candidate) => candidate.userId === userId)) {
         await this.hub.publish(userId, 'notification', { notification: notificationViewOf(record), unreadCount })
       }
     }
-    await this.store.pruneNotifications(userIds, this.pruning(createdAt))
+    await this.store.notifications.pruneNotifications(userIds, this.pruning(createdAt))
   }
 
   private pruning(now: Date): NotificationPruning {

@@ -14,7 +14,7 @@ export async function earlierRepliersOf(
   replies: readonly { threadId: string; replyId: string }[],
 ): Promise<Record<string, string[]>> {
   if (replies.length === 0) return {}
-  const stored = await store.loadDocumentState(documentId)
+  const stored = await store.updates.loadDocumentState(documentId)
   const doc = new Y.Doc()
   for (const part of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, part)
   const result: Record<string, string[]> = {}

@@ -36,7 +36,7 @@ export class StorePresenceLog implements PresenceLog {
   ) {
     this.heartbeatMs = options.heartbeatMs ?? defaultPresenceHeartbeatMs
     this.heartbeat = setInterval(() => {
-      void this.track(this.store.confirmPresence(this.runId, new Date()))
+      void this.track(this.store.presence.confirmPresence(this.runId, new Date()))
     }, this.heartbeatMs)
     this.heartbeat.unref()
   }
@@ -45,13 +45,13 @@ export class StorePresenceLog implements PresenceLog {
     if (this.closed) return () => {}
     const id = randomUUID()
     const joinedAt = new Date()
-    const joined = this.track(this.store.recordPresenceStart({ id, documentId, userId, runId: this.runId, joinedAt }))
+    const joined = this.track(this.store.presence.recordPresenceStart({ id, documentId, userId, runId: this.runId, joinedAt }))
     let ended = false
     return () => {
       if (ended || this.closed) return
       ended = true
       const leftAt = new Date()
-      void this.track(joined.then(() => this.store.recordPresenceEnd(id, leftAt)))
+      void this.track(joined.then(() => this.store.presence.recordPresenceEnd(id, leftAt)))
     }
   }
 
@@ -67,7 +67,7 @@ export class StorePresenceLog implements PresenceLog {
     this.closed = true
     clearInterval(this.heartbeat)
     await Promise.all(this.writes)
-    await this.track(this.store.endPresenceOfRun(this.runId, new Date()))
+    await this.track(this.store.presence.endPresenceOfRun(this.runId, new Date()))
   }
 
   private track(write: Promise<void>): Promise<void> {

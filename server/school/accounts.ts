@@ -35,7 +35,7 @@ export const accountColors = ['#1971c2', '#2f9e44', '#f08c00', '#9c36b5', '#0c85
 
 export async function listAccountViews(store: Store, actor: Actor): Promise<Outcome<Account[]>> {
   if (actor.role !== 'admin') return forbid('只有教导处可以管理账号')
-  const [accounts, groups] = await Promise.all([store.listAccounts(actor.schoolId), store.listGroupDetails(actor.schoolId)])
+  const [accounts, groups] = await Promise.all([store.accounts.listAccounts(actor.schoolId), store.groups.listGroupDetails(actor.schoolId)])
   return succeed(accounts.map((account) => accountView(account, groups)))
 }
 
@@ -55,10 +55,10 @@ export async function createAccount(
     (await groupsProblem(store, actor, request.role, request.groupIds))
   if (problem !== null) return reject(problem)
   const handedOut = request.password === undefined ? oneTimePassword() : null
-  const accounts = await store.listAccounts(actor.schoolId)
+  const accounts = await store.accounts.listAccounts(actor.schoolId)
   let account: AccountRecord
   try {
-    account = await store.createAccount({
+    account = await store.accounts.createAccount({
       schoolId: actor.schoolId,
       username: request.username,
       displayName: request.displayName,
@@ -74,7 +74,7 @@ export async function createAccount(
     throw error
   }
   await writeGroups(store, account.id, request.role, request.groupIds)
-  await store.addAuditEntry({
+  await store.audit.addAuditEntry({
     schoolId: actor.schoolId,
     actorId: actor.userId,
     action: 'account.create',
@@ -119,14 +119,14 @@ export async function changeAccount(
     (change.accessUntil !== undefined || roleChanged ? accessUntilProblem(role, accessUntil, now) : null) ??
     (groupIds === null ? null : await groupsProblem(store, actor, role, groupIds))
   if (problem !== null) return reject(problem)
-  await store.updateAccount(id, {
+  await store.accounts.updateAccount(id, {
     displayName: change.displayName?.trim(),
     role: change.role,
     accessUntil: change.accessUntil !== undefined || roleChanged ? accessUntil : undefined,
   })
   if (roleChanged) await writeGroups(store, id, account.role, [])
   if (groupIds !== null) await writeGroups(store, id, role, groupIds)
-  await store.addAuditEntry({
+  await store.audit.addAuditEntry({
     schoolId: actor.schoolId,
     actorId: actor.userId,
     action: 'account.update',
@@ -135,7 +135,7 @@ export async function changeAccount(
   })
   // What they may do changed: their editors reconnect, and the upgrade decides each document's access anew.
   if (roleChanged || groupIds !== null) context.registry.closeConnectionsOf(id, CloseCode.accessChanged, 'access changed')
-  return succeed(await viewOf(store, (await store.findAccount(id))!))
+  return succeed(await viewOf(store, (await store.accounts.findAccount(id))!))
 }
 
 export async function setDisabled(
@@ -149,11 +149,11 @@ export async function setDisabled(
   const target = await managed(store, actor, id, { kind: disabled ? 'disable' : 'enable' })
   if (!target.ok) return target
   if ((target.value.disabledAt !== null) === disabled) return succeed(await viewOf(store, target.value))
-  const changed = await store.setAccountDisabled(id, disabled ? now : null)
+  const changed = await store.accounts.setAccountDisabled(id, disabled ? now : null)
   if (!changed) return missing('没有这个账号')
   // [SCHOOL-3] Their sessions ended with the write; their open documents close now.
   if (disabled) context.registry.closeConnectionsOf(id, CloseCode.unauthorized, 'account disabled')
-  await store.addAuditEntry({
+  await store.audit.addAuditEntry({
     schoolId: actor.schoolId,
     actorId: actor.userId,
     action: disabled ? 'account.disable' : 'account.enable',
@@ -168,17 +168,17 @@ export async function resetPassword({ store }: SchoolContext, actor: Actor, id: 
   const target = await managed(store, actor, id, { kind: 'resetPassword' })
   if (!target.ok) return target
   const password = oneTimePassword()
-  await store.setPassword(id, await hashPassword(password), true)
+  await store.accounts.setPassword(id, await hashPassword(password), true)
   // Whoever knew the old password is signed out everywhere.
-  await store.deleteOtherSessions(id, null)
-  await store.addAuditEntry({
+  await store.sessions.deleteOtherSessions(id, null)
+  await store.audit.addAuditEntry({
     schoolId: actor.schoolId,
     actorId: actor.userId,
     action: 'account.resetPassword',
     targetUserId: id,
     detail: { username: target.value.username },
   })
-  return succeed({ account: await viewOf(store, (await store.findAccount(id))!), oneTimePassword: password })
+  return succeed({ account: await viewOf(store, (await store.accounts.findAccount(id))!), oneTimePassword: password })
 }
 
 async function managed(
@@ -188,25 +188,25 @@ async function managed(
   change: { kind: AccountChangeKind; role?: Role },
 ): Promise<Outcome<AccountRecord>> {
   if (actor.role !== 'admin') return forbid('只有教导处可以管理账号')
-  const account = await store.findAccount(id)
+  const account = await store.accounts.findAccount(id)
   if (!account || account.schoolId !== actor.schoolId) return missing('没有这个账号')
-  const refusal = accountChangeRefusal(actor, account, change, await store.countActiveAdmins(actor.schoolId))
+  const refusal = accountChangeRefusal(actor, account, change, await store.accounts.countActiveAdmins(actor.schoolId))
   return refusal === null ? succeed(account) : forbid(refusal)
 }
 
 async function groupsProblem(store: Store, actor: Actor, role: Role, groupIds: readonly string[]): Promise<string | null> {
   if (groupIds.length === 0) return null
-  const known = new Set((await store.listGroups(actor.schoolId)).map((group) => group.id))
+  const known = new Set((await store.groups.listGroups(actor.schoolId)).map((group) => group.id))
   if (groupIds.some((id) => !known.has(id))) return '没有这个备课组'
   // An expert is invited to groups; anyone else joins them as a member, which an office account may too.
   return role === 'guest' ? null : memberProblem({ role, disabledAt: null })
 }
 
 async function writeGroups(store: Store, userId: string, role: Role, groupIds: readonly string[]): Promise<void> {
-  if (role === 'guest') await store.setGuestGroups(userId, groupIds)
-  else await store.setMemberships(userId, groupIds)
+  if (role === 'guest') await store.groups.setGuestGroups(userId, groupIds)
+  else await store.groups.setMemberships(userId, groupIds)
 }
 
 async function viewOf(store: Store, account: AccountRecord): Promise<Account> {
-  return accountView(account, await store.listGroupDetails(account.schoolId))
+  return accountView(account, await store.groups.listGroupDetails(account.schoolId))
 }

@@ -9,9 +9,9 @@ export const auditPageSize = 50
 export async function auditPageFor(store: Store, actor: Actor, before: Date | null): Promise<Outcome<AuditPage>> {
   if (actor.role !== 'admin') return forbid('只有教导处可以查看操作记录')
   const [entries, accounts, groups] = await Promise.all([
-    store.listAuditEntries(actor.schoolId, auditPageSize + 1, before),
-    store.listAccounts(actor.schoolId),
-    store.listGroups(actor.schoolId),
+    store.audit.listAuditEntries(actor.schoolId, auditPageSize + 1, before),
+    store.accounts.listAccounts(actor.schoolId),
+    store.groups.listGroups(actor.schoolId),
   ])
   const people = new Map(accounts.map((account) => [account.id, account]))
   const groupNames = new Map(groups.map((group) => [group.id, group.name]))

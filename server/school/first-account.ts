@@ -39,9 +39,9 @@ export async function createFirstAccount(store: Store, request: FirstAccountRequ
   const problem = firstAccountProblem(request)
   if (problem !== null) return { ok: false, message: problem }
   const school = request.school.trim()
-  if (await store.findUserByUsername(request.username)) return usernameTaken(request.username)
+  if (await store.accounts.findUserByUsername(request.username)) return usernameTaken(request.username)
   try {
-    const account = await store.createSchoolWithAdmin(school, {
+    const account = await store.accounts.createSchoolWithAdmin(school, {
       username: request.username,
       displayName: request.displayName?.trim() || defaultOfficeName,
       passwordHash: await hashPassword(request.password),

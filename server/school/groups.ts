@@ -17,7 +17,7 @@ export function groupView({ id, name, subject, grade, leaderId, memberIds }: Gro
 
 export async function listGroupViews(store: Store, actor: Actor): Promise<Outcome<SchoolGroup[]>> {
   if (actor.role !== 'admin') return forbid('只有教导处可以管理备课组')
-  return succeed((await store.listGroupDetails(actor.schoolId)).map(groupView))
+  return succeed((await store.groups.listGroupDetails(actor.schoolId)).map(groupView))
 }
 
 export async function createGroup({ store }: SchoolContext, actor: Actor, request: Required<NewGroupRequest>): Promise<Outcome<SchoolGroup>> {
@@ -26,13 +26,13 @@ export async function createGroup({ store }: SchoolContext, actor: Actor, reques
   if (problem !== null) return reject(problem)
   let id: string
   try {
-    id = (await store.createGroup(actor.schoolId, request.name.trim())).id
+    id = (await store.groups.createGroup(actor.schoolId, request.name.trim())).id
   } catch (error) {
     if (error instanceof GroupNameTakenError) return reject(`已经有名为“${request.name.trim()}”的备课组`)
     throw error
   }
-  await store.updateGroup(id, { subject: request.subject, grade: request.grade })
-  await store.addAuditEntry({ schoolId: actor.schoolId, actorId: actor.userId, action: 'group.create', targetGroupId: id, detail: { ...request } })
+  await store.groups.updateGroup(id, { subject: request.subject, grade: request.grade })
+  await store.audit.addAuditEntry({ schoolId: actor.schoolId, actorId: actor.userId, action: 'group.create', targetGroupId: id, detail: { ...request } })
   return succeed(groupView(await detailsOf(store, actor.schoolId, id)))
 }
 
@@ -44,10 +44,10 @@ export async function changeGroup(
 ): Promise<Outcome<SchoolGroup>> {
   const { store } = context
   if (actor.role !== 'admin') return forbid('只有教导处可以管理备课组')
-  const groups = await store.listGroupDetails(actor.schoolId)
+  const groups = await store.groups.listGroupDetails(actor.schoolId)
   const group = groups.find((candidate) => candidate.id === id)
   if (!group) return missing('没有这个备课组')
-  const accounts = new Map((await store.listAccounts(actor.schoolId)).map((account) => [account.id, account]))
+  const accounts = new Map((await store.accounts.listAccounts(actor.schoolId)).map((account) => [account.id, account]))
   const memberIds = change.memberIds ? [...new Set(change.memberIds)] : group.memberIds
   const leaderId = change.leaderId !== undefined ? change.leaderId : memberIds.includes(group.leaderId ?? '') ? group.leaderId : null
   const added = memberIds.filter((memberId) => !group.memberIds.includes(memberId))
@@ -60,13 +60,13 @@ export async function changeGroup(
     leaderProblem(leader, memberIds)
   if (problem !== null) return reject(problem)
   try {
-    if (change.memberIds) await store.setGroupMembers(id, memberIds)
-    await store.updateGroup(id, { name: change.name?.trim(), subject: change.subject, grade: change.grade, leaderId })
+    if (change.memberIds) await store.groups.setGroupMembers(id, memberIds)
+    await store.groups.updateGroup(id, { name: change.name?.trim(), subject: change.subject, grade: change.grade, leaderId })
   } catch (error) {
     if (error instanceof GroupNameTakenError) return reject(`已经有名为“${error.groupName}”的备课组`)
     throw error
   }
-  await store.addAuditEntry({
+  await store.audit.addAuditEntry({
     schoolId: actor.schoolId,
     actorId: actor.userId,
     action: change.memberIds ? 'group.members' : 'group.update',
@@ -80,5 +80,5 @@ export async function changeGroup(
 }
 
 async function detailsOf(store: Store, schoolId: string, id: string): Promise<GroupDetails> {
-  return (await store.listGroupDetails(schoolId)).find((group) => group.id === id)!
+  return (await store.groups.listGroupDetails(schoolId)).find((group) => group.id === id)!
 }

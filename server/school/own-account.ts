@@ -15,18 +15,18 @@ export async function changeOwnPassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<Outcome<void>> {
-  const stored = await store.findUserByUsername(user.username)
+  const stored = await store.accounts.findUserByUsername(user.username)
   if (!stored || !(await verifyPassword(currentPassword, stored.passwordHash))) return forbid('当前密码不正确')
   const problem = passwordProblem(newPassword, user.username) ?? (newPassword === currentPassword ? '新密码不能与当前密码相同' : null)
   if (problem !== null) return reject(problem)
-  await store.setPassword(user.id, await hashPassword(newPassword), false)
-  await store.deleteOtherSessions(user.id, tokenHash)
-  await store.addAuditEntry({ schoolId: user.schoolId, actorId: user.id, action: 'account.changeOwnPassword', targetUserId: user.id, detail: {} })
+  await store.accounts.setPassword(user.id, await hashPassword(newPassword), false)
+  await store.sessions.deleteOtherSessions(user.id, tokenHash)
+  await store.audit.addAuditEntry({ schoolId: user.schoolId, actorId: user.id, action: 'account.changeOwnPassword', targetUserId: user.id, detail: {} })
   return succeed(undefined)
 }
 
 export async function ownSessions(store: Store, { user, tokenHash }: Authenticated, now = new Date()): Promise<SignedInSession[]> {
-  return (await store.listSessions(user.id, now)).map((session) => ({
+  return (await store.sessions.listSessions(user.id, now)).map((session) => ({
     id: session.id,
     createdAt: session.createdAt?.toISOString() ?? null,
     expiresAt: session.expiresAt.toISOString(),
@@ -36,5 +36,5 @@ export async function ownSessions(store: Store, { user, tokenHash }: Authenticat
 }
 
 export async function endOwnSession(store: Store, { user }: Authenticated, id: string): Promise<Outcome<void>> {
-  return (await store.deleteSessionById(user.id, id)) ? succeed(undefined) : missing('没有这个登录')
+  return (await store.sessions.deleteSessionById(user.id, id)) ? succeed(undefined) : missing('没有这个登录')
 }

@@ -29,7 +29,7 @@ import { forbid, missing, type Outcome, succeed } from '../workflow/outcome.ts'
 
 /** The groups `actor` may see on the group page. */
 export async function visibleGroups(context: ContentContext, actor: Actor): Promise<GroupRecord[]> {
-  const groups = await context.store.listGroups(actor.schoolId)
+  const groups = await context.store.groups.listGroups(actor.schoolId)
   if (actor.role === 'admin') return groups
   if (actor.role === 'guest') return []
   return groups.filter((group) => actor.groupIds.includes(group.id))
@@ -45,19 +45,19 @@ export async function groupOverviewFor(
   if (groups.length === 0) return forbid('只有备课组的老师和教导处可以查看备课组概况')
   const group = query.groupId === undefined ? groups[0]! : groups.find((candidate) => candidate.id === query.groupId)
   if (!group) {
-    const inSchool = (await context.store.listGroups(actor.schoolId)).some((candidate) => candidate.id === query.groupId)
+    const inSchool = (await context.store.groups.listGroups(actor.schoolId)).some((candidate) => candidate.id === query.groupId)
     return inSchool ? forbid('只能查看自己所在备课组的概况') : missing('没有这个备课组')
   }
   const today = localDateTime(now)
   const semester = query.semester ?? semesterOf(today.date)
   const [lessons, semesters] = await Promise.all([
-    context.store.listLessonsOfGroup(group.id, semester),
-    context.store.listSemestersOfGroup(group.id),
+    context.store.lessons.listLessonsOfGroup(group.id, semester),
+    context.store.lessons.listSemestersOfGroup(group.id),
   ])
   const [summaries, meetings, members, adaptations, { reflections, threads }] = await Promise.all([
     lessonSummaries(context.store, lessons, today),
-    context.store.listMeetings(lessons.map((lesson) => lesson.id)),
-    context.store.listGroupMembers(group.id),
+    context.store.meetings.listMeetings(lessons.map((lesson) => lesson.id)),
+    context.store.groups.listGroupMembers(group.id),
     adaptationsOf(context, actor, lessons),
     lessonDocumentsOf(context, lessons),
   ])
@@ -114,7 +114,7 @@ async function lessonDocumentsOf(
   context: ContentContext,
   lessons: readonly LessonRecord[],
 ): Promise<{ reflections: StatsReflection[]; threads: Map<string, ThreadView[]> }> {
-  const documents = (await Promise.all(lessons.map((lesson) => context.store.listDocumentsOfLesson(lesson.id)))).flat()
+  const documents = (await Promise.all(lessons.map((lesson) => context.store.documents.listDocumentsOfLesson(lesson.id)))).flat()
   const read = await Promise.all(
     documents.map(async (document) => {
       const state = await currentState(context, document.id)

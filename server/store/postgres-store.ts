@@ -5,12 +5,13 @@ import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Database } from './database-schema.ts'
 import { migrateToLatest } from './migrate.ts'
-import { SqlStore, asBuffer } from './sql-store.ts'
+import { SqlStore } from './sql-store.ts'
+import { SqlUpdateStore, asBuffer } from './sql/update-store.ts'
 
 /** PostgreSQL takes at most 65 535 parameters per statement; an update row uses up to four. */
 const maxRowsPerStatement = 10_000
 
-export async function openPostgresStore(databaseUrl: string): Promise<PostgresStore> {
+export async function openPostgresStore(databaseUrl: string): Promise<SqlStore> {
   const where = describeDatabase(databaseUrl)
   // Times and sequence numbers are `bigint` columns; pg returns those as strings unless told otherwise.
   // Both stay far below 2^53, so numbers are exact.
@@ -29,16 +30,11 @@ export async function openPostgresStore(databaseUrl: string): Promise<PostgresSt
     const reason = error instanceof Error ? error.message : String(error)
     throw new Error(`Cannot open the PostgreSQL database ${where}: ${reason}`, { cause: error })
   }
-  return new PostgresStore(db)
+  return new SqlStore('postgres', db, new PostgresUpdateStore(db))
 }
 
-export class PostgresStore extends SqlStore {
-  readonly dialect = 'postgres'
-
-  constructor(db: Kysely<Database>) {
-    super(db)
-  }
-
+/** PostgreSQL's update log: each append is one statement, numbered under the document's row lock. */
+export class PostgresUpdateStore extends SqlUpdateStore {
   /**
    * One statement, so one round trip and its own transaction: the CTE bumps the document's `last_seq`
    * (locking its row until commit, which keeps each document's sequence numbers in commit order) and the

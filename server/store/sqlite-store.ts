@@ -7,7 +7,8 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Database } from './database-schema.ts'
 import { migrateToLatest } from './migrate.ts'
-import { SqlStore, asBuffer, lastSeqQuery } from './sql-store.ts'
+import { SqlStore } from './sql-store.ts'
+import { SqlUpdateStore, asBuffer, lastSeqQuery } from './sql/update-store.ts'
 import { withStatementCache } from './statement-cache.ts'
 import { WalCheckpointer } from './wal-checkpointer.ts'
 
@@ -35,7 +36,7 @@ const gapPages = 1000
 /** SQLite's default, for when the worker has failed. */
 const autocheckpointPages = 1000
 
-export async function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
+export async function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Promise<SqlStore> {
   const file = join(dataDir, sqliteFileName)
   let sqlite: BetterSqlite3.Database | undefined
   try {
@@ -75,7 +76,8 @@ export async function openSqliteStore(dataDir: string, options: SqliteStoreOptio
       if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${autocheckpointPages}`)
     },
   })
-  return new SqliteStore(db, sqlite, checkpointer)
+  // The worker's connection closes first, so that closing the last one checkpoints and removes the WAL.
+  return new SqlStore('sqlite', db, new SqliteUpdateStore(db, sqlite, checkpointer), () => checkpointer.close())
 }
 
 interface PendingAppend {
@@ -85,8 +87,8 @@ interface PendingAppend {
   reject(error: unknown): void
 }
 
-export class SqliteStore extends SqlStore {
-  readonly dialect = 'sqlite'
+/** SQLite's update log: group commit, on statements prepared once (see the constructor). */
+export class SqliteUpdateStore extends SqlUpdateStore {
   readonly #sqlite: BetterSqlite3.Database
   readonly #checkpointer: WalCheckpointer
   /** Writes a batch in one transaction, numbering on from `#lastSeqs`; throws if any append fails. */
@@ -102,7 +104,6 @@ export class SqliteStore extends SqlStore {
    * append from the database's numbers, and the entry is replaced.
    */
   readonly #lastSeqs = new Map<string, number>()
-  #closing: Promise<void> | null = null
   #pending: PendingAppend[] = []
   /** The last batch waiting for Kysely's connection, while there is one. */
   #waiting: Promise<void> | null = null
@@ -119,7 +120,7 @@ export class SqliteStore extends SqlStore {
     // 28 µs). So the two statements are compiled by Kysely once, prepared once, and run synchronously
     // in one transaction. Their parameters are in the order the builder writes them.
     //
-    // An append only reads `documents` (see `SqlStore.loadDocumentState` for how the last sequence
+    // An append only reads `documents` (see `SqlUpdateStore.loadDocumentState` for how the last sequence
     // number is found): bumping `documents.last_seq` wrote one more page to the WAL in every commit and
     // cost about 40 % of an append's CPU. SQLite has one writer at a time, so the numbers still commit
     // in order.
@@ -202,12 +203,6 @@ export class SqliteStore extends SqlStore {
       this.#pausedForCheckpoint = false
       this.#flush()
     })
-  }
-
-  /** The worker's connection closes first, so that closing the last one checkpoints and removes the WAL. */
-  override close(): Promise<void> {
-    this.#closing ??= this.#checkpointer.close().then(() => super.close())
-    return this.#closing
   }
 
   #write(batch: readonly PendingAppend[]): void {

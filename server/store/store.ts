@@ -128,36 +128,13 @@ export interface TemplateRecord {
   updatedBy: string
 }
 
-export interface Store {
-  readonly dialect: 'sqlite' | 'postgres'
-
-  // — accounts —
+/** Schools and their users: signing in, the office's accounts (server/school/, server/auth/). */
+export interface AccountStore {
   createSchool(name: string): Promise<string>
   createUser(user: Omit<UserWithPassword, 'id'>): Promise<UserRecord>
   findUserByUsername(username: string): Promise<UserWithPassword | null>
   findUserById(id: string): Promise<UserRecord | null>
   countUsers(): Promise<number>
-  createGroup(schoolId: string, name: string): Promise<GroupRecord>
-  addGroupMember(groupId: string, userId: string): Promise<void>
-  groupIdsOfUser(userId: string): Promise<string[]>
-  listGroups(schoolId: string): Promise<GroupRecord[]>
-  findGroup(id: string): Promise<GroupRecord | null>
-  /** Pairs the two (师徒结对); false, with the first pairing's record kept, if they already were. */
-  addMentorship(mentorId: string, apprenticeId: string, pairedBy?: string): Promise<boolean>
-  /** Mentors of `apprenticeId` (师徒结对). */
-  mentorIdsOf(apprenticeId: string): Promise<string[]>
-  /** False if they were not paired. */
-  removeMentorship(mentorId: string, apprenticeId: string): Promise<boolean>
-  /** The pairs whose apprentice is of the school, oldest pairing first. */
-  listMentorships(schoolId: string): Promise<MentorshipRecord[]>
-  /** 听课记录: written once, never changed. */
-  createObservation(observation: NewObservation): Promise<ObservationRecord>
-  /** What either of the two observed of the other, by date. */
-  listObservationsBetween(userId: string, otherId: string): Promise<ObservationRecord[]>
-  /** `userId`'s own documents: shared plans of the lessons they prepare, and what they created; by id. */
-  listDocumentsOwnedBy(userId: string): Promise<DocumentRecord[]>
-
-  // — running a school: the office's accounts and groups, the audit log (server/school/) —
   /** The school, its first 教导处 account and the audit entry, in one transaction. */
   createSchoolWithAdmin(schoolName: string, admin: Omit<NewAccount, 'schoolId' | 'role'>): Promise<AccountRecord>
   /** Throws `UsernameTakenError` if the username is in use in any school. */
@@ -173,6 +150,21 @@ export interface Store {
   setPassword(id: string, passwordHash: string, mustChange: boolean): Promise<boolean>
   /** Enabled 教导处 accounts of the school. */
   countActiveAdmins(schoolId: string): Promise<number>
+  /** Usernames among these that accounts of other schools have. */
+  usernamesOfOtherSchools(schoolId: string, usernames: readonly string[]): Promise<string[]>
+  /** A staff roster, whole in one transaction; throws `RosterConflictError`, writing nothing, if a name was taken meanwhile. */
+  importRoster(write: RosterWrite): Promise<void>
+}
+
+/** 备课组: members, leaders and invited outside experts (server/school/). */
+export interface GroupStore {
+  createGroup(schoolId: string, name: string): Promise<GroupRecord>
+  addGroupMember(groupId: string, userId: string): Promise<void>
+  groupIdsOfUser(userId: string): Promise<string[]>
+  listGroups(schoolId: string): Promise<GroupRecord[]>
+  findGroup(id: string): Promise<GroupRecord | null>
+  /** Members of the group, by display name. */
+  listGroupMembers(groupId: string): Promise<UserRecord[]>
   /** The school's groups with subject, grade, leader and members, by name. */
   listGroupDetails(schoolId: string): Promise<GroupDetails[]>
   /** Throws `GroupNameTakenError` if another group of the school has the new name. */
@@ -184,15 +176,17 @@ export interface Store {
   /** Replaces the groups an outside expert is invited to (they are not members), in one transaction. */
   setGuestGroups(userId: string, groupIds: readonly string[]): Promise<void>
   guestGroupIdsOf(userId: string): Promise<string[]>
+}
+
+/** The audit log of what the office changed (server/school/). */
+export interface AuditStore {
   addAuditEntry(entry: NewAuditEntry): Promise<AuditEntry>
   /** Newest first, `limit` of them, older than `before` when given. */
   listAuditEntries(schoolId: string, limit: number, before: Date | null): Promise<AuditEntry[]>
-  /** Usernames among these that accounts of other schools have. */
-  usernamesOfOtherSchools(schoolId: string, usernames: readonly string[]): Promise<string[]>
-  /** A staff roster, whole in one transaction; throws `RosterConflictError`, writing nothing, if a name was taken meanwhile. */
-  importRoster(write: RosterWrite): Promise<void>
+}
 
-  // — sessions and tokens; only a hash of the secret is stored —
+/** Sessions and tokens; only a hash of the secret is stored (server/auth/). */
+export interface SessionStore {
   createSession(tokenHash: string, session: SessionRecord): Promise<void>
   findSession(tokenHash: string, now: Date): Promise<SessionRecord | null>
   deleteSession(tokenHash: string): Promise<void>
@@ -203,15 +197,23 @@ export interface Store {
   deleteSessionById(userId: string, id: string): Promise<boolean>
   /** Ends every session of the user except the one whose token hash is `keepTokenHash`; how many ended. */
   deleteOtherSessions(userId: string, keepTokenHash: string | null): Promise<number>
+}
 
-  // — documents —
+/** Which documents exist and whose they are; their content is in `UpdateStore`. */
+export interface DocumentStore {
   createDocument(
     doc: Omit<DocumentRecord, 'id' | 'createdAt' | 'lessonId'> & { lessonId?: string | null },
   ): Promise<DocumentRecord>
   findDocument(id: string): Promise<DocumentRecord | null>
   listDocumentsOfSchool(schoolId: string): Promise<DocumentRecord[]>
+  /** `userId`'s own documents: shared plans of the lessons they prepare, and what they created; by id. */
+  listDocumentsOwnedBy(userId: string): Promise<DocumentRecord[]>
+  /** The shared 导学案 and every other document of the lesson, oldest first. */
+  listDocumentsOfLesson(lessonId: string): Promise<DocumentRecord[]>
+}
 
-  // — document state: an append-only update log folded into snapshots —
+/** A document's content: an append-only update log folded into snapshots (server/collab/). */
+export interface UpdateStore {
   /** Appends in one transaction; resolves only once the rows are durable. Returns the last sequence number. */
   appendUpdates(documentId: string, updates: readonly Uint8Array[]): Promise<number>
   loadDocumentState(documentId: string): Promise<StoredDocumentState>
@@ -225,8 +227,10 @@ export interface Store {
   compactDocument(documentId: string, snapshot: Uint8Array, uptoSeq: number, stateVector?: Uint8Array): Promise<void>
   /** Bytes of snapshot plus log, and the number of log rows. */
   documentStorageStats(documentId: string): Promise<{ bytes: number; logLength: number }>
+}
 
-  // — 备课计划: lessons and their stage moves (server/workflow/) —
+/** 备课计划: lessons and their stage moves (server/workflow/). */
+export interface LessonStore {
   /** Creates the lesson in `draft` with its shared 导学案 (an empty `lesson-plan` document), together. */
   createLesson(lesson: NewLesson): Promise<LessonRecord>
   findLesson(id: string): Promise<LessonRecord | null>
@@ -252,36 +256,10 @@ export interface Store {
   setLiveReviewOpen(lessonId: string, open: boolean, whileIn: LessonRecord['stage']): Promise<boolean>
   /** Every move of the lesson, oldest first. */
   listLessonStageEvents(lessonId: string): Promise<LessonStageEvent[]>
-  /** The shared 导学案 and every other document of the lesson, oldest first. */
-  listDocumentsOfLesson(lessonId: string): Promise<DocumentRecord[]>
-  /** Members of the group, by display name. */
-  listGroupMembers(groupId: string): Promise<UserRecord[]>
+}
 
-  // — presence log: who had which document open when (server/presence/) —
-  recordPresenceStart(entry: PresenceStart): Promise<void>
-  recordPresenceEnd(id: string, leftAt: Date): Promise<void>
-  /** The heartbeat: every entry of `runId` still open was seen at `seenAt`. */
-  confirmPresence(runId: string, seenAt: Date): Promise<void>
-  /** Ends every entry of `runId` still open, when that server stops. */
-  endPresenceOfRun(runId: string, leftAt: Date): Promise<void>
-  /** Entries on any of `documentIds` that began before `to` and were not known to have ended by `from`. */
-  presenceOnDocuments(documentIds: readonly string[], from: Date, to: Date): Promise<PresenceRecord[]>
-
-  // — 集体备课记录 of review meetings (server/meetings/) —
-  createMeeting(meeting: NewMeeting): Promise<MeetingRecord>
-  /** Replaces what the record says; null if there is no such record. */
-  updateMeeting(id: string, fields: MeetingFields, by: string): Promise<MeetingRecord | null>
-  findMeeting(id: string): Promise<MeetingRecord | null>
-  /** The records of these lessons, each lesson's in the order its meetings took place. */
-  listMeetings(lessonIds: readonly string[]): Promise<MeetingRecord[]>
-
-  // — 导学案 templates (server/template/) —
-  /** The school's saved template, or null while it uses the default. */
-  findTemplate(schoolId: string): Promise<TemplateRecord | null>
-  /** Replaces the school's template; `definition` must be valid (`lessonTemplate` in shared/template). */
-  saveTemplate(schoolId: string, definition: LessonTemplate, updatedBy: string): Promise<TemplateRecord>
-
-  // — 定稿 versions, 二次备课 adaptations, reflections' references (server/versions/, server/adaptations/) —
+/** 定稿 versions, never changed or deleted (server/versions/). */
+export interface VersionStore {
   /** Stores the next version of the lesson (v1, v2, …). Versions are never changed or deleted. */
   createVersion(version: NewVersion): Promise<VersionRecord>
   /**
@@ -293,6 +271,10 @@ export interface Store {
   listVersions(lessonId: string): Promise<VersionRecord[]>
   findVersion(id: string): Promise<VersionRecord | null>
   versionState(id: string): Promise<Uint8Array | null>
+}
+
+/** 二次备课 adaptations, 课后反思 reflections, 同课异构 variants, their conflicts and references (server/adaptations/). */
+export interface AdaptationStore {
   /**
    * Creates an adaptation (based on `baseVersionId`), a reflection or a variant of a lesson with its
    * first update, in one transaction. A teacher's second adaptation or reflection of a lesson is refused.
@@ -315,14 +297,64 @@ export interface Store {
   resolveConflict(id: string, status: Exclude<ConflictStatus, 'open'>, userId: string): Promise<boolean>
   addReflectionReference(reference: NewReflectionReference): Promise<ReflectionReferenceRecord>
   listReflectionReferences(reflectionIds: readonly string[]): Promise<ReflectionReferenceRecord[]>
+}
 
-  // — images of documents —
+/** 集体备课记录 of review meetings (server/meetings/). */
+export interface MeetingStore {
+  createMeeting(meeting: NewMeeting): Promise<MeetingRecord>
+  /** Replaces what the record says; null if there is no such record. */
+  updateMeeting(id: string, fields: MeetingFields, by: string): Promise<MeetingRecord | null>
+  findMeeting(id: string): Promise<MeetingRecord | null>
+  /** The records of these lessons, each lesson's in the order its meetings took place. */
+  listMeetings(lessonIds: readonly string[]): Promise<MeetingRecord[]>
+}
+
+/** 师徒结对 and 听课记录 (server/mentorship/). */
+export interface MentorshipStore {
+  /** Pairs the two (师徒结对); false, with the first pairing's record kept, if they already were. */
+  addMentorship(mentorId: string, apprenticeId: string, pairedBy?: string): Promise<boolean>
+  /** Mentors of `apprenticeId` (师徒结对). */
+  mentorIdsOf(apprenticeId: string): Promise<string[]>
+  /** False if they were not paired. */
+  removeMentorship(mentorId: string, apprenticeId: string): Promise<boolean>
+  /** The pairs whose apprentice is of the school, oldest pairing first. */
+  listMentorships(schoolId: string): Promise<MentorshipRecord[]>
+  /** 听课记录: written once, never changed. */
+  createObservation(observation: NewObservation): Promise<ObservationRecord>
+  /** What either of the two observed of the other, by date. */
+  listObservationsBetween(userId: string, otherId: string): Promise<ObservationRecord[]>
+}
+
+/** The schools' 导学案 templates (server/template/). */
+export interface TemplateStore {
+  /** The school's saved template, or null while it uses the default. */
+  findTemplate(schoolId: string): Promise<TemplateRecord | null>
+  /** Replaces the school's template; `definition` must be valid (`lessonTemplate` in shared/template). */
+  saveTemplate(schoolId: string, definition: LessonTemplate, updatedBy: string): Promise<TemplateRecord>
+}
+
+/** The presence log: who had which document open when (server/presence/). */
+export interface PresenceStore {
+  recordPresenceStart(entry: PresenceStart): Promise<void>
+  recordPresenceEnd(id: string, leftAt: Date): Promise<void>
+  /** The heartbeat: every entry of `runId` still open was seen at `seenAt`. */
+  confirmPresence(runId: string, seenAt: Date): Promise<void>
+  /** Ends every entry of `runId` still open, when that server stops. */
+  endPresenceOfRun(runId: string, leftAt: Date): Promise<void>
+  /** Entries on any of `documentIds` that began before `to` and were not known to have ended by `from`. */
+  presenceOnDocuments(documentIds: readonly string[], from: Date, to: Date): Promise<PresenceRecord[]>
+}
+
+/** Images of documents (server/images/). */
+export interface ImageStore {
   /** Stores all of them or, if one fails, none. */
   addImages(images: readonly NewImage[]): Promise<void>
   /** The stored images among `ids`, in no particular order; unknown ids are left out. */
   findImages(ids: readonly string[]): Promise<ImageRecord[]>
+}
 
-  // — the inbox (server/notifications/) —
+/** The inbox (server/notifications/). */
+export interface NotificationStore {
   addNotifications(notifications: readonly NewNotification[]): Promise<NotificationRecord[]>
   /** The user's notifications newest first, `limit` of them, starting after `after`. */
   listNotifications(userId: string, limit: number, after: NotificationCursor | null): Promise<NotificationPage>
@@ -333,6 +365,32 @@ export interface Store {
   markAllNotificationsRead(userId: string, at: Date): Promise<number>
   /** Keeps these users' inboxes bounded; how many notifications were removed. */
   pruneNotifications(userIds: readonly string[], pruning: NotificationPruning): Promise<number>
+}
 
+/**
+ * The whole storage: one repository per area, each a property, so that a use case asks only for the
+ * areas it needs (`Pick<Store, 'lessons' | 'documents'>`) and a test fake implements only those.
+ * Both SQL backends share one connection (and its transactions) across every area.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres'
+  readonly accounts: AccountStore
+  readonly groups: GroupStore
+  readonly audit: AuditStore
+  readonly sessions: SessionStore
+  readonly documents: DocumentStore
+  readonly updates: UpdateStore
+  readonly lessons: LessonStore
+  readonly versions: VersionStore
+  readonly adaptations: AdaptationStore
+  readonly meetings: MeetingStore
+  readonly mentorships: MentorshipStore
+  readonly templates: TemplateStore
+  readonly presence: PresenceStore
+  readonly images: ImageStore
+  readonly notifications: NotificationStore
   close(): Promise<void>
 }
+
+/** The name of each area of `Store`. */
+export type StoreArea = Exclude<keyof Store, 'dialect' | 'close'>

@@ -1,7 +1,7 @@
 /**
  * Content of a new draft on the server: the school's template (or the default) turned into the first
  * Yjs update of the document. The caller appends it to a freshly created document
- * (`store.appendUpdates(document.id, [update])`), before anyone can have the document open.
+ * (`store.updates.appendUpdates(document.id, [update])`), before anyone can have the document open.
  */
 import type { JSONContent } from '@tiptap/core'
 import { prosemirrorToYDoc } from '@tiptap/y-tiptap'
@@ -17,7 +17,7 @@ const schema = buildEditorSchema()
 
 /** The template new drafts of the school start from. */
 export async function schoolTemplate(store: Store, schoolId: string): Promise<LessonTemplate> {
-  const saved = await store.findTemplate(schoolId)
+  const saved = await store.templates.findTemplate(schoolId)
   // Saved definitions were validated on the way in; parsing again keeps a hand-edited row from
   // producing drafts the editor cannot open.
   return saved === null ? defaultLessonTemplate : lessonTemplate.parse(saved.definition)

@@ -15,7 +15,7 @@ export interface ContentContext {
 /** Everything stored of the document, as one update, including what its open room has accepted. */
 export async function currentState({ store, registry }: ContentContext, documentId: string): Promise<Uint8Array> {
   await registry.find(documentId)?.settle()
-  const stored = await store.loadDocumentState(documentId)
+  const stored = await store.updates.loadDocumentState(documentId)
   const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
   return parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : Y.mergeUpdates(parts)
 }

@@ -31,7 +31,7 @@ export async function finalizeLesson(
     let version: VersionRecord | null
     try {
       const state = await currentState(context, lesson.documentId)
-      version = await store.finalizeLesson(
+      version = await store.versions.finalizeLesson(
         { lessonId: lesson.id, from: lesson.stage, to: 'finalized', actorId, at },
         { lessonId: lesson.id, documentId: lesson.documentId, state, createdBy: actorId },
       )
@@ -39,7 +39,7 @@ export async function finalizeLesson(
       await refreshLessonAccess(store, registry, lesson)
       throw new FinalizeFailed(error)
     }
-    if (!version) await refreshLessonAccess(store, registry, (await store.findLesson(lesson.id)) ?? lesson)
+    if (!version) await refreshLessonAccess(store, registry, (await store.lessons.findLesson(lesson.id)) ?? lesson)
     // Editors were frozen before the version existed; now their notice can name it.
     else await refreshLessonAccess(store, registry, { ...lesson, stage: 'finalized', liveReviewOpen: false })
     return version

@@ -6,7 +6,7 @@ export type People = ReadonlyMap<string, Person>
 
 /** The users among `ids` that still exist; `personOf` stands in for the others. */
 export async function peopleOf(store: Store, ids: Iterable<string>): Promise<People> {
-  const users = await Promise.all([...new Set(ids)].map((id) => store.findUserById(id)))
+  const users = await Promise.all([...new Set(ids)].map((id) => store.accounts.findUserById(id)))
   return new Map(users.flatMap((user) => (user ? [[user.id, { id: user.id, displayName: user.displayName }]] : [])))
 }
 

@@ -30,7 +30,7 @@ export async function lessonAllowing(
   actor: Actor,
   action: LessonAction,
 ): Promise<Outcome<LessonRecord>> {
-  const lesson = await store.findLesson(lessonId)
+  const lesson = await store.lessons.findLesson(lessonId)
   // Lessons of other schools do not exist for this user.
   if (!lesson || lesson.schoolId !== actor.schoolId) return noSuchLesson()
   const decision = decide(action, actor, await lessonContextOf(store, lesson))
@@ -57,16 +57,16 @@ export async function summaryOf(store: Store, version: VersionRecord): Promise<V
 export async function listLessonVersions(store: Store, lessonId: string, actor: Actor): Promise<Outcome<VersionSummary[]>> {
   const lesson = await lessonAllowing(store, lessonId, actor, 'view')
   if (!lesson.ok) return lesson
-  return succeed(await versionSummaries(store, await store.listVersions(lessonId)))
+  return succeed(await versionSummaries(store, await store.versions.listVersions(lessonId)))
 }
 
 /** The version, its state, and its lesson, if `actor` may do `action` with that lesson. */
 async function versionAllowing(store: Store, versionId: string, actor: Actor, action: LessonAction) {
-  const version = await store.findVersion(versionId)
+  const version = await store.versions.findVersion(versionId)
   if (!version) return noSuchVersion()
   const lesson = await lessonAllowing(store, version.lessonId, actor, action)
   if (!lesson.ok) return lesson
-  const state = await store.versionState(versionId)
+  const state = await store.versions.versionState(versionId)
   if (!state) return noSuchVersion()
   return succeed({ version, state, lesson: lesson.value })
 }
@@ -98,7 +98,7 @@ export async function compareVersions(
  * versions and everything typed since stay as they were, and open editors see the change live.
  */
 export async function restoreVersion(context: ContentContext, versionId: string, actor: Actor): Promise<Outcome<RestoreResult>> {
-  const version = await context.store.findVersion(versionId)
+  const version = await context.store.versions.findVersion(versionId)
   if (!version) return noSuchVersion()
   // Decided inside too: a 定稿 that got there first has frozen the plan.
   return context.registry.exclusive(version.documentId, async () => {

@@ -18,7 +18,7 @@ export async function documentContextOf(
     schoolId: document.schoolId,
     groupId: document.groupId,
     ownerId: document.createdBy,
-    ownerMentorIds: await store.mentorIdsOf(document.createdBy),
+    ownerMentorIds: await store.mentorships.mentorIdsOf(document.createdBy),
     lesson: lesson ?? (await documentLesson(store, document)),
   }
 }
@@ -26,12 +26,12 @@ export async function documentContextOf(
 /** The number of the lesson's latest 定稿 version, which the read-only notice names. */
 export async function latestVersionNumber(store: Store, lessonId: string | null): Promise<number | null> {
   if (lessonId === null) return null
-  const numbers = (await store.listVersions(lessonId)).map((version) => version.number)
+  const numbers = (await store.versions.listVersions(lessonId)).map((version) => version.number)
   return numbers.length === 0 ? null : Math.max(...numbers)
 }
 
 async function documentLesson(store: Store, document: DocumentRecord): Promise<LessonContext | null> {
   if (document.lessonId === null) return null
-  const lesson = await store.findLesson(document.lessonId)
+  const lesson = await store.lessons.findLesson(document.lessonId)
   return lesson ? lessonContextOf(store, lesson) : null
 }

@@ -10,7 +10,7 @@ export async function lessonContextOf(store: Store, lesson: LessonRecord): Promi
     stage: lesson.stage,
     leadPreparerId: lesson.leadPreparerId,
     liveReviewOpen: lesson.liveReviewOpen,
-    leadPreparerMentorIds: await store.mentorIdsOf(lesson.leadPreparerId),
-    hasVersions: (await store.listVersions(lesson.id)).length > 0,
+    leadPreparerMentorIds: await store.mentorships.mentorIdsOf(lesson.leadPreparerId),
+    hasVersions: (await store.versions.listVersions(lesson.id)).length > 0,
   }
 }

@@ -33,7 +33,7 @@ export function lessonSummaryOf(lesson: LessonRecord, people: People, now: Local
 
 export async function lessonSummaries(store: Store, lessons: readonly LessonRecord[], now: LocalDateTime) {
   const people = await peopleOf(store, lessons.map((lesson) => lesson.leadPreparerId))
-  const versioned = await Promise.all(lessons.map(async (lesson) => (await store.listVersions(lesson.id)).length > 0))
+  const versioned = await Promise.all(lessons.map(async (lesson) => (await store.versions.listVersions(lesson.id)).length > 0))
   return lessons.map((lesson, index) => lessonSummaryOf(lesson, people, now, versioned[index]!))
 }
 
@@ -48,9 +48,9 @@ export async function lessonDetailOf(
 ): Promise<LessonDetail> {
   const context = await lessonContextOf(store, lesson)
   const [history, documents, group] = await Promise.all([
-    store.listLessonStageEvents(lesson.id),
-    store.listDocumentsOfLesson(lesson.id),
-    store.findGroup(lesson.groupId),
+    store.lessons.listLessonStageEvents(lesson.id),
+    store.documents.listDocumentsOfLesson(lesson.id),
+    store.groups.findGroup(lesson.groupId),
   ])
   const people = await peopleOf(store, [
     lesson.leadPreparerId,

@@ -17,7 +17,7 @@ export async function refreshLessonAccess(
 ): Promise<void> {
   const lessonContext = await lessonContextOf(store, lesson)
   const latestVersion = await latestVersionNumber(store, lesson.id)
-  for (const document of await store.listDocumentsOfLesson(lesson.id)) {
+  for (const document of await store.documents.listDocumentsOfLesson(lesson.id)) {
     const room = registry.find(document.id)
     if (!room) continue
     const context = await documentContextOf(store, document, lessonContext)
@@ -40,7 +40,7 @@ export async function refreshDocumentAccess(
   for (const documentId of documentIds) {
     const room = registry.find(documentId)
     if (!room) continue
-    const document = await store.findDocument(documentId)
+    const document = await store.documents.findDocument(documentId)
     if (!document) continue
     const context = await documentContextOf(store, document)
     const latestVersion = await latestVersionNumber(store, document.lessonId)

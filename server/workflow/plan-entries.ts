@@ -25,12 +25,12 @@ export function planDocumentTitle(title: string): string {
 
 /** The group's teachers, who may be 主备人; guests never are. */
 export async function preparersOf(store: Store, groupId: string): Promise<UserRecord[]> {
-  return (await store.listGroupMembers(groupId)).filter((user) => user.role !== 'guest')
+  return (await store.groups.listGroupMembers(groupId)).filter((user) => user.role !== 'guest')
 }
 
 /** The group, if it is one of `actor`'s school. */
 export async function groupOf(store: Store, actor: Actor, groupId: string): Promise<GroupRecord | null> {
-  const group = await store.findGroup(groupId)
+  const group = await store.groups.findGroup(groupId)
   return group?.schoolId === actor.schoolId ? group : null
 }
 
@@ -68,7 +68,7 @@ export async function createPlanEntry(
   })
   // Made before the lesson, so that content which cannot be made leaves no lesson behind.
   const content = initialContent ? initialContent(header) : await newLessonPlanUpdate(store, group.schoolId, header)
-  const lesson = await store.createLesson({
+  const lesson = await store.lessons.createLesson({
     ...input,
     semester: semesterOf(input.scheduledDate),
     schoolId: group.schoolId,
@@ -87,7 +87,7 @@ export async function updatePlanEntry(
   patch: LessonPlanPatch,
 ): Promise<Outcome<LessonRecord>> {
   const { store, registry } = context
-  const lesson = await store.findLesson(lessonId)
+  const lesson = await store.lessons.findLesson(lessonId)
   if (!lesson) return noSuchLesson()
   const decision = decide('manage', actor, await lessonContextOf(store, lesson))
   if (!decision.allowed) return forbid(decision.reason)
@@ -98,7 +98,7 @@ export async function updatePlanEntry(
   const documentTitle = patch.title === undefined ? undefined : planDocumentTitle(patch.title)
   // A lesson moved to another date belongs to that date's semester.
   const semester = patch.scheduledDate === undefined ? undefined : semesterOf(patch.scheduledDate)
-  const updated = await store.updateLessonPlan(lessonId, { ...patch, documentTitle, semester })
+  const updated = await store.lessons.updateLessonPlan(lessonId, { ...patch, documentTitle, semester })
   if (!updated) return noSuchLesson()
   // Another 主备人 edits the draft from now on, and the previous one no longer does.
   if (updated.leadPreparerId !== lesson.leadPreparerId) await refreshLessonAccess(store, registry, updated)
@@ -113,15 +113,15 @@ export async function deletePlanEntry(
   const { store, registry } = context
   // The lesson may move between the decision and the deletion; it is then decided again as it now is.
   for (;;) {
-    const lesson = await store.findLesson(lessonId)
+    const lesson = await store.lessons.findLesson(lessonId)
     if (!lesson) return noSuchLesson()
     const decision = decide('delete', actor, await lessonContextOf(store, lesson))
     if (!decision.allowed) return forbid(decision.reason)
     // What open rooms accepted is stored while the documents still exist, but their editors stay
     // until the deletion is certain: it is refused if the lesson has moved on meanwhile.
-    const documents = await store.listDocumentsOfLesson(lessonId)
+    const documents = await store.documents.listDocumentsOfLesson(lessonId)
     await Promise.all(documents.map((document) => registry.find(document.id)?.settle() ?? Promise.resolve()))
-    if (!(await store.deleteLesson(lessonId, lesson.stage))) continue
+    if (!(await store.lessons.deleteLesson(lessonId, lesson.stage))) continue
     for (const document of documents) registry.evict(document.id, CloseCode.documentNotFound, 'document deleted')
     return succeed(null)
   }

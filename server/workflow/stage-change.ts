@@ -44,7 +44,7 @@ export async function changeStage(
   // Another move may land between the decision and the write; the write then changes nothing and the
   // move is decided again on the lesson as it now is.
   for (;;) {
-    const lesson = await store.findLesson(lessonId)
+    const lesson = await store.lessons.findLesson(lessonId)
     if (!lesson) return noSuchLesson()
     const decision = decide('changeStage', actor, await lessonContextOf(store, lesson), to)
     if (!decision.allowed) return forbid(decision.reason)
@@ -55,7 +55,7 @@ export async function changeStage(
       await context.onStageMoved?.({ lesson: current, from: lesson.stage, actorId: actor.userId, versionNumber: version.number })
       return succeed(current)
     }
-    const moved = await store.moveLessonStage({ lessonId, from: lesson.stage, to, actorId: actor.userId, at: now })
+    const moved = await store.lessons.moveLessonStage({ lessonId, from: lesson.stage, to, actorId: actor.userId, at: now })
     if (!moved) continue
     await refreshLessonAccess(store, registry, current)
     await context.onStageMoved?.({ lesson: current, from: lesson.stage, actorId: actor.userId })
@@ -72,11 +72,11 @@ export async function setLiveReview(
 ): Promise<Outcome<LessonRecord>> {
   const { store, registry } = context
   for (;;) {
-    const lesson = await store.findLesson(lessonId)
+    const lesson = await store.lessons.findLesson(lessonId)
     if (!lesson) return noSuchLesson()
     const decision = decide('liveReview', actor, await lessonContextOf(store, lesson))
     if (!decision.allowed) return forbid(decision.reason)
-    if (!(await store.setLiveReviewOpen(lessonId, open, lesson.stage))) continue
+    if (!(await store.lessons.setLiveReviewOpen(lessonId, open, lesson.stage))) continue
     const current: LessonRecord = { ...lesson, liveReviewOpen: open }
     await refreshLessonAccess(store, registry, current)
     return succeed(current)

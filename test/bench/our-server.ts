@@ -35,13 +35,14 @@ function record<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /**
  * The real store, with the calls the server makes on the hot path timed. The wrappers and bound
- * methods are made once: the server reads `store.appendUpdates` for every batch, and a new closure per
+ * methods are made once: the server reads `store.updates.appendUpdates` for every batch, and a new closure per
  * read was the benchmark's cost, charged to the server.
  */
 function timedStore(store: Store): Store {
+  const updates = store.updates
   const methods = new Map<PropertyKey, unknown>()
   for (const method of timedMethods) {
-    const original = store[method].bind(store) as (documentId: string, ...rest: unknown[]) => Promise<unknown>
+    const original = updates[method].bind(updates) as (documentId: string, ...rest: unknown[]) => Promise<unknown>
     methods.set(method, (documentId: string, ...rest: unknown[]) => {
       const started = performance.now()
       return original(documentId, ...rest).then((result) => {
@@ -52,7 +53,7 @@ function timedStore(store: Store): Store {
       })
     })
   }
-  return new Proxy(store, {
+  const timedUpdates = new Proxy(updates, {
     get(target, property) {
       if (methods.has(property)) return methods.get(property)
       const value = Reflect.get(target, property, target) as unknown
@@ -60,6 +61,13 @@ function timedStore(store: Store): Store {
       const bound = value.bind(target) as unknown
       methods.set(property, bound)
       return bound
+    },
+  })
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'updates') return timedUpdates
+      const value = Reflect.get(target, property, target) as unknown
+      return typeof value === 'function' ? (value.bind(target) as unknown) : value
     },
   })
 }
@@ -72,15 +80,15 @@ function current(): { server: RunningServer; store: Store } {
 }
 
 async function demoGroup(store: Store): Promise<{ groupId: string; schoolId: string; userId: string }> {
-  const member = await store.findUserByUsername(benchGroupMember)
+  const member = await store.accounts.findUserByUsername(benchGroupMember)
   if (!member) throw new Error(`the demo school has no ${benchGroupMember}`)
-  const [groupId] = await store.groupIdsOfUser(member.id)
+  const [groupId] = await store.groups.groupIdsOfUser(member.id)
   if (!groupId) throw new Error(`${benchGroupMember} is in no group`)
   return { groupId, schoolId: member.schoolId, userId: member.id }
 }
 
 async function storedDoc(store: Store, documentId: string): Promise<Y.Doc> {
-  const { snapshot, updates } = await store.loadDocumentState(documentId)
+  const { snapshot, updates } = await store.updates.loadDocumentState(documentId)
   const doc = new Y.Doc()
   if (snapshot) Y.applyUpdate(doc, snapshot)
   for (const update of updates) Y.applyUpdate(doc, update)
@@ -115,7 +123,7 @@ serveRequests({
     const { groupId, schoolId, userId } = await demoGroup(store)
     const ids: string[] = []
     for (const title of titles) {
-      const doc = await store.createDocument({ groupId, schoolId, title, kind: 'lesson-plan', createdBy: userId })
+      const doc = await store.documents.createDocument({ groupId, schoolId, title, kind: 'lesson-plan', createdBy: userId })
       ids.push(doc.id)
     }
     return ids
@@ -124,10 +132,10 @@ serveRequests({
   storeDocumentFromFile: async ({ title, path }: { title: string; path: string }) => {
     const { store } = current()
     const { groupId, schoolId, userId } = await demoGroup(store)
-    const doc = await store.createDocument({ groupId, schoolId, title, kind: 'lesson-plan', createdBy: userId })
+    const doc = await store.documents.createDocument({ groupId, schoolId, title, kind: 'lesson-plan', createdBy: userId })
     const update = new Uint8Array(readFileSync(path))
-    const seq = await store.appendUpdates(doc.id, [update])
-    await store.compactDocument(doc.id, update, seq, Y.encodeStateVectorFromUpdate(update))
+    const seq = await store.updates.appendUpdates(doc.id, [update])
+    await store.updates.compactDocument(doc.id, update, seq, Y.encodeStateVectorFromUpdate(update))
     return doc.id
   },
   storedDigests: async ({ ids }: { ids: string[] }) => {

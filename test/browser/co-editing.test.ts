@@ -293,8 +293,8 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
     await expect.poll(() => office.getByTestId('template-status').textContent(), eventually).toContain('已保存')
     await screenshot(office, 'template-office', { fullPage: true })
 
-    const { schoolId } = (await server.store.findUserByUsername('admin'))!
-    const saved = (await server.store.findTemplate(schoolId))!.definition.sections.map((section) => section.title)
+    const { schoolId } = (await server.store.accounts.findUserByUsername('admin'))!
+    const saved = (await server.store.templates.findTemplate(schoolId))!.definition.sections.map((section) => section.title)
     expect(saved.slice(0, 2)).toEqual(['学习目标与要求', '重点难点'])
     expect(saved.slice(-3)).toEqual(['课后作业（拓展延伸）', '情境导入', '课后反思'])
 

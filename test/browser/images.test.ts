@@ -85,7 +85,7 @@ describe.runIf(enabled)('browser: pictures', () => {
     expect(webp).toMatch(/^data:image\/webp;/)
     await pasteHtml(teacher, `<img src="${webp}">`)
     await expect.poll(() => loadedWidths(teacher), eventually).toEqual([120, 30, 20])
-    const [stored] = await server.store.findImages([storedImageId(await pictures(teacher).last().getAttribute('src'))!])
+    const [stored] = await server.store.images.findImages([storedImageId(await pictures(teacher).last().getAttribute('src'))!])
     expect(stored).toMatchObject({ contentType: 'image/png', width: 20, height: 10 })
   })
 
@@ -101,7 +101,7 @@ describe.runIf(enabled)('browser: pictures', () => {
   })
 
   it('shows the pictures in the print view', async () => {
-    const documentId = (await server.store.listDocumentsOfSchool((await server.store.findUserByUsername('teacher1'))!.schoolId)).find(
+    const documentId = (await server.store.documents.listDocumentsOfSchool((await server.store.accounts.findUserByUsername('teacher1'))!.schoolId)).find(
       (document) => document.title === title,
     )!.id
     const print = await teacher.context().newPage()
@@ -143,9 +143,9 @@ describe.runIf(enabled)('browser: pictures', () => {
     await expect.poll(() => loadedWidths(teacher), eventually).toEqual([120, 30, 20, 16])
     const src = await pictures(teacher).last().getAttribute('src')
     expect(src).not.toBe(uploaded.url)
-    const documentId = (await server.store.findImages([storedImageId(uploaded.url)!]))[0]!.documentId
+    const documentId = (await server.store.images.findImages([storedImageId(uploaded.url)!]))[0]!.documentId
     expect(documentId).toBe(source)
-    const [copy] = await server.store.findImages([storedImageId(src)!])
+    const [copy] = await server.store.images.findImages([storedImageId(src)!])
     expect(copy!.documentId).not.toBe(source)
     expect(copy).toMatchObject({ width: 16, height: 9 })
   })
@@ -157,7 +157,7 @@ describe.runIf(enabled)('browser: pictures', () => {
     await choose(teacher, '手机照片.png', 'image/png', photo)
     await expect.poll(() => pictures(teacher).count(), eventually).toBe(before + 1)
     await expect.poll(async () => (await loadedWidths(teacher)).at(-1), eventually).toBe(2000)
-    const [stored] = await server.store.findImages([storedImageId(await pictures(teacher).last().getAttribute('src'))!])
+    const [stored] = await server.store.images.findImages([storedImageId(await pictures(teacher).last().getAttribute('src'))!])
     expect(stored).toMatchObject({ width: 2000, height: 667, contentType: 'image/jpeg' })
   })
 })

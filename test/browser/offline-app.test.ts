@@ -78,7 +78,7 @@ describe.runIf(enabled)('browser: the app opens and edits without network', () =
   }
 
   async function storedText(documentId: string): Promise<string> {
-    const stored = await server.store.loadDocumentState(documentId)
+    const stored = await server.store.updates.loadDocumentState(documentId)
     const doc = new Y.Doc()
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const update of stored.updates) Y.applyUpdate(doc, update)

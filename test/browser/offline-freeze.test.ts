@@ -95,7 +95,7 @@ describe.runIf(enabled)('browser: a draft frozen while its author is offline', {
     const zhang = await openAs('teacher2', documentId)
     await expect.poll(() => documentText(zhang), eventually).toContain(onlineText)
     expect(await documentText(zhang)).not.toContain(offlineText)
-    const { snapshot, updates } = await server.store.loadDocumentState(documentId)
+    const { snapshot, updates } = await server.store.updates.loadDocumentState(documentId)
     const doc = new Y.Doc()
     for (const update of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, update)
     const stored = doc.getXmlFragment(contentFragmentName).toString()

@@ -71,7 +71,7 @@ describe.runIf(enabled)('browser: two teachers typing through a weak link', { ti
 
   /** The stored text of the paragraph that starts with `mark`. */
   async function storedParagraph(documentId: string, mark: string): Promise<string> {
-    const { snapshot, updates } = await server.store.loadDocumentState(documentId)
+    const { snapshot, updates } = await server.store.updates.loadDocumentState(documentId)
     const doc = new Y.Doc()
     for (const update of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, update)
     return textNodes(contentOf(doc)).map((text) => text.toString()).find((text) => text.startsWith(mark)) ?? ''

@@ -41,8 +41,8 @@ describe.runIf(enabled)('browser: Word in', () => {
   })
 
   it('imports a .docx as a new lesson from the 备课计划 and opens it in the editor', async () => {
-    const user = (await server.store.findUserByUsername('leader'))!
-    const [groupId] = await server.store.groupIdsOfUser(user.id)
+    const user = (await server.store.accounts.findUserByUsername('leader'))!
+    const [groupId] = await server.store.groups.groupIdsOfUser(user.id)
     await leader.goto(`${server.url}/#/groups/${groupId}/plan`)
     await leader.getByTestId('plan-import').click()
     const panel = leader.getByTestId('import-panel')
@@ -52,7 +52,7 @@ describe.runIf(enabled)('browser: Word in', () => {
       buffer: Buffer.from(sampleLessonDocx()),
     })
     await panel.getByTestId('plan-title').fill('3.2 解一元一次方程（一）')
-    const teacher = (await server.store.findUserByUsername('teacher1'))!
+    const teacher = (await server.store.accounts.findUserByUsername('teacher1'))!
     await panel.getByTestId('plan-lead-preparer').selectOption(teacher.id)
     await panel.getByTestId('plan-submit').click()
 
@@ -98,8 +98,8 @@ describe.runIf(enabled)('browser: Word in', () => {
 
   it('lets the 主备人 bring a .docx into the lesson’s unwritten 初稿 from the lesson page', async () => {
     const leaderApi = await apiClientFor(server.url, 'leader')
-    const user = (await server.store.findUserByUsername('leader'))!
-    const [groupId] = await server.store.groupIdsOfUser(user.id)
+    const user = (await server.store.accounts.findUserByUsername('leader'))!
+    const [groupId] = await server.store.groups.groupIdsOfUser(user.id)
     const lesson = await addLesson(leaderApi, groupId!, planInput(await userId(server, 'teacher1'), { title: '3.4 实际问题与方程' }))
     const teacher = await logIn(browser, server.url, 'teacher1')
     try {

@@ -12,7 +12,7 @@ export async function demoGroupId(leader: ApiClient): Promise<string> {
 }
 
 export async function userId(server: RunningServer, username: string): Promise<string> {
-  const user = await server.store.findUserByUsername(username)
+  const user = await server.store.accounts.findUserByUsername(username)
   if (!user) throw new Error(`no user ${username}`)
   return user.id
 }
@@ -42,10 +42,10 @@ export async function addLesson(leader: ApiClient, groupId: string, input: Lesso
  */
 export async function addOutsiders(server: RunningServer): Promise<void> {
   const { store } = server
-  const admin = (await store.findUserByUsername('admin'))!
+  const admin = (await store.accounts.findUserByUsername('admin'))!
   const passwordHash = await hashPassword(demoPassword)
-  const chinese = await store.createGroup(admin.schoolId, '七年级语文备课组')
-  const he = await store.createUser({
+  const chinese = await store.groups.createGroup(admin.schoolId, '七年级语文备课组')
+  const he = await store.accounts.createUser({
     username: 'chinese-leader',
     displayName: '何老师',
     role: 'leader',
@@ -53,10 +53,10 @@ export async function addOutsiders(server: RunningServer): Promise<void> {
     color: '#5c940d',
     passwordHash,
   })
-  await store.addGroupMember(chinese.id, he.id)
-  const riverside = await store.createSchool('河畔中学')
-  const riversideMath = await store.createGroup(riverside, '七年级数学备课组')
-  const xu = await store.createUser({
+  await store.groups.addGroupMember(chinese.id, he.id)
+  const riverside = await store.accounts.createSchool('河畔中学')
+  const riversideMath = await store.groups.createGroup(riverside, '七年级数学备课组')
+  const xu = await store.accounts.createUser({
     username: 'riverside-leader',
     displayName: '许老师',
     role: 'leader',
@@ -64,5 +64,5 @@ export async function addOutsiders(server: RunningServer): Promise<void> {
     color: '#862e9c',
     passwordHash,
   })
-  await store.addGroupMember(riversideMath.id, xu.id)
+  await store.groups.addGroupMember(riversideMath.id, xu.id)
 }

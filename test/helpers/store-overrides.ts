@@ -1,13 +1,20 @@
 /**
- * A real store with some methods replaced, for tests that make storage fail or race at one precise
- * call. The store keeps private fields, so the rest is bound to the store itself, not inherited.
+ * A real store with some methods of one area replaced, for tests that make storage fail or race at one
+ * precise call. The store keeps private fields, so the rest is bound to the area itself, not inherited.
  */
-import type { Store } from '../../server/store/store.ts'
+import type { Store, StoreArea } from '../../server/store/store.ts'
 
-export function storeWithOverrides(store: Store, overrides: Partial<Store>): Store {
+export function storeWithOverrides<A extends StoreArea>(store: Store, area: A, overrides: Partial<Store[A]>): Store {
+  const replaced = new Proxy(store[area], {
+    get(target, property) {
+      if (Object.hasOwn(overrides, property)) return overrides[property as keyof Store[A]]
+      const value: unknown = Reflect.get(target, property, target)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
   return new Proxy(store, {
     get(target, property) {
-      if (Object.hasOwn(overrides, property)) return overrides[property as keyof Store]
+      if (property === area) return replaced
       const value: unknown = Reflect.get(target, property, target)
       return typeof value === 'function' ? value.bind(target) : value
     },

@@ -14,8 +14,8 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(options: StartOptions & { dataDir?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gongbei-test-'))
   const server = await startServer({ port: 0, serveClient: false, ...options, dataDir })
-  const admin = await server.store.findUserByUsername('admin')
-  const documents = admin ? await server.store.listDocumentsOfSchool(admin.schoolId) : []
+  const admin = await server.store.accounts.findUserByUsername('admin')
+  const documents = admin ? await server.store.documents.listDocumentsOfSchool(admin.schoolId) : []
   return {
     ...server,
     dataDir,
@@ -29,10 +29,10 @@ export async function startTestServer(options: StartOptions & { dataDir?: string
 
 /** Creates a new document in the demo math group, so each test edits its own. */
 export async function createDocumentInDemoGroup(server: RunningServer, title = '测试导学案'): Promise<string> {
-  const leader = await server.store.findUserByUsername('leader')
+  const leader = await server.store.accounts.findUserByUsername('leader')
   if (!leader) throw new Error('demo data missing')
-  const [groupId] = await server.store.groupIdsOfUser(leader.id)
-  const document = await server.store.createDocument({
+  const [groupId] = await server.store.groups.groupIdsOfUser(leader.id)
+  const document = await server.store.documents.createDocument({
     groupId: groupId!,
     schoolId: leader.schoolId,
     title,

@@ -72,7 +72,7 @@ describe('SIGTERM to the compiled server', () => {
 
     const store = await openStore({ dataDir: dataDir.dir })
     try {
-      const stored = await store.loadDocumentState(documentId)
+      const stored = await store.updates.loadDocumentState(documentId)
       expect(stored.snapshot).not.toBeNull()
       expect(stored.updates).toEqual([])
       const doc = new Y.Doc()

@@ -66,14 +66,14 @@ export function authRoutes({ store, throttle, trust }: AuthRouteOptions) {
       c.header('Retry-After', String(Math.ceil(waitMs / 1000)))
       throw new ApiError(429, 'too_many_requests', `登录失败次数过多，请 ${Math.ceil(waitMs / 60_000)} 分钟后再试`)
     }
-    const user = await store.findUserByUsername(username)
+    const user = await store.accounts.findUserByUsername(username)
     const valid = user ? await verifyPassword(password, user.passwordHash) : await checkWithoutUser(password)
     if (!user || !valid) {
       throttle.failed(username, address)
       throw new ApiError(401, 'unauthorized', '用户名或密码不正确')
     }
     throttle.succeeded(username)
-    const account = await store.findAccount(user.id)
+    const account = await store.accounts.findAccount(user.id)
     if (!account) throw new ApiError(401, 'unauthorized', '用户名或密码不正确')
     // [SCHOOL-3] Told only to whoever knows the password: a guesser learns nothing about the account.
     const refusal = signInRefusal(account, new Date())
@@ -100,8 +100,8 @@ export function authRoutes({ store, throttle, trust }: AuthRouteOptions) {
 }
 
 export async function meOf(store: Store, user: AccountRecord): Promise<Me> {
-  const groupIds = new Set(await store.groupIdsOfUser(user.id))
-  const groups = (await store.listGroups(user.schoolId)).filter((group) => groupIds.has(group.id))
+  const groupIds = new Set(await store.groups.groupIdsOfUser(user.id))
+  const groups = (await store.groups.listGroups(user.schoolId)).filter((group) => groupIds.has(group.id))
   return {
     id: user.id,
     username: user.username,

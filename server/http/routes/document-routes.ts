@@ -24,8 +24,8 @@ export function documentRoutes(store: Store) {
   app.openapi(listDocuments, async (c) => {
     const { actor } = c.var.auth
     const [documents, groups] = await Promise.all([
-      store.listDocumentsOfSchool(actor.schoolId),
-      store.listGroups(actor.schoolId),
+      store.documents.listDocumentsOfSchool(actor.schoolId),
+      store.groups.listGroups(actor.schoolId),
     ])
     const groupNames = new Map(groups.map((group) => [group.id, group.name]))
     const visible: DocumentSummary[] = []

@@ -27,14 +27,14 @@ export function groupMemberRoutes(store: Store) {
   app.openapi(listMembers, async (c) => {
     const { groupId } = c.req.valid('param')
     const { schoolId } = c.var.auth.actor
-    const group = await store.findGroup(groupId)
+    const group = await store.groups.findGroup(groupId)
     // Groups of other schools do not exist for this user.
     if (!group || group.schoolId !== schoolId) throw notFound('没有这个备课组')
-    const members = await store.listGroupMembers(groupId)
+    const members = await store.groups.listGroupMembers(groupId)
     const memberIds = new Set(members.map((user) => user.id))
     const otherIds = [...new Set(c.req.valid('query').also?.split(',').filter(Boolean) ?? [])].filter((id) => !memberIds.has(id))
     if (otherIds.length > maxOtherPeople) throw new ApiError(400, 'invalid_request', `also：最多 ${maxOtherPeople} 人`)
-    const others = await Promise.all(otherIds.map((id) => store.findUserById(id)))
+    const others = await Promise.all(otherIds.map((id) => store.accounts.findUserById(id)))
     const sameSchool = others.filter((user): user is UserRecord => user !== null && user.schoolId === schoolId)
     const people = [...members.map((user) => view(user, true)), ...sameSchool.map((user) => view(user, false))]
     return c.json(people.sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-Hans-CN')), 200)

@@ -82,7 +82,7 @@ export function meetingRoutes(context: MeetingContext) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
 
   async function visibleMeeting(actor: Actor, id: string): Promise<MeetingRecord> {
-    const meeting = await store.findMeeting(id)
+    const meeting = await store.meetings.findMeeting(id)
     if (!meeting) throw refusalError(noSuchMeeting())
     await visibleLesson(store, actor, meeting.lessonId).catch(() => {
       throw refusalError(noSuchMeeting())

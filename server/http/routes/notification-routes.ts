@@ -69,11 +69,11 @@ export function notificationRoutes({ store, hub, notifications }: NotificationRo
     const { limit, after } = c.req.valid('query')
     const cursor = after === undefined ? null : readCursor(after)
     if (after !== undefined && !cursor) throw new ApiError(400, 'invalid_request', 'after：不是有效的翻页位置')
-    const page = await store.listNotifications(user.id, limit, cursor)
+    const page = await store.notifications.listNotifications(user.id, limit, cursor)
     return c.json(
       {
         notifications: page.notifications.map(notificationViewOf),
-        unreadCount: await store.countUnreadNotifications(user.id),
+        unreadCount: await store.notifications.countUnreadNotifications(user.id),
         next: page.next && writeCursor(page.next),
       },
       200,
@@ -101,7 +101,7 @@ export function notificationRoutes({ store, hub, notifications }: NotificationRo
         end,
       })
       try {
-        await sse.writeSSE({ event: 'unread', data: JSON.stringify({ unreadCount: await store.countUnreadNotifications(userId) }) })
+        await sse.writeSSE({ event: 'unread', data: JSON.stringify({ unreadCount: await store.notifications.countUnreadNotifications(userId) }) })
         while (!sse.aborted) {
           // The timer is cleared as soon as the stream ends, so a closed stream holds nothing open.
           let timer: NodeJS.Timeout | undefined

@@ -47,7 +47,7 @@ export function ownAccountRoutes(store: Store) {
   app.openapi(changePassword, async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json')
     unwrap(await changeOwnPassword(store, c.var.auth, currentPassword, newPassword))
-    return c.json(await meOf(store, (await store.findAccount(c.var.auth.user.id))!), 200)
+    return c.json(await meOf(store, (await store.accounts.findAccount(c.var.auth.user.id))!), 200)
   })
   app.openapi(listSessions, async (c) => c.json(await ownSessions(store, c.var.auth), 200))
   app.openapi(endSession, async (c) => {
@@ -56,7 +56,7 @@ export function ownAccountRoutes(store: Store) {
   })
   app.openapi(endOthers, async (c) => {
     const { user, tokenHash } = c.var.auth
-    return c.json({ ended: await store.deleteOtherSessions(user.id, tokenHash) }, 200)
+    return c.json({ ended: await store.sessions.deleteOtherSessions(user.id, tokenHash) }, 200)
   })
   return app
 }

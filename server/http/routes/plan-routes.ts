@@ -60,8 +60,8 @@ export function planRoutes(context: WorkflowContext) {
     const now = localDateTime(new Date())
     const semester = c.req.valid('query').semester ?? semesterOf(now.date)
     const [lessons, semesters, preparers] = await Promise.all([
-      store.listLessonsOfGroup(groupId, semester),
-      store.listSemestersOfGroup(groupId),
+      store.lessons.listLessonsOfGroup(groupId, semester),
+      store.lessons.listSemestersOfGroup(groupId),
       preparersOf(store, groupId),
     ])
     const manage = decide('manage', actor, plannedLesson(group, ''))
@@ -88,8 +88,8 @@ export function planRoutes(context: WorkflowContext) {
   app.openapi(myAssignments, async (c) => {
     const { actor } = c.var.auth
     const [lessons, groups] = await Promise.all([
-      store.listLessonsOfLeadPreparer(actor.userId),
-      store.listGroups(actor.schoolId),
+      store.lessons.listLessonsOfLeadPreparer(actor.userId),
+      store.groups.listGroups(actor.schoolId),
     ])
     const groupNames = new Map(groups.map((group) => [group.id, group.name]))
     const summaries = await lessonSummaries(store, lessons, localDateTime(new Date()))

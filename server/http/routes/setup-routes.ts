@@ -41,7 +41,7 @@ const alreadySetUp = '学校已经创建好了，请用已有的账号登录'
 export function setupRoutes(store: Store, gate: FirstRunGate, trust: ProxyTrust) {
   const app = new OpenAPIHono()
 
-  app.openapi(status, async (c) => c.json({ needed: (await store.countUsers()) === 0 }, 200))
+  app.openapi(status, async (c) => c.json({ needed: (await store.accounts.countUsers()) === 0 }, 200))
 
   app.openapi(setup, async (c) => {
     const request = c.req.valid('json')
@@ -55,7 +55,7 @@ export function setupRoutes(store: Store, gate: FirstRunGate, trust: ProxyTrust)
     let created: Awaited<ReturnType<typeof createFirstAccount>>
     try {
       // Someone may have run create-admin meanwhile: then the school exists and the page is done.
-      if ((await store.countUsers()) > 0) throw forbidden(alreadySetUp)
+      if ((await store.accounts.countUsers()) > 0) throw forbidden(alreadySetUp)
       created = await createFirstAccount(store, request)
     } catch (error) {
       if (!(error instanceof ApiError)) gate.giveBack(token)

@@ -36,14 +36,14 @@ export function templateRoutes(store: Store) {
 
   app.openapi(readTemplate, async (c) => {
     const { actor } = c.var.auth
-    return c.json(await viewOf(store, actor, await store.findTemplate(actor.schoolId)), 200)
+    return c.json(await viewOf(store, actor, await store.templates.findTemplate(actor.schoolId)), 200)
   })
 
   app.openapi(saveTemplate, async (c) => {
     const { actor } = c.var.auth
     if (!canManageSchool(actor)) throw forbidden(templateEditRefusal)
     const { template } = c.req.valid('json')
-    const saved = await store.saveTemplate(actor.schoolId, template, actor.userId)
+    const saved = await store.templates.saveTemplate(actor.schoolId, template, actor.userId)
     return c.json(await viewOf(store, actor, saved), 200)
   })
   return app
@@ -52,7 +52,7 @@ export function templateRoutes(store: Store) {
 async function viewOf(store: Store, actor: Actor, saved: TemplateRecord | null): Promise<TemplateView> {
   const canEdit = canManageSchool(actor)
   if (saved === null) return { template: defaultLessonTemplate, isDefault: true, updatedAt: null, updatedBy: null, canEdit }
-  const author = await store.findUserById(saved.updatedBy)
+  const author = await store.accounts.findUserById(saved.updatedBy)
   return {
     template: saved.definition,
     isDefault: false,

@@ -10,8 +10,8 @@ import { clickAtEdge, eventually } from './teacher-page.ts'
 /** A new draft from the school's template in the demo math group, as the 备课计划 creates one. */
 export async function createDraftInDemoGroup(server: RunningServer, title: string, header: HeaderValues): Promise<string> {
   const documentId = await createDocumentInDemoGroup(server, title)
-  const document = await server.store.findDocument(documentId)
-  await server.store.appendUpdates(documentId, [await newLessonPlanUpdate(server.store, document!.schoolId, header)])
+  const document = await server.store.documents.findDocument(documentId)
+  await server.store.updates.appendUpdates(documentId, [await newLessonPlanUpdate(server.store, document!.schoolId, header)])
   return documentId
 }
 

@@ -86,7 +86,7 @@ describe('awareness tells the truth about who is there', () => {
   it('[SEC-3] shows a guest who calls itself 王老师 under its own name and colour', async () => {
     const watcher = await join('teacher1')
     const guest = await raw('guest')
-    const guestUser = await server.store.findUserByUsername('guest')
+    const guestUser = await server.store.accounts.findUserByUsername('guest')
     guest.ws.send(awarenessFrame(4242, 1, { user: { id: 'leader', name: '王老师', color: '#e03131' } }))
     await waitFor(() => userOf(watcher, 4242) !== undefined, 'guest awareness relayed')
     expect(userOf(watcher, 4242)).toEqual({ id: guestUser!.id, name: '孙老师', color: '#a61e4d' })

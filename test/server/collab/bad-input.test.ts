@@ -107,7 +107,7 @@ describe('malformed and oversized input closes only its own connection', () => {
       raw.ws.send(encodeUpdate(Y.encodeStateAsUpdate(author, before)))
     }
     expect(await closed).toBe(CloseCode.documentTooLarge)
-    const stats = await server.store.documentStorageStats(documentId)
+    const stats = await server.store.updates.documentStorageStats(documentId)
     expect(stats.bytes).toBeLessThanOrEqual(limits.maxDocumentBytes)
     const reader = await bystander(documentId)
     // Two chunks fit under the limit; the third, refused, left no trace.

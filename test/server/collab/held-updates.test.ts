@@ -60,7 +60,7 @@ function denialsOf(socket: RawSocket): number {
 }
 
 async function storedDoc(documentId: string): Promise<Y.Doc> {
-  const { snapshot, updates } = await server.store.loadDocumentState(documentId)
+  const { snapshot, updates } = await server.store.updates.loadDocumentState(documentId)
   const doc = new Y.Doc()
   for (const update of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, update)
   return doc

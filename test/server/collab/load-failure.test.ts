@@ -24,14 +24,14 @@ let loadGate: Promise<void> | null = null
 beforeAll(async () => {
   store = await openStore({ dataDir })
   // Counts loads and can make them fail, like a database that is down.
-  const loadDocumentState: Store['loadDocumentState'] = async (id) => {
+  const loadDocumentState: Store['updates']['loadDocumentState'] = async (id) => {
     loads++
     await new Promise((resolve) => setTimeout(resolve, 50))
     await loadGate
     if (failLoads) throw new Error('database unreachable')
-    return store.loadDocumentState(id)
+    return store.updates.loadDocumentState(id)
   }
-  const instrumented = storeWithOverrides(store, { loadDocumentState })
+  const instrumented = storeWithOverrides(store, 'updates', { loadDocumentState })
   server = await startTestServer({ dataDir, store: instrumented })
 })
 
@@ -95,14 +95,14 @@ describe('loading a document', () => {
   it('refuses a document whose stored bytes are corrupt, and keeps those bytes', async () => {
     const documentId = await createDocumentInDemoGroup(server)
     const corrupt = new Uint8Array([3, 250, 1, 7, 7, 7, 7])
-    await store.compactDocument(documentId, corrupt, 0)
+    await store.updates.compactDocument(documentId, corrupt, 0)
     const token = await wsToken(server.url, 'teacher1')
     const client = connectClient(server.url, documentId, token)
     await waitFor(() => client.closeCodes.includes(CloseCode.documentUnavailable), 'refusal')
     expect(client.provider.synced).toBe(false)
     expect(client.text()).toBe('')
     client.destroy()
-    const kept = (await store.loadDocumentState(documentId)).snapshot
+    const kept = (await store.updates.loadDocumentState(documentId)).snapshot
     expect(kept && [...kept]).toEqual([...corrupt])
   })
 })

@@ -42,7 +42,7 @@ describe('read access, enforced by the server', () => {
 
     const late = await join('teacher2')
     expect(late.text()).toBe('学法指导：先独立思考')
-    const stored = await server.store.loadDocumentState(documentId)
+    const stored = await server.store.updates.loadDocumentState(documentId)
     const storedBytes = Buffer.concat(stored.updates.map((u) => Buffer.from(u))).toString('utf8')
     expect(storedBytes).not.toContain('专家改写')
   })
@@ -93,8 +93,8 @@ describe('upgrade authentication', () => {
   })
 
   it('closes with 4403 for a user of another school, before sending any of the document', async () => {
-    const schoolId = await server.store.createSchool('另一所学校')
-    await server.store.createUser({
+    const schoolId = await server.store.accounts.createSchool('另一所学校')
+    await server.store.accounts.createUser({
       username: 'outsider',
       displayName: '外校老师',
       role: 'teacher',

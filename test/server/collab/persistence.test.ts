@@ -21,7 +21,7 @@ describe('persistence', () => {
     await first.stop()
 
     const second = await startTestServer({ dataDir })
-    const stored = await second.store.documentStorageStats(documentId)
+    const stored = await second.store.updates.documentStorageStats(documentId)
     expect(stored.logLength).toBeLessThan(10)
     const reader = connectClient(second.url, documentId, await wsToken(second.url, 'teacher2'))
     await waitForSync(reader)

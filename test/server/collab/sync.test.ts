@@ -97,7 +97,7 @@ describe('live co-editing', () => {
       const entries = readAwarenessEntries(decoding.readVarUint8Array(decoding.createDecoder(frame.subarray(1))))
       return entries.map(({ clock, stateJson }) => ({ clock, state: JSON.parse(new TextDecoder().decode(stateJson)) }))
     })
-    const user = { id: (await server.store.findUserByUsername('teacher1'))!.id, name: '李老师', color: '#1971c2' }
+    const user = { id: (await server.store.accounts.findUserByUsername('teacher1'))!.id, name: '李老师', color: '#1971c2' }
     expect(relayed).toEqual([[{ clock: 1, state: { user } }], [{ clock: 2, state: { user, typing: true } }]])
     awareness.destroy()
     sender.ws.close()
@@ -130,12 +130,12 @@ describe('live co-editing', () => {
     writer.doc.getText('t').insert(0, '课堂小结：今天学了什么？')
     writer.doc.getText('t').delete(0, 5)
     await waitFor(() => writer.frames.acked === writer.frames.sent, 'stored')
-    const before = await server.store.loadDocumentState(documentId)
+    const before = await server.store.updates.loadDocumentState(documentId)
     writer.provider.disconnect()
     writer.provider.connect()
     await waitForSync(writer)
     await waitFor(() => writer.frames.sent > 0 && writer.frames.acked === writer.frames.sent, 'reconnect step 2 acknowledged')
-    const after = await server.store.loadDocumentState(documentId)
+    const after = await server.store.updates.loadDocumentState(documentId)
     expect(after.lastSeq).toBe(before.lastSeq)
   })
 
@@ -145,7 +145,7 @@ describe('live co-editing', () => {
     const writer = await join(documentId, 'teacher1', true)
     const elsewhere = new Y.Doc()
     elsewhere.getText('t').insert(0, '【另一台服务器写入】')
-    await server.store.appendUpdates(documentId, [Y.encodeStateAsUpdate(elsewhere)])
+    await server.store.updates.appendUpdates(documentId, [Y.encodeStateAsUpdate(elsewhere)])
     writer.doc.getText('t').insert(0, '本机：')
     await waitFor(() => writer.text().includes('【另一台服务器写入】'), 'missed row relayed')
     writer.destroy()

@@ -43,7 +43,7 @@ function threadBy(doc: Y.Doc, authorId: string, id: string): void {
 }
 
 async function storedText(): Promise<string> {
-  const stored = await server.store.loadDocumentState(draft.lesson.documentId)
+  const stored = await server.store.updates.loadDocumentState(draft.lesson.documentId)
   const doc = new Y.Doc()
   for (const update of stored.updates) Y.applyUpdate(doc, update)
   return JSON.stringify(threadsOf(doc).toJSON()) + contentOf(doc).toString()

@@ -36,7 +36,7 @@ describe('demo seed', () => {
       ['apprentice', 'teacher'],
       ['guest', 'guest'],
     ])
-    const users = await Promise.all(accounts.map((account) => store.findUserByUsername(account.username)))
+    const users = await Promise.all(accounts.map((account) => store.accounts.findUserByUsername(account.username)))
     expect(new Set(users.map((user) => user!.color)).size).toBe(accounts.length)
     for (const user of users) expect(user!.displayName).toMatch(/[\u4e00-\u9fff]/)
     const hashes = users.map((user) => user!.passwordHash)
@@ -46,23 +46,23 @@ describe('demo seed', () => {
 
   it('puts the leader, teachers, mentor and apprentice in the math group, not the office or the guest', async () => {
     await seedDemo(store, { password: 'p' })
-    const admin = (await store.findUserByUsername('admin'))!
-    const [group] = await store.listGroups(admin.schoolId)
+    const admin = (await store.accounts.findUserByUsername('admin'))!
+    const [group] = await store.groups.listGroups(admin.schoolId)
     expect(group!.name).toBe('七年级数学备课组')
     for (const username of ['leader', 'teacher1', 'teacher2', 'teacher3', 'mentor', 'apprentice']) {
-      const user = (await store.findUserByUsername(username))!
-      expect(await store.groupIdsOfUser(user.id)).toEqual([group!.id])
+      const user = (await store.accounts.findUserByUsername(username))!
+      expect(await store.groups.groupIdsOfUser(user.id)).toEqual([group!.id])
     }
     for (const username of ['admin', 'guest']) {
-      const user = (await store.findUserByUsername(username))!
-      expect(await store.groupIdsOfUser(user.id)).toEqual([])
+      const user = (await store.accounts.findUserByUsername(username))!
+      expect(await store.groups.groupIdsOfUser(user.id)).toEqual([])
     }
   })
 
   it('pairs 陈老师 with 赵老师, as the office', async () => {
     await seedDemo(store, { password: 'p' })
-    const [admin, mentor, apprentice] = await Promise.all(['admin', 'mentor', 'apprentice'].map((name) => store.findUserByUsername(name)))
-    const pairs = await store.listMentorships(admin!.schoolId)
+    const [admin, mentor, apprentice] = await Promise.all(['admin', 'mentor', 'apprentice'].map((name) => store.accounts.findUserByUsername(name)))
+    const pairs = await store.mentorships.listMentorships(admin!.schoolId)
     expect(pairs.map(({ mentorId, apprenticeId, pairedBy }) => ({ mentorId, apprenticeId, pairedBy }))).toEqual([
       { mentorId: mentor!.id, apprenticeId: apprentice!.id, pairedBy: admin!.id },
     ])
@@ -70,11 +70,11 @@ describe('demo seed', () => {
 
   it('stores a sample 导学案 that loads into a valid editor document: header, every section, 教师用 blocks', async () => {
     await seedDemo(store, { password: 'p' })
-    const admin = (await store.findUserByUsername('admin'))!
-    const [lesson] = await store.listDocumentsOfSchool(admin.schoolId)
+    const admin = (await store.accounts.findUserByUsername('admin'))!
+    const [lesson] = await store.documents.listDocumentsOfSchool(admin.schoolId)
     expect(lesson).toMatchObject({ kind: 'lesson-plan', title: expect.stringContaining('一元一次方程') })
 
-    const state = await store.loadDocumentState(lesson!.id)
+    const state = await store.updates.loadDocumentState(lesson!.id)
     const doc = new Y.Doc()
     for (const update of [state.snapshot, ...state.updates]) if (update) Y.applyUpdate(doc, update)
     const schema = buildEditorSchema()
@@ -108,15 +108,15 @@ describe('demo seed', () => {
 
   it('does nothing in a store that already has users', async () => {
     await seedDemo(store, { password: 'p' })
-    const admin = (await store.findUserByUsername('admin'))!
-    const [group] = await store.listGroups(admin.schoolId)
-    const documents = await store.listDocumentsOfSchool(admin.schoolId)
-    const lessons = await store.listLessonsOfGroup(group!.id, null)
+    const admin = (await store.accounts.findUserByUsername('admin'))!
+    const [group] = await store.groups.listGroups(admin.schoolId)
+    const documents = await store.documents.listDocumentsOfSchool(admin.schoolId)
+    const lessons = await store.lessons.listLessonsOfGroup(group!.id, null)
     expect(await seedDemo(store, { password: 'p' })).toEqual([])
-    expect(await store.countUsers()).toBe(8)
-    expect(await store.listDocumentsOfSchool(admin.schoolId)).toEqual(documents)
-    expect(await store.listLessonsOfGroup(group!.id, null)).toEqual(lessons)
-    expect(await store.listGroups(admin.schoolId)).toHaveLength(1)
+    expect(await store.accounts.countUsers()).toBe(8)
+    expect(await store.documents.listDocumentsOfSchool(admin.schoolId)).toEqual(documents)
+    expect(await store.lessons.listLessonsOfGroup(group!.id, null)).toEqual(lessons)
+    expect(await store.groups.listGroups(admin.schoolId)).toHaveLength(1)
   })
 
   describe('the 备课计划 around today', () => {
@@ -124,16 +124,16 @@ describe('demo seed', () => {
 
     async function seededPlan() {
       await seedDemo(store, { password: 'p', now })
-      const admin = (await store.findUserByUsername('admin'))!
-      const [group] = await store.listGroups(admin.schoolId)
-      const lessons = await store.listLessonsOfGroup(group!.id, null)
-      const username = async (id: string) => (await store.findUserById(id))!.username
+      const admin = (await store.accounts.findUserByUsername('admin'))!
+      const [group] = await store.groups.listGroups(admin.schoolId)
+      const lessons = await store.lessons.listLessonsOfGroup(group!.id, null)
+      const username = async (id: string) => (await store.accounts.findUserById(id))!.username
       return { admin, lessons, username }
     }
 
     it('makes the sample 导学案 the lesson in 集体研讨 this week, prepared by teacher1', async () => {
       const { admin, lessons, username } = await seededPlan()
-      const [sampleDocument] = await store.listDocumentsOfSchool(admin.schoolId)
+      const [sampleDocument] = await store.documents.listDocumentsOfSchool(admin.schoolId)
       const sample = lessons.find((lesson) => lesson.documentId === sampleDocument!.id)!
       expect(sample).toMatchObject({
         title: '3.1.1 一元一次方程',
@@ -144,7 +144,7 @@ describe('demo seed', () => {
       })
       expect(await username(sample.leadPreparerId)).toBe('teacher1')
       expect(sampleDocument!.lessonId).toBe(sample.id)
-      const [submitted] = await store.listLessonStageEvents(sample.id)
+      const [submitted] = await store.lessons.listLessonStageEvents(sample.id)
       expect(submitted).toMatchObject({ from: 'draft', to: 'review', actorId: sample.leadPreparerId })
     })
 
@@ -157,9 +157,9 @@ describe('demo seed', () => {
       const preparers = new Set(await Promise.all(lessons.map((lesson) => username(lesson.leadPreparerId))))
       expect(preparers.size).toBeGreaterThanOrEqual(4)
       for (const lesson of lessons) {
-        expect((await store.loadDocumentState(lesson.documentId)).lastSeq).toBeGreaterThan(0)
+        expect((await store.updates.loadDocumentState(lesson.documentId)).lastSeq).toBeGreaterThan(0)
         const frozen = ['finalized', 'adapting'].includes(lesson.stage)
-        expect(await store.listVersions(lesson.id)).toHaveLength(frozen ? 1 : 0)
+        expect(await store.versions.listVersions(lesson.id)).toHaveLength(frozen ? 1 : 0)
       }
     })
   })

@@ -34,10 +34,10 @@ export async function download(baseUrl: string, cookie: string, path: string): P
 
 /** Makes the stored document read like `content`, as edits on top of what it holds (no editor is open). */
 export async function writeContent(server: RunningServer, documentId: string, content: JSONContent): Promise<void> {
-  const stored = await server.store.loadDocumentState(documentId)
+  const stored = await server.store.updates.loadDocumentState(documentId)
   const state = Y.mergeUpdates(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates)
   const update = restoreUpdate(state, documentUpdateOf(content), editorSchema)
-  if (update) await server.store.appendUpdates(documentId, [update])
+  if (update) await server.store.updates.appendUpdates(documentId, [update])
 }
 
 export async function moveTo(leaderOrPreparer: ApiClient, lessonId: string, stage: string): Promise<void> {

@@ -65,7 +65,7 @@ async function join(username: string): Promise<Joined> {
 }
 
 async function storedDoc(): Promise<Y.Doc> {
-  const state = await server.store.loadDocumentState(adaptation.documentId)
+  const state = await server.store.updates.loadDocumentState(adaptation.documentId)
   const doc = new Y.Doc()
   for (const part of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) Y.applyUpdate(doc, part)
   return doc

@@ -46,7 +46,7 @@ describe.each(backends)('server-made changes at once on $name', ({ name, enabled
   const as: Record<string, ApiClient> = {}
 
   async function stored(documentId: string): Promise<Y.Doc> {
-    const state = await server.store.loadDocumentState(documentId)
+    const state = await server.store.updates.loadDocumentState(documentId)
     const doc = new Y.Doc()
     for (const part of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) Y.applyUpdate(doc, part)
     return doc
@@ -93,13 +93,13 @@ describe.each(backends)('server-made changes at once on $name', ({ name, enabled
     const path = `/api/adaptations/${adaptationId}/pull`
     const answers = await Promise.all([as.teacher2!.post<AdaptationDetail>(path), as.teacher2!.post<AdaptationDetail>(path)])
     expect(answers.map((answer) => answer.status)).toEqual([200, 200])
-    expect(await server.store.listConflicts(adaptationId)).toHaveLength(1)
+    expect(await server.store.adaptations.listConflicts(adaptationId)).toHaveLength(1)
     expect(answers[1].body).toMatchObject({ baseVersion: { number: 2 }, openConflicts: 1 })
   })
 
   it.runIf(enabled)('settles a flagged passage once when 采用共享版 is clicked twice', async () => {
     // Guards against a refused second click having already rewritten the passage.
-    const [conflict] = await server.store.listConflicts(adaptationId)
+    const [conflict] = await server.store.adaptations.listConflicts(adaptationId)
     const path = `/api/adaptations/${adaptationId}/conflicts/${conflict!.id}`
     const before = await stored(adaptationId)
     const answers = await Promise.all([as.teacher2!.post(path, { choice: 'shared' }), as.teacher2!.post(path, { choice: 'shared' })])

@@ -23,11 +23,11 @@ let failFinalize = false
 
 beforeAll(async () => {
   store = await openStore({ dataDir })
-  const finalizeLesson: Store['finalizeLesson'] = async (move, version) => {
+  const finalizeLesson: Store['versions']['finalizeLesson'] = async (move, version) => {
     if (failFinalize) throw new Error('disk full')
-    return store.finalizeLesson(move, version)
+    return store.versions.finalizeLesson(move, version)
   }
-  const instrumented = storeWithOverrides(store, { finalizeLesson })
+  const instrumented = storeWithOverrides(store, 'versions', { finalizeLesson })
   server = await startTestServer({ dataDir, store: instrumented })
   leader = await apiClientFor(server.url, 'leader')
 })
@@ -56,9 +56,9 @@ describe('a 定稿 that cannot be stored', () => {
     } finally {
       failFinalize = false
     }
-    expect(await store.findLesson(lesson.id)).toMatchObject({ stage: 'review' })
-    expect((await store.listLessonStageEvents(lesson.id)).map((event) => event.to)).toEqual(['review'])
-    expect(await store.listVersions(lesson.id)).toEqual([])
+    expect(await store.lessons.findLesson(lesson.id)).toMatchObject({ stage: 'review' })
+    expect((await store.lessons.listLessonStageEvents(lesson.id)).map((event) => event.to)).toEqual(['review'])
+    expect(await store.versions.listVersions(lesson.id)).toEqual([])
 
     // The 主备人 was made read-only for the attempt and may type again.
     editor.doc.getText('t').insert(0, '定稿前最后一改')
@@ -66,8 +66,8 @@ describe('a 定稿 that cannot be stored', () => {
     expect(editor.denials).toEqual([])
 
     expect((await leader.post(`/api/lessons/${lesson.id}/stage`, { to: 'finalized' })).status).toBe(200)
-    const versions = await store.listVersions(lesson.id)
+    const versions = await store.versions.listVersions(lesson.id)
     expect(versions.map((version) => version.number)).toEqual([1])
-    expect((await store.listLessonStageEvents(lesson.id)).map((event) => event.to)).toEqual(['review', 'finalized'])
+    expect((await store.lessons.listLessonStageEvents(lesson.id)).map((event) => event.to)).toEqual(['review', 'finalized'])
   })
 })

@@ -82,14 +82,14 @@ describe('stage moves through the whole loop', () => {
     await expectRefused(lessonId, 'admin', 'finalized', '只有备课组长可以定稿')
     await expectRefused(lessonId, 'chinese-leader', 'finalized', '只有备课组长可以定稿')
     await expectMoved(lessonId, 'leader', 'finalized')
-    expect(await server.store.listVersions(lessonId)).toHaveLength(1)
+    expect(await server.store.versions.listVersions(lessonId)).toHaveLength(1)
   })
 
   it('定稿 → 研讨 → 定稿 again: reopening leads to the next version', async () => {
     await expectRefused(lessonId, 'teacher1', 'review', '只有备课组长可以重新研讨')
     await expectMoved(lessonId, 'leader', 'review')
     await expectMoved(lessonId, 'leader', 'finalized')
-    expect(await server.store.listVersions(lessonId)).toHaveLength(2)
+    expect(await server.store.versions.listVersions(lessonId)).toHaveLength(2)
   })
 
   it('定稿 → 二次备课 → 研讨 and back, only by the leader', async () => {
@@ -246,7 +246,7 @@ describe('open editors follow the stage at once', () => {
   }
 
   async function storedText(documentId: string): Promise<string> {
-    const state = await server.store.loadDocumentState(documentId)
+    const state = await server.store.updates.loadDocumentState(documentId)
     return [state.snapshot, ...state.updates].map((update) => (update ? Buffer.from(update).toString('utf8') : '')).join('')
   }
 

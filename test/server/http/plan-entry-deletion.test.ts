@@ -25,11 +25,11 @@ let submitFirst: { actorId: string } | null = null
 
 beforeAll(async () => {
   store = await openStore({ dataDir })
-  const deleteLesson: Store['deleteLesson'] = async (id, whileIn) => {
-    if (submitFirst) await store.moveLessonStage({ lessonId: id, from: 'draft', to: 'review', actorId: submitFirst.actorId, at: new Date() })
-    return store.deleteLesson(id, whileIn)
+  const deleteLesson: Store['lessons']['deleteLesson'] = async (id, whileIn) => {
+    if (submitFirst) await store.lessons.moveLessonStage({ lessonId: id, from: 'draft', to: 'review', actorId: submitFirst.actorId, at: new Date() })
+    return store.lessons.deleteLesson(id, whileIn)
   }
-  const instrumented = storeWithOverrides(store, { deleteLesson })
+  const instrumented = storeWithOverrides(store, 'lessons', { deleteLesson })
   server = await startTestServer({ dataDir, store: instrumented })
   leader = await apiClientFor(server.url, 'leader')
 })
@@ -61,7 +61,7 @@ describe('deleting a plan entry with its 导学案 open', () => {
     } finally {
       submitFirst = null
     }
-    expect(await store.findLesson(lesson.id)).toMatchObject({ stage: 'review' })
+    expect(await store.lessons.findLesson(lesson.id)).toMatchObject({ stage: 'review' })
     const watcher = connectClient(server.url, lesson.documentId, await wsToken(server.url, 'leader'))
     clients.push(watcher)
     await waitForSync(watcher)
@@ -75,7 +75,7 @@ describe('deleting a plan entry with its 导学案 open', () => {
     editor.doc.getText('t').insert(0, '草稿')
     expect((await leader.delete(`/api/lessons/${lesson.id}`)).status).toBe(204)
     await waitFor(() => editor.closeCodes.includes(CloseCode.documentNotFound), 'the close')
-    expect(await store.findDocument(lesson.documentId)).toBeNull()
+    expect(await store.documents.findDocument(lesson.documentId)).toBeNull()
     // The room is gone too: a late editor is not served what it held.
     const late = connectClient(server.url, lesson.documentId, await wsToken(server.url, 'teacher1'))
     clients.push(late)

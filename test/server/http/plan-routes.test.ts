@@ -64,7 +64,7 @@ describe('adding lessons to the 备课计划', () => {
       access: 'edit',
     })
     const doc = new Y.Doc()
-    const state = await server.store.loadDocumentState(lesson.documentId)
+    const state = await server.store.updates.loadDocumentState(lesson.documentId)
     for (const update of state.updates) Y.applyUpdate(doc, update)
     const text = doc.getXmlFragment(contentFragmentName).toString()
     expect(text).toContain('3.2 合并同类项解方程')
@@ -148,7 +148,7 @@ describe('changing and deleting plan entries', () => {
     expect(created.body.semester).toBe('2026-2027学年第一学期')
     const moved = await as.leader!.patch<LessonSummary>(`/api/lessons/${created.body.id}`, { scheduledDate: '2027-03-02', semester: '1999' })
     expect(moved.body.semester).toBe('2026-2027学年第二学期')
-    expect(await server.store.findLesson(created.body.id)).toMatchObject({ semester: '2026-2027学年第二学期' })
+    expect(await server.store.lessons.findLesson(created.body.id)).toMatchObject({ semester: '2026-2027学年第二学期' })
     expect((await as.leader!.delete(`/api/lessons/${created.body.id}`)).status).toBe(204)
   })
 
@@ -161,7 +161,7 @@ describe('changing and deleting plan entries', () => {
 
   it('renames the 导学案 with its 课题', async () => {
     await as.leader!.patch(`/api/lessons/${lesson.id}`, { title: '3.3 解一元一次方程（二）——去括号' })
-    expect((await server.store.findDocument(lesson.documentId))!.title).toBe('3.3 解一元一次方程（二）——去括号 导学案')
+    expect((await server.store.documents.findDocument(lesson.documentId))!.title).toBe('3.3 解一元一次方程（二）——去括号 导学案')
   })
 
   it('refuses to delete for a teacher, and after the review began', async () => {
@@ -195,7 +195,7 @@ describe('changing and deleting plan entries', () => {
   it('deletes a draft with its 导学案', async () => {
     expect((await as.leader!.delete(`/api/lessons/${lesson.id}`)).status).toBe(204)
     expect(await lessonIds()).not.toContain(lesson.id)
-    expect(await server.store.findDocument(lesson.documentId)).toBeNull()
+    expect(await server.store.documents.findDocument(lesson.documentId)).toBeNull()
     expect((await as.leader!.get(`/api/lessons/${lesson.id}`)).status).toBe(404)
   })
 })

@@ -104,8 +104,8 @@ describe('accounts', () => {
     const socket = await openRawSocket(server.url, server.sampleDocumentId, await wsToken(server.url, 'teacher3'))
     await waitFor(() => socket.received.length > 0, 'the room to greet teacher3')
     const teacher3 = await accountNamed('teacher3')
-    const { schoolId } = (await server.store.findUserById(teacher3.id))!
-    const documentsBefore = await server.store.listDocumentsOfSchool(schoolId)
+    const { schoolId } = (await server.store.accounts.findUserById(teacher3.id))!
+    const documentsBefore = await server.store.documents.listDocumentsOfSchool(schoolId)
 
     const disabled = await office.post<Account>(`/api/admin/accounts/${teacher3.id}/disable`)
     expect(disabled.status).toBe(200)
@@ -114,8 +114,8 @@ describe('accounts', () => {
     expect((await as(cookie)('GET', '/api/me')).status).toBe(401)
     expect(await loginStatus('teacher3', demoPassword)).toEqual({ status: 403, message: '该账号已停用，请联系教导处' })
     expect(await loginStatus('teacher3', 'not-the-password')).toMatchObject({ status: 401 })
-    expect(await server.store.findUserById(teacher3.id)).toMatchObject({ displayName: '刘老师' })
-    expect(await server.store.listDocumentsOfSchool(schoolId)).toEqual(documentsBefore)
+    expect(await server.store.accounts.findUserById(teacher3.id)).toMatchObject({ displayName: '刘老师' })
+    expect(await server.store.documents.listDocumentsOfSchool(schoolId)).toEqual(documentsBefore)
 
     expect((await office.post(`/api/admin/accounts/${teacher3.id}/enable`)).status).toBe(200)
     expect((await loginStatus('teacher3', demoPassword)).status).toBe(200)

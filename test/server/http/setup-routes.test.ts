@@ -36,7 +36,7 @@ describe('the first-run page on an empty database', () => {
   })
 
   it('[SCHOOL-1] creates nobody by itself, and is needed until the first account exists', async () => {
-    expect(await server.store.countUsers()).toBe(0)
+    expect(await server.store.accounts.countUsers()).toBe(0)
     expect(server.firstRunToken).toMatch(/^[\w-]{20,}$/)
     const status = await fetch(`${server.url}/api/setup`)
     expect(await status.json()).toEqual({ needed: true })
@@ -54,7 +54,7 @@ describe('the first-run page on an empty database', () => {
     const again = await post(server, { ...firstAccount, username: 'zhou2', token })
     expect(again.status).toBe(403)
     expect(await errorOf(again)).toBe('学校已经创建好了，请用已有的账号登录')
-    expect(await server.store.countUsers()).toBe(1)
+    expect(await server.store.accounts.countUsers()).toBe(1)
     expect(await (await fetch(`${server.url}/api/setup`)).json()).toEqual({ needed: false })
   })
 
@@ -62,7 +62,7 @@ describe('the first-run page on an empty database', () => {
     const wrong = await post(server, { ...firstAccount, token: 'not-the-token' })
     expect(wrong.status).toBe(403)
     expect(await errorOf(wrong)).toBe('一次性口令不正确，请用服务器启动时显示的口令')
-    expect(await server.store.countUsers()).toBe(0)
+    expect(await server.store.accounts.countUsers()).toBe(0)
     expect((await post(server, { ...firstAccount, token: server.firstRunToken })).status).toBe(200)
   })
 
@@ -76,10 +76,10 @@ describe('the first-run page on an empty database', () => {
   })
 
   it('closes once an account exists another way (create-admin meanwhile)', async () => {
-    await server.store.createSchoolWithAdmin('花园实验中学', { username: 'cli', displayName: '教导处', passwordHash: 'x', color: '#495057' })
+    await server.store.accounts.createSchoolWithAdmin('花园实验中学', { username: 'cli', displayName: '教导处', passwordHash: 'x', color: '#495057' })
     const late = await post(server, { ...firstAccount, token: server.firstRunToken })
     expect(late.status).toBe(403)
-    expect(await server.store.countUsers()).toBe(1)
+    expect(await server.store.accounts.countUsers()).toBe(1)
   })
 
   it('lets only one of two simultaneous requests with the token through', async () => {
@@ -89,7 +89,7 @@ describe('the first-run page on an empty database', () => {
       post(server, { ...firstAccount, username: 'zhou2', token }),
     ])
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 403])
-    expect(await server.store.countUsers()).toBe(1)
+    expect(await server.store.accounts.countUsers()).toBe(1)
   })
 })
 

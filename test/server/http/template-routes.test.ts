@@ -53,7 +53,7 @@ describe('GET/PUT /api/template', () => {
     const response = await request('PUT', username, { template: revised })
     expect(response.status).toBe(403)
     expect(await errorOf(response)).toEqual({ code: 'forbidden', message: '只有教导处可以修改导学案模板' })
-    expect(await server.store.findTemplate((await server.store.findUserByUsername(username))!.schoolId)).toBeNull()
+    expect(await server.store.templates.findTemplate((await server.store.accounts.findUserByUsername(username))!.schoolId)).toBeNull()
   })
 
   it('refuses an invalid template with 400 and a Chinese reason, and changes nothing', async () => {

@@ -91,7 +91,7 @@ function isAcked(client: TestClient): boolean {
 }
 
 async function stored(documentId: string): Promise<Y.Doc> {
-  const state = await server.store.loadDocumentState(documentId)
+  const state = await server.store.updates.loadDocumentState(documentId)
   const doc = new Y.Doc()
   for (const part of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) Y.applyUpdate(doc, part)
   return doc
@@ -130,11 +130,11 @@ describe('定稿 versions', () => {
   })
 
   it('refuses a reflection before the lesson is taught, and creates nothing', async () => {
-    const before = (await server.store.listDocumentsOfLesson(lesson.id)).length
+    const before = (await server.store.documents.listDocumentsOfLesson(lesson.id)).length
     const { status, body } = await as.teacher2!.post(`/api/lessons/${lesson.id}/reflections`)
     expect(status).toBe(403)
     expect(body).toEqual(forbidden('进入二次备课或课后反思阶段后才能写反思'))
-    expect(await server.store.listDocumentsOfLesson(lesson.id)).toHaveLength(before)
+    expect(await server.store.documents.listDocumentsOfLesson(lesson.id)).toHaveLength(before)
   })
 
   it('refuses an adaptation to a guest, with the rule’s reason', async () => {
@@ -174,7 +174,7 @@ describe('二次备课 that stays linked', () => {
   })
 
   it('reopening, revising and finalizing again makes v2; v1 stays as it was', async () => {
-    const v1Before = await server.store.versionState(versions[0]!.id)
+    const v1Before = await server.store.versions.versionState(versions[0]!.id)
     await moveTo('review')
     const planThread = await threadBy('teacher1', 'plan-v2')
     const teacher1 = await userId(server, 'teacher1')
@@ -187,7 +187,7 @@ describe('二次备课 that stays linked', () => {
     await moveTo('finalized')
     versions.splice(0, versions.length, ...(await listVersions()))
     expect(versions.map((version) => version.name)).toEqual(['定稿 v1', '定稿 v2'])
-    expect([...(await server.store.versionState(versions[0]!.id))!]).toEqual([...v1Before!])
+    expect([...(await server.store.versions.versionState(versions[0]!.id))!]).toEqual([...v1Before!])
 
     const { status, body } = await as.teacher2!.get<VersionComparison>(
       `/api/lessons/${lesson.id}/versions/compare?from=${versions[0]!.id}&to=${versions[1]!.id}`,
@@ -288,23 +288,23 @@ describe('同课异构', () => {
 
 describe('restoring a version', () => {
   it('is refused while the plan is frozen, and changes nothing', async () => {
-    const before = await server.store.loadDocumentState(lesson.documentId)
+    const before = await server.store.updates.loadDocumentState(lesson.documentId)
     const { status, body } = await as.leader!.post(`/api/versions/${versions[0]!.id}/restore`)
     expect(status).toBe(403)
     expect(body).toEqual(forbidden('已二次备课，共享导学案不能再修改'))
-    expect((await server.store.loadDocumentState(lesson.documentId)).lastSeq).toBe(before.lastSeq)
+    expect((await server.store.updates.loadDocumentState(lesson.documentId)).lastSeq).toBe(before.lastSeq)
   })
 
   it('adds changes on top of the history that make the plan read like v1 again', async () => {
     await moveTo('review')
-    const before = await server.store.loadDocumentState(lesson.documentId)
-    const v2 = await server.store.versionState(versions[1]!.id)
+    const before = await server.store.updates.loadDocumentState(lesson.documentId)
+    const v2 = await server.store.versions.versionState(versions[1]!.id)
     const { status, body } = await as.leader!.post<RestoreResult>(`/api/versions/${versions[0]!.id}/restore`)
     expect(status).toBe(200)
     expect(body).toEqual({ changed: true })
-    expect((await server.store.loadDocumentState(lesson.documentId)).lastSeq).toBeGreaterThan(before.lastSeq)
+    expect((await server.store.updates.loadDocumentState(lesson.documentId)).lastSeq).toBeGreaterThan(before.lastSeq)
     expect(inquiryTexts(await stored(lesson.documentId))).toEqual(['A 原文', 'B 原文', 'C 原文'])
-    expect([...(await server.store.versionState(versions[1]!.id))!]).toEqual([...v2!])
+    expect([...(await server.store.versions.versionState(versions[1]!.id))!]).toEqual([...v2!])
     expect(await listVersions()).toHaveLength(2)
   })
 })

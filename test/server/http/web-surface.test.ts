@@ -163,16 +163,16 @@ describe('expired sessions', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gongbei-sweep-'))
     try {
       const first = await startTestServer({ dataDir })
-      const user = (await first.store.findUserByUsername('teacher1'))!
+      const user = (await first.store.accounts.findUserByUsername('teacher1'))!
       const past = new Date(Date.now() - 1000)
-      for (let i = 0; i < 2000; i++) await first.store.createSession(hashToken(`old-${i}`), { userId: user.id, kind: 'ws', expiresAt: past })
-      await first.store.createSession(hashToken('old-cookie'), { userId: user.id, kind: 'cookie', expiresAt: past })
-      await first.store.createSession(hashToken('live'), { userId: user.id, kind: 'cookie', expiresAt: new Date(Date.now() + 3_600_000) })
+      for (let i = 0; i < 2000; i++) await first.store.sessions.createSession(hashToken(`old-${i}`), { userId: user.id, kind: 'ws', expiresAt: past })
+      await first.store.sessions.createSession(hashToken('old-cookie'), { userId: user.id, kind: 'cookie', expiresAt: past })
+      await first.store.sessions.createSession(hashToken('live'), { userId: user.id, kind: 'cookie', expiresAt: new Date(Date.now() + 3_600_000) })
       await first.stop()
 
       const second = await startTestServer({ dataDir })
       const longAgo = new Date(0)
-      const exists = (token: string) => second.store.findSession(hashToken(token), longAgo).then((found) => found !== null)
+      const exists = (token: string) => second.store.sessions.findSession(hashToken(token), longAgo).then((found) => found !== null)
       try {
         const deadline = Date.now() + 10_000
         while ((await exists('old-0')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
@@ -191,10 +191,10 @@ describe('expired sessions', () => {
   it('[SEC-9] are deleted periodically while the server runs', async () => {
     const sweeping = await startTestServer({ sessionSweepMs: 50 })
     try {
-      const user = (await sweeping.store.findUserByUsername('teacher1'))!
-      await sweeping.store.createSession(hashToken('soon-old'), { userId: user.id, kind: 'ws', expiresAt: new Date(Date.now() + 200) })
+      const user = (await sweeping.store.accounts.findUserByUsername('teacher1'))!
+      await sweeping.store.sessions.createSession(hashToken('soon-old'), { userId: user.id, kind: 'ws', expiresAt: new Date(Date.now() + 200) })
       const deadline = Date.now() + 10_000
-      const exists = () => sweeping.store.findSession(hashToken('soon-old'), new Date(0)).then((found) => found !== null)
+      const exists = () => sweeping.store.sessions.findSession(hashToken('soon-old'), new Date(0)).then((found) => found !== null)
       while ((await exists()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
       expect(await exists()).toBe(false)
     } finally {

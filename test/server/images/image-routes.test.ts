@@ -54,7 +54,7 @@ describe('uploading an image', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('cache-control')).toBe('private, max-age=31536000, immutable')
     expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(png))).toBe(true)
-    const [stored] = await server.store.findImages([body.id])
+    const [stored] = await server.store.images.findImages([body.id])
     expect(stored).toMatchObject({ documentId, contentType: 'image/png', width: 12, height: 8, createdBy: expect.any(String) })
   })
 
@@ -67,7 +67,7 @@ describe('uploading an image', () => {
   })
 
   it('refuses SVG, other files, corrupt and oversized images with a clear error, storing nothing', async () => {
-    const adding = vi.spyOn(server.store, 'addImages')
+    const adding = vi.spyOn(server.store.images, 'addImages')
     const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>')
     const cases: [Uint8Array, number, string, string][] = [
       [svg, 400, 'unsafe_file', imageRefusals.svg],
@@ -181,7 +181,7 @@ describe('pictures pasted from another document', () => {
     expect(copied.id).not.toBe(original.id)
     // Already this document's own: kept as it is.
     expect(body.copies.find((entry) => entry.from === own.id)!.image.id).toBe(own.id)
-    const [stored] = await server.store.findImages([copied.id])
+    const [stored] = await server.store.images.findImages([copied.id])
     expect(stored).toMatchObject({ documentId, contentType: 'image/png' })
     expect(Buffer.from(stored!.bytes).equals(Buffer.from(pngImage(5, 4)))).toBe(true)
   })
@@ -189,9 +189,9 @@ describe('pictures pasted from another document', () => {
   it('are refused to a reader, and another school’s pictures are not copied', async () => {
     const { body: mine } = await upload(pngImage(3, 3))
     expect((await copy([mine.id], { as: 'guest' })).status).toBe(403)
-    const riverside = (await server.store.findUserByUsername('riverside-leader'))!
-    const [riversideGroup] = await server.store.groupIdsOfUser(riverside.id)
-    const theirs = await server.store.createDocument({ groupId: riversideGroup!, schoolId: riverside.schoolId, title: '外校', kind: 'lesson-plan', createdBy: riverside.id })
+    const riverside = (await server.store.accounts.findUserByUsername('riverside-leader'))!
+    const [riversideGroup] = await server.store.groups.groupIdsOfUser(riverside.id)
+    const theirs = await server.store.documents.createDocument({ groupId: riversideGroup!, schoolId: riverside.schoolId, title: '外校', kind: 'lesson-plan', createdBy: riverside.id })
     const { body: foreign } = await upload(pngImage(3, 3), { as: 'riverside-leader', to: theirs.id })
     expect((await copy([foreign.id])).body.copies).toEqual([])
     expect((await copy([])).status).toBe(400)

@@ -21,8 +21,8 @@ const cookies: Record<string, string> = {}
 beforeAll(async () => {
   server = await startTestServer({ demoPlan: false })
   for (const username of ['leader', 'teacher1', 'teacher2']) cookies[username] = await login(server.url, username)
-  const leader = (await server.store.findUserByUsername('leader'))!
-  groupId = (await server.store.groupIdsOfUser(leader.id))[0]!
+  const leader = (await server.store.accounts.findUserByUsername('leader'))!
+  groupId = (await server.store.groups.groupIdsOfUser(leader.id))[0]!
   entry = planInput(await userId(server, 'teacher1'), { title: '3.2 解一元一次方程（一）' })
 })
 
@@ -43,15 +43,15 @@ async function upload(file: Uint8Array, { as = 'leader', name = '导学案.docx'
 }
 
 async function counts() {
-  const leader = (await server.store.findUserByUsername('leader'))!
+  const leader = (await server.store.accounts.findUserByUsername('leader'))!
   return {
-    lessons: (await server.store.listLessonsOfGroup(groupId, null)).length,
-    documents: (await server.store.listDocumentsOfSchool(leader.schoolId)).length,
+    lessons: (await server.store.lessons.listLessonsOfGroup(groupId, null)).length,
+    documents: (await server.store.documents.listDocumentsOfSchool(leader.schoolId)).length,
   }
 }
 
 async function storedDoc(documentId: string) {
-  const state = await server.store.loadDocumentState(documentId)
+  const state = await server.store.updates.loadDocumentState(documentId)
   const doc = new Y.Doc()
   for (const part of state.snapshot ? [state.snapshot, ...state.updates] : state.updates) Y.applyUpdate(doc, part)
   return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(contentFragmentName), buildEditorSchema())
@@ -92,7 +92,7 @@ describe('从 Word 导入 a 导学案 as a new plan entry', () => {
     doc.descendants((node) => {
       if (node.type.name === 'image') src = String(node.attrs.src)
     })
-    const [stored] = await server.store.findImages([storedImageId(src)!])
+    const [stored] = await server.store.images.findImages([storedImageId(src)!])
     expect(stored).toMatchObject({ documentId: body.lesson.documentId, contentType: 'image/png', width: 1, height: 1 })
     const reflection = doc.child(doc.childCount - 1)
     expect(reflection.attrs).toMatchObject({ key: 'reflection', teacherOnly: true })
@@ -197,7 +197,7 @@ describe('从 Word 导入 into a lesson’s unwritten 初稿', () => {
     return { status: response.status, body: (await response.json()) as Omit<ImportResult, 'lesson'> & { error?: { code: string; message: string } } }
   }
 
-  const storedSeq = async (documentId: string) => (await server.store.loadDocumentState(documentId)).lastSeq
+  const storedSeq = async (documentId: string) => (await server.store.updates.loadDocumentState(documentId)).lastSeq
 
   it('lets the 主备人 bring last year’s plan into the draft, keeping the header the plan filled in', async () => {
     const lesson = await newLesson()
@@ -232,12 +232,12 @@ describe('从 Word 导入 into a lesson’s unwritten 初稿', () => {
       if (node.type.name === 'image') sources.push(String(node.attrs.src))
     })
     expect(sources).toHaveLength(1)
-    const [stored] = await server.store.findImages([storedImageId(sources[0])!])
+    const [stored] = await server.store.images.findImages([storedImageId(sources[0])!])
     expect(stored).toMatchObject({ documentId: lesson.documentId, width: 24, height: 16 })
     expect(Buffer.from(stored!.bytes).equals(Buffer.from(png))).toBe(true)
 
     // A draft holding only a picture is written in: the next import is refused and stores no picture.
-    const adding = vi.spyOn(server.store, 'addImages')
+    const adding = vi.spyOn(server.store.images, 'addImages')
     try {
       expect((await importInto(lesson.id, withPicture)).status).toBe(400)
       expect(adding).not.toHaveBeenCalled()

@@ -23,7 +23,7 @@ const received: { userId: string; event: string; data: unknown }[] = []
 beforeAll(async () => {
   server = await startTestServer()
   for (const username of ['leader', 'teacher1', 'teacher2', 'teacher3', 'mentor', 'apprentice', 'guest']) {
-    ids[username] = (await server.store.findUserByUsername(username))!.id
+    ids[username] = (await server.store.accounts.findUserByUsername(username))!.id
   }
   hub = new InboxHub()
   for (const userId of Object.values(ids)) {
@@ -41,9 +41,9 @@ afterAll(() => server.stop())
 
 /** A free 导学案 of the apprentice's, holding one thread by 张老师 (teacher2) with the given replies. */
 async function apprenticeDocument(replyAuthors: string[]): Promise<{ document: DocumentRecord; replyIds: string[] }> {
-  const leader = (await server.store.findUserById(ids.leader!))!
-  const [groupId] = await server.store.groupIdsOfUser(ids.leader!)
-  const document = await server.store.createDocument({
+  const leader = (await server.store.accounts.findUserById(ids.leader!))!
+  const [groupId] = await server.store.groups.groupIdsOfUser(ids.leader!)
+  const document = await server.store.documents.createDocument({
     groupId: groupId!,
     schoolId: leader.schoolId,
     title: '2.2 整式的加减',
@@ -55,12 +55,12 @@ async function apprenticeDocument(replyAuthors: string[]): Promise<{ document: D
   const content = contentOf(doc)
   createThread(doc, { id: 't1', kind: 'question', authorId: ids.teacher2!, body: '要不要先举例？', start: pointAt(content, 0), end: pointAt(content, 5) })
   const replyIds = replyAuthors.map((authorId) => addReply(doc, 't1', { authorId, body: '我觉得可以' }))
-  await server.store.appendUpdates(document.id, [Y.encodeStateAsUpdate(doc)])
+  await server.store.updates.appendUpdates(document.id, [Y.encodeStateAsUpdate(doc)])
   return { document, replyIds }
 }
 
 async function inboxOf(username: string) {
-  return (await server.store.listNotifications(ids[username]!, 50, null)).notifications
+  return (await server.store.notifications.listNotifications(ids[username]!, 50, null)).notifications
 }
 
 describe('NotificationService', () => {
@@ -82,7 +82,7 @@ describe('NotificationService', () => {
     expect(apprenticeEvents).toHaveLength(1)
     const { notification, unreadCount } = apprenticeEvents[0]!.data as NewNotificationEvent
     expect(notification).toMatchObject({ id: note!.id, text: note!.text, readAt: null })
-    expect(unreadCount).toBe(await server.store.countUnreadNotifications(ids.apprentice!))
+    expect(unreadCount).toBe(await server.store.notifications.countUnreadNotifications(ids.apprentice!))
     expect(received.some((event) => event.userId === ids.mentor)).toBe(false)
   })
 
@@ -101,17 +101,17 @@ describe('NotificationService', () => {
   })
 
   it('tells nobody when the report is of a document or actor that no longer exists', async () => {
-    const before = await server.store.countUnreadNotifications(ids.teacher1!)
+    const before = await server.store.notifications.countUnreadNotifications(ids.teacher1!)
     await service.threadActivity({
       documentId: 'gone',
       actorId: ids.mentor!,
       activity: [{ type: 'resolved', threadId: 't1', threadAuthorId: ids.teacher1! }],
     })
-    expect(await server.store.countUnreadNotifications(ids.teacher1!)).toBe(before)
+    expect(await server.store.notifications.countUnreadNotifications(ids.teacher1!)).toBe(before)
   })
 
   it('never lets a storage failure escape to the room', async () => {
-    const failing = storeWithOverrides(server.store, {
+    const failing = storeWithOverrides(server.store, 'notifications', {
       addNotifications: () => Promise.reject(new Error('disk full')),
     })
     const { document } = await apprenticeDocument([])
@@ -148,13 +148,13 @@ describe('NotificationService', () => {
 
   it('lets the server wait for deliveries under way before it closes the store', async () => {
     const { document } = await apprenticeDocument([])
-    const before = await server.store.countUnreadNotifications(ids.teacher3!)
+    const before = await server.store.notifications.countUnreadNotifications(ids.teacher3!)
     void service.threadActivity({
       documentId: document.id,
       actorId: ids.mentor!,
       activity: [{ type: 'reopened', threadId: 't1', threadAuthorId: ids.teacher3! }],
     })
     await service.settle()
-    expect(await server.store.countUnreadNotifications(ids.teacher3!)).toBe(before + 1)
+    expect(await server.store.notifications.countUnreadNotifications(ids.teacher3!)).toBe(before + 1)
   })
 })

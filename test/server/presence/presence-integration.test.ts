@@ -18,7 +18,7 @@ async function presenceUntil(
 ): Promise<PresenceRecord[]> {
   const deadline = Date.now() + 5000
   for (;;) {
-    const entries = await store.presenceOnDocuments([documentId], ...ever)
+    const entries = await store.presence.presenceOnDocuments([documentId], ...ever)
     if (done(entries)) return entries
     if (Date.now() > deadline) throw new Error(`presence log never matched: ${JSON.stringify(entries)}`)
     await new Promise((resolve) => setTimeout(resolve, 20))
@@ -35,7 +35,7 @@ describe('the presence log of a running server', () => {
   it('records each y-websocket connection from join to leave, and ends the rest on shutdown', async () => {
     const server = await startTestServer({ dataDir: dataDir.dir })
     const documentId = server.sampleDocumentId
-    const teacher2 = (await server.store.findUserByUsername('teacher2'))!.id
+    const teacher2 = (await server.store.accounts.findUserByUsername('teacher2'))!.id
     const li = connectClient(server.url, documentId, await wsToken(server.url, 'teacher1'))
     const zhang = connectClient(server.url, documentId, await wsToken(server.url, 'teacher2'))
     await Promise.all([waitForSync(li), waitForSync(zhang)])
@@ -50,7 +50,7 @@ describe('the presence log of a running server', () => {
     await server.stop()
     li.destroy()
     const store = await openStore({ dataDir: dataDir.dir })
-    const stored = await store.presenceOnDocuments([documentId], ...ever)
+    const stored = await store.presence.presenceOnDocuments([documentId], ...ever)
     await store.close()
     expect(stored).toHaveLength(2)
     expect(stored.every((entry) => entry.leftAt !== null)).toBe(true)
@@ -61,8 +61,8 @@ describe('the presence log of a running server', () => {
     let documentId: string
     try {
       const store = await openStore({ dataDir: dataDir.dir })
-      const admin = (await store.findUserByUsername('admin'))!
-      documentId = (await store.listDocumentsOfSchool(admin.schoolId))[0]!.id
+      const admin = (await store.accounts.findUserByUsername('admin'))!
+      documentId = (await store.documents.listDocumentsOfSchool(admin.schoolId))[0]!.id
       const client = connectClient(server.url, documentId, await wsToken(server.url, 'teacher1'))
       await waitForSync(client)
       await presenceUntil(store, documentId, (entries) => entries.length === 1)
@@ -74,7 +74,7 @@ describe('the presence log of a running server', () => {
     }
 
     const store = await openStore({ dataDir: dataDir.dir })
-    const [entry] = await store.presenceOnDocuments([documentId], ...ever)
+    const [entry] = await store.presence.presenceOnDocuments([documentId], ...ever)
     await store.close()
     expect(entry!.leftAt).toBeNull()
     const joinedAt = entry!.joinedAt.getTime()

@@ -13,10 +13,10 @@ const everything = [new Date(0), new Date(Date.now() + 3_600_000)] as const
 beforeEach(async () => {
   dataDir = await createTempDataDir()
   store = await openStore({ dataDir: dataDir.dir })
-  const schoolId = await store.createSchool('花园实验中学')
-  const group = await store.createGroup(schoolId, '七年级数学备课组')
-  user = await store.createUser({ username: 'li', displayName: '李老师', passwordHash: 'x', role: 'teacher', schoolId, color: '#1971c2' })
-  document = await store.createDocument({ groupId: group.id, schoolId, title: '导学案', kind: 'lesson-plan', createdBy: user.id })
+  const schoolId = await store.accounts.createSchool('花园实验中学')
+  const group = await store.groups.createGroup(schoolId, '七年级数学备课组')
+  user = await store.accounts.createUser({ username: 'li', displayName: '李老师', passwordHash: 'x', role: 'teacher', schoolId, color: '#1971c2' })
+  document = await store.documents.createDocument({ groupId: group.id, schoolId, title: '导学案', kind: 'lesson-plan', createdBy: user.id })
 })
 
 afterEach(async () => {
@@ -24,7 +24,7 @@ afterEach(async () => {
   await dataDir.remove()
 })
 
-const entries = () => store.presenceOnDocuments([document.id], ...everything)
+const entries = () => store.presence.presenceOnDocuments([document.id], ...everything)
 
 describe('StorePresenceLog', () => {
   it('writes a join and then its leave, without being awaited', async () => {
@@ -71,8 +71,8 @@ describe('StorePresenceLog', () => {
   })
 
   it('logs a failed write instead of throwing into the edit path', async () => {
-    const failing = Object.create(store) as Store
-    failing.recordPresenceStart = () => Promise.reject(new Error('disk full'))
+    const failing = { presence: Object.create(store.presence) as Store['presence'] }
+    failing.presence.recordPresenceStart = () => Promise.reject(new Error('disk full'))
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
     const log = new StorePresenceLog(failing)
     const end = log.opened(document.id, user.id)

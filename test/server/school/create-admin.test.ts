@@ -66,7 +66,7 @@ describe('npm run create-admin on SQLite', { timeout: 120_000 }, () => {
     expect(result.stdout).toBe('')
     const server = await startServer({ port: 0, serveClient: false, demo: false, dataDir: dataDir.dir })
     try {
-      expect(await server.store.countUsers()).toBe(0)
+      expect(await server.store.accounts.countUsers()).toBe(0)
     } finally {
       await server.close()
     }

@@ -8,10 +8,10 @@ import type { Store } from '../../../server/store/store.ts'
 import { pngImage } from '../../helpers/test-images.ts'
 
 async function documentWithAuthor(store: Store) {
-  const schoolId = await store.createSchool('花园实验中学')
-  const group = await store.createGroup(schoolId, '七年级数学备课组')
-  const user = await store.createUser({ username: 'li', displayName: '李老师', passwordHash: 'x', role: 'teacher', schoolId, color: '#1971c2' })
-  const document = await store.createDocument({ groupId: group.id, schoolId, title: '数轴', kind: 'lesson-plan', createdBy: user.id })
+  const schoolId = await store.accounts.createSchool('花园实验中学')
+  const group = await store.groups.createGroup(schoolId, '七年级数学备课组')
+  const user = await store.accounts.createUser({ username: 'li', displayName: '李老师', passwordHash: 'x', role: 'teacher', schoolId, color: '#1971c2' })
+  const document = await store.documents.createDocument({ groupId: group.id, schoolId, title: '数轴', kind: 'lesson-plan', createdBy: user.id })
   const image = (fields: Partial<NewImage> = {}): NewImage => ({
     id: randomUUID(),
     documentId: document.id,
@@ -33,8 +33,8 @@ export function describeImageContract(storeOf: () => Store): void {
       const first = image()
       const second = image({ contentType: 'image/jpeg', width: 640, height: 480, bytes: new Uint8Array([0xff, 0xd8, 0, 255, 1]) })
       const before = Date.now()
-      await store.addImages([first, second])
-      const found = await store.findImages([second.id, first.id, randomUUID()])
+      await store.images.addImages([first, second])
+      const found = await store.images.findImages([second.id, first.id, randomUUID()])
       expect(found).toHaveLength(2)
       const byId = new Map(found.map((stored) => [stored.id, stored]))
       expect(byId.get(first.id)).toEqual({ ...first, createdAt: expect.any(Date) })
@@ -47,27 +47,27 @@ export function describeImageContract(storeOf: () => Store): void {
       const store = storeOf()
       const { image } = await documentWithAuthor(store)
       const one = image()
-      await store.addImages([one])
-      expect(await store.findImages([])).toEqual([])
-      expect(await store.findImages([randomUUID()])).toEqual([])
-      expect(await store.findImages([one.id, one.id])).toHaveLength(1)
+      await store.images.addImages([one])
+      expect(await store.images.findImages([])).toEqual([])
+      expect(await store.images.findImages([randomUUID()])).toEqual([])
+      expect(await store.images.findImages([one.id, one.id])).toHaveLength(1)
     })
 
     it('stores all of a batch or none of it', async () => {
       const store = storeOf()
       const { image } = await documentWithAuthor(store)
       const kept = image()
-      await store.addImages([kept])
+      await store.images.addImages([kept])
       const fresh = image()
       // The second insert repeats an id, so the whole batch fails and `fresh` is not stored either.
-      await expect(store.addImages([fresh, image({ id: kept.id })])).rejects.toThrow()
-      expect(await store.findImages([fresh.id])).toEqual([])
+      await expect(store.images.addImages([fresh, image({ id: kept.id })])).rejects.toThrow()
+      expect(await store.images.findImages([fresh.id])).toEqual([])
     })
 
     it('refuses an image of a document that does not exist', async () => {
       const store = storeOf()
       const { image } = await documentWithAuthor(store)
-      await expect(store.addImages([image({ documentId: randomUUID() })])).rejects.toThrow()
+      await expect(store.images.addImages([image({ documentId: randomUUID() })])).rejects.toThrow()
     })
   })
 }

@@ -6,13 +6,13 @@ import type { MeetingFields } from '../../../server/store/meeting-records.ts'
 import type { Store } from '../../../server/store/store.ts'
 
 async function lessonWithTeachers(store: Store) {
-  const schoolId = await store.createSchool('花园实验中学')
-  const group = await store.createGroup(schoolId, '七年级数学备课组')
+  const schoolId = await store.accounts.createSchool('花园实验中学')
+  const group = await store.groups.createGroup(schoolId, '七年级数学备课组')
   const user = (username: string) =>
-    store.createUser({ username, displayName: username, passwordHash: 'x', role: 'teacher', schoolId, color: '#1971c2' })
+    store.accounts.createUser({ username, displayName: username, passwordHash: 'x', role: 'teacher', schoolId, color: '#1971c2' })
   const [wang, li, zhang] = [await user('wang'), await user('li'), await user('zhang')]
   const lesson = (title: string) =>
-    store.createLesson({
+    store.lessons.createLesson({
       schoolId,
       groupId: group.id,
       createdBy: wang.id,
@@ -45,7 +45,7 @@ export function describeMeetingContract(storeOf: () => Store): void {
         summary: '张老师：例2难度偏大。',
         decisions: '例2换成行程问题。',
       }
-      const created = await store.createMeeting({ ...fields, lessonId: first.id, createdBy: wang.id })
+      const created = await store.meetings.createMeeting({ ...fields, lessonId: first.id, createdBy: wang.id })
       expect(created).toEqual({
         ...fields,
         attendeeIds: [li.id, zhang.id, wang.id],
@@ -56,21 +56,21 @@ export function describeMeetingContract(storeOf: () => Store): void {
         updatedBy: wang.id,
         updatedAt: created.createdAt,
       })
-      expect(await store.findMeeting(created.id)).toEqual(created)
+      expect(await store.meetings.findMeeting(created.id)).toEqual(created)
 
       const edited = { ...fields, endTime: '15:20', attendeeIds: [wang.id, li.id], decisions: '例2换成行程问题；课时不变。' }
-      const updated = await store.updateMeeting(created.id, edited, li.id)
+      const updated = await store.meetings.updateMeeting(created.id, edited, li.id)
       expect(updated).toMatchObject({ ...edited, id: created.id, createdBy: wang.id, updatedBy: li.id })
-      expect(await store.findMeeting(created.id)).toEqual(updated)
-      expect(await store.updateMeeting('missing', edited, li.id)).toBeNull()
-      expect(await store.findMeeting('missing')).toBeNull()
+      expect(await store.meetings.findMeeting(created.id)).toEqual(updated)
+      expect(await store.meetings.updateMeeting('missing', edited, li.id)).toBeNull()
+      expect(await store.meetings.findMeeting('missing')).toBeNull()
     })
 
     it('lists the records of several lessons, each in the order the meetings took place', async () => {
       const store = storeOf()
       const { wang, li, first, second } = await lessonWithTeachers(store)
       const meeting = (lessonId: string, date: string, startTime: string) =>
-        store.createMeeting({
+        store.meetings.createMeeting({
           lessonId,
           createdBy: wang.id,
           date,
@@ -86,13 +86,13 @@ export function describeMeetingContract(storeOf: () => Store): void {
       const late = await meeting(first.id, '2026-11-20', '16:00')
       const early = await meeting(first.id, '2026-11-20', '09:00')
       const other = await meeting(second.id, '2026-11-01', '09:00')
-      const ofFirst = await store.listMeetings([first.id])
+      const ofFirst = await store.meetings.listMeetings([first.id])
       expect(ofFirst.map((m) => m.id)).toEqual([early.id, late.id])
       expect(ofFirst[0]!.attendeeIds).toEqual([])
-      expect((await store.listMeetings([first.id, second.id])).map((m) => m.id).sort()).toEqual(
+      expect((await store.meetings.listMeetings([first.id, second.id])).map((m) => m.id).sort()).toEqual(
         [early.id, late.id, other.id].sort(),
       )
-      expect(await store.listMeetings([])).toEqual([])
+      expect(await store.meetings.listMeetings([])).toEqual([])
     })
 
     it('refuses a record of a lesson or with a presenter that does not exist', async () => {
@@ -109,12 +109,12 @@ export function describeMeetingContract(storeOf: () => Store): void {
         summary: '',
         decisions: '',
       }
-      await expect(store.createMeeting({ ...base, lessonId: 'missing', presenterId: li.id })).rejects.toThrow()
-      await expect(store.createMeeting({ ...base, lessonId: first.id, presenterId: 'missing' })).rejects.toThrow()
+      await expect(store.meetings.createMeeting({ ...base, lessonId: 'missing', presenterId: li.id })).rejects.toThrow()
+      await expect(store.meetings.createMeeting({ ...base, lessonId: first.id, presenterId: 'missing' })).rejects.toThrow()
       await expect(
-        store.createMeeting({ ...base, lessonId: first.id, presenterId: li.id, attendeeIds: ['missing'] }),
+        store.meetings.createMeeting({ ...base, lessonId: first.id, presenterId: li.id, attendeeIds: ['missing'] }),
       ).rejects.toThrow()
-      expect(await store.listMeetings([first.id])).toEqual([])
+      expect(await store.meetings.listMeetings([first.id])).toEqual([])
     })
   })
 }

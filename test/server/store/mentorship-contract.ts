@@ -6,10 +6,10 @@ import type { NewObservation } from '../../../server/store/mentorship-records.ts
 import type { Store } from '../../../server/store/store.ts'
 
 async function school(store: Store, name = '花园实验中学') {
-  const schoolId = await store.createSchool(name)
-  const group = await store.createGroup(schoolId, '七年级数学备课组')
+  const schoolId = await store.accounts.createSchool(name)
+  const group = await store.groups.createGroup(schoolId, '七年级数学备课组')
   const user = (username: string, role: 'admin' | 'teacher' = 'teacher') =>
-    store.createUser({ username: `${username}-${schoolId}`, displayName: username, passwordHash: 'x', role, schoolId, color: '#1971c2' })
+    store.accounts.createUser({ username: `${username}-${schoolId}`, displayName: username, passwordHash: 'x', role, schoolId, color: '#1971c2' })
   return { schoolId, groupId: group.id, office: await user('office', 'admin'), chen: await user('chen'), zhao: await user('zhao'), li: await user('li') }
 }
 
@@ -35,12 +35,12 @@ export function describeMentorshipContract(storeOf: () => Store): void {
       const s = await school(store)
       const other = await school(store, '河畔中学')
       const before = Date.now()
-      expect(await store.addMentorship(s.chen.id, s.zhao.id, s.office.id)).toBe(true)
-      expect(await store.addMentorship(s.chen.id, s.zhao.id, s.li.id)).toBe(false)
-      expect(await store.addMentorship(s.li.id, s.zhao.id)).toBe(true)
-      await store.addMentorship(other.chen.id, other.zhao.id, other.office.id)
+      expect(await store.mentorships.addMentorship(s.chen.id, s.zhao.id, s.office.id)).toBe(true)
+      expect(await store.mentorships.addMentorship(s.chen.id, s.zhao.id, s.li.id)).toBe(false)
+      expect(await store.mentorships.addMentorship(s.li.id, s.zhao.id)).toBe(true)
+      await store.mentorships.addMentorship(other.chen.id, other.zhao.id, other.office.id)
 
-      const pairs = await store.listMentorships(s.schoolId)
+      const pairs = await store.mentorships.listMentorships(s.schoolId)
       // Both may be paired within one millisecond, so their order is not asserted.
       expect(pairs.map(({ mentorId, apprenticeId, pairedBy }) => ({ mentorId, apprenticeId, pairedBy }))).toEqual(
         expect.arrayContaining([
@@ -50,37 +50,37 @@ export function describeMentorshipContract(storeOf: () => Store): void {
       )
       expect(pairs).toHaveLength(2)
       expect(pairs[0]!.pairedAt!.getTime()).toBeGreaterThanOrEqual(before)
-      expect((await store.mentorIdsOf(s.zhao.id)).sort()).toEqual([s.chen.id, s.li.id].sort())
+      expect((await store.mentorships.mentorIdsOf(s.zhao.id)).sort()).toEqual([s.chen.id, s.li.id].sort())
     })
 
     it('unpairs, once', async () => {
       const store = storeOf()
       const s = await school(store)
-      await store.addMentorship(s.chen.id, s.zhao.id, s.office.id)
-      expect(await store.removeMentorship(s.zhao.id, s.chen.id)).toBe(false)
-      expect(await store.removeMentorship(s.chen.id, s.zhao.id)).toBe(true)
-      expect(await store.removeMentorship(s.chen.id, s.zhao.id)).toBe(false)
-      expect(await store.mentorIdsOf(s.zhao.id)).toEqual([])
-      expect(await store.listMentorships(s.schoolId)).toEqual([])
+      await store.mentorships.addMentorship(s.chen.id, s.zhao.id, s.office.id)
+      expect(await store.mentorships.removeMentorship(s.zhao.id, s.chen.id)).toBe(false)
+      expect(await store.mentorships.removeMentorship(s.chen.id, s.zhao.id)).toBe(true)
+      expect(await store.mentorships.removeMentorship(s.chen.id, s.zhao.id)).toBe(false)
+      expect(await store.mentorships.mentorIdsOf(s.zhao.id)).toEqual([])
+      expect(await store.mentorships.listMentorships(s.schoolId)).toEqual([])
     })
 
     it('keeps 听课记录 and lists those between two teachers, either way, by date', async () => {
       const store = storeOf()
       const s = await school(store)
-      const later = await store.createObservation(observation(s, s.chen.id, s.zhao.id, '2026-11-20'))
-      const earlier = await store.createObservation(observation(s, s.zhao.id, s.chen.id, '2026-10-09'))
-      await store.createObservation(observation(s, s.li.id, s.zhao.id, '2026-10-01'))
+      const later = await store.mentorships.createObservation(observation(s, s.chen.id, s.zhao.id, '2026-11-20'))
+      const earlier = await store.mentorships.createObservation(observation(s, s.zhao.id, s.chen.id, '2026-10-09'))
+      await store.mentorships.createObservation(observation(s, s.li.id, s.zhao.id, '2026-10-01'))
       expect(later).toMatchObject({ ...observation(s, s.chen.id, s.zhao.id, '2026-11-20'), id: expect.any(String) })
-      const between = await store.listObservationsBetween(s.zhao.id, s.chen.id)
+      const between = await store.mentorships.listObservationsBetween(s.zhao.id, s.chen.id)
       expect(between).toEqual([earlier, later])
-      expect(await store.listObservationsBetween(s.chen.id, s.li.id)).toEqual([])
-      await expect(store.createObservation(observation(s, s.chen.id, s.chen.id, '2026-11-20'))).rejects.toThrow()
+      expect(await store.mentorships.listObservationsBetween(s.chen.id, s.li.id)).toEqual([])
+      await expect(store.mentorships.createObservation(observation(s, s.chen.id, s.chen.id, '2026-11-20'))).rejects.toThrow()
     })
 
     it('keeps an observation when its lesson is deleted, without the lesson', async () => {
       const store = storeOf()
       const s = await school(store)
-      const lesson = await store.createLesson({
+      const lesson = await store.lessons.createLesson({
         schoolId: s.schoolId,
         groupId: s.groupId,
         createdBy: s.chen.id,
@@ -94,9 +94,9 @@ export function describeMentorshipContract(storeOf: () => Store): void {
         place: '',
         leadPreparerId: s.zhao.id,
       })
-      await store.createObservation({ ...observation(s, s.chen.id, s.zhao.id, '2026-11-24'), lessonId: lesson.id })
-      expect(await store.deleteLesson(lesson.id, 'draft')).toBe(true)
-      const [kept] = await store.listObservationsBetween(s.chen.id, s.zhao.id)
+      await store.mentorships.createObservation({ ...observation(s, s.chen.id, s.zhao.id, '2026-11-24'), lessonId: lesson.id })
+      expect(await store.lessons.deleteLesson(lesson.id, 'draft')).toBe(true)
+      const [kept] = await store.mentorships.listObservationsBetween(s.chen.id, s.zhao.id)
       expect(kept?.lessonId).toBeNull()
     })
 
@@ -104,7 +104,7 @@ export function describeMentorshipContract(storeOf: () => Store): void {
       const store = storeOf()
       const s = await school(store)
       const lesson = (leadPreparerId: string) =>
-        store.createLesson({
+        store.lessons.createLesson({
           schoolId: s.schoolId,
           groupId: s.groupId,
           createdBy: s.chen.id,
@@ -120,15 +120,15 @@ export function describeMentorshipContract(storeOf: () => Store): void {
         })
       const prepared = await lesson(s.zhao.id)
       const others = await lesson(s.li.id)
-      const free = await store.createDocument({ groupId: s.groupId, schoolId: s.schoolId, title: '草稿', kind: 'lesson-plan', createdBy: s.zhao.id })
-      const reflection = await store.createLessonDocument(
+      const free = await store.documents.createDocument({ groupId: s.groupId, schoolId: s.schoolId, title: '草稿', kind: 'lesson-plan', createdBy: s.zhao.id })
+      const reflection = await store.adaptations.createLessonDocument(
         { lessonId: others.id, schoolId: s.schoolId, groupId: s.groupId, kind: 'reflection', title: '反思', createdBy: s.zhao.id, initialState: null },
         null,
       )
-      const owned = await store.listDocumentsOwnedBy(s.zhao.id)
+      const owned = await store.documents.listDocumentsOwnedBy(s.zhao.id)
       expect(owned.map((document) => document.id)).toEqual([prepared.documentId, free.id, reflection.id].sort())
       expect(owned.find((document) => document.id === reflection.id)).toMatchObject({ kind: 'reflection', lessonId: others.id })
-      expect(await store.listDocumentsOwnedBy(s.chen.id)).toEqual([])
+      expect(await store.documents.listDocumentsOwnedBy(s.chen.id)).toEqual([])
     })
   })
 }

@@ -9,8 +9,8 @@ import type { Store } from '../../../server/store/store.ts'
 const account = { displayName: '周主任', passwordHash: 'scrypt$test', color: '#495057' }
 
 async function school(store: Store) {
-  const office = await store.createSchoolWithAdmin('花园实验中学', { ...account, username: 'office' })
-  const teacher = await store.createAccount({
+  const office = await store.accounts.createSchoolWithAdmin('花园实验中学', { ...account, username: 'office' })
+  const teacher = await store.accounts.createAccount({
     ...account,
     username: 'li',
     displayName: '李老师',
@@ -24,72 +24,72 @@ export function describeSchoolContract(storeOf: () => Store): void {
   describe('running a school', () => {
     it('creates a school with its first office account and says so in the audit log', async () => {
       const store = storeOf()
-      const office = await store.createSchoolWithAdmin('花园实验中学', { ...account, username: 'office' })
+      const office = await store.accounts.createSchoolWithAdmin('花园实验中学', { ...account, username: 'office' })
       expect(office).toMatchObject({ username: 'office', role: 'admin', disabledAt: null, mustChangePassword: false })
-      expect(await store.findAccount(office.id)).toEqual(office)
-      const [entry] = await store.listAuditEntries(office.schoolId, 10, null)
+      expect(await store.accounts.findAccount(office.id)).toEqual(office)
+      const [entry] = await store.audit.listAuditEntries(office.schoolId, 10, null)
       expect(entry).toMatchObject({ action: 'school.create', actorId: null, targetUserId: office.id })
       expect(entry?.detail).toEqual({ school: '花园实验中学', username: 'office' })
     })
 
     it('creates nothing when the first account’s username is taken', async () => {
       const store = storeOf()
-      await store.createSchoolWithAdmin('花园实验中学', { ...account, username: 'office' })
-      const again = store.createSchoolWithAdmin('河畔中学', { ...account, username: 'office' })
+      await store.accounts.createSchoolWithAdmin('花园实验中学', { ...account, username: 'office' })
+      const again = store.accounts.createSchoolWithAdmin('河畔中学', { ...account, username: 'office' })
       await expect(again).rejects.toBeInstanceOf(UsernameTakenError)
-      expect(await store.countUsers()).toBe(1)
+      expect(await store.accounts.countUsers()).toBe(1)
     })
 
     it('edits, disables and enables an account; disabling ends its sessions', async () => {
       const store = storeOf()
       const { teacher } = await school(store)
       const later = new Date('2031-01-01T00:00:00Z')
-      await store.createSession('li-browser', { userId: teacher.id, kind: 'cookie', expiresAt: later, userAgent: 'Firefox' })
-      const changed = await store.updateAccount(teacher.id, { displayName: '李伟', role: 'leader' })
+      await store.sessions.createSession('li-browser', { userId: teacher.id, kind: 'cookie', expiresAt: later, userAgent: 'Firefox' })
+      const changed = await store.accounts.updateAccount(teacher.id, { displayName: '李伟', role: 'leader' })
       expect(changed).toMatchObject({ displayName: '李伟', role: 'leader' })
       const disabledAt = new Date('2030-06-01T08:00:00Z')
-      expect((await store.setAccountDisabled(teacher.id, disabledAt))?.disabledAt).toEqual(disabledAt)
-      expect(await store.findSession('li-browser', new Date('2030-06-02'))).toBeNull()
-      expect((await store.setAccountDisabled(teacher.id, null))?.disabledAt).toBeNull()
-      expect(await store.updateAccount('00000000-0000-0000-0000-000000000000', { displayName: 'x' })).toBeNull()
+      expect((await store.accounts.setAccountDisabled(teacher.id, disabledAt))?.disabledAt).toEqual(disabledAt)
+      expect(await store.sessions.findSession('li-browser', new Date('2030-06-02'))).toBeNull()
+      expect((await store.accounts.setAccountDisabled(teacher.id, null))?.disabledAt).toBeNull()
+      expect(await store.accounts.updateAccount('00000000-0000-0000-0000-000000000000', { displayName: 'x' })).toBeNull()
     })
 
     it('counts the school’s enabled office accounts', async () => {
       const store = storeOf()
       const { office, schoolId } = await school(store)
-      const second = await store.createAccount({ ...account, username: 'office2', role: 'admin', schoolId })
-      expect(await store.countActiveAdmins(schoolId)).toBe(2)
-      await store.setAccountDisabled(second.id, new Date())
-      expect(await store.countActiveAdmins(schoolId)).toBe(1)
-      await store.updateAccount(office.id, { role: 'teacher' })
-      expect(await store.countActiveAdmins(schoolId)).toBe(0)
+      const second = await store.accounts.createAccount({ ...account, username: 'office2', role: 'admin', schoolId })
+      expect(await store.accounts.countActiveAdmins(schoolId)).toBe(2)
+      await store.accounts.setAccountDisabled(second.id, new Date())
+      expect(await store.accounts.countActiveAdmins(schoolId)).toBe(1)
+      await store.accounts.updateAccount(office.id, { role: 'teacher' })
+      expect(await store.accounts.countActiveAdmins(schoolId)).toBe(0)
     })
 
     it('sets a password that must be changed, and an expert’s end date', async () => {
       const store = storeOf()
       const { teacher, schoolId } = await school(store)
-      expect(await store.setPassword(teacher.id, 'scrypt$reset', true)).toBe(true)
-      expect((await store.findAccount(teacher.id))?.mustChangePassword).toBe(true)
-      expect((await store.findUserByUsername('li'))?.passwordHash).toBe('scrypt$reset')
-      await store.setPassword(teacher.id, 'scrypt$own', false)
-      expect((await store.findAccount(teacher.id))?.mustChangePassword).toBe(false)
+      expect(await store.accounts.setPassword(teacher.id, 'scrypt$reset', true)).toBe(true)
+      expect((await store.accounts.findAccount(teacher.id))?.mustChangePassword).toBe(true)
+      expect((await store.accounts.findUserByUsername('li'))?.passwordHash).toBe('scrypt$reset')
+      await store.accounts.setPassword(teacher.id, 'scrypt$own', false)
+      expect((await store.accounts.findAccount(teacher.id))?.mustChangePassword).toBe(false)
       const until = new Date('2031-07-01T00:00:00Z')
-      const expert = await store.createAccount({ ...account, username: 'sun', role: 'guest', schoolId, accessUntil: until })
-      expect((await store.findAccount(expert.id))?.accessUntil).toEqual(until)
-      expect((await store.updateAccount(expert.id, { accessUntil: null }))?.accessUntil).toBeNull()
-      expect(await store.setPassword('00000000-0000-0000-0000-000000000000', 'x', false)).toBe(false)
-      expect((await store.listAccounts(schoolId)).map((a) => a.username)).toEqual(['li', 'office', 'sun'])
+      const expert = await store.accounts.createAccount({ ...account, username: 'sun', role: 'guest', schoolId, accessUntil: until })
+      expect((await store.accounts.findAccount(expert.id))?.accessUntil).toEqual(until)
+      expect((await store.accounts.updateAccount(expert.id, { accessUntil: null }))?.accessUntil).toBeNull()
+      expect(await store.accounts.setPassword('00000000-0000-0000-0000-000000000000', 'x', false)).toBe(false)
+      expect((await store.accounts.listAccounts(schoolId)).map((a) => a.username)).toEqual(['li', 'office', 'sun'])
     })
 
     it('keeps a group’s subject, grade, leader and members; a teacher is in several groups', async () => {
       const store = storeOf()
       const { teacher, office, schoolId } = await school(store)
-      const math = await store.createGroup(schoolId, '七年级数学备课组')
-      const physics = await store.createGroup(schoolId, '八年级物理备课组')
-      await store.setGroupMembers(math.id, [teacher.id, office.id])
-      await store.setGroupMembers(physics.id, [teacher.id])
-      await store.updateGroup(math.id, { subject: '数学', grade: '七年级', leaderId: teacher.id })
-      const [mathDetails, physicsDetails] = await store.listGroupDetails(schoolId).then((groups) =>
+      const math = await store.groups.createGroup(schoolId, '七年级数学备课组')
+      const physics = await store.groups.createGroup(schoolId, '八年级物理备课组')
+      await store.groups.setGroupMembers(math.id, [teacher.id, office.id])
+      await store.groups.setGroupMembers(physics.id, [teacher.id])
+      await store.groups.updateGroup(math.id, { subject: '数学', grade: '七年级', leaderId: teacher.id })
+      const [mathDetails, physicsDetails] = await store.groups.listGroupDetails(schoolId).then((groups) =>
         [math.id, physics.id].map((id) => groups.find((group) => group.id === id)),
       )
       expect(mathDetails).toEqual({
@@ -103,37 +103,37 @@ export function describeSchoolContract(storeOf: () => Store): void {
         guestIds: [],
       })
       expect(physicsDetails?.memberIds).toEqual([teacher.id])
-      expect((await store.groupIdsOfUser(teacher.id)).sort()).toEqual([math.id, physics.id].sort())
+      expect((await store.groups.groupIdsOfUser(teacher.id)).sort()).toEqual([math.id, physics.id].sort())
 
-      await store.setGroupMembers(math.id, [office.id])
-      const after = (await store.listGroupDetails(schoolId)).find((group) => group.id === math.id)
+      await store.groups.setGroupMembers(math.id, [office.id])
+      const after = (await store.groups.listGroupDetails(schoolId)).find((group) => group.id === math.id)
       expect(after).toMatchObject({ leaderId: null, memberIds: [office.id] })
-      await expect(store.updateGroup(math.id, { name: '八年级物理备课组' })).rejects.toBeInstanceOf(GroupNameTakenError)
-      await store.updateGroup(math.id, { name: '初一数学备课组' })
-      expect((await store.findGroup(math.id))?.name).toBe('初一数学备课组')
+      await expect(store.groups.updateGroup(math.id, { name: '八年级物理备课组' })).rejects.toBeInstanceOf(GroupNameTakenError)
+      await store.groups.updateGroup(math.id, { name: '初一数学备课组' })
+      expect((await store.groups.findGroup(math.id))?.name).toBe('初一数学备课组')
     })
 
     it('keeps a user’s memberships, and an expert’s invitations apart from them', async () => {
       const store = storeOf()
       const { teacher, schoolId } = await school(store)
-      const math = await store.createGroup(schoolId, '七年级数学备课组')
-      const physics = await store.createGroup(schoolId, '八年级物理备课组')
-      await store.setMemberships(teacher.id, [math.id, physics.id])
-      await store.updateGroup(physics.id, { leaderId: teacher.id })
-      await store.setMemberships(teacher.id, [math.id])
-      expect(await store.groupIdsOfUser(teacher.id)).toEqual([math.id])
-      expect((await store.listGroupDetails(schoolId)).find((group) => group.id === physics.id)?.leaderId).toBeNull()
+      const math = await store.groups.createGroup(schoolId, '七年级数学备课组')
+      const physics = await store.groups.createGroup(schoolId, '八年级物理备课组')
+      await store.groups.setMemberships(teacher.id, [math.id, physics.id])
+      await store.groups.updateGroup(physics.id, { leaderId: teacher.id })
+      await store.groups.setMemberships(teacher.id, [math.id])
+      expect(await store.groups.groupIdsOfUser(teacher.id)).toEqual([math.id])
+      expect((await store.groups.listGroupDetails(schoolId)).find((group) => group.id === physics.id)?.leaderId).toBeNull()
 
-      const expert = await store.createAccount({ ...account, username: 'sun', role: 'guest', schoolId })
-      await store.setGuestGroups(expert.id, [physics.id, math.id])
-      expect(await store.guestGroupIdsOf(expert.id)).toEqual([math.id, physics.id].sort())
-      expect(await store.groupIdsOfUser(expert.id)).toEqual([])
-      expect((await store.listGroupDetails(schoolId)).find((group) => group.id === math.id)).toMatchObject({
+      const expert = await store.accounts.createAccount({ ...account, username: 'sun', role: 'guest', schoolId })
+      await store.groups.setGuestGroups(expert.id, [physics.id, math.id])
+      expect(await store.groups.guestGroupIdsOf(expert.id)).toEqual([math.id, physics.id].sort())
+      expect(await store.groups.groupIdsOfUser(expert.id)).toEqual([])
+      expect((await store.groups.listGroupDetails(schoolId)).find((group) => group.id === math.id)).toMatchObject({
         memberIds: [teacher.id],
         guestIds: [expert.id],
       })
-      await store.setGuestGroups(expert.id, [])
-      expect(await store.guestGroupIdsOf(expert.id)).toEqual([])
+      await store.groups.setGuestGroups(expert.id, [])
+      expect(await store.groups.guestGroupIdsOf(expert.id)).toEqual([])
     })
 
     it('lists a user’s browser sessions and ends one, or all but the current', async () => {
@@ -141,38 +141,38 @@ export function describeSchoolContract(storeOf: () => Store): void {
       const { teacher, office } = await school(store)
       const now = new Date('2030-01-01T00:00:00Z')
       const later = new Date('2030-02-01T00:00:00Z')
-      await store.createSession('phone', { userId: teacher.id, kind: 'cookie', expiresAt: later, userAgent: 'iPhone' })
-      await store.createSession('laptop', { userId: teacher.id, kind: 'cookie', expiresAt: later })
-      await store.createSession('socket', { userId: teacher.id, kind: 'ws', expiresAt: later })
-      await store.createSession('expired', { userId: teacher.id, kind: 'cookie', expiresAt: now })
-      await store.createSession('office', { userId: office.id, kind: 'cookie', expiresAt: later })
-      const sessions = await store.listSessions(teacher.id, now)
+      await store.sessions.createSession('phone', { userId: teacher.id, kind: 'cookie', expiresAt: later, userAgent: 'iPhone' })
+      await store.sessions.createSession('laptop', { userId: teacher.id, kind: 'cookie', expiresAt: later })
+      await store.sessions.createSession('socket', { userId: teacher.id, kind: 'ws', expiresAt: later })
+      await store.sessions.createSession('expired', { userId: teacher.id, kind: 'cookie', expiresAt: now })
+      await store.sessions.createSession('office', { userId: office.id, kind: 'cookie', expiresAt: later })
+      const sessions = await store.sessions.listSessions(teacher.id, now)
       expect(sessions.map((s) => s.tokenHash).sort()).toEqual(['laptop', 'phone'])
       const phone = sessions.find((s) => s.tokenHash === 'phone')!
       expect(phone).toMatchObject({ kind: 'cookie', userAgent: 'iPhone', expiresAt: later })
       expect(phone.id).not.toBe('phone')
-      expect(await store.deleteSessionById(office.id, phone.id)).toBe(false)
-      expect(await store.deleteSessionById(teacher.id, phone.id)).toBe(true)
-      expect(await store.findSession('phone', now)).toBeNull()
-      expect(await store.deleteOtherSessions(teacher.id, 'laptop')).toBe(2)
-      expect(await store.findSession('laptop', now)).not.toBeNull()
-      expect(await store.findSession('office', now)).not.toBeNull()
+      expect(await store.sessions.deleteSessionById(office.id, phone.id)).toBe(false)
+      expect(await store.sessions.deleteSessionById(teacher.id, phone.id)).toBe(true)
+      expect(await store.sessions.findSession('phone', now)).toBeNull()
+      expect(await store.sessions.deleteOtherSessions(teacher.id, 'laptop')).toBe(2)
+      expect(await store.sessions.findSession('laptop', now)).not.toBeNull()
+      expect(await store.sessions.findSession('office', now)).not.toBeNull()
     })
 
     it('reads the audit log newest first, a page at a time, of one school only', async () => {
       const store = storeOf()
       const { office, teacher, schoolId } = await school(store)
-      const other = await store.createSchoolWithAdmin('河畔中学', { ...account, username: 'riverside' })
+      const other = await store.accounts.createSchoolWithAdmin('河畔中学', { ...account, username: 'riverside' })
       // Entries a millisecond apart at least: the log is paged by time (same-millisecond entries at a page's edge are the known gap).
       for (const displayName of ['李一', '李二', '李三']) {
         await new Promise((resolve) => setTimeout(resolve, 2))
-        await store.addAuditEntry({ schoolId, actorId: office.id, action: 'account.update', targetUserId: teacher.id, detail: { displayName } })
+        await store.audit.addAuditEntry({ schoolId, actorId: office.id, action: 'account.update', targetUserId: teacher.id, detail: { displayName } })
       }
-      const firstPage = await store.listAuditEntries(schoolId, 2, null)
+      const firstPage = await store.audit.listAuditEntries(schoolId, 2, null)
       expect(firstPage.map((entry) => entry.detail)).toEqual([{ displayName: '李三' }, { displayName: '李二' }])
-      const rest = await store.listAuditEntries(schoolId, 10, firstPage[1]!.at)
+      const rest = await store.audit.listAuditEntries(schoolId, 10, firstPage[1]!.at)
       expect(rest.map((entry) => entry.action)).toEqual(['account.update', 'school.create'])
-      expect((await store.listAuditEntries(other.schoolId, 10, null)).map((entry) => entry.action)).toEqual(['school.create'])
+      expect((await store.audit.listAuditEntries(other.schoolId, 10, null)).map((entry) => entry.action)).toEqual(['school.create'])
     })
   })
 }

@@ -61,55 +61,55 @@ export function describeStoreContract(name: string, createBackend: () => Promise
           schoolId,
           color: '#1971c2',
         })
-        expect(await store.findUserByUsername('teacher1')).toEqual({ ...user, passwordHash: 'scrypt$test' })
-        expect(await store.findUserById(user.id)).toEqual(user)
-        expect(await store.findUserByUsername('nobody')).toBeNull()
-        expect(await store.findUserById('00000000-0000-0000-0000-000000000000')).toBeNull()
-        expect(await store.findUserById('not-a-uuid')).toBeNull()
-        expect(await store.countUsers()).toBe(1)
+        expect(await store.accounts.findUserByUsername('teacher1')).toEqual({ ...user, passwordHash: 'scrypt$test' })
+        expect(await store.accounts.findUserById(user.id)).toEqual(user)
+        expect(await store.accounts.findUserByUsername('nobody')).toBeNull()
+        expect(await store.accounts.findUserById('00000000-0000-0000-0000-000000000000')).toBeNull()
+        expect(await store.accounts.findUserById('not-a-uuid')).toBeNull()
+        expect(await store.accounts.countUsers()).toBe(1)
       })
 
       it('refuses a username that is taken', async () => {
         const { schoolId } = await createFixture(store)
         const again = { username: 'teacher1', displayName: '另一位李老师', passwordHash: 'x', color: '#000000' }
-        await expect(store.createUser({ ...again, role: 'teacher', schoolId })).rejects.toThrow(/teacher1/)
-        expect(await store.countUsers()).toBe(1)
+        await expect(store.accounts.createUser({ ...again, role: 'teacher', schoolId })).rejects.toThrow(/teacher1/)
+        expect(await store.accounts.countUsers()).toBe(1)
       })
 
       it('refuses an unknown role and an unknown school', async () => {
         const { schoolId } = await createFixture(store)
         const base = { displayName: '王老师', passwordHash: 'x', color: '#000000' }
         await expect(
-          store.createUser({ ...base, username: 'wang', role: 'principal' as 'admin', schoolId }),
+          store.accounts.createUser({ ...base, username: 'wang', role: 'principal' as 'admin', schoolId }),
         ).rejects.toThrow()
         await expect(
-          store.createUser({ ...base, username: 'wang', role: 'teacher', schoolId: 'missing' }),
+          store.accounts.createUser({ ...base, username: 'wang', role: 'teacher', schoolId: 'missing' }),
         ).rejects.toThrow()
-        expect(await store.countUsers()).toBe(1)
+        expect(await store.accounts.countUsers()).toBe(1)
       })
 
       it('lists the groups of a school by name and the groups of a member', async () => {
         const { schoolId, user, groupId } = await createFixture(store)
-        const chinese = await store.createGroup(schoolId, '七年级语文备课组')
-        const otherSchool = await store.createSchool('第二中学')
-        await store.createGroup(otherSchool, '八年级英语备课组')
-        expect((await store.listGroups(schoolId)).map((group) => group.name)).toEqual(
+        const chinese = await store.groups.createGroup(schoolId, '七年级语文备课组')
+        const otherSchool = await store.accounts.createSchool('第二中学')
+        await store.groups.createGroup(otherSchool, '八年级英语备课组')
+        expect((await store.groups.listGroups(schoolId)).map((group) => group.name)).toEqual(
           ['七年级数学备课组', '七年级语文备课组'].sort(),
         )
-        expect(await store.listGroups(schoolId)).toContainEqual({ id: chinese.id, schoolId, name: '七年级语文备课组' })
-        expect(await store.findGroup(chinese.id)).toEqual({ id: chinese.id, schoolId, name: '七年级语文备课组' })
-        expect(await store.findGroup('00000000-0000-0000-0000-000000000000')).toBeNull()
-        expect(await store.groupIdsOfUser(user.id)).toEqual([])
-        await store.addGroupMember(groupId, user.id)
-        await store.addGroupMember(groupId, user.id)
-        await store.addGroupMember(chinese.id, user.id)
-        expect((await store.groupIdsOfUser(user.id)).sort()).toEqual([groupId, chinese.id].sort())
-        await expect(store.createGroup(schoolId, '七年级语文备课组')).rejects.toThrow(/七年级语文备课组/)
+        expect(await store.groups.listGroups(schoolId)).toContainEqual({ id: chinese.id, schoolId, name: '七年级语文备课组' })
+        expect(await store.groups.findGroup(chinese.id)).toEqual({ id: chinese.id, schoolId, name: '七年级语文备课组' })
+        expect(await store.groups.findGroup('00000000-0000-0000-0000-000000000000')).toBeNull()
+        expect(await store.groups.groupIdsOfUser(user.id)).toEqual([])
+        await store.groups.addGroupMember(groupId, user.id)
+        await store.groups.addGroupMember(groupId, user.id)
+        await store.groups.addGroupMember(chinese.id, user.id)
+        expect((await store.groups.groupIdsOfUser(user.id)).sort()).toEqual([groupId, chinese.id].sort())
+        await expect(store.groups.createGroup(schoolId, '七年级语文备课组')).rejects.toThrow(/七年级语文备课组/)
       })
 
       it('records mentorships once and refuses a teacher as their own apprentice', async () => {
         const { schoolId, user } = await createFixture(store)
-        const apprentice = await store.createUser({
+        const apprentice = await store.accounts.createUser({
           username: 'apprentice',
           displayName: '赵老师',
           passwordHash: 'x',
@@ -117,10 +117,10 @@ export function describeStoreContract(name: string, createBackend: () => Promise
           schoolId,
           color: '#2f9e44',
         })
-        await store.addMentorship(user.id, apprentice.id)
-        await store.addMentorship(user.id, apprentice.id)
-        await expect(store.addMentorship(user.id, user.id)).rejects.toThrow()
-        await expect(store.addMentorship(user.id, 'missing')).rejects.toThrow()
+        await store.mentorships.addMentorship(user.id, apprentice.id)
+        await store.mentorships.addMentorship(user.id, apprentice.id)
+        await expect(store.mentorships.addMentorship(user.id, user.id)).rejects.toThrow()
+        await expect(store.mentorships.addMentorship(user.id, 'missing')).rejects.toThrow()
       })
     })
 
@@ -128,14 +128,14 @@ export function describeStoreContract(name: string, createBackend: () => Promise
       it('finds a session until it expires, and not after', async () => {
         const { user } = await createFixture(store)
         const expiresAt = new Date('2030-01-01T00:00:00Z')
-        await store.createSession('hash-a', { userId: user.id, kind: 'cookie', expiresAt })
-        expect(await store.findSession('hash-a', new Date('2029-12-31T23:59:59Z'))).toEqual({
+        await store.sessions.createSession('hash-a', { userId: user.id, kind: 'cookie', expiresAt })
+        expect(await store.sessions.findSession('hash-a', new Date('2029-12-31T23:59:59Z'))).toEqual({
           userId: user.id,
           kind: 'cookie',
           expiresAt,
         })
-        expect(await store.findSession('hash-a', expiresAt)).toBeNull()
-        expect(await store.findSession('hash-b', new Date('2029-01-01T00:00:00Z'))).toBeNull()
+        expect(await store.sessions.findSession('hash-a', expiresAt)).toBeNull()
+        expect(await store.sessions.findSession('hash-b', new Date('2029-01-01T00:00:00Z'))).toBeNull()
       })
 
       it('deletes one session, and all expired ones', async () => {
@@ -143,16 +143,16 @@ export function describeStoreContract(name: string, createBackend: () => Promise
         const now = new Date('2030-01-01T00:00:00Z')
         const later = new Date(now.getTime() + 60_000)
         const earlier = new Date(now.getTime() - 60_000)
-        await store.createSession('current', { userId: user.id, kind: 'cookie', expiresAt: later })
-        await store.createSession('token', { userId: user.id, kind: 'ws', expiresAt: later })
-        await store.createSession('old-1', { userId: user.id, kind: 'cookie', expiresAt: earlier })
-        await store.createSession('old-2', { userId: user.id, kind: 'ws', expiresAt: now })
-        expect(await store.deleteExpiredSessions(now)).toBe(2)
-        expect(await store.deleteExpiredSessions(now)).toBe(0)
-        expect((await store.findSession('token', now))?.kind).toBe('ws')
-        await store.deleteSession('current')
-        expect(await store.findSession('current', now)).toBeNull()
-        expect(await store.findSession('token', now)).not.toBeNull()
+        await store.sessions.createSession('current', { userId: user.id, kind: 'cookie', expiresAt: later })
+        await store.sessions.createSession('token', { userId: user.id, kind: 'ws', expiresAt: later })
+        await store.sessions.createSession('old-1', { userId: user.id, kind: 'cookie', expiresAt: earlier })
+        await store.sessions.createSession('old-2', { userId: user.id, kind: 'ws', expiresAt: now })
+        expect(await store.sessions.deleteExpiredSessions(now)).toBe(2)
+        expect(await store.sessions.deleteExpiredSessions(now)).toBe(0)
+        expect((await store.sessions.findSession('token', now))?.kind).toBe('ws')
+        await store.sessions.deleteSession('current')
+        expect(await store.sessions.findSession('current', now)).toBeNull()
+        expect(await store.sessions.findSession('token', now)).not.toBeNull()
       })
 
       it('[SEC-9] deletes hundreds of expired ws tokens and sessions in one call, keeping the live ones', async () => {
@@ -160,19 +160,19 @@ export function describeStoreContract(name: string, createBackend: () => Promise
         const now = new Date('2030-01-01T00:00:00Z')
         const earlier = new Date(now.getTime() - 1)
         for (let i = 0; i < 500; i++) {
-          await store.createSession(`token-${i}`, { userId: user.id, kind: i % 2 ? 'ws' : 'cookie', expiresAt: earlier })
+          await store.sessions.createSession(`token-${i}`, { userId: user.id, kind: i % 2 ? 'ws' : 'cookie', expiresAt: earlier })
         }
-        await store.createSession('live', { userId: user.id, kind: 'ws', expiresAt: new Date(now.getTime() + 1) })
-        expect(await store.deleteExpiredSessions(now)).toBe(500)
+        await store.sessions.createSession('live', { userId: user.id, kind: 'ws', expiresAt: new Date(now.getTime() + 1) })
+        expect(await store.sessions.deleteExpiredSessions(now)).toBe(500)
         const longAgo = new Date(0)
-        expect(await store.findSession('token-0', longAgo)).toBeNull()
-        expect(await store.findSession('token-499', longAgo)).toBeNull()
-        expect(await store.findSession('live', now)).not.toBeNull()
+        expect(await store.sessions.findSession('token-0', longAgo)).toBeNull()
+        expect(await store.sessions.findSession('token-499', longAgo)).toBeNull()
+        expect(await store.sessions.findSession('live', now)).not.toBeNull()
       })
 
       it('refuses a session of an unknown user', async () => {
         await expect(
-          store.createSession('hash', { userId: 'missing', kind: 'cookie', expiresAt: new Date('2030-01-01') }),
+          store.sessions.createSession('hash', { userId: 'missing', kind: 'cookie', expiresAt: new Date('2030-01-01') }),
         ).rejects.toThrow()
       })
     })
@@ -190,23 +190,23 @@ export function describeStoreContract(name: string, createBackend: () => Promise
           createdAt: expect.any(Date),
           lessonId: null,
         })
-        expect(await store.findDocument(document.id)).toEqual(document)
-        expect(await store.findDocument('missing')).toBeNull()
+        expect(await store.documents.findDocument(document.id)).toEqual(document)
+        expect(await store.documents.findDocument('missing')).toBeNull()
         const lessonPlan = { kind: 'lesson-plan', createdBy: user.id }
-        const second = await store.createDocument({ ...lessonPlan, groupId, schoolId, title: '3.1.2 等式的性质' })
-        const otherSchool = await store.createSchool('第二中学')
-        const otherGroup = await store.createGroup(otherSchool, '七年级数学备课组')
-        await store.createDocument({ ...lessonPlan, groupId: otherGroup.id, schoolId: otherSchool, title: '别校' })
-        const listed = await store.listDocumentsOfSchool(schoolId)
+        const second = await store.documents.createDocument({ ...lessonPlan, groupId, schoolId, title: '3.1.2 等式的性质' })
+        const otherSchool = await store.accounts.createSchool('第二中学')
+        const otherGroup = await store.groups.createGroup(otherSchool, '七年级数学备课组')
+        await store.documents.createDocument({ ...lessonPlan, groupId: otherGroup.id, schoolId: otherSchool, title: '别校' })
+        const listed = await store.documents.listDocumentsOfSchool(schoolId)
         expect(listed.map((doc) => doc.id).sort()).toEqual([document.id, second.id].sort())
         expect(listed[0]!.createdAt.getTime()).toBeLessThanOrEqual(listed[1]!.createdAt.getTime())
       })
 
       it("refuses a document whose group is not in the document's school", async () => {
         const { user, groupId } = await createFixture(store)
-        const otherSchool = await store.createSchool('第二中学')
+        const otherSchool = await store.accounts.createSchool('第二中学')
         await expect(
-          store.createDocument({
+          store.documents.createDocument({
             groupId,
             schoolId: otherSchool,
             title: '错配',
@@ -220,63 +220,63 @@ export function describeStoreContract(name: string, createBackend: () => Promise
     describe('document state', () => {
       it('loads a new document as empty', async () => {
         const { document } = await createFixture(store)
-        expect(await store.loadDocumentState(document.id)).toEqual({
+        expect(await store.updates.loadDocumentState(document.id)).toEqual({
           snapshot: null,
           snapshotStateVector: null,
           updates: [],
           lastSeq: 0,
         })
-        expect(await store.documentStorageStats(document.id)).toEqual({ bytes: 0, logLength: 0 })
+        expect(await store.updates.documentStorageStats(document.id)).toEqual({ bytes: 0, logLength: 0 })
       })
 
       it('refuses to load or append to a document that does not exist', async () => {
-        await expect(store.loadDocumentState('missing')).rejects.toThrow(/missing/)
-        await expect(store.appendUpdates('missing', [bytes(1)])).rejects.toThrow(/missing/)
-        await expect(store.appendUpdates('missing', [])).rejects.toThrow(/missing/)
+        await expect(store.updates.loadDocumentState('missing')).rejects.toThrow(/missing/)
+        await expect(store.updates.appendUpdates('missing', [bytes(1)])).rejects.toThrow(/missing/)
+        await expect(store.updates.appendUpdates('missing', [])).rejects.toThrow(/missing/)
       })
 
       it('loads updates in the order they were appended, numbered across batches', async () => {
         const { document } = await createFixture(store)
-        expect(await store.appendUpdates(document.id, [bytes(1), bytes(2, 2)])).toBe(2)
-        expect(await store.appendUpdates(document.id, [bytes(3, 3, 3)])).toBe(3)
-        expect(await store.appendUpdates(document.id, [])).toBe(3)
-        const state = await store.loadDocumentState(document.id)
+        expect(await store.updates.appendUpdates(document.id, [bytes(1), bytes(2, 2)])).toBe(2)
+        expect(await store.updates.appendUpdates(document.id, [bytes(3, 3, 3)])).toBe(3)
+        expect(await store.updates.appendUpdates(document.id, [])).toBe(3)
+        const state = await store.updates.loadDocumentState(document.id)
         expect(state.snapshot).toBeNull()
         expect(plain(state.updates)).toEqual([[1], [2, 2], [3, 3, 3]])
         expect(state.lastSeq).toBe(3)
-        expect(await store.documentStorageStats(document.id)).toEqual({ bytes: 6, logLength: 3 })
+        expect(await store.updates.documentStorageStats(document.id)).toEqual({ bytes: 6, logLength: 3 })
       })
 
       it('keeps the logs of two documents apart', async () => {
         const { document, groupId, schoolId, user } = await createFixture(store)
-        const other = await store.createDocument({
+        const other = await store.documents.createDocument({
           groupId,
           schoolId,
           title: '另一篇',
           kind: 'lesson-plan',
           createdBy: user.id,
         })
-        await store.appendUpdates(document.id, [bytes(1)])
-        await store.appendUpdates(other.id, [bytes(9), bytes(8)])
-        await store.appendUpdates(document.id, [bytes(2)])
-        expect(plain((await store.loadDocumentState(document.id)).updates)).toEqual([[1], [2]])
-        expect(await store.loadDocumentState(other.id)).toMatchObject({ lastSeq: 2 })
+        await store.updates.appendUpdates(document.id, [bytes(1)])
+        await store.updates.appendUpdates(other.id, [bytes(9), bytes(8)])
+        await store.updates.appendUpdates(document.id, [bytes(2)])
+        expect(plain((await store.updates.loadDocumentState(document.id)).updates)).toEqual([[1], [2]])
+        expect(await store.updates.loadDocumentState(other.id)).toMatchObject({ lastSeq: 2 })
       })
 
       it('compaction replaces the log up to a sequence number and keeps the later updates', async () => {
         const { document } = await createFixture(store)
-        await store.appendUpdates(document.id, [bytes(1), bytes(2)])
-        await store.appendUpdates(document.id, [bytes(3)])
-        await store.compactDocument(document.id, bytes(12, 12), 2)
-        let state = await store.loadDocumentState(document.id)
+        await store.updates.appendUpdates(document.id, [bytes(1), bytes(2)])
+        await store.updates.appendUpdates(document.id, [bytes(3)])
+        await store.updates.compactDocument(document.id, bytes(12, 12), 2)
+        let state = await store.updates.loadDocumentState(document.id)
         expect(plain([state.snapshot!])).toEqual([[12, 12]])
         expect(plain(state.updates)).toEqual([[3]])
         expect(state.lastSeq).toBe(3)
-        expect(await store.documentStorageStats(document.id)).toEqual({ bytes: 3, logLength: 1 })
+        expect(await store.updates.documentStorageStats(document.id)).toEqual({ bytes: 3, logLength: 1 })
 
-        expect(await store.appendUpdates(document.id, [bytes(4)])).toBe(4)
-        await store.compactDocument(document.id, bytes(123), 3)
-        state = await store.loadDocumentState(document.id)
+        expect(await store.updates.appendUpdates(document.id, [bytes(4)])).toBe(4)
+        await store.updates.compactDocument(document.id, bytes(123), 3)
+        state = await store.updates.loadDocumentState(document.id)
         expect(plain([state.snapshot!])).toEqual([[123]])
         expect(plain(state.updates)).toEqual([[4]])
         expect(state.lastSeq).toBe(4)
@@ -284,64 +284,64 @@ export function describeStoreContract(name: string, createBackend: () => Promise
 
       it('keeps a snapshot\'s state vector with it, and refuses the snapshot once its bytes change', async () => {
         const { document } = await createFixture(store)
-        await store.appendUpdates(document.id, [bytes(1), bytes(2)])
-        await store.compactDocument(document.id, bytes(12), 2, bytes(1, 7, 2))
-        expect(plain([(await store.loadDocumentState(document.id)).snapshotStateVector!])).toEqual([[1, 7, 2]])
-        await store.compactDocument(document.id, bytes(12, 3), 2)
-        expect((await store.loadDocumentState(document.id)).snapshotStateVector).toBeNull()
+        await store.updates.appendUpdates(document.id, [bytes(1), bytes(2)])
+        await store.updates.compactDocument(document.id, bytes(12), 2, bytes(1, 7, 2))
+        expect(plain([(await store.updates.loadDocumentState(document.id)).snapshotStateVector!])).toEqual([[1, 7, 2]])
+        await store.updates.compactDocument(document.id, bytes(12, 3), 2)
+        expect((await store.updates.loadDocumentState(document.id)).snapshotStateVector).toBeNull()
 
-        await store.compactDocument(document.id, bytes(12, 3, 4), 2, bytes(1, 7, 4))
+        await store.updates.compactDocument(document.id, bytes(12, 3, 4), 2, bytes(1, 7, 4))
         const db = (store as unknown as { db: Kysely<Database> }).db
         await db
           .updateTable('document_snapshots')
           .set({ data: bytes(99) })
           .where('document_id', '=', document.id)
           .execute()
-        await expect(store.loadDocumentState(document.id)).rejects.toThrow(/snapshot that changed since it was written/)
+        await expect(store.updates.loadDocumentState(document.id)).rejects.toThrow(/snapshot that changed since it was written/)
       })
 
       it('numbers appends on above a compaction that emptied the log', async () => {
         const { document } = await createFixture(store)
-        await store.appendUpdates(document.id, [bytes(1), bytes(2)])
-        await store.compactDocument(document.id, bytes(12), 2)
-        expect(await store.loadDocumentState(document.id)).toMatchObject({ updates: [], lastSeq: 2 })
-        expect(await store.appendUpdates(document.id, [])).toBe(2)
-        expect(await store.appendUpdates(document.id, [bytes(3)])).toBe(3)
-        await expect(store.compactDocument(document.id, bytes(9), 4)).rejects.toThrow(/last update is 3/)
-        await store.compactDocument(document.id, bytes(123), 3)
-        expect(await store.appendUpdates(document.id, [bytes(4)])).toBe(4)
+        await store.updates.appendUpdates(document.id, [bytes(1), bytes(2)])
+        await store.updates.compactDocument(document.id, bytes(12), 2)
+        expect(await store.updates.loadDocumentState(document.id)).toMatchObject({ updates: [], lastSeq: 2 })
+        expect(await store.updates.appendUpdates(document.id, [])).toBe(2)
+        expect(await store.updates.appendUpdates(document.id, [bytes(3)])).toBe(3)
+        await expect(store.updates.compactDocument(document.id, bytes(9), 4)).rejects.toThrow(/last update is 3/)
+        await store.updates.compactDocument(document.id, bytes(123), 3)
+        expect(await store.updates.appendUpdates(document.id, [bytes(4)])).toBe(4)
       })
 
       it('appends to several documents at once, and one failing append does not fail the others', async () => {
         const { document, groupId, schoolId, user } = await createFixture(store)
-        const other = await store.createDocument({ groupId, schoolId, title: '另一课', kind: 'lesson-plan', createdBy: user.id })
+        const other = await store.documents.createDocument({ groupId, schoolId, title: '另一课', kind: 'lesson-plan', createdBy: user.id })
         const results = await Promise.allSettled([
-          store.appendUpdates(document.id, [bytes(1)]),
-          store.appendUpdates('no-such-document', [bytes(2)]),
-          store.appendUpdates(other.id, [bytes(3), bytes(4)]),
-          store.appendUpdates(document.id, [bytes(5)]),
+          store.updates.appendUpdates(document.id, [bytes(1)]),
+          store.updates.appendUpdates('no-such-document', [bytes(2)]),
+          store.updates.appendUpdates(other.id, [bytes(3), bytes(4)]),
+          store.updates.appendUpdates(document.id, [bytes(5)]),
         ])
         expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled'])
         // Appends running at once may commit in either order (PostgreSQL uses one connection each).
-        const ofDocument = plain((await store.loadDocumentState(document.id)).updates)
+        const ofDocument = plain((await store.updates.loadDocumentState(document.id)).updates)
         expect(ofDocument.sort((a, b) => a[0]! - b[0]!)).toEqual([[1], [5]])
-        expect(plain((await store.loadDocumentState(other.id)).updates)).toEqual([[3], [4]])
+        expect(plain((await store.updates.loadDocumentState(other.id)).updates)).toEqual([[3], [4]])
       })
 
       it('loads the log rows between two sequence numbers, in order', async () => {
         const { document } = await createFixture(store)
-        await store.appendUpdates(document.id, [bytes(1), bytes(2), bytes(3)])
-        await store.appendUpdates(document.id, [bytes(4)])
-        expect(plain(await store.loadUpdatesBetween(document.id, 1, 3))).toEqual([[2], [3]])
-        expect(plain(await store.loadUpdatesBetween(document.id, 4, 9))).toEqual([])
+        await store.updates.appendUpdates(document.id, [bytes(1), bytes(2), bytes(3)])
+        await store.updates.appendUpdates(document.id, [bytes(4)])
+        expect(plain(await store.updates.loadUpdatesBetween(document.id, 1, 3))).toEqual([[2], [3]])
+        expect(plain(await store.updates.loadUpdatesBetween(document.id, 4, 9))).toEqual([])
       })
 
       it('ignores a compaction older than the stored snapshot', async () => {
         const { document } = await createFixture(store)
-        await store.appendUpdates(document.id, [bytes(1), bytes(2), bytes(3)])
-        await store.compactDocument(document.id, bytes(123), 3)
-        await store.compactDocument(document.id, bytes(12), 2)
-        const state = await store.loadDocumentState(document.id)
+        await store.updates.appendUpdates(document.id, [bytes(1), bytes(2), bytes(3)])
+        await store.updates.compactDocument(document.id, bytes(123), 3)
+        await store.updates.compactDocument(document.id, bytes(12), 2)
+        const state = await store.updates.loadDocumentState(document.id)
         expect(plain([state.snapshot!])).toEqual([[123]])
         expect(state.updates).toEqual([])
         expect(state.lastSeq).toBe(3)
@@ -349,10 +349,10 @@ export function describeStoreContract(name: string, createBackend: () => Promise
 
       it('refuses a snapshot that claims updates never written', async () => {
         const { document } = await createFixture(store)
-        await store.appendUpdates(document.id, [bytes(1)])
-        await expect(store.compactDocument(document.id, bytes(1, 2), 2)).rejects.toThrow()
-        await expect(store.compactDocument('missing', bytes(1), 0)).rejects.toThrow(/missing/)
-        const state = await store.loadDocumentState(document.id)
+        await store.updates.appendUpdates(document.id, [bytes(1)])
+        await expect(store.updates.compactDocument(document.id, bytes(1, 2), 2)).rejects.toThrow()
+        await expect(store.updates.compactDocument('missing', bytes(1), 0)).rejects.toThrow(/missing/)
+        const state = await store.updates.loadDocumentState(document.id)
         expect(state.snapshot).toBeNull()
         expect(plain(state.updates)).toEqual([[1]])
       })
@@ -362,12 +362,12 @@ export function describeStoreContract(name: string, createBackend: () => Promise
         const batches = Array.from({ length: 40 }, (_, batch) =>
           Array.from({ length: 1 + (batch % 3) }, (_, index) => bytes(batch, index)),
         )
-        const lastSeqs = await Promise.all(batches.map((batch) => store.appendUpdates(document.id, batch)))
+        const lastSeqs = await Promise.all(batches.map((batch) => store.updates.appendUpdates(document.id, batch)))
         expect(new Set(lastSeqs).size).toBe(batches.length)
         const total = batches.flat().length
         expect(Math.max(...lastSeqs)).toBe(total)
 
-        const state = await store.loadDocumentState(document.id)
+        const state = await store.updates.loadDocumentState(document.id)
         expect(state.lastSeq).toBe(total)
         const stored = plain(state.updates)
         expect(stored.length).toBe(total)
@@ -379,12 +379,12 @@ export function describeStoreContract(name: string, createBackend: () => Promise
 
       it('loses nothing when a compaction runs between concurrent appends', async () => {
         const { document } = await createFixture(store)
-        await store.appendUpdates(document.id, [bytes(0)])
-        const appends = Array.from({ length: 30 }, (_, index) => store.appendUpdates(document.id, [bytes(1, index)]))
-        const seen = await store.loadDocumentState(document.id)
-        await store.compactDocument(document.id, bytes(255), seen.lastSeq)
+        await store.updates.appendUpdates(document.id, [bytes(0)])
+        const appends = Array.from({ length: 30 }, (_, index) => store.updates.appendUpdates(document.id, [bytes(1, index)]))
+        const seen = await store.updates.loadDocumentState(document.id)
+        await store.updates.compactDocument(document.id, bytes(255), seen.lastSeq)
         await Promise.all(appends)
-        const state = await store.loadDocumentState(document.id)
+        const state = await store.updates.loadDocumentState(document.id)
         expect(plain([state.snapshot!])).toEqual([[255]])
         expect(state.lastSeq).toBe(31)
         expect(state.updates.length).toBe(31 - seen.lastSeq)
@@ -393,22 +393,22 @@ export function describeStoreContract(name: string, createBackend: () => Promise
       it('stores a batch of 25 000 updates in one call', async () => {
         const { document } = await createFixture(store)
         const batch = Array.from({ length: 25_000 }, (_, index) => bytes(index % 256, index >> 8))
-        expect(await store.appendUpdates(document.id, [bytes(0)])).toBe(1)
-        expect(await store.appendUpdates(document.id, batch)).toBe(25_001)
-        const state = await store.loadDocumentState(document.id)
+        expect(await store.updates.appendUpdates(document.id, [bytes(0)])).toBe(1)
+        expect(await store.updates.appendUpdates(document.id, batch)).toBe(25_001)
+        const state = await store.updates.loadDocumentState(document.id)
         expect(state.lastSeq).toBe(25_001)
         expect(plain(state.updates.slice(1))).toEqual(plain(batch))
       })
 
       it('writes nothing of a batch that fails', async () => {
         const { document } = await createFixture(store)
-        await store.appendUpdates(document.id, [bytes(1)])
+        await store.updates.appendUpdates(document.id, [bytes(1)])
         const broken = [bytes(2), null as unknown as Uint8Array, bytes(3)]
-        await expect(store.appendUpdates(document.id, broken)).rejects.toThrow()
-        const state = await store.loadDocumentState(document.id)
+        await expect(store.updates.appendUpdates(document.id, broken)).rejects.toThrow()
+        const state = await store.updates.loadDocumentState(document.id)
         expect(plain(state.updates)).toEqual([[1]])
         expect(state.lastSeq).toBe(1)
-        expect(await store.appendUpdates(document.id, [bytes(4)])).toBe(2)
+        expect(await store.updates.appendUpdates(document.id, [bytes(4)])).toBe(2)
       })
 
       it('round-trips 1 MB updates and snapshots byte for byte, also from a view into a larger buffer', async () => {
@@ -416,14 +416,14 @@ export function describeStoreContract(name: string, createBackend: () => Promise
         const large = new Uint8Array(randomBytes(1024 * 1024))
         const frame = randomBytes(3 * 1024 * 1024)
         const view = new Uint8Array(frame.buffer, frame.byteOffset + 1000, 1024 * 1024 + 7)
-        await store.appendUpdates(document.id, [large, view])
-        let state = await store.loadDocumentState(document.id)
+        await store.updates.appendUpdates(document.id, [large, view])
+        let state = await store.updates.loadDocumentState(document.id)
         expect(Buffer.from(state.updates[0]!).equals(Buffer.from(large))).toBe(true)
         expect(Buffer.from(state.updates[1]!).equals(Buffer.from(view))).toBe(true)
-        expect(await store.documentStorageStats(document.id)).toEqual({ bytes: 2 * 1024 * 1024 + 7, logLength: 2 })
+        expect(await store.updates.documentStorageStats(document.id)).toEqual({ bytes: 2 * 1024 * 1024 + 7, logLength: 2 })
 
-        await store.compactDocument(document.id, view, 2)
-        state = await store.loadDocumentState(document.id)
+        await store.updates.compactDocument(document.id, view, 2)
+        state = await store.updates.loadDocumentState(document.id)
         expect(Buffer.from(state.snapshot!).equals(Buffer.from(view))).toBe(true)
         expect(state.updates).toEqual([])
       })
@@ -447,24 +447,24 @@ export function describeStoreContract(name: string, createBackend: () => Promise
 
     it('keeps everything across close and reopen', async () => {
       const { user, groupId, document } = await createFixture(store)
-      await store.addGroupMember(groupId, user.id)
+      await store.groups.addGroupMember(groupId, user.id)
       const expiresAt = new Date(Date.now() + 60_000)
-      await store.createSession('hash', { userId: user.id, kind: 'cookie', expiresAt })
-      await store.appendUpdates(document.id, [bytes(1), bytes(2)])
-      await store.compactDocument(document.id, bytes(1, 2), 2)
-      await store.appendUpdates(document.id, [bytes(3)])
+      await store.sessions.createSession('hash', { userId: user.id, kind: 'cookie', expiresAt })
+      await store.updates.appendUpdates(document.id, [bytes(1), bytes(2)])
+      await store.updates.compactDocument(document.id, bytes(1, 2), 2)
+      await store.updates.appendUpdates(document.id, [bytes(3)])
       await store.close()
       await store.close()
 
       store = await backend.open()
-      expect(await store.findUserById(user.id)).toEqual(user)
-      expect(await store.groupIdsOfUser(user.id)).toEqual([groupId])
-      expect(await store.findSession('hash', new Date())).toEqual({ userId: user.id, kind: 'cookie', expiresAt })
-      expect(await store.findDocument(document.id)).toEqual(document)
-      const state = await store.loadDocumentState(document.id)
+      expect(await store.accounts.findUserById(user.id)).toEqual(user)
+      expect(await store.groups.groupIdsOfUser(user.id)).toEqual([groupId])
+      expect(await store.sessions.findSession('hash', new Date())).toEqual({ userId: user.id, kind: 'cookie', expiresAt })
+      expect(await store.documents.findDocument(document.id)).toEqual(document)
+      const state = await store.updates.loadDocumentState(document.id)
       expect(plain([state.snapshot!])).toEqual([[1, 2]])
       expect(plain(state.updates)).toEqual([[3]])
-      expect(await store.appendUpdates(document.id, [bytes(4)])).toBe(4)
+      expect(await store.updates.appendUpdates(document.id, [bytes(4)])).toBe(4)
     })
   })
 }

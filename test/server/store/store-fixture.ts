@@ -9,8 +9,8 @@ export interface Fixture {
 }
 
 export async function createFixture(store: Store): Promise<Fixture> {
-  const schoolId = await store.createSchool('花园实验中学')
-  const user = await store.createUser({
+  const schoolId = await store.accounts.createSchool('花园实验中学')
+  const user = await store.accounts.createUser({
     username: 'teacher1',
     displayName: '李老师',
     passwordHash: 'scrypt$test',
@@ -18,8 +18,8 @@ export async function createFixture(store: Store): Promise<Fixture> {
     schoolId,
     color: '#1971c2',
   })
-  const group = await store.createGroup(schoolId, '七年级数学备课组')
-  const document = await store.createDocument({
+  const group = await store.groups.createGroup(schoolId, '七年级数学备课组')
+  const document = await store.documents.createDocument({
     groupId: group.id,
     schoolId,
     title: '3.1.1 一元一次方程',

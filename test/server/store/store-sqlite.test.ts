@@ -40,13 +40,13 @@ describe('SQLite store file', () => {
       const db = (store as unknown as { db: Kysely<Database> }).db
       let appended: Promise<number> | undefined
       const rolledBack = db.transaction().execute(async () => {
-        appended = store.appendUpdates(document.id, [new Uint8Array([7])])
+        appended = store.updates.appendUpdates(document.id, [new Uint8Array([7])])
         await new Promise((resolve) => setImmediate(resolve))
         throw new Error('rolled back')
       })
       await expect(rolledBack).rejects.toThrow('rolled back')
       expect(await appended).toBe(1)
-      const { updates } = await store.loadDocumentState(document.id)
+      const { updates } = await store.updates.loadDocumentState(document.id)
       expect(updates.map((update) => [...update])).toEqual([[7]])
     } finally {
       await store.close()
@@ -59,16 +59,16 @@ describe('SQLite store file', () => {
     const other = await openStore({ dataDir: dataDir.dir })
     try {
       const { document } = await createFixture(store)
-      expect(await store.appendUpdates(document.id, [new Uint8Array([1])])).toBe(1)
-      expect(await other.appendUpdates(document.id, [new Uint8Array([2]), new Uint8Array([3])])).toBe(3)
+      expect(await store.updates.appendUpdates(document.id, [new Uint8Array([1])])).toBe(1)
+      expect(await other.updates.appendUpdates(document.id, [new Uint8Array([2]), new Uint8Array([3])])).toBe(3)
       const [mine, elsewhere] = await Promise.all([
-        store.appendUpdates(document.id, [new Uint8Array([4])]),
-        store.appendUpdates('no-such-document', [new Uint8Array([5])]).catch((error: Error) => error.message),
+        store.updates.appendUpdates(document.id, [new Uint8Array([4])]),
+        store.updates.appendUpdates('no-such-document', [new Uint8Array([5])]).catch((error: Error) => error.message),
       ])
       expect(mine).toBe(4)
       expect(elsewhere).toMatch(/no-such-document/)
-      expect(await store.appendUpdates(document.id, [new Uint8Array([6])])).toBe(5)
-      const { updates } = await store.loadDocumentState(document.id)
+      expect(await store.updates.appendUpdates(document.id, [new Uint8Array([6])])).toBe(5)
+      const { updates } = await store.updates.loadDocumentState(document.id)
       expect(updates.map((update) => [...update])).toEqual([[1], [2], [3], [4], [6]])
     } finally {
       await other.close()

@@ -8,8 +8,8 @@ import type { LessonTemplate } from '../../../shared/template/lesson-template.ts
 
 async function twoSchoolsWithAdmins(store: Store) {
   const admin = async (schoolName: string, username: string) => {
-    const schoolId = await store.createSchool(schoolName)
-    const user = await store.createUser({ username, displayName: '周主任', passwordHash: 'x', role: 'admin', schoolId, color: '#495057' })
+    const schoolId = await store.accounts.createSchool(schoolName)
+    const user = await store.accounts.createUser({ username, displayName: '周主任', passwordHash: 'x', role: 'admin', schoolId, color: '#495057' })
     return { schoolId, userId: user.id }
   }
   return { garden: await admin('花园实验中学', 'garden-admin'), river: await admin('河西中学', 'river-admin') }
@@ -27,27 +27,27 @@ export function describeTemplateContract(storeOf: () => Store): void {
     it('has no template for a school until one is saved', async () => {
       const store = storeOf()
       const { garden } = await twoSchoolsWithAdmins(store)
-      expect(await store.findTemplate(garden.schoolId)).toBeNull()
+      expect(await store.templates.findTemplate(garden.schoolId)).toBeNull()
     })
 
     it('saves a school template and finds it again with who saved it and when', async () => {
       const store = storeOf()
       const { garden, river } = await twoSchoolsWithAdmins(store)
       const before = Date.now()
-      const saved = await store.saveTemplate(garden.schoolId, shortTemplate, garden.userId)
+      const saved = await store.templates.saveTemplate(garden.schoolId, shortTemplate, garden.userId)
       expect(saved).toEqual({ schoolId: garden.schoolId, definition: shortTemplate, updatedAt: expect.any(Date), updatedBy: garden.userId })
       expect(saved.updatedAt.getTime()).toBeGreaterThanOrEqual(before)
-      expect(await store.findTemplate(garden.schoolId)).toEqual(saved)
-      expect(await store.findTemplate(river.schoolId)).toBeNull()
+      expect(await store.templates.findTemplate(garden.schoolId)).toEqual(saved)
+      expect(await store.templates.findTemplate(river.schoolId)).toBeNull()
     })
 
     it('replaces the template on a later save', async () => {
       const store = storeOf()
       const { garden } = await twoSchoolsWithAdmins(store)
-      await store.saveTemplate(garden.schoolId, shortTemplate, garden.userId)
-      const second = await store.saveTemplate(garden.schoolId, defaultLessonTemplate, garden.userId)
-      expect(await store.findTemplate(garden.schoolId)).toEqual(second)
-      expect((await store.findTemplate(garden.schoolId))!.definition).toEqual(defaultLessonTemplate)
+      await store.templates.saveTemplate(garden.schoolId, shortTemplate, garden.userId)
+      const second = await store.templates.saveTemplate(garden.schoolId, defaultLessonTemplate, garden.userId)
+      expect(await store.templates.findTemplate(garden.schoolId)).toEqual(second)
+      expect((await store.templates.findTemplate(garden.schoolId))!.definition).toEqual(defaultLessonTemplate)
     })
   })
 }

@@ -9,10 +9,10 @@ import { createTestDatabase, postgresSuiteEnabled } from '../../helpers/postgres
 import { createTempDataDir } from '../../helpers/sqlite.ts'
 
 async function storeWithVersion(store: Store): Promise<string> {
-  const schoolId = await store.createSchool('花园实验中学')
-  const group = await store.createGroup(schoolId, '七年级数学备课组')
-  const wang = await store.createUser({ username: 'wang', displayName: '王老师', passwordHash: 'x', role: 'leader', schoolId, color: '#e03131' })
-  const lesson = await store.createLesson({
+  const schoolId = await store.accounts.createSchool('花园实验中学')
+  const group = await store.groups.createGroup(schoolId, '七年级数学备课组')
+  const wang = await store.accounts.createUser({ username: 'wang', displayName: '王老师', passwordHash: 'x', role: 'leader', schoolId, color: '#e03131' })
+  const lesson = await store.lessons.createLesson({
     schoolId,
     groupId: group.id,
     createdBy: wang.id,
@@ -26,7 +26,7 @@ async function storeWithVersion(store: Store): Promise<string> {
     place: '数学教研室',
     leadPreparerId: wang.id,
   })
-  const version = await store.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([1]), createdBy: wang.id })
+  const version = await store.versions.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([1]), createdBy: wang.id })
   return version.id
 }
 
@@ -52,7 +52,7 @@ describe('version immutability', () => {
     } finally {
       raw.close()
     }
-    expect(await store.findVersion(id)).toMatchObject({ number: 1 })
+    expect(await store.versions.findVersion(id)).toMatchObject({ number: 1 })
   })
 
   it.runIf(postgres)('PostgreSQL refuses to update or delete a version', async () => {
@@ -71,6 +71,6 @@ describe('version immutability', () => {
     } finally {
       await client.end()
     }
-    expect(await store.findVersion(id)).toMatchObject({ number: 1 })
+    expect(await store.versions.findVersion(id)).toMatchObject({ number: 1 })
   })
 })

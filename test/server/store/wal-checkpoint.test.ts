@@ -24,7 +24,7 @@ describe('WAL checkpoints on a worker thread', () => {
     let largestWal = 0
     for (let round = 0; round < rounds; round++) {
       const appends = Array.from({ length: appendsPerRound }, (_, i) =>
-        store.appendUpdates(documentId, [new Uint8Array(updateBytes).fill((round + i) % 256)]),
+        store.updates.appendUpdates(documentId, [new Uint8Array(updateBytes).fill((round + i) % 256)]),
       )
       await Promise.all(appends)
       largestWal = Math.max(largestWal, statSync(wal).size)
@@ -37,7 +37,7 @@ describe('WAL checkpoints on a worker thread', () => {
 
     const reopened = await openSqliteStore(dataDir.dir)
     try {
-      const state = await reopened.loadDocumentState(documentId)
+      const state = await reopened.updates.loadDocumentState(documentId)
       expect(state.updates).toHaveLength(rounds * appendsPerRound)
       expect(state.lastSeq).toBe(rounds * appendsPerRound)
     } finally {
@@ -55,7 +55,7 @@ describe('WAL checkpoints on a worker thread', () => {
     const documentIds: string[] = []
     for (let i = 0; i < 20; i++) {
       const title = `第${i}课`
-      const document = await store.createDocument({ groupId, schoolId, title, kind: 'lesson-plan', createdBy: user.id })
+      const document = await store.documents.createDocument({ groupId, schoolId, title, kind: 'lesson-plan', createdBy: user.id })
       documentIds.push(document.id)
     }
     let largestWal = 0
@@ -63,7 +63,7 @@ describe('WAL checkpoints on a worker thread', () => {
     const stopAt = performance.now() + 4000
     while (performance.now() < stopAt) {
       const documents = [0, 5, 10, 15].map((offset) => documentIds[(appended + offset) % documentIds.length]!)
-      await Promise.all(documents.map((id) => store.appendUpdates(id, [new Uint8Array(60).fill(appended % 256)])))
+      await Promise.all(documents.map((id) => store.updates.appendUpdates(id, [new Uint8Array(60).fill(appended % 256)])))
       appended += documents.length
       largestWal = Math.max(largestWal, statSync(wal).size)
       await new Promise((resolve) => setTimeout(resolve, 2))
@@ -73,7 +73,7 @@ describe('WAL checkpoints on a worker thread', () => {
     await store.close()
     const reopened = await openSqliteStore(dataDir.dir)
     try {
-      expect((await reopened.loadDocumentState(documentIds[0]!)).updates.length).toBeGreaterThan(0)
+      expect((await reopened.updates.loadDocumentState(documentIds[0]!)).updates.length).toBeGreaterThan(0)
     } finally {
       await reopened.close()
     }
@@ -83,7 +83,7 @@ describe('WAL checkpoints on a worker thread', () => {
     const threadsBefore = threadCount()
     const store = await openSqliteStore(dataDir.dir, { checkpointIntervalMs: 10 })
     const documentId = (await createFixture(store)).document.id
-    await store.appendUpdates(documentId, [new Uint8Array([1, 2, 3])])
+    await store.updates.appendUpdates(documentId, [new Uint8Array([1, 2, 3])])
     expect(threadCount()).toBeGreaterThan(threadsBefore)
     await store.close()
     expect(threadCount()).toBe(threadsBefore)

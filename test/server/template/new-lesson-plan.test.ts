@@ -25,8 +25,8 @@ describe('new lesson plan update', () => {
   beforeEach(async () => {
     dataDir = await createTempDataDir()
     store = await openStore({ dataDir: dataDir.dir })
-    schoolId = await store.createSchool('花园实验中学')
-    const admin = await store.createUser({ username: 'admin', displayName: '周主任', passwordHash: 'x', role: 'admin', schoolId, color: '#495057' })
+    schoolId = await store.accounts.createSchool('花园实验中学')
+    const admin = await store.accounts.createUser({ username: 'admin', displayName: '周主任', passwordHash: 'x', role: 'admin', schoolId, color: '#495057' })
     adminId = admin.id
   })
 
@@ -45,7 +45,7 @@ describe('new lesson plan update', () => {
 
   it('uses the school template once the office saved one; drafts made before keep theirs', async () => {
     const before = await newLessonPlanUpdate(store, schoolId, {})
-    await store.saveTemplate(schoolId, { sections: [{ key: 'inquiry', title: '探究活动', hint: '', teacherOnly: false }] }, adminId)
+    await store.templates.saveTemplate(schoolId, { sections: [{ key: 'inquiry', title: '探究活动', hint: '', teacherOnly: false }] }, adminId)
     const after = contentOf(await newLessonPlanUpdate(store, schoolId, {}))
     expect(after.children.slice(1).map((section) => section.attrs.key)).toEqual(['inquiry'])
     expect(contentOf(before).childCount).toBe(1 + defaultLessonTemplate.sections.length)

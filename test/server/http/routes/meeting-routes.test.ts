@@ -35,8 +35,8 @@ async function api(username: string, method: string, path: string, body?: unknow
 }
 
 async function planLesson(title: string): Promise<LessonRecord> {
-  const [groupId] = await server.store.groupIdsOfUser(users.leader!.id)
-  return server.store.createLesson({
+  const [groupId] = await server.store.groups.groupIdsOfUser(users.leader!.id)
+  return server.store.lessons.createLesson({
     schoolId: users.leader!.schoolId,
     groupId: groupId!,
     createdBy: users.leader!.id,
@@ -55,7 +55,7 @@ async function planLesson(title: string): Promise<LessonRecord> {
 /** Polls until the presence log has `count` entries on the document: it is written in the background. */
 async function presenceEntries(documentId: string, count: number): Promise<void> {
   const ever = [new Date(0), new Date(Date.now() + 3_600_000)] as const
-  while ((await server.store.presenceOnDocuments([documentId], ...ever)).length < count) {
+  while ((await server.store.presence.presenceOnDocuments([documentId], ...ever)).length < count) {
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
 }
@@ -63,7 +63,7 @@ async function presenceEntries(documentId: string, count: number): Promise<void>
 beforeAll(async () => {
   server = await startTestServer()
   for (const name of ['leader', 'teacher1', 'teacher2', 'teacher3', 'mentor', 'apprentice', 'admin']) {
-    users[name] = (await server.store.findUserByUsername(name))!
+    users[name] = (await server.store.accounts.findUserByUsername(name))!
   }
   lesson = await planLesson('3.1.1 一元一次方程')
   otherLesson = await planLesson('3.1.2 等式的性质')
@@ -168,8 +168,8 @@ describe('集体备课记录 API', () => {
     expect(backwards.status).toBe(400)
     expect(backwards.body.error.message).toBe('结束时间要晚于开始时间')
 
-    const otherSchool = await server.store.createSchool('第二中学')
-    const stranger = await server.store.createUser({
+    const otherSchool = await server.store.accounts.createSchool('第二中学')
+    const stranger = await server.store.accounts.createUser({
       username: 'stranger',
       displayName: '外校老师',
       passwordHash: 'x',
@@ -204,7 +204,7 @@ describe('集体备课记录 API', () => {
       ['reflecting', 'archived'],
     ] as const
     for (const [from, to] of moves) {
-      await server.store.moveLessonStage({ lessonId: otherLesson.id, from, to, actorId: users.leader!.id, at: new Date() })
+      await server.store.lessons.moveLessonStage({ lessonId: otherLesson.id, from, to, actorId: users.leader!.id, at: new Date() })
     }
     const { status, body } = await api('leader', 'POST', `/api/lessons/${otherLesson.id}/meetings`, windowAroundNow())
     expect(status).toBe(403)
