@@ -12,7 +12,7 @@ export interface SessionSweeper {
   stop(): Promise<void>
 }
 
-export function startSessionSweeper(store: Store, everyMs = sessionSweepIntervalMs): SessionSweeper {
+export function startSessionSweeper(store: Pick<Store, 'sessions'>, everyMs = sessionSweepIntervalMs): SessionSweeper {
   let running: Promise<void> = Promise.resolve()
   const sweep = (): void => {
     running = running.then(() =>

@@ -22,7 +22,7 @@ export function hashToken(token: string): string {
 }
 
 export async function startSession(
-  store: Store,
+  store: Pick<Store, 'sessions'>,
   userId: string,
   kind: SessionRecord['kind'],
   now = new Date(),
@@ -35,7 +35,7 @@ export async function startSession(
   return { token, expiresAt }
 }
 
-export async function endSession(store: Store, token: string): Promise<void> {
+export async function endSession(store: Pick<Store, 'sessions'>, token: string): Promise<void> {
   await store.sessions.deleteSession(hashToken(token))
 }
 
@@ -44,7 +44,7 @@ export async function endSession(store: Store, token: string): Promise<void> {
  * its account was disabled or its access ended ([SCHOOL-3]).
  */
 export async function authenticate(
-  store: Store,
+  store: Pick<Store, 'accounts' | 'groups' | 'sessions'>,
   token: string,
   kind: SessionRecord['kind'],
   now = new Date(),
@@ -57,7 +57,7 @@ export async function authenticate(
   return { user, actor: await actorOf(store, user), tokenHash }
 }
 
-export async function actorOf(store: Store, user: UserRecord): Promise<Actor> {
+export async function actorOf(store: Pick<Store, 'groups'>, user: UserRecord): Promise<Actor> {
   return {
     userId: user.id,
     role: user.role,

@@ -16,7 +16,7 @@ export class DocumentLoadError extends Error {
 }
 
 export interface RoomRegistryOptions {
-  store: Store
+  store: Pick<Store, 'updates'>
   metrics: CollabMetrics
   /**
    * Log rows after which a room folds its log into the snapshot. Folding costs a merge of the whole

@@ -63,7 +63,7 @@ export interface RoomOptions {
   logLength: number
   /** Sequence number of the last stored update, as loaded. */
   lastSeq: number
-  store: Store
+  store: Pick<Store, 'updates'>
   metrics: CollabMetrics
   /** Fold the log into the snapshot once it has this many rows (more for a large document). */
   compactAfter: number

@@ -28,7 +28,7 @@ import type { RoomRegistry } from './room-registry.ts'
 import { connectionRates, FrameBudget, UserLimits } from './rate-limit.ts'
 
 export interface UpgradeContext {
-  store: Store
+  store: Pick<Store, 'accounts' | 'documents' | 'groups' | 'lessons' | 'mentorships' | 'sessions' | 'versions'>
   registry: RoomRegistry
   metrics: CollabMetrics
   presence: PresenceLog
@@ -118,7 +118,7 @@ function sameOrigin(request: IncomingMessage): boolean {
   }
 }
 
-function authenticateUpgrade(store: Store, request: IncomingMessage, url: URL): Promise<Authenticated | null> {
+function authenticateUpgrade(store: Pick<Store, 'accounts' | 'groups' | 'sessions'>, request: IncomingMessage, url: URL): Promise<Authenticated | null> {
   const token = url.searchParams.get(ConnectParam.token)
   if (token) return authenticate(store, token, 'ws')
   const cookie = parseCookies(request.headers.cookie ?? '', sessionCookieName)[sessionCookieName]

@@ -59,7 +59,7 @@ export interface DemoPlanTime {
   sample: Uint8Array
 }
 
-export async function seedDemoPlan(store: Store, people: DemoPlanPeople, { now, sample }: DemoPlanTime): Promise<void> {
+export async function seedDemoPlan(store: Pick<Store, 'lessons' | 'templates' | 'updates' | 'versions'>, people: DemoPlanPeople, { now, sample }: DemoPlanTime): Promise<void> {
   const { group, user } = people
   const today = localDateTime(now).date
   const leader = user('leader')
@@ -134,7 +134,7 @@ interface ReplayPeople {
 }
 
 async function replayMoves(
-  store: Store,
+  store: Pick<Store, 'lessons' | 'versions'>,
   lessonId: string,
   documentId: string,
   path: readonly LessonStage[],

@@ -47,7 +47,7 @@ export interface SeedOptions {
   now?: Date
 }
 
-export async function seedDemo(store: Store, options: SeedOptions): Promise<DemoAccount[]> {
+export async function seedDemo(store: Pick<Store, 'accounts' | 'documents' | 'groups' | 'lessons' | 'mentorships' | 'templates' | 'updates' | 'versions'>, options: SeedOptions): Promise<DemoAccount[]> {
   if ((await store.accounts.countUsers()) > 0) return []
 
   const schoolId = await store.accounts.createSchool(schoolName)

@@ -19,7 +19,7 @@ function imageIdsIn(node: JSONContent, ids: Set<string>): Set<string> {
 }
 
 export async function storeImportedImages(
-  store: Store,
+  store: Pick<Store, 'images'>,
   actor: Actor,
   documentId: string,
   content: JSONContent,

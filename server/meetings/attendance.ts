@@ -13,7 +13,7 @@ export interface PresenceReading {
 }
 
 export async function attendanceAt(
-  store: Store,
+  store: Pick<Store, 'presence'>,
   presence: PresenceReading,
   lesson: Pick<LessonRecord, 'documentId'>,
   time: MeetingTime,

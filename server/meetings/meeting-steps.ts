@@ -17,7 +17,7 @@ import { noSuchLesson } from '../workflow/stage-change.ts'
 import { attendanceAt, type PresenceReading } from './attendance.ts'
 
 export interface MeetingContext {
-  store: Store
+  store: Pick<Store, 'accounts' | 'groups' | 'lessons' | 'meetings' | 'mentorships' | 'presence' | 'versions'>
   presence: PresenceReading
 }
 
@@ -91,12 +91,12 @@ export async function onlineDuring(
   )
 }
 
-async function refusalFor(store: Store, actor: Actor, lesson: LessonRecord) {
+async function refusalFor(store: Pick<Store, 'mentorships' | 'versions'>, actor: Actor, lesson: LessonRecord) {
   const decision = decide('recordMeeting', actor, await lessonContextOf(store, lesson))
   return decision.allowed ? null : forbid(decision.reason)
 }
 
-async function problemOf(store: Store, actor: Actor, fields: MeetingInput): Promise<string | null> {
+async function problemOf(store: Pick<Store, 'accounts'>, actor: Actor, fields: MeetingInput): Promise<string | null> {
   const timeProblem = meetingTimeProblem(fields)
   if (timeProblem) return timeProblem
   const ids = [...new Set([fields.presenterId, ...fields.attendeeIds])]

@@ -43,7 +43,7 @@ function idsIn(meetings: readonly MeetingRecord[]): string[] {
 }
 
 /** The group's teachers, offered as 主讲人 and attendees. */
-async function membersOf(store: Store, groupId: string): Promise<Person[]> {
+async function membersOf(store: Pick<Store, 'accounts' | 'groups'>, groupId: string): Promise<Person[]> {
   const members = await store.groups.listGroupMembers(groupId)
   return members.filter((user) => user.role !== 'guest').map(({ id, displayName }) => ({ id, displayName }))
 }

@@ -14,7 +14,7 @@ import { missing, type Outcome, succeed } from '../workflow/outcome.ts'
 import { membersOf } from './pair-members.ts'
 
 export async function observableLessonsFor(
-  store: Store,
+  store: Pick<Store, 'accounts' | 'groups' | 'lessons'>,
   actor: Actor,
   observedId: string,
   now = new Date(),
@@ -50,7 +50,7 @@ export async function observableLessonsFor(
 }
 
 /** The lessons among `ids` that still exist, by id. */
-export async function lessonsById(store: Store, ids: Iterable<string>): Promise<Map<string, LessonRecord>> {
+export async function lessonsById(store: Pick<Store, 'lessons'>, ids: Iterable<string>): Promise<Map<string, LessonRecord>> {
   const lessons = await Promise.all([...new Set(ids)].map((id) => store.lessons.findLesson(id)))
   return new Map(lessons.flatMap((lesson) => (lesson ? [[lesson.id, lesson]] : [])))
 }

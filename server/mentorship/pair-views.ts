@@ -136,7 +136,7 @@ export function observationViewOf(
 }
 
 /** Teachers the actor may pair: the office the school's, a leader their groups'. */
-async function candidatesFor(store: Store, actor: Actor): Promise<Person[]> {
+async function candidatesFor(store: Pick<Store, 'groups'>, actor: Actor): Promise<Person[]> {
   if (actor.role !== 'admin' && actor.role !== 'leader') return []
   const groups = (await store.groups.listGroups(actor.schoolId)).filter(
     (group) => actor.role === 'admin' || actor.groupIds.includes(group.id),

@@ -37,7 +37,7 @@ export class NotificationService {
   private readonly running = new Set<Promise<void>>()
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'accounts' | 'documents' | 'groups' | 'lessons' | 'mentorships' | 'notifications' | 'updates' | 'versions'>,
     private readonly hub: InboxHub,
     private readonly bounds: InboxBounds = defaultInboxBounds,
     private readonly now: () => Date = () => new Date(),

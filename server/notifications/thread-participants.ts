@@ -9,7 +9,7 @@ import type { Store } from '../store/store.ts'
 
 /** For each thread, the authors of the replies before the given reply, in order. */
 export async function earlierRepliersOf(
-  store: Store,
+  store: Pick<Store, 'updates'>,
   documentId: string,
   replies: readonly { threadId: string; replyId: string }[],
 ): Promise<Record<string, string[]>> {

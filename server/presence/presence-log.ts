@@ -31,7 +31,7 @@ export class StorePresenceLog implements PresenceLog {
   private closed = false
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'presence'>,
     options: StorePresenceLogOptions = {},
   ) {
     this.heartbeatMs = options.heartbeatMs ?? defaultPresenceHeartbeatMs

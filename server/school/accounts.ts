@@ -25,7 +25,7 @@ import { accountView } from './account-views.ts'
 import { oneTimePassword } from './one-time-password.ts'
 
 export interface SchoolContext {
-  store: Store
+  store: Pick<Store, 'accounts' | 'audit' | 'groups' | 'sessions'>
   /** Open documents: a disabled teacher's live connections end at once. */
   registry: RoomRegistry
 }
@@ -33,7 +33,7 @@ export interface SchoolContext {
 /** Caret colours given to new accounts in turn. */
 export const accountColors = ['#1971c2', '#2f9e44', '#f08c00', '#9c36b5', '#0c8599', '#e03131', '#a61e4d', '#5c940d', '#e8590c', '#3b5bdb']
 
-export async function listAccountViews(store: Store, actor: Actor): Promise<Outcome<Account[]>> {
+export async function listAccountViews(store: Pick<Store, 'accounts' | 'groups'>, actor: Actor): Promise<Outcome<Account[]>> {
   if (actor.role !== 'admin') return forbid('只有教导处可以管理账号')
   const [accounts, groups] = await Promise.all([store.accounts.listAccounts(actor.schoolId), store.groups.listGroupDetails(actor.schoolId)])
   return succeed(accounts.map((account) => accountView(account, groups)))
@@ -182,7 +182,7 @@ export async function resetPassword({ store }: SchoolContext, actor: Actor, id: 
 }
 
 async function managed(
-  store: Store,
+  store: Pick<Store, 'accounts'>,
   actor: Actor,
   id: string,
   change: { kind: AccountChangeKind; role?: Role },
@@ -194,7 +194,7 @@ async function managed(
   return refusal === null ? succeed(account) : forbid(refusal)
 }
 
-async function groupsProblem(store: Store, actor: Actor, role: Role, groupIds: readonly string[]): Promise<string | null> {
+async function groupsProblem(store: Pick<Store, 'groups'>, actor: Actor, role: Role, groupIds: readonly string[]): Promise<string | null> {
   if (groupIds.length === 0) return null
   const known = new Set((await store.groups.listGroups(actor.schoolId)).map((group) => group.id))
   if (groupIds.some((id) => !known.has(id))) return '没有这个备课组'
@@ -202,11 +202,11 @@ async function groupsProblem(store: Store, actor: Actor, role: Role, groupIds: r
   return role === 'guest' ? null : memberProblem({ role, disabledAt: null })
 }
 
-async function writeGroups(store: Store, userId: string, role: Role, groupIds: readonly string[]): Promise<void> {
+async function writeGroups(store: Pick<Store, 'groups'>, userId: string, role: Role, groupIds: readonly string[]): Promise<void> {
   if (role === 'guest') await store.groups.setGuestGroups(userId, groupIds)
   else await store.groups.setMemberships(userId, groupIds)
 }
 
-async function viewOf(store: Store, account: AccountRecord): Promise<Account> {
+async function viewOf(store: Pick<Store, 'accounts' | 'groups'>, account: AccountRecord): Promise<Account> {
   return accountView(account, await store.groups.listGroupDetails(account.schoolId))
 }

@@ -6,7 +6,7 @@ import { forbid, type Outcome, succeed } from '../workflow/outcome.ts'
 
 export const auditPageSize = 50
 
-export async function auditPageFor(store: Store, actor: Actor, before: Date | null): Promise<Outcome<AuditPage>> {
+export async function auditPageFor(store: Pick<Store, 'accounts' | 'audit' | 'groups'>, actor: Actor, before: Date | null): Promise<Outcome<AuditPage>> {
   if (actor.role !== 'admin') return forbid('只有教导处可以查看操作记录')
   const [entries, accounts, groups] = await Promise.all([
     store.audit.listAuditEntries(actor.schoolId, auditPageSize + 1, before),

@@ -17,7 +17,7 @@ export class FirstRunGate {
   }
 
   /** A gate with a fresh token if the store has no account, a closed one otherwise. */
-  static async open(store: Store): Promise<FirstRunGate> {
+  static async open(store: Pick<Store, 'accounts'>): Promise<FirstRunGate> {
     const empty = (await store.accounts.countUsers()) === 0
     return new FirstRunGate(empty ? randomBytes(18).toString('base64url') : null)
   }

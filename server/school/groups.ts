@@ -15,7 +15,7 @@ export function groupView({ id, name, subject, grade, leaderId, memberIds }: Gro
   return { id, name, subject, grade, leaderId, memberIds }
 }
 
-export async function listGroupViews(store: Store, actor: Actor): Promise<Outcome<SchoolGroup[]>> {
+export async function listGroupViews(store: Pick<Store, 'groups'>, actor: Actor): Promise<Outcome<SchoolGroup[]>> {
   if (actor.role !== 'admin') return forbid('只有教导处可以管理备课组')
   return succeed((await store.groups.listGroupDetails(actor.schoolId)).map(groupView))
 }
@@ -79,6 +79,6 @@ export async function changeGroup(
   return succeed(groupView(await detailsOf(store, actor.schoolId, id)))
 }
 
-async function detailsOf(store: Store, schoolId: string, id: string): Promise<GroupDetails> {
+async function detailsOf(store: Pick<Store, 'groups'>, schoolId: string, id: string): Promise<GroupDetails> {
   return (await store.groups.listGroupDetails(schoolId)).find((group) => group.id === id)!
 }

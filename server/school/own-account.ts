@@ -10,7 +10,7 @@ import type { Store } from '../store/store.ts'
 import { forbid, missing, type Outcome, reject, succeed } from '../workflow/outcome.ts'
 
 export async function changeOwnPassword(
-  store: Store,
+  store: Pick<Store, 'accounts' | 'audit' | 'sessions'>,
   { user, tokenHash }: Authenticated,
   currentPassword: string,
   newPassword: string,
@@ -25,7 +25,7 @@ export async function changeOwnPassword(
   return succeed(undefined)
 }
 
-export async function ownSessions(store: Store, { user, tokenHash }: Authenticated, now = new Date()): Promise<SignedInSession[]> {
+export async function ownSessions(store: Pick<Store, 'sessions'>, { user, tokenHash }: Authenticated, now = new Date()): Promise<SignedInSession[]> {
   return (await store.sessions.listSessions(user.id, now)).map((session) => ({
     id: session.id,
     createdAt: session.createdAt?.toISOString() ?? null,
@@ -35,6 +35,6 @@ export async function ownSessions(store: Store, { user, tokenHash }: Authenticat
   }))
 }
 
-export async function endOwnSession(store: Store, { user }: Authenticated, id: string): Promise<Outcome<void>> {
+export async function endOwnSession(store: Pick<Store, 'sessions'>, { user }: Authenticated, id: string): Promise<Outcome<void>> {
   return (await store.sessions.deleteSessionById(user.id, id)) ? succeed(undefined) : missing('没有这个登录')
 }

@@ -1,4 +1,4 @@
-/** Queries of stored images (`images`, migration 006), used by `SqlStore` in both dialects. */
+/** Queries of stored images (`images`, migration 006), used by the repositories in `sql/` in both dialects. */
 import type { Kysely, Selectable } from 'kysely'
 import type { ImageType } from '../../shared/images/image-header.ts'
 import type { Database, ImagesTable } from './database-schema.ts'

@@ -1,5 +1,5 @@
 /**
- * Queries of the 备课计划 (`lessons`, `lesson_stage_events`, migration 002), used by `SqlStore` in both
+ * Queries of the 备课计划 (`lessons`, `lesson_stage_events`, migration 002), used by the repositories in `sql/` in both
  * dialects.
  */
 import { randomUUID } from 'node:crypto'

@@ -1,6 +1,6 @@
 /**
  * Queries of the 集体备课记录 (`lesson_meetings`, `lesson_meeting_attendees`, migration 005), used by
- * `SqlStore` in both dialects.
+ * the repositories in `sql/` in both dialects.
  */
 import { randomUUID } from 'node:crypto'
 import type { Kysely, Selectable, Transaction } from 'kysely'

@@ -1,5 +1,5 @@
 /**
- * Queries of 师徒结对 (`mentorships`) and 听课记录 (`observations`, migration 007), used by `SqlStore`
+ * Queries of 师徒结对 (`mentorships`) and 听课记录 (`observations`, migration 007), used by the repositories in `sql/`
  * in both dialects.
  */
 import { randomUUID } from 'node:crypto'

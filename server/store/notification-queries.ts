@@ -1,5 +1,5 @@
 /**
- * Queries of the inbox (`notifications`, migration 008), used by `SqlStore` in both dialects. A user's
+ * Queries of the inbox (`notifications`, migration 008), used by the repositories in `sql/` in both dialects. A user's
  * inbox is read newest first, ties broken by id, so that a page boundary never skips or repeats a row.
  */
 import { randomUUID } from 'node:crypto'

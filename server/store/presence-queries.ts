@@ -1,5 +1,5 @@
 /**
- * Queries of the presence log (`document_presence`, migration 005), used by `SqlStore` in both dialects.
+ * Queries of the presence log (`document_presence`, migration 005), used by the repositories in `sql/` in both dialects.
  */
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, DocumentPresenceTable } from './database-schema.ts'

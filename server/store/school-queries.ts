@@ -1,6 +1,6 @@
 /**
  * Queries of running a school (migration 010): accounts the office manages, group details and members,
- * the sessions a teacher can list and end, and the audit log. Used by `SqlStore` in both dialects.
+ * the sessions a teacher can list and end, and the audit log. Used by the repositories in `sql/` in both dialects.
  */
 import { randomUUID } from 'node:crypto'
 import { type Kysely, type Selectable, type Transaction } from 'kysely'

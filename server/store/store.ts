@@ -1,5 +1,6 @@
 /**
- * The storage contract. Two implementations (SQLite, PostgreSQL) pass the same contract suite in
+ * The storage contract: `Store`, a set of areas, each its own repository interface (docs/ARCHITECTURE.md,
+ * *Storage*). Two implementations (SQLite, PostgreSQL) pass the same contract suite per area in
  * `test/server/store/`. Every method is async so that callers never depend on SQLite being synchronous.
  */
 import type { Role } from '../../shared/access.ts'

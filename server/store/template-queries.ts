@@ -1,5 +1,5 @@
 /**
- * Queries of the schools' 导学案 templates (`lesson_templates`, migration 004), used by `SqlStore` in
+ * Queries of the schools' 导学案 templates (`lesson_templates`, migration 004), used by the repositories in `sql/` in
  * both dialects. The definition is stored as JSON text; it was validated before it was saved.
  */
 import type { Kysely } from 'kysely'

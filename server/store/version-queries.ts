@@ -1,6 +1,6 @@
 /**
  * Queries of 定稿 versions, adaptations, their conflicts and reflections' references (migration 003),
- * used by `SqlStore` in both dialects. Versions are only ever inserted.
+ * used by the repositories in `sql/` in both dialects. Versions are only ever inserted.
  */
 import { randomUUID } from 'node:crypto'
 import type { Kysely, Selectable, Transaction } from 'kysely'

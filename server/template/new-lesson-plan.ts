@@ -16,7 +16,7 @@ import type { Store } from '../store/store.ts'
 const schema = buildEditorSchema()
 
 /** The template new drafts of the school start from. */
-export async function schoolTemplate(store: Store, schoolId: string): Promise<LessonTemplate> {
+export async function schoolTemplate(store: Pick<Store, 'templates'>, schoolId: string): Promise<LessonTemplate> {
   const saved = await store.templates.findTemplate(schoolId)
   // Saved definitions were validated on the way in; parsing again keeps a hand-edited row from
   // producing drafts the editor cannot open.
@@ -24,7 +24,7 @@ export async function schoolTemplate(store: Store, schoolId: string): Promise<Le
 }
 
 /** The first update of a new 导学案 draft of `schoolId`, its header filled with `headerValues`. */
-export async function newLessonPlanUpdate(store: Store, schoolId: string, headerValues: HeaderValues): Promise<Uint8Array> {
+export async function newLessonPlanUpdate(store: Pick<Store, 'templates'>, schoolId: string, headerValues: HeaderValues): Promise<Uint8Array> {
   return documentUpdateOf(buildLessonPlan(await schoolTemplate(store, schoolId), headerValues))
 }
 

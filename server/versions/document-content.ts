@@ -8,7 +8,7 @@ import type { RoomRegistry } from '../collab/room-registry.ts'
 import type { Store } from '../store/store.ts'
 
 export interface ContentContext {
-  store: Store
+  store: Pick<Store, 'accounts' | 'adaptations' | 'documents' | 'groups' | 'images' | 'lessons' | 'meetings' | 'mentorships' | 'templates' | 'updates' | 'versions'>
   registry: RoomRegistry
 }
 

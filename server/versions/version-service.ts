@@ -25,7 +25,7 @@ const noSuchVersion = () => missing('没有这个定稿版本')
 
 /** The lesson, if it exists and the rules let `actor` do `action` with it. */
 export async function lessonAllowing(
-  store: Store,
+  store: Pick<Store, 'lessons' | 'mentorships' | 'versions'>,
   lessonId: string,
   actor: Actor,
   action: LessonAction,
@@ -37,7 +37,7 @@ export async function lessonAllowing(
   return decision.allowed ? succeed(lesson) : forbid(decision.reason)
 }
 
-export async function versionSummaries(store: Store, versions: readonly VersionRecord[]): Promise<VersionSummary[]> {
+export async function versionSummaries(store: Pick<Store, 'accounts'>, versions: readonly VersionRecord[]): Promise<VersionSummary[]> {
   const people = await peopleOf(store, versions.map((version) => version.createdBy))
   return versions.map((version) => ({
     id: version.id,
@@ -49,19 +49,19 @@ export async function versionSummaries(store: Store, versions: readonly VersionR
   }))
 }
 
-export async function summaryOf(store: Store, version: VersionRecord): Promise<VersionSummary> {
+export async function summaryOf(store: Pick<Store, 'accounts'>, version: VersionRecord): Promise<VersionSummary> {
   const [summary] = await versionSummaries(store, [version])
   return summary!
 }
 
-export async function listLessonVersions(store: Store, lessonId: string, actor: Actor): Promise<Outcome<VersionSummary[]>> {
+export async function listLessonVersions(store: Pick<Store, 'accounts' | 'lessons' | 'mentorships' | 'versions'>, lessonId: string, actor: Actor): Promise<Outcome<VersionSummary[]>> {
   const lesson = await lessonAllowing(store, lessonId, actor, 'view')
   if (!lesson.ok) return lesson
   return succeed(await versionSummaries(store, await store.versions.listVersions(lessonId)))
 }
 
 /** The version, its state, and its lesson, if `actor` may do `action` with that lesson. */
-async function versionAllowing(store: Store, versionId: string, actor: Actor, action: LessonAction) {
+async function versionAllowing(store: Pick<Store, 'lessons' | 'mentorships' | 'versions'>, versionId: string, actor: Actor, action: LessonAction) {
   const version = await store.versions.findVersion(versionId)
   if (!version) return noSuchVersion()
   const lesson = await lessonAllowing(store, version.lessonId, actor, action)
@@ -71,14 +71,14 @@ async function versionAllowing(store: Store, versionId: string, actor: Actor, ac
   return succeed({ version, state, lesson: lesson.value })
 }
 
-export async function showVersion(store: Store, versionId: string, actor: Actor): Promise<Outcome<VersionContent>> {
+export async function showVersion(store: Pick<Store, 'accounts' | 'lessons' | 'mentorships' | 'versions'>, versionId: string, actor: Actor): Promise<Outcome<VersionContent>> {
   const found = await versionAllowing(store, versionId, actor, 'view')
   if (!found.ok) return found
   return succeed({ version: await summaryOf(store, found.value.version), content: bodyJsonOfState(found.value.state, editorSchema) })
 }
 
 export async function compareVersions(
-  store: Store,
+  store: Pick<Store, 'accounts' | 'lessons' | 'mentorships' | 'versions'>,
   fromId: string,
   toId: string,
   actor: Actor,

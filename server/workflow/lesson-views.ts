@@ -31,7 +31,7 @@ export function lessonSummaryOf(lesson: LessonRecord, people: People, now: Local
   }
 }
 
-export async function lessonSummaries(store: Store, lessons: readonly LessonRecord[], now: LocalDateTime) {
+export async function lessonSummaries(store: Pick<Store, 'accounts' | 'versions'>, lessons: readonly LessonRecord[], now: LocalDateTime) {
   const people = await peopleOf(store, lessons.map((lesson) => lesson.leadPreparerId))
   const versioned = await Promise.all(lessons.map(async (lesson) => (await store.versions.listVersions(lesson.id)).length > 0))
   return lessons.map((lesson, index) => lessonSummaryOf(lesson, people, now, versioned[index]!))
@@ -41,7 +41,7 @@ export async function lessonSummaries(store: Store, lessons: readonly LessonReco
 export const asView = (decision: Decision) => (decision.allowed ? { allowed: true } : { allowed: false, reason: decision.reason })
 
 export async function lessonDetailOf(
-  store: Store,
+  store: Pick<Store, 'accounts' | 'documents' | 'groups' | 'lessons' | 'mentorships' | 'versions'>,
   lesson: LessonRecord,
   actor: Actor,
   now: LocalDateTime,

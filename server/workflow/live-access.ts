@@ -11,7 +11,7 @@ import { documentContextOf, latestVersionNumber } from './document-context.ts'
 import { lessonContextOf } from './lesson-context.ts'
 
 export async function refreshLessonAccess(
-  store: Store,
+  store: Pick<Store, 'documents' | 'lessons' | 'mentorships' | 'versions'>,
   registry: Pick<RoomRegistry, 'find'>,
   lesson: LessonRecord,
 ): Promise<void> {
@@ -33,7 +33,7 @@ export async function refreshLessonAccess(
  * gets the access the rules now give: a new mentor may comment at once, an unpaired one no longer.
  */
 export async function refreshDocumentAccess(
-  store: Store,
+  store: Pick<Store, 'documents' | 'lessons' | 'mentorships' | 'versions'>,
   registry: Pick<RoomRegistry, 'find'>,
   documentIds: readonly string[],
 ): Promise<void> {

@@ -24,12 +24,12 @@ export function planDocumentTitle(title: string): string {
 }
 
 /** The group's teachers, who may be 主备人; guests never are. */
-export async function preparersOf(store: Store, groupId: string): Promise<UserRecord[]> {
+export async function preparersOf(store: Pick<Store, 'groups'>, groupId: string): Promise<UserRecord[]> {
   return (await store.groups.listGroupMembers(groupId)).filter((user) => user.role !== 'guest')
 }
 
 /** The group, if it is one of `actor`'s school. */
-export async function groupOf(store: Store, actor: Actor, groupId: string): Promise<GroupRecord | null> {
+export async function groupOf(store: Pick<Store, 'groups'>, actor: Actor, groupId: string): Promise<GroupRecord | null> {
   const group = await store.groups.findGroup(groupId)
   return group?.schoolId === actor.schoolId ? group : null
 }

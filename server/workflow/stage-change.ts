@@ -25,7 +25,7 @@ export interface StageMoved {
 }
 
 export interface WorkflowContext {
-  store: Store
+  store: Pick<Store, 'accounts' | 'adaptations' | 'documents' | 'groups' | 'images' | 'lessons' | 'meetings' | 'mentorships' | 'templates' | 'updates' | 'versions'>
   registry: RoomRegistry
   /** Told after each move is stored; must not throw. */
   onStageMoved?: (moved: StageMoved) => Promise<void>

@@ -13,7 +13,8 @@ import type { Actor } from '../../shared/access.ts'
 import { Connection } from '../../server/collab/connection.ts'
 import { encodeUpdate } from '../../server/collab/outgoing-message.ts'
 import { RoomRegistry } from '../../server/collab/room-registry.ts'
-import type { Store, UserRecord } from '../../server/store/store.ts'
+import type { UserRecord } from '../../server/store/store.ts'
+import { memoryUpdates } from '../helpers/memory-updates.ts'
 import { type Patch, sharedDir } from './workload.ts'
 import { median } from './stats.ts'
 
@@ -52,19 +53,9 @@ function traceDocuments(targets: readonly number[]): { name: string; update: Uin
   return found
 }
 
-function memoryStore(update: Uint8Array): Store {
-  let seq = 1
-  return {
-    loadDocumentState: async () => ({ snapshot: null, snapshotStateVector: null, updates: [update], lastSeq: 1 }),
-    appendUpdates: async (_documentId: string, updates: readonly Uint8Array[]) => (seq += updates.length),
-    loadUpdatesBetween: async () => [],
-    compactDocument: async () => {},
-  } as unknown as Store
-}
-
 async function measure(name: string, update: Uint8Array): Promise<Measured> {
   const registry = new RoomRegistry({
-    store: memoryStore(update),
+    store: { updates: memoryUpdates([update]) },
     metrics: { connectionOpened() {}, connectionClosed() {}, updatesStored() {} },
     compactAfter: 1_000_000,
   })

@@ -46,7 +46,7 @@ const issueWsToken = createRoute({
 })
 
 export interface AuthRouteOptions {
-  store: Store
+  store: Pick<Store, 'accounts' | 'groups' | 'sessions'>
   throttle: LoginThrottle
   trust: ProxyTrust
 }
@@ -99,7 +99,7 @@ export function authRoutes({ store, throttle, trust }: AuthRouteOptions) {
   return app
 }
 
-export async function meOf(store: Store, user: AccountRecord): Promise<Me> {
+export async function meOf(store: Pick<Store, 'groups'>, user: AccountRecord): Promise<Me> {
   const groupIds = new Set(await store.groups.groupIdsOfUser(user.id))
   const groups = (await store.groups.listGroups(user.schoolId)).filter((group) => groupIds.has(group.id))
   return {

@@ -19,7 +19,7 @@ const listDocuments = createRoute({
   },
 })
 
-export function documentRoutes(store: Store) {
+export function documentRoutes(store: Pick<Store, 'documents' | 'groups' | 'lessons' | 'mentorships' | 'versions'>) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
   app.openapi(listDocuments, async (c) => {
     const { actor } = c.var.auth

@@ -28,6 +28,7 @@ import { errorResponses, jsonContent } from '../json-route.ts'
 import { refusalError } from './route-helpers.ts'
 
 export interface ExportContext extends ContentContext, MeetingContext {
+  store: ContentContext['store'] & MeetingContext['store']
   pdf: PdfRenderer
 }
 

@@ -22,7 +22,7 @@ const listMembers = createRoute({
   },
 })
 
-export function groupMemberRoutes(store: Store) {
+export function groupMemberRoutes(store: Pick<Store, 'accounts' | 'groups'>) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
   app.openapi(listMembers, async (c) => {
     const { groupId } = c.req.valid('param')

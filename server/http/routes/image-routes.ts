@@ -69,7 +69,7 @@ export function isImageUploadPath(path: string): boolean {
   return uploadPattern.test(path)
 }
 
-export function imageRoutes(store: Store) {
+export function imageRoutes(store: Pick<Store, 'documents' | 'images' | 'lessons' | 'mentorships' | 'versions'>) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
   app.use(
     honoPath(uploadImage.path),

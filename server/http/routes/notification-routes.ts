@@ -21,7 +21,7 @@ import type { AuthVariables } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
 
 export interface NotificationRouteContext {
-  store: Store
+  store: Pick<Store, 'notifications'>
   hub: InboxHub
   notifications: NotificationService
 }

@@ -42,7 +42,7 @@ const endOthers = createRoute({
   responses: { 200: { description: '已退出', content: jsonContent(z.object({ ended: z.number() })) }, ...errorResponses(401) },
 })
 
-export function ownAccountRoutes(store: Store) {
+export function ownAccountRoutes(store: Pick<Store, 'accounts' | 'audit' | 'groups' | 'sessions'>) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
   app.openapi(changePassword, async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json')

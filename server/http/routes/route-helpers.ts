@@ -25,7 +25,7 @@ export function refusalError(refusal: Refusal): ApiError {
 }
 
 /** The lesson, or 404: lessons of other schools do not exist for this user. */
-export async function visibleLesson(store: Store, actor: Actor, id: string): Promise<LessonRecord> {
+export async function visibleLesson(store: Pick<Store, 'lessons'>, actor: Actor, id: string): Promise<LessonRecord> {
   const lesson = await store.lessons.findLesson(id)
   if (!lesson || lesson.schoolId !== actor.schoolId) throw refusalError(noSuchLesson())
   return lesson

@@ -31,7 +31,7 @@ const saveTemplate = createRoute({
 
 export const templateEditRefusal = '只有教导处可以修改导学案模板'
 
-export function templateRoutes(store: Store) {
+export function templateRoutes(store: Pick<Store, 'accounts' | 'groups' | 'templates'>) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
 
   app.openapi(readTemplate, async (c) => {
@@ -49,7 +49,7 @@ export function templateRoutes(store: Store) {
   return app
 }
 
-async function viewOf(store: Store, actor: Actor, saved: TemplateRecord | null): Promise<TemplateView> {
+async function viewOf(store: Pick<Store, 'accounts' | 'groups'>, actor: Actor, saved: TemplateRecord | null): Promise<TemplateView> {
   const canEdit = canManageSchool(actor)
   if (saved === null) return { template: defaultLessonTemplate, isDefault: true, updatedAt: null, updatedBy: null, canEdit }
   const author = await store.accounts.findUserById(saved.updatedBy)

@@ -14,7 +14,8 @@ import { Connection } from '../../../server/collab/connection.ts'
 import { encodeUpdate } from '../../../server/collab/outgoing-message.ts'
 import type { Room } from '../../../server/collab/room.ts'
 import { RoomRegistry } from '../../../server/collab/room-registry.ts'
-import type { Store, UserRecord } from '../../../server/store/store.ts'
+import type { UserRecord } from '../../../server/store/store.ts'
+import { memoryUpdates } from '../../helpers/memory-updates.ts'
 import { copyOf, docWithParagraphs, updateOf } from '../../shared/threads/thread-fixtures.ts'
 
 const documentId = 'doc-1'
@@ -25,31 +26,14 @@ let registry: RoomRegistry
 let room: Room
 const members = new Map<string, Connection>()
 
-/** Only what a room asks of its store. */
-function memoryStore(): Store {
-  return {
-    loadDocumentState: async () => ({
-      snapshot: null,
-      snapshotStateVector: null,
-      updates: [Y.encodeStateAsUpdate(origin)],
-      lastSeq: 1,
-    }),
-    appendUpdates: async (_documentId: string, updates: readonly Uint8Array[]) => {
-      stored.push(...updates)
-      return stored.length + 1
-    },
-    loadUpdatesBetween: async () => [],
-    compactDocument: async () => {},
-  } as unknown as Store
-}
-
 beforeEach(async () => {
   origin = docWithParagraphs(['理解一元一次方程的概念', '先独立思考，再小组讨论'], 1)
-  stored = []
   reports = []
   members.clear()
+  const updates = memoryUpdates([Y.encodeStateAsUpdate(origin)])
+  stored = updates.appended
   registry = new RoomRegistry({
-    store: memoryStore(),
+    store: { updates },
     metrics: { connectionOpened() {}, connectionClosed() {}, updatesStored() {} },
     onThreadActivity: (report) => reports.push(report),
   })

@@ -10,7 +10,8 @@ import type { Actor } from '../../../shared/access.ts'
 import { Connection } from '../../../server/collab/connection.ts'
 import { encodeUpdate } from '../../../server/collab/outgoing-message.ts'
 import { RoomRegistry } from '../../../server/collab/room-registry.ts'
-import type { Store, UserRecord } from '../../../server/store/store.ts'
+import type { UserRecord } from '../../../server/store/store.ts'
+import { memoryUpdates } from '../../helpers/memory-updates.ts'
 import { randomSource } from '../../helpers/random-source.ts'
 
 const work = vi.hoisted(() => ({ bytes: 0 }))
@@ -51,16 +52,6 @@ function writtenDocument(bytes: number, seed: number): Y.Doc {
   return doc
 }
 
-function memoryStore(document: Uint8Array): Store {
-  let lastSeq = 1
-  return {
-    loadDocumentState: async () => ({ snapshot: null, snapshotStateVector: null, updates: [document], lastSeq }),
-    appendUpdates: async (_documentId: string, updates: readonly Uint8Array[]) => (lastSeq += updates.length),
-    loadUpdatesBetween: async () => [],
-    compactDocument: async () => {},
-  } as unknown as Store
-}
-
 const registries: RoomRegistry[] = []
 
 afterEach(async () => {
@@ -70,7 +61,7 @@ afterEach(async () => {
 /** Bytes handed to Yjs per backspace and per typed character, after one of each has warmed the room. */
 async function workPerUpdate(document: Y.Doc): Promise<{ deletion: number; insertion: number; updateBytes: number }> {
   const registry = new RoomRegistry({
-    store: memoryStore(Y.encodeStateAsUpdate(document)),
+    store: { updates: memoryUpdates([Y.encodeStateAsUpdate(document)]) },
     metrics: { connectionOpened() {}, connectionClosed() {}, updatesStored() {} },
     compactAfter: 1_000_000,
   })

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { NewObservation } from '../../../server/store/mentorship-records.ts'
 import type { Store } from '../../../server/store/store.ts'
+import { createFixture } from './store-fixture.ts'
 
 async function school(store: Store, name = '花园实验中学') {
   const schoolId = await store.accounts.createSchool(name)
@@ -30,6 +31,23 @@ function observation(school: { schoolId: string }, observerId: string, observedI
 
 export function describeMentorshipContract(storeOf: () => Store): void {
   describe('师徒结对 and 听课记录', () => {
+    it('records mentorships once and refuses a teacher as their own apprentice', async () => {
+      const store = storeOf()
+      const { schoolId, user } = await createFixture(store)
+      const apprentice = await store.accounts.createUser({
+        username: 'apprentice',
+        displayName: '赵老师',
+        passwordHash: 'x',
+        role: 'teacher',
+        schoolId,
+        color: '#2f9e44',
+      })
+      await store.mentorships.addMentorship(user.id, apprentice.id)
+      await store.mentorships.addMentorship(user.id, apprentice.id)
+      await expect(store.mentorships.addMentorship(user.id, user.id)).rejects.toThrow()
+      await expect(store.mentorships.addMentorship(user.id, 'missing')).rejects.toThrow()
+    })
+
     it('records who paired a pair and when, once, and lists the school’s pairs', async () => {
       const store = storeOf()
       const s = await school(store)

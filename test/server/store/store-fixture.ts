@@ -28,3 +28,12 @@ export async function createFixture(store: Store): Promise<Fixture> {
   })
   return { schoolId, user, groupId: group.id, document }
 }
+
+export function bytes(...values: number[]): Uint8Array {
+  return new Uint8Array(values)
+}
+
+/** Buffers and Uint8Arrays with equal bytes compare equal. */
+export function plain(arrays: readonly Uint8Array[]): number[][] {
+  return arrays.map((array) => Array.from(array))
+}
