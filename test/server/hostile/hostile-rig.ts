@@ -255,7 +255,7 @@ export class HostileRig {
 
   /** The document as the store holds it, loaded afresh. */
   async storedDoc(documentId: string): Promise<Y.Doc> {
-    const stored = await within(this.server.store.loadDocumentState(documentId), waitMs, 'the stored document loads')
+    const stored = await within(this.server.store.updates.loadDocumentState(documentId), waitMs, 'the stored document loads')
     const doc = new Y.Doc()
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const update of stored.updates) Y.applyUpdate(doc, update)
