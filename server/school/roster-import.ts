@@ -37,9 +37,9 @@ export async function importRoster(
   const readings = table.rows.filter((row) => !isBlankRow(row.cells)).map((row) => readRosterRow(row, header.indexes))
   const usernames = readings.map((reading) => ('entry' in reading ? reading.entry.username : reading.username)).filter(Boolean)
   const [accounts, groups, takenElsewhere] = await Promise.all([
-    store.listAccounts(actor.schoolId),
-    store.listGroupDetails(actor.schoolId),
-    store.usernamesOfOtherSchools(actor.schoolId, [...new Set(usernames)]),
+    store.accounts.listAccounts(actor.schoolId),
+    store.groups.listGroupDetails(actor.schoolId),
+    store.accounts.usernamesOfOtherSchools(actor.schoolId, [...new Set(usernames)]),
   ])
   const plan = planRoster(readings, {
     accounts: accounts.map((account) => ({
@@ -61,7 +61,7 @@ export async function importRoster(
 
   const { write, passwords } = await writeOf(plan, actor, accounts.length, groups, new Map(accounts.map((account) => [account.username, account.id])), file.name, preview)
   try {
-    await store.importRoster(write)
+    await store.accounts.importRoster(write)
   } catch (error) {
     if (error instanceof RosterConflictError) return reject('导入时有人同时改了账号或备课组，请重新检查名单后再导入')
     throw error

@@ -178,8 +178,8 @@ describe('the roster import', () => {
   })
 
   it('[SCHOOL-14] a username of another school is an error of its row', async () => {
-    const other = await server.store.createSchool('另一所学校')
-    await server.store.createAccount({ schoolId: other, username: 'elsewhere', displayName: '外校', role: 'teacher', color: '#000000', passwordHash: 'x' })
+    const other = await server.store.accounts.createSchool('另一所学校')
+    await server.store.accounts.createAccount({ schoolId: other, username: 'elsewhere', displayName: '外校', role: 'teacher', color: '#000000', passwordHash: 'x' })
     const reply = await upload(rosterCsv([['外校老师', 'elsewhere', '', '', '', '', '']], 'utf-8'), 'x.csv', { dryRun: true })
     expect(reply.body.rows[0]).toMatchObject({ status: 'error', message: '用户名 elsewhere 已被其他学校的账号使用，请换一个' })
   })

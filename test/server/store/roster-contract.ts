@@ -10,11 +10,11 @@ import type { Store } from '../../../server/store/store.ts'
 const account = { passwordHash: 'scrypt$test', color: '#495057', mustChangePassword: true }
 
 async function school(store: Store) {
-  const office = await store.createSchoolWithAdmin('花园实验中学', { ...account, displayName: '周主任', username: 'office' })
-  const leader = await store.createAccount({ ...account, schoolId: office.schoolId, username: 'wang', displayName: '王老师', role: 'leader' })
-  const math = await store.createGroup(office.schoolId, '七年级数学备课组')
-  await store.setMemberships(leader.id, [math.id])
-  await store.updateGroup(math.id, { leaderId: leader.id })
+  const office = await store.accounts.createSchoolWithAdmin('花园实验中学', { ...account, displayName: '周主任', username: 'office' })
+  const leader = await store.accounts.createAccount({ ...account, schoolId: office.schoolId, username: 'wang', displayName: '王老师', role: 'leader' })
+  const math = await store.groups.createGroup(office.schoolId, '七年级数学备课组')
+  await store.groups.setMemberships(leader.id, [math.id])
+  await store.groups.updateGroup(math.id, { leaderId: leader.id })
   return { office, leader, math, schoolId: office.schoolId }
 }
 
@@ -36,7 +36,7 @@ export function describeRosterContract(storeOf: () => Store): void {
         displayName: `老师${index}`,
         role: 'teacher' as const,
       }))
-      await store.importRoster({
+      await store.accounts.importRoster({
         ...emptyWrite(schoolId),
         newGroups: [chinese],
         groupChanges: [{ id: math.id, subject: '数学', grade: '七年级' }],
@@ -50,22 +50,22 @@ export function describeRosterContract(storeOf: () => Store): void {
         leaders: [{ groupId: chinese.id, userId: teachers[0]!.id }],
         audit: teachers.map((teacher) => ({ schoolId, actorId: office.id, action: 'account.create', targetUserId: teacher.id, detail: {} })),
       })
-      expect(await store.listAccounts(schoolId)).toHaveLength(1205)
-      expect(await store.findAccount(leader.id)).toMatchObject({ displayName: '王大伟', role: 'teacher' })
-      const details = new Map((await store.listGroupDetails(schoolId)).map((group) => [group.name, group]))
+      expect(await store.accounts.listAccounts(schoolId)).toHaveLength(1205)
+      expect(await store.accounts.findAccount(leader.id)).toMatchObject({ displayName: '王大伟', role: 'teacher' })
+      const details = new Map((await store.groups.listGroupDetails(schoolId)).map((group) => [group.name, group]))
       expect(details.get('七年级数学备课组')).toMatchObject({ subject: '数学', grade: '七年级', leaderId: null })
       expect(details.get('七年级数学备课组')!.memberIds).toHaveLength(1203)
       expect(details.get('七年级语文备课组')).toMatchObject({ leaderId: teachers[0]!.id, memberIds: [leader.id] })
-      expect(await store.findAccount(teachers[5]!.id)).toMatchObject({ mustChangePassword: true, disabledAt: null })
-      expect(await store.listAuditEntries(schoolId, 2000, null)).toHaveLength(1204)
+      expect(await store.accounts.findAccount(teachers[5]!.id)).toMatchObject({ mustChangePassword: true, disabledAt: null })
+      expect(await store.audit.listAuditEntries(schoolId, 2000, null)).toHaveLength(1204)
     })
 
     it('a leader who leaves a group by the roster stops leading it', async () => {
       const store = storeOf()
       const { leader, schoolId } = await school(store)
-      const physics = await store.createGroup(schoolId, '八年级物理备课组')
-      await store.importRoster({ ...emptyWrite(schoolId), memberships: [{ userId: leader.id, groupIds: [physics.id] }] })
-      const [math] = (await store.listGroupDetails(schoolId)).filter((group) => group.name === '七年级数学备课组')
+      const physics = await store.groups.createGroup(schoolId, '八年级物理备课组')
+      await store.accounts.importRoster({ ...emptyWrite(schoolId), memberships: [{ userId: leader.id, groupIds: [physics.id] }] })
+      const [math] = (await store.groups.listGroupDetails(schoolId)).filter((group) => group.name === '七年级数学备课组')
       expect(math).toMatchObject({ leaderId: null, memberIds: [] })
     })
 
@@ -79,18 +79,18 @@ export function describeRosterContract(storeOf: () => Store): void {
         newAccounts: ['zhao', 'wang'].map((username) => ({ ...account, id: randomUUID(), schoolId, username, displayName: username, role: 'teacher' as const })),
         audit: [{ schoolId, actorId: office.id, action: 'roster.import' as const, detail: {} }],
       }
-      await expect(store.importRoster(write)).rejects.toBeInstanceOf(RosterConflictError)
-      expect(await store.listAccounts(schoolId)).toHaveLength(2)
-      expect((await store.listGroups(schoolId)).map((found) => found.name)).toEqual(['七年级数学备课组'])
-      expect(await store.listAuditEntries(schoolId, 10, null)).toHaveLength(1)
+      await expect(store.accounts.importRoster(write)).rejects.toBeInstanceOf(RosterConflictError)
+      expect(await store.accounts.listAccounts(schoolId)).toHaveLength(2)
+      expect((await store.groups.listGroups(schoolId)).map((found) => found.name)).toEqual(['七年级数学备课组'])
+      expect(await store.audit.listAuditEntries(schoolId, 10, null)).toHaveLength(1)
     })
 
     it('tells which usernames other schools have', async () => {
       const store = storeOf()
       const { schoolId } = await school(store)
-      const other = await store.createSchool('河畔中学')
-      await store.createAccount({ ...account, schoolId: other, username: 'he', displayName: '何老师', role: 'teacher' })
-      expect(await store.usernamesOfOtherSchools(schoolId, ['he', 'wang', 'nobody'])).toEqual(['he'])
+      const other = await store.accounts.createSchool('河畔中学')
+      await store.accounts.createAccount({ ...account, schoolId: other, username: 'he', displayName: '何老师', role: 'teacher' })
+      expect(await store.accounts.usernamesOfOtherSchools(schoolId, ['he', 'wang', 'nobody'])).toEqual(['he'])
     })
   })
 }
