@@ -122,12 +122,12 @@ async function foldedBytesPerUpdate(documentBytes: number, updates: number): Pro
   const text = document.getText('text')
   text.insert(0, 'x'.repeat(documentBytes))
   let folded = 0
-  const store = {
-    ...memoryStore(Y.encodeStateAsUpdate(document)),
+  const updates = {
+    ...memoryUpdates([Y.encodeStateAsUpdate(document)]),
     compactDocument: async (_documentId: string, snapshot: Uint8Array) => void (folded += snapshot.length),
-  } as unknown as Store
+  }
   const registry = new RoomRegistry({
-    store,
+    store: { updates },
     metrics: { connectionOpened() {}, connectionClosed() {}, updatesStored() {} },
     compactAfter: 20,
   })
