@@ -122,12 +122,12 @@ async function foldedBytesPerUpdate(documentBytes: number, updates: number): Pro
   const text = document.getText('text')
   text.insert(0, 'x'.repeat(documentBytes))
   let folded = 0
-  const updates = {
+  const log = {
     ...memoryUpdates([Y.encodeStateAsUpdate(document)]),
     compactDocument: async (_documentId: string, snapshot: Uint8Array) => void (folded += snapshot.length),
   }
   const registry = new RoomRegistry({
-    store: { updates },
+    store: { updates: log },
     metrics: { connectionOpened() {}, connectionClosed() {}, updatesStored() {} },
     compactAfter: 20,
   })
