@@ -44,7 +44,7 @@ describe.runIf(enabled)('browser: the office imports the staff roster', () => {
     await expect.poll(() => office.getByTestId('roster-summary').textContent()).toContain('将新建 2 个账号')
     expect(await office.getByTestId('roster-summary').textContent()).toContain('八年级历史备课组')
     // Nothing is written before the office confirms.
-    expect((await server.store.findUserByUsername('feng'))).toBeNull()
+    expect((await server.store.accounts.findUserByUsername('feng'))).toBeNull()
     await office.getByTestId('roster-confirm').click()
     await expect.poll(() => office.getByTestId('roster-done').textContent()).toContain('新建 2 个账号')
 
