@@ -1,15 +1,20 @@
 /** [SCHOOL-11] The audit log as the office reads it: who did what to whom, and when, with names. */
 import type { Actor } from '../../shared/access.ts'
 import type { AuditPage } from '../../shared/api/school.ts'
+import type { AuditCursor } from '../store/school-records.ts'
 import type { Store } from '../store/store.ts'
 import { forbid, type Outcome, succeed } from '../workflow/outcome.ts'
 
 export const auditPageSize = 50
 
-export async function auditPageFor(store: Pick<Store, 'accounts' | 'audit' | 'groups'>, actor: Actor, before: Date | null): Promise<Outcome<AuditPage>> {
+export async function auditPageFor(
+  store: Pick<Store, 'accounts' | 'audit' | 'groups'>,
+  actor: Actor,
+  after: AuditCursor | null,
+): Promise<Outcome<AuditPage>> {
   if (actor.role !== 'admin') return forbid('只有教导处可以查看操作记录')
   const [entries, accounts, groups] = await Promise.all([
-    store.audit.listAuditEntries(actor.schoolId, auditPageSize + 1, before),
+    store.audit.listAuditEntries(actor.schoolId, auditPageSize + 1, after),
     store.accounts.listAccounts(actor.schoolId),
     store.groups.listGroups(actor.schoolId),
   ])

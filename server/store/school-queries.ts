@@ -9,6 +9,7 @@ import type { AuditAction } from '../../shared/school/audit.ts'
 import type { AuditLogTable, Database, UsersTable } from './database-schema.ts'
 import {
   type AccountChange,
+  type AuditCursor,
   type AuditEntry,
   type GroupChange,
   type GroupDetails,
@@ -300,9 +301,13 @@ export async function deleteOtherSessions(db: Db, userId: string, keepTokenHash:
 }
 
 /** Newest first, `limit` of them, older than `before` when given. */
-export async function listAuditEntries(db: Db, schoolId: string, limit: number, before: Date | null): Promise<AuditEntry[]> {
+/** A cursor of time and id, not time alone: an import writes hundreds of entries in one millisecond. */
+export async function listAuditEntries(db: Db, schoolId: string, limit: number, after: AuditCursor | null): Promise<AuditEntry[]> {
   let query = db.selectFrom('audit_log').selectAll().where('school_id', '=', schoolId)
-  if (before !== null) query = query.where('at', '<', before.getTime())
+  if (after !== null) {
+    const at = after.at.getTime()
+    query = query.where((row) => row.or([row('at', '<', at), row.and([row('at', '=', at), row('id', '>', after.id)])]))
+  }
   const rows = await query.orderBy('at', 'desc').orderBy('id').limit(limit).execute()
   return rows.map(toAuditEntry)
 }

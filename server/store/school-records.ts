@@ -65,6 +65,12 @@ export interface NewAuditEntry {
   detail: Record<string, unknown>
 }
 
+/** Where a page of the audit log ended: entries of one millisecond are told apart by id. */
+export interface AuditCursor {
+  at: Date
+  id: string
+}
+
 export interface AuditEntry extends Required<NewAuditEntry> {
   id: string
   at: Date

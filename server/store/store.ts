@@ -15,6 +15,7 @@ import type { ImageRecord, NewImage } from './image-records.ts'
 import type {
   AccountChange,
   AccountState,
+  AuditCursor,
   AuditEntry,
   GroupChange,
   GroupDetails,
@@ -182,8 +183,8 @@ export interface GroupStore {
 /** The audit log of what the office changed (server/school/). */
 export interface AuditStore {
   addAuditEntry(entry: NewAuditEntry): Promise<AuditEntry>
-  /** Newest first, `limit` of them, older than `before` when given. */
-  listAuditEntries(schoolId: string, limit: number, before: Date | null): Promise<AuditEntry[]>
+  /** Newest first (ties by id), `limit` of them, after the entry `after` names when given. */
+  listAuditEntries(schoolId: string, limit: number, after: AuditCursor | null): Promise<AuditEntry[]>
 }
 
 /** Sessions and tokens; only a hash of the secret is stored (server/auth/). */

@@ -10,8 +10,8 @@ import type { BenchOptions } from './options.ts'
 import { writeReport } from './report.ts'
 import { formatSoak, runSoak } from './soak.ts'
 
-export const floodResultsPath = join(repoRoot, 'bench/results/flood.json')
-export const soakResultsPath = join(repoRoot, 'bench/results/soak.json')
+export const floodResultsPath = join(repoRoot, 'test/bench/results/flood.json')
+export const soakResultsPath = join(repoRoot, 'test/bench/results/soak.json')
 
 /** Whether nothing was lost: the typists' characters in the flood, the acknowledged ones in the soak. */
 export async function runAttackScenarios(options: BenchOptions): Promise<boolean> {

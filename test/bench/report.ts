@@ -1,4 +1,4 @@
-/** The benchmark's outputs: a table for people and `bench/results/latest.json` for tools. */
+/** The benchmark's outputs: a table for people and `test/bench/results/latest.json` for tools. */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, platform, release, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -11,8 +11,8 @@ import { median } from './stats.ts'
 import { type TargetCheck, checkTargets } from './targets.ts'
 import type { Workload } from './workloads.ts'
 
-export const resultsPath = join(repoRoot, 'bench/results/latest.json')
-export const pageLoadResultsPath = join(repoRoot, 'bench/results/page-load.json')
+export const resultsPath = join(repoRoot, 'test/bench/results/latest.json')
+export const pageLoadResultsPath = join(repoRoot, 'test/bench/results/page-load.json')
 
 export interface WorkloadReport {
   workload: Workload

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every server under the same typing workloads, in interleaved rounds; then the cold load
  * of a 1 MB document; then the app's page load in chromium over a slow link. Prints tables and writes
- * `bench/results/latest.json` and `bench/results/page-load.json`
+ * `test/bench/results/latest.json` and `test/bench/results/page-load.json`
  * (`npm run bench -- --load 0 --flood 0` measures the page load alone); then the flood, and the soak if
  * asked for (`attack-scenarios.ts`).
  * Method and targets: docs/BENCHMARK.md.

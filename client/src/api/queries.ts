@@ -45,8 +45,11 @@ export const queries = {
     infiniteQueryOptions({
       queryKey: [...schoolKey, 'audit'],
       queryFn: ({ pageParam }) => readAuditLog(pageParam),
-      initialPageParam: null as string | null,
-      getNextPageParam: (page) => (page.more ? (page.entries.at(-1)?.at ?? null) : null),
+      initialPageParam: null as { at: string; id: string } | null,
+      getNextPageParam: (page) => {
+        const last = page.entries.at(-1)
+        return page.more && last ? { at: last.at, id: last.id } : null
+      },
     }),
   ownSessions: () => queryOptions({ queryKey: ['own-sessions'], queryFn: listOwnSessions }),
   lesson: (lessonId: string) => queryOptions({ queryKey: lessonKey(lessonId), queryFn: () => fetchLesson(lessonId) }),

@@ -43,8 +43,11 @@ export const createSchoolGroup = (request: NewGroupRequest) =>
 export const changeSchoolGroup = (id: string, change: GroupChangeRequest) =>
   apiRequest<SchoolGroup>(`/api/admin/groups/${encodeURIComponent(id)}`, { method: 'PATCH', body: change })
 
-export const readAuditLog = (before: string | null) =>
-  apiRequest<AuditPage>(`/api/admin/audit${before ? `?before=${encodeURIComponent(before)}` : ''}`)
+/** `after`: the last entry of the page before, or null for the newest page. */
+export const readAuditLog = (after: { at: string; id: string } | null) =>
+  apiRequest<AuditPage>(
+    `/api/admin/audit${after ? `?before=${encodeURIComponent(after.at)}&beforeId=${encodeURIComponent(after.id)}` : ''}`,
+  )
 
 export const changeOwnPassword = (currentPassword: string, newPassword: string) =>
   apiRequest<Me>('/api/me/password', { method: 'POST', body: { currentPassword, newPassword } })

@@ -26,6 +26,7 @@ import {
   setDisabled,
 } from '../../school/accounts.ts'
 import { changeGroup, createGroup, listGroupViews } from '../../school/groups.ts'
+import { ApiError } from '../api-error.ts'
 import type { AuthVariables } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
 import { unwrap } from './route-helpers.ts'
@@ -134,8 +135,12 @@ export function schoolAdminRoutes(context: SchoolContext) {
   })
 
   app.openapi(readAudit, async (c) => {
-    const { before } = c.req.valid('query')
-    return c.json(unwrap(await auditPageFor(store, c.var.auth.actor, before ? new Date(before) : null)), 200)
+    const { before, beforeId } = c.req.valid('query')
+    if ((before === undefined) !== (beforeId === undefined)) {
+      throw new ApiError(400, 'invalid_request', 'before 与 beforeId 要一起给出：上一页最后一条记录的时间和编号')
+    }
+    const after = before && beforeId ? { at: new Date(before), id: beforeId } : null
+    return c.json(unwrap(await auditPageFor(store, c.var.auth.actor, after)), 200)
   })
   return app
 }

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely'
 import * as school from '../school-queries.ts'
 import type { Database } from '../database-schema.ts'
-import type { AuditEntry, NewAuditEntry } from '../school-records.ts'
+import type { AuditCursor, AuditEntry, NewAuditEntry } from '../school-records.ts'
 import type { AuditStore } from '../store.ts'
 
 export class SqlAuditStore implements AuditStore {
@@ -12,7 +12,7 @@ export class SqlAuditStore implements AuditStore {
     return school.insertAuditEntry(this.db, entry)
   }
 
-  listAuditEntries(schoolId: string, limit: number, before: Date | null): Promise<AuditEntry[]> {
-    return school.listAuditEntries(this.db, schoolId, limit, before)
+  listAuditEntries(schoolId: string, limit: number, after: AuditCursor | null): Promise<AuditEntry[]> {
+    return school.listAuditEntries(this.db, schoolId, limit, after)
   }
 }

@@ -213,6 +213,18 @@ describe('the audit log', () => {
     const times = body.entries.map((entry) => entry.at)
     expect([...times].sort().reverse()).toEqual(times)
   })
+
+  it('[SCHOOL-11] pages from the last entry shown, and wants its time and id together', async () => {
+    const first = (await office.get<AuditPage>('/api/admin/audit')).body
+    const last = first.entries.at(-1)
+    expect(last).toBeDefined()
+    if (!last) return
+    const next = await office.get<AuditPage>(`/api/admin/audit?before=${encodeURIComponent(last.at)}&beforeId=${last.id}`)
+    expect(next.status).toBe(200)
+    const shown = new Set(first.entries.map((entry) => entry.id))
+    expect(next.body.entries.filter((entry) => shown.has(entry.id))).toEqual([])
+    expect((await office.get(`/api/admin/audit?before=${encodeURIComponent(last.at)}`)).status).toBe(400)
+  })
 })
 
 describe('one’s own password', () => {

@@ -2,8 +2,8 @@
  * Store contract cases of running a school (accounts, groups, sessions a teacher sees, the audit log),
  * run inside `describeStoreContract` on every backend.
  */
-import { describe, expect, it } from 'vitest'
-import { GroupNameTakenError, UsernameTakenError } from '../../../server/store/school-records.ts'
+import { describe, expect, it, vi } from 'vitest'
+import { type AuditEntry, GroupNameTakenError, UsernameTakenError } from '../../../server/store/school-records.ts'
 import type { Store } from '../../../server/store/store.ts'
 
 const account = { displayName: '周主任', passwordHash: 'scrypt$test', color: '#495057' }
@@ -159,19 +159,30 @@ export function describeSchoolContract(storeOf: () => Store): void {
       expect(await store.sessions.findSession('office', now)).not.toBeNull()
     })
 
-    it('reads the audit log newest first, a page at a time, of one school only', async () => {
+    it('reads the audit log newest first, a page at a time, of one school only, never skipping entries of one millisecond (SCHOOL-11)', async () => {
       const store = storeOf()
       const { office, teacher, schoolId } = await school(store)
       const other = await store.accounts.createSchoolWithAdmin('河畔中学', { ...account, username: 'riverside' })
-      // Entries a millisecond apart at least: the log is paged by time (same-millisecond entries at a page's edge are the known gap).
-      for (const displayName of ['李一', '李二', '李三']) {
-        await new Promise((resolve) => setTimeout(resolve, 2))
-        await store.audit.addAuditEntry({ schoolId, actorId: office.id, action: 'account.update', targetUserId: teacher.id, detail: { displayName } })
+      const names = ['李一', '李二', '李三', '李四', '李五']
+      // As a roster import writes them: many entries in one millisecond, so a page can end inside it.
+      const oneMillisecond = vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 1000)
+      try {
+        for (const displayName of names) {
+          await store.audit.addAuditEntry({ schoolId, actorId: office.id, action: 'account.update', targetUserId: teacher.id, detail: { displayName } })
+        }
+      } finally {
+        oneMillisecond.mockRestore()
       }
-      const firstPage = await store.audit.listAuditEntries(schoolId, 2, null)
-      expect(firstPage.map((entry) => entry.detail)).toEqual([{ displayName: '李三' }, { displayName: '李二' }])
-      const rest = await store.audit.listAuditEntries(schoolId, 10, firstPage[1]!.at)
-      expect(rest.map((entry) => entry.action)).toEqual(['account.update', 'school.create'])
+      const seen: AuditEntry[] = []
+      let page = await store.audit.listAuditEntries(schoolId, 2, null)
+      while (page.length > 0) {
+        seen.push(...page)
+        const last = page[page.length - 1]
+        page = last ? await store.audit.listAuditEntries(schoolId, 2, { at: last.at, id: last.id }) : []
+      }
+      expect(seen.map((entry) => entry.detail.displayName).slice(0, names.length).sort()).toEqual([...names].sort())
+      expect(seen.slice(names.length).map((entry) => entry.action)).toEqual(['school.create'])
+      expect(new Set(seen.map((entry) => entry.id)).size).toBe(seen.length)
       expect((await store.audit.listAuditEntries(other.schoolId, 10, null)).map((entry) => entry.action)).toEqual(['school.create'])
     })
   })
