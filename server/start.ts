@@ -70,9 +70,12 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const store = options.store ?? (await openStore({ dataDir: options.dataDir ?? './data', databaseUrl: options.databaseUrl }))
+  const store =
+    options.store ?? (await openStore({ dataDir: options.dataDir ?? './data', databaseUrl: options.databaseUrl }))
   const demoAccounts =
-    options.demo === false ? [] : await seedDemo(store, { password: options.demoPassword ?? 'gongbei-demo', plan: options.demoPlan })
+    options.demo === false
+      ? []
+      : await seedDemo(store, { password: options.demoPassword ?? 'gongbei-demo', plan: options.demoPlan })
   // Without the demo, an empty database gets no account by itself: the office creates the first one.
   const firstRun = await FirstRunGate.open(store)
 

@@ -49,4 +49,3 @@ export const documentSummary = z.object({
   threadKind: z.enum(threadKinds),
 })
 export type DocumentSummary = z.infer<typeof documentSummary>
-

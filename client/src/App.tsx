@@ -27,7 +27,9 @@ import { type Route, hrefFor, isVersionRoute, navigate, parseRoute, useHash } fr
 const EditorPage = lazy(() => import('./pages/EditorPage.tsx').then((module) => ({ default: module.EditorPage })))
 // The lesson page shows versions and adaptations, which render documents with the editor's schema.
 const LessonPages = lazy(() => import('./lessons/LessonPages.tsx').then((module) => ({ default: module.LessonPages })))
-const VersionPages = lazy(() => import('./versions/VersionPages.tsx').then((module) => ({ default: module.VersionPages })))
+const VersionPages = lazy(() =>
+  import('./versions/VersionPages.tsx').then((module) => ({ default: module.VersionPages })),
+)
 
 const roleNames: Record<Me['role'], string> = { admin: '教导处', leader: '备课组长', teacher: '教师', guest: '专家' }
 
@@ -57,7 +59,10 @@ export function App() {
 
   // Working from the remembered user: once the server answers again, its word (even a 401) wins.
   const recheckMe = useCallback(() => {
-    fetchMe().then((checked) => setMe(keepIfSame(checked)), () => {})
+    fetchMe().then(
+      (checked) => setMe(keepIfSame(checked)),
+      () => {},
+    )
   }, [])
   useServerRecheck(useOfflineMode(), recheckMe)
 
@@ -169,7 +174,12 @@ export function App() {
           )}
         </div>
         <InboxBell />
-        <a className="top-user" href={hrefFor({ page: 'account' })} title="我的账号：密码和登录设备" data-testid="current-user">
+        <a
+          className="top-user"
+          href={hrefFor({ page: 'account' })}
+          title="我的账号：密码和登录设备"
+          data-testid="current-user"
+        >
           {me.displayName}
           <span className="top-role">{roleNames[me.role]}</span>
         </a>
@@ -182,7 +192,13 @@ export function App() {
       {route.page === 'editor' ? (
         <LoadFailure>
           <Suspense fallback={<p className="page-message">正在打开文档……</p>}>
-            <EditorPage key={route.documentId} documentId={route.documentId} threadId={route.threadId} me={me} onLoggedOut={onLoggedOut} />
+            <EditorPage
+              key={route.documentId}
+              documentId={route.documentId}
+              threadId={route.threadId}
+              me={me}
+              onLoggedOut={onLoggedOut}
+            />
           </Suspense>
         </LoadFailure>
       ) : isVersionRoute(route) ? (
@@ -204,7 +220,11 @@ export function App() {
       ) : route.page === 'mentorship' ? (
         <MentorshipPage route={route} me={me} />
       ) : route.page === 'school' ? (
-        me.role === 'admin' ? <SchoolPage tab={route.tab} /> : <p className="page-message">只有教导处可以管理学校</p>
+        me.role === 'admin' ? (
+          <SchoolPage tab={route.tab} />
+        ) : (
+          <p className="page-message">只有教导处可以管理学校</p>
+        )
       ) : route.page === 'account' ? (
         <OwnAccountPage me={me} onChanged={setMe} />
       ) : route.page === 'template' ? (

@@ -39,7 +39,9 @@ export function parseRoute(hash: string): Route {
   const editor = /^\/documents\/([^/]+)(?:\/threads\/([^/]+))?$/.exec(path)
   if (editor) {
     const documentId = decodeURIComponent(editor[1]!)
-    return editor[2] ? { page: 'editor', documentId, threadId: decodeURIComponent(editor[2]) } : { page: 'editor', documentId }
+    return editor[2]
+      ? { page: 'editor', documentId, threadId: decodeURIComponent(editor[2]) }
+      : { page: 'editor', documentId }
   }
   const school = parseSchoolRoute(path)
   if (school) return school
@@ -95,7 +97,12 @@ export function hrefFor(route: Route): string {
   }
 }
 
-const versionPages: readonly string[] = ['version', 'versionCompare', 'adaptation', 'variantCompare'] satisfies VersionRoute['page'][]
+const versionPages: readonly string[] = [
+  'version',
+  'versionCompare',
+  'adaptation',
+  'variantCompare',
+] satisfies VersionRoute['page'][]
 
 export function isVersionRoute(route: Route): route is VersionRoute {
   return versionPages.includes(route.page)

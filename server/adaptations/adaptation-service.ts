@@ -6,7 +6,13 @@
  * threads stay on the plan: the fork and every pull leave them out (`fork.ts`).
  */
 import type { Actor } from '../../shared/access.ts'
-import type { AdaptationDetail, AdaptationSummary, ConflictChoice, ConflictShape, VersionSummary } from '../../shared/api/versions.ts'
+import type {
+  AdaptationDetail,
+  AdaptationSummary,
+  ConflictChoice,
+  ConflictShape,
+  VersionSummary,
+} from '../../shared/api/versions.ts'
 import { versionName } from '../../shared/api/versions.ts'
 import { inDocumentOrder } from '../../shared/adaptation/conflict-order.ts'
 import { rewriteBlockUpdate } from '../../shared/adaptation/document-changes.ts'
@@ -87,7 +93,11 @@ export async function listLessonAdaptations(
   return succeed(summaries)
 }
 
-export async function showAdaptation(context: ContentContext, documentId: string, actor: Actor): Promise<Outcome<AdaptationDetail>> {
+export async function showAdaptation(
+  context: ContentContext,
+  documentId: string,
+  actor: Actor,
+): Promise<Outcome<AdaptationDetail>> {
   const found = await adaptationFor(context, documentId, actor, 'view')
   if (!found.ok) return found
   return succeed({ ...(await detailOf(context, found.value.adaptation)), editable: found.value.editable })
@@ -98,7 +108,11 @@ export async function showAdaptation(context: ContentContext, documentId: string
  * Merging the version is idempotent, but the flagged passages are not: the base moves only from the
  * version the pull started at, so of two pulls at once the second finds nothing left to do.
  */
-export function pullNewestVersion(context: ContentContext, documentId: string, actor: Actor): Promise<Outcome<AdaptationDetail>> {
+export function pullNewestVersion(
+  context: ContentContext,
+  documentId: string,
+  actor: Actor,
+): Promise<Outcome<AdaptationDetail>> {
   return context.registry.exclusive(documentId, async () => {
     const found = await adaptationFor(context, documentId, actor, 'edit')
     if (!found.ok) return found
@@ -106,8 +120,12 @@ export function pullNewestVersion(context: ContentContext, documentId: string, a
     const { store } = context
     const newest = (await store.versions.listVersions(adaptation.lessonId)).at(-1)
     const base = await store.versions.findVersion(adaptation.baseVersionId)
-    if (!newest || !base || newest.number <= base.number) return succeed({ ...(await detailOf(context, adaptation)), editable: true })
-    const [baseState, newestState] = await Promise.all([store.versions.versionState(base.id), store.versions.versionState(newest.id)])
+    if (!newest || !base || newest.number <= base.number)
+      return succeed({ ...(await detailOf(context, adaptation)), editable: true })
+    const [baseState, newestState] = await Promise.all([
+      store.versions.versionState(base.id),
+      store.versions.versionState(newest.id),
+    ])
     if (!baseState || !newestState) return missing('没有这个定稿版本')
     const pulled = pullVersion(baseState, newestState, await currentState(context, documentId), editorSchema)
     await applyChange(context, documentId, pulled.update)
@@ -148,7 +166,9 @@ export function resolveConflict(
     const found = await adaptationFor(context, documentId, actor, 'edit')
     if (!found.ok) return found
     const { store } = context
-    const conflict = (await store.adaptations.listConflicts(documentId)).find((candidate) => candidate.id === conflictId)
+    const conflict = (await store.adaptations.listConflicts(documentId)).find(
+      (candidate) => candidate.id === conflictId,
+    )
     if (!conflict) return missing('没有这处需要决定的地方')
     if (conflict.status !== 'open' || !(await store.adaptations.resolveConflict(conflictId, choice, actor.userId))) {
       return reject('这处已经处理过了')
@@ -187,7 +207,11 @@ async function adaptationFor(
   return succeed({ adaptation, document, editable: own && access === 'edit' })
 }
 
-async function detailFor(context: ContentContext, adaptation: AdaptationRecord, actor: Actor): Promise<AdaptationDetail> {
+async function detailFor(
+  context: ContentContext,
+  adaptation: AdaptationRecord,
+  actor: Actor,
+): Promise<AdaptationDetail> {
   const found = await adaptationFor(context, adaptation.documentId, actor, 'view')
   return { ...(await detailOf(context, adaptation)), editable: found.ok && found.value.editable }
 }
@@ -205,7 +229,11 @@ async function lessonVersions(context: ContentContext, lessonId: string): Promis
   return { records, summaries: await versionSummaries(context.store, records), blocks: new Map() }
 }
 
-async function versionBlocks(context: ContentContext, versions: LessonVersions, versionId: string): Promise<Block[] | null> {
+async function versionBlocks(
+  context: ContentContext,
+  versions: LessonVersions,
+  versionId: string,
+): Promise<Block[] | null> {
   const cached = versions.blocks.get(versionId)
   if (cached) return cached
   const state = await context.store.versions.versionState(versionId)
@@ -225,7 +253,10 @@ async function detailOf(
   const baseIndex = known.records.findIndex((version) => version.id === adaptation.baseVersionId)
   const mine = blocksOfState(await currentState(context, adaptation.documentId), editorSchema)
   const changes = diffBlocks((await versionBlocks(context, known, adaptation.baseVersionId)) ?? mine, mine)
-  const conflicts = inDocumentOrder(await store.adaptations.listConflicts(adaptation.documentId), mine.map((block) => block.key))
+  const conflicts = inDocumentOrder(
+    await store.adaptations.listConflicts(adaptation.documentId),
+    mine.map((block) => block.key),
+  )
   const teacher = personOf(await peopleOf(store, [adaptation.teacherId]), adaptation.teacherId)
   return {
     documentId: adaptation.documentId,

@@ -30,13 +30,19 @@ function reflectionStart(): Uint8Array {
 }
 
 /** The teacher's reflection on the lesson, created on first use. Allowed by `decide('reflect')`. */
-export async function openReflection(context: ContentContext, lessonId: string, actor: Actor): Promise<Outcome<{ documentId: string }>> {
+export async function openReflection(
+  context: ContentContext,
+  lessonId: string,
+  actor: Actor,
+): Promise<Outcome<{ documentId: string }>> {
   const { store } = context
   const allowed = await lessonAllowing(store, lessonId, actor, 'reflect')
   if (!allowed.ok) return allowed
   const lesson = allowed.value
   const own = async () =>
-    (await store.documents.listDocumentsOfLesson(lessonId)).find((document) => document.kind === 'reflection' && document.createdBy === actor.userId)
+    (await store.documents.listDocumentsOfLesson(lessonId)).find(
+      (document) => document.kind === 'reflection' && document.createdBy === actor.userId,
+    )
   const existing = await own()
   if (existing) return succeed({ documentId: existing.id })
   const teacher = await store.accounts.findUserById(actor.userId)
@@ -63,20 +69,30 @@ export async function openReflection(context: ContentContext, lessonId: string, 
 }
 
 /** Every reflection of the lesson `actor` may read, side by side (多人一课多反思). */
-export async function listReflections(context: ContentContext, lessonId: string, actor: Actor): Promise<Outcome<ReflectionSummary[]>> {
+export async function listReflections(
+  context: ContentContext,
+  lessonId: string,
+  actor: Actor,
+): Promise<Outcome<ReflectionSummary[]>> {
   const { store } = context
   const allowed = await lessonAllowing(store, lessonId, actor, 'view')
   if (!allowed.ok) return allowed
   const documents = await store.documents.listDocumentsOfLesson(lessonId)
   const readable: DocumentRecord[] = []
   for (const document of documents) {
-    if (document.kind === 'reflection' && documentAccess(actor, await documentContextOf(store, document))) readable.push(document)
+    if (document.kind === 'reflection' && documentAccess(actor, await documentContextOf(store, document)))
+      readable.push(document)
   }
   const references = await store.adaptations.listReflectionReferences(readable.map((document) => document.id))
-  const people = await peopleOf(store, readable.map((document) => document.createdBy))
+  const people = await peopleOf(
+    store,
+    readable.map((document) => document.createdBy),
+  )
   const summaries: ReflectionSummary[] = []
   for (const document of readable) {
-    const adaptation = documents.find((candidate) => candidate.kind === 'adaptation' && candidate.createdBy === document.createdBy)
+    const adaptation = documents.find(
+      (candidate) => candidate.kind === 'adaptation' && candidate.createdBy === document.createdBy,
+    )
     summaries.push({
       documentId: document.id,
       title: document.title,
@@ -85,17 +101,30 @@ export async function listReflections(context: ContentContext, lessonId: string,
       content: bodyJsonOfState(await currentState(context, document.id), editorSchema),
       references: references
         .filter((reference) => reference.reflectionId === document.id)
-        .map(({ id, sourceDocumentId, blockKey, section, quote }) => ({ id, sourceDocumentId, blockKey, section, quote })),
+        .map(({ id, sourceDocumentId, blockKey, section, quote }) => ({
+          id,
+          sourceDocumentId,
+          blockKey,
+          section,
+          quote,
+        })),
     })
   }
   return succeed(summaries)
 }
 
 /** The passages of a document `actor` may read, to pick one to point at. */
-export async function documentPassages(context: ContentContext, documentId: string, actor: Actor): Promise<Outcome<DocumentPassages>> {
+export async function documentPassages(
+  context: ContentContext,
+  documentId: string,
+  actor: Actor,
+): Promise<Outcome<DocumentPassages>> {
   const document = await context.store.documents.findDocument(documentId)
-  if (!document || !documentAccess(actor, await documentContextOf(context.store, document))) return missing('没有这份文档')
-  const blocks = blocksOfState(await currentState(context, documentId), editorSchema).filter((block) => block.text.trim() !== '')
+  if (!document || !documentAccess(actor, await documentContextOf(context.store, document)))
+    return missing('没有这份文档')
+  const blocks = blocksOfState(await currentState(context, documentId), editorSchema).filter(
+    (block) => block.text.trim() !== '',
+  )
   return succeed({ documentId, blocks })
 }
 
@@ -113,7 +142,8 @@ export async function addReference(
   if (!access) return missing('没有这篇反思')
   if (access !== 'edit') return forbid('只有写这篇反思的老师可以引用教案中的段落')
   const target = await store.documents.findDocument(source.sourceDocumentId)
-  const pointable = target?.lessonId === reflection.lessonId && (target?.kind === 'lesson-plan' || target?.kind === 'adaptation')
+  const pointable =
+    target?.lessonId === reflection.lessonId && (target?.kind === 'lesson-plan' || target?.kind === 'adaptation')
   if (!target || !pointable || !documentAccess(actor, await documentContextOf(store, target))) {
     return reject('只能引用本课的导学案或二次备课中的段落')
   }

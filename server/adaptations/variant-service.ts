@@ -65,10 +65,16 @@ export async function createVariant(
   return succeed(summary!)
 }
 
-export async function listVariants(context: ContentContext, lessonId: string, actor: Actor): Promise<Outcome<VariantSummary[]>> {
+export async function listVariants(
+  context: ContentContext,
+  lessonId: string,
+  actor: Actor,
+): Promise<Outcome<VariantSummary[]>> {
   const allowed = await lessonAllowing(context.store, lessonId, actor, 'view')
   if (!allowed.ok) return allowed
-  const variants = (await context.store.documents.listDocumentsOfLesson(lessonId)).filter((document) => document.kind === 'variant')
+  const variants = (await context.store.documents.listDocumentsOfLesson(lessonId)).filter(
+    (document) => document.kind === 'variant',
+  )
   return succeed(await summariesOf(context, variants))
 }
 
@@ -100,7 +106,10 @@ export async function compareVariants(
 }
 
 async function summariesOf(context: ContentContext, documents: readonly DocumentRecord[]): Promise<VariantSummary[]> {
-  const people = await peopleOf(context.store, documents.map((document) => document.createdBy))
+  const people = await peopleOf(
+    context.store,
+    documents.map((document) => document.createdBy),
+  )
   return documents.map((document) => ({
     documentId: document.id,
     title: document.title,

@@ -56,9 +56,16 @@ function parseHash(hash: string): { cost: ScryptCost; salt: Buffer; key: Buffer 
   if (scheme !== 'scrypt' || rest.length > 0 || salt === undefined || key === undefined) return null
   const cost = { log2N: Number(log2N), r: Number(r), p: Number(p) }
   // Bounds keep a corrupted row from asking scrypt for gigabytes of memory.
-  const sane = Number.isInteger(cost.log2N) && cost.log2N >= 10 && cost.log2N <= 20
-    && Number.isInteger(cost.r) && cost.r >= 1 && cost.r <= 32
-    && Number.isInteger(cost.p) && cost.p >= 1 && cost.p <= 16
+  const sane =
+    Number.isInteger(cost.log2N) &&
+    cost.log2N >= 10 &&
+    cost.log2N <= 20 &&
+    Number.isInteger(cost.r) &&
+    cost.r >= 1 &&
+    cost.r <= 32 &&
+    Number.isInteger(cost.p) &&
+    cost.p >= 1 &&
+    cost.p <= 16
   const keyBuffer = Buffer.from(key, 'base64')
   if (!sane || keyBuffer.length < 16) return null
   return { cost, salt: Buffer.from(salt, 'base64'), key: keyBuffer }

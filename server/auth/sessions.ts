@@ -63,6 +63,7 @@ export async function actorOf(store: Pick<Store, 'groups'>, user: UserRecord): P
     role: user.role,
     schoolId: user.schoolId,
     // An outside expert's groups are those they were invited to ([SCHOOL-7]); they are never members.
-    groupIds: user.role === 'guest' ? await store.groups.guestGroupIdsOf(user.id) : await store.groups.groupIdsOfUser(user.id),
+    groupIds:
+      user.role === 'guest' ? await store.groups.guestGroupIdsOf(user.id) : await store.groups.groupIdsOfUser(user.id),
   }
 }

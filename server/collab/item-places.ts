@@ -139,7 +139,8 @@ export function placeStructs(structs: readonly Struct[], known: ItemPlaces): Upd
   for (let index = 0; index < structs.length && refusal === null; index++) {
     const place = places[index]!
     if (place === unplaced) incomplete = true
-    else if (depthOf(place) > limits.maxContentDepth) refusal = `内容嵌套太深（超过 ${limits.maxContentDepth} 层），这次修改没有保存`
+    else if (depthOf(place) > limits.maxContentDepth)
+      refusal = `内容嵌套太深（超过 ${limits.maxContentDepth} 层），这次修改没有保存`
     const struct = structs[index]!
     if (refusal === null && struct instanceof Y.Item && !valuesWithinDepth(struct.content)) {
       refusal = `内容里的数据嵌套太深（超过 ${limits.maxValueDepth} 层），这次修改没有保存`

@@ -16,12 +16,7 @@ import type { DecodedUpdate, Deletions, DocumentState } from './document-state.t
 import { type HeldUpdate, HeldUpdates } from './held-updates.ts'
 import { type IncomingMessage, parseIncomingMessage, peekUpdateFrame, ProtocolError } from './incoming-message.ts'
 import { MalformedAwarenessError } from '../../shared/protocol/awareness-update.ts'
-import {
-  encodePermissionDenied,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-} from './outgoing-message.ts'
+import { encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './outgoing-message.ts'
 import { PersistQueue } from './persist-queue.ts'
 import { RoomAwareness } from './room-awareness.ts'
 import { ThreadGuard } from './thread-guard.ts'
@@ -192,8 +187,8 @@ export class Room {
     const stateVector = this.options.state.stateVector()
     const uptoSeq = this.lastSeq
     const folded = this.logLength
-    this.compacting = this.options.store
-      .updates.compactDocument(this.documentId, snapshot, uptoSeq, stateVector)
+    this.compacting = this.options.store.updates
+      .compactDocument(this.documentId, snapshot, uptoSeq, stateVector)
       .then(() => {
         this.logLength -= folded
       })
@@ -331,7 +326,8 @@ export class Room {
       if (!verdict.allowed) {
         connection.firstRefusedFrame ??= frameNumber
         // An edit that arrives just after a plan was finalized is refused because of the finalizing.
-        const why = verdict.reason === contentRefusalReason ? (connection.readOnlyReason ?? verdict.reason) : verdict.reason
+        const why =
+          verdict.reason === contentRefusalReason ? (connection.readOnlyReason ?? verdict.reason) : verdict.reason
         connection.send(encodePermissionDenied(why))
         return
       }

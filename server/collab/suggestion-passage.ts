@@ -25,7 +25,8 @@ function quotedByAnchor(suggestion: Y.Map<unknown>, doc: Y.Doc, existedBefore: (
   const quote = suggestion.get('quote')
   const start = itemAt(doc, suggestion.get('anchorStart'))
   const end = itemAt(doc, suggestion.get('anchorEnd'))
-  if (typeof quote !== 'string' || !start || !end || !existedBefore(start.item) || !existedBefore(end.item)) return false
+  if (typeof quote !== 'string' || !start || !end || !existedBefore(start.item) || !existedBefore(end.item))
+    return false
   let text = ''
   let offset = start.offset
   // Siblings to the right, in the same text node: the passage never leaves it.
@@ -33,7 +34,10 @@ function quotedByAnchor(suggestion: Y.Map<unknown>, doc: Y.Doc, existedBefore: (
     const isEnd = item === end.item
     const until = isEnd ? end.offset + 1 : item.length
     if (existedBefore(item) && item.countable && until > offset) {
-      text += item.content instanceof Y.ContentString ? item.content.str.slice(offset, until) : '\ufffc'.repeat(until - offset)
+      text +=
+        item.content instanceof Y.ContentString
+          ? item.content.str.slice(offset, until)
+          : '\ufffc'.repeat(until - offset)
     }
     if (isEnd || text.length > quote.length) return isEnd && text === quote
   }
@@ -93,7 +97,12 @@ function textBefore(content: Y.XmlFragment, existedBefore: (item: Y.Item) => boo
 }
 
 /** Where an end pointed before the transaction, as `Y.createAbsolutePositionFromRelativePosition` reads it now. */
-function endBefore(doc: Y.Doc, encoded: unknown, before: TextBefore, existedBefore: (item: Y.Item) => boolean): AnchorEnd {
+function endBefore(
+  doc: Y.Doc,
+  encoded: unknown,
+  before: TextBefore,
+  existedBefore: (item: Y.Item) => boolean,
+): AnchorEnd {
   const lost = { offset: null, alive: false }
   if (!(encoded instanceof Uint8Array)) return lost
   const position = Y.decodeRelativePosition(encoded)

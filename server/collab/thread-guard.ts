@@ -192,7 +192,8 @@ class UpdateIds {
     if (this.index !== null) return this.index.has(client, clock)
     for (const struct of this.structs) {
       if (struct instanceof Y.Skip) continue
-      if (struct.id.client === client && struct.id.clock <= clock && clock < struct.id.clock + struct.length) return true
+      if (struct.id.client === client && struct.id.clock <= clock && clock < struct.id.clock + struct.length)
+        return true
     }
     return false
   }

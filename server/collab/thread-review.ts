@@ -196,7 +196,10 @@ function reviewDecision(doc: Y.Doc, thread: Y.Item, actor: ThreadActor, age: Ite
 function reviewNewThread(thread: Y.Item, actor: ThreadActor): Verdict {
   const decision = mayCreateThread(actor)
   if (!decision.allowed) return decision
-  if (requiredThreadFields.some((field) => rawGet(thread, field) === undefined) || rawGet(thread, 'id') !== thread.parentSub) {
+  if (
+    requiredThreadFields.some((field) => rawGet(thread, field) === undefined) ||
+    rawGet(thread, 'id') !== thread.parentSub
+  ) {
     return refused('新批注缺少内容')
   }
   if (rawGet(thread, 'authorId') !== actor.userId) return refused('不能以别人的名义写批注')
@@ -271,9 +274,11 @@ function shapeRefusal(chain: readonly Y.Item[], bodies: Set<Y.Text>): Refusal | 
     }
     default: {
       const holder = chain[chain.length - 2]!
-      const shape = chain.length === 3 ? threadFieldShape(holder.parentSub ?? '') : replyFieldShape(holder.parentSub ?? '')
+      const shape =
+        chain.length === 3 ? threadFieldShape(holder.parentSub ?? '') : replyFieldShape(holder.parentSub ?? '')
       if (item.parentSub !== null) return refused('批注的格式不对')
-      if (shape?.kind === 'replies' && chain.length === 3) return holdsType(item, Y.Map) ? null : refused('回复的格式不对')
+      if (shape?.kind === 'replies' && chain.length === 3)
+        return holdsType(item, Y.Map) ? null : refused('回复的格式不对')
       if (shape?.kind !== 'body') return refused('批注的格式不对')
       bodies.add((holder.content as Y.ContentType).type as Y.Text)
       const { content } = item

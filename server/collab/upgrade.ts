@@ -76,10 +76,7 @@ interface Admission {
 type Refusal = { status: 401 | 403 | 404; message: string }
 type Rejection = { closeWith: { code: number; reason: string } }
 
-async function admit(
-  context: UpgradeContext,
-  request: IncomingMessage,
-): Promise<Admission | Refusal | Rejection> {
+async function admit(context: UpgradeContext, request: IncomingMessage): Promise<Admission | Refusal | Rejection> {
   const url = new URL(request.url ?? '/', 'http://localhost')
   if (!url.pathname.startsWith(collabPathPrefix)) return { status: 404, message: 'not found' }
   const documentId = decodePathSegment(url.pathname.slice(collabPathPrefix.length))
@@ -94,14 +91,25 @@ async function admit(
   const documentContext = await documentContextOf(context.store, document)
   const access = documentAccess(who.actor, documentContext)
   if (!access) return { closeWith: { code: CloseCode.forbidden, reason: 'no access to this document' } }
-  const reason = readOnlyReason(access, documentContext, access === 'edit' ? null : await latestVersionNumber(context.store, document.lessonId))
+  const reason = readOnlyReason(
+    access,
+    documentContext,
+    access === 'edit' ? null : await latestVersionNumber(context.store, document.lessonId),
+  )
   const schemaParam = url.searchParams.get(ConnectParam.schemaVersion)
   const wantsAcks = url.searchParams.get(ConnectParam.ack) === '1'
   return {
     documentId: document.id,
     schemaVersion: schemaParam === null ? null : Number(schemaParam),
     connection: (ws, socket) => {
-      const connection = new Connection(socketOf(ws, socket), who.user, who.actor, access, wantsAcks, isThreadModerator(who.actor, documentContext))
+      const connection = new Connection(
+        socketOf(ws, socket),
+        who.user,
+        who.actor,
+        access,
+        wantsAcks,
+        isThreadModerator(who.actor, documentContext),
+      )
       connection.readOnlyReason = reason
       return connection
     },
@@ -118,14 +126,24 @@ function sameOrigin(request: IncomingMessage): boolean {
   }
 }
 
-function authenticateUpgrade(store: Pick<Store, 'accounts' | 'groups' | 'sessions'>, request: IncomingMessage, url: URL): Promise<Authenticated | null> {
+function authenticateUpgrade(
+  store: Pick<Store, 'accounts' | 'groups' | 'sessions'>,
+  request: IncomingMessage,
+  url: URL,
+): Promise<Authenticated | null> {
   const token = url.searchParams.get(ConnectParam.token)
   if (token) return authenticate(store, token, 'ws')
   const cookie = parseCookies(request.headers.cookie ?? '', sessionCookieName)[sessionCookieName]
   return cookie ? authenticate(store, cookie, 'cookie') : Promise.resolve(null)
 }
 
-function attach(context: UpgradeContext, ws: WebSocket, socket: Duplex, admission: Admission, userLimits: UserLimits): void {
+function attach(
+  context: UpgradeContext,
+  ws: WebSocket,
+  socket: Duplex,
+  admission: Admission,
+  userLimits: UserLimits,
+): void {
   const connection = admission.connection(ws, socket)
   context.metrics.connectionOpened()
   const userBudget = userLimits.open(connection.user.id)

@@ -26,13 +26,76 @@ interface DemoLesson {
 }
 
 const demoLessons: readonly DemoLesson[] = [
-  { title: '2.1 整式', lessonType: '新授', period: 1, day: -21, time: '14:00', place: '数学教研室', leadPreparer: 'teacher2', path: ['review', 'finalized', 'adapting'] },
-  { title: '2.2 整式的加减——合并同类项', lessonType: '新授', period: 1, day: -14, time: '14:00', place: '数学教研室', leadPreparer: 'teacher3', path: ['review', 'finalized'] },
-  { title: '第二章 整式的加减 单元测试讲评', lessonType: '讲评', period: 1, day: -12, time: '15:40', place: '录播教室', leadPreparer: 'mentor', path: ['review'] },
-  { title: '2.2 整式的加减——去括号', lessonType: '新授', period: 2, day: -8, time: '14:00', place: '数学教研室', leadPreparer: 'apprentice', path: [] },
-  { title: '3.1.2 等式的性质', lessonType: '新授', period: 1, day: 2, time: '14:00', place: '数学教研室', leadPreparer: 'teacher2', path: [] },
-  { title: '3.2 解一元一次方程（一）——合并同类项与移项', lessonType: '新授', period: 1, day: 7, time: '14:00', place: '七（2）班教室', leadPreparer: 'teacher3', path: [] },
-  { title: '3.3 解一元一次方程（二）——去括号与去分母', lessonType: '新授', period: 1, day: 14, time: '14:00', place: '数学教研室', leadPreparer: 'mentor', path: [] },
+  {
+    title: '2.1 整式',
+    lessonType: '新授',
+    period: 1,
+    day: -21,
+    time: '14:00',
+    place: '数学教研室',
+    leadPreparer: 'teacher2',
+    path: ['review', 'finalized', 'adapting'],
+  },
+  {
+    title: '2.2 整式的加减——合并同类项',
+    lessonType: '新授',
+    period: 1,
+    day: -14,
+    time: '14:00',
+    place: '数学教研室',
+    leadPreparer: 'teacher3',
+    path: ['review', 'finalized'],
+  },
+  {
+    title: '第二章 整式的加减 单元测试讲评',
+    lessonType: '讲评',
+    period: 1,
+    day: -12,
+    time: '15:40',
+    place: '录播教室',
+    leadPreparer: 'mentor',
+    path: ['review'],
+  },
+  {
+    title: '2.2 整式的加减——去括号',
+    lessonType: '新授',
+    period: 2,
+    day: -8,
+    time: '14:00',
+    place: '数学教研室',
+    leadPreparer: 'apprentice',
+    path: [],
+  },
+  {
+    title: '3.1.2 等式的性质',
+    lessonType: '新授',
+    period: 1,
+    day: 2,
+    time: '14:00',
+    place: '数学教研室',
+    leadPreparer: 'teacher2',
+    path: [],
+  },
+  {
+    title: '3.2 解一元一次方程（一）——合并同类项与移项',
+    lessonType: '新授',
+    period: 1,
+    day: 7,
+    time: '14:00',
+    place: '七（2）班教室',
+    leadPreparer: 'teacher3',
+    path: [],
+  },
+  {
+    title: '3.3 解一元一次方程（二）——去括号与去分母',
+    lessonType: '新授',
+    period: 1,
+    day: 14,
+    time: '14:00',
+    place: '数学教研室',
+    leadPreparer: 'mentor',
+    path: [],
+  },
 ]
 
 export interface DemoPlanPeople {
@@ -59,7 +122,11 @@ export interface DemoPlanTime {
   sample: Uint8Array
 }
 
-export async function seedDemoPlan(store: Pick<Store, 'lessons' | 'templates' | 'updates' | 'versions'>, people: DemoPlanPeople, { now, sample }: DemoPlanTime): Promise<void> {
+export async function seedDemoPlan(
+  store: Pick<Store, 'lessons' | 'templates' | 'updates' | 'versions'>,
+  people: DemoPlanPeople,
+  { now, sample }: DemoPlanTime,
+): Promise<void> {
   const { group, user } = people
   const today = localDateTime(now).date
   const leader = user('leader')
@@ -82,7 +149,13 @@ export async function seedDemoPlan(store: Pick<Store, 'lessons' | 'templates' | 
   })
   await store.updates.appendUpdates(sampleLesson.documentId, [sample])
   const submitted = new Date(now.getTime() - 24 * 3600 * 1000)
-  await store.lessons.moveLessonStage({ lessonId: sampleLesson.id, from: 'draft', to: 'review', actorId: teacher1.id, at: submitted })
+  await store.lessons.moveLessonStage({
+    lessonId: sampleLesson.id,
+    from: 'draft',
+    to: 'review',
+    actorId: teacher1.id,
+    at: submitted,
+  })
   await store.lessons.setLiveReviewOpen(sampleLesson.id, true, 'review')
   // The sample must stay the school's first document (the documents page and tests open it first), and
   // documents created within one millisecond are ordered by their random id.
@@ -145,7 +218,8 @@ async function replayMoves(
     const actorId = to === 'review' ? leadPreparerId : leaderId
     const at = new Date(startedAt.getTime() + index * 24 * 3600 * 1000)
     await store.lessons.moveLessonStage({ lessonId, from, to, actorId, at })
-    if (to === 'finalized') await store.versions.createVersion({ lessonId, documentId, state: draft, createdBy: leaderId })
+    if (to === 'finalized')
+      await store.versions.createVersion({ lessonId, documentId, state: draft, createdBy: leaderId })
     from = to
   }
 }

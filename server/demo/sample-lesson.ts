@@ -66,10 +66,7 @@ export function sampleLessonContent(people: SampleLessonPeople): JSONContent {
           '检验：x = 2 是方程 3x − 1 = 5 的解吗？x = 3 呢？写出检验过程。',
         ),
         teacherOnly(
-          paragraph(
-            bold('参考答案：'),
-            text('1. 未知数，等式　2. 一，1，整式　3. 相等，解　4. x = 2 是，x = 3 不是'),
-          ),
+          paragraph(bold('参考答案：'), text('1. 未知数，等式　2. 一，1，整式　3. 相等，解　4. x = 2 是，x = 3 不是')),
         ),
       ),
 
@@ -128,7 +125,11 @@ export function sampleLessonContent(people: SampleLessonPeople): JSONContent {
         paragraph(text('（10分钟，独立完成）')),
         table([
           [label('题号'), label('题目'), label('分值')],
-          [cell('1'), cell('下列各式中，是一元一次方程的是（  ）A. 2x − y = 1　B. x² − 4x = 3　C. 3x − 1 = 2x + 5　D. 1/x = 2'), cell('20')],
+          [
+            cell('1'),
+            cell('下列各式中，是一元一次方程的是（  ）A. 2x − y = 1　B. x² − 4x = 3　C. 3x − 1 = 2x + 5　D. 1/x = 2'),
+            cell('20'),
+          ],
           [cell('2'), cell('检验 x = 3 和 x = −2 是不是方程 2x − 1 = x + 2 的解。'), cell('20')],
           [cell('3'), cell('已知 x = 2 是方程 3x + a = 10 的解，求 a 的值。'), cell('20')],
           [cell('4'), cell('小明今年 12 岁，爸爸今年 40 岁，几年后爸爸的年龄是小明的 3 倍？（只列方程）'), cell('20')],
@@ -171,7 +172,11 @@ export function sampleLessonContent(people: SampleLessonPeople): JSONContent {
 function header(values: Record<HeaderFieldKey, string>): JSONContent {
   return {
     type: 'lessonHeader',
-    content: headerFieldKeys.map((field) => ({ type: 'headerField', attrs: { field }, content: [text(values[field])] })),
+    content: headerFieldKeys.map((field) => ({
+      type: 'headerField',
+      attrs: { field },
+      content: [text(values[field])],
+    })),
   }
 }
 

@@ -30,11 +30,23 @@ interface DemoAccountSeed extends DemoAccount {
 const accounts: readonly DemoAccountSeed[] = [
   { username: 'admin', displayName: '周主任', role: 'admin', description: '教导处', color: '#495057' },
   { username: 'leader', displayName: '王老师', role: 'leader', description: `${groupName}组长`, color: '#e03131' },
-  { username: 'teacher1', displayName: '李老师', role: 'teacher', description: '数学教师，示例导学案主备人', color: '#1971c2' },
+  {
+    username: 'teacher1',
+    displayName: '李老师',
+    role: 'teacher',
+    description: '数学教师，示例导学案主备人',
+    color: '#1971c2',
+  },
   { username: 'teacher2', displayName: '张老师', role: 'teacher', description: '数学教师', color: '#2f9e44' },
   { username: 'teacher3', displayName: '刘老师', role: 'teacher', description: '数学教师', color: '#f08c00' },
   { username: 'mentor', displayName: '陈老师', role: 'teacher', description: '数学教师，师傅', color: '#9c36b5' },
-  { username: 'apprentice', displayName: '赵老师', role: 'teacher', description: '新教师，徒弟（师傅：陈老师）', color: '#0c8599' },
+  {
+    username: 'apprentice',
+    displayName: '赵老师',
+    role: 'teacher',
+    description: '新教师，徒弟（师傅：陈老师）',
+    color: '#0c8599',
+  },
   { username: 'guest', displayName: '孙老师', role: 'guest', description: '区教研员，可阅读、批注', color: '#a61e4d' },
 ]
 
@@ -47,7 +59,13 @@ export interface SeedOptions {
   now?: Date
 }
 
-export async function seedDemo(store: Pick<Store, 'accounts' | 'documents' | 'groups' | 'lessons' | 'mentorships' | 'templates' | 'updates' | 'versions'>, options: SeedOptions): Promise<DemoAccount[]> {
+export async function seedDemo(
+  store: Pick<
+    Store,
+    'accounts' | 'documents' | 'groups' | 'lessons' | 'mentorships' | 'templates' | 'updates' | 'versions'
+  >,
+  options: SeedOptions,
+): Promise<DemoAccount[]> {
   if ((await store.accounts.countUsers()) > 0) return []
 
   const schoolId = await store.accounts.createSchool(schoolName)
@@ -67,7 +85,10 @@ export async function seedDemo(store: Pick<Store, 'accounts' | 'documents' | 'gr
   // The office paired them (师徒结对 is the office's decision across the school).
   await store.mentorships.addMentorship(user('mentor').id, user('apprentice').id, user('admin').id)
 
-  const sample = sampleLessonUpdate({ leadPreparer: user('teacher1').displayName, reviewer: user('leader').displayName })
+  const sample = sampleLessonUpdate({
+    leadPreparer: user('teacher1').displayName,
+    reviewer: user('leader').displayName,
+  })
   if (options.plan === false) {
     const document = await store.documents.createDocument({
       groupId: group.id,

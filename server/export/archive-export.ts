@@ -64,7 +64,11 @@ export async function finalizedPlansZip(
     const version = (await context.store.versions.listVersions(lesson.id)).at(-1)
     const state = version ? await context.store.versions.versionState(version.id) : null
     if (!version || !state) continue
-    const exported = exportOfState(state, { edition, title: lesson.title, subtitle: `${editionLabels[edition]} · 定稿 v${version.number}` })
+    const exported = exportOfState(state, {
+      edition,
+      title: lesson.title,
+      subtitle: `${editionLabels[edition]} · 定稿 v${version.number}`,
+    })
     const { model, images } = await withExportImages(context.store, actor, exported)
     files.push({ name: editionFileName(lessonName(lesson), edition, 'docx'), data: await docxOf(model, images) })
   }
@@ -73,7 +77,10 @@ export async function finalizedPlansZip(
   // .docx files are already deflated; storing them saves time and nothing else.
   const zip = zipSync(Object.fromEntries(files.map((file, index) => [names[index]!, [file.data, { level: 0 }]])))
   const scope = request.semester ?? '全部学期'
-  return succeed({ name: `${safeFileName(`${group.value.name}-${scope}-定稿导学案-${editionLabels[edition]}`)}.zip`, data: zip })
+  return succeed({
+    name: `${safeFileName(`${group.value.name}-${scope}-定稿导学案-${editionLabels[edition]}`)}.zip`,
+    data: zip,
+  })
 }
 
 /** One teacher's reflections on the group's lessons, each under its 课题, in the order taught. */
@@ -100,7 +107,11 @@ export async function teacherReflections(
     const documents = await context.store.documents.listDocumentsOfLesson(lesson.id)
     const reflection = documents.find((document) => document.kind === 'reflection' && document.createdBy === teacher.id)
     if (!reflection || !documentAccess(actor, await documentContextOf(context.store, reflection))) continue
-    const content = exportOfState(await currentState(context, reflection.id), { edition: 'teacher', title: '', subtitle: '' })
+    const content = exportOfState(await currentState(context, reflection.id), {
+      edition: 'teacher',
+      title: '',
+      subtitle: '',
+    })
     model.blocks.push({
       kind: 'section',
       number: chineseNumeral(model.blocks.length + 1),

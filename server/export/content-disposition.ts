@@ -16,5 +16,8 @@ export function attachmentHeader(fileName: string): string {
 
 /** Percent-encodes everything outside RFC 5987's attr-char. */
 export function encodeRfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
 }

@@ -16,7 +16,11 @@ export interface WithImages {
   images: ExportImages
 }
 
-export async function withExportImages(store: Pick<Store, 'documents' | 'images' | 'lessons' | 'mentorships' | 'versions'>, actor: Actor, model: ExportDocument): Promise<WithImages> {
+export async function withExportImages(
+  store: Pick<Store, 'documents' | 'images' | 'lessons' | 'mentorships' | 'versions'>,
+  actor: Actor,
+  model: ExportDocument,
+): Promise<WithImages> {
   const ids = imageIdsOf(model.blocks)
   if (ids.length === 0) return { model, images: new Map() }
   const images = new Map((await readableImages(store, actor, ids)).map((image) => [image.id, image]))

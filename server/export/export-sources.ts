@@ -62,12 +62,27 @@ export async function documentExport(
     case 'adaptation':
       return adaptationExport(context, document, state, edition, title)
     case 'reflection':
-      return succeed(titled({ ...exportOfState(state, { edition: 'teacher', title: document.title, subtitle: '课后反思' }), singleEdition: true }, false))
+      return succeed(
+        titled(
+          {
+            ...exportOfState(state, { edition: 'teacher', title: document.title, subtitle: '课后反思' }),
+            singleEdition: true,
+          },
+          false,
+        ),
+      )
     case 'variant':
-      return succeed(titled(exportOfState(state, { edition, title: document.title, subtitle: `${editionLabels[edition]} · 同课异构` }), true))
+      return succeed(
+        titled(
+          exportOfState(state, { edition, title: document.title, subtitle: `${editionLabels[edition]} · 同课异构` }),
+          true,
+        ),
+      )
     default: {
       const stage = lesson ? `${stageLabels[lesson.value.stage]}阶段的共享导学案` : '导学案'
-      return succeed(titled(exportOfState(state, { edition, title, subtitle: `${editionLabels[edition]} · ${stage}` }), true))
+      return succeed(
+        titled(exportOfState(state, { edition, title, subtitle: `${editionLabels[edition]} · ${stage}` }), true),
+      )
     }
   }
 }
@@ -81,7 +96,10 @@ async function adaptationExport(
 ): Promise<Outcome<TitledExport>> {
   const adaptation = await store.adaptations.findAdaptation(document.id)
   if (!adaptation) return noSuchDocument()
-  const [base, teacher] = await Promise.all([store.versions.findVersion(adaptation.baseVersionId), store.accounts.findUserById(adaptation.teacherId)])
+  const [base, teacher] = await Promise.all([
+    store.versions.findVersion(adaptation.baseVersionId),
+    store.accounts.findUserById(adaptation.teacherId),
+  ])
   const baseState = base ? await store.versions.versionState(base.id) : null
   const basedOn = base ? `（基于${versionName(base.number)}）` : ''
   const teacherName = teacher?.displayName ?? ''

@@ -8,7 +8,11 @@ import type { TitledExport } from './export-sources.ts'
 import { lessonAllowing } from '../versions/version-service.ts'
 import { type Outcome, succeed } from '../workflow/outcome.ts'
 
-export async function meetingRecordExport(context: MeetingContext, meetingId: string, actor: Actor): Promise<Outcome<TitledExport>> {
+export async function meetingRecordExport(
+  context: MeetingContext,
+  meetingId: string,
+  actor: Actor,
+): Promise<Outcome<TitledExport>> {
   const meeting = await context.store.meetings.findMeeting(meetingId)
   if (!meeting) return noSuchMeeting()
   const lesson = await lessonAllowing(context.store, meeting.lessonId, actor, 'view')

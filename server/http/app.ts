@@ -90,7 +90,9 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', signedInUnlessPublic(store, new Set([...publicAuthPaths, ...publicSetupPaths, openApiPath])))
   // Uploads have their own, larger limit where they are routed.
   app.use('/api/*', (c, next) =>
-    isUploadPath(c.req.path) || isImageUploadPath(c.req.path) || isRosterPath(c.req.path) ? next() : jsonBodyLimit(c, next),
+    isUploadPath(c.req.path) || isImageUploadPath(c.req.path) || isRosterPath(c.req.path)
+      ? next()
+      : jsonBodyLimit(c, next),
   )
   app.route('/', authRoutes({ store, trust, throttle: options.loginThrottle ?? new LoginThrottle() }))
   app.route('/', setupRoutes(store, options.firstRun, trust))
@@ -112,7 +114,10 @@ export function createApp(options: AppOptions) {
   app.route('/', importRoutes({ store, registry }))
   app.route('/', imageRoutes(store))
   app.route('/', notificationRoutes({ store, ...inbox }))
-  app.route('/', systemRoutes(metricsRegistry, () => store.accounts.countUsers()))
+  app.route(
+    '/',
+    systemRoutes(metricsRegistry, () => store.accounts.countUsers()),
+  )
   app.doc31(openApiPath, {
     openapi: '3.1.0',
     info: { title: '共备 Gongbei API', version: '1' },

@@ -16,7 +16,10 @@ export interface AuthVariables {
   auth: Authenticated
 }
 
-export function signedInUnlessPublic(store: Pick<Store, 'accounts' | 'groups' | 'sessions'>, publicPaths: ReadonlySet<string>) {
+export function signedInUnlessPublic(
+  store: Pick<Store, 'accounts' | 'groups' | 'sessions'>,
+  publicPaths: ReadonlySet<string>,
+) {
   return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
     if (publicPaths.has(c.req.path)) return next()
     const token = getCookie(c, sessionCookieName)

@@ -11,7 +11,12 @@ export function userAgentOf(c: Context): string | null {
 }
 
 /** `secure`: the browser reached us over https (itself, or through a trusted proxy: `isHttps`). */
-export async function signIn(c: Context, store: Pick<Store, 'sessions'>, userId: string, secure: boolean): Promise<void> {
+export async function signIn(
+  c: Context,
+  store: Pick<Store, 'sessions'>,
+  userId: string,
+  secure: boolean,
+): Promise<void> {
   const session = await startSession(store, userId, 'cookie', new Date(), userAgentOf(c))
   setCookie(c, sessionCookieName, session.token, {
     httpOnly: true,

@@ -78,7 +78,8 @@ function readClient(distDir: string): Map<string, ClientFile> {
     const hash = createHash('sha256').update(body).digest('base64url').slice(0, 22)
     const encoded = new Map<ContentEncoding, Representation>()
     for (const [encoding, suffix] of Object.entries(suffixes) as [ContentEncoding, string][]) {
-      if (existsSync(path + suffix)) encoded.set(encoding, representation(new Uint8Array(readFileSync(path + suffix)), hash, encoding))
+      if (existsSync(path + suffix))
+        encoded.set(encoding, representation(new Uint8Array(readFileSync(path + suffix)), hash, encoding))
     }
     files.set(urlPath, {
       type: contentTypes[extname(path)] ?? 'application/octet-stream',

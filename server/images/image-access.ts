@@ -30,13 +30,22 @@ function storedImageView(image: Pick<ImageRecord, 'id' | 'width' | 'height'>): S
   return { id: image.id, url: imageUrl(image.id), width: image.width, height: image.height }
 }
 
-async function accessTo(store: Pick<Store, 'documents' | 'lessons' | 'mentorships' | 'versions'>, actor: Actor, documentId: string) {
+async function accessTo(
+  store: Pick<Store, 'documents' | 'lessons' | 'mentorships' | 'versions'>,
+  actor: Actor,
+  documentId: string,
+) {
   const document = await store.documents.findDocument(documentId)
   return document ? documentAccess(actor, await documentContextOf(store, document)) : null
 }
 
 /** Stores `image` for the document if the actor may edit it; a document they may not see is missing. */
-export async function addImage(store: Pick<Store, 'documents' | 'images' | 'lessons' | 'mentorships' | 'versions'>, actor: Actor, documentId: string, image: CheckedImage): Promise<Outcome<StoredImage>> {
+export async function addImage(
+  store: Pick<Store, 'documents' | 'images' | 'lessons' | 'mentorships' | 'versions'>,
+  actor: Actor,
+  documentId: string,
+  image: CheckedImage,
+): Promise<Outcome<StoredImage>> {
   const access = await accessTo(store, actor, documentId)
   if (!access) return missing('没有这份文档')
   if (!canWriteContent(access)) return forbid('只有能编辑这份文档的人可以插入图片')
@@ -61,7 +70,8 @@ export async function adoptImages(
   const adopted: { from: string; image: StoredImage }[] = []
   const copies: NewImage[] = []
   for (const image of await readableImages(store, actor, ids)) {
-    const own = image.documentId === documentId ? image : { ...image, id: randomUUID(), documentId, createdBy: actor.userId }
+    const own =
+      image.documentId === documentId ? image : { ...image, id: randomUUID(), documentId, createdBy: actor.userId }
     if (own !== image) copies.push(own)
     adopted.push({ from: image.id, image: storedImageView(own) })
   }
@@ -73,7 +83,11 @@ export async function adoptImages(
  * The images among `ids` that the actor may see; the others are left out as if they did not exist.
  * Each document's access is decided once, however many of its images are asked for.
  */
-export async function readableImages(store: Pick<Store, 'documents' | 'images' | 'lessons' | 'mentorships' | 'versions'>, actor: Actor, ids: readonly string[]): Promise<ImageRecord[]> {
+export async function readableImages(
+  store: Pick<Store, 'documents' | 'images' | 'lessons' | 'mentorships' | 'versions'>,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<ImageRecord[]> {
   const images = await store.images.findImages(ids)
   const readable = new Map<string, Promise<boolean>>()
   const visible = await Promise.all(

@@ -29,7 +29,9 @@ export function unkeptFeatures(xmlParts: ReadonlyMap<string, string>): UnkeptIte
   add('comments', countIn(body, /<w:commentReference[\s/>]/g))
   add('equations', countIn(body, /<m:oMath[\s>]/g))
   add('trackedChanges', countIn(body, /<w:(ins|del)[\s>]/g), false)
-  const headerFooterText = [...xmlParts].some(([name, xml]) => /^word\/(header|footer)\d*\.xml$/.test(name) && !isPageNumbersOnly(textOfPart(xml)))
+  const headerFooterText = [...xmlParts].some(
+    ([name, xml]) => /^word\/(header|footer)\d*\.xml$/.test(name) && !isPageNumbersOnly(textOfPart(xml)),
+  )
   add('headersAndFooters', headerFooterText ? 1 : 0, false)
   add('formatting', countIn(body, /<w:(color|highlight|shd)\s/g), false)
   return items

@@ -48,7 +48,8 @@ function checkDeclaredSizes(entries: readonly ZipEntry[]): void {
       throw isMedia(entry.name) ? unsafe('文档里有过大的图片（单张超过 20 MB），请压缩图片后再导入') : zipBomb()
     }
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize)
-    if (entry.uncompressedSize > importLimits.ratioFloorBytes && ratio > importLimits.maxCompressionRatio) throw zipBomb()
+    if (entry.uncompressedSize > importLimits.ratioFloorBytes && ratio > importLimits.maxCompressionRatio)
+      throw zipBomb()
     total += entry.uncompressedSize
   }
   if (total > importLimits.maxTotalBytes) throw zipBomb()
@@ -67,7 +68,10 @@ function inflate(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 export function openDocxPackage(bytes: Uint8Array): DocxPackage {
   if (bytes.length > limits.maxUploadBytes) throw tooLargeUpload(limits.maxUploadBytes)
   if (looksLikeCompoundFile(bytes)) {
-    throw new ImportRefusal('unsupported_file', '这是旧版 Word 文档（.doc）或设置了密码的文档，请在 Word 或 WPS 中另存为 .docx（不设密码）后再导入')
+    throw new ImportRefusal(
+      'unsupported_file',
+      '这是旧版 Word 文档（.doc）或设置了密码的文档，请在 Word 或 WPS 中另存为 .docx（不设密码）后再导入',
+    )
   }
   if (!looksLikeZip(bytes)) throw notDocx()
   let entries: ZipEntry[]

@@ -70,7 +70,9 @@ export async function importIntoDraft(
       const fragment = ydoc.getXmlFragment(contentFragmentName)
       const draft = yXmlFragmentToProseMirrorRootNode(fragment, schema)
       if (!isUnwritten(draft)) {
-        return reject('初稿已经写了内容，导入不会覆盖它。可以把 Word 里的内容复制后粘贴进初稿，或由组长在备课计划中“从 Word 导入”新建一节课')
+        return reject(
+          '初稿已经写了内容，导入不会覆盖它。可以把 Word 里的内容复制后粘贴进初稿，或由组长在备课计划中“从 Word 导入”新建一节课',
+        )
       }
       const json = importedLessonPlan(imported, headerValuesOf(draft))
       const content = schema.nodeFromJSON(json)

@@ -13,6 +13,7 @@ export class ImportRefusal extends Error {
 }
 
 export const notDocx = () => new ImportRefusal('unsupported_file', '这不是 Word 文档（.docx）')
-export const corruptDocx = () => new ImportRefusal('corrupt_file', '文件已损坏，无法读取其中的内容。请在 Word 或 WPS 中打开后另存为 .docx 再试')
+export const corruptDocx = () =>
+  new ImportRefusal('corrupt_file', '文件已损坏，无法读取其中的内容。请在 Word 或 WPS 中打开后另存为 .docx 再试')
 export const tooLargeUpload = (maxBytes: number) =>
   new ImportRefusal('payload_too_large', `文件太大了：Word 文档不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB`)

@@ -20,7 +20,10 @@ export async function readDocx(bytes: Uint8Array, template: LessonTemplate): Pro
   const docxPackage = openDocxPackage(bytes)
   // mammoth, and the DOM that Tiptap parses HTML in (happy-dom), are about 13 MB of heap: loaded with
   // the first import, not by every server at start.
-  const [{ docxToHtml }, { lessonOfHtml }] = await Promise.all([import('./docx-to-html.ts'), import('./html-to-lesson.ts')])
+  const [{ docxToHtml }, { lessonOfHtml }] = await Promise.all([
+    import('./docx-to-html.ts'),
+    import('./html-to-lesson.ts'),
+  ])
   const { html, images, unkept } = await docxToHtml(bytes)
   return {
     lesson: lessonOfHtml(html, template),

@@ -35,13 +35,25 @@ export const builds = [
     output: 'client/dist/index.html',
     // Vite empties client/dist itself.
     clean: [],
-    command: [join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--config', 'client/vite.config.ts'],
+    command: [
+      join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'client/vite.config.ts',
+    ],
     env: { NODE_ENV: 'production' },
   },
   {
     name: 'server',
     label: '服务器',
-    inputs: ['server', 'shared', 'tsconfig.json', 'server/tsconfig.build.json', 'package-lock.json', 'server/launch/builds.js'],
+    inputs: [
+      'server',
+      'shared',
+      'tsconfig.json',
+      'server/tsconfig.build.json',
+      'package-lock.json',
+      'server/launch/builds.js',
+    ],
     output: 'build/server/main.js',
     clean: ['build/server', 'build/shared'],
     command: [require.resolve('typescript/bin/tsc'), '-p', 'server/tsconfig.build.json'],
@@ -72,7 +84,8 @@ export function runBuild(build) {
     stdio: 'inherit',
     env: { ...process.env, ...build.env },
   })
-  if (result.status !== 0) throw new Error(`the ${build.name} build failed (${result.error?.message ?? `exit ${result.status}`})`)
+  if (result.status !== 0)
+    throw new Error(`the ${build.name} build failed (${result.error?.message ?? `exit ${result.status}`})`)
   mkdirSync(dirname(stampPath(build)), { recursive: true })
   writeFileSync(stampPath(build), `${digest}\n`)
 }

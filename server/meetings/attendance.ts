@@ -19,7 +19,11 @@ export async function attendanceAt(
   time: MeetingTime,
 ): Promise<Attendance[]> {
   const window = meetingWindow(time)
-  const entries = await store.presence.presenceOnDocuments([lesson.documentId], new Date(window.start), new Date(window.end))
+  const entries = await store.presence.presenceOnDocuments(
+    [lesson.documentId],
+    new Date(window.start),
+    new Date(window.end),
+  )
   const intervals = entries.map((entry) => ({
     userId: entry.userId,
     joinedAt: entry.joinedAt.getTime(),

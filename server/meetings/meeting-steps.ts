@@ -82,7 +82,10 @@ export async function onlineDuring(
   const timeProblem = meetingTimeProblem(time)
   if (timeProblem) return reject(timeProblem)
   const present = await attendanceAt(store, presence, lesson, time)
-  const people = await peopleOf(store, present.map((attendance) => attendance.userId))
+  const people = await peopleOf(
+    store,
+    present.map((attendance) => attendance.userId),
+  )
   return succeed(
     present.flatMap(({ userId, minutesPresent }) => {
       const person = people.get(userId)

@@ -48,7 +48,10 @@ async function membersOf(store: Pick<Store, 'accounts' | 'groups'>, groupId: str
   return members.filter((user) => user.role !== 'guest').map(({ id, displayName }) => ({ id, displayName }))
 }
 
-export async function meetingViewOf(context: MeetingContext, meeting: MeetingRecord): Promise<MeetingRecordView | null> {
+export async function meetingViewOf(
+  context: MeetingContext,
+  meeting: MeetingRecord,
+): Promise<MeetingRecordView | null> {
   const lesson = await context.store.lessons.findLesson(meeting.lessonId)
   if (!lesson) return null
   return meetingView(context, lesson, meeting, await peopleOf(context.store, idsIn([meeting])))

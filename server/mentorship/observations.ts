@@ -24,9 +24,14 @@ export async function recordObservation(
   if (input.lessonId !== null) {
     // Lessons of other schools do not exist for this user.
     if (!lesson || lesson.schoolId !== actor.schoolId) return missing('没有这节课')
-    if (!mayObserveLesson(observed, lesson).allowed) return reject(`这节课不在${observed.displayName}备课组的备课计划里`)
+    if (!mayObserveLesson(observed, lesson).allowed)
+      return reject(`这节课不在${observed.displayName}备课组的备课计划里`)
   }
-  const record = await store.mentorships.createObservation({ ...input, schoolId: actor.schoolId, observerId: actor.userId })
+  const record = await store.mentorships.createObservation({
+    ...input,
+    schoolId: actor.schoolId,
+    observerId: actor.userId,
+  })
   const lessons = new Map(lesson ? [[lesson.id, lesson]] : [])
   return succeed(observationViewOf(await peopleOf(store, [actor.userId, input.observedId]), lessons, record))
 }

@@ -24,7 +24,11 @@ export async function observableLessonsFor(
   const today = localDateTime(now).date
   const semesters = recentSemesters(today, observedLessonSemesters)
   const [ofGroups, prepared, groups] = await Promise.all([
-    Promise.all(observed.groupIds.flatMap((groupId) => semesters.map((semester) => store.lessons.listLessonsOfGroup(groupId, semester)))),
+    Promise.all(
+      observed.groupIds.flatMap((groupId) =>
+        semesters.map((semester) => store.lessons.listLessonsOfGroup(groupId, semester)),
+      ),
+    ),
     store.lessons.listLessonsOfLeadPreparer(observedId),
     store.groups.listGroups(actor.schoolId),
   ])
@@ -34,7 +38,10 @@ export async function observableLessonsFor(
     today,
   )
   const groupNames = new Map(groups.map((group) => [group.id, group.name]))
-  const people = await peopleOf(store, lessons.map((lesson) => lesson.leadPreparerId))
+  const people = await peopleOf(
+    store,
+    lessons.map((lesson) => lesson.leadPreparerId),
+  )
   return succeed(
     lessons.map(({ id, title, period, semester, scheduledDate, scheduledTime, groupId, leadPreparerId }) => ({
       id,
@@ -50,7 +57,10 @@ export async function observableLessonsFor(
 }
 
 /** The lessons among `ids` that still exist, by id. */
-export async function lessonsById(store: Pick<Store, 'lessons'>, ids: Iterable<string>): Promise<Map<string, LessonRecord>> {
+export async function lessonsById(
+  store: Pick<Store, 'lessons'>,
+  ids: Iterable<string>,
+): Promise<Map<string, LessonRecord>> {
   const lessons = await Promise.all([...new Set(ids)].map((id) => store.lessons.findLesson(id)))
   return new Map(lessons.flatMap((lesson) => (lesson ? [[lesson.id, lesson]] : [])))
 }

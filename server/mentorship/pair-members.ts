@@ -7,14 +7,23 @@ export interface Member extends PairMember {
 }
 
 /** The users among `ids` that exist, with their groups. */
-export async function membersOf(store: Pick<Store, 'accounts' | 'groups'>, ids: Iterable<string>): Promise<Map<string, Member>> {
+export async function membersOf(
+  store: Pick<Store, 'accounts' | 'groups'>,
+  ids: Iterable<string>,
+): Promise<Map<string, Member>> {
   const users = await Promise.all([...new Set(ids)].map((id) => store.accounts.findUserById(id)))
   const found = users.filter((user): user is UserRecord => user !== null)
   const groups = await Promise.all(found.map((user) => store.groups.groupIdsOfUser(user.id)))
   return new Map(
     found.map((user, index) => [
       user.id,
-      { userId: user.id, role: user.role, schoolId: user.schoolId, groupIds: groups[index]!, displayName: user.displayName },
+      {
+        userId: user.id,
+        role: user.role,
+        schoolId: user.schoolId,
+        groupIds: groups[index]!,
+        displayName: user.displayName,
+      },
     ]),
   )
 }

@@ -36,7 +36,10 @@ export async function mentorshipListFor(
   const { store } = context
   const { semester, semesters } = semestersAround(now, asked)
   const pairs = await store.mentorships.listMentorships(actor.schoolId)
-  const members = await membersOf(store, pairs.flatMap((pair) => [pair.mentorId, pair.apprenticeId]))
+  const members = await membersOf(
+    store,
+    pairs.flatMap((pair) => [pair.mentorId, pair.apprenticeId]),
+  )
   const visible = pairs.filter((pair) => {
     const [mentor, apprentice] = [members.get(pair.mentorId), members.get(pair.apprenticeId)]
     return mentor && apprentice && mayViewPair(actor, mentor, apprentice).allowed
@@ -64,7 +67,10 @@ export async function pairDetailFor(
   const { view, work } = await pairViewOf(context, actor, pair, members, semester)
   const [people, lessons] = await Promise.all([
     peopleOf(store, [pair.mentorId, pair.apprenticeId]),
-    lessonsById(store, work.observations.flatMap((observation) => (observation.lessonId ? [observation.lessonId] : []))),
+    lessonsById(
+      store,
+      work.observations.flatMap((observation) => (observation.lessonId ? [observation.lessonId] : [])),
+    ),
   ])
   return succeed({
     ...view,
@@ -143,7 +149,11 @@ async function candidatesFor(store: Pick<Store, 'groups'>, actor: Actor): Promis
   )
   const members = (await Promise.all(groups.map((group) => store.groups.listGroupMembers(group.id)))).flat()
   const teachers = new Map(
-    members.filter((user) => isTeacherRole(user.role)).map((user) => [user.id, { id: user.id, displayName: user.displayName }]),
+    members
+      .filter((user) => isTeacherRole(user.role))
+      .map((user) => [user.id, { id: user.id, displayName: user.displayName }]),
   )
-  return [...teachers.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN') || a.id.localeCompare(b.id))
+  return [...teachers.values()].sort(
+    (a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN') || a.id.localeCompare(b.id),
+  )
 }

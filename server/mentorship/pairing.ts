@@ -21,7 +21,13 @@ export async function pair(
     (candidate) => candidate.mentorId === input.mentorId && candidate.apprenticeId === input.apprenticeId,
   )
   if (!record) return missing('没有这对师徒')
-  const { view } = await pairViewOf(context, actor, record, checked.value, semestersAround(new Date(), undefined).semester)
+  const { view } = await pairViewOf(
+    context,
+    actor,
+    record,
+    checked.value,
+    semestersAround(new Date(), undefined).semester,
+  )
   return succeed({ view, created })
 }
 
@@ -36,7 +42,11 @@ export async function unpair(context: ContentContext, actor: Actor, input: NewPa
 
 async function refreshApprenticeAccess({ store, registry }: ContentContext, apprenticeId: string): Promise<void> {
   const documents = await store.documents.listDocumentsOwnedBy(apprenticeId)
-  await refreshDocumentAccess(store, registry, documents.map((document) => document.id))
+  await refreshDocumentAccess(
+    store,
+    registry,
+    documents.map((document) => document.id),
+  )
 }
 
 async function checkedPair(

@@ -49,10 +49,11 @@ export class InboxHub {
   }
 
   close(): void {
-    for (const [userId, mine] of this.streams) for (const stream of mine) {
-      stream.end()
-      this.remove(userId, stream)
-    }
+    for (const [userId, mine] of this.streams)
+      for (const stream of mine) {
+        stream.end()
+        this.remove(userId, stream)
+      }
   }
 
   private remove(userId: string, stream: InboxStream): void {

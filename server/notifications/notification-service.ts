@@ -37,7 +37,10 @@ export class NotificationService {
   private readonly running = new Set<Promise<void>>()
 
   constructor(
-    private readonly store: Pick<Store, 'accounts' | 'documents' | 'groups' | 'lessons' | 'mentorships' | 'notifications' | 'updates' | 'versions'>,
+    private readonly store: Pick<
+      Store,
+      'accounts' | 'documents' | 'groups' | 'lessons' | 'mentorships' | 'notifications' | 'updates' | 'versions'
+    >,
     private readonly hub: InboxHub,
     private readonly bounds: InboxBounds = defaultInboxBounds,
     private readonly now: () => Date = () => new Date(),
@@ -130,7 +133,10 @@ export class NotificationService {
   }
 
   private pruning(now: Date): NotificationPruning {
-    return { readBefore: new Date(now.getTime() - this.bounds.keepReadDays * dayMs), keepPerUser: this.bounds.keepPerUser }
+    return {
+      readBefore: new Date(now.getTime() - this.bounds.keepReadDays * dayMs),
+      keepPerUser: this.bounds.keepPerUser,
+    }
   }
 
   /** Resolves once every delivery begun so far has finished. */

@@ -45,7 +45,9 @@ export class StorePresenceLog implements PresenceLog {
     if (this.closed) return () => {}
     const id = randomUUID()
     const joinedAt = new Date()
-    const joined = this.track(this.store.presence.recordPresenceStart({ id, documentId, userId, runId: this.runId, joinedAt }))
+    const joined = this.track(
+      this.store.presence.recordPresenceStart({ id, documentId, userId, runId: this.runId, joinedAt }),
+    )
     let ended = false
     return () => {
       if (ended || this.closed) return

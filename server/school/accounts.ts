@@ -31,11 +31,28 @@ export interface SchoolContext {
 }
 
 /** Caret colours given to new accounts in turn. */
-export const accountColors = ['#1971c2', '#2f9e44', '#f08c00', '#9c36b5', '#0c8599', '#e03131', '#a61e4d', '#5c940d', '#e8590c', '#3b5bdb']
+export const accountColors = [
+  '#1971c2',
+  '#2f9e44',
+  '#f08c00',
+  '#9c36b5',
+  '#0c8599',
+  '#e03131',
+  '#a61e4d',
+  '#5c940d',
+  '#e8590c',
+  '#3b5bdb',
+]
 
-export async function listAccountViews(store: Pick<Store, 'accounts' | 'groups'>, actor: Actor): Promise<Outcome<Account[]>> {
+export async function listAccountViews(
+  store: Pick<Store, 'accounts' | 'groups'>,
+  actor: Actor,
+): Promise<Outcome<Account[]>> {
   if (actor.role !== 'admin') return forbid('只有教导处可以管理账号')
-  const [accounts, groups] = await Promise.all([store.accounts.listAccounts(actor.schoolId), store.groups.listGroupDetails(actor.schoolId)])
+  const [accounts, groups] = await Promise.all([
+    store.accounts.listAccounts(actor.schoolId),
+    store.groups.listGroupDetails(actor.schoolId),
+  ])
   return succeed(accounts.map((account) => accountView(account, groups)))
 }
 
@@ -79,7 +96,12 @@ export async function createAccount(
     actorId: actor.userId,
     action: 'account.create',
     targetUserId: account.id,
-    detail: { username: account.username, displayName: account.displayName, role: account.role, groupIds: request.groupIds },
+    detail: {
+      username: account.username,
+      displayName: account.displayName,
+      role: account.role,
+      groupIds: request.groupIds,
+    },
   })
   return succeed({ account: await viewOf(store, account), oneTimePassword: handedOut })
 }
@@ -134,7 +156,8 @@ export async function changeAccount(
     detail: { ...change },
   })
   // What they may do changed: their editors reconnect, and the upgrade decides each document's access anew.
-  if (roleChanged || groupIds !== null) context.registry.closeConnectionsOf(id, CloseCode.accessChanged, 'access changed')
+  if (roleChanged || groupIds !== null)
+    context.registry.closeConnectionsOf(id, CloseCode.accessChanged, 'access changed')
   return succeed(await viewOf(store, (await store.accounts.findAccount(id))!))
 }
 
@@ -164,7 +187,11 @@ export async function setDisabled(
 }
 
 /** [SCHOOL-8] A new password only the office sees, once; the teacher must change it at the next sign-in. */
-export async function resetPassword({ store }: SchoolContext, actor: Actor, id: string): Promise<Outcome<AccountWithPassword>> {
+export async function resetPassword(
+  { store }: SchoolContext,
+  actor: Actor,
+  id: string,
+): Promise<Outcome<AccountWithPassword>> {
   const target = await managed(store, actor, id, { kind: 'resetPassword' })
   if (!target.ok) return target
   const password = oneTimePassword()
@@ -194,7 +221,12 @@ async function managed(
   return refusal === null ? succeed(account) : forbid(refusal)
 }
 
-async function groupsProblem(store: Pick<Store, 'groups'>, actor: Actor, role: Role, groupIds: readonly string[]): Promise<string | null> {
+async function groupsProblem(
+  store: Pick<Store, 'groups'>,
+  actor: Actor,
+  role: Role,
+  groupIds: readonly string[],
+): Promise<string | null> {
   if (groupIds.length === 0) return null
   const known = new Set((await store.groups.listGroups(actor.schoolId)).map((group) => group.id))
   if (groupIds.some((id) => !known.has(id))) return '没有这个备课组'
@@ -202,7 +234,12 @@ async function groupsProblem(store: Pick<Store, 'groups'>, actor: Actor, role: R
   return role === 'guest' ? null : memberProblem({ role, disabledAt: null })
 }
 
-async function writeGroups(store: Pick<Store, 'groups'>, userId: string, role: Role, groupIds: readonly string[]): Promise<void> {
+async function writeGroups(
+  store: Pick<Store, 'groups'>,
+  userId: string,
+  role: Role,
+  groupIds: readonly string[],
+): Promise<void> {
   if (role === 'guest') await store.groups.setGuestGroups(userId, groupIds)
   else await store.groups.setMemberships(userId, groupIds)
 }

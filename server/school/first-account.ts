@@ -35,7 +35,10 @@ export function firstAccountProblem(request: FirstAccountRequest): string | null
   )
 }
 
-export async function createFirstAccount(store: Pick<Store, 'accounts'>, request: FirstAccountRequest): Promise<FirstAccountOutcome> {
+export async function createFirstAccount(
+  store: Pick<Store, 'accounts'>,
+  request: FirstAccountRequest,
+): Promise<FirstAccountOutcome> {
   const problem = firstAccountProblem(request)
   if (problem !== null) return { ok: false, message: problem }
   const school = request.school.trim()

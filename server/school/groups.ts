@@ -20,7 +20,11 @@ export async function listGroupViews(store: Pick<Store, 'groups'>, actor: Actor)
   return succeed((await store.groups.listGroupDetails(actor.schoolId)).map(groupView))
 }
 
-export async function createGroup({ store }: SchoolContext, actor: Actor, request: Required<NewGroupRequest>): Promise<Outcome<SchoolGroup>> {
+export async function createGroup(
+  { store }: SchoolContext,
+  actor: Actor,
+  request: Required<NewGroupRequest>,
+): Promise<Outcome<SchoolGroup>> {
   if (actor.role !== 'admin') return forbid('只有教导处可以管理备课组')
   const problem = groupNameProblem(request.name)
   if (problem !== null) return reject(problem)
@@ -32,7 +36,13 @@ export async function createGroup({ store }: SchoolContext, actor: Actor, reques
     throw error
   }
   await store.groups.updateGroup(id, { subject: request.subject, grade: request.grade })
-  await store.audit.addAuditEntry({ schoolId: actor.schoolId, actorId: actor.userId, action: 'group.create', targetGroupId: id, detail: { ...request } })
+  await store.audit.addAuditEntry({
+    schoolId: actor.schoolId,
+    actorId: actor.userId,
+    action: 'group.create',
+    targetGroupId: id,
+    detail: { ...request },
+  })
   return succeed(groupView(await detailsOf(store, actor.schoolId, id)))
 }
 
@@ -49,7 +59,8 @@ export async function changeGroup(
   if (!group) return missing('没有这个备课组')
   const accounts = new Map((await store.accounts.listAccounts(actor.schoolId)).map((account) => [account.id, account]))
   const memberIds = change.memberIds ? [...new Set(change.memberIds)] : group.memberIds
-  const leaderId = change.leaderId !== undefined ? change.leaderId : memberIds.includes(group.leaderId ?? '') ? group.leaderId : null
+  const leaderId =
+    change.leaderId !== undefined ? change.leaderId : memberIds.includes(group.leaderId ?? '') ? group.leaderId : null
   const added = memberIds.filter((memberId) => !group.memberIds.includes(memberId))
   const leader = leaderId === null ? null : (accounts.get(leaderId) ?? null)
   const problem =
@@ -61,7 +72,12 @@ export async function changeGroup(
   if (problem !== null) return reject(problem)
   try {
     if (change.memberIds) await store.groups.setGroupMembers(id, memberIds)
-    await store.groups.updateGroup(id, { name: change.name?.trim(), subject: change.subject, grade: change.grade, leaderId })
+    await store.groups.updateGroup(id, {
+      name: change.name?.trim(),
+      subject: change.subject,
+      grade: change.grade,
+      leaderId,
+    })
   } catch (error) {
     if (error instanceof GroupNameTakenError) return reject(`已经有名为“${error.groupName}”的备课组`)
     throw error
@@ -75,7 +91,8 @@ export async function changeGroup(
   })
   // Whoever joined or left now has other rights in this group's documents.
   const removed = group.memberIds.filter((memberId) => !memberIds.includes(memberId))
-  for (const userId of [...added, ...removed]) context.registry.closeConnectionsOf(userId, CloseCode.accessChanged, 'access changed')
+  for (const userId of [...added, ...removed])
+    context.registry.closeConnectionsOf(userId, CloseCode.accessChanged, 'access changed')
   return succeed(groupView(await detailsOf(store, actor.schoolId, id)))
 }
 

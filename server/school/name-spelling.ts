@@ -7,7 +7,9 @@ import { pinyin } from 'pinyin-pro'
 
 export function nameSpelling(displayName: string): string {
   const options = { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive' } as const
-  const syllables = pinyin(displayName, options).map((syllable) => syllable.trim().toLowerCase()).filter((syllable) => syllable !== '')
+  const syllables = pinyin(displayName, options)
+    .map((syllable) => syllable.trim().toLowerCase())
+    .filter((syllable) => syllable !== '')
   const full = syllables.join('')
   const initials = syllables.map((syllable) => syllable[0]).join('')
   return full === initials ? full : `${full} ${initials}`

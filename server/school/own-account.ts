@@ -17,15 +17,26 @@ export async function changeOwnPassword(
 ): Promise<Outcome<void>> {
   const stored = await store.accounts.findUserByUsername(user.username)
   if (!stored || !(await verifyPassword(currentPassword, stored.passwordHash))) return forbid('当前密码不正确')
-  const problem = passwordProblem(newPassword, user.username) ?? (newPassword === currentPassword ? '新密码不能与当前密码相同' : null)
+  const problem =
+    passwordProblem(newPassword, user.username) ?? (newPassword === currentPassword ? '新密码不能与当前密码相同' : null)
   if (problem !== null) return reject(problem)
   await store.accounts.setPassword(user.id, await hashPassword(newPassword), false)
   await store.sessions.deleteOtherSessions(user.id, tokenHash)
-  await store.audit.addAuditEntry({ schoolId: user.schoolId, actorId: user.id, action: 'account.changeOwnPassword', targetUserId: user.id, detail: {} })
+  await store.audit.addAuditEntry({
+    schoolId: user.schoolId,
+    actorId: user.id,
+    action: 'account.changeOwnPassword',
+    targetUserId: user.id,
+    detail: {},
+  })
   return succeed(undefined)
 }
 
-export async function ownSessions(store: Pick<Store, 'sessions'>, { user, tokenHash }: Authenticated, now = new Date()): Promise<SignedInSession[]> {
+export async function ownSessions(
+  store: Pick<Store, 'sessions'>,
+  { user, tokenHash }: Authenticated,
+  now = new Date(),
+): Promise<SignedInSession[]> {
   return (await store.sessions.listSessions(user.id, now)).map((session) => ({
     id: session.id,
     createdAt: session.createdAt?.toISOString() ?? null,
@@ -35,6 +46,10 @@ export async function ownSessions(store: Pick<Store, 'sessions'>, { user, tokenH
   }))
 }
 
-export async function endOwnSession(store: Pick<Store, 'sessions'>, { user }: Authenticated, id: string): Promise<Outcome<void>> {
+export async function endOwnSession(
+  store: Pick<Store, 'sessions'>,
+  { user }: Authenticated,
+  id: string,
+): Promise<Outcome<void>> {
   return (await store.sessions.deleteSessionById(user.id, id)) ? succeed(undefined) : missing('没有这个登录')
 }

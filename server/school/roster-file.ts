@@ -10,7 +10,13 @@ import type { Cell, Worksheet } from 'exceljs'
 import iconv from 'iconv-lite'
 import { isBlankRow, maxRosterRows, type RosterSheetRow } from '../../shared/school/roster-rules.ts'
 import type { ErrorCode } from '../../shared/api/error-codes.ts'
-import { inflateEntry, looksLikeZip, readZipDirectory, ZipFormatError, ZipSizeMismatchError } from '../import/zip-directory.ts'
+import {
+  inflateEntry,
+  looksLikeZip,
+  readZipDirectory,
+  ZipFormatError,
+  ZipSizeMismatchError,
+} from '../import/zip-directory.ts'
 
 /** An honest .xlsx of `maxRosterRows` rows unpacks to a few MB; more is a zip bomb. */
 const maxUnpackedBytes = 64 * 1024 * 1024
@@ -25,14 +31,18 @@ export interface RosterTable {
 /** A file the roster cannot be read from, with the reason for the office. */
 export class RosterFileRefusal extends Error {
   constructor(
-    readonly code: Extract<ErrorCode, 'invalid_request' | 'unsupported_file' | 'unsafe_file' | 'corrupt_file' | 'payload_too_large'>,
+    readonly code: Extract<
+      ErrorCode,
+      'invalid_request' | 'unsupported_file' | 'unsafe_file' | 'corrupt_file' | 'payload_too_large'
+    >,
     message: string,
   ) {
     super(message)
   }
 }
 
-const unreadableSheet = () => new RosterFileRefusal('corrupt_file', '无法读取这个表格文件，请在 Excel 或 WPS 中打开后另存为 .xlsx 再试')
+const unreadableSheet = () =>
+  new RosterFileRefusal('corrupt_file', '无法读取这个表格文件，请在 Excel 或 WPS 中打开后另存为 .xlsx 再试')
 const notASheet = () => new RosterFileRefusal('unsupported_file', '请上传 Excel 表格（.xlsx）或 CSV 文件')
 
 export async function readRosterFile(bytes: Uint8Array): Promise<RosterTable> {
@@ -45,9 +55,13 @@ export async function readRosterFile(bytes: Uint8Array): Promise<RosterTable> {
 function tableOf(rows: RosterSheetRow[]): RosterTable {
   const filled = rows.filter((row) => !isBlankRow(row.cells))
   const [header, ...body] = filled
-  if (header === undefined) throw new RosterFileRefusal('invalid_request', '表格是空的：第一行须是表头，下面每行一位教职工')
+  if (header === undefined)
+    throw new RosterFileRefusal('invalid_request', '表格是空的：第一行须是表头，下面每行一位教职工')
   if (body.length > maxRosterRows) {
-    throw new RosterFileRefusal('payload_too_large', `名单最多 ${maxRosterRows} 行，这个文件有 ${body.length} 行，请分几次导入`)
+    throw new RosterFileRefusal(
+      'payload_too_large',
+      `名单最多 ${maxRosterRows} 行，这个文件有 ${body.length} 行，请分几次导入`,
+    )
   }
   return { header: header.cells.map((cell) => cell.trim()), rows: body }
 }
@@ -56,7 +70,10 @@ const oleSignature = [0xd0, 0xcf, 0x11, 0xe0]
 
 function readCsv(bytes: Uint8Array): RosterSheetRow[] {
   if (oleSignature.every((byte, index) => bytes[index] === byte)) {
-    throw new RosterFileRefusal('unsupported_file', '这是旧版 Excel 文件（.xls）或加了密码的表格，请在 Excel 或 WPS 中另存为不加密码的 .xlsx 再导入')
+    throw new RosterFileRefusal(
+      'unsupported_file',
+      '这是旧版 Excel 文件（.xls）或加了密码的表格，请在 Excel 或 WPS 中另存为不加密码的 .xlsx 再导入',
+    )
   }
   const text = decodeText(bytes)
   if (text.includes('\u0000')) throw notASheet()
@@ -67,7 +84,10 @@ function readCsv(bytes: Uint8Array): RosterSheetRow[] {
   try {
     records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false })
   } catch {
-    throw new RosterFileRefusal('corrupt_file', 'CSV 文件的格式不对（引号没有配对？），请在 Excel 或 WPS 中打开后重新保存')
+    throw new RosterFileRefusal(
+      'corrupt_file',
+      'CSV 文件的格式不对（引号没有配对？），请在 Excel 或 WPS 中打开后重新保存',
+    )
   }
   return records.map((cells, index) => ({ row: index + 1, cells }))
 }
@@ -97,7 +117,9 @@ async function readXlsx(bytes: Uint8Array): Promise<RosterSheetRow[]> {
   }
   const sheets = workbook.worksheets.map(rowsOfSheet)
   // The template has a second sheet of instructions: the roster is the sheet whose header names 用户名.
-  const roster = sheets.find((rows) => rows.find((row) => !isBlankRow(row.cells))?.cells.some((cell) => cell.includes('用户名')))
+  const roster = sheets.find((rows) =>
+    rows.find((row) => !isBlankRow(row.cells))?.cells.some((cell) => cell.includes('用户名')),
+  )
   const chosen = roster ?? sheets[0]
   if (chosen === undefined) throw unreadableSheet()
   return chosen

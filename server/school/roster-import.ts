@@ -35,7 +35,9 @@ export async function importRoster(
   const header = rosterHeader(table.header)
   if ('problem' in header) return reject(header.problem)
   const readings = table.rows.filter((row) => !isBlankRow(row.cells)).map((row) => readRosterRow(row, header.indexes))
-  const usernames = readings.map((reading) => ('entry' in reading ? reading.entry.username : reading.username)).filter(Boolean)
+  const usernames = readings
+    .map((reading) => ('entry' in reading ? reading.entry.username : reading.username))
+    .filter(Boolean)
   const [accounts, groups, takenElsewhere] = await Promise.all([
     store.accounts.listAccounts(actor.schoolId),
     store.groups.listGroupDetails(actor.schoolId),
@@ -59,7 +61,15 @@ export async function importRoster(
   }
   if (dryRun || plan.errors > 0) return succeed({ result: preview, written: false })
 
-  const { write, passwords } = await writeOf(plan, actor, accounts.length, groups, new Map(accounts.map((account) => [account.username, account.id])), file.name, preview)
+  const { write, passwords } = await writeOf(
+    plan,
+    actor,
+    accounts.length,
+    groups,
+    new Map(accounts.map((account) => [account.username, account.id])),
+    file.name,
+    preview,
+  )
   try {
     await store.accounts.importRoster(write)
   } catch (error) {
@@ -67,7 +77,10 @@ export async function importRoster(
     throw error
   }
   // Whoever's role or groups changed reconnects, and the upgrade decides each document's access anew.
-  const touched = new Set([...write.memberships.map((membership) => membership.userId), ...write.accountChanges.filter((change) => change.role).map((change) => change.id)])
+  const touched = new Set([
+    ...write.memberships.map((membership) => membership.userId),
+    ...write.accountChanges.filter((change) => change.role).map((change) => change.id),
+  ])
   for (const userId of touched) context.registry.closeConnectionsOf(userId, CloseCode.accessChanged, 'access changed')
   return succeed({ result: { ...preview, passwords }, written: true })
 }
@@ -107,10 +120,20 @@ async function writeOf(
     }
   })
   const idOf = (username: string) => accountIds.get(username)!
-  const memberships = plan.memberships.map(({ username, groupNames }) => ({ userId: idOf(username), groupIds: groupNames.map((name) => groupIds.get(name)!) }))
-  const leaders = plan.leaders.map(({ groupName, username }) => ({ groupId: groupIds.get(groupName)!, userId: idOf(username) }))
+  const memberships = plan.memberships.map(({ username, groupNames }) => ({
+    userId: idOf(username),
+    groupIds: groupNames.map((name) => groupIds.get(name)!),
+  }))
+  const leaders = plan.leaders.map(({ groupName, username }) => ({
+    groupId: groupIds.get(groupName)!,
+    userId: idOf(username),
+  }))
 
-  const entry = (action: NewAuditEntry['action'], target: { user?: string; group?: string }, detail: Record<string, unknown>): NewAuditEntry => ({
+  const entry = (
+    action: NewAuditEntry['action'],
+    target: { user?: string; group?: string },
+    detail: Record<string, unknown>,
+  ): NewAuditEntry => ({
     schoolId: actor.schoolId,
     actorId: actor.userId,
     action,
@@ -120,17 +143,43 @@ async function writeOf(
   })
   const groupsOf = new Map(memberships.map((membership) => [membership.userId, membership.groupIds]))
   const audit: NewAuditEntry[] = [
-    entry('roster.import', {}, { file: fileName, created: preview.created, updated: preview.updated, newGroups: preview.newGroups }),
-    ...newGroups.map((group) => entry('group.create', { group: group.id }, { name: group.name, subject: group.subject, grade: group.grade })),
+    entry(
+      'roster.import',
+      {},
+      { file: fileName, created: preview.created, updated: preview.updated, newGroups: preview.newGroups },
+    ),
+    ...newGroups.map((group) =>
+      entry('group.create', { group: group.id }, { name: group.name, subject: group.subject, grade: group.grade }),
+    ),
     ...plan.groupChanges.map(({ id, ...change }) => entry('group.update', { group: id }, change)),
     ...newAccounts.map((account) =>
-      entry('account.create', { user: account.id }, { username: account.username, displayName: account.displayName, role: account.role, groupIds: groupsOf.get(account.id) ?? [] }),
+      entry(
+        'account.create',
+        { user: account.id },
+        {
+          username: account.username,
+          displayName: account.displayName,
+          role: account.role,
+          groupIds: groupsOf.get(account.id) ?? [],
+        },
+      ),
     ),
-    ...changedAccounts(plan, memberships, new Set(newAccounts.map((account) => account.id))).map(({ id, change }) => entry('account.update', { user: id }, change)),
+    ...changedAccounts(plan, memberships, new Set(newAccounts.map((account) => account.id))).map(({ id, change }) =>
+      entry('account.update', { user: id }, change),
+    ),
     ...leaders.map(({ groupId, userId }) => entry('group.update', { group: groupId }, { leaderId: userId })),
   ]
   return {
-    write: { schoolId: actor.schoolId, newGroups, groupChanges: plan.groupChanges, newAccounts, accountChanges: plan.accountChanges, memberships, leaders, audit },
+    write: {
+      schoolId: actor.schoolId,
+      newGroups,
+      groupChanges: plan.groupChanges,
+      newAccounts,
+      accountChanges: plan.accountChanges,
+      memberships,
+      leaders,
+      audit,
+    },
     passwords,
   }
 }

@@ -66,7 +66,8 @@ export async function rosterTemplate(): Promise<Uint8Array> {
 
 /** exceljs keeps a sheet's validations by range and writes them so, but its types leave them out. */
 function validations(sheet: Worksheet): { add(range: string, validation: DataValidation): void } {
-  return (sheet as unknown as { dataValidations: { add(range: string, validation: DataValidation): void } }).dataValidations
+  return (sheet as unknown as { dataValidations: { add(range: string, validation: DataValidation): void } })
+    .dataValidations
 }
 
 export async function passwordSheet(passwords: readonly RosterPassword[]): Promise<Uint8Array> {

@@ -45,7 +45,9 @@ export async function groupOverviewFor(
   if (groups.length === 0) return forbid('只有备课组的老师和教导处可以查看备课组概况')
   const group = query.groupId === undefined ? groups[0]! : groups.find((candidate) => candidate.id === query.groupId)
   if (!group) {
-    const inSchool = (await context.store.groups.listGroups(actor.schoolId)).some((candidate) => candidate.id === query.groupId)
+    const inSchool = (await context.store.groups.listGroups(actor.schoolId)).some(
+      (candidate) => candidate.id === query.groupId,
+    )
     return inSchool ? forbid('只能查看自己所在备课组的概况') : missing('没有这个备课组')
   }
   const today = localDateTime(now)
@@ -114,7 +116,9 @@ async function lessonDocumentsOf(
   context: ContentContext,
   lessons: readonly LessonRecord[],
 ): Promise<{ reflections: StatsReflection[]; threads: Map<string, ThreadView[]> }> {
-  const documents = (await Promise.all(lessons.map((lesson) => context.store.documents.listDocumentsOfLesson(lesson.id)))).flat()
+  const documents = (
+    await Promise.all(lessons.map((lesson) => context.store.documents.listDocumentsOfLesson(lesson.id)))
+  ).flat()
   const read = await Promise.all(
     documents.map(async (document) => {
       const state = await currentState(context, document.id)

@@ -29,7 +29,11 @@ export async function addImages(db: Kysely<Database>, images: readonly NewImage[
 
 export async function findImages(db: Kysely<Database>, ids: readonly string[]): Promise<ImageRecord[]> {
   if (ids.length === 0) return []
-  const rows = await db.selectFrom('images').selectAll().where('id', 'in', [...new Set(ids)]).execute()
+  const rows = await db
+    .selectFrom('images')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
   return rows.map(toImage)
 }
 

@@ -6,13 +6,7 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely, Selectable, SelectQueryBuilder, Transaction, Updateable } from 'kysely'
 import type { LessonStage } from '../../shared/workflow/stages.ts'
 import type { Database, LessonsTable } from './database-schema.ts'
-import type {
-  LessonPlanChange,
-  LessonRecord,
-  LessonStageEvent,
-  LessonStageMove,
-  NewLesson,
-} from './lesson-records.ts'
+import type { LessonPlanChange, LessonRecord, LessonStageEvent, LessonStageMove, NewLesson } from './lesson-records.ts'
 
 /** The lesson and its shared 导学案, which point at each other, in one transaction. */
 export async function createLesson(db: Kysely<Database>, lesson: NewLesson): Promise<LessonRecord> {
@@ -102,7 +96,9 @@ export async function listSemestersOfGroup(db: Kysely<Database>, groupId: string
 
 /** A teacher's assignments as 主备人, in the order they are due. */
 export async function listLessonsOfLeadPreparer(db: Kysely<Database>, userId: string): Promise<LessonRecord[]> {
-  const rows = await inScheduleOrder(db.selectFrom('lessons').selectAll().where('lead_preparer_id', '=', userId)).execute()
+  const rows = await inScheduleOrder(
+    db.selectFrom('lessons').selectAll().where('lead_preparer_id', '=', userId),
+  ).execute()
   return rows.map(toLesson)
 }
 
@@ -110,7 +106,9 @@ export async function listLessonsOfLeadPreparer(db: Kysely<Database>, userId: st
  * By date, then time; a lesson without a time comes after the timed ones of its day on every database
  * (SQLite sorts NULL first, PostgreSQL last).
  */
-function inScheduleOrder<O>(query: SelectQueryBuilder<Database, 'lessons', O>): SelectQueryBuilder<Database, 'lessons', O> {
+function inScheduleOrder<O>(
+  query: SelectQueryBuilder<Database, 'lessons', O>,
+): SelectQueryBuilder<Database, 'lessons', O> {
   return query
     .orderBy('scheduled_date')
     .orderBy((eb) => eb('scheduled_time', 'is', null))

@@ -102,7 +102,11 @@ async function meetingsWhere(
   return rows.map((row) => toMeeting(row, attendeesOf.get(row.id) ?? []))
 }
 
-async function insertAttendees(trx: Transaction<Database>, meetingId: string, userIds: readonly string[]): Promise<void> {
+async function insertAttendees(
+  trx: Transaction<Database>,
+  meetingId: string,
+  userIds: readonly string[],
+): Promise<void> {
   const distinct = [...new Set(userIds)]
   if (distinct.length === 0) return
   await trx
@@ -113,7 +117,17 @@ async function insertAttendees(trx: Transaction<Database>, meetingId: string, us
 
 function fieldsOf(meeting: MeetingFields): MeetingFields {
   const { date, startTime, endTime, place, topic, presenterId, summary, decisions } = meeting
-  return { date, startTime, endTime, place, topic, presenterId, attendeeIds: [...new Set(meeting.attendeeIds)], summary, decisions }
+  return {
+    date,
+    startTime,
+    endTime,
+    place,
+    topic,
+    presenterId,
+    attendeeIds: [...new Set(meeting.attendeeIds)],
+    summary,
+    decisions,
+  }
 }
 
 function columnsOf(meeting: MeetingFields) {

@@ -19,20 +19,18 @@ export async function addNotifications(
   notifications: readonly NewNotification[],
 ): Promise<NotificationRecord[]> {
   if (notifications.length === 0) return []
-  const records = notifications.map(
-    (notification): NotificationRecord => ({
-      id: randomUUID(),
-      userId: notification.userId,
-      kind: notification.kind,
-      documentId: notification.documentId,
-      lessonId: notification.lessonId,
-      threadId: notification.threadId,
-      actorId: notification.actorId,
-      text: notification.text,
-      createdAt: notification.createdAt,
-      readAt: null,
-    }),
-  )
+  const records = notifications.map((notification): NotificationRecord => ({
+    id: randomUUID(),
+    userId: notification.userId,
+    kind: notification.kind,
+    documentId: notification.documentId,
+    lessonId: notification.lessonId,
+    threadId: notification.threadId,
+    actorId: notification.actorId,
+    text: notification.text,
+    createdAt: notification.createdAt,
+    readAt: null,
+  }))
   await db
     .insertInto('notifications')
     .values(

@@ -18,10 +18,19 @@ function batches<T>(items: readonly T[]): T[][] {
 }
 
 /** Usernames among `usernames` that accounts of other schools have. */
-export async function usernamesOfOtherSchools(db: Kysely<Database>, schoolId: string, usernames: readonly string[]): Promise<string[]> {
+export async function usernamesOfOtherSchools(
+  db: Kysely<Database>,
+  schoolId: string,
+  usernames: readonly string[],
+): Promise<string[]> {
   const taken: string[] = []
   for (const batch of batches(usernames)) {
-    const rows = await db.selectFrom('users').select('username').where('username', 'in', batch).where('school_id', '<>', schoolId).execute()
+    const rows = await db
+      .selectFrom('users')
+      .select('username')
+      .where('username', 'in', batch)
+      .where('school_id', '<>', schoolId)
+      .execute()
     taken.push(...rows.map((row) => row.username))
   }
   return taken
@@ -33,14 +42,28 @@ export function importRoster(db: Kysely<Database>, write: RosterWrite): Promise<
     for (const batch of batches(write.newGroups)) {
       const inserted = await trx
         .insertInto('groups')
-        .values(batch.map((group) => ({ id: group.id, school_id: write.schoolId, name: group.name, subject: group.subject, grade: group.grade, created_at: now })))
+        .values(
+          batch.map((group) => ({
+            id: group.id,
+            school_id: write.schoolId,
+            name: group.name,
+            subject: group.subject,
+            grade: group.grade,
+            created_at: now,
+          })),
+        )
         .onConflict((conflict) => conflict.columns(['school_id', 'name']).doNothing())
         .returning('id')
         .execute()
       if (inserted.length !== batch.length) throw new RosterConflictError('a group name was taken meanwhile')
     }
     for (const { id, subject, grade } of write.groupChanges) {
-      await trx.updateTable('groups').set({ subject, grade }).where('id', '=', id).where('school_id', '=', write.schoolId).execute()
+      await trx
+        .updateTable('groups')
+        .set({ subject, grade })
+        .where('id', '=', id)
+        .where('school_id', '=', write.schoolId)
+        .execute()
     }
     for (const batch of batches(write.newAccounts)) {
       const inserted = await trx
@@ -67,7 +90,12 @@ export function importRoster(db: Kysely<Database>, write: RosterWrite): Promise<
     await changeAccounts(trx, write)
     await replaceMemberships(trx, write.memberships)
     for (const { groupId, userId } of write.leaders) {
-      await trx.updateTable('groups').set({ leader_id: userId }).where('id', '=', groupId).where('school_id', '=', write.schoolId).execute()
+      await trx
+        .updateTable('groups')
+        .set({ leader_id: userId })
+        .where('id', '=', groupId)
+        .where('school_id', '=', write.schoolId)
+        .execute()
     }
     for (const batch of batches(write.audit)) {
       await trx
@@ -91,11 +119,17 @@ export function importRoster(db: Kysely<Database>, write: RosterWrite): Promise<
 
 async function changeAccounts(trx: Transaction<Database>, write: RosterWrite): Promise<void> {
   for (const { id, displayName, role } of write.accountChanges) {
-    const before = await trx.selectFrom('users').select('role').where('id', '=', id).where('school_id', '=', write.schoolId).executeTakeFirst()
+    const before = await trx
+      .selectFrom('users')
+      .select('role')
+      .where('id', '=', id)
+      .where('school_id', '=', write.schoolId)
+      .executeTakeFirst()
     if (before === undefined) throw new RosterConflictError('an account of the roster is gone')
     await trx.updateTable('users').set({ display_name: displayName, role }).where('id', '=', id).execute()
     if (role === undefined || role === before.role) continue
-    if (before.role === 'leader') await trx.updateTable('groups').set({ leader_id: null }).where('leader_id', '=', id).execute()
+    if (before.role === 'leader')
+      await trx.updateTable('groups').set({ leader_id: null }).where('leader_id', '=', id).execute()
     if (before.role === 'guest') {
       await trx.deleteFrom('guest_groups').where('user_id', '=', id).execute()
       await trx.updateTable('users').set({ access_until: null }).where('id', '=', id).execute()
@@ -107,7 +141,9 @@ async function replaceMemberships(trx: Transaction<Database>, memberships: Roste
   for (const batch of batches(memberships)) {
     const userIds = batch.map((membership) => membership.userId)
     await trx.deleteFrom('group_members').where('user_id', 'in', userIds).execute()
-    const rows = batch.flatMap(({ userId, groupIds }) => [...new Set(groupIds)].map((groupId) => ({ group_id: groupId, user_id: userId })))
+    const rows = batch.flatMap(({ userId, groupIds }) =>
+      [...new Set(groupIds)].map((groupId) => ({ group_id: groupId, user_id: userId })),
+    )
     for (const rowBatch of batches(rows)) await trx.insertInto('group_members').values(rowBatch).execute()
     // [SCHOOL-6] A leader who is no longer a member stops leading.
     await trx

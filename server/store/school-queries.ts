@@ -115,7 +115,11 @@ export async function updateAccount(db: Db, id: string, change: AccountChange): 
 /** Disabling ends every session of the account in the same transaction; enabling starts none. */
 export function setAccountDisabled(db: Kysely<Database>, id: string, at: Date | null): Promise<AccountRecord | null> {
   return db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ disabled_at: at?.getTime() ?? null }).where('id', '=', id).execute()
+    await trx
+      .updateTable('users')
+      .set({ disabled_at: at?.getTime() ?? null })
+      .where('id', '=', id)
+      .execute()
     if (at !== null) await trx.deleteFrom('sessions').where('user_id', '=', id).execute()
     return findAccount(trx, id)
   })
@@ -206,7 +210,12 @@ export function setGuestGroups(db: Kysely<Database>, userId: string, groupIds: r
 }
 
 export async function guestGroupIdsOf(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.selectFrom('guest_groups').select('group_id').where('user_id', '=', userId).orderBy('group_id').execute()
+  const rows = await db
+    .selectFrom('guest_groups')
+    .select('group_id')
+    .where('user_id', '=', userId)
+    .orderBy('group_id')
+    .execute()
   return rows.map((row) => row.group_id)
 }
 
@@ -267,7 +276,11 @@ export async function insertSession(db: Db, tokenHash: string, session: SessionR
 }
 
 /** The user's browser sessions still valid at `now`, newest first. */
-export async function listSessions(db: Db, userId: string, now: Date): Promise<(SessionView & { tokenHash: string })[]> {
+export async function listSessions(
+  db: Db,
+  userId: string,
+  now: Date,
+): Promise<(SessionView & { tokenHash: string })[]> {
   const rows = await db
     .selectFrom('sessions')
     .select(['token_hash', 'id', 'kind', 'created_at', 'expires_at', 'user_agent'])
@@ -302,7 +315,12 @@ export async function deleteOtherSessions(db: Db, userId: string, keepTokenHash:
 
 /** Newest first, `limit` of them, older than `before` when given. */
 /** A cursor of time and id, not time alone: an import writes hundreds of entries in one millisecond. */
-export async function listAuditEntries(db: Db, schoolId: string, limit: number, after: AuditCursor | null): Promise<AuditEntry[]> {
+export async function listAuditEntries(
+  db: Db,
+  schoolId: string,
+  limit: number,
+  after: AuditCursor | null,
+): Promise<AuditEntry[]> {
   let query = db.selectFrom('audit_log').selectAll().where('school_id', '=', schoolId)
   if (after !== null) {
     const at = after.at.getTime()

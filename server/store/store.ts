@@ -4,13 +4,7 @@
  * `test/server/store/`. Every method is async so that callers never depend on SQLite being synchronous.
  */
 import type { Role } from '../../shared/access.ts'
-import type {
-  LessonPlanChange,
-  LessonRecord,
-  LessonStageEvent,
-  LessonStageMove,
-  NewLesson,
-} from './lesson-records.ts'
+import type { LessonPlanChange, LessonRecord, LessonStageEvent, LessonStageMove, NewLesson } from './lesson-records.ts'
 import type { ImageRecord, NewImage } from './image-records.ts'
 import type {
   AccountChange,

@@ -8,11 +8,7 @@ import type { Database } from './database-schema.ts'
 import type { TemplateRecord } from './store.ts'
 
 export async function findTemplate(db: Kysely<Database>, schoolId: string): Promise<TemplateRecord | null> {
-  const row = await db
-    .selectFrom('lesson_templates')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .executeTakeFirst()
+  const row = await db.selectFrom('lesson_templates').selectAll().where('school_id', '=', schoolId).executeTakeFirst()
   if (row === undefined) return null
   return {
     schoolId: row.school_id,

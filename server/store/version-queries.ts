@@ -25,8 +25,14 @@ export async function createVersion(db: Kysely<Database>, version: NewVersion): 
 }
 
 /** 定稿: the move to `finalized`, its event and the version it makes, all or nothing; null if the lesson had moved. */
-export async function finalizeLesson(db: Kysely<Database>, move: LessonStageMove, version: NewVersion): Promise<VersionRecord | null> {
-  return db.transaction().execute(async (trx) => ((await moveLessonStageIn(trx, move)) ? insertVersion(trx, version) : null))
+export async function finalizeLesson(
+  db: Kysely<Database>,
+  move: LessonStageMove,
+  version: NewVersion,
+): Promise<VersionRecord | null> {
+  return db
+    .transaction()
+    .execute(async (trx) => ((await moveLessonStageIn(trx, move)) ? insertVersion(trx, version) : null))
 }
 
 /** Numbers the version after the lesson's last one; the unique number refuses a concurrent twin. */
@@ -124,7 +130,12 @@ export async function createLessonDocument(
       if (baseVersionId === null) throw new Error('An adaptation needs the version it is based on')
       await trx
         .insertInto('adaptations')
-        .values({ document_id: record.id, lesson_id: document.lessonId, base_version_id: baseVersionId, created_at: now })
+        .values({
+          document_id: record.id,
+          lesson_id: document.lessonId,
+          base_version_id: baseVersionId,
+          created_at: now,
+        })
         .execute()
     }
   })

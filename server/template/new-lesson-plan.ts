@@ -24,7 +24,11 @@ export async function schoolTemplate(store: Pick<Store, 'templates'>, schoolId: 
 }
 
 /** The first update of a new 导学案 draft of `schoolId`, its header filled with `headerValues`. */
-export async function newLessonPlanUpdate(store: Pick<Store, 'templates'>, schoolId: string, headerValues: HeaderValues): Promise<Uint8Array> {
+export async function newLessonPlanUpdate(
+  store: Pick<Store, 'templates'>,
+  schoolId: string,
+  headerValues: HeaderValues,
+): Promise<Uint8Array> {
   return documentUpdateOf(buildLessonPlan(await schoolTemplate(store, schoolId), headerValues))
 }
 

@@ -22,7 +22,9 @@ export async function threadsOfDocuments(
   context: ContentContext,
   documents: readonly Pick<DocumentRecord, 'id'>[],
 ): Promise<Map<string, StoredThread[]>> {
-  const threads = await Promise.all(documents.map(async (document) => threadsOfState(await currentState(context, document.id))))
+  const threads = await Promise.all(
+    documents.map(async (document) => threadsOfState(await currentState(context, document.id))),
+  )
   return new Map(documents.map((document, index) => [document.id, threads[index]!]))
 }
 

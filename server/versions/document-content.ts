@@ -8,7 +8,20 @@ import type { RoomRegistry } from '../collab/room-registry.ts'
 import type { Store } from '../store/store.ts'
 
 export interface ContentContext {
-  store: Pick<Store, 'accounts' | 'adaptations' | 'documents' | 'groups' | 'images' | 'lessons' | 'meetings' | 'mentorships' | 'templates' | 'updates' | 'versions'>
+  store: Pick<
+    Store,
+    | 'accounts'
+    | 'adaptations'
+    | 'documents'
+    | 'groups'
+    | 'images'
+    | 'lessons'
+    | 'meetings'
+    | 'mentorships'
+    | 'templates'
+    | 'updates'
+    | 'versions'
+  >
   registry: RoomRegistry
 }
 

@@ -37,8 +37,14 @@ export async function lessonAllowing(
   return decision.allowed ? succeed(lesson) : forbid(decision.reason)
 }
 
-export async function versionSummaries(store: Pick<Store, 'accounts'>, versions: readonly VersionRecord[]): Promise<VersionSummary[]> {
-  const people = await peopleOf(store, versions.map((version) => version.createdBy))
+export async function versionSummaries(
+  store: Pick<Store, 'accounts'>,
+  versions: readonly VersionRecord[],
+): Promise<VersionSummary[]> {
+  const people = await peopleOf(
+    store,
+    versions.map((version) => version.createdBy),
+  )
   return versions.map((version) => ({
     id: version.id,
     lessonId: version.lessonId,
@@ -54,14 +60,23 @@ export async function summaryOf(store: Pick<Store, 'accounts'>, version: Version
   return summary!
 }
 
-export async function listLessonVersions(store: Pick<Store, 'accounts' | 'lessons' | 'mentorships' | 'versions'>, lessonId: string, actor: Actor): Promise<Outcome<VersionSummary[]>> {
+export async function listLessonVersions(
+  store: Pick<Store, 'accounts' | 'lessons' | 'mentorships' | 'versions'>,
+  lessonId: string,
+  actor: Actor,
+): Promise<Outcome<VersionSummary[]>> {
   const lesson = await lessonAllowing(store, lessonId, actor, 'view')
   if (!lesson.ok) return lesson
   return succeed(await versionSummaries(store, await store.versions.listVersions(lessonId)))
 }
 
 /** The version, its state, and its lesson, if `actor` may do `action` with that lesson. */
-async function versionAllowing(store: Pick<Store, 'lessons' | 'mentorships' | 'versions'>, versionId: string, actor: Actor, action: LessonAction) {
+async function versionAllowing(
+  store: Pick<Store, 'lessons' | 'mentorships' | 'versions'>,
+  versionId: string,
+  actor: Actor,
+  action: LessonAction,
+) {
   const version = await store.versions.findVersion(versionId)
   if (!version) return noSuchVersion()
   const lesson = await lessonAllowing(store, version.lessonId, actor, action)
@@ -71,10 +86,17 @@ async function versionAllowing(store: Pick<Store, 'lessons' | 'mentorships' | 'v
   return succeed({ version, state, lesson: lesson.value })
 }
 
-export async function showVersion(store: Pick<Store, 'accounts' | 'lessons' | 'mentorships' | 'versions'>, versionId: string, actor: Actor): Promise<Outcome<VersionContent>> {
+export async function showVersion(
+  store: Pick<Store, 'accounts' | 'lessons' | 'mentorships' | 'versions'>,
+  versionId: string,
+  actor: Actor,
+): Promise<Outcome<VersionContent>> {
   const found = await versionAllowing(store, versionId, actor, 'view')
   if (!found.ok) return found
-  return succeed({ version: await summaryOf(store, found.value.version), content: bodyJsonOfState(found.value.state, editorSchema) })
+  return succeed({
+    version: await summaryOf(store, found.value.version),
+    content: bodyJsonOfState(found.value.state, editorSchema),
+  })
 }
 
 export async function compareVersions(
@@ -97,7 +119,11 @@ export async function compareVersions(
  * Makes the shared plan read like the version again, as new changes on top of its history: the
  * versions and everything typed since stay as they were, and open editors see the change live.
  */
-export async function restoreVersion(context: ContentContext, versionId: string, actor: Actor): Promise<Outcome<RestoreResult>> {
+export async function restoreVersion(
+  context: ContentContext,
+  versionId: string,
+  actor: Actor,
+): Promise<Outcome<RestoreResult>> {
   const version = await context.store.versions.findVersion(versionId)
   if (!version) return noSuchVersion()
   // Decided inside too: a 定稿 that got there first has frozen the plan.

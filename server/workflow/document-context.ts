@@ -24,13 +24,19 @@ export async function documentContextOf(
 }
 
 /** The number of the lesson's latest 定稿 version, which the read-only notice names. */
-export async function latestVersionNumber(store: Pick<Store, 'versions'>, lessonId: string | null): Promise<number | null> {
+export async function latestVersionNumber(
+  store: Pick<Store, 'versions'>,
+  lessonId: string | null,
+): Promise<number | null> {
   if (lessonId === null) return null
   const numbers = (await store.versions.listVersions(lessonId)).map((version) => version.number)
   return numbers.length === 0 ? null : Math.max(...numbers)
 }
 
-async function documentLesson(store: Pick<Store, 'lessons' | 'mentorships' | 'versions'>, document: DocumentRecord): Promise<LessonContext | null> {
+async function documentLesson(
+  store: Pick<Store, 'lessons' | 'mentorships' | 'versions'>,
+  document: DocumentRecord,
+): Promise<LessonContext | null> {
   if (document.lessonId === null) return null
   const lesson = await store.lessons.findLesson(document.lessonId)
   return lesson ? lessonContextOf(store, lesson) : null

@@ -3,7 +3,10 @@ import type { LessonContext } from '../../shared/workflow/lesson-rules.ts'
 import type { LessonRecord } from '../store/lesson-records.ts'
 import type { Store } from '../store/store.ts'
 
-export async function lessonContextOf(store: Pick<Store, 'mentorships' | 'versions'>, lesson: LessonRecord): Promise<LessonContext> {
+export async function lessonContextOf(
+  store: Pick<Store, 'mentorships' | 'versions'>,
+  lesson: LessonRecord,
+): Promise<LessonContext> {
   return {
     schoolId: lesson.schoolId,
     groupId: lesson.groupId,

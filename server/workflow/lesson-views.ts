@@ -11,7 +11,12 @@ import { type People, peopleOf, personOf } from '../versions/people.ts'
 import { documentContextOf } from './document-context.ts'
 import { lessonContextOf } from './lesson-context.ts'
 
-export function lessonSummaryOf(lesson: LessonRecord, people: People, now: LocalDateTime, hasVersions: boolean): LessonSummary {
+export function lessonSummaryOf(
+  lesson: LessonRecord,
+  people: People,
+  now: LocalDateTime,
+  hasVersions: boolean,
+): LessonSummary {
   return {
     id: lesson.id,
     groupId: lesson.groupId,
@@ -31,14 +36,24 @@ export function lessonSummaryOf(lesson: LessonRecord, people: People, now: Local
   }
 }
 
-export async function lessonSummaries(store: Pick<Store, 'accounts' | 'versions'>, lessons: readonly LessonRecord[], now: LocalDateTime) {
-  const people = await peopleOf(store, lessons.map((lesson) => lesson.leadPreparerId))
-  const versioned = await Promise.all(lessons.map(async (lesson) => (await store.versions.listVersions(lesson.id)).length > 0))
+export async function lessonSummaries(
+  store: Pick<Store, 'accounts' | 'versions'>,
+  lessons: readonly LessonRecord[],
+  now: LocalDateTime,
+) {
+  const people = await peopleOf(
+    store,
+    lessons.map((lesson) => lesson.leadPreparerId),
+  )
+  const versioned = await Promise.all(
+    lessons.map(async (lesson) => (await store.versions.listVersions(lesson.id)).length > 0),
+  )
   return lessons.map((lesson, index) => lessonSummaryOf(lesson, people, now, versioned[index]!))
 }
 
 /** A rule's decision as the API shows it. */
-export const asView = (decision: Decision) => (decision.allowed ? { allowed: true } : { allowed: false, reason: decision.reason })
+export const asView = (decision: Decision) =>
+  decision.allowed ? { allowed: true } : { allowed: false, reason: decision.reason }
 
 export async function lessonDetailOf(
   store: Pick<Store, 'accounts' | 'documents' | 'groups' | 'lessons' | 'mentorships' | 'versions'>,

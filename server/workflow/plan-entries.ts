@@ -29,7 +29,11 @@ export async function preparersOf(store: Pick<Store, 'groups'>, groupId: string)
 }
 
 /** The group, if it is one of `actor`'s school. */
-export async function groupOf(store: Pick<Store, 'groups'>, actor: Actor, groupId: string): Promise<GroupRecord | null> {
+export async function groupOf(
+  store: Pick<Store, 'groups'>,
+  actor: Actor,
+  groupId: string,
+): Promise<GroupRecord | null> {
   const group = await store.groups.findGroup(groupId)
   return group?.schoolId === actor.schoolId ? group : null
 }
@@ -37,7 +41,15 @@ export async function groupOf(store: Pick<Store, 'groups'>, actor: Actor, groupI
 /** Planning rights do not depend on a lesson's stage, so a plan not yet made is decided as a draft. */
 export function plannedLesson(group: GroupRecord, leadPreparerId: string): LessonContext {
   const { schoolId, id: groupId } = group
-  return { schoolId, groupId, stage: 'draft', leadPreparerId, liveReviewOpen: false, leadPreparerMentorIds: [], hasVersions: false }
+  return {
+    schoolId,
+    groupId,
+    stage: 'draft',
+    leadPreparerId,
+    liveReviewOpen: false,
+    leadPreparerMentorIds: [],
+    hasVersions: false,
+  }
 }
 
 export async function createPlanEntry(

@@ -25,7 +25,20 @@ export interface StageMoved {
 }
 
 export interface WorkflowContext {
-  store: Pick<Store, 'accounts' | 'adaptations' | 'documents' | 'groups' | 'images' | 'lessons' | 'meetings' | 'mentorships' | 'templates' | 'updates' | 'versions'>
+  store: Pick<
+    Store,
+    | 'accounts'
+    | 'adaptations'
+    | 'documents'
+    | 'groups'
+    | 'images'
+    | 'lessons'
+    | 'meetings'
+    | 'mentorships'
+    | 'templates'
+    | 'updates'
+    | 'versions'
+  >
   registry: RoomRegistry
   /** Told after each move is stored; must not throw. */
   onStageMoved?: (moved: StageMoved) => Promise<void>
@@ -52,10 +65,21 @@ export async function changeStage(
     if (to === 'finalized') {
       const version = await finalizeLesson(context, lesson, actor.userId, now)
       if (!version) continue
-      await context.onStageMoved?.({ lesson: current, from: lesson.stage, actorId: actor.userId, versionNumber: version.number })
+      await context.onStageMoved?.({
+        lesson: current,
+        from: lesson.stage,
+        actorId: actor.userId,
+        versionNumber: version.number,
+      })
       return succeed(current)
     }
-    const moved = await store.lessons.moveLessonStage({ lessonId, from: lesson.stage, to, actorId: actor.userId, at: now })
+    const moved = await store.lessons.moveLessonStage({
+      lessonId,
+      from: lesson.stage,
+      to,
+      actorId: actor.userId,
+      at: now,
+    })
     if (!moved) continue
     await refreshLessonAccess(store, registry, current)
     await context.onStageMoved?.({ lesson: current, from: lesson.stage, actorId: actor.userId })

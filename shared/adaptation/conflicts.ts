@@ -48,7 +48,11 @@ export function findConflicts(
       base: original,
       mine: mineBlock,
       shared: sharedBlock,
-      afterKey: mineEntry ? keyBefore(mine, mineEntry.index) : sharedEntry ? keyBefore(shared, sharedEntry.index) : null,
+      afterKey: mineEntry
+        ? keyBefore(mine, mineEntry.index)
+        : sharedEntry
+          ? keyBefore(shared, sharedEntry.index)
+          : null,
     })
   }
   return spots

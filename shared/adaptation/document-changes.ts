@@ -75,7 +75,13 @@ function changeOf(state: Uint8Array, change: (doc: Y.Doc, body: Y.XmlFragment) =
 }
 
 /** Puts a new block reading as `node` at `index` (in place of `remove` blocks) and returns its key. */
-function replaceAt(doc: Y.Doc, parent: Y.XmlFragment | Y.XmlElement, index: number, node: ProseMirrorNode, remove: number): string | null {
+function replaceAt(
+  doc: Y.Doc,
+  parent: Y.XmlFragment | Y.XmlElement,
+  index: number,
+  node: ProseMirrorNode,
+  remove: number,
+): string | null {
   if (remove > 0) parent.delete(index, remove)
   const element = new Y.XmlElement(node.type.name)
   parent.insert(index, [element])

@@ -25,7 +25,12 @@ export interface PulledVersion {
   conflicts: ConflictSpot[]
 }
 
-export function pullVersion(baseState: Uint8Array, versionState: Uint8Array, adaptationState: Uint8Array, schema: Schema): PulledVersion {
+export function pullVersion(
+  baseState: Uint8Array,
+  versionState: Uint8Array,
+  adaptationState: Uint8Array,
+  schema: Schema,
+): PulledVersion {
   const base = blocksOfState(baseState, schema)
   const shared = blocksOfState(versionState, schema)
   const mine = blocksOfState(adaptationState, schema)

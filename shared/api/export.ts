@@ -9,7 +9,9 @@ export const editionQuery = z.enum(editions).default('teacher').describe('studen
 export const formatQuery = z
   .enum(exportFormats)
   .default('docx')
-  .describe('docx: Word; pdf: printed by the server (503 pdf_unavailable without Chromium); json: the export model the print view shows')
+  .describe(
+    'docx: Word; pdf: printed by the server (503 pdf_unavailable without Chromium); json: the export model the print view shows',
+  )
 
 export const exportQuery = z.object({ edition: editionQuery, format: formatQuery })
 

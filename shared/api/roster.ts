@@ -8,7 +8,10 @@ import { maxRosterRows } from '../school/roster-rules.ts'
 export const rosterFileField = 'file'
 
 export const rosterQuery = z.object({
-  dryRun: z.enum(['0', '1', 'true', 'false']).optional().describe('1: check the sheet and answer the preview, writing nothing'),
+  dryRun: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .describe('1: check the sheet and answer the preview, writing nothing'),
 })
 
 export const rosterRow = z.object({

@@ -110,7 +110,12 @@ export type AuditEntryView = z.infer<typeof auditEntry>
 
 export const auditQuery = z.object({
   before: isoTime.optional().describe('With `beforeId`: the previous page’s last entry’s `at`'),
-  beforeId: z.string().min(1).max(100).optional().describe('The previous page’s last entry’s `id`: entries of one millisecond are told apart by it'),
+  beforeId: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('The previous page’s last entry’s `id`: entries of one millisecond are told apart by it'),
 })
 
 export const auditPage = z.object({ entries: z.array(auditEntry), more: z.boolean() })

@@ -131,7 +131,12 @@ export const addReferenceRequest = z.object({ sourceDocumentId: z.string().min(1
 export const documentPassages = z.object({ documentId: z.string(), blocks: z.array(block) })
 export type DocumentPassages = z.infer<typeof documentPassages>
 
-export const variantSummary = z.object({ documentId: z.string(), title: z.string(), author: person, createdAt: z.string() })
+export const variantSummary = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  author: person,
+  createdAt: z.string(),
+})
 export type VariantSummary = z.infer<typeof variantSummary>
 
 export const createVariantRequest = z.object({

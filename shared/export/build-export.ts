@@ -22,7 +22,8 @@ export interface ExportOptions {
   changes?: { marks: ChangeMarks; keyOf: (node: ProseMirrorNode) => string | null }
 }
 
-export const changeLegend = '二次备课标记：下划线为增加的内容，删除线为删去的内容，【二次备课·增】为新增段落，【二次备课·删】为删去的段落。'
+export const changeLegend =
+  '二次备课标记：下划线为增加的内容，删除线为删去的内容，【二次备课·增】为新增段落，【二次备课·删】为删去的段落。'
 
 export function buildExport(doc: ProseMirrorNode, options: ExportOptions): ExportDocument {
   const changes = options.edition === 'teacher' ? options.changes : undefined
@@ -85,7 +86,15 @@ function convertBlock(node: ProseMirrorNode, context: BuildContext): ExportBlock
       const items: ExportBlock[][] = []
       node.forEach((item) => items.push(convertChildren(item, context)))
       const start = Number(node.attrs['start'] ?? 1)
-      return [{ kind: 'list', ordered: node.type.name === 'orderedList', start: Number.isFinite(start) ? start : 1, items, teacherOnly }]
+      return [
+        {
+          kind: 'list',
+          ordered: node.type.name === 'orderedList',
+          start: Number.isFinite(start) ? start : 1,
+          items,
+          teacherOnly,
+        },
+      ]
     }
     case 'table':
       return [{ kind: 'table', rows: tableRows(node, context), teacherOnly }]
@@ -143,11 +152,19 @@ function textBlock(node: ProseMirrorNode, teacherOnly: boolean, context: BuildCo
   const mark = key === null ? undefined : context.changes?.marks.byKey.get(key)
   const inlines: Inline[] =
     mark?.mark === 'changed'
-      ? mark.parts.map((part) => (part.change === 'same' ? { text: part.text } : { text: part.text, change: part.change }))
+      ? mark.parts.map((part) =>
+          part.change === 'same' ? { text: part.text } : { text: part.text, change: part.change },
+        )
       : inlinesOf(node)
   const change = mark?.mark
   if (node.type.name === 'heading') {
-    return { kind: 'heading', level: Number(node.attrs['level'] ?? 3), inlines, teacherOnly, ...(change ? { change } : {}) }
+    return {
+      kind: 'heading',
+      level: Number(node.attrs['level'] ?? 3),
+      inlines,
+      teacherOnly,
+      ...(change ? { change } : {}),
+    }
   }
   return { kind: 'paragraph', inlines, teacherOnly, ...(change ? { change } : {}) }
 }

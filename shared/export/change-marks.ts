@@ -23,7 +23,13 @@ export interface ChangeMarks {
 }
 
 export function changeMarksOf(changes: readonly BlockChange[]): ChangeMarks {
-  const marks: ChangeMarks = { byKey: new Map(), removedAfter: new Map(), removedBefore: new Map(), removedAtEnd: [], count: 0 }
+  const marks: ChangeMarks = {
+    byKey: new Map(),
+    removedAfter: new Map(),
+    removedBefore: new Map(),
+    removedAtEnd: [],
+    count: 0,
+  }
   let previous: Block | null = null
   let pendingCuts: Block[] = []
   const placeBefore = (next: Block | null) => {

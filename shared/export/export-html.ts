@@ -9,7 +9,11 @@ import { safeHref } from './build-export.ts'
 import { missingImageText } from './export-images.ts'
 import { headerLines } from './header-layout.ts'
 
-const changeLabels: Record<ChangeMark, string> = { added: '【二次备课·增】', removed: '【二次备课·删】', changed: '【二次备课·改】' }
+const changeLabels: Record<ChangeMark, string> = {
+  added: '【二次备课·增】',
+  removed: '【二次备课·删】',
+  changed: '【二次备课·改】',
+}
 const teacherOnlyLabel = '<span class="teacher-only-label">【教师用】</span>'
 
 export function escapeHtml(text: string): string {
@@ -27,7 +31,10 @@ export type ImageSource = (imageId: string) => string | null
 export function exportHtml(model: ExportDocument, imageSrc: ImageSource = imageUrl): string {
   const parts = [`<h1 class="export-title">${escapeHtml(model.title)}</h1>`]
   if (model.subtitle) parts.push(`<p class="export-subtitle">${escapeHtml(model.subtitle)}</p>`)
-  if (model.studentLine) parts.push('<p class="student-line">班级 <span class="blank"></span>　姓名 <span class="blank"></span>　学号 <span class="blank short"></span></p>')
+  if (model.studentLine)
+    parts.push(
+      '<p class="student-line">班级 <span class="blank"></span>　姓名 <span class="blank"></span>　学号 <span class="blank short"></span></p>',
+    )
   if (model.header.length > 0) parts.push(headerTable(model))
   if (model.legend) parts.push(`<p class="export-legend">${escapeHtml(model.legend)}</p>`)
   parts.push(blocksHtml(model.blocks, false, imageSrc))
@@ -38,7 +45,8 @@ function headerTable(model: ExportDocument): string {
   const cell = (label: string, value: string, span = 1) =>
     `<th>${escapeHtml(label)}</th><td${span > 1 ? ` colspan="${span}"` : ''}>${escapeHtml(value)}</td>`
   const rows = headerLines(model.header).map(
-    (line) => `<tr>${line.length === 2 ? line.map((row) => cell(row.label, row.value)).join('') : cell(line[0].label, line[0].value, 3)}</tr>`,
+    (line) =>
+      `<tr>${line.length === 2 ? line.map((row) => cell(row.label, row.value)).join('') : cell(line[0].label, line[0].value, 3)}</tr>`,
   )
   return `<table class="export-header"><colgroup><col class="label"><col><col class="label"><col></colgroup><tbody>${rows.join('')}</tbody></table>`
 }
@@ -50,7 +58,9 @@ function blocksHtml(blocks: readonly ExportBlock[], insideTeacherOnly: boolean, 
 function blockHtml(block: ExportBlock, insideTeacherOnly: boolean, imageSrc: ImageSource): string {
   const labelled = block.teacherOnly && !insideTeacherOnly
   const inner = insideTeacherOnly || block.teacherOnly
-  const classes = [labelled ? 'teacher-only' : '', block.change ? `change-${block.change}` : ''].filter(Boolean).join(' ')
+  const classes = [labelled ? 'teacher-only' : '', block.change ? `change-${block.change}` : '']
+    .filter(Boolean)
+    .join(' ')
   const classAttribute = classes ? ` class="${classes}"` : ''
   const label = labelled ? teacherOnlyLabel : ''
   const changeLabel = block.change ? `<span class="change-label">${changeLabels[block.change]}</span>` : ''
@@ -65,7 +75,9 @@ function blockHtml(block: ExportBlock, insideTeacherOnly: boolean, imageSrc: Ima
     }
     case 'list': {
       const items = block.items.map((item) => `<li>${blocksHtml(item, inner, imageSrc)}</li>`).join('')
-      const list = block.ordered ? `<ol${block.start !== 1 ? ` start="${block.start}"` : ''}>${items}</ol>` : `<ul>${items}</ul>`
+      const list = block.ordered
+        ? `<ol${block.start !== 1 ? ` start="${block.start}"` : ''}>${items}</ol>`
+        : `<ul>${items}</ul>`
       return labelled ? `<div class="teacher-only">${label}${list}</div>` : list
     }
     case 'table':

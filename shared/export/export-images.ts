@@ -49,7 +49,10 @@ export function withAvailableImages(model: ExportDocument, available: ReadonlySe
       case 'list':
         return { ...block, items: block.items.map((item) => item.map(mark)) }
       case 'table':
-        return { ...block, rows: block.rows.map((row) => row.map((cell) => ({ ...cell, blocks: cell.blocks.map(mark) }))) }
+        return {
+          ...block,
+          rows: block.rows.map((row) => row.map((cell) => ({ ...cell, blocks: cell.blocks.map(mark) }))),
+        }
       default:
         return block
     }

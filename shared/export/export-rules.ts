@@ -10,6 +10,7 @@ import type { Decision } from '../workflow/lesson-rules.ts'
 
 export function decideArchiveExport(actor: Actor, group: { schoolId: string }): Decision {
   if (actor.schoolId !== group.schoolId) return { allowed: false, reason: '这是其他学校的备课组' }
-  if (actor.role === 'guest') return { allowed: false, reason: '受邀专家可以导出单份教案，整学期的资料只提供给本校老师' }
+  if (actor.role === 'guest')
+    return { allowed: false, reason: '受邀专家可以导出单份教案，整学期的资料只提供给本校老师' }
   return { allowed: true }
 }

@@ -5,7 +5,8 @@ import type { ExportBlock, ExportDocument } from './export-model.ts'
 
 export function meetingExport(sheet: MeetingSheet): ExportDocument {
   const { meeting, lesson } = sheet
-  const names = (people: readonly { displayName: string }[]) => people.map((person) => person.displayName).join('、') || '无'
+  const names = (people: readonly { displayName: string }[]) =>
+    people.map((person) => person.displayName).join('、') || '无'
   const sections = [
     { title: '讨论纪要', text: meeting.summary },
     { title: '形成共识', text: meeting.decisions },
@@ -27,20 +28,22 @@ export function meetingExport(sheet: MeetingSheet): ExportDocument {
     ],
     studentLine: false,
     legend: null,
-    blocks: sections.map(
-      ({ title, text }, index): ExportBlock => ({
-        kind: 'section',
-        number: chineseNumeral(index + 1),
-        title,
-        teacherOnly: false,
-        blocks: paragraphsOf(text),
-      }),
-    ),
+    blocks: sections.map(({ title, text }, index): ExportBlock => ({
+      kind: 'section',
+      number: chineseNumeral(index + 1),
+      title,
+      teacherOnly: false,
+      blocks: paragraphsOf(text),
+    })),
   }
 }
 
 /** One paragraph per line the recorder typed; an empty record prints one empty line to write on. */
 export function paragraphsOf(text: string): ExportBlock[] {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '')
-  return (lines.length > 0 ? lines : ['']).map((line) => ({ kind: 'paragraph', inlines: [{ text: line }], teacherOnly: false }))
+  return (lines.length > 0 ? lines : ['']).map((line) => ({
+    kind: 'paragraph',
+    inlines: [{ text: line }],
+    teacherOnly: false,
+  }))
 }

@@ -6,7 +6,8 @@
  * Font lists name the Windows fonts first, then macOS, then the free CJK fonts Linux has.
  */
 export const songtiFamily = '"SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif'
-export const heitiFamily = '"SimHei", "黑体", "Heiti SC", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
+export const heitiFamily =
+  '"SimHei", "黑体", "Heiti SC", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
 
 export const pageMargins = '20mm 22mm 22mm 22mm'
 

@@ -6,7 +6,10 @@ import type { ErrorCode } from '../api/error-codes.ts'
 import { limits } from '../limits.ts'
 import { type ImageHeader, readImageHeader } from './image-header.ts'
 
-export type ImageRefusalCode = Extract<ErrorCode, 'payload_too_large' | 'unsupported_file' | 'unsafe_file' | 'corrupt_file'>
+export type ImageRefusalCode = Extract<
+  ErrorCode,
+  'payload_too_large' | 'unsupported_file' | 'unsafe_file' | 'corrupt_file'
+>
 
 export type ImageCheck = { ok: true; image: ImageHeader } | { ok: false; code: ImageRefusalCode; message: string }
 
@@ -24,7 +27,8 @@ export function tooManyPixels(width: number, height: number): string {
 }
 
 export function checkImage(bytes: Uint8Array): ImageCheck {
-  if (bytes.length > limits.maxImageBytes) return { ok: false, code: 'payload_too_large', message: imageRefusals.tooLarge }
+  if (bytes.length > limits.maxImageBytes)
+    return { ok: false, code: 'payload_too_large', message: imageRefusals.tooLarge }
   const header = readImageHeader(bytes)
   switch (header) {
     case 'svg':

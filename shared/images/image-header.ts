@@ -100,6 +100,9 @@ function uint24(bytes: Uint8Array, offset: number): number {
 
 /** SVG is text: an optional BOM, an XML declaration or comments, then `<svg`. */
 function looksLikeSvg(bytes: Uint8Array): boolean {
-  const start = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, '').trimStart()
+  const start = new TextDecoder('utf-8', { fatal: false })
+    .decode(bytes.subarray(0, 4096))
+    .replace(/^\ufeff/, '')
+    .trimStart()
   return start.startsWith('<') && /<svg[\s>]/i.test(start)
 }

@@ -23,7 +23,10 @@ const fieldOfLabel = new Map<string, HeaderFieldKey>(
 
 /** Longest labels first, so “使用班级” is read before “班级”. */
 const labelAlternatives = [...fieldOfLabel.keys()].sort((a, b) => b.length - a.length).join('|')
-const inlinePair = new RegExp(`(${labelAlternatives})\\s*[:：]\\s*(.*?)\\s*(?=(?:${labelAlternatives})\\s*[:：]|$)`, 'g')
+const inlinePair = new RegExp(
+  `(${labelAlternatives})\\s*[:：]\\s*(.*?)\\s*(?=(?:${labelAlternatives})\\s*[:：]|$)`,
+  'g',
+)
 const startsWithPair = new RegExp(`^(?:${labelAlternatives})\\s*[:：]`)
 
 function fieldOf(cell: string): HeaderFieldKey | undefined {
@@ -32,7 +35,10 @@ function fieldOf(cell: string): HeaderFieldKey | undefined {
 
 /** A value as the header holds it: one line; fill-in blanks (“____”) count as empty. */
 function cleanValue(value: string): string {
-  return value.replace(/[_＿]+/g, ' ').replace(/\s+/g, ' ').trim()
+  return value
+    .replace(/[_＿]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /**

@@ -48,7 +48,10 @@ function headingLevel(block: JSONContent): number | null {
 
 /** The 班级 / 姓名 / 学号 line of a 学生版, which is a form to fill in, not content. */
 function isStudentLine(block: JSONContent): boolean {
-  return block.type === 'paragraph' && /^班级[:：]?[_＿\s]*姓名[:：]?[_＿\s]*(学号[:：]?[_＿\s]*)?$/.test(textOf(block).trim())
+  return (
+    block.type === 'paragraph' &&
+    /^班级[:：]?[_＿\s]*姓名[:：]?[_＿\s]*(学号[:：]?[_＿\s]*)?$/.test(textOf(block).trim())
+  )
 }
 
 interface Boundary {
@@ -64,7 +67,9 @@ interface Boundary {
 function sectionLevelOf(blocks: readonly JSONContent[], template: LessonTemplate): number | null {
   const levels = blocks.flatMap((block, index) => {
     const level = headingLevel(block)
-    return level === null ? [] : [{ level, index, matches: matchTemplateSection(textOf(block), template.sections, new Set()) !== null }]
+    return level === null
+      ? []
+      : [{ level, index, matches: matchTemplateSection(textOf(block), template.sections, new Set()) !== null }]
   })
   const matching = levels.filter((heading) => heading.matches)
   if (matching.length > 0) return Math.min(...matching.map((heading) => heading.level))
@@ -85,7 +90,12 @@ function isAllBold(block: JSONContent): boolean {
  * numbered next in the sequence of titles (“五、” after “四、”), so that “一、选择题” inside 当堂检测,
  * which starts the numbering again, stays a line of its section.
  */
-function isTitleParagraph(block: JSONContent, template: LessonTemplate, taken: ReadonlySet<string>, nextNumber: number): boolean {
+function isTitleParagraph(
+  block: JSONContent,
+  template: LessonTemplate,
+  taken: ReadonlySet<string>,
+  nextNumber: number,
+): boolean {
   if (block.type !== 'paragraph') return false
   const text = textOf(block).trim()
   if (text.length === 0 || text.length > maxTitleParagraphLength) return false
@@ -98,12 +108,19 @@ function isTitleParagraph(block: JSONContent, template: LessonTemplate, taken: R
  * block. (Paragraphs and headings carry the label at their start instead.)
  */
 function isLabelOfNextBlock(block: JSONContent, next: JSONContent | undefined): boolean {
-  return block.type === 'paragraph' && textOf(block).trim() === teacherOnlyLabel && next !== undefined && next.type !== 'paragraph' && next.type !== 'heading'
+  return (
+    block.type === 'paragraph' &&
+    textOf(block).trim() === teacherOnlyLabel &&
+    next !== undefined &&
+    next.type !== 'paragraph' &&
+    next.type !== 'heading'
+  )
 }
 
 /** A paragraph or heading without the 【教师用】 a 教师版 put at its start: the mark replaces it. */
 function withoutTeacherOnlyLabel(block: JSONContent): JSONContent {
-  if ((block.type !== 'paragraph' && block.type !== 'heading') || !textOf(block).startsWith(teacherOnlyLabel)) return block
+  if ((block.type !== 'paragraph' && block.type !== 'heading') || !textOf(block).startsWith(teacherOnlyLabel))
+    return block
   let left = teacherOnlyLabel.length
   const content: JSONContent[] = []
   for (const node of block.content ?? []) {
@@ -144,7 +161,9 @@ function withSectionHeadingLevels(body: readonly JSONContent[], sectionLevel: nu
   if (sectionLevel === null) return [...body]
   return body.map((block) => {
     const level = headingLevel(block)
-    return level === null || level <= sectionLevel ? block : { ...block, attrs: { ...block.attrs, level: level - sectionLevel } }
+    return level === null || level <= sectionLevel
+      ? block
+      : { ...block, attrs: { ...block.attrs, level: level - sectionLevel } }
   })
 }
 
@@ -158,7 +177,9 @@ function titleIndexOf(blocks: readonly JSONContent[], sectionLevel: number | nul
 export function lessonFromBlocks(input: readonly JSONContent[], template: LessonTemplate): ImportedLesson {
   let header: HeaderValues = {}
   let blocks = input.filter((block) => !isStudentLine(block))
-  const headerIndex = blocks.findIndex((block) => block.type === 'table' && headerValuesFromTable(tableRows(block)) !== null)
+  const headerIndex = blocks.findIndex(
+    (block) => block.type === 'table' && headerValuesFromTable(tableRows(block)) !== null,
+  )
   if (headerIndex >= 0 && headerIndex <= 3) {
     header = headerValuesFromTable(tableRows(blocks[headerIndex]!))!
     // Lines above the header table are the file's title (and subtitle): the 课题 if the table has none.
@@ -197,8 +218,14 @@ export function lessonFromBlocks(input: readonly JSONContent[], template: Lesson
     outline.push({ key, title: sectionTitle, fromTemplate: section !== null })
     sections.push({
       type: 'section',
-      attrs: { key, title: sectionTitle, hint: '', teacherOnly: (section?.teacherOnly ?? false) || isMarkedTeacherOnly(title) },
-      content: body.length > 0 ? markTeacherNotes(withSectionHeadingLevels(body, sectionLevel)) : [{ type: 'paragraph' }],
+      attrs: {
+        key,
+        title: sectionTitle,
+        hint: '',
+        teacherOnly: (section?.teacherOnly ?? false) || isMarkedTeacherOnly(title),
+      },
+      content:
+        body.length > 0 ? markTeacherNotes(withSectionHeadingLevels(body, sectionLevel)) : [{ type: 'paragraph' }],
     })
   }
 

@@ -11,12 +11,33 @@ import type { TemplateSection } from '../template/lesson-template.ts'
  */
 const synonymGroups: readonly (readonly string[])[] = [
   ['学习目标', '教学目标', '学习目的', '目标导航', '目标展示', '学习目标与要求', '三维目标'],
-  ['重点难点', '重难点', '学习重点难点', '学习重难点', '教学重点难点', '教学重难点', '重点与难点', '重点和难点', '重难点分析'],
+  [
+    '重点难点',
+    '重难点',
+    '学习重点难点',
+    '学习重难点',
+    '教学重点难点',
+    '教学重难点',
+    '重点与难点',
+    '重点和难点',
+    '重难点分析',
+  ],
   ['学法指导', '学法点拨', '方法指导', '学习方法'],
   ['预习导学', '自主学习', '课前预习', '预习案', '自主预习', '课前自学', '预习指导', '自学指导', '温故知新'],
   ['合作探究', '探究案', '合作学习', '小组合作', '探究新知', '合作交流', '新知探究', '问题探究'],
   ['展示交流', '展示提升', '成果展示', '交流展示', '展示点评'],
-  ['当堂检测', '达标测评', '当堂训练', '课堂检测', '达标检测', '巩固练习', '当堂达标', '检测案', '课堂练习', '达标训练'],
+  [
+    '当堂检测',
+    '达标测评',
+    '当堂训练',
+    '课堂检测',
+    '达标检测',
+    '巩固练习',
+    '当堂达标',
+    '检测案',
+    '课堂练习',
+    '达标训练',
+  ],
   ['课堂小结', '归纳小结', '课堂总结', '小结', '本课小结', '总结提升', '反思小结'],
   ['课后作业', '拓展延伸', '作业布置', '布置作业', '课后练习', '拓展提升', '课外作业', '拓展训练'],
   ['课后反思', '教学反思', '教后反思', '反思', '教后记'],
@@ -53,7 +74,7 @@ export function chineseNumeralOf(heading: string): number | null {
 /** The title without numbering, brackets around it, a trailing colon or spaces: “（一）【学习目标】：” → “学习目标”. */
 export function normalizeHeading(text: string): string {
   let title = text.replace(/\s+/g, '').replace(teacherOnlySuffix, '')
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     for (const pattern of numberingPatterns) {
       const stripped = title.replace(pattern, '')
@@ -100,5 +121,7 @@ export function matchTemplateSection(
 ): TemplateSection | null {
   const headingNames = namesOf(heading)
   if (headingNames[0] === '') return null
-  return sections.find((section) => !taken.has(section.key) && sameSection(headingNames, namesOf(section.title))) ?? null
+  return (
+    sections.find((section) => !taken.has(section.key) && sameSection(headingNames, namesOf(section.title))) ?? null
+  )
 }

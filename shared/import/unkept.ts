@@ -47,5 +47,9 @@ const sentences: Record<UnkeptKind, (count: string) => string> = {
 }
 
 export function unkeptItem(kind: UnkeptKind, count: number | null = null): UnkeptItem {
-  return { kind, count, message: sentences[kind](count === null ? '' : `${count} ${kind.startsWith('images') ? '张' : '处'}`) }
+  return {
+    kind,
+    count,
+    message: sentences[kind](count === null ? '' : `${count} ${kind.startsWith('images') ? '张' : '处'}`),
+  }
 }

@@ -66,7 +66,10 @@ export const LessonImage = Node.create({
         (image) =>
         ({ commands }) =>
           storedImageId(image.src) !== null &&
-          commands.insertContent({ type: this.name, attrs: { src: image.src, alt: image.alt ?? '', width: image.width, height: image.height } }),
+          commands.insertContent({
+            type: this.name,
+            attrs: { src: image.src, alt: image.alt ?? '', width: image.width, height: image.height },
+          }),
     }
   },
 })

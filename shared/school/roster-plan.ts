@@ -70,7 +70,8 @@ export function planRoster(readings: readonly RosterRowReading[], school: Roster
   for (const { username, row } of entries) rowsOf.set(username, [...(rowsOf.get(username) ?? []), row])
   for (const entry of entries) {
     const others = rowsOf.get(entry.username)!.filter((row) => row !== entry.row)
-    if (others.length > 0) fail(entry.row, `用户名 ${entry.username} 在第 ${others.join('、')} 行也出现了，每人只能占一行`)
+    if (others.length > 0)
+      fail(entry.row, `用户名 ${entry.username} 在第 ${others.join('、')} 行也出现了，每人只能占一行`)
   }
   entries = entries.filter((entry) => !outcomes.has(entry.row))
 
@@ -80,7 +81,16 @@ export function planRoster(readings: readonly RosterRowReading[], school: Roster
   const accounts = new Map(school.accounts.map((account) => [account.username, account]))
   const groupsByName = new Map(school.groups.map((group) => [group.name, group]))
   const groupNameOf = new Map(school.groups.map((group) => [group.id, group.name]))
-  const plan: RosterPlan = { rows: [], errors: 0, newGroups: [], groupChanges: [], newAccounts: [], accountChanges: [], memberships: [], leaders: [] }
+  const plan: RosterPlan = {
+    rows: [],
+    errors: 0,
+    newGroups: [],
+    groupChanges: [],
+    newAccounts: [],
+    accountChanges: [],
+    memberships: [],
+    leaders: [],
+  }
   const announced = new Set<string>()
 
   for (const entry of entries) {
@@ -88,7 +98,8 @@ export function planRoster(readings: readonly RosterRowReading[], school: Roster
     const newGroupNames = entry.groupNames.filter((name) => !groupsByName.has(name) && !announced.has(name))
     newGroupNames.forEach((name) => announced.add(name))
     if (newGroupNames.length > 0) notes.push(`新建备课组：${newGroupNames.join('、')}`)
-    if (entry.groupNames.length === 0 && (entry.subject !== '' || entry.grade !== '')) notes.push('没有填备课组，学科和年级未用上')
+    if (entry.groupNames.length === 0 && (entry.subject !== '' || entry.grade !== ''))
+      notes.push('没有填备课组，学科和年级未用上')
     const existing = accounts.get(entry.username)
     if (school.takenElsewhere.has(entry.username)) {
       fail(entry.row, `用户名 ${entry.username} 已被其他学校的账号使用，请换一个`)
@@ -156,13 +167,19 @@ interface GroupFacts {
 }
 
 /** 学科 and 年级 of each group the sheet names; a row that contradicts an earlier one is an error. */
-function groupFactsOf(entries: readonly RosterEntry[], fail: (row: number, message: string) => void): Map<string, GroupFacts> {
+function groupFactsOf(
+  entries: readonly RosterEntry[],
+  fail: (row: number, message: string) => void,
+): Map<string, GroupFacts> {
   const facts = new Map<string, GroupFacts>()
   for (const entry of entries) {
     for (const name of entry.groupNames) {
       const known = facts.get(name) ?? { subject: '', grade: '', subjectRow: 0, gradeRow: 0 }
       facts.set(name, known)
-      for (const [field, label, rowField] of [['subject', '学科', 'subjectRow'], ['grade', '年级', 'gradeRow']] as const) {
+      for (const [field, label, rowField] of [
+        ['subject', '学科', 'subjectRow'],
+        ['grade', '年级', 'gradeRow'],
+      ] as const) {
         const value = entry[field]
         if (value === '') continue
         if (known[field] === '') {
@@ -184,12 +201,17 @@ function refuseLastAdminRemoval(
   entries: readonly RosterEntry[],
   fail: (row: number, message: string) => void,
 ): void {
-  const newRole = new Map(plan.accountChanges.flatMap((change) => (change.role === undefined ? [] : [[change.id, change.role] as const])))
-  const demoted = school.accounts.filter((account) => account.role === 'admin' && account.disabledAt === null && newRole.has(account.id))
+  const newRole = new Map(
+    plan.accountChanges.flatMap((change) => (change.role === undefined ? [] : [[change.id, change.role] as const])),
+  )
+  const demoted = school.accounts.filter(
+    (account) => account.role === 'admin' && account.disabledAt === null && newRole.has(account.id),
+  )
   if (demoted.length === 0) return
   const remaining =
-    school.accounts.filter((account) => account.disabledAt === null && (newRole.get(account.id) ?? account.role) === 'admin').length +
-    plan.newAccounts.filter((entry) => entry.role === 'admin').length
+    school.accounts.filter(
+      (account) => account.disabledAt === null && (newRole.get(account.id) ?? account.role) === 'admin',
+    ).length + plan.newAccounts.filter((entry) => entry.role === 'admin').length
   if (remaining > 0) return
   const demotedNames = new Set(demoted.map((account) => account.username))
   for (const entry of entries) {
@@ -201,7 +223,12 @@ function refuseLastAdminRemoval(
  * [SCHOOL-6] A group named by exactly one 组长 row gets that 组长 as its leader. Where several 组长 name
  * the same group the sheet does not say who leads it, so its leader stays as it is and the rows say so.
  */
-function planLeaders(plan: RosterPlan, entries: readonly RosterEntry[], school: RosterSchool, outcomes: Map<number, Outcome>): void {
+function planLeaders(
+  plan: RosterPlan,
+  entries: readonly RosterEntry[],
+  school: RosterSchool,
+  outcomes: Map<number, Outcome>,
+): void {
   const accountIds = new Map(school.accounts.map((account) => [account.username, account.id]))
   const leaderIds = new Map(school.groups.map((group) => [group.name, group.leaderId]))
   const leadersOf = new Map<string, RosterEntry[]>()
@@ -222,7 +249,8 @@ function planLeaders(plan: RosterPlan, entries: readonly RosterEntry[], school: 
     }
     for (const leader of leaders) {
       const outcome = outcomes.get(leader.row)
-      if (outcome && outcome.status !== 'error') outcome.notes.push(`“${groupName}”有多位组长，请在“备课组”页指定谁任组长`)
+      if (outcome && outcome.status !== 'error')
+        outcome.notes.push(`“${groupName}”有多位组长，请在“备课组”页指定谁任组长`)
     }
   }
 }

@@ -44,18 +44,20 @@ export type RosterColumnIndexes = Record<RosterColumn, number>
 
 /** A header cell as people type it: `用户名*` or `初始密码（可不填）` name the same column. */
 function headerName(cell: string): string {
-  return cell
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/[*＊\s]/g, '')
+  return cell.replace(/[（(][^）)]*[）)]/g, '').replace(/[*＊\s]/g, '')
 }
 
 /** The column positions, or the Chinese reason the header is not the template's. */
 export function rosterHeader(header: readonly string[]): { indexes: RosterColumnIndexes } | { problem: string } {
   const names = header.map(headerName)
-  const indexes = Object.fromEntries(rosterColumns.map((column) => [column, names.indexOf(column)])) as RosterColumnIndexes
+  const indexes = Object.fromEntries(
+    rosterColumns.map((column) => [column, names.indexOf(column)]),
+  ) as RosterColumnIndexes
   const missing = rosterColumns.filter((column) => indexes[column] === -1 && !optionalColumns.includes(column))
   if (missing.length > 0) {
-    return { problem: `表头缺少：${missing.join('、')}。第一行须是模板的列：${rosterColumns.join('、')}（初始密码可不填）` }
+    return {
+      problem: `表头缺少：${missing.join('、')}。第一行须是模板的列：${rosterColumns.join('、')}（初始密码可不填）`,
+    }
   }
   const repeated = rosterColumns.find((column) => names.filter((name) => name === column).length > 1)
   return repeated ? { problem: `表头里“${repeated}”出现了不止一次` } : { indexes }
@@ -95,7 +97,14 @@ export function readRosterRow({ row, cells }: RosterSheetRow, indexes: RosterCol
   const role = roleText === '' ? 'teacher' : roleWords[roleText]
   if (role === undefined) return fail(`角色“${roleText}”不认识，请填 教导处、组长 或 教师（不填即为教师）`)
   if (role === 'guest') return fail('校外教研员须设访问期限，请在“账号”页单独添加')
-  const groupNames = [...new Set(cell('备课组').split(groupSeparators).map((name) => name.trim()).filter(Boolean))]
+  const groupNames = [
+    ...new Set(
+      cell('备课组')
+        .split(groupSeparators)
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  ]
   const groupProblem = groupNames.map(groupNameProblem).find((problem) => problem !== null)
   if (groupProblem) return fail(groupProblem)
   const subject = cell('学科')

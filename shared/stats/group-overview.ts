@@ -52,9 +52,7 @@ export function lessonsByStage<L extends { stage: LessonStage }>(lessons: readon
 
 /** Lessons past their date whose shared plan is not finalized, the longest overdue first. */
 export function lateLessons<L extends ScheduledLesson>(lessons: readonly L[], now: LocalDateTime): L[] {
-  return lessons
-    .filter((lesson) => isOverdue(lesson, now))
-    .sort((a, b) => dueKey(a).localeCompare(dueKey(b)))
+  return lessons.filter((lesson) => isOverdue(lesson, now)).sort((a, b) => dueKey(a).localeCompare(dueKey(b)))
 }
 
 function dueKey(lesson: ScheduledLesson): string {

@@ -27,7 +27,8 @@ export function changedPlaces(transaction: Y.Transaction): string[] {
       if ([...keys].some((key) => key !== null)) places.add(placeOf(type))
     }
   }
-  if (places.size === 0) places.add(`change:${transaction.doc.clientID}:${Y.getState(transaction.doc.store, transaction.doc.clientID)}`)
+  if (places.size === 0)
+    places.add(`change:${transaction.doc.clientID}:${Y.getState(transaction.doc.store, transaction.doc.clientID)}`)
   return [...places]
 }
 

@@ -3,7 +3,12 @@ import type { LessonTemplate } from './lesson-template.ts'
 
 export const defaultLessonTemplate: LessonTemplate = {
   sections: [
-    { key: 'objectives', title: '学习目标', hint: '写出本课的学习目标，2—4 条，用“能……”“会……”表述', teacherOnly: false },
+    {
+      key: 'objectives',
+      title: '学习目标',
+      hint: '写出本课的学习目标，2—4 条，用“能……”“会……”表述',
+      teacherOnly: false,
+    },
     { key: 'keyPoints', title: '重点难点', hint: '重点：……  难点：……', teacherOnly: false },
     { key: 'studyMethods', title: '学法指导', hint: '告诉学生怎样预习、怎样思考、怎样合作', teacherOnly: false },
     { key: 'preview', title: '预习导学', hint: '学生课前独立完成的阅读和练习', teacherOnly: false },

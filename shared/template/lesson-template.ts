@@ -21,10 +21,7 @@ export const templateSection = z.object({
     .min(1, '栏目标题不能为空')
     .max(templateLimits.maxTitleLength, `栏目标题最多 ${templateLimits.maxTitleLength} 个字`),
   /** Guidance shown in the empty section, e.g. what to write there. */
-  hint: z
-    .string()
-    .trim()
-    .max(templateLimits.maxHintLength, `提示文字最多 ${templateLimits.maxHintLength} 个字`),
+  hint: z.string().trim().max(templateLimits.maxHintLength, `提示文字最多 ${templateLimits.maxHintLength} 个字`),
   /** The whole section is for the teacher (课后反思): left out of the 学生版. */
   teacherOnly: z.boolean(),
 })
@@ -42,10 +39,18 @@ export const lessonTemplate = z
     const titles = new Set<string>()
     for (const [index, section] of sections.entries()) {
       if (keys.has(section.key)) {
-        context.addIssue({ code: 'custom', path: ['sections', index, 'key'], message: `栏目标识“${section.key}”重复了` })
+        context.addIssue({
+          code: 'custom',
+          path: ['sections', index, 'key'],
+          message: `栏目标识“${section.key}”重复了`,
+        })
       }
       if (titles.has(section.title)) {
-        context.addIssue({ code: 'custom', path: ['sections', index, 'title'], message: `栏目“${section.title}”重复了` })
+        context.addIssue({
+          code: 'custom',
+          path: ['sections', index, 'title'],
+          message: `栏目“${section.title}”重复了`,
+        })
       }
       keys.add(section.key)
       titles.add(section.title)

@@ -44,7 +44,12 @@ export function mentionChoices<T extends Mentionable>(members: readonly T[], que
  * Words that only look like a mention — 「@全体」, an e-mail address, a name two members share — tell
  * nobody; the composer shows beforehand whom the body will tell. The author is never among them.
  */
-export function mentionsInBody(text: string, picked: readonly string[], members: readonly Mentionable[], authorId: string): string[] {
+export function mentionsInBody(
+  text: string,
+  picked: readonly string[],
+  members: readonly Mentionable[],
+  authorId: string,
+): string[] {
   const found = new Set<string>()
   const byId = new Map(members.map((member) => [member.id, member]))
   for (const id of picked) {
@@ -66,7 +71,9 @@ function writtenAfterTrigger(text: string, name: string): boolean {
 
 /** 「@王芳芳」 is 王芳芳, not 王芳: a name counts only where no longer member's name was written. */
 function longerNameAt(text: string, member: Mentionable, members: readonly Mentionable[]): boolean {
-  const longer = members.filter((other) => other.displayName.length > member.displayName.length && other.displayName.startsWith(member.displayName))
+  const longer = members.filter(
+    (other) => other.displayName.length > member.displayName.length && other.displayName.startsWith(member.displayName),
+  )
   for (const trigger of mentionTriggers) {
     let at = text.indexOf(trigger + member.displayName)
     while (at >= 0) {

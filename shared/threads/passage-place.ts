@@ -76,7 +76,12 @@ function spanAt(spans: readonly TextSpan[], offset: number): TextSpan | null {
  * nearest `near`, within the quote's length plus `relocationSlack`; the earlier one on a tie. With no
  * `near`, the only occurrence in the text, if there is just one.
  */
-export function nearestQuote(text: string, quote: string, near: number | null, fits: (range: Range) => boolean): Range | null {
+export function nearestQuote(
+  text: string,
+  quote: string,
+  near: number | null,
+  fits: (range: Range) => boolean,
+): Range | null {
   const wanted = quote.replaceAll('\n', '')
   if (wanted === '') return null
   const plainIndex: number[] = []

@@ -56,7 +56,11 @@ export function bodyText(runs: readonly BodyRun[]): string {
 export function readBody(text: Y.Text | undefined): BodyRun[] {
   if (!text) return []
   const delta = text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]
-  return bodyRuns(delta.flatMap((run) => (typeof run.insert === 'string' ? [{ insert: run.insert, attributes: run.attributes as BodyMarks }] : [])))
+  return bodyRuns(
+    delta.flatMap((run) =>
+      typeof run.insert === 'string' ? [{ insert: run.insert, attributes: run.attributes as BodyMarks }] : [],
+    ),
+  )
 }
 
 /** Replaces the whole of `text` with `input`; the caller wraps it in a transaction. */

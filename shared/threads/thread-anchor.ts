@@ -114,7 +114,10 @@ export function resolveAnchor(doc: Y.Doc, thread: Y.Map<unknown>): ResolvedAncho
  * Relative positions of the passage where `resolveAnchor` places it: the stored ones, or fresh ones for
  * a relocated passage (never written back); null for 原文已删除.
  */
-export function passagePositions(doc: Y.Doc, thread: Y.Map<unknown>): { start: Y.RelativePosition; end: Y.RelativePosition } | null {
+export function passagePositions(
+  doc: Y.Doc,
+  thread: Y.Map<unknown>,
+): { start: Y.RelativePosition; end: Y.RelativePosition } | null {
   const stored = anchorPositions(thread)
   // Two live ends keep their order, so they are the passage; the editor maps this on every change.
   if (isAlive(doc, stored.start) && isAlive(doc, stored.end)) return stored

@@ -13,7 +13,10 @@ export function listThreads(doc: Y.Doc): ListedThread[] {
     thread: readThread(thread),
     anchor: resolveAnchor(doc, thread),
   }))
-  return listed.sort((a, b) => orderOf(a) - orderOf(b) || a.thread.createdAt - b.thread.createdAt || a.thread.id.localeCompare(b.thread.id))
+  return listed.sort(
+    (a, b) =>
+      orderOf(a) - orderOf(b) || a.thread.createdAt - b.thread.createdAt || a.thread.id.localeCompare(b.thread.id),
+  )
 }
 
 function orderOf({ anchor }: ListedThread): number {

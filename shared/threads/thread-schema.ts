@@ -26,10 +26,19 @@ export function isThreadId(value: unknown): value is string {
 }
 
 const isTime = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value) && value >= 0
-const isText = (max: number) => (value: unknown): boolean => typeof value === 'string' && value.length <= max
+const isText =
+  (max: number) =>
+  (value: unknown): boolean =>
+    typeof value === 'string' && value.length <= max
 const isAnchor = (value: unknown): boolean => value instanceof Uint8Array && value.length <= limits.maxThreadAnchorBytes
-const isOneOf = (list: readonly string[]) => (value: unknown): boolean => typeof value === 'string' && list.includes(value)
-const orNull = (valid: (value: unknown) => boolean) => (value: unknown): boolean => value === null || valid(value)
+const isOneOf =
+  (list: readonly string[]) =>
+  (value: unknown): boolean =>
+    typeof value === 'string' && list.includes(value)
+const orNull =
+  (valid: (value: unknown) => boolean) =>
+  (value: unknown): boolean =>
+    value === null || valid(value)
 
 function isMentions(value: unknown): boolean {
   return Array.isArray(value) && value.length <= limits.maxThreadMentions && value.every(isThreadId)

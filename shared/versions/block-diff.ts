@@ -65,7 +65,8 @@ function pairRetyped(removed: readonly Block[], added: readonly Block[]): BlockC
   let next = 0
   for (const old of removed) {
     const match = added.findIndex(
-      (candidate, index) => index >= next && candidate.type === old.type && similarity(old.text, candidate.text) >= retypedSimilarity,
+      (candidate, index) =>
+        index >= next && candidate.type === old.type && similarity(old.text, candidate.text) >= retypedSimilarity,
     )
     if (match === -1) {
       changes.push({ change: 'removed', block: old })

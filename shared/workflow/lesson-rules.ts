@@ -4,13 +4,7 @@
  * functions to show only what will be allowed. A refusal carries the reason shown to the user.
  */
 import type { Actor } from '../access.ts'
-import {
-  adaptationStages,
-  type LessonStage,
-  reflectionStages,
-  stageLabels,
-  transitionBetween,
-} from './stages.ts'
+import { adaptationStages, type LessonStage, reflectionStages, stageLabels, transitionBetween } from './stages.ts'
 
 export const lessonActions = [
   'view',
@@ -75,7 +69,8 @@ export function decide(action: LessonAction, actor: Actor, lesson: LessonContext
   const relation = relationTo(actor, lesson)
   if (!relation.sameSchool) return refuse('这是其他学校的课')
   // [SCHOOL-7] An outside expert sees only the groups the office invited them to.
-  if (actor.role === 'guest' && !actor.groupIds.includes(lesson.groupId)) return refuse('校外教研员只能查看受邀的备课组')
+  if (actor.role === 'guest' && !actor.groupIds.includes(lesson.groupId))
+    return refuse('校外教研员只能查看受邀的备课组')
   switch (action) {
     case 'view':
       return allowed
@@ -143,5 +138,7 @@ function decideStageChange(lesson: LessonContext, relation: Relation, target: Le
   if (!transition) return refuse(`不能从「${stageLabels[lesson.stage]}」直接进入「${stageLabels[target]}」`)
   if (relation.groupLeader) return allowed
   if (transition.by === 'leadPreparerOrLeader' && relation.leadPreparer) return allowed
-  return refuse(transition.by === 'leader' ? `只有备课组长可以${transition.label}` : `只有主备人或备课组长可以${transition.label}`)
+  return refuse(
+    transition.by === 'leader' ? `只有备课组长可以${transition.label}` : `只有主备人或备课组长可以${transition.label}`,
+  )
 }

@@ -6,7 +6,11 @@
 import type { AccessLevel } from '../access.ts'
 import { type DocumentContext, documentKindLabels } from './document-access.ts'
 
-export function readOnlyReason(access: AccessLevel | null, document: DocumentContext, latestVersion: number | null): string | null {
+export function readOnlyReason(
+  access: AccessLevel | null,
+  document: DocumentContext,
+  latestVersion: number | null,
+): string | null {
   if (access === 'edit') return null
   if (access === null) return '你已无权访问此文档'
   const { lesson } = document

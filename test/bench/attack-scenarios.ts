@@ -18,7 +18,11 @@ export async function runAttackScenarios(options: BenchOptions): Promise<boolean
   let intact = true
   if (options.flood) {
     console.error('flood: typing quiet, then beside a flooding editor…')
-    const flood = await runFlood({ typists: options.floodTypists, rate: options.floodRate, phaseMs: options.floodPhaseMs })
+    const flood = await runFlood({
+      typists: options.floodTypists,
+      rate: options.floodRate,
+      phaseMs: options.floodPhaseMs,
+    })
     writeReport(flood, floodResultsPath)
     console.log(`${formatFlood(flood)}\n\nwritten to ${floodResultsPath}\n`)
     intact &&= flood.typistsIntact

@@ -104,7 +104,10 @@ export async function startOurServer(): Promise<OurServer> {
       body: JSON.stringify({ username, password: demoPassword }),
     })
     if (!response.ok) throw new Error(`login as ${username}: ${response.status} ${await response.text()}`)
-    const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ')
+    const cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .join('; ')
     cookies.set(username, cookie)
     return cookie
   }
@@ -116,7 +119,8 @@ export async function startOurServer(): Promise<OurServer> {
   }
   const clientParams = async (count: number, first: number): Promise<Record<string, string>[]> => {
     const params: Record<string, string>[] = []
-    for (let c = 0; c < count; c++) params.push({ token: await wsToken(groupMembers[(c + first) % groupMembers.length]!) })
+    for (let c = 0; c < count; c++)
+      params.push({ token: await wsToken(groupMembers[(c + first) % groupMembers.length]!) })
     return params
   }
   try {
@@ -137,10 +141,15 @@ export async function startOurServer(): Promise<OurServer> {
       const titles = Array.from({ length: count }, (_, i) => `基准测试导学案 ${i + 1}`)
       // A large document is stored compacted, as the server leaves a document it has compacted.
       const ids = large
-        ? await Promise.all(titles.map((title) => child.request<string>('storeDocumentFromFile', { title, path: largeDocumentPath(large) })))
+        ? await Promise.all(
+            titles.map((title) =>
+              child.request<string>('storeDocumentFromFile', { title, path: largeDocumentPath(large) }),
+            ),
+          )
         : await child.request<string[]>('createDocuments', { titles })
       const documents: BenchDocument[] = []
-      for (const [d, room] of ids.entries()) documents.push({ room, clientParams: await clientParams(clientsPerDocument, d) })
+      for (const [d, room] of ids.entries())
+        documents.push({ room, clientParams: await clientParams(clientsPerDocument, d) })
       return documents
     },
     clientParams: (count) => clientParams(count, 0),

@@ -52,26 +52,34 @@ describe('the benchmark on tiny workloads', () => {
     })
   }, 180_000)
 
-  test.each(['reference', 'hocuspocus'] as const)('%s: the same clients type, delete and push a large document', async (kind) => {
-    await withServer(kind, async (server) => {
-      for (const name of ['deletions', 'large-s1']) await expectSound(server, tiny(name))
-    })
-  }, 120_000)
+  test.each(['reference', 'hocuspocus'] as const)(
+    '%s: the same clients type, delete and push a large document',
+    async (kind) => {
+      await withServer(kind, async (server) => {
+        for (const name of ['deletions', 'large-s1']) await expectSound(server, tiny(name))
+      })
+    },
+    120_000,
+  )
 })
 
 describe('the capacity measurements at tiny sizes', () => {
-  test.each(['ours', 'hocuspocus'] as const)('%s: idle memory, joining a large document, carets and a ramp', async (kind) => {
-    await withServer(kind, async (server) => {
-      const idle = await measureIdle(server, 2)
-      expect(idle.idle.rssBytes).toBeGreaterThan(0)
-      expect(idle.connectionCpuMs).toBeGreaterThan(0)
-      const join = await measureJoin(server, 2, 'S1', 1)
-      expect(join.complete).toBe(2)
-      const carets = await measureCarets(server, 3, 4, 1_500)
-      expect(carets.heard).toBeGreaterThan(0)
-      const ramp = await measureSaturation(server, tiny('mixed'), [5], timing)
-      expect(ramp.steps).toHaveLength(1)
-      expect(ramp.steps[0]!.sound).toBe(true)
-    })
-  }, 180_000)
+  test.each(['ours', 'hocuspocus'] as const)(
+    '%s: idle memory, joining a large document, carets and a ramp',
+    async (kind) => {
+      await withServer(kind, async (server) => {
+        const idle = await measureIdle(server, 2)
+        expect(idle.idle.rssBytes).toBeGreaterThan(0)
+        expect(idle.connectionCpuMs).toBeGreaterThan(0)
+        const join = await measureJoin(server, 2, 'S1', 1)
+        expect(join.complete).toBe(2)
+        const carets = await measureCarets(server, 3, 4, 1_500)
+        expect(carets.heard).toBeGreaterThan(0)
+        const ramp = await measureSaturation(server, tiny('mixed'), [5], timing)
+        expect(ramp.steps).toHaveLength(1)
+        expect(ramp.steps[0]!.sound).toBe(true)
+      })
+    },
+    180_000,
+  )
 })

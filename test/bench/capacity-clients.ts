@@ -106,7 +106,15 @@ async function join(args: {
   return { syncedMs, complete }
 }
 
-async function caretsConnect({ serverUrl, room, params }: { serverUrl: string; room: string; params: Record<string, string>[] }) {
+async function caretsConnect({
+  serverUrl,
+  room,
+  params,
+}: {
+  serverUrl: string
+  room: string
+  params: Record<string, string>[]
+}) {
   const clients = params.map((p) => connect(serverUrl, room, p))
   await Promise.all(clients.map((c) => synced(c)))
   for (const client of clients) {
@@ -130,16 +138,19 @@ async function caretsMove({ rate, durationMs }: { rate: number; durationMs: numb
   caretsHeard = 0
   caretsWindow = { start: started, end: started + durationMs }
   let moves = 0
-  const timer = setInterval(() => {
-    const now = performance.now()
-    clients.forEach((client, i) => {
-      const due = Math.floor((now - started - (i / clients.length) * intervalMs) / intervalMs) + 1
-      if (due <= moved[i]!) return
-      moved[i] = due
-      moves++
-      client.provider.awareness.setLocalStateField('cursor', { anchor: due, head: due })
-    })
-  }, Math.min(10, intervalMs / 4))
+  const timer = setInterval(
+    () => {
+      const now = performance.now()
+      clients.forEach((client, i) => {
+        const due = Math.floor((now - started - (i / clients.length) * intervalMs) / intervalMs) + 1
+        if (due <= moved[i]!) return
+        moved[i] = due
+        moves++
+        client.provider.awareness.setLocalStateField('cursor', { anchor: due, head: due })
+      })
+    },
+    Math.min(10, intervalMs / 4),
+  )
   await new Promise((resolve) => setTimeout(resolve, durationMs))
   clearInterval(timer)
   // Changes still on their way are not counted: the window is closed.
@@ -160,7 +171,8 @@ function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean
 
 serveRequests({
   open: (args: { serverUrl: string; clients: OpenClient[] }) => openClients(args),
-  join: (args: { serverUrl: string; room: string; params: Record<string, string>[]; stateVector: Uint8Array }) => join(args),
+  join: (args: { serverUrl: string; room: string; params: Record<string, string>[]; stateVector: Uint8Array }) =>
+    join(args),
   caretsConnect: (args: { serverUrl: string; room: string; params: Record<string, string>[] }) => caretsConnect(args),
   caretsMove: (args: { rate: number; durationMs: number }) => caretsMove(args),
   closeAll: async () => {

@@ -36,7 +36,11 @@ async function fresh<T>(kind: ServerKind, use: (server: BenchServer) => Promise<
   }
 }
 
-export async function measureCapacity(kind: ServerKind, options: BenchOptions, errors: string[]): Promise<CapacityResult> {
+export async function measureCapacity(
+  kind: ServerKind,
+  options: BenchOptions,
+  errors: string[],
+): Promise<CapacityResult> {
   const result: CapacityResult = {}
   const attempt = async (name: string, run: () => Promise<void>): Promise<void> => {
     console.error(`${kind}: ${name}…`)
@@ -55,18 +59,24 @@ export async function measureCapacity(kind: ServerKind, options: BenchOptions, e
       result.join = []
       for (const joiners of options.joiners) {
         await attempt(`${joiners} clients opening ${options.joinDocument} at once`, async () => {
-          result.join!.push(await fresh(kind, (server) => measureJoin(server, joiners, options.joinDocument, options.clientProcesses)))
+          result.join!.push(
+            await fresh(kind, (server) => measureJoin(server, joiners, options.joinDocument, options.clientProcesses)),
+          )
         })
       }
     } else if (measure === 'carets') {
       await attempt(`${options.caretClients} clients moving carets`, async () => {
-        result.carets = await fresh(kind, (server) => measureCarets(server, options.caretClients, options.caretRate, caretsDurationMs))
+        result.carets = await fresh(kind, (server) =>
+          measureCarets(server, options.caretClients, options.caretRate, caretsDurationMs),
+        )
       })
     } else {
       await attempt('saturation ramp', async () => {
         const workload = effectiveWorkload(workloadNamed('mixed'), options)
         const timing = { ...saturationTiming, clientProcesses: options.clientProcesses, cpuProfileDir: null }
-        result.saturation = await fresh(kind, (server) => measureSaturation(server, workload, options.saturationRates, timing))
+        result.saturation = await fresh(kind, (server) =>
+          measureSaturation(server, workload, options.saturationRates, timing),
+        )
       })
     }
   }
@@ -74,7 +84,10 @@ export async function measureCapacity(kind: ServerKind, options: BenchOptions, e
 }
 
 /** The median over rounds of one number of a server's capacity results; undefined when never measured. */
-export function capacityMedian(rounds: readonly CapacityResult[] | undefined, pick: (r: CapacityResult) => number | undefined) {
+export function capacityMedian(
+  rounds: readonly CapacityResult[] | undefined,
+  pick: (r: CapacityResult) => number | undefined,
+) {
   const values = (rounds ?? []).map(pick).filter((v): v is number => v !== undefined && !Number.isNaN(v))
   return values.length > 0 ? median(values) : undefined
 }

@@ -36,7 +36,9 @@ export interface IdleMeasure {
 const idleSectionLength = 2000
 
 async function withClients<T>(processes: number, use: (children: ChildHandle[]) => Promise<T>): Promise<T> {
-  const children = Array.from({ length: processes }, (_, p) => ChildHandle.start(`capacity clients ${p}`, './capacity-clients.ts'))
+  const children = Array.from({ length: processes }, (_, p) =>
+    ChildHandle.start(`capacity clients ${p}`, './capacity-clients.ts'),
+  )
   try {
     return await use(children)
   } finally {
@@ -64,11 +66,16 @@ export async function measureIdle(server: BenchServer, documents: number): Promi
       rooms.map((doc, d) => ({
         room: doc.room,
         params: doc.clientParams[0]!,
-        section: passage.slice((d * 97) % passage.length).slice(0, idleSectionLength).padEnd(idleSectionLength, '备'),
+        section: passage
+          .slice((d * 97) % passage.length)
+          .slice(0, idleSectionLength)
+          .padEnd(idleSectionLength, '备'),
       })),
     )
     const withDocuments = await server.settledMemory()
-    const connectionCpuMs = await open(rooms.map((doc) => ({ room: doc.room, params: doc.clientParams[1]!, section: null })))
+    const connectionCpuMs = await open(
+      rooms.map((doc) => ({ room: doc.room, params: doc.clientParams[1]!, section: null })),
+    )
     const withConnections = await server.settledMemory()
     await child!.request('closeAll')
     const perConnection = perItem(withDocuments, withConnections, documents)
@@ -116,10 +123,21 @@ async function largeRoom(server: BenchServer, large: LargeDocument, clients: num
   }
   const room = `join-${large}-${Date.now().toString(36)}`
   const holder = await pushDocument(server.serverUrl, room, bytes, stateVector)
-  return { room, params: Array.from({ length: clients }, () => ({})), stateVector, bytes, release: () => holder.destroy() }
+  return {
+    room,
+    params: Array.from({ length: clients }, () => ({})),
+    stateVector,
+    bytes,
+    release: () => holder.destroy(),
+  }
 }
 
-export async function measureJoin(server: BenchServer, joiners: number, large: LargeDocument, processes: number): Promise<JoinMeasure> {
+export async function measureJoin(
+  server: BenchServer,
+  joiners: number,
+  large: LargeDocument,
+  processes: number,
+): Promise<JoinMeasure> {
   const { room, params, stateVector, bytes, release } = await largeRoom(server, large, joiners)
   try {
     return await withClients(processes, async (children) => {
@@ -165,12 +183,25 @@ export interface CaretsMeasure {
   cpuPercent: number
 }
 
-export async function measureCarets(server: BenchServer, clients: number, rate: number, durationMs: number): Promise<CaretsMeasure> {
+export async function measureCarets(
+  server: BenchServer,
+  clients: number,
+  rate: number,
+  durationMs: number,
+): Promise<CaretsMeasure> {
   const [doc] = await server.createDocuments(1, clients)
   return withClients(1, async ([child]) => {
-    await child!.request('caretsConnect', { serverUrl: server.serverUrl, room: doc!.room, params: doc!.clientParams }, 300_000)
+    await child!.request(
+      'caretsConnect',
+      { serverUrl: server.serverUrl, room: doc!.room, params: doc!.clientParams },
+      300_000,
+    )
     const before = await server.usage(true)
-    const { moves, heard } = await child!.request<{ moves: number; heard: number }>('caretsMove', { rate, durationMs }, durationMs + 60_000)
+    const { moves, heard } = await child!.request<{ moves: number; heard: number }>(
+      'caretsMove',
+      { rate, durationMs },
+      durationMs + 60_000,
+    )
     const after = await server.usage()
     await child!.request('closeAll')
     const serverCpuMs = after.cpuMs - before.cpuMs

@@ -71,7 +71,11 @@ export async function runFlood(options: FloodOptions): Promise<FloodReport> {
 
     const quietStart = performance.now()
     await typePhase(typists, options)
-    await flooder.request('start', { serverUrl: server.serverUrl, room, params: { token: await server.wsToken('teacher1') } })
+    await flooder.request('start', {
+      serverUrl: server.serverUrl,
+      room,
+      params: { token: await server.wsToken('teacher1') },
+    })
     const floodStart = performance.now()
     await server.usage(true)
     await typePhase(typists, options)
@@ -80,8 +84,12 @@ export async function runFlood(options: FloodOptions): Promise<FloodReport> {
 
     // Late characters count in the phase they were typed in, however late they arrive.
     const expected = typists.map((t) => t.sentAt.length)
-    const seenByAll = (): boolean => typists.every((t) => expected.every((n, i) => t.doc.getText(`typist-${i}`).length === n))
-    const seen = await waitUntil(seenByAll, 60_000, 'every typed character arrives').then(() => true, () => false)
+    const seenByAll = (): boolean =>
+      typists.every((t) => expected.every((n, i) => t.doc.getText(`typist-${i}`).length === n))
+    const seen = await waitUntil(seenByAll, 60_000, 'every typed character arrives').then(
+      () => true,
+      () => false,
+    )
     const quiet = arrivals.filter((a) => a.sentAt >= quietStart && a.sentAt < floodStart).map((a) => a.latency)
     const flooded = arrivals.filter((a) => a.sentAt >= floodStart).map((a) => a.latency)
     const stored = await storedLengths(server, room, options.typists)
@@ -89,7 +97,10 @@ export async function runFlood(options: FloodOptions): Promise<FloodReport> {
       options,
       quiet: summary(quiet),
       flooded: summary(flooded),
-      ratio: { p50: percentileOf(flooded, 50) / percentileOf(quiet, 50), p99: percentileOf(flooded, 99) / percentileOf(quiet, 99) },
+      ratio: {
+        p50: percentileOf(flooded, 50) / percentileOf(quiet, 50),
+        p99: percentileOf(flooded, 99) / percentileOf(quiet, 99),
+      },
       flood: { ...flood, stored: stored.flood },
       typistsIntact: seen && stored.typists.every((n, i) => n === expected[i]),
       serverLoopDelayMs: loop,
@@ -129,17 +140,18 @@ async function typePhase(typists: Typist[], options: FloodOptions): Promise<void
   const interval = 1000 / options.rate
   const end = performance.now() + options.phaseMs
   // Spread over the interval, as people do not type in step.
-  const timers = typists.map((typist, i) =>
-    new Promise<void>((resolve) => {
-      const text = typist.doc.getText(`typist-${i}`)
-      const tick = (): void => {
-        if (performance.now() >= end) return resolve()
-        typist.sentAt.push(performance.now())
-        text.insert(text.length, '字')
-        setTimeout(tick, interval)
-      }
-      setTimeout(tick, (interval * i) / typists.length)
-    }),
+  const timers = typists.map(
+    (typist, i) =>
+      new Promise<void>((resolve) => {
+        const text = typist.doc.getText(`typist-${i}`)
+        const tick = (): void => {
+          if (performance.now() >= end) return resolve()
+          typist.sentAt.push(performance.now())
+          text.insert(text.length, '字')
+          setTimeout(tick, interval)
+        }
+        setTimeout(tick, (interval * i) / typists.length)
+      }),
   )
   await Promise.all(timers)
 }
@@ -160,7 +172,12 @@ function percentileOf(values: number[], p: number): number {
 
 function summary(values: number[]): PhaseLatency {
   const sorted = Float64Array.from(values).sort()
-  return { samples: sorted.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: percentile(sorted, 100) }
+  return {
+    samples: sorted.length,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    maxMs: percentile(sorted, 100),
+  }
 }
 
 async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -174,7 +191,10 @@ async function waitUntil(condition: () => boolean, timeoutMs: number, what: stri
 export function formatFlood(report: FloodReport): string {
   const row = (name: string, phase: PhaseLatency) =>
     `  ${name.padEnd(10)} ${phase.p50Ms.toFixed(1).padStart(8)} ${phase.p99Ms.toFixed(1).padStart(8)} ${phase.maxMs.toFixed(1).padStart(8)} ${String(phase.samples).padStart(8)}`
-  const closes = Object.entries(report.flood.closes).map(([code, n]) => `${code}×${n}`).join(', ') || 'none'
+  const closes =
+    Object.entries(report.flood.closes)
+      .map(([code, n]) => `${code}×${n}`)
+      .join(', ') || 'none'
   return [
     `Flood: ${report.options.typists} editors at ${report.options.rate} ops/s, ${report.options.phaseMs / 1000} s quiet then ${report.options.phaseMs / 1000} s beside a flooding editor`,
     `  ${'phase'.padEnd(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'samples'.padStart(8)}`,

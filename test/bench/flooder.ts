@@ -22,7 +22,8 @@ export interface FloodOutcome {
   closes: Record<number, number>
 }
 
-let flooding: { provider: WebsocketProvider; doc: Y.Doc; closes: Record<number, number>; running: boolean } | null = null
+let flooding: { provider: WebsocketProvider; doc: Y.Doc; closes: Record<number, number>; running: boolean } | null =
+  null
 
 /** Characters per turn of the event loop: each is its own update frame. */
 const perTurn = 20

@@ -31,7 +31,8 @@ export function serveRequests(handlers: RequestHandlers): void {
     if (!handler) return reply({ ok: false, error: `unknown request ${message.type}` })
     handler(message.args).then(
       (value) => reply({ ok: true, value }),
-      (error: unknown) => reply({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+      (error: unknown) =>
+        reply({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     )
   })
   // A benchmark that dies must not leave servers and clients running.

@@ -178,7 +178,9 @@ async function connect({ serverUrl, documents, ...args }: ConnectArgs): Promise<
     const first = await connectClient(serverUrl, room, 0, start)
     await waitUntil(() => first.provider.synced, 30_000)
     room.anchors = seedSections(first.doc, load.initialTexts, start !== null)
-    const others = await Promise.all(load.clientParams.slice(1).map((_, i) => connectClient(serverUrl, room, i + 1, null)))
+    const others = await Promise.all(
+      load.clientParams.slice(1).map((_, i) => connectClient(serverUrl, room, i + 1, null)),
+    )
     room.clients = [first, ...others]
     room.recorders = room.clients.slice(0, writers).map((client) => new FootprintRecorder(client.doc))
   }
@@ -190,7 +192,10 @@ async function connect({ serverUrl, documents, ...args }: ConnectArgs): Promise<
       for (const batch of batches) room.recorders[writer]!.apply(room.anchors[writer]!, batch.flat())
     })
   }
-  const grown = await waitUntil(() => rooms.every((r) => new Set(r.clients.map((c) => digestOf(c.doc))).size === 1), 120_000)
+  const grown = await waitUntil(
+    () => rooms.every((r) => new Set(r.clients.map((c) => digestOf(c.doc))).size === 1),
+    120_000,
+  )
   if (!grown) throw new Error('the clients of a grown document did not agree within 120 s')
 }
 

@@ -61,22 +61,31 @@ export async function runLoad(server: BenchServer, workload: Workload, options: 
   })
 
   const processes = Math.min(options.clientProcesses, count)
-  const clients = Array.from({ length: processes }, (_, p) => ChildHandle.start(`load clients ${p}`, './load-clients.ts'))
+  const clients = Array.from({ length: processes }, (_, p) =>
+    ChildHandle.start(`load clients ${p}`, './load-clients.ts'),
+  )
   try {
     await Promise.all(
       clients.map((child, p) =>
-        child.request('connect', {
-          serverUrl: server.serverUrl,
-          documents: loads.filter((_, d) => d % processes === p),
-          phase: p,
-          phases: processes,
-        } satisfies ConnectArgs,
-        // Growing a document from its history takes a while on a busy machine.
-        300_000,
+        child.request(
+          'connect',
+          {
+            serverUrl: server.serverUrl,
+            documents: loads.filter((_, d) => d % processes === p),
+            phase: p,
+            phases: processes,
+          } satisfies ConnectArgs,
+          // Growing a document from its history takes a while on a busy machine.
+          300_000,
         ),
       ),
     )
-    const typeArgs: TypeArgs = { rate, warmupMs: options.warmupMs, durationMs: options.durationMs, drainMs: options.drainMs }
+    const typeArgs: TypeArgs = {
+      rate,
+      warmupMs: options.warmupMs,
+      durationMs: options.durationMs,
+      drainMs: options.drainMs,
+    }
     const outcomes = Promise.all(
       clients.map((child) =>
         child.request<LoadOutcome>('type', typeArgs, options.warmupMs + options.durationMs + options.drainMs + 60_000),

@@ -110,7 +110,11 @@ const flags: Record<string, Flag> = {
       return value
     },
   },
-  workload: { key: 'workloads', help: 'comma-separated typing workloads, instead of the suite\'s (none: "")', parse: workloadList },
+  workload: {
+    key: 'workloads',
+    help: 'comma-separated typing workloads, instead of the suite\'s (none: "")',
+    parse: workloadList,
+  },
   measure: {
     key: 'measures',
     help: `comma-separated, instead of the suite's: ${measureNames.join(', ')} (none: "")`,
@@ -128,7 +132,11 @@ const flags: Record<string, Flag> = {
   },
   'caret-clients': { key: 'caretClients', help: 'clients of one document moving carets', parse: integer },
   'caret-rate': { key: 'caretRate', help: 'caret moves per second of each', parse: integer },
-  'saturation-rates': { key: 'saturationRates', help: 'rates per writer of the saturation ramp, comma-separated', parse: integers },
+  'saturation-rates': {
+    key: 'saturationRates',
+    help: 'rates per writer of the saturation ramp, comma-separated',
+    parse: integers,
+  },
   documents: { key: 'documents', help: 'documents (D), for every workload', parse: integer },
   clients: { key: 'clientsPerDocument', help: 'clients per document (C)', parse: integer },
   writers: { key: 'writersPerDocument', help: 'writers per document (W)', parse: integer },
@@ -150,9 +158,17 @@ const flags: Record<string, Flag> = {
   'cold-load': { key: 'coldLoad', help: 'measure cold load of a 1 MB document (1/0)', parse: boolean },
   'cold-load-runs': { key: 'coldLoadRuns', help: 'cold loads to measure', parse: integer },
   load: { key: 'load', help: 'run the servers under typing load (1/0)', parse: boolean },
-  'page-load': { key: 'pageLoad', help: 'measure the app loading in chromium over 1.5 Mbit/s and 150 ms (1/0)', parse: boolean },
+  'page-load': {
+    key: 'pageLoad',
+    help: 'measure the app loading in chromium over 1.5 Mbit/s and 150 ms (1/0)',
+    parse: boolean,
+  },
   'page-load-runs': { key: 'pageLoadRuns', help: 'cold and warm page loads to measure', parse: integer },
-  'cpu-prof': { key: 'cpuProfileDir', help: 'folder for CPU profiles of the servers during the window', parse: (v) => v },
+  'cpu-prof': {
+    key: 'cpuProfileDir',
+    help: 'folder for CPU profiles of the servers during the window',
+    parse: (v) => v,
+  },
   flood: { key: 'flood', help: 'typing beside a flooding editor, quiet then flooded (1/0)', parse: boolean },
   'flood-typists': { key: 'floodTypists', help: 'editors typing beside the flood', parse: integer },
   'flood-rate': { key: 'floodRate', help: 'operations per second of each of them', parse: integer },

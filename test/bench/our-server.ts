@@ -107,7 +107,15 @@ serveRequests({
     documentLoads = new Map()
     // The simulated teachers share four demo accounts: per-user limits would count them as four people.
     const userLimits = new UserLimits({ connectionsPerUser: Infinity, rates: unlimited, now: () => performance.now() })
-    const server = await startServer({ port: 0, dataDir, store, demo: true, demoPassword, serveClient: false, userLimits })
+    const server = await startServer({
+      port: 0,
+      dataDir,
+      store,
+      demo: true,
+      demoPassword,
+      serveClient: false,
+      userLimits,
+    })
     running = { server, store }
     return { url: server.url, port: server.port }
   },
@@ -123,7 +131,13 @@ serveRequests({
     const { groupId, schoolId, userId } = await demoGroup(store)
     const ids: string[] = []
     for (const title of titles) {
-      const doc = await store.documents.createDocument({ groupId, schoolId, title, kind: 'lesson-plan', createdBy: userId })
+      const doc = await store.documents.createDocument({
+        groupId,
+        schoolId,
+        title,
+        kind: 'lesson-plan',
+        createdBy: userId,
+      })
       ids.push(doc.id)
     }
     return ids
@@ -132,7 +146,13 @@ serveRequests({
   storeDocumentFromFile: async ({ title, path }: { title: string; path: string }) => {
     const { store } = current()
     const { groupId, schoolId, userId } = await demoGroup(store)
-    const doc = await store.documents.createDocument({ groupId, schoolId, title, kind: 'lesson-plan', createdBy: userId })
+    const doc = await store.documents.createDocument({
+      groupId,
+      schoolId,
+      title,
+      kind: 'lesson-plan',
+      createdBy: userId,
+    })
     const update = new Uint8Array(readFileSync(path))
     const seq = await store.updates.appendUpdates(doc.id, [update])
     await store.updates.compactDocument(doc.id, update, seq, Y.encodeStateVectorFromUpdate(update))
@@ -148,7 +168,8 @@ serveRequests({
   /** Each stored document's state vector, as a plain object of client → clock. */
   storedStateVectors: async ({ ids }: { ids: string[] }) => {
     const vectors: Record<string, Record<number, number>> = {}
-    for (const id of ids) vectors[id] = Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(await storedDoc(current().store, id))))
+    for (const id of ids)
+      vectors[id] = Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(await storedDoc(current().store, id))))
     return vectors
   },
   /** Lengths of the named root texts of a stored document: the flood and soak count their characters. */

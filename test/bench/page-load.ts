@@ -61,10 +61,14 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
 async function buildClient(outDir: string): Promise<void> {
   const viteBin = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js')
-  await promisify(execFile)(process.execPath, [viteBin, 'build', '--config', 'client/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: 'production' },
-  })
+  await promisify(execFile)(
+    process.execPath,
+    [viteBin, 'build', '--config', 'client/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  )
 }
 
 interface Counted {
@@ -85,15 +89,19 @@ async function slowPage(context: BrowserContext, throttled = true): Promise<Coun
   })
   // Binary frames arrive base64-encoded: four characters for three bytes.
   cdp.on('Network.webSocketFrameReceived', (event) => {
-    webSocketBytes += event.response.opcode === 2 ? Math.floor((event.response.payloadData.length * 3) / 4) : event.response.payloadData.length
+    webSocketBytes +=
+      event.response.opcode === 2
+        ? Math.floor((event.response.payloadData.length * 3) / 4)
+        : event.response.payloadData.length
   })
   await cdp.send('Network.enable')
-  if (throttled) await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: slowLink.latencyMs,
-    downloadThroughput: (slowLink.downloadKbps * 1000) / 8,
-    uploadThroughput: (slowLink.uploadKbps * 1000) / 8,
-  })
+  if (throttled)
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: slowLink.latencyMs,
+      downloadThroughput: (slowLink.downloadKbps * 1000) / 8,
+      uploadThroughput: (slowLink.uploadKbps * 1000) / 8,
+    })
   return { page, bytes: () => ({ httpBytes, webSocketBytes, requests }) }
 }
 
@@ -133,21 +141,36 @@ export async function measurePageLoad(runs: number): Promise<PageLoadResult> {
   const clientDir = join(work, 'client')
   console.error('page load: building the client…')
   await buildClient(clientDir)
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(work, 'data'), serveClient: true, clientDir, demoPlan: true })
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(work, 'data'),
+    serveClient: true,
+    clientDir,
+    demoPlan: true,
+  })
   const browser = await launchChromium()
   try {
     const cookie = await login(server.url, 'teacher1')
-    const list = (await (await fetch(`${server.url}/api/documents`, { headers: { cookie } })).json()) as DocumentSummary[]
+    const list = (await (
+      await fetch(`${server.url}/api/documents`, { headers: { cookie } })
+    ).json()) as DocumentSummary[]
     const plan = list.find((document) => document.title.includes('一元一次方程'))
     if (!plan) throw new Error('the demo 导学案 is missing')
     const editorUrl = `${server.url}/#/documents/${encodeURIComponent(plan.id)}`
     const pages: PageBytes[] = []
 
-    for (const [name, hash, withCookie] of [['login', '#/login', false], ['documents', '#/', true]] as const) {
+    for (const [name, hash, withCookie] of [
+      ['login', '#/login', false],
+      ['documents', '#/', true],
+    ] as const) {
       const context = await newContext(browser, server.url, withCookie ? cookie : null)
       const { page, bytes } = await slowPage(context)
       await page.goto(`${server.url}/${hash}`, { waitUntil: 'load' })
-      await page.getByTestId(withCookie ? 'document-link' : 'login-username').first().waitFor({ timeout: 60_000 })
+      await page
+        .getByTestId(withCookie ? 'document-link' : 'login-username')
+        .first()
+        .waitFor({ timeout: 60_000 })
       await page.waitForLoadState('networkidle')
       pages.push({ page: `${name} (cold)`, ...bytes() })
       await context.close()
@@ -204,13 +227,17 @@ export async function measurePageLoad(runs: number): Promise<PageLoadResult> {
 
 export function formatPageLoad(result: PageLoadResult): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
-  const verdict = (ms: number, target: number) => `${Math.round(ms)} ms (target < ${target} ms: ${ms < target ? 'met' : 'NOT met'})`
+  const verdict = (ms: number, target: number) =>
+    `${Math.round(ms)} ms (target < ${target} ms: ${ms < target ? 'met' : 'NOT met'})`
   return [
     `Page load over ${result.link.downloadKbps / 1000} Mbit/s and ${result.link.latencyMs} ms (chromium network emulation), load average ${result.loadAverage.toFixed(1)}`,
     `  editor text visible, cold: ${verdict(result.medianColdMs, result.targets.coldMs)}; runs ${result.coldMs.map(Math.round).join(', ')} ms`,
     `  editor text visible, warm: ${verdict(result.medianWarmMs, result.targets.warmMs)}; runs ${result.warmMs.map(Math.round).join(', ')} ms`,
     `  without the link's emulation (the browser's own work on this machine): cold ${Math.round(result.unthrottledColdMs)} ms, warm ${Math.round(result.unthrottledWarmMs)} ms`,
     '  transferred per page:',
-    ...result.pages.map((page) => `    ${page.page.padEnd(16)} HTTP ${kb(page.httpBytes).padStart(10)} in ${String(page.requests).padStart(2)} requests, WebSocket ${kb(page.webSocketBytes)}`),
+    ...result.pages.map(
+      (page) =>
+        `    ${page.page.padEnd(16)} HTTP ${kb(page.httpBytes).padStart(10)} in ${String(page.requests).padStart(2)} requests, WebSocket ${kb(page.webSocketBytes)}`,
+    ),
   ].join('\n')
 }

@@ -83,11 +83,16 @@ export function writeReport(report: object, path = resultsPath): void {
 
 const ms = (value: number | undefined): string => (value === undefined || Number.isNaN(value) ? '–' : value.toFixed(1))
 const count = (value: number | undefined): string => (value === undefined ? '–' : Math.round(value).toString())
-const yesNo = (value: boolean | null | undefined): string => (value === undefined || value === null ? '–' : value ? 'yes' : 'NO')
+const yesNo = (value: boolean | null | undefined): string =>
+  value === undefined || value === null ? '–' : value ? 'yes' : 'NO'
 const ratio = (ours: number | undefined, other: number | undefined): string =>
   ours === undefined || other === undefined || !(other > 0) ? '–' : `${(ours / other).toFixed(2)}×`
 
-type Row = [label: string, value: (load: LoadResult) => number | undefined, format: (value: number | undefined) => string]
+type Row = [
+  label: string,
+  value: (load: LoadResult) => number | undefined,
+  format: (value: number | undefined) => string,
+]
 
 const loadRows: Row[] = [
   ['p50 edit-to-visible (ms)', (l) => l.latencyMs.p50, ms],
@@ -140,24 +145,37 @@ export function formatReport(report: BenchReport): string {
       ].filter(Boolean)
       return wrong.length > 0 ? [`  ${k}: ${wrong.join(', ')}`] : []
     })
-    lines.push(...(problems.length > 0 ? problems : ['  converged, nothing lost' + (load.ours ? ', the store matches the clients' : '')]))
+    lines.push(
+      ...(problems.length > 0
+        ? problems
+        : ['  converged, nothing lost' + (load.ours ? ', the store matches the clients' : '')]),
+    )
   }
   lines.push(...formatCapacity(report, kinds, width, column))
   if (Object.keys(report.coldLoad).length > 0) {
     lines.push('', '1.1 MB document (C1), one client connect → synced (ours from the store, the others in memory)')
-    lines.push(`${'median (ms)'.padEnd(width)}${kinds.map((k) => ms(report.coldLoad[k]?.medianTotalMs).padStart(column)).join('')}`)
+    lines.push(
+      `${'median (ms)'.padEnd(width)}${kinds.map((k) => ms(report.coldLoad[k]?.medianTotalMs).padStart(column)).join('')}`,
+    )
     lines.push(
       `${'  of which server load (ms)'.padEnd(width)}${kinds
         .map((k) => ms(median(report.coldLoad[k]?.runs.map((r) => r.serverLoadMs) ?? [])).padStart(column))
         .join('')}`,
     )
   }
-  lines.push('', ...report.targets.map((t) => `target: ${t.target.padEnd(58)} ${t.measured.padEnd(28)} ${yesNo(t.met)}`))
+  lines.push(
+    '',
+    ...report.targets.map((t) => `target: ${t.target.padEnd(58)} ${t.measured.padEnd(28)} ${yesNo(t.met)}`),
+  )
   lines.push(...busyWarning(report), ...report.errors.map((error) => `error: ${error}`))
   return lines.join('\n')
 }
 
-type CapacityRow = [label: string, pick: (r: CapacityResult) => number | undefined, format: (value: number | undefined) => string]
+type CapacityRow = [
+  label: string,
+  pick: (r: CapacityResult) => number | undefined,
+  format: (value: number | undefined) => string,
+]
 
 function formatCapacity(report: BenchReport, kinds: ServerKind[], width: number, column: number): string[] {
   const kb = (bytes: number | undefined): string => (bytes === undefined ? '–' : (bytes / 1024).toFixed(1))

@@ -14,7 +14,15 @@ import { coldLoadInMemory, coldLoadOurs } from './cold-load.ts'
 import { type LoadResult, runLoad } from './load-run.ts'
 import { type BenchOptions, effectiveWorkload, parseOptions, type ServerKind } from './options.ts'
 import { formatPageLoad, measurePageLoad } from './page-load.ts'
-import { type BenchReport, buildReport, formatReport, pageLoadResultsPath, resultsPath, type WorkloadReport, writeReport } from './report.ts'
+import {
+  type BenchReport,
+  buildReport,
+  formatReport,
+  pageLoadResultsPath,
+  resultsPath,
+  type WorkloadReport,
+  writeReport,
+} from './report.ts'
 import { combineRounds } from './rounds.ts'
 import { type Workload, workloadNamed } from './workloads.ts'
 

@@ -61,7 +61,8 @@ serveRequests({
   finish: async ({ drainMs }: { drainMs: number }): Promise<SoakClientOutcome[]> => {
     typing = false
     const deadline = Date.now() + drainMs
-    const allAcked = () => clients.every(({ client }) => (client.acked.get(client.doc.clientID) ?? 0) === ownClock(client))
+    const allAcked = () =>
+      clients.every(({ client }) => (client.acked.get(client.doc.clientID) ?? 0) === ownClock(client))
     while (!allAcked() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
     const outcomes = clients.map(({ room, client }) => ({
       room,

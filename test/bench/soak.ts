@@ -42,23 +42,34 @@ export interface SoakReport {
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const server = await startOurServer()
-  const children = Array.from({ length: options.clientProcesses }, (_, i) => ChildHandle.start(`soak clients ${i}`, './soak-clients.ts'))
+  const children = Array.from({ length: options.clientProcesses }, (_, i) =>
+    ChildHandle.start(`soak clients ${i}`, './soak-clients.ts'),
+  )
   try {
     const documents = await server.createDocuments(Math.ceil(options.connections / options.perDocument), 0)
     const assignments: { room: string; token: string }[][] = children.map(() => [])
     for (let c = 0; c < options.connections; c++) {
       const room = documents[Math.floor(c / options.perDocument)]!.room
       // Every document's connections in one process, as in the typing benchmark.
-      assignments[Math.floor(c / options.perDocument) % children.length]!.push({ room, token: await server.wsToken(soakUsers[c % soakUsers.length]!) })
+      assignments[Math.floor(c / options.perDocument) % children.length]!.push({
+        room,
+        token: await server.wsToken(soakUsers[c % soakUsers.length]!),
+      })
     }
     console.error(`soak: connecting ${options.connections} clients…`)
-    await Promise.all(children.map((child, i) => child.request('connect', { serverUrl: server.serverUrl, clients: assignments[i] }, 180_000)))
+    await Promise.all(
+      children.map((child, i) =>
+        child.request('connect', { serverUrl: server.serverUrl, clients: assignments[i] }, 180_000),
+      ),
+    )
     console.error(`soak: typing for ${options.durationMs / 1000} s…`)
     await server.usage(true)
     const started = Date.now()
     const samples: MemorySample[] = []
     const typing = Promise.all(
-      children.map((child) => child.request('type', { rate: options.rate, durationMs: options.durationMs }, options.durationMs + 60_000)),
+      children.map((child) =>
+        child.request('type', { rate: options.rate, durationMs: options.durationMs }, options.durationMs + 60_000),
+      ),
     )
     let done = false
     void typing.finally(() => {
@@ -72,7 +83,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     await typing
     const loop = (await server.usage()).eventLoopDelayMs
     const outcomes = (
-      await Promise.all(children.map((child) => child.request<SoakClientOutcome[]>('finish', { drainMs: 60_000 }, 120_000)))
+      await Promise.all(
+        children.map((child) => child.request<SoakClientOutcome[]>('finish', { drainMs: 60_000 }, 120_000)),
+      )
     ).flat()
     console.error('soak: restarting the server and checking what it stored…')
     await server.restart()

@@ -42,9 +42,17 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
     if (!ours || !reference) continue
     const limit = workload.name === 'mixed' ? mixedCpuRatio : otherCpuRatio
     const cpu = ours.cpuMsPer1000Delivered / reference.cpuMsPer1000Delivered
-    checks.push({ target: `${workload.name}: CPU per delivered update ≤ ${limit}× reference`, measured: times(cpu), met: cpu <= limit })
+    checks.push({
+      target: `${workload.name}: CPU per delivered update ≤ ${limit}× reference`,
+      measured: times(cpu),
+      met: cpu <= limit,
+    })
     const p99 = ours.latencyMs.p99 / reference.latencyMs.p99
-    checks.push({ target: `${workload.name}: p99 ≤ ${p99Ratio}× reference`, measured: times(p99), met: p99 <= p99Ratio })
+    checks.push({
+      target: `${workload.name}: p99 ≤ ${p99Ratio}× reference`,
+      measured: times(p99),
+      met: p99 <= p99Ratio,
+    })
   }
 
   const small = loadOf('small', 'ours')
@@ -66,7 +74,11 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
     if (ours === undefined || reference === undefined) return
     if (!(ours > 0 && reference > 0)) {
       // Memory given back between two readings makes a difference negative: noise, not a result.
-      checks.push({ target: `${target} ≤ ${limit}× reference`, measured: `unreadable (${ours.toFixed(0)} / ${reference.toFixed(0)})`, met: false })
+      checks.push({
+        target: `${target} ≤ ${limit}× reference`,
+        measured: `unreadable (${ours.toFixed(0)} / ${reference.toFixed(0)})`,
+        met: false,
+      })
       return
     }
     const r = ours / reference
@@ -75,7 +87,11 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
   capacityTarget('idle RSS', idleRssRatio, (r) => r.idle?.idle.rssBytes)
   capacityTarget('RSS per idle connection', perConnectionRatio, (r) => r.idle?.perConnection.rssBytes)
   capacityTarget('connection set-up CPU (joining client)', setUpCpuRatio, (r) => r.idle?.connectionCpuMs)
-  capacityTarget('50 clients opening the large document, all synced', joinRatio, (r) => r.join?.find((j) => j.joiners === 50)?.allSyncedMs)
+  capacityTarget(
+    '50 clients opening the large document, all synced',
+    joinRatio,
+    (r) => r.join?.find((j) => j.joiners === 50)?.allSyncedMs,
+  )
   const oursSaturation = capacity('ours', (r) => r.saturation?.deliveredPerSecondUnderLimit)
   const referenceSaturation = capacity('reference', (r) => r.saturation?.deliveredPerSecondUnderLimit)
   if (oursSaturation !== undefined && referenceSaturation !== undefined) {

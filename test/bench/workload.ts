@@ -109,11 +109,14 @@ export function buildWriterScripts(
     const offset = starts[Math.floor(random() * starts.length)]!
     // The mapper starts at a different place of the passage for each writer, so sections differ.
     const mapper = new ChineseMapper(passage.slice(Math.floor(random() * passage.length)) + passage)
-    const before = trace.txns.slice(0, offset).map((txn) => txn.patches.map(([pos, del, ins]): Patch => [pos, del, mapper.map(ins)]))
+    const before = trace.txns
+      .slice(0, offset)
+      .map((txn) => txn.patches.map(([pos, del, ins]): Patch => [pos, del, mapper.map(ins)]))
     let text = ''
     for (const patches of before) for (const patch of patches) text = applyPatch(text, patch)
     const history: Patch[][][] = []
-    if (shape.grown) for (let t = 0; t < before.length; t += historyBatch) history.push(before.slice(t, t + historyBatch))
+    if (shape.grown)
+      for (let t = 0; t < before.length; t += historyBatch) history.push(before.slice(t, t + historyBatch))
     const ops =
       shape.mode === 'typing'
         ? trace.txns
@@ -134,7 +137,9 @@ export function buildWriterScripts(
 function removals(before: readonly Patch[][], count: number): Patch[][] {
   const ops: Patch[][] = []
   for (let t = before.length - 1; t >= 0 && ops.length < count; t--) {
-    const undo = [...before[t]!].reverse().flatMap(([pos, , ins]): Patch[] => (ins.length > 0 ? [[pos, ins.length, '']] : []))
+    const undo = [...before[t]!]
+      .reverse()
+      .flatMap(([pos, , ins]): Patch[] => (ins.length > 0 ? [[pos, ins.length, '']] : []))
     if (undo.length > 0) ops.push(undo)
   }
   return ops

@@ -20,7 +20,15 @@ import { eventually } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
 const versionMarker = '<meta name="gongbei-version" content="B" />'
-const teacher: Me = { id: 'u1', username: 'teacher1', displayName: '李老师', role: 'teacher', color: '#2f6f5e', schoolId: 's1', groups: [] }
+const teacher: Me = {
+  id: 'u1',
+  username: 'teacher1',
+  displayName: '李老师',
+  role: 'teacher',
+  color: '#2f6f5e',
+  schoolId: 's1',
+  groups: [],
+}
 const contentTypes: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
 
 /** Version B: another index.html, and the worker that lists it (a new revision makes a new worker). */
@@ -91,16 +99,22 @@ describe.runIf(enabled)('browser: a new version of the app', () => {
       await page.goto(url)
       await page.getByTestId('current-user').waitFor()
     }
-    await expect.poll(() => editing.evaluate(() => navigator.serviceWorker.controller?.state), eventually).toBe('activated')
+    await expect
+      .poll(() => editing.evaluate(() => navigator.serviceWorker.controller?.state), eventually)
+      .toBe('activated')
 
     root.current = join(versionsDir, 'b')
     await other.evaluate(() => Object.assign(window, { keptOpen: true }))
     await editing.reload()
     // The browser looks for a new worker after a navigation, but takes its time; the app's own hourly
     // check does the same at once.
-    await editing.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()))
+    await editing.evaluate(() =>
+      navigator.serviceWorker.getRegistration().then((registration) => registration?.update()),
+    )
     for (const page of [editing, other]) {
-      await expect.poll(() => page.getByTestId('update-banner').textContent(), eventually).toBe('有新版本，刷新即可使用刷新')
+      await expect
+        .poll(() => page.getByTestId('update-banner').textContent(), eventually)
+        .toBe('有新版本，刷新即可使用刷新')
     }
     expect(await servedVersion(editing)).toBe('A')
 

@@ -81,7 +81,10 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
   }
 
   it("two teachers type in the same 导学案 and see each other's text and carets", async () => {
-    const [li, zhang] = await Promise.all([openAs('teacher1', sampleLessonTitle), openAs('teacher2', sampleLessonTitle)])
+    const [li, zhang] = await Promise.all([
+      openAs('teacher1', sampleLessonTitle),
+      openAs('teacher2', sampleLessonTitle),
+    ])
     const difficulty = '难点：找出实际问题中的相等关系。'
     const liText = '李老师：先复习等式的性质，再引入方程。'
     const zhangText = '（张老师：用线段图帮学生找相等关系）'
@@ -184,7 +187,11 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
 
   it('typing, Enter, Backspace, deleting across sections and pasting keep the header and the sections; 教师用 is undone and redone and reaches the colleague', async () => {
     const title = '3.2 解一元一次方程（一） 导学案'
-    await createDraftInDemoGroup(server, title, { subject: '数学', topic: '3.2 解一元一次方程（一）', leadPreparer: '李老师' })
+    await createDraftInDemoGroup(server, title, {
+      subject: '数学',
+      topic: '3.2 解一元一次方程（一）',
+      leadPreparer: '李老师',
+    })
     const [li, zhang] = await Promise.all([openAs('teacher1', title), openAs('teacher2', title)])
     const sections = defaultLessonTemplate.sections.map(({ key, title }) => `${key}:${title}`)
     await expect.poll(async () => (await pageStructure(li)).sections, eventually).toEqual(sections)
@@ -225,7 +232,10 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
 
     // A section copied from another 导学案 arrives as a heading and its text.
     await click(sectionBody(li, 'inquiry').locator('p'), 'start')
-    await pasteHtml(li, '<section data-section-key="inquiry" data-title="合作探究"><h2>合作探究</h2><div class="section-body"><p>探究：天平与等式</p></div></section>')
+    await pasteHtml(
+      li,
+      '<section data-section-key="inquiry" data-title="合作探究"><h2>合作探究</h2><div class="section-body"><p>探究：天平与等式</p></div></section>',
+    )
     await click(sectionBody(li, 'classCheck').locator('p'), 'start')
     await li.keyboard.type('参考答案：x = 2')
     // Yjs merges changes less than 500 ms apart into one undo step; the mark should be a step of its own.
@@ -233,9 +243,15 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
     const answer = sectionBody(li, 'classCheck').locator('p')
     const teacherOnlyButton = li.getByTestId('toolbar-teacher-only')
     await teacherOnlyButton.click()
-    expect([await teacherOnlyButton.getAttribute('aria-pressed'), await answer.getAttribute('data-teacher-only')]).toEqual(['true', ''])
+    expect([
+      await teacherOnlyButton.getAttribute('aria-pressed'),
+      await answer.getAttribute('data-teacher-only'),
+    ]).toEqual(['true', ''])
     await li.getByTestId('toolbar-undo').click()
-    expect([await answer.getAttribute('data-teacher-only'), await answer.textContent()]).toEqual([null, '参考答案：x = 2'])
+    expect([await answer.getAttribute('data-teacher-only'), await answer.textContent()]).toEqual([
+      null,
+      '参考答案：x = 2',
+    ])
     await li.getByTestId('toolbar-redo').click()
     expect(await answer.getAttribute('data-teacher-only')).toBe('')
     // Enter in a header field moves on to the next one.
@@ -288,20 +304,26 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
     await office.getByTestId('template-hint').last().fill('用一个生活中的问题引入')
     const added = defaultLessonTemplate.sections.length
     await office.getByTestId('template-up').nth(added).click()
-    await expect.poll(() => office.getByTestId('template-preview').locator('.section-title').allTextContents()).toContain('情境导入')
+    await expect
+      .poll(() => office.getByTestId('template-preview').locator('.section-title').allTextContents())
+      .toContain('情境导入')
     await office.getByTestId('template-save').click()
     await expect.poll(() => office.getByTestId('template-status').textContent(), eventually).toContain('已保存')
     await screenshot(office, 'template-office', { fullPage: true })
 
     const { schoolId } = (await server.store.accounts.findUserByUsername('admin'))!
-    const saved = (await server.store.templates.findTemplate(schoolId))!.definition.sections.map((section) => section.title)
+    const saved = (await server.store.templates.findTemplate(schoolId))!.definition.sections.map(
+      (section) => section.title,
+    )
     expect(saved.slice(0, 2)).toEqual(['学习目标与要求', '重点难点'])
     expect(saved.slice(-3)).toEqual(['课后作业（拓展延伸）', '情境导入', '课后反思'])
 
     const teacher = await logInAs('teacher1')
     expect(await teacher.getByTestId('template-link').count()).toBe(0)
     await teacher.goto(`${server.url}/#/template`)
-    await expect.poll(() => teacher.getByTestId('template-preview').locator('.section-title').allTextContents(), eventually).toEqual(saved)
+    await expect
+      .poll(() => teacher.getByTestId('template-preview').locator('.section-title').allTextContents(), eventually)
+      .toEqual(saved)
     expect(await teacher.getByRole('note').textContent()).toContain('只有教导处可以修改导学案模板')
     expect(await teacher.getByTestId('template-save').count()).toBe(0)
   })

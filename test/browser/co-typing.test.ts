@@ -48,7 +48,14 @@ const hands: readonly Hand[] = [
     username: 'teacher1',
     name: '李老师',
     letters: 'ABCDEFGH',
-    words: [['dong', '东'], ['bei', '北'], ['feng', '风'], ['hua', '花'], ['gao', '高'], ['cao', '草']],
+    words: [
+      ['dong', '东'],
+      ['bei', '北'],
+      ['feng', '风'],
+      ['hua', '花'],
+      ['gao', '高'],
+      ['cao', '草'],
+    ],
     pinyinStarts: 'bcdfgh',
     splits: false,
   },
@@ -56,7 +63,14 @@ const hands: readonly Hand[] = [
     username: 'teacher2',
     name: '张老师',
     letters: 'IJKLMNOP',
-    words: [['jiang', '江'], ['lin', '林'], ['mu', '木'], ['niao', '鸟'], ['ping', '平'], ['kong', '空']],
+    words: [
+      ['jiang', '江'],
+      ['lin', '林'],
+      ['mu', '木'],
+      ['niao', '鸟'],
+      ['ping', '平'],
+      ['kong', '空'],
+    ],
     pinyinStarts: 'jklmnp',
     splits: false,
   },
@@ -64,7 +78,14 @@ const hands: readonly Hand[] = [
     username: 'teacher3',
     name: '刘老师',
     letters: 'QRSTUVWX',
-    words: [['shan', '山'], ['tian', '天'], ['xue', '雪'], ['yun', '云'], ['zhu', '竹'], ['wu', '雾']],
+    words: [
+      ['shan', '山'],
+      ['tian', '天'],
+      ['xue', '雪'],
+      ['yun', '云'],
+      ['zhu', '竹'],
+      ['wu', '雾'],
+    ],
     pinyinStarts: 'stwxyz',
     splits: true,
   },
@@ -95,7 +116,9 @@ async function play(page: Page, hand: Hand, seed: number): Promise<Played> {
   let typed = ''
   const committed: string[] = []
   // Each teacher deletes a word at least once, and the one who splits also joins.
-  const planned: Partial<Record<number, Action>> = hand.splits ? { 5: 'deleteWord', 7: 'split', 8: 'join', 10: 'split' } : { 6: 'deleteWord' }
+  const planned: Partial<Record<number, Action>> = hand.splits
+    ? { 5: 'deleteWord', 7: 'split', 8: 'join', 10: 'split' }
+    : { 6: 'deleteWord' }
   for (let step = 0; step < 14; step++) {
     const choices: Action[] = ['plain', 'plain', 'ime', 'ime']
     if (words.length > 0) choices.push('deleteWord')
@@ -179,7 +202,11 @@ describe.runIf(enabled)('browser: three teachers typing in one paragraph', () =>
 
   it('[EDIT-1] [EDIT-2] words typed at the start, middle and end at once, with plain keys and 拼音, come out whole and in order on every screen', async () => {
     const title = '1.4 正方体的展开图 导学案'
-    await createDraftInDemoGroup(server, title, { subject: '数学', topic: '1.4 正方体的展开图', leadPreparer: '李老师' })
+    await createDraftInDemoGroup(server, title, {
+      subject: '数学',
+      topic: '1.4 正方体的展开图',
+      leadPreparer: '李老师',
+    })
     // One after the other: on a busy machine three pages loading at once can take longer than a step may.
     const teachers: Page[] = []
     for (const hand of hands) teachers.push(await openAs(hand.username, title))
@@ -207,7 +234,10 @@ describe.runIf(enabled)('browser: three teachers typing in one paragraph', () =>
     expect(blocks.filter((block) => block.includes('探究'))).toHaveLength(1)
     for (const [index, hand] of hands.entries()) {
       // Every composition ended with the characters chosen: none was cut short by a colleague's edit.
-      const events = played[index]!.committed.flatMap((character) => ['compositionstart:', `compositionend:${character}`])
+      const events = played[index]!.committed.flatMap((character) => [
+        'compositionstart:',
+        `compositionend:${character}`,
+      ])
       expect(await compositionEvents[index]!(), `${hand.name}'s compositions`).toEqual(events)
       const others = (await pinyinSeen[index]!()).filter((pinyin) => !hand.pinyinStarts.includes(pinyin[0]!))
       expect(others, `拼音 of colleagues on ${hand.name}'s screen`).toEqual([])

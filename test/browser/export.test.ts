@@ -44,8 +44,16 @@ describe.runIf(enabled)('browser: Word, print and PDF from the pages', () => {
   it('downloads the 学生版 and the 教师版 from the version page', async () => {
     await teacher.goto(`${server.url}/#/versions/${version.id}`)
     await teacher.getByTestId('version-page').waitFor()
-    const student = await saved(Promise.all([teacher.waitForEvent('download'), teacher.getByTestId('download-docx-student').click()]).then(([d]) => d))
-    const teacherEdition = await saved(Promise.all([teacher.waitForEvent('download'), teacher.getByTestId('download-docx-teacher').click()]).then(([d]) => d))
+    const student = await saved(
+      Promise.all([teacher.waitForEvent('download'), teacher.getByTestId('download-docx-student').click()]).then(
+        ([d]) => d,
+      ),
+    )
+    const teacherEdition = await saved(
+      Promise.all([teacher.waitForEvent('download'), teacher.getByTestId('download-docx-teacher').click()]).then(
+        ([d]) => d,
+      ),
+    )
     expect(student.name).toBe('3.2 解一元一次方程（一）-学生版.docx')
     expect(teacherEdition.name).toBe('3.2 解一元一次方程（一）-教师版.docx')
     const studentText = readDocx(student.bytes).text
@@ -64,7 +72,9 @@ describe.runIf(enabled)('browser: Word, print and PDF from the pages', () => {
     await screenshot(teacher, 'export-print-student', { fullPage: true })
     await teacher.getByTestId('edition-teacher').click()
     await expect.poll(() => sheet.textContent()).toContain('【教师用】参考答案')
-    const pdf = await saved(Promise.all([teacher.waitForEvent('download'), teacher.getByTestId('download-pdf').click()]).then(([d]) => d))
+    const pdf = await saved(
+      Promise.all([teacher.waitForEvent('download'), teacher.getByTestId('download-pdf').click()]).then(([d]) => d),
+    )
     expect(pdf.name).toBe('3.2 解一元一次方程（一）-教师版.pdf')
     expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-')
     // Printing leaves the app's chrome off the paper.
@@ -81,7 +91,9 @@ describe.runIf(enabled)('browser: Word, print and PDF from the pages', () => {
       await page.goto(`${bare.url}/#/print/documents/${bare.sampleDocumentId}/student`)
       await page.getByTestId('print-sheet').waitFor()
       await page.getByTestId('download-pdf').click()
-      await expect.poll(() => page.getByTestId('pdf-message').textContent()).toBe('服务器未安装 Chromium，请使用打印预览中的“打印/另存为 PDF”')
+      await expect
+        .poll(() => page.getByTestId('pdf-message').textContent())
+        .toBe('服务器未安装 Chromium，请使用打印预览中的“打印/另存为 PDF”')
       await screenshot(page, 'export-print-no-chromium')
     } finally {
       await page.context().close()

@@ -28,7 +28,10 @@ describe.runIf(enabled)('browser: pictures', () => {
   beforeAll(async () => {
     ;({ server, browser } = await startServedApp({ demoPlan: false }))
     await createDocumentInDemoGroup(server, title)
-    ;[teacher, colleague] = await Promise.all([logIn(browser, server.url, 'teacher1'), logIn(browser, server.url, 'teacher2')])
+    ;[teacher, colleague] = await Promise.all([
+      logIn(browser, server.url, 'teacher1'),
+      logIn(browser, server.url, 'teacher2'),
+    ])
     await Promise.all([openDocument(teacher, title), openDocument(colleague, title)])
   })
 
@@ -40,7 +43,8 @@ describe.runIf(enabled)('browser: pictures', () => {
 
   const pictures = (page: Page) => page.getByTestId('editor').locator('img.lesson-image')
   /** Width of each picture as loaded, 0 for one that did not load. */
-  const loadedWidths = (page: Page) => pictures(page).evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth))
+  const loadedWidths = (page: Page) =>
+    pictures(page).evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth))
 
   async function choose(page: Page, name: string, mimeType: string, buffer: Buffer): Promise<void> {
     await clickAtEndOfDocument(page)
@@ -57,7 +61,12 @@ describe.runIf(enabled)('browser: pictures', () => {
   })
 
   it('inserts nothing for an SVG and says why', async () => {
-    await choose(teacher, '图.svg', 'image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))
+    await choose(
+      teacher,
+      '图.svg',
+      'image/svg+xml',
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    )
     await expect.poll(() => teacher.getByTestId('image-notice').textContent(), eventually).toContain(imageRefusals.svg)
     expect(await pictures(teacher).count()).toBe(1)
     await teacher.getByTestId('image-notice').getByRole('button').click()
@@ -66,9 +75,14 @@ describe.runIf(enabled)('browser: pictures', () => {
   it('uploads the data: pictures of a paste and lists those the browser cannot read', async () => {
     await clickAtEndOfDocument(teacher)
     const dataUrl = `data:image/png;base64,${Buffer.from(pngImage(30, 30)).toString('base64')}`
-    await pasteHtml(teacher, `<p>粘贴的图：</p><img src="${dataUrl}"><p><img src="file:///C:/Temp/clip_image001.png"></p>`)
+    await pasteHtml(
+      teacher,
+      `<p>粘贴的图：</p><img src="${dataUrl}"><p><img src="file:///C:/Temp/clip_image001.png"></p>`,
+    )
     await expect.poll(() => loadedWidths(teacher), eventually).toEqual([120, 30])
-    await expect.poll(() => teacher.getByTestId('image-notice').textContent(), eventually).toMatch(/1 张图片没有粘贴进来/)
+    await expect
+      .poll(() => teacher.getByTestId('image-notice').textContent(), eventually)
+      .toMatch(/1 张图片没有粘贴进来/)
     expect(await teacher.getByTestId('editor').textContent()).toContain('粘贴的图：')
     await teacher.getByTestId('image-notice').getByRole('button').click()
   })
@@ -85,7 +99,9 @@ describe.runIf(enabled)('browser: pictures', () => {
     expect(webp).toMatch(/^data:image\/webp;/)
     await pasteHtml(teacher, `<img src="${webp}">`)
     await expect.poll(() => loadedWidths(teacher), eventually).toEqual([120, 30, 20])
-    const [stored] = await server.store.images.findImages([storedImageId(await pictures(teacher).last().getAttribute('src'))!])
+    const [stored] = await server.store.images.findImages([
+      storedImageId(await pictures(teacher).last().getAttribute('src'))!,
+    ])
     expect(stored).toMatchObject({ contentType: 'image/png', width: 20, height: 10 })
   })
 
@@ -101,15 +117,20 @@ describe.runIf(enabled)('browser: pictures', () => {
   })
 
   it('shows the pictures in the print view', async () => {
-    const documentId = (await server.store.documents.listDocumentsOfSchool((await server.store.accounts.findUserByUsername('teacher1'))!.schoolId)).find(
-      (document) => document.title === title,
-    )!.id
+    const documentId = (
+      await server.store.documents.listDocumentsOfSchool(
+        (await server.store.accounts.findUserByUsername('teacher1'))!.schoolId,
+      )
+    ).find((document) => document.title === title)!.id
     const print = await teacher.context().newPage()
     try {
       await print.goto(`${server.url}/#/print/documents/${documentId}/student`)
       const sheet = print.getByTestId('print-sheet').locator('img.export-image')
       await expect
-        .poll(() => sheet.evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth)), eventually)
+        .poll(
+          () => sheet.evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth)),
+          eventually,
+        )
         .toEqual([120, 30, 20])
       await screenshot(print, 'images-print-view')
     } finally {
@@ -130,11 +151,14 @@ describe.runIf(enabled)('browser: pictures', () => {
 
   it('makes a picture copied from another document this document’s own', async () => {
     const source = await createDocumentInDemoGroup(server, '去年的导学案')
-    const uploaded = await teacher.evaluate(async ([documentId, base64]) => {
-      const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0))
-      const response = await fetch(`/api/documents/${documentId}/images`, { method: 'POST', body: bytes })
-      return (await response.json()) as { id: string; url: string }
-    }, [source, Buffer.from(pngImage(16, 9)).toString('base64')] as const)
+    const uploaded = await teacher.evaluate(
+      async ([documentId, base64]) => {
+        const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0))
+        const response = await fetch(`/api/documents/${documentId}/images`, { method: 'POST', body: bytes })
+        return (await response.json()) as { id: string; url: string }
+      },
+      [source, Buffer.from(pngImage(16, 9)).toString('base64')] as const,
+    )
     // The last block is a picture: a click selects it, Enter opens a line after it.
     await clickAtEndOfDocument(teacher)
     await teacher.keyboard.press('Enter')
@@ -157,7 +181,9 @@ describe.runIf(enabled)('browser: pictures', () => {
     await choose(teacher, '手机照片.png', 'image/png', photo)
     await expect.poll(() => pictures(teacher).count(), eventually).toBe(before + 1)
     await expect.poll(async () => (await loadedWidths(teacher)).at(-1), eventually).toBe(2000)
-    const [stored] = await server.store.images.findImages([storedImageId(await pictures(teacher).last().getAttribute('src'))!])
+    const [stored] = await server.store.images.findImages([
+      storedImageId(await pictures(teacher).last().getAttribute('src'))!,
+    ])
     expect(stored).toMatchObject({ width: 2000, height: 667, contentType: 'image/jpeg' })
   })
 })

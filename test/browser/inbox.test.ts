@@ -29,7 +29,9 @@ describe.runIf(enabled)('browser: the inbox', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     ;({ server, browser } = await startServedApp({ demoPlan: false }))
     leader = await apiClientFor(server.url, 'leader')
-    draft = await draftWithPassage(server, 'teacher2', '列方程解应用题的关键是找等量关系。', { title: '3.4 实际问题与一元一次方程' })
+    draft = await draftWithPassage(server, 'teacher2', '列方程解应用题的关键是找等量关系。', {
+      title: '3.4 实际问题与一元一次方程',
+    })
     lesson = draft.lesson
     zhang = await logIn(browser, server.url, 'teacher2')
   })
@@ -61,9 +63,9 @@ describe.runIf(enabled)('browser: the inbox', { timeout: 60_000 }, () => {
     expect(await item.getAttribute('data-read')).toBe('false')
     await screenshot(zhang, 'inbox-1-thread')
     await item.click()
-    await expect.poll(() => zhang.evaluate(() => window.location.hash), eventually).toBe(
-      `#/documents/${lesson.documentId}/threads/relation`,
-    )
+    await expect
+      .poll(() => zhang.evaluate(() => window.location.hash), eventually)
+      .toBe(`#/documents/${lesson.documentId}/threads/relation`)
     await expect.poll(() => unread().textContent(), eventually).toBe('0')
     await zhang.getByTestId('inbox-bell').click()
     expect(await zhang.getByTestId('inbox-item').first().getAttribute('data-read')).toBe('true')
@@ -83,10 +85,8 @@ describe.runIf(enabled)('browser: the inbox', { timeout: 60_000 }, () => {
     await screenshot(zhang, 'inbox-2-stage-moves')
     await zhang.getByTestId('inbox-mark-all').click()
     await expect.poll(() => unread().textContent(), eventually).toBe('0')
-    await expect.poll(() => items.evaluateAll((all) => all.map((item) => item.getAttribute('data-read'))), eventually).toEqual([
-      'true',
-      'true',
-      'true',
-    ])
+    await expect
+      .poll(() => items.evaluateAll((all) => all.map((item) => item.getAttribute('data-read'))), eventually)
+      .toEqual(['true', 'true', 'true'])
   })
 })

@@ -16,7 +16,15 @@ import { browserSuitesEnabled } from './helpers/chromium.ts'
 import { headerText, sectionBlocks, selectionSettled, writeSection } from './helpers/lesson-structure.ts'
 import { startServedApp, stopServedApp } from './helpers/served-app.ts'
 import { skipStepsAfterAFailure } from './helpers/story-steps.ts'
-import { blockWith, clickAtEdge, eventually, expectAccess, expectSaveStatus, logIn, screenshot } from './helpers/teacher-page.ts'
+import {
+  blockWith,
+  clickAtEdge,
+  eventually,
+  expectAccess,
+  expectSaveStatus,
+  logIn,
+  screenshot,
+} from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
 
@@ -127,7 +135,9 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
       .poll(() => teacher1Lesson.getByTestId('stage-refusal').textContent(), eventually)
       .toBe('不能从「定稿」直接进入「主备」')
     expect(await stageOf(leader, lessonId)).toBe('finalized')
-    await expect.poll(() => teacher1Lesson.getByTestId('lesson-page').getAttribute('data-stage'), eventually).toBe('finalized')
+    await expect
+      .poll(() => teacher1Lesson.getByTestId('lesson-page').getAttribute('data-stage'), eventually)
+      .toBe('finalized')
     expect(await teacher1Lesson.getByTestId('stage-refusal').textContent()).toBe('不能从「定稿」直接进入「主备」')
     await screenshot(teacher1Lesson, 'lesson-loop-3-stale-refusal')
     await teacher1Lesson.close()
@@ -156,7 +166,9 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
     expect(await sectionBlocks(teacher2, 'keyPoints')).toEqual([zhangKeyPoint, difficulty])
     await expectSaveStatus(teacher2, '已保存')
     // The bar above the editor keeps the count in sight as she types.
-    await expect.poll(() => teacher2.getByTestId('adaptation-bar-count').textContent(), eventually).toBe('个人加减 2 处')
+    await expect
+      .poll(() => teacher2.getByTestId('adaptation-bar-count').textContent(), eventually)
+      .toBe('个人加减 2 处')
     await screenshot(teacher2, 'lesson-loop-4-adaptation-editor', { fullPage: true })
 
     await teacher2.getByTestId('adaptation-bar-count').click()
@@ -226,7 +238,9 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
     // Both changed the key point: hers stays in her text as she wrote it, the leader's waits beside it.
     expect(await sectionBlocks(editorTab, 'keyPoints')).toEqual([zhangKeyPoint, difficulty])
     expect(await conflict.getByTestId('conflict-mine').locator('mark').allTextContents()).toEqual([])
-    expect(await conflict.getByTestId('conflict-shared').locator('mark').allTextContents()).toEqual(['，会移项。' + leaderRemark])
+    expect(await conflict.getByTestId('conflict-shared').locator('mark').allTextContents()).toEqual([
+      '，会移项。' + leaderRemark,
+    ])
     await screenshot(editorTab, 'lesson-loop-6-pulled-editor', { fullPage: true })
 
     await teacher2.getByTestId('keep-mine').click()
@@ -264,7 +278,9 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
     // It points at the line she added to her 二次备课.
     await teacher2.getByTestId('pick-passage').click()
     await teacher2.getByTestId('passage').filter({ hasText: zhangAddition }).click()
-    await expect.poll(() => own.getByTestId('reflection-quote').textContent(), eventually).toBe(`${zhangAddition}引自「合作探究」`)
+    await expect
+      .poll(() => own.getByTestId('reflection-quote').textContent(), eventually)
+      .toBe(`${zhangAddition}引自「合作探究」`)
     await screenshot(teacher2, 'lesson-loop-7-reflection', { fullPage: true })
 
     // 多人一课多反思: the group reads it on the lesson page too.
@@ -273,10 +289,18 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
     await expect.poll(() => seen.textContent(), eventually).toContain(reflectionText)
     expect(await seen.getByTestId('reflection-quote').textContent()).toBe(`${zhangAddition}引自「合作探究」`)
     // Every move is on record, with who made it.
-    const moves = await leader.getByTestId('stage-event').evaluateAll((events) =>
-      events.map((event) => [...event.querySelectorAll('span')].map((span) => span.textContent).join(' ')),
-    )
-    expect(moves).toEqual(['李老师 主备 → 研讨', '王老师 研讨 → 定稿', '王老师 定稿 → 研讨', '王老师 研讨 → 定稿', '王老师 定稿 → 二次备课'])
+    const moves = await leader
+      .getByTestId('stage-event')
+      .evaluateAll((events) =>
+        events.map((event) => [...event.querySelectorAll('span')].map((span) => span.textContent).join(' ')),
+      )
+    expect(moves).toEqual([
+      '李老师 主备 → 研讨',
+      '王老师 研讨 → 定稿',
+      '王老师 定稿 → 研讨',
+      '王老师 研讨 → 定稿',
+      '王老师 定稿 → 二次备课',
+    ])
   })
 
   it('8. the group page counts 李老师’s 主备 and 张老师’s 二次备课 and 反思', async () => {
@@ -284,12 +308,21 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
     await leader.getByTestId('group-overview').waitFor()
     const counts = async (teacher: string) => {
       const row = leader.getByTestId('teacher-row').and(leader.locator(`[data-teacher="${teacher}"]`))
-      const cells = await row.locator('[data-column]').evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-column'), td.textContent]))
+      const cells = await row
+        .locator('[data-column]')
+        .evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-column'), td.textContent]))
       return Object.fromEntries(cells)
     }
     expect(await counts('李老师')).toMatchObject({ leadPrepared: '1', adaptations: '0', reflections: '0' })
-    expect(await counts('张老师')).toMatchObject({ leadPrepared: '0', adaptations: '1', adaptationChanges: '2', reflections: '1' })
-    expect(await leader.getByTestId('stage-count').and(leader.locator('[data-stage="adapting"]')).getAttribute('data-count')).toBe('1')
+    expect(await counts('张老师')).toMatchObject({
+      leadPrepared: '0',
+      adaptations: '1',
+      adaptationChanges: '2',
+      reflections: '1',
+    })
+    expect(
+      await leader.getByTestId('stage-count').and(leader.locator('[data-stage="adapting"]')).getAttribute('data-count'),
+    ).toBe('1')
     await screenshot(leader, 'lesson-loop-8-group-page', { fullPage: true })
   })
 
@@ -307,7 +340,10 @@ async function clickInto(page: Page, block: Locator, edge: 'start' | 'end'): Pro
 
 /** Clicks the stage button on the lesson page and waits for the page to show the new stage. */
 async function moveTo(page: Page, stage: string): Promise<void> {
-  await page.getByTestId('stage-move').and(page.locator(`[data-to="${stage}"]`)).click()
+  await page
+    .getByTestId('stage-move')
+    .and(page.locator(`[data-to="${stage}"]`))
+    .click()
   await expect.poll(() => page.getByTestId('lesson-page').getAttribute('data-stage'), eventually).toBe(stage)
   await screenshot(page, `lesson-loop-stage-${stage}`)
 }
@@ -318,18 +354,16 @@ function versionNames(page: Page): Promise<string[]> {
 
 /** What the 个人加减 list marks: `[change, text now]` of each changed passage, in order. */
 function changedBlocks(page: Page): Promise<string[][]> {
-  return page
-    .getByTestId('diff-block')
-    .evaluateAll((blocks) =>
-      blocks
-        .filter((block) => block.getAttribute('data-change') !== 'same')
-        .map((block) => {
-          // The text as it reads now: without what was deleted.
-          const text = block.querySelector('.diff-text')!.cloneNode(true) as Element
-          for (const deleted of text.querySelectorAll('del')) deleted.remove()
-          return [block.getAttribute('data-change') ?? '', text.textContent ?? '']
-        }),
-    )
+  return page.getByTestId('diff-block').evaluateAll((blocks) =>
+    blocks
+      .filter((block) => block.getAttribute('data-change') !== 'same')
+      .map((block) => {
+        // The text as it reads now: without what was deleted.
+        const text = block.querySelector('.diff-text')!.cloneNode(true) as Element
+        for (const deleted of text.querySelectorAll('del')) deleted.remove()
+        return [block.getAttribute('data-change') ?? '', text.textContent ?? '']
+      }),
+  )
 }
 
 /** A request from the page's own session (its cookie), as a script in the page would send it. */

@@ -102,7 +102,9 @@ describe.runIf(enabled)('browser: @mentions and the keyboard', { timeout: 90_000
     await liu.keyboard.type('请')
     await liu.keyboard.type('@')
     const options = liu.getByTestId('mention-option')
-    await expect.poll(() => options.allTextContents(), eventually).toEqual(expect.arrayContaining(['李老师', '张老师', '王老师']))
+    await expect
+      .poll(() => options.allTextContents(), eventually)
+      .toEqual(expect.arrayContaining(['李老师', '张老师', '王老师']))
     expect(await options.allTextContents()).not.toContain('刘老师')
     await liu.keyboard.type('ll')
     await liu.keyboard.type('s')
@@ -130,7 +132,9 @@ describe.runIf(enabled)('browser: @mentions and the keyboard', { timeout: 90_000
     expect(await item.getByTestId('thread-body').textContent()).toBe('请@李老师 看看这里。@全体')
     await expect.poll(() => li.getByTestId('inbox-unread-count').textContent(), eventually).toBe('2')
     await li.getByTestId('inbox-bell').click()
-    expect(await li.getByTestId('inbox-item').first().textContent()).toContain('刘老师 在《3.4 实际问题与一元一次方程 导学案》中@了你')
+    expect(await li.getByTestId('inbox-item').first().textContent()).toContain(
+      '刘老师 在《3.4 实际问题与一元一次方程 导学案》中@了你',
+    )
     await li.keyboard.press('Escape')
   })
 
@@ -154,7 +158,9 @@ describe.runIf(enabled)('browser: @mentions and the keyboard', { timeout: 90_000
 
     const told = '李老师 在《3.4 实际问题与一元一次方程 导学案》中@了你'
     const liuApi = await apiClientFor(server.url, 'teacher3')
-    const newest = async () => (await liuApi.get<{ notifications: { kind: string; text: string }[] }>('/api/notifications')).body.notifications[0]
+    const newest = async () =>
+      (await liuApi.get<{ notifications: { kind: string; text: string }[] }>('/api/notifications')).body
+        .notifications[0]
     await expect.poll(newest, eventually).toMatchObject({ kind: 'mention', text: told })
     await liu.getByTestId('inbox-bell').click()
     // A reply that mentions the thread's author is one notification: the mention.

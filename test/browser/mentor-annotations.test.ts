@@ -38,7 +38,10 @@ describe.runIf(enabled)('browser: 师徒批注 from the annotation to the pair�
 
   beforeAll(async () => {
     ;({ server, browser } = await startServedApp())
-    ;[apprentice, mentor] = await Promise.all([logIn(browser, server.url, 'apprentice'), logIn(browser, server.url, 'mentor')])
+    ;[apprentice, mentor] = await Promise.all([
+      logIn(browser, server.url, 'apprentice'),
+      logIn(browser, server.url, 'mentor'),
+    ])
   })
 
   afterAll(() => stopServedApp({ server, browser }))
@@ -47,7 +50,9 @@ describe.runIf(enabled)('browser: 师徒批注 from the annotation to the pair�
 
   it('1. 陈老师’s 师徒结对 page counts nothing yet for him and 赵老师', async () => {
     await mentor.getByTestId('mentorship-link').click()
-    await expect.poll(() => pairCounts(pairRow(mentor, '陈老师', '赵老师')), eventually).toEqual({ annotations: '0', resolved: '0', observed: '0' })
+    await expect
+      .poll(() => pairCounts(pairRow(mentor, '陈老师', '赵老师')), eventually)
+      .toEqual({ annotations: '0', resolved: '0', observed: '0' })
   })
 
   it('2. 赵老师 drafts a goal and a key point, then leaves the draft; her bell shows nothing unread', async () => {
@@ -100,7 +105,11 @@ describe.runIf(enabled)('browser: 师徒批注 from the annotation to the pair�
       expect.stringContaining('陈老师 在你的《'),
     ])
     expect(await items.last().textContent()).toContain('写了师徒批注')
-    expect(await items.evaluateAll((all) => all.map((item) => item.getAttribute('data-read')))).toEqual(['false', 'false', 'false'])
+    expect(await items.evaluateAll((all) => all.map((item) => item.getAttribute('data-read')))).toEqual([
+      'false',
+      'false',
+      'false',
+    ])
     await screenshot(apprentice, 'mentor-annotations-2-apprentice-inbox')
   })
 
@@ -114,7 +123,9 @@ describe.runIf(enabled)('browser: 师徒批注 from the annotation to the pair�
     const drawn = (testId: string) => apprentice.getByTestId(testId).allTextContents()
     await expect.poll(() => drawn('thread-highlight'), eventually).toEqual([note.words])
     await expect.poll(() => drawn('suggestion-delete'), eventually).toEqual([accepted.words, rejected.words])
-    await expect.poll(() => drawn('suggestion-insert'), eventually).toEqual([accepted.replacement, rejected.replacement])
+    await expect
+      .poll(() => drawn('suggestion-insert'), eventually)
+      .toEqual([accepted.replacement, rejected.replacement])
     await screenshot(apprentice, 'mentor-annotations-3-apprentice-draft')
   })
 
@@ -132,13 +143,20 @@ describe.runIf(enabled)('browser: 师徒批注 from the annotation to the pair�
     }
 
     await mentor.getByTestId('thread-filter-state').selectOption('all')
-    for (const [change, decision] of [[accepted, '接受了建议'], [rejected, '拒绝了建议']] as const) {
+    for (const [change, decision] of [
+      [accepted, '接受了建议'],
+      [rejected, '拒绝了建议'],
+    ] as const) {
       const decided = suggestionItem(mentor, change.replacement).getByTestId('suggestion-decision')
       await expect.poll(() => decided.textContent(), eventually).toMatch(new RegExp(`^赵老师 ${decision} · `))
     }
     // Accepting replaced the quoted words: the record above says so; nobody deleted them (原文已删除).
-    expect(await suggestionItem(mentor, accepted.replacement).getByTestId('thread-quote').textContent()).toBe(accepted.words)
-    expect(await suggestionItem(mentor, rejected.replacement).getByTestId('thread-quote').textContent()).toBe(rejected.words)
+    expect(await suggestionItem(mentor, accepted.replacement).getByTestId('thread-quote').textContent()).toBe(
+      accepted.words,
+    )
+    expect(await suggestionItem(mentor, rejected.replacement).getByTestId('thread-quote').textContent()).toBe(
+      rejected.words,
+    )
     await screenshot(mentor, 'mentor-annotations-4-mentor-sees-decisions')
   })
 
@@ -176,7 +194,9 @@ describe.runIf(enabled)('browser: 师徒批注 from the annotation to the pair�
 
   it('8. 陈老师’s 师徒结对 page counts 3 annotations, all 3 resolved, and lists them with what became of each suggestion', async () => {
     await mentor.getByTestId('mentorship-link').click()
-    await expect.poll(() => pairCounts(pairRow(mentor, '陈老师', '赵老师')), eventually).toEqual({ annotations: '3', resolved: '3', observed: '0' })
+    await expect
+      .poll(() => pairCounts(pairRow(mentor, '陈老师', '赵老师')), eventually)
+      .toEqual({ annotations: '3', resolved: '3', observed: '0' })
     await pairRow(mentor, '陈老师', '赵老师').getByRole('link', { name: '查看' }).click()
     const annotations = mentor.getByTestId('pair-annotation')
     await expect.poll(() => annotations.count(), eventually).toBe(3)
@@ -204,7 +224,9 @@ function threadItem(page: Page, body: string): Locator {
 }
 
 function suggestionItem(page: Page, replacement: string): Locator {
-  return page.getByTestId('thread-item').filter({ has: page.getByTestId('suggestion').filter({ hasText: replacement }) })
+  return page
+    .getByTestId('thread-item')
+    .filter({ has: page.getByTestId('suggestion').filter({ hasText: replacement }) })
 }
 
 async function suggest(page: Page, section: string, change: { words: string; replacement: string }): Promise<void> {

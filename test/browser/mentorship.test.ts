@@ -32,7 +32,13 @@ describe.runIf(enabled)('browser: 师徒结对', { timeout: 60_000 }, () => {
     const mentor = await draft.join('mentor')
     const text = passageOf(mentor.doc)
     const authorId = await userId(server, 'mentor')
-    threadId = createThread(mentor.doc, { kind: 'mentorNote', authorId, body: '复习题太多', start: { text, offset: 0 }, end: { text, offset: 2 } })
+    threadId = createThread(mentor.doc, {
+      kind: 'mentorNote',
+      authorId,
+      body: '复习题太多',
+      start: { text, offset: 0 },
+      end: { text, offset: 2 },
+    })
     await waitForStored(mentor, 'the thread is stored')
     draft.disconnectAll()
   })
@@ -48,7 +54,11 @@ describe.runIf(enabled)('browser: 师徒结对', { timeout: 60_000 }, () => {
     await page.getByTestId('pair-apprentice').selectOption({ label: '刘老师' })
     await page.getByTestId('pair-submit').click()
     await pairRow(page, '张老师', '刘老师').waitFor()
-    expect(await pairCounts(pairRow(page, '张老师', '刘老师'))).toEqual({ annotations: '0', resolved: '0', observed: '0' })
+    expect(await pairCounts(pairRow(page, '张老师', '刘老师'))).toEqual({
+      annotations: '0',
+      resolved: '0',
+      observed: '0',
+    })
     await screenshot(page, 'mentorship-leader')
   })
 
@@ -66,7 +76,9 @@ describe.runIf(enabled)('browser: 师徒结对', { timeout: 60_000 }, () => {
 
     const form = page.getByTestId('observation-form')
     // Her lesson of the plan is offered; picking it fills in the 课题.
-    await expect.poll(() => form.getByTestId('observation-lesson').locator(`option[value="${lessonId}"]`).count(), eventually).toBe(1)
+    await expect
+      .poll(() => form.getByTestId('observation-lesson').locator(`option[value="${lessonId}"]`).count(), eventually)
+      .toBe(1)
     await form.getByTestId('observation-lesson').selectOption(lessonId)
     expect(await form.getByTestId('observation-topic').inputValue()).toBe('3.3 去括号')
     await form.getByTestId('observation-strengths').fill('导入自然')

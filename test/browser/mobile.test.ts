@@ -23,7 +23,9 @@ const screens = [
 
 /** How far the page reaches past the screen's right edge, in CSS pixels (0: it fits). */
 function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth)
+  return page.evaluate(
+    () => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth,
+  )
 }
 
 describe.runIf(enabled)('browser: phones and tablets, by touch', () => {
@@ -87,7 +89,11 @@ describe.runIf(enabled)('browser: phones and tablets, by touch', () => {
           const range = document.createRange()
           range.selectNodeContents(block)
           const covered = [...range.getClientRects()].some(
-            (line) => line.left < labelBox.right && labelBox.left < line.right && line.top < labelBox.bottom && labelBox.top < line.bottom,
+            (line) =>
+              line.left < labelBox.right &&
+              labelBox.left < line.right &&
+              line.top < labelBox.bottom &&
+              labelBox.top < line.bottom,
           )
           return { shown: label.content !== 'none', covered }
         })
@@ -126,7 +132,9 @@ describe.runIf(enabled)('browser: phones and tablets, by touch', () => {
         const reflected = `${screen.name}反思：第3题学生设未知数较慢。`
         await page.keyboard.insertText(reflected)
         await expectSaveStatus(page, '已保存')
-        await expect.poll(async () => (await sectionBlocks(page, 'reflection')).join('\n'), eventually).toContain(reflected)
+        await expect
+          .poll(async () => (await sectionBlocks(page, 'reflection')).join('\n'), eventually)
+          .toContain(reflected)
         await screenshot(page, `mobile-${screen.name}-commented`)
       } finally {
         await page.context().close()

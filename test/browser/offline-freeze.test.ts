@@ -69,8 +69,15 @@ describe.runIf(enabled)('browser: a draft frozen while its author is offline', {
    * 李老师 drafts a new lesson, loses the network and types `offlineText`; the leader, through the API,
    * moves the lesson through `stages`; then her network comes back.
    */
-  async function typeOfflineWhileTheLeaderMoves(title: string, stages: readonly LessonStage[]): Promise<{ li: Page; lesson: LessonSummary }> {
-    const lesson = await addLesson(leader, await demoGroupId(leader), planInput(await userId(server, 'teacher1'), { title }))
+  async function typeOfflineWhileTheLeaderMoves(
+    title: string,
+    stages: readonly LessonStage[],
+  ): Promise<{ li: Page; lesson: LessonSummary }> {
+    const lesson = await addLesson(
+      leader,
+      await demoGroupId(leader),
+      planInput(await userId(server, 'teacher1'), { title }),
+    )
     const li = await openAs('teacher1', lesson.documentId)
     await expectAccess(li, 'edit')
     await appendParagraph(li, onlineText)
@@ -83,7 +90,9 @@ describe.runIf(enabled)('browser: a draft frozen while its author is offline', {
     await expectSaveStatus(li, /^离线（[1-9]\d* 处修改未同步）$/)
 
     for (const to of stages) {
-      const { status, body } = await leader.post<LessonDetail>(`/api/lessons/${encodeURIComponent(lesson.id)}/stage`, { to })
+      const { status, body } = await leader.post<LessonDetail>(`/api/lessons/${encodeURIComponent(lesson.id)}/stage`, {
+        to,
+      })
       expect([status, body.lesson.stage]).toEqual([200, to])
     }
     await network.restore()
@@ -103,7 +112,11 @@ describe.runIf(enabled)('browser: a draft frozen while its author is offline', {
   }
 
   it('[SYNC-7] an open editor turns read-only at 定稿 and says why', async () => {
-    const lesson = await addLesson(leader, await demoGroupId(leader), planInput(await userId(server, 'teacher1'), { title: '3.4 实际问题与一元一次方程（三）' }))
+    const lesson = await addLesson(
+      leader,
+      await demoGroupId(leader),
+      planInput(await userId(server, 'teacher1'), { title: '3.4 实际问题与一元一次方程（三）' }),
+    )
     const li = await openAs('teacher1', lesson.documentId)
     await expectAccess(li, 'edit')
     expect(await li.getByTestId('read-only-notice').count()).toBe(0)
@@ -119,12 +132,17 @@ describe.runIf(enabled)('browser: a draft frozen while its author is offline', {
   })
 
   it('[SYNC-5] [SYNC-7] 定稿 meanwhile: told it was finalized; what she typed stays, to download or to set aside by choice', async () => {
-    const { li, lesson } = await typeOfflineWhileTheLeaderMoves('3.4 实际问题与一元一次方程（一）', ['review', 'finalized'])
+    const { li, lesson } = await typeOfflineWhileTheLeaderMoves('3.4 实际问题与一元一次方程（一）', [
+      'review',
+      'finalized',
+    ])
     const finalized = '组长已定稿（v1），正文已锁定；要修改请在二次备课中进行'
     await expectAccess(li, 'comment')
-    await expect.poll(() => li.getByTestId('update-refused').textContent(), eventually).toMatch(
-      new RegExp(`^服务器没有保存你的修改：${finalized}。这些修改仍在这台电脑上（[1-9]\\d* 处未同步），没有丢失。`),
-    )
+    await expect
+      .poll(() => li.getByTestId('update-refused').textContent(), eventually)
+      .toMatch(
+        new RegExp(`^服务器没有保存你的修改：${finalized}。这些修改仍在这台电脑上（[1-9]\\d* 处未同步），没有丢失。`),
+      )
     // Nothing thrown away: the text stays on the page, counted as unsynced, and never reaches the server.
     expect(await documentText(li)).toContain(offlineText)
     expect(await pendingCount(li)).toBeGreaterThan(0)
@@ -158,7 +176,9 @@ describe.runIf(enabled)('browser: a draft frozen while its author is offline', {
     const { li, lesson } = await typeOfflineWhileTheLeaderMoves('3.4 实际问题与一元一次方程（二）', stages)
     await expectAccess(li, 'read')
     await expectSaveStatus(li, '只读')
-    await expect.poll(() => li.getByTestId('read-only-notice').textContent(), eventually).toBe('这节课已归档，正文已锁定')
+    await expect
+      .poll(() => li.getByTestId('read-only-notice').textContent(), eventually)
+      .toBe('这节课已归档，正文已锁定')
     // Long enough for the refused update to have made the round trip, and for a page that reacted to it.
     await li.waitForTimeout(quietMs)
     expect(await li.getByTestId('update-refused').count()).toBe(0)

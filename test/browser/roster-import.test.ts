@@ -31,30 +31,53 @@ describe.runIf(enabled)('browser: the office imports the staff roster', () => {
     const office = await logIn(browser, server.url, 'admin')
     await office.getByTestId('school-link').click()
     await office.getByTestId('school-tab-roster').click()
-    const row = (name: string, username: string, role: string) => [name, username, role, '八年级历史备课组', '历史', '八年级', '']
+    const row = (name: string, username: string, role: string) => [
+      name,
+      username,
+      role,
+      '八年级历史备课组',
+      '历史',
+      '八年级',
+      '',
+    ]
     const withError = rosterCsv([row('冯老师', 'feng', '组长'), row('陈老师', 'chenls', '校长')], 'gbk')
-    await office.getByTestId('roster-file').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(withError) })
+    await office
+      .getByTestId('roster-file')
+      .setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(withError) })
     await expect.poll(() => office.getByTestId('roster-summary').textContent()).toContain('1 行有错误')
     const errorRow = office.getByTestId('roster-row').filter({ hasText: 'chenls' })
     await expect.poll(() => errorRow.textContent()).toContain('角色“校长”不认识')
     expect(await office.getByTestId('roster-confirm').count()).toBe(0)
 
     const corrected = rosterCsv([row('冯老师', 'feng', '组长'), row('陈老师', 'chenls', '教师')], 'gbk')
-    await office.getByTestId('roster-file').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(corrected) })
+    await office
+      .getByTestId('roster-file')
+      .setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(corrected) })
     await expect.poll(() => office.getByTestId('roster-summary').textContent()).toContain('将新建 2 个账号')
     expect(await office.getByTestId('roster-summary').textContent()).toContain('八年级历史备课组')
     // Nothing is written before the office confirms.
-    expect((await server.store.accounts.findUserByUsername('feng'))).toBeNull()
+    expect(await server.store.accounts.findUserByUsername('feng')).toBeNull()
     await office.getByTestId('roster-confirm').click()
     await expect.poll(() => office.getByTestId('roster-done').textContent()).toContain('新建 2 个账号')
 
-    const password = (await office.getByTestId('roster-passwords').locator('tr', { hasText: 'chenls' }).locator('code').textContent())!
+    const password = (await office
+      .getByTestId('roster-passwords')
+      .locator('tr', { hasText: 'chenls' })
+      .locator('code')
+      .textContent())!
     expect(password).toMatch(/^[a-z2-9]{10}$/)
-    const [download] = await Promise.all([office.waitForEvent('download'), office.getByTestId('roster-passwords-download').click()])
+    const [download] = await Promise.all([
+      office.waitForEvent('download'),
+      office.getByTestId('roster-passwords-download').click(),
+    ])
     expect(download.suggestedFilename()).toBe('初始密码.xlsx')
 
     await office.getByTestId('school-tab-accounts').click()
-    await office.getByTestId('account-row').filter({ hasText: '冯老师' }).filter({ hasText: '八年级历史备课组' }).waitFor()
+    await office
+      .getByTestId('account-row')
+      .filter({ hasText: '冯老师' })
+      .filter({ hasText: '八年级历史备课组' })
+      .waitFor()
 
     const context = await browser.newContext({ locale: 'zh-CN' })
     context.setDefaultTimeout(15_000)

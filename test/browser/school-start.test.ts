@@ -56,7 +56,11 @@ describe.runIf(enabled)('browser: a school starts from nothing', () => {
     const handedOut = office.getByTestId('one-time-password').locator('code')
     await handedOut.waitFor()
     const oneTimePassword = (await handedOut.textContent())!
-    await office.getByTestId('account-row').filter({ hasText: '李老师' }).filter({ hasText: '七年级数学备课组' }).waitFor()
+    await office
+      .getByTestId('account-row')
+      .filter({ hasText: '李老师' })
+      .filter({ hasText: '七年级数学备课组' })
+      .waitFor()
 
     // The office plans the first lesson, with 李老师 as 主备人, through the same API its plan page uses.
     const [group] = (await (await office.request.get(`${server.url}/api/admin/groups`)).json()) as SchoolGroup[]

@@ -69,9 +69,14 @@ describe.runIf(enabled)('browser: the web surface', () => {
     await appendParagraph(page, '安全策略下照常输入。')
     await expectSaveStatus(page, '已保存')
     await clickAtEndOfDocument(page)
-    await page.getByTestId('toolbar-image-file').setInputFiles({ name: '数轴.png', mimeType: 'image/png', buffer: Buffer.from(pngImage(60, 20)) })
+    await page
+      .getByTestId('toolbar-image-file')
+      .setInputFiles({ name: '数轴.png', mimeType: 'image/png', buffer: Buffer.from(pngImage(60, 20)) })
     const widths = () =>
-      page.getByTestId('editor').locator('img.lesson-image').evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth))
+      page
+        .getByTestId('editor')
+        .locator('img.lesson-image')
+        .evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth))
     await expect.poll(widths, eventually).toEqual([60])
     const workerActive = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready
@@ -92,12 +97,20 @@ describe.runIf(enabled)('browser: the web surface', () => {
     clients.push(guest)
     await waitForSync(guest)
     let text: Y.XmlText | null = null
-    await waitFor(() => (text = firstText(guest.doc.getXmlFragment(contentFragmentName))) !== null, 'the document’s text')
+    await waitFor(
+      () => (text = firstText(guest.doc.getXmlFragment(contentFragmentName))) !== null,
+      'the document’s text',
+    )
     const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text!, 0))
-    guest.provider.awareness.setLocalState({ user: { name: '王老师', color: '#e03131' }, cursor: { anchor: at, head: at } })
+    guest.provider.awareness.setLocalState({
+      user: { name: '王老师', color: '#e03131' },
+      cursor: { anchor: at, head: at },
+    })
 
     await expect.poll(() => caretLabels(page.getByTestId('editor')), eventually).toEqual(['孙老师'])
-    await expect.poll(() => page.getByTestId('online-user').allTextContents(), eventually).toEqual(['李老师（我）', '孙老师'])
+    await expect
+      .poll(() => page.getByTestId('online-user').allTextContents(), eventually)
+      .toEqual(['李老师（我）', '孙老师'])
     await screenshot(page, 'security-spoofed-name')
   })
 })

@@ -92,21 +92,24 @@ describe.runIf(enabled)('browser: clicking and rewriting commented words', { tim
 
 /** The viewport point just inside the left edge of the `index`-th character of the highlighted words. */
 function characterPoint(page: Page, index: number): Promise<{ x: number; y: number }> {
-  return page.getByTestId('thread-highlight').first().evaluate((element, at) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
-    let left = at
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = node.textContent!.length
-      if (left >= length) {
-        left -= length
-        continue
+  return page
+    .getByTestId('thread-highlight')
+    .first()
+    .evaluate((element, at) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+      let left = at
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent!.length
+        if (left >= length) {
+          left -= length
+          continue
+        }
+        const range = document.createRange()
+        range.setStart(node, left)
+        range.setEnd(node, left + 1)
+        const box = range.getBoundingClientRect()
+        return { x: box.left + 2, y: box.top + box.height / 2 }
       }
-      const range = document.createRange()
-      range.setStart(node, left)
-      range.setEnd(node, left + 1)
-      const box = range.getBoundingClientRect()
-      return { x: box.left + 2, y: box.top + box.height / 2 }
-    }
-    throw new Error(`the highlight has no character ${at}`)
-  }, index)
+      throw new Error(`the highlight has no character ${at}`)
+    }, index)
 }

@@ -36,7 +36,10 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
 
   beforeAll(async () => {
     ;({ server, browser } = await startServedApp())
-    ;[apprentice, mentor] = await Promise.all([logIn(browser, server.url, 'apprentice'), logIn(browser, server.url, 'mentor')])
+    ;[apprentice, mentor] = await Promise.all([
+      logIn(browser, server.url, 'apprentice'),
+      logIn(browser, server.url, 'mentor'),
+    ])
   })
 
   afterAll(() => stopServedApp({ server, browser }))
@@ -115,7 +118,9 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
     await expect.poll(() => apprentice.getByTestId('suggestion-insert').textContent(), eventually).toBe(replacement)
     expect(await apprentice.getByTestId('suggestion-delete').textContent()).toBe(replaced)
     // 陈老师's colour in the demo school.
-    expect(await apprentice.getByTestId('suggestion-insert').evaluate((element) => getComputedStyle(element).color)).toBe('rgb(156, 54, 181)')
+    expect(
+      await apprentice.getByTestId('suggestion-insert').evaluate((element) => getComputedStyle(element).color),
+    ).toBe('rgb(156, 54, 181)')
     await screenshot(apprentice, 'threads-3-suggestion')
 
     const item = apprentice.getByTestId('thread-item').filter({ has: apprentice.getByTestId('suggestion') })
@@ -135,7 +140,8 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
   it("6. a change the server refuses (陈老师 rewriting 赵老师's reply) is explained, kept, and the server's copy comes back when he chooses it", async () => {
     // The panel offers no such thing: the change is made on the page's Y.Doc directly, as a tampered client would.
     await mentor.getByTestId('editor').evaluate((element) => {
-      const view = (element as unknown as { editor: { view: { state: Record<string, { doc: YDocLike }> } } }).editor.view
+      const view = (element as unknown as { editor: { view: { state: Record<string, { doc: YDocLike }> } } }).editor
+        .view
       for (const thread of view.state['y-sync$']!.doc.getMap('threads').values()) {
         for (const reply of thread.get('replies').toArray()) reply.get('body').insert(0, '伪造：')
       }
@@ -148,7 +154,9 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
     await mentor.getByTestId('refused-start-over').click()
     // The panel opens afresh with the server's copy: both threads are resolved by now.
     await mentor.getByTestId('thread-filter-state').selectOption('all')
-    await expect.poll(() => mentor.getByTestId('thread-reply').allTextContents(), eventually).toEqual([expect.stringContaining(answer)])
+    await expect
+      .poll(() => mentor.getByTestId('thread-reply').allTextContents(), eventually)
+      .toEqual([expect.stringContaining(answer)])
     expect((await mentor.getByTestId('thread-reply').allTextContents()).join()).not.toContain('伪造')
     await expectSaveStatus(mentor, '已保存')
     expect((await apprentice.getByTestId('thread-reply').allTextContents()).join()).not.toContain('伪造')
@@ -156,7 +164,10 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
   })
 
   it('7. a link to a thread opens the document at it, even a resolved one the filters would hide', async () => {
-    const threadId = await apprentice.getByTestId('thread-item').filter({ hasText: note }).getAttribute('data-thread-id')
+    const threadId = await apprentice
+      .getByTestId('thread-item')
+      .filter({ hasText: note })
+      .getAttribute('data-thread-id')
     const documentId = /#\/documents\/([^/]+)/.exec(apprentice.url())![1]
     const colleague = await logIn(browser, server.url, 'teacher2')
     await colleague.goto(`${server.url}/#/documents/${documentId}/threads/${threadId}`)
@@ -170,7 +181,11 @@ describe.runIf(enabled)('browser: threads on a draft, between a mentor and an ap
 })
 
 interface YDocLike {
-  getMap(name: string): { values(): Iterable<{ get(key: string): { toArray(): { get(key: string): { insert(index: number, text: string): void } }[] } }> }
+  getMap(name: string): {
+    values(): Iterable<{
+      get(key: string): { toArray(): { get(key: string): { insert(index: number, text: string): void } }[] }
+    }>
+  }
 }
 
 /** The text of each highlighted passage, in document order. */

@@ -74,7 +74,11 @@ describe.runIf(enabled)('browser: two teachers typing through a weak link', { ti
     const { snapshot, updates } = await server.store.updates.loadDocumentState(documentId)
     const doc = new Y.Doc()
     for (const update of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, update)
-    return textNodes(contentOf(doc)).map((text) => text.toString()).find((text) => text.startsWith(mark)) ?? ''
+    return (
+      textNodes(contentOf(doc))
+        .map((text) => text.toString())
+        .find((text) => text.startsWith(mark)) ?? ''
+    )
   }
 
   /** What one page shows at one instant: its save status, whether it reports a refusal, its paragraph. */
@@ -113,7 +117,10 @@ describe.runIf(enabled)('browser: two teachers typing through a weak link', { ti
     }
     const watchUntilEnd = async () => {
       while (Date.now() < end) {
-        for (const [page, mark] of [[li, '甲'], [zhang, '乙']] as const) {
+        for (const [page, mark] of [
+          [li, '甲'],
+          [zhang, '乙'],
+        ] as const) {
           const seen = await sample(page, `${mark}：`)
           honesty.samples++
           if (seen.refused) problems.add(`${mark}: a refusal was shown`)
@@ -133,7 +140,10 @@ describe.runIf(enabled)('browser: two teachers typing through a weak link', { ti
     await expectSaveStatus(zhang, '已保存')
     const blocks = await expectConverged([li, zhang])
     expect(blocks.filter((block) => block.startsWith('甲') || block.startsWith('乙'))).toEqual([typed.甲, typed.乙])
-    expect([await storedParagraph(documentId, '甲：'), await storedParagraph(documentId, '乙：')]).toEqual([typed.甲, typed.乙])
+    expect([await storedParagraph(documentId, '甲：'), await storedParagraph(documentId, '乙：')]).toEqual([
+      typed.甲,
+      typed.乙,
+    ])
     // The watch saw 已保存 at least once while typing went on, so it checked something.
     expect(honesty.saved).toBeGreaterThan(0)
     await screenshot(zhang, 'weak-link-2-converged')

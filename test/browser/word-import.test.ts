@@ -80,7 +80,9 @@ describe.runIf(enabled)('browser: Word in', () => {
     await expect
       .poll(async () => {
         await summary.locator('p').last().click()
-        return leader.evaluate(() => !!window.getSelection()?.anchorNode?.parentElement?.closest('[data-section-key="summary"]'))
+        return leader.evaluate(
+          () => !!window.getSelection()?.anchorNode?.parentElement?.closest('[data-section-key="summary"]'),
+        )
       })
       .toBe(true)
     await leader.keyboard.press('End')
@@ -100,7 +102,11 @@ describe.runIf(enabled)('browser: Word in', () => {
     const leaderApi = await apiClientFor(server.url, 'leader')
     const user = (await server.store.accounts.findUserByUsername('leader'))!
     const [groupId] = await server.store.groups.groupIdsOfUser(user.id)
-    const lesson = await addLesson(leaderApi, groupId!, planInput(await userId(server, 'teacher1'), { title: '3.4 实际问题与方程' }))
+    const lesson = await addLesson(
+      leaderApi,
+      groupId!,
+      planInput(await userId(server, 'teacher1'), { title: '3.4 实际问题与方程' }),
+    )
     const teacher = await logIn(browser, server.url, 'teacher1')
     try {
       await teacher.goto(`${server.url}/#/lessons/${lesson.id}`)

@@ -11,7 +11,10 @@ export interface CommandResult {
 }
 
 /** `env` replaces DATA_DIR / DATABASE_URL of this process: the command sees only what the test gives it. */
-export function runCreateAdmin(args: readonly string[], env: { DATA_DIR?: string; DATABASE_URL?: string }): Promise<CommandResult> {
+export function runCreateAdmin(
+  args: readonly string[],
+  env: { DATA_DIR?: string; DATABASE_URL?: string },
+): Promise<CommandResult> {
   const { DATA_DIR: _dataDir, DATABASE_URL: _databaseUrl, ...inherited } = process.env
   const child = spawn('npm', ['run', '--silent', 'create-admin', '--', ...args], {
     cwd: repoRoot,

@@ -7,7 +7,14 @@ import type { LessonPlanInput, LessonSummary } from '../../shared/api/lessons.ts
 import { contentOf, textNodes } from '../../shared/threads/thread-anchor.ts'
 import { paragraph } from '../shared/threads/thread-fixtures.ts'
 import { apiClientFor } from './api-client.ts'
-import { type ConnectOptions, connectClient, type TestClient, waitForStored, waitForSync, wsToken } from './collab-client.ts'
+import {
+  type ConnectOptions,
+  connectClient,
+  type TestClient,
+  waitForStored,
+  waitForSync,
+  wsToken,
+} from './collab-client.ts'
 import { addLesson, demoGroupId, planInput, userId } from './lesson-fixtures.ts'
 import type { TestServer } from './test-server.ts'
 
@@ -28,10 +35,17 @@ export async function draftWithPassage(
   fields: Partial<LessonPlanInput> = {},
 ): Promise<DraftWithPassage> {
   const leader = await apiClientFor(server.url, 'leader')
-  const lesson = await addLesson(leader, await demoGroupId(leader), planInput(await userId(server, leadPreparer), fields))
+  const lesson = await addLesson(
+    leader,
+    await demoGroupId(leader),
+    planInput(await userId(server, leadPreparer), fields),
+  )
   const clients: TestClient[] = []
   const connect = async (username: string, options: Omit<ConnectOptions, 'acks'> = {}) => {
-    const client = connectClient(server.url, lesson.documentId, await wsToken(server.url, username), { ...options, acks: true })
+    const client = connectClient(server.url, lesson.documentId, await wsToken(server.url, username), {
+      ...options,
+      acks: true,
+    })
     clients.push(client)
     return client
   }

@@ -36,7 +36,10 @@ export async function openInboxStream(baseUrl: string, username: string): Promis
           buffered = buffered.slice(boundary + 2)
           const lines = block.split('\n').filter((line) => !line.startsWith(':'))
           const event = lines.find((line) => line.startsWith('event: '))?.slice(7)
-          const data = lines.filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n')
+          const data = lines
+            .filter((line) => line.startsWith('data: '))
+            .map((line) => line.slice(6))
+            .join('\n')
           if (event) events.push({ event, data: JSON.parse(data) })
         }
       }

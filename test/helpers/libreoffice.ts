@@ -24,7 +24,9 @@ export function libreOfficeSuitesEnabled(): boolean {
   const missing = programs.filter((name) => !onPath(name))
   if (missing.length === 0) return true
   if (process.env.GONGBEI_REQUIRE_LIBREOFFICE === '1') {
-    throw new Error(`LibreOffice suites: ${missing.join(', ')} required (GONGBEI_REQUIRE_LIBREOFFICE=1) but missing (apt-get install -y ${packages})`)
+    throw new Error(
+      `LibreOffice suites: ${missing.join(', ')} required (GONGBEI_REQUIRE_LIBREOFFICE=1) but missing (apt-get install -y ${packages})`,
+    )
   }
   console.warn(`SKIPPED: LibreOffice suites — ${missing.join(', ')} not found (apt-get install -y ${packages})`)
   return false
@@ -34,10 +36,22 @@ export function libreOfficeSuitesEnabled(): boolean {
 export function convertToPdf(documents: readonly string[], outDir: string): void {
   const profile = mkdtempSync(join(tmpdir(), 'gongbei-soffice-'))
   try {
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...documents], {
-      stdio: 'ignore',
-      timeout: 240_000,
-    })
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        ...documents,
+      ],
+      {
+        stdio: 'ignore',
+        timeout: 240_000,
+      },
+    )
   } finally {
     rmSync(profile, { recursive: true, force: true })
   }
@@ -70,7 +84,9 @@ export function pdfWords(pdf: string): PdfWord[] {
   const html = execFileSync('pdftotext', ['-enc', 'UTF-8', '-bbox', pdf, '-'], { encoding: 'utf8' })
   const words: PdfWord[] = []
   html.split('<page ').forEach((pageHtml, index) => {
-    for (const match of pageHtml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    for (const match of pageHtml.matchAll(
+      /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g,
+    )) {
       words.push({ page: index, text: match[3]!, yMin: Number(match[1]), yMax: Number(match[2]) })
     }
   })

@@ -16,11 +16,16 @@ export async function rosterXlsx(rows: RosterCells, header: string[] = rosterHea
 }
 
 function csvText(rows: RosterCells, header: string[]): string {
-  const quote = (cell: string | number) => (/[",\n]/.test(String(cell)) ? `"${String(cell).replaceAll('"', '""')}"` : String(cell))
+  const quote = (cell: string | number) =>
+    /[",\n]/.test(String(cell)) ? `"${String(cell).replaceAll('"', '""')}"` : String(cell)
   return [header, ...rows].map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n'
 }
 
-export function rosterCsv(rows: RosterCells, encoding: 'utf-8' | 'utf-8-bom' | 'gbk', header: string[] = rosterHeaderRow): Uint8Array {
+export function rosterCsv(
+  rows: RosterCells,
+  encoding: 'utf-8' | 'utf-8-bom' | 'gbk',
+  header: string[] = rosterHeaderRow,
+): Uint8Array {
   const text = csvText(rows, header)
   if (encoding === 'gbk') return new Uint8Array(iconv.encode(text, 'gbk'))
   const bytes = new TextEncoder().encode(text)

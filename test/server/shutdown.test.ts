@@ -6,7 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openStore } from '../../server/store/open-store.ts'
-import { connectClient, covers, login, type TestClient, waitFor, waitForSync, wsToken } from '../helpers/collab-client.ts'
+import {
+  connectClient,
+  covers,
+  login,
+  type TestClient,
+  waitFor,
+  waitForSync,
+  wsToken,
+} from '../helpers/collab-client.ts'
 import { buildServer, type ServerProcess, spawnBuiltServer } from '../helpers/server-process.ts'
 import { createTempDataDir, type TempDataDir } from '../helpers/sqlite.ts'
 
@@ -52,7 +60,9 @@ describe('SIGTERM to the compiled server', () => {
     const documentId = await sampleDocumentId(server.url)
     // Two tabs of the lead preparer, each writing its own text so that what each typed stays in order.
     const writers = await Promise.all(
-      [0, 1].map(async () => connectClient(server!.url, documentId, await wsToken(server!.url, 'teacher1'), { acks: true })),
+      [0, 1].map(async () =>
+        connectClient(server!.url, documentId, await wsToken(server!.url, 'teacher1'), { acks: true }),
+      ),
     )
     clients.push(...writers)
     await Promise.all(writers.map(waitForSync))

@@ -25,6 +25,11 @@ describe('withinValueDepth', () => {
 
   it('[BOUNDS-3] finds the deep branch among wide siblings', () => {
     expect(withinValueDepth([1, 2, { a: [3, nested(20)] }], 16)).toBe(false)
-    expect(withinValueDepth(Array.from({ length: 10_000 }, () => ({ a: 1 })), 2)).toBe(true)
+    expect(
+      withinValueDepth(
+        Array.from({ length: 10_000 }, () => ({ a: 1 })),
+        2,
+      ),
+    ).toBe(true)
   })
 })

@@ -91,7 +91,9 @@ async function exportSamples(): Promise<string[]> {
 async function main(): Promise<void> {
   const soffice = which('soffice', 'libreoffice')
   if (!soffice) {
-    console.log('check:docx — LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui fonts-noto-cjk poppler-utils); nothing to convert.')
+    console.log(
+      'check:docx — LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui fonts-noto-cjk poppler-utils); nothing to convert.',
+    )
     return
   }
   rmSync(outDir, { recursive: true, force: true })
@@ -100,17 +102,30 @@ async function main(): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'gongbei-soffice-'))
   try {
     const documents = written.filter((name) => name.endsWith('.docx')).map((name) => join(outDir, name))
-    execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...documents], {
-      stdio: 'ignore',
-      timeout: 180_000,
-    })
+    execFileSync(
+      soffice,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        ...documents,
+      ],
+      {
+        stdio: 'ignore',
+        timeout: 180_000,
+      },
+    )
   } finally {
     rmSync(profile, { recursive: true, force: true })
   }
   const pdftoppm = which('pdftoppm')
   const pdfs = readdirSync(outDir).filter((name) => name.endsWith('.pdf'))
   if (pdftoppm) {
-    for (const pdf of pdfs) execFileSync(pdftoppm, ['-r', '80', '-png', join(outDir, pdf), join(outDir, pdf.replace(/\.pdf$/, ''))])
+    for (const pdf of pdfs)
+      execFileSync(pdftoppm, ['-r', '80', '-png', join(outDir, pdf), join(outDir, pdf.replace(/\.pdf$/, ''))])
   } else {
     console.log('pdftoppm (poppler-utils) is not installed: PDFs only, no PNG pages.')
   }

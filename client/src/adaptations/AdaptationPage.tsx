@@ -30,7 +30,14 @@ export function AdaptationPage({ documentId, me }: { documentId: string; me: Me 
   const [failure, setFailure] = useState<string | null>(null)
   const [changesOnly, setChangesOnly] = useState(false)
 
-  if (!shown) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载……</p>
+  if (!shown)
+    return error ? (
+      <p className="page-message" role="alert">
+        {error.message}
+      </p>
+    ) : (
+      <p className="page-message">正在加载……</p>
+    )
   const own = shown.teacher.id === me.id
 
   const act = async (action: () => Promise<AdaptationDetail>) => {
@@ -46,7 +53,8 @@ export function AdaptationPage({ documentId, me }: { documentId: string; me: Me 
       setBusy(false)
     }
   }
-  const choose = (conflictId: string, choice: ConflictChoice) => act(() => resolveConflict(documentId, conflictId, choice))
+  const choose = (conflictId: string, choice: ConflictChoice) =>
+    act(() => resolveConflict(documentId, conflictId, choice))
 
   return (
     <main className="work-page" data-testid="adaptation-page">
@@ -67,17 +75,29 @@ export function AdaptationPage({ documentId, me }: { documentId: string; me: Me 
           </a>
         )}
         {shown.editable && shown.newerVersion && (
-          <button type="button" className="primary" disabled={busy} onClick={() => void act(() => pullNewestVersion(documentId))} data-testid="pull-version">
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void act(() => pullNewestVersion(documentId))}
+            data-testid="pull-version"
+          >
             更新到{shown.newerVersion.name}（保留我的修改）
           </button>
         )}
-        {!shown.editable && shown.newerVersion && <span className="refusal">共享导学案已有{shown.newerVersion.name}，还没有更新进来</span>}
+        {!shown.editable && shown.newerVersion && (
+          <span className="refusal">共享导学案已有{shown.newerVersion.name}，还没有更新进来</span>
+        )}
         <button type="button" className="link-button" onClick={() => window.print()} data-testid="print-adaptation">
           打印（标出二次备课修改）
         </button>
         <ExportLinks source="documents" id={documentId} />
       </div>
-      {failure && <p className="work-error" role="alert">{failure}</p>}
+      {failure && (
+        <p className="work-error" role="alert">
+          {failure}
+        </p>
+      )}
       {shown.conflicts.length > 0 && (
         <section aria-labelledby="conflicts-title" className="no-print">
           <h2 id="conflicts-title">需要你决定的地方</h2>
@@ -88,18 +108,39 @@ export function AdaptationPage({ documentId, me }: { documentId: string; me: Me 
               <ConflictSides mineText={conflict.mineText} sharedText={conflict.sharedText} />
               {conflict.status === 'open' && shown.editable ? (
                 <div className="work-actions">
-                  <button type="button" disabled={busy} onClick={() => void choose(conflict.id, 'mine')} data-testid="keep-mine">
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void choose(conflict.id, 'mine')}
+                    data-testid="keep-mine"
+                  >
                     保留我的
                   </button>
-                  <button type="button" disabled={busy} onClick={() => void choose(conflict.id, 'shared')} data-testid="take-shared">
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void choose(conflict.id, 'shared')}
+                    data-testid="take-shared"
+                  >
                     采用共享版
                   </button>
-                  <button type="button" disabled={busy} onClick={() => void choose(conflict.id, 'done')} data-testid="mark-done">
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void choose(conflict.id, 'done')}
+                    data-testid="mark-done"
+                  >
                     已处理
                   </button>
                 </div>
               ) : (
-                <span className="muted">{conflict.status === 'open' ? (own ? '这节课已经归档，不能再决定' : '待老师本人决定') : settledText[conflict.status]}</span>
+                <span className="muted">
+                  {conflict.status === 'open'
+                    ? own
+                      ? '这节课已经归档，不能再决定'
+                      : '待老师本人决定'
+                    : settledText[conflict.status]}
+                </span>
               )}
             </div>
           ))}
@@ -107,7 +148,8 @@ export function AdaptationPage({ documentId, me }: { documentId: string; me: Me 
       )}
       <h2>个人加减（与{shown.baseVersion.name}相比）</h2>
       <label className="no-print">
-        <input type="checkbox" checked={changesOnly} onChange={(event) => setChangesOnly(event.target.checked)} /> 只看改动
+        <input type="checkbox" checked={changesOnly} onChange={(event) => setChangesOnly(event.target.checked)} />{' '}
+        只看改动
       </label>
       <BlockDiff changes={shown.changes} changesOnly={changesOnly} />
     </main>

@@ -31,16 +31,34 @@ export function AdaptationsPanel({ detail, me }: { detail: LessonDetail; me: Me 
   return (
     <section className="work-panel" data-testid="adaptations-panel" aria-labelledby="adaptations-title">
       <h2 id="adaptations-title">二次备课</h2>
-      {error && <p className="work-error" role="alert">{error.message}</p>}
+      {error && (
+        <p className="work-error" role="alert">
+          {error.message}
+        </p>
+      )}
       {adaptations && !mine && (
         <div className="work-actions">
-          <button type="button" className="primary" disabled={!adapt.allowed} onClick={() => void start()} data-testid="start-adaptation">
+          <button
+            type="button"
+            className="primary"
+            disabled={!adapt.allowed}
+            onClick={() => void start()}
+            data-testid="start-adaptation"
+          >
             开始我的二次备课
           </button>
-          {!adapt.allowed && adapt.reason && <span className="refusal" data-testid="adapt-refusal">{adapt.reason}</span>}
+          {!adapt.allowed && adapt.reason && (
+            <span className="refusal" data-testid="adapt-refusal">
+              {adapt.reason}
+            </span>
+          )}
         </div>
       )}
-      {failure && <p className="work-error" role="alert">{failure}</p>}
+      {failure && (
+        <p className="work-error" role="alert">
+          {failure}
+        </p>
+      )}
       {adaptations && adaptations.length === 0 && <p className="muted">还没有老师做二次备课。</p>}
       {adaptations && adaptations.length > 0 && (
         <ul>
@@ -51,9 +69,16 @@ export function AdaptationsPanel({ detail, me }: { detail: LessonDetail; me: Me 
               <span className="count-badge" data-testid="adaptation-count">
                 个人加减 {adaptation.changeCount} 处
               </span>
-              {adaptation.openConflicts > 0 && <span className="count-badge warn">{adaptation.openConflicts} 处待决定</span>}
-              {adaptation.newerVersion && <span className="count-badge warn">有新版本 {adaptation.newerVersion.name}</span>}
-              <a href={hrefFor({ page: 'adaptation', documentId: adaptation.documentId })} data-testid="view-adaptation">
+              {adaptation.openConflicts > 0 && (
+                <span className="count-badge warn">{adaptation.openConflicts} 处待决定</span>
+              )}
+              {adaptation.newerVersion && (
+                <span className="count-badge warn">有新版本 {adaptation.newerVersion.name}</span>
+              )}
+              <a
+                href={hrefFor({ page: 'adaptation', documentId: adaptation.documentId })}
+                data-testid="view-adaptation"
+              >
                 查看个人加减
               </a>
               {adaptation.teacher.id === me.id && (

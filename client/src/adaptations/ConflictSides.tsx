@@ -17,11 +17,23 @@ export function ConflictSides({ mineText, sharedText }: ConflictSidesProps) {
     <div className="conflict-sides">
       <div data-testid="conflict-mine">
         <span className="muted">我的（正文里现在是这段）：</span>
-        {mineText === null ? <em className="muted">（我删掉了这段）</em> : parts ? <MarkedWords parts={parts} own="removed" /> : mineText}
+        {mineText === null ? (
+          <em className="muted">（我删掉了这段）</em>
+        ) : parts ? (
+          <MarkedWords parts={parts} own="removed" />
+        ) : (
+          mineText
+        )}
       </div>
       <div data-testid="conflict-shared">
         <span className="muted">共享版：</span>
-        {sharedText === null ? <em className="muted">（共享版删掉了这段）</em> : parts ? <MarkedWords parts={parts} own="added" /> : sharedText}
+        {sharedText === null ? (
+          <em className="muted">（共享版删掉了这段）</em>
+        ) : parts ? (
+          <MarkedWords parts={parts} own="added" />
+        ) : (
+          sharedText
+        )}
       </div>
     </div>
   )

@@ -38,7 +38,11 @@ export function PassagePicker({ reflectionId, sources, onPicked }: PassagePicker
         </select>{' '}
         中选一段：
       </label>
-      {(error || failure) && <p className="work-error" role="alert">{error?.message ?? failure}</p>}
+      {(error || failure) && (
+        <p className="work-error" role="alert">
+          {error?.message ?? failure}
+        </p>
+      )}
       <div className="passage-picker">
         {data?.blocks.map((block) => (
           <button key={block.key} type="button" onClick={() => void pick(block.key)} data-testid="passage">

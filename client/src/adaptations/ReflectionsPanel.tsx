@@ -42,27 +42,50 @@ export function ReflectionsPanel({ detail, me }: { detail: LessonDetail; me: Me 
   return (
     <section className="work-panel" data-testid="reflections-panel" aria-labelledby="reflections-title">
       <h2 id="reflections-title">课后反思</h2>
-      {error && <p className="work-error" role="alert">{error.message}</p>}
+      {error && (
+        <p className="work-error" role="alert">
+          {error.message}
+        </p>
+      )}
       <div className="work-actions">
         {mine ? (
           <>
             <a href={hrefFor({ page: 'editor', documentId: mine.documentId })} data-testid="edit-reflection">
               编辑我的课后反思
             </a>
-            <button type="button" className="link-button" onClick={() => setPicking((open) => !open)} data-testid="pick-passage">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setPicking((open) => !open)}
+              data-testid="pick-passage"
+            >
               {picking ? '收起' : '引用教案中的段落'}
             </button>
           </>
         ) : (
           <>
-            <button type="button" className="primary" disabled={!reflect.allowed} onClick={() => void write()} data-testid="write-reflection">
+            <button
+              type="button"
+              className="primary"
+              disabled={!reflect.allowed}
+              onClick={() => void write()}
+              data-testid="write-reflection"
+            >
               写我的课后反思
             </button>
-            {!reflect.allowed && reflect.reason && <span className="refusal" data-testid="reflect-refusal">{reflect.reason}</span>}
+            {!reflect.allowed && reflect.reason && (
+              <span className="refusal" data-testid="reflect-refusal">
+                {reflect.reason}
+              </span>
+            )}
           </>
         )}
       </div>
-      {failure && <p className="work-error" role="alert">{failure}</p>}
+      {failure && (
+        <p className="work-error" role="alert">
+          {failure}
+        </p>
+      )}
       {mine && picking && (
         <PassagePicker
           reflectionId={mine.documentId}
@@ -79,7 +102,12 @@ export function ReflectionsPanel({ detail, me }: { detail: LessonDetail; me: Me 
           {reflections.map((reflection) => (
             <article key={reflection.documentId} data-testid="reflection" data-teacher={reflection.teacher.displayName}>
               <h3>{reflection.teacher.displayName}</h3>
-              <ReflectionExportLinks me={me} lesson={detail.lesson} reflectionId={reflection.documentId} teacher={reflection.teacher} />
+              <ReflectionExportLinks
+                me={me}
+                lesson={detail.lesson}
+                reflectionId={reflection.documentId}
+                teacher={reflection.teacher}
+              />
               {reflection.references.map((reference) => (
                 <blockquote key={reference.id} className="quote" data-testid="reflection-quote">
                   {reference.quote}

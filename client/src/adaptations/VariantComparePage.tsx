@@ -20,7 +20,14 @@ interface VariantComparePageProps {
 
 export function VariantComparePage({ lessonId, left, right }: VariantComparePageProps) {
   const { data, error } = useQuery(queries.variantComparison(lessonId, left, right))
-  if (!data) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在比较……</p>
+  if (!data)
+    return error ? (
+      <p className="page-message" role="alert">
+        {error.message}
+      </p>
+    ) : (
+      <p className="page-message">正在比较……</p>
+    )
   return (
     <main className="work-page" data-testid="variant-compare-page">
       <BackLink lessonId={lessonId} />
@@ -48,8 +55,12 @@ function SectionRow({ title, left, right }: { title: string; left: BlockShape[] 
   return (
     <>
       <h3 data-testid="section-pair">{title}</h3>
-      <Design text={leftText} testId="design-left">{parts && <MarkedWords parts={parts} own="removed" />}</Design>
-      <Design text={rightText} testId="design-right">{parts && <MarkedWords parts={parts} own="added" />}</Design>
+      <Design text={leftText} testId="design-left">
+        {parts && <MarkedWords parts={parts} own="removed" />}
+      </Design>
+      <Design text={rightText} testId="design-right">
+        {parts && <MarkedWords parts={parts} own="added" />}
+      </Design>
     </>
   )
 }
@@ -66,7 +77,12 @@ function designText(blocks: readonly BlockShape[]): string {
 }
 
 function Design({ text, testId, children }: { text: string | null; testId: string; children: ReactNode }) {
-  if (text === null) return <div className="design missing" data-testid={testId}>（没有这一部分）</div>
+  if (text === null)
+    return (
+      <div className="design missing" data-testid={testId}>
+        （没有这一部分）
+      </div>
+    )
   return (
     <div className="design" data-testid={testId}>
       {text === '' ? <span className="muted">（未填写）</span> : (children ?? text)}

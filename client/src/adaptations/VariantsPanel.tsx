@@ -41,19 +41,33 @@ export function VariantsPanel({ detail, me }: { detail: LessonDetail; me: Me }) 
   }
 
   const toggle = (documentId: string) =>
-    setPicked((current) => (current.includes(documentId) ? current.filter((id) => id !== documentId) : [...current.slice(-1), documentId]))
+    setPicked((current) =>
+      current.includes(documentId) ? current.filter((id) => id !== documentId) : [...current.slice(-1), documentId],
+    )
 
-  const designs = [{ documentId: lesson.documentId, title: '共享导学案', author: lesson.leadPreparer }, ...(variants ?? [])]
+  const designs = [
+    { documentId: lesson.documentId, title: '共享导学案', author: lesson.leadPreparer },
+    ...(variants ?? []),
+  ]
 
   return (
     <section className="work-panel" data-testid="variants-panel" aria-labelledby="variants-title">
       <h2 id="variants-title">同课异构</h2>
-      {error && <p className="work-error" role="alert">{error.message}</p>}
+      {error && (
+        <p className="work-error" role="alert">
+          {error.message}
+        </p>
+      )}
       <ul>
         {designs.map((design) => (
           <li key={design.documentId} data-testid="variant-row">
             <label>
-              <input type="checkbox" checked={picked.includes(design.documentId)} onChange={() => toggle(design.documentId)} aria-label={`选择「${design.title}」对比`} />{' '}
+              <input
+                type="checkbox"
+                checked={picked.includes(design.documentId)}
+                onChange={() => toggle(design.documentId)}
+                aria-label={`选择「${design.title}」对比`}
+              />{' '}
               <a href={hrefFor({ page: 'editor', documentId: design.documentId })}>{design.title}</a>
             </label>
             <span className="muted">{design.author.displayName}</span>
@@ -70,15 +84,29 @@ export function VariantsPanel({ detail, me }: { detail: LessonDetail; me: Me }) 
         >
           对比所选的两份设计
         </button>
-        <button type="button" disabled={!decision.allowed} onClick={() => void create('template')} data-testid="variant-from-template">
+        <button
+          type="button"
+          disabled={!decision.allowed}
+          onClick={() => void create('template')}
+          data-testid="variant-from-template"
+        >
           按模板新建我的设计
         </button>
-        <button type="button" disabled={!decision.allowed} onClick={() => void create('plan')} data-testid="variant-from-plan">
+        <button
+          type="button"
+          disabled={!decision.allowed}
+          onClick={() => void create('plan')}
+          data-testid="variant-from-plan"
+        >
           以共享导学案为底稿新建
         </button>
         {!decision.allowed && <span className="refusal">{decision.reason}</span>}
       </div>
-      {failure && <p className="work-error" role="alert">{failure}</p>}
+      {failure && (
+        <p className="work-error" role="alert">
+          {failure}
+        </p>
+      )}
     </section>
   )
 }

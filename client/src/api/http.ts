@@ -55,7 +55,13 @@ async function send(path: string, init: ApiRequestInit, accept: string): Promise
   const { headers, body } = bodyOf(init, accept)
   let response: Response
   try {
-    response = await fetch(path, { method: init.method ?? 'GET', credentials: 'same-origin', headers, body, signal: init.signal })
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      credentials: 'same-origin',
+      headers,
+      body,
+      signal: init.signal,
+    })
   } catch (error) {
     if (init.signal?.aborted) throw error
     throw new ApiError(0, 'network', teacherMessage('network', null, init.wording))

@@ -53,20 +53,33 @@ export const queries = {
     }),
   ownSessions: () => queryOptions({ queryKey: ['own-sessions'], queryFn: listOwnSessions }),
   lesson: (lessonId: string) => queryOptions({ queryKey: lessonKey(lessonId), queryFn: () => fetchLesson(lessonId) }),
-  versions: (lessonId: string) => queryOptions({ queryKey: [...lessonKey(lessonId), 'versions'], queryFn: () => listVersions(lessonId) }),
+  versions: (lessonId: string) =>
+    queryOptions({ queryKey: [...lessonKey(lessonId), 'versions'], queryFn: () => listVersions(lessonId) }),
   adaptations: (lessonId: string) =>
     queryOptions({ queryKey: [...lessonKey(lessonId), 'adaptations'], queryFn: () => listAdaptations(lessonId) }),
   reflections: (lessonId: string) =>
     queryOptions({ queryKey: [...lessonKey(lessonId), 'reflections'], queryFn: () => listReflections(lessonId) }),
-  variants: (lessonId: string) => queryOptions({ queryKey: [...lessonKey(lessonId), 'variants'], queryFn: () => listVariants(lessonId) }),
-  meetings: (lessonId: string) => queryOptions({ queryKey: [...lessonKey(lessonId), 'meetings'], queryFn: () => listMeetings(lessonId) }),
+  variants: (lessonId: string) =>
+    queryOptions({ queryKey: [...lessonKey(lessonId), 'variants'], queryFn: () => listVariants(lessonId) }),
+  meetings: (lessonId: string) =>
+    queryOptions({ queryKey: [...lessonKey(lessonId), 'meetings'], queryFn: () => listMeetings(lessonId) }),
   versionComparison: (lessonId: string, from: string, to: string) =>
-    queryOptions({ queryKey: ['version-comparison', lessonId, from, to], queryFn: () => compareVersions(lessonId, from, to), ...unchanging }),
+    queryOptions({
+      queryKey: ['version-comparison', lessonId, from, to],
+      queryFn: () => compareVersions(lessonId, from, to),
+      ...unchanging,
+    }),
   variantComparison: (lessonId: string, left: string, right: string) =>
-    queryOptions({ queryKey: [...lessonKey(lessonId), 'variants', 'compare', left, right], queryFn: () => compareVariants(lessonId, left, right) }),
-  version: (versionId: string) => queryOptions({ queryKey: ['version', versionId], queryFn: () => fetchVersion(versionId), ...unchanging }),
-  adaptation: (documentId: string) => queryOptions({ queryKey: ['adaptation', documentId], queryFn: () => fetchAdaptation(documentId) }),
-  passages: (documentId: string) => queryOptions({ queryKey: ['passages', documentId], queryFn: () => documentPassages(documentId) }),
+    queryOptions({
+      queryKey: [...lessonKey(lessonId), 'variants', 'compare', left, right],
+      queryFn: () => compareVariants(lessonId, left, right),
+    }),
+  version: (versionId: string) =>
+    queryOptions({ queryKey: ['version', versionId], queryFn: () => fetchVersion(versionId), ...unchanging }),
+  adaptation: (documentId: string) =>
+    queryOptions({ queryKey: ['adaptation', documentId], queryFn: () => fetchAdaptation(documentId) }),
+  passages: (documentId: string) =>
+    queryOptions({ queryKey: ['passages', documentId], queryFn: () => documentPassages(documentId) }),
   /** Another semester of the group keeps the one shown on screen until it arrives, rather than a blank page. */
   plan: (groupId: string, semester: string | undefined) =>
     queryOptions({
@@ -76,12 +89,20 @@ export const queries = {
     }),
   assignments: () => queryOptions({ queryKey: ['assignments'], queryFn: fetchAssignments }),
   mentorships: (semester: string | undefined) =>
-    queryOptions({ queryKey: [...mentorshipsKey, semester ?? null], queryFn: () => fetchMentorships(semester), placeholderData: keepPreviousData }),
+    queryOptions({
+      queryKey: [...mentorshipsKey, semester ?? null],
+      queryFn: () => fetchMentorships(semester),
+      placeholderData: keepPreviousData,
+    }),
   pair: (pair: NewPairInput, semester: string) =>
-    queryOptions({ queryKey: [...mentorshipsKey, 'pair', pair.mentorId, pair.apprenticeId, semester], queryFn: () => fetchPair(pair, semester) }),
+    queryOptions({
+      queryKey: [...mentorshipsKey, 'pair', pair.mentorId, pair.apprenticeId, semester],
+      queryFn: () => fetchPair(pair, semester),
+    }),
   observableLessons: (observedId: string) =>
     queryOptions({ queryKey: ['observable-lessons', observedId], queryFn: () => fetchObservableLessons(observedId) }),
-  meetingSheet: (meetingId: string) => queryOptions({ queryKey: ['meeting-sheet', meetingId], queryFn: () => fetchMeetingSheet(meetingId) }),
+  meetingSheet: (meetingId: string) =>
+    queryOptions({ queryKey: ['meeting-sheet', meetingId], queryFn: () => fetchMeetingSheet(meetingId) }),
   groupOverview: (query: OverviewQuery) =>
     queryOptions({
       queryKey: ['group-overview', query.groupId ?? null, query.semester ?? null],
@@ -89,5 +110,6 @@ export const queries = {
       placeholderData: keepPreviousData,
     }),
   /** The export model behind the print view: `url` is its JSON export (`print-routes.ts`). */
-  exportDocument: (url: string) => queryOptions({ queryKey: ['export', url], queryFn: () => apiRequest<ExportDocument>(url) }),
+  exportDocument: (url: string) =>
+    queryOptions({ queryKey: ['export', url], queryFn: () => apiRequest<ExportDocument>(url) }),
 }

@@ -52,5 +52,6 @@ export const readAuditLog = (after: { at: string; id: string } | null) =>
 export const changeOwnPassword = (currentPassword: string, newPassword: string) =>
   apiRequest<Me>('/api/me/password', { method: 'POST', body: { currentPassword, newPassword } })
 export const listOwnSessions = () => apiRequest<SignedInSession[]>('/api/me/sessions')
-export const endOwnSession = (id: string) => apiRequest<void>(`/api/me/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' })
+export const endOwnSession = (id: string) =>
+  apiRequest<void>(`/api/me/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' })
 export const endOtherSessions = () => apiRequest<{ ended: number }>('/api/me/sessions/end-others', { method: 'POST' })

@@ -27,25 +27,32 @@ export const compareVersions = (lessonId: string, from: string, to: string) =>
 export const restoreVersion = (versionId: string) =>
   apiRequest<RestoreResult>(`/api/versions/${id(versionId)}/restore`, { method: 'POST', body: {} })
 
-export const listAdaptations = (lessonId: string) => apiRequest<AdaptationSummary[]>(`/api/lessons/${id(lessonId)}/adaptations`)
+export const listAdaptations = (lessonId: string) =>
+  apiRequest<AdaptationSummary[]>(`/api/lessons/${id(lessonId)}/adaptations`)
 
 export const startAdaptation = (lessonId: string) =>
   apiRequest<AdaptationDetail>(`/api/lessons/${id(lessonId)}/adaptations`, { method: 'POST', body: {} })
 
-export const fetchAdaptation = (documentId: string) => apiRequest<AdaptationDetail>(`/api/adaptations/${id(documentId)}`)
+export const fetchAdaptation = (documentId: string) =>
+  apiRequest<AdaptationDetail>(`/api/adaptations/${id(documentId)}`)
 
 export const pullNewestVersion = (documentId: string) =>
   apiRequest<AdaptationDetail>(`/api/adaptations/${id(documentId)}/pull`, { method: 'POST', body: {} })
 
 export const resolveConflict = (documentId: string, conflictId: string, choice: ConflictChoice) =>
-  apiRequest<AdaptationDetail>(`/api/adaptations/${id(documentId)}/conflicts/${id(conflictId)}`, { method: 'POST', body: { choice } })
+  apiRequest<AdaptationDetail>(`/api/adaptations/${id(documentId)}/conflicts/${id(conflictId)}`, {
+    method: 'POST',
+    body: { choice },
+  })
 
-export const listReflections = (lessonId: string) => apiRequest<ReflectionSummary[]>(`/api/lessons/${id(lessonId)}/reflections`)
+export const listReflections = (lessonId: string) =>
+  apiRequest<ReflectionSummary[]>(`/api/lessons/${id(lessonId)}/reflections`)
 
 export const openReflection = (lessonId: string) =>
   apiRequest<{ documentId: string }>(`/api/lessons/${id(lessonId)}/reflections`, { method: 'POST', body: {} })
 
-export const documentPassages = (documentId: string) => apiRequest<DocumentPassages>(`/api/documents/${id(documentId)}/passages`)
+export const documentPassages = (documentId: string) =>
+  apiRequest<DocumentPassages>(`/api/documents/${id(documentId)}/passages`)
 
 export const addReference = (reflectionId: string, sourceDocumentId: string, blockKey: string) =>
   apiRequest<PassageReference>(`/api/reflections/${id(reflectionId)}/references`, {

@@ -13,7 +13,13 @@ import * as Y from 'yjs'
 import type { AccessLevel } from '../../../shared/access.ts'
 import { retryPauseMs, shouldReconnect } from '../../../shared/protocol/close-codes.ts'
 import type { AwarenessUser } from '../../../shared/protocol/awareness-update.ts'
-import { ConnectParam, MessageType, collabPathPrefix, readAccess, readAccessReason } from '../../../shared/protocol/messages.ts'
+import {
+  ConnectParam,
+  MessageType,
+  collabPathPrefix,
+  readAccess,
+  readAccessReason,
+} from '../../../shared/protocol/messages.ts'
 import { editorSchemaVersion } from '../../../shared/schema/editor-schema.ts'
 import { type ConnectionProblem, connectionProblemForClose } from './close-messages.ts'
 import { holdRemoteChangesWhileComposing } from './composition-guard.ts'
@@ -253,9 +259,12 @@ export class CollabSession {
     if (pauseMs === 0 || !this.provider.shouldConnect) return
     this.provider.shouldConnect = false
     clearTimeout(this.retryTimer)
-    this.retryTimer = setTimeout(() => {
-      if (!this.destroyed) this.provider.connect()
-    }, pauseMs * (1 + Math.random() / 2))
+    this.retryTimer = setTimeout(
+      () => {
+        if (!this.destroyed) this.provider.connect()
+      },
+      pauseMs * (1 + Math.random() / 2),
+    )
   }
 
   private reconnectNow(): void {

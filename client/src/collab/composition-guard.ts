@@ -42,7 +42,8 @@ export function holdRemoteChangesWhileComposing(provider: WebsocketProvider, isC
     }
   }
 
-  const holding = (handler: MessageHandler, shouldHold: (decoder: decoding.Decoder) => boolean): MessageHandler =>
+  const holding =
+    (handler: MessageHandler, shouldHold: (decoder: decoding.Decoder) => boolean): MessageHandler =>
     (encoder, decoder, messageProvider, emitSynced, messageType) => {
       if ((held.length > 0 || isComposing()) && shouldHold(decoder)) {
         if (isComposing()) lastComposingAt = Date.now()
@@ -57,7 +58,10 @@ export function holdRemoteChangesWhileComposing(provider: WebsocketProvider, isC
   const sync = handlers[MessageType.sync]!
   const awareness = handlers[MessageType.awareness]!
   // Sync step 1 asks for our state and must be answered now; it changes nothing locally.
-  handlers[MessageType.sync] = holding(sync, (decoder) => decoding.peekVarUint(decoder) !== syncProtocol.messageYjsSyncStep1)
+  handlers[MessageType.sync] = holding(
+    sync,
+    (decoder) => decoding.peekVarUint(decoder) !== syncProtocol.messageYjsSyncStep1,
+  )
   handlers[MessageType.awareness] = holding(awareness, () => true)
 
   return () => {

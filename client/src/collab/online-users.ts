@@ -16,7 +16,10 @@ function identityOf(state: Record<string, unknown> | undefined): AwarenessUser |
 }
 
 /** Yourself first, then the others by name as a Chinese reader sorts them. */
-export function onlineUsersFrom(states: ReadonlyMap<number, Record<string, unknown>>, selfClientId: number): OnlineUser[] {
+export function onlineUsersFrom(
+  states: ReadonlyMap<number, Record<string, unknown>>,
+  selfClientId: number,
+): OnlineUser[] {
   const byId = new Map<string, OnlineUser>()
   for (const [clientId, state] of states) {
     const identity = identityOf(state)
@@ -35,7 +38,9 @@ export function sameOnlineUsers(a: readonly OnlineUser[], b: readonly OnlineUser
     a.length === b.length &&
     a.every((user, index) => {
       const other = b[index]!
-      return user.id === other.id && user.name === other.name && user.color === other.color && user.isSelf === other.isSelf
+      return (
+        user.id === other.id && user.name === other.name && user.color === other.color && user.isSelf === other.isSelf
+      )
     })
   )
 }

@@ -40,7 +40,9 @@ export function forgetRescuedCopy(storage: Storage, documentId: string): void {
 export function rescuedHtml(contentHtml: string, threads: readonly ThreadView[], userId: string): string {
   const own = threads.flatMap((thread) => [
     ...(thread.authorId === userId ? [{ quote: thread.quote, body: thread.body }] : []),
-    ...thread.replies.filter((reply) => reply.authorId === userId).map((reply) => ({ quote: thread.quote, body: `回复：${reply.body}` })),
+    ...thread.replies
+      .filter((reply) => reply.authorId === userId)
+      .map((reply) => ({ quote: thread.quote, body: `回复：${reply.body}` })),
   ])
   if (own.length === 0) return contentHtml
   const items = own.map(({ quote, body }) => `<li>「${escapeHtml(quote)}」${escapeHtml(body)}</li>`).join('')

@@ -18,9 +18,15 @@ export function RescuedCopyNotice({ copy, onForget }: RescuedCopyNoticeProps) {
 
   return (
     <div className="banner" role="status" data-testid="rescued-copy">
-      服务器退回修改前，这台电脑上的内容已另存一份（{new Date(copy.savedAt).toLocaleString('zh-CN')}），可以下载后找回没保存上的内容。
+      服务器退回修改前，这台电脑上的内容已另存一份（{new Date(copy.savedAt).toLocaleString('zh-CN')}
+      ），可以下载后找回没保存上的内容。
       {href && (
-        <a className="link-button" href={href} download={`${copy.title}（未保存的副本）.html`} data-testid="rescued-copy-download">
+        <a
+          className="link-button"
+          href={href}
+          download={`${copy.title}（未保存的副本）.html`}
+          data-testid="rescued-copy-download"
+        >
           下载这份副本
         </a>
       )}

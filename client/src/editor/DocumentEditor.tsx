@@ -22,7 +22,12 @@ interface DocumentEditorProps {
   onEditor: (editor: Editor | null) => void
 }
 
-export const DocumentEditor = memo(function DocumentEditor({ session, editable, threads, onEditor }: DocumentEditorProps) {
+export const DocumentEditor = memo(function DocumentEditor({
+  session,
+  editable,
+  threads,
+  onEditor,
+}: DocumentEditorProps) {
   /** When an edit was last refused for the structure's sake; 0 for never. */
   const [refusedAt, setRefusedAt] = useState(0)
   const [imageMessage, setImageMessage] = useState<string | null>(null)

@@ -68,7 +68,10 @@ export function Toolbar({ editor }: { editor: Editor }) {
           onChange={(event) => {
             const level = Number(event.target.value)
             if (level === 0) chain().setParagraph().run()
-            else chain().setHeading({ level: level as HeadingLevel }).run()
+            else
+              chain()
+                .setHeading({ level: level as HeadingLevel })
+                .run()
           }}
         >
           <option value={0}>正文</option>
@@ -80,16 +83,40 @@ export function Toolbar({ editor }: { editor: Editor }) {
         </select>
       </label>
       <span className="tool-group">
-        <ToolButton label="加粗" testId="toolbar-bold" active={state.bold} disabled={state.inHeader} onRun={() => chain().toggleBold().run()}>
+        <ToolButton
+          label="加粗"
+          testId="toolbar-bold"
+          active={state.bold}
+          disabled={state.inHeader}
+          onRun={() => chain().toggleBold().run()}
+        >
           <b>加粗</b>
         </ToolButton>
-        <ToolButton label="斜体" testId="toolbar-italic" active={state.italic} disabled={state.inHeader} onRun={() => chain().toggleItalic().run()}>
+        <ToolButton
+          label="斜体"
+          testId="toolbar-italic"
+          active={state.italic}
+          disabled={state.inHeader}
+          onRun={() => chain().toggleItalic().run()}
+        >
           <i>斜体</i>
         </ToolButton>
       </span>
       <span className="tool-group">
-        <ToolButton label="列表" testId="toolbar-bullet-list" active={state.bulletList} disabled={state.inHeader} onRun={() => chain().toggleBulletList().run()} />
-        <ToolButton label="编号" testId="toolbar-ordered-list" active={state.orderedList} disabled={state.inHeader} onRun={() => chain().toggleOrderedList().run()} />
+        <ToolButton
+          label="列表"
+          testId="toolbar-bullet-list"
+          active={state.bulletList}
+          disabled={state.inHeader}
+          onRun={() => chain().toggleBulletList().run()}
+        />
+        <ToolButton
+          label="编号"
+          testId="toolbar-ordered-list"
+          active={state.orderedList}
+          disabled={state.inHeader}
+          onRun={() => chain().toggleOrderedList().run()}
+        />
       </span>
       <span className="tool-group">
         <ToolButton
@@ -98,11 +125,36 @@ export function Toolbar({ editor }: { editor: Editor }) {
           disabled={state.inTable || state.inHeader}
           onRun={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
         />
-        <ToolButton label="加一行" testId="toolbar-add-row" disabled={!state.inTable} onRun={() => chain().addRowAfter().run()} />
-        <ToolButton label="加一列" testId="toolbar-add-column" disabled={!state.inTable} onRun={() => chain().addColumnAfter().run()} />
-        <ToolButton label="删除行" testId="toolbar-delete-row" disabled={!state.inTable} onRun={() => chain().deleteRow().run()} />
-        <ToolButton label="删除列" testId="toolbar-delete-column" disabled={!state.inTable} onRun={() => chain().deleteColumn().run()} />
-        <ToolButton label="删除表格" testId="toolbar-delete-table" disabled={!state.inTable} onRun={() => chain().deleteTable().run()} />
+        <ToolButton
+          label="加一行"
+          testId="toolbar-add-row"
+          disabled={!state.inTable}
+          onRun={() => chain().addRowAfter().run()}
+        />
+        <ToolButton
+          label="加一列"
+          testId="toolbar-add-column"
+          disabled={!state.inTable}
+          onRun={() => chain().addColumnAfter().run()}
+        />
+        <ToolButton
+          label="删除行"
+          testId="toolbar-delete-row"
+          disabled={!state.inTable}
+          onRun={() => chain().deleteRow().run()}
+        />
+        <ToolButton
+          label="删除列"
+          testId="toolbar-delete-column"
+          disabled={!state.inTable}
+          onRun={() => chain().deleteColumn().run()}
+        />
+        <ToolButton
+          label="删除表格"
+          testId="toolbar-delete-table"
+          disabled={!state.inTable}
+          onRun={() => chain().deleteTable().run()}
+        />
       </span>
       <span className="tool-group">
         <ToolButton

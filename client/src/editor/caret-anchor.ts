@@ -32,7 +32,8 @@ export interface BoundContent {
 export function anchorCaret(content: BoundContent, position: number): CaretAnchor {
   const before = absolutePositionToRelativePosition(position, content.type, content.mapping)
   const absolute = Y.createAbsolutePositionFromRelativePosition(before, content.doc)
-  const after = absolute?.type instanceof Y.XmlText ? Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, 0) : null
+  const after =
+    absolute?.type instanceof Y.XmlText ? Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, 0) : null
   return { before, after, position }
 }
 
@@ -40,7 +41,12 @@ export function anchorCaret(content: BoundContent, position: number): CaretAncho
  * Where the anchored end is in `now`, the document the binding made of the changed Yjs content;
  * `null` when neither the characters nor the change tell (the binding's own guess then stands).
  */
-export function placeCaret(content: BoundContent, anchor: CaretAnchor, then: ProseMirrorNode, now: ProseMirrorNode): number | null {
+export function placeCaret(
+  content: BoundContent,
+  anchor: CaretAnchor,
+  then: ProseMirrorNode,
+  now: ProseMirrorNode,
+): number | null {
   const resolve = (relative: Y.RelativePosition) => {
     const position = relativePositionToAbsolutePosition(content.doc, content.type, relative, content.mapping)
     return position !== null && position >= 0 && position <= now.content.size ? position : null
@@ -49,7 +55,8 @@ export function placeCaret(content: BoundContent, anchor: CaretAnchor, then: Pro
   if (before.item !== null && isAlive(content.doc, before.item)) return resolve(before)
   if (after?.item && isAlive(content.doc, after.item)) return resolve(after)
   // An empty text, or the start or end of a block with nothing but the block around it.
-  if (before.item === null && after?.item == null && before.type !== null && isAlive(content.doc, before.type)) return resolve(before)
+  if (before.item === null && after?.item == null && before.type !== null && isAlive(content.doc, before.type))
+    return resolve(before)
   const beside = positionBesideChange(then, now, anchor.position)
   if (beside !== null) return beside
   const where = resolve(before)

@@ -11,7 +11,13 @@ import type { EditorView } from '@tiptap/pm/view'
 import type { StoredImage } from '../../../shared/api/images.ts'
 import { imageUrl } from '../../../shared/images/image-url.ts'
 import { copyImages, offlineImageMessage, uploadImage } from '../images/upload-image.ts'
-import { dataUrlBlob, type PastedImages, pastedImages, unreadableImagesMessage, withUploadedImages } from './pasted-images.ts'
+import {
+  dataUrlBlob,
+  type PastedImages,
+  pastedImages,
+  unreadableImagesMessage,
+  withUploadedImages,
+} from './pasted-images.ts'
 
 export interface ImageUploadOptions {
   documentId: string
@@ -36,7 +42,11 @@ interface Uploads<T> {
   failures: string[]
 }
 
-async function uploadAll<T>(documentId: string, sources: readonly T[], blobOf: (source: T) => Blob): Promise<Uploads<T>> {
+async function uploadAll<T>(
+  documentId: string,
+  sources: readonly T[],
+  blobOf: (source: T) => Blob,
+): Promise<Uploads<T>> {
   const results = await Promise.allSettled(sources.map((source) => uploadImage(documentId, blobOf(source))))
   const uploads: Uploads<T> = { stored: [], failures: [] }
   results.forEach((result, index) => {
@@ -59,7 +69,12 @@ function altOf(file: File): string {
   return /^image$/i.test(name) ? '' : name
 }
 
-async function insertFiles(editor: Editor, options: ImageUploadOptions, files: readonly File[], at?: number): Promise<void> {
+async function insertFiles(
+  editor: Editor,
+  options: ImageUploadOptions,
+  files: readonly File[],
+  at?: number,
+): Promise<void> {
   if (files.length === 0) return
   if (!navigator.onLine) return options.onMessage(offlineImageMessage)
   options.onMessage(uploadingMessage(files.length))
@@ -72,7 +87,8 @@ async function insertFiles(editor: Editor, options: ImageUploadOptions, files: r
   if (nodes.length > 0 && editor.isEditable) {
     const { doc, selection } = editor.state
     // A selected picture stays: the new ones go after it.
-    const position = at !== undefined && at <= doc.content.size ? at : selection instanceof NodeSelection ? selection.to : null
+    const position =
+      at !== undefined && at <= doc.content.size ? at : selection instanceof NodeSelection ? selection.to : null
     const content = needsLineAfter(doc, position ?? selection.to) ? [...nodes, { type: 'paragraph' }] : nodes
     const chain = editor.chain().focus()
     const inserted = position === null ? chain.insertContent(content) : chain.insertContentAt(position, content)
@@ -98,14 +114,20 @@ function needsLineAfter(doc: ProseMirrorNode, pos: number): boolean {
  * pastes it with their addresses here. Pictures from another document that cannot be adopted (offline,
  * or the request failed) keep their address: they still show to whoever may read their document.
  */
-async function pasteWithUploads(view: EditorView, html: string, { dataUrls, storedIds, unreadable }: PastedImages, options: ImageUploadOptions): Promise<void> {
+async function pasteWithUploads(
+  view: EditorView,
+  html: string,
+  { dataUrls, storedIds, unreadable }: PastedImages,
+  options: ImageUploadOptions,
+): Promise<void> {
   if (dataUrls.length > 0) options.onMessage(uploadingMessage(dataUrls.length))
   const { stored, failures }: Uploads<string> = navigator.onLine
     ? await uploadAll(options.documentId, dataUrls, dataUrlBlob)
     : { stored: [], failures: dataUrls.length > 0 ? [offlineImageMessage] : [] }
   const uploaded = new Map(stored.map(({ source, image }) => [source, image]))
   if (storedIds.length > 0 && navigator.onLine) {
-    for (const { from, image } of await copyImages(options.documentId, storedIds).catch(() => [])) uploaded.set(imageUrl(from), image)
+    for (const { from, image } of await copyImages(options.documentId, storedIds).catch(() => []))
+      uploaded.set(imageUrl(from), image)
   }
   if (view.isDestroyed) return
   view.pasteHTML(withUploadedImages(new DOMParser().parseFromString(html, 'text/html'), uploaded))

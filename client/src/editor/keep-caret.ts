@@ -71,7 +71,9 @@ function keepCaretPlugin(): Plugin {
       }
     },
     appendTransaction(transactions: readonly Transaction[], _oldState: EditorState, state: EditorState) {
-      const meta = transactions.map((tr) => tr.getMeta(ySyncPluginKey) as SyncMeta | undefined).find((m) => m?.isChangeOrigin)
+      const meta = transactions
+        .map((tr) => tr.getMeta(ySyncPluginKey) as SyncMeta | undefined)
+        .find((m) => m?.isChangeOrigin)
       const content = boundContent(state)
       if (!held || !meta || meta.isUndoRedoOperation || !content) return null
       const { doc: before } = held
@@ -81,7 +83,10 @@ function keepCaretPlugin(): Plugin {
       if (anchor === null || head === null) return null
       if (state.selection.anchor === anchor && state.selection.head === head) return null
       const selection = TextSelection.between(state.doc.resolve(anchor), state.doc.resolve(head))
-      return state.tr.setSelection(selection).setMeta('addToHistory', false).setMeta(ySyncPluginKey, { isChangeOrigin: true })
+      return state.tr
+        .setSelection(selection)
+        .setMeta('addToHistory', false)
+        .setMeta(ySyncPluginKey, { isChangeOrigin: true })
     },
   })
 }

@@ -19,7 +19,9 @@ type Granularity = 'character' | 'word' | 'line' | 'lineboundary' | 'documentbou
 const readingCaretKey = new PluginKey<boolean>('readingCaret')
 
 /** How a key moves the selection in a read-only text, or null for a key it leaves alone. */
-export function readingMove(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>): { direction: Direction; granularity: Granularity } | null {
+export function readingMove(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>,
+): { direction: Direction; granularity: Granularity } | null {
   const byWord = event.ctrlKey || event.altKey
   switch (event.key) {
     case 'ArrowLeft':
@@ -84,7 +86,9 @@ export const ReadingKeys = Extension.create({
         },
         props: {
           attributes: (): Record<string, string> =>
-            editor.isEditable ? {} : { tabindex: '0', 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true' },
+            editor.isEditable
+              ? {}
+              : { tabindex: '0', 'aria-readonly': 'true', role: 'textbox', 'aria-multiline': 'true' },
           handleDOMEvents: {
             // A read-only view gets no key handling of its own from ProseMirror: these are the only keys it answers.
             keydown: (view, event) => {
@@ -103,7 +107,9 @@ export const ReadingKeys = Extension.create({
           },
           decorations: (state) => {
             if (editor.isEditable || !readingCaretKey.getState(state) || !state.selection.empty) return null
-            return DecorationSet.create(state.doc, [Decoration.widget(state.selection.head, caretElement, { key: 'reading-caret', side: 1 })])
+            return DecorationSet.create(state.doc, [
+              Decoration.widget(state.selection.head, caretElement, { key: 'reading-caret', side: 1 }),
+            ])
           },
         },
       }),

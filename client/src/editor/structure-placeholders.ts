@@ -28,7 +28,8 @@ export function structurePlaceholders(doc: ProseMirrorNode): StructurePlaceholde
         if (!block.isTextblock || block.content.size > 0) return
         const pos = offset + 1 + blockOffset
         if (block.type.name === 'heading') found.push({ pos, text: '输入标题' })
-        else if (child.childCount === 1) found.push({ pos, text: String(child.attrs.hint) || `在这里填写${String(child.attrs.title)}` })
+        else if (child.childCount === 1)
+          found.push({ pos, text: String(child.attrs.hint) || `在这里填写${String(child.attrs.title)}` })
       })
     }
   })

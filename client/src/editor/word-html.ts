@@ -41,7 +41,9 @@ function listItemOf(paragraph: HTMLElement): { level: number; ordered: boolean; 
   const match = listStyle.exec(paragraph.getAttribute('style') ?? '')
   if (!match) return null
   const document = paragraph.ownerDocument
-  const marker = [...paragraph.querySelectorAll('span')].find((span) => /mso-list:\s*ignore/i.test(span.getAttribute('style') ?? ''))
+  const marker = [...paragraph.querySelectorAll('span')].find((span) =>
+    /mso-list:\s*ignore/i.test(span.getAttribute('style') ?? ''),
+  )
   const markerText = (marker?.textContent ?? '').replace(/\s|\u00a0/g, '')
   marker?.remove()
   const item = document.createElement('li')

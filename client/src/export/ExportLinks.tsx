@@ -7,12 +7,25 @@ import type { Edition } from '../../../shared/export/export-model.ts'
 import { type ExportSource, exportUrl, printHref } from './print-routes.ts'
 import './export.css'
 
-export function ExportLinks({ source, id, editions = ['student', 'teacher'] }: { source: ExportSource; id: string; editions?: readonly Edition[] }) {
+export function ExportLinks({
+  source,
+  id,
+  editions = ['student', 'teacher'],
+}: {
+  source: ExportSource
+  id: string
+  editions?: readonly Edition[]
+}) {
   const single = editions.length === 1
   return (
     <span className="export-links no-print" data-testid="export-links">
       {editions.map((edition) => (
-        <a key={edition} href={exportUrl(source, id, edition, 'docx')} download data-testid={`download-docx-${edition}`}>
+        <a
+          key={edition}
+          href={exportUrl(source, id, edition, 'docx')}
+          download
+          data-testid={`download-docx-${edition}`}
+        >
           {single ? '下载 Word' : edition === 'student' ? '下载学生版（Word）' : '下载教师版（Word）'}
         </a>
       ))}

@@ -19,7 +19,11 @@ export function PrintPage({ route }: { route: PrintRoute }) {
   const { source, id, edition } = route
   const key = `${source}/${id}/${edition}`
   const { data, error } = useQuery(queries.exportDocument(exportUrl(source, id, edition, 'json')))
-  const [pdfState, setPdfState] = useState<{ key: string; busy: boolean; message: string | null }>({ key, busy: false, message: null })
+  const [pdfState, setPdfState] = useState<{ key: string; busy: boolean; message: string | null }>({
+    key,
+    busy: false,
+    message: null,
+  })
   const pdf = pdfState.key === key ? pdfState : { key, busy: false, message: null }
 
   const onPdf = async () => {
@@ -74,7 +78,9 @@ export function PrintPage({ route }: { route: PrintRoute }) {
       )}
       {!data && !error && <p className="page-message">正在加载……</p>}
       {/* exportHtml escapes every text and attribute it writes: the document cannot inject markup. */}
-      {data && <div className="print-sheet" data-testid="print-sheet" dangerouslySetInnerHTML={{ __html: exportHtml(data) }} />}
+      {data && (
+        <div className="print-sheet" data-testid="print-sheet" dangerouslySetInnerHTML={{ __html: exportHtml(data) }} />
+      )}
     </main>
   )
 }

@@ -8,7 +8,17 @@ import { decideArchiveExport } from '../../../shared/export/export-rules.ts'
 import { actorOf } from '../lessons/me-actor.ts'
 import { ExportLinks } from './ExportLinks.tsx'
 
-export function ReflectionExportLinks({ me, lesson, reflectionId, teacher }: { me: Me; lesson: LessonSummary; reflectionId: string; teacher: Person }) {
+export function ReflectionExportLinks({
+  me,
+  lesson,
+  reflectionId,
+  teacher,
+}: {
+  me: Me
+  lesson: LessonSummary
+  reflectionId: string
+  teacher: Person
+}) {
   const semesterUrl = `/api/groups/${encodeURIComponent(lesson.groupId)}/export/reflections?teacher=${encodeURIComponent(teacher.id)}&semester=${encodeURIComponent(lesson.semester)}`
   return (
     <p className="export-links no-print">

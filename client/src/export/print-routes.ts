@@ -19,7 +19,8 @@ export function parsePrintRoute(path: string): PrintRoute | null {
   const parts = path.split('/').slice(1).map(decodeURIComponent)
   const [first, source, id, edition] = parts
   if (first !== 'print' || parts.length !== 4 || !id) return null
-  if (!(exportSources as readonly string[]).includes(source!) || !(editions as readonly string[]).includes(edition!)) return null
+  if (!(exportSources as readonly string[]).includes(source!) || !(editions as readonly string[]).includes(edition!))
+    return null
   return { page: 'print', source: source as ExportSource, id, edition: edition as Edition }
 }
 

@@ -93,5 +93,7 @@ export async function uploadImage(documentId: string, file: Blob): Promise<Store
 /** Pictures pasted from other documents as pictures of this one (`POST …/images/copies`). */
 export async function copyImages(documentId: string, imageIds: readonly string[]): Promise<ImageCopies['copies']> {
   const path = `/api/documents/${encodeURIComponent(documentId)}/images/copies`
-  return (await apiRequest<ImageCopies>(path, { method: 'POST', body: { imageIds: imageIds.slice(0, maxImageCopies) } })).copies
+  return (
+    await apiRequest<ImageCopies>(path, { method: 'POST', body: { imageIds: imageIds.slice(0, maxImageCopies) } })
+  ).copies
 }

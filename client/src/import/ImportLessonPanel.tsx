@@ -46,7 +46,8 @@ export function ImportLessonPanel({ groupId, members, today, onImported, onClose
     <section className="work-panel import-panel" data-testid="import-panel">
       <h2>从 Word 导入导学案</h2>
       <p className="muted">
-        选择一份 .docx 导学案（不超过 {maxUploadMegabytes} MB），再填写这节课的安排。文档会成为这节课的初稿，标题按学校模板的栏目对应。
+        选择一份 .docx 导学案（不超过 {maxUploadMegabytes}{' '}
+        MB），再填写这节课的安排。文档会成为这节课的初稿，标题按学校模板的栏目对应。
       </p>
       <label className="import-file">
         Word 文档
@@ -62,7 +63,13 @@ export function ImportLessonPanel({ groupId, members, today, onImported, onClose
           {fileProblem}
         </p>
       )}
-      <PlanForm initial={emptyPlanForm(today)} members={members} submitLabel="导入" onSubmit={submit} onCancel={onClose} />
+      <PlanForm
+        initial={emptyPlanForm(today)}
+        members={members}
+        submitLabel="导入"
+        onSubmit={submit}
+        onCancel={onClose}
+      />
     </section>
   )
 }
@@ -74,7 +81,9 @@ function ImportReport({ result, onClose }: { result: ImportResult; onClose(): vo
       <h2>已导入「{result.lesson.title}」</h2>
       <p>
         共 {result.sections.length} 个栏目
-        {own.length > 0 && `，其中 ${own.map((section) => `“${section.title}”`).join('、')} 不在学校模板中，按原标题保留`}。
+        {own.length > 0 &&
+          `，其中 ${own.map((section) => `“${section.title}”`).join('、')} 不在学校模板中，按原标题保留`}
+        。
       </p>
       {result.unkept.length > 0 ? (
         <>

@@ -2,7 +2,12 @@
  * The upload of 从 Word 导入, multipart. The server's refusals of a file (413, 400: not a .docx, unsafe,
  * unreadable) are written for teachers and shown as they are.
  */
-import { type DraftImportResult, importEntryField, importFileField, type ImportResult } from '../../../shared/api/import.ts'
+import {
+  type DraftImportResult,
+  importEntryField,
+  importFileField,
+  type ImportResult,
+} from '../../../shared/api/import.ts'
 import type { LessonPlanInput } from '../../../shared/api/lessons.ts'
 import { apiRequest } from '../api/http.ts'
 

@@ -11,7 +11,12 @@ import './lessons.css'
 
 export function AssignmentsPage() {
   const { data, error } = useQuery(queries.assignments())
-  if (error && !data) return <p className="page-message" role="alert">{error.message}</p>
+  if (error && !data)
+    return (
+      <p className="page-message" role="alert">
+        {error.message}
+      </p>
+    )
   if (!data) return <p className="page-message">正在加载我的任务……</p>
   const open = data.filter((lesson) => unfinishedStages.includes(lesson.stage))
   const done = data.filter((lesson) => !unfinishedStages.includes(lesson.stage))

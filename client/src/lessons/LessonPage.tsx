@@ -16,7 +16,10 @@ export function LessonPage({ lessonId, me }: { lessonId: string; me: Me }) {
   const changed = useCallback(
     (fresh: LessonDetail) => {
       queryClient.setQueryData(lessonKey(lessonId), fresh)
-      void queryClient.invalidateQueries({ queryKey: lessonKey(lessonId), predicate: (query) => query.queryKey.length > 2 })
+      void queryClient.invalidateQueries({
+        queryKey: lessonKey(lessonId),
+        predicate: (query) => query.queryKey.length > 2,
+      })
     },
     [queryClient, lessonId],
   )
@@ -30,7 +33,14 @@ export function LessonPage({ lessonId, me }: { lessonId: string; me: Me }) {
     }
   }, [detail])
 
-  if (!detail) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载……</p>
+  if (!detail)
+    return error ? (
+      <p className="page-message" role="alert">
+        {error.message}
+      </p>
+    ) : (
+      <p className="page-message">正在加载……</p>
+    )
   return (
     <main className="lesson-page" data-testid="lesson-page" data-stage={detail.lesson.stage}>
       <LessonHeaderPanel detail={detail} />

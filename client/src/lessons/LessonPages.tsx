@@ -8,7 +8,14 @@ import { PlanPage } from './PlanPage.tsx'
 export function LessonPages({ route, me }: { route: LessonRoute; me: Me }) {
   switch (route.page) {
     case 'plan':
-      return <PlanPage key={`${route.groupId}/${route.semester ?? ''}`} groupId={route.groupId} semester={route.semester} me={me} />
+      return (
+        <PlanPage
+          key={`${route.groupId}/${route.semester ?? ''}`}
+          groupId={route.groupId}
+          semester={route.semester}
+          me={me}
+        />
+      )
     case 'lesson':
       return <LessonPage key={route.lessonId} lessonId={route.lessonId} me={me} />
     case 'assignments':

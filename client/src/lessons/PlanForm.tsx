@@ -36,11 +36,21 @@ export function PlanForm({ initial, members, submitLabel, onSubmit, onCancel }: 
     <form className="plan-form" onSubmit={submit} data-testid="plan-form">
       <label className="plan-field wide">
         课题
-        <input value={fields.title} onChange={set('title')} placeholder="如：3.2 解一元一次方程（一）" data-testid="plan-title" />
+        <input
+          value={fields.title}
+          onChange={set('title')}
+          placeholder="如：3.2 解一元一次方程（一）"
+          data-testid="plan-title"
+        />
       </label>
       <label className="plan-field">
         课型
-        <input value={fields.lessonType} onChange={set('lessonType')} list="lesson-types" data-testid="plan-lesson-type" />
+        <input
+          value={fields.lessonType}
+          onChange={set('lessonType')}
+          list="lesson-types"
+          data-testid="plan-lesson-type"
+        />
         <datalist id="lesson-types">
           {commonLessonTypes.map((type) => (
             <option key={type} value={type} />

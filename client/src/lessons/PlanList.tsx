@@ -35,7 +35,12 @@ export function PlanList({ lessons, actions }: PlanListProps) {
         {lessons.map((lesson) => {
           const deletion = actions?.canDelete(lesson)
           return (
-            <tr key={lesson.id} data-testid="plan-row" data-lesson-id={lesson.id} className={lesson.overdue ? 'is-overdue' : undefined}>
+            <tr
+              key={lesson.id}
+              data-testid="plan-row"
+              data-lesson-id={lesson.id}
+              className={lesson.overdue ? 'is-overdue' : undefined}
+            >
               <td>
                 <a href={lessonHref({ page: 'lesson', lessonId: lesson.id })} data-testid="lesson-link">
                   {lesson.title}
@@ -52,7 +57,12 @@ export function PlanList({ lessons, actions }: PlanListProps) {
               </td>
               {actions && deletion && (
                 <td className="nowrap">
-                  <button type="button" className="link-button" onClick={() => actions.onEdit(lesson)} data-testid="plan-edit">
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => actions.onEdit(lesson)}
+                    data-testid="plan-edit"
+                  >
                     修改
                   </button>
                   <button

@@ -42,7 +42,12 @@ export function PlanPage({ groupId, semester, me }: PlanPageProps) {
   const [message, setMessage] = useState<string | null>(null)
   const today = localDateTime(new Date()).date
 
-  if (error && !plan) return <p className="page-message" role="alert">{error.message}</p>
+  if (error && !plan)
+    return (
+      <p className="page-message" role="alert">
+        {error.message}
+      </p>
+    )
   if (!plan) return <p className="page-message">正在加载备课计划……</p>
 
   const manage = plan.manage.allowed
@@ -98,10 +103,20 @@ export function PlanPage({ groupId, semester, me }: PlanPageProps) {
           </select>
         </label>
         <div className="view-switch" role="group" aria-label="显示方式">
-          <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')} data-testid="plan-view-list">
+          <button
+            type="button"
+            aria-pressed={view === 'list'}
+            onClick={() => setView('list')}
+            data-testid="plan-view-list"
+          >
             列表
           </button>
-          <button type="button" aria-pressed={view === 'calendar'} onClick={() => setView('calendar')} data-testid="plan-view-calendar">
+          <button
+            type="button"
+            aria-pressed={view === 'calendar'}
+            onClick={() => setView('calendar')}
+            data-testid="plan-view-calendar"
+          >
             周历
           </button>
         </div>

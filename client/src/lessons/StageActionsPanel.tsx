@@ -69,7 +69,11 @@ export function StageActionsPanel({ detail, onChanged }: LessonPanelProps) {
       </div>
       {lesson.stage === 'review' && (
         <div className="live-review" data-testid="live-review" data-open={lesson.liveReviewOpen}>
-          <span>{lesson.liveReviewOpen ? '集体研讨进行中：全组老师都可以修改共享导学案。' : '集体研讨未开启：由主备人和组长修改，其他老师阅读、批注。'}</span>
+          <span>
+            {lesson.liveReviewOpen
+              ? '集体研讨进行中：全组老师都可以修改共享导学案。'
+              : '集体研讨未开启：由主备人和组长修改，其他老师阅读、批注。'}
+          </span>
           {permissions.liveReview.allowed && (
             <button
               type="button"

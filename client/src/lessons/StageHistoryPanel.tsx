@@ -2,7 +2,12 @@
 import { stageLabels } from '../../../shared/workflow/stages.ts'
 import type { LessonPanelProps } from './lesson-panel-props.ts'
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+const timeFormat = new Intl.DateTimeFormat('zh-CN', {
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+})
 
 export function StageHistoryPanel({ detail }: LessonPanelProps) {
   return (

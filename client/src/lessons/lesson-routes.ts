@@ -3,9 +3,7 @@
  * (`#/lessons/<id>`) and 我的任务 (`#/assignments`).
  */
 export type LessonRoute =
-  | { page: 'plan'; groupId: string; semester?: string }
-  | { page: 'lesson'; lessonId: string }
-  | { page: 'assignments' }
+  { page: 'plan'; groupId: string; semester?: string } | { page: 'lesson'; lessonId: string } | { page: 'assignments' }
 
 export function parseLessonRoute(path: string): LessonRoute | null {
   const parts = path.split('/').slice(1).map(decodeURIComponent)

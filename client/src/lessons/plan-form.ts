@@ -12,7 +12,15 @@ export interface PlanFormFields {
 }
 
 export function emptyPlanForm(defaultDate: string): PlanFormFields {
-  return { title: '', lessonType: '新授', period: '1', scheduledDate: defaultDate, scheduledTime: '14:00', place: '', leadPreparerId: '' }
+  return {
+    title: '',
+    lessonType: '新授',
+    period: '1',
+    scheduledDate: defaultDate,
+    scheduledTime: '14:00',
+    place: '',
+    leadPreparerId: '',
+  }
 }
 
 export function planFormOf(lesson: LessonSummary): PlanFormFields {

@@ -7,7 +7,14 @@ import type { Person } from '../../../shared/api/lessons.ts'
 import type { LessonMeetings, MeetingRecordView } from '../../../shared/api/meetings.ts'
 import { createMeeting, fetchAttendance, updateMeeting } from '../api/meetings.ts'
 import { failureText } from '../api/teacher-message.ts'
-import { attendeeChoices, draftOf, draftProblem, type MeetingDraft, newMeetingDraft, withAttendance } from './meeting-draft.ts'
+import {
+  attendeeChoices,
+  draftOf,
+  draftProblem,
+  type MeetingDraft,
+  newMeetingDraft,
+  withAttendance,
+} from './meeting-draft.ts'
 
 interface MeetingFormProps {
   lessonId: string
@@ -19,29 +26,42 @@ interface MeetingFormProps {
 }
 
 export function MeetingForm({ lessonId, meetings, editing, onSaved, onCancel }: MeetingFormProps) {
-  const [draft, setDraft] = useState<MeetingDraft>(() => (editing ? draftOf(editing) : newMeetingDraft(meetings.defaults)))
+  const [draft, setDraft] = useState<MeetingDraft>(() =>
+    editing ? draftOf(editing) : newMeetingDraft(meetings.defaults),
+  )
   const [minutesOnline, setMinutesOnline] = useState<Map<string, number>>(
-    () => new Map(editing?.attendees.flatMap((a) => (a.minutesPresent === null ? [] : [[a.id, a.minutesPresent]])) ?? []),
+    () =>
+      new Map(editing?.attendees.flatMap((a) => (a.minutesPresent === null ? [] : [[a.id, a.minutesPresent]])) ?? []),
   )
   const [extraPeople, setExtraPeople] = useState<Person[]>(() => editing?.attendees ?? [])
   const [message, setMessage] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
 
-  const set = <K extends keyof MeetingDraft>(key: K, value: MeetingDraft[K]) => setDraft((current) => ({ ...current, [key]: value }))
+  const set = <K extends keyof MeetingDraft>(key: K, value: MeetingDraft[K]) =>
+    setDraft((current) => ({ ...current, [key]: value }))
   const choices = attendeeChoices(meetings.members, [...extraPeople, ...(editing ? [editing.presenter] : [])])
   const problem = draftProblem(draft)
 
   const toggleAttendee = (id: string) =>
-    set('attendeeIds', draft.attendeeIds.includes(id) ? draft.attendeeIds.filter((other) => other !== id) : [...draft.attendeeIds, id])
+    set(
+      'attendeeIds',
+      draft.attendeeIds.includes(id) ? draft.attendeeIds.filter((other) => other !== id) : [...draft.attendeeIds, id],
+    )
 
   const fillFromPresence = async () => {
     setMessage(null)
     try {
-      const { attendees } = await fetchAttendance(lessonId, { date: draft.date, startTime: draft.startTime, endTime: draft.endTime })
+      const { attendees } = await fetchAttendance(lessonId, {
+        date: draft.date,
+        startTime: draft.startTime,
+        endTime: draft.endTime,
+      })
       setMinutesOnline(new Map(attendees.map((a) => [a.id, a.minutesPresent ?? 0])))
       setExtraPeople((current) => attendeeChoices(current, attendees))
       setDraft((current) => withAttendance(current, attendees))
-      setMessage(attendees.length === 0 ? '这段时间没有人在线打开共享导学案' : `已勾选这段时间在线的 ${attendees.length} 位老师`)
+      setMessage(
+        attendees.length === 0 ? '这段时间没有人在线打开共享导学案' : `已勾选这段时间在线的 ${attendees.length} 位老师`,
+      )
     } catch (failure) {
       setMessage(failureText(failure, '读取在线记录失败'))
     }
@@ -78,29 +98,62 @@ export function MeetingForm({ lessonId, meetings, editing, onSaved, onCancel }: 
       <div className="meeting-form-row">
         <label>
           日期
-          <input type="date" value={draft.date} onChange={(e) => set('date', e.target.value)} data-testid="meeting-date" required />
+          <input
+            type="date"
+            value={draft.date}
+            onChange={(e) => set('date', e.target.value)}
+            data-testid="meeting-date"
+            required
+          />
         </label>
         <label>
           开始
-          <input type="time" value={draft.startTime} onChange={(e) => set('startTime', e.target.value)} data-testid="meeting-start" required />
+          <input
+            type="time"
+            value={draft.startTime}
+            onChange={(e) => set('startTime', e.target.value)}
+            data-testid="meeting-start"
+            required
+          />
         </label>
         <label>
           结束
-          <input type="time" value={draft.endTime} onChange={(e) => set('endTime', e.target.value)} data-testid="meeting-end" required />
+          <input
+            type="time"
+            value={draft.endTime}
+            onChange={(e) => set('endTime', e.target.value)}
+            data-testid="meeting-end"
+            required
+          />
         </label>
         <label className="meeting-form-wide">
           地点
-          <input value={draft.place} onChange={(e) => set('place', e.target.value)} maxLength={60} data-testid="meeting-place" />
+          <input
+            value={draft.place}
+            onChange={(e) => set('place', e.target.value)}
+            maxLength={60}
+            data-testid="meeting-place"
+          />
         </label>
       </div>
       <div className="meeting-form-row">
         <label className="meeting-form-wide">
           课题 / 专题
-          <input value={draft.topic} onChange={(e) => set('topic', e.target.value)} maxLength={100} data-testid="meeting-topic" required />
+          <input
+            value={draft.topic}
+            onChange={(e) => set('topic', e.target.value)}
+            maxLength={100}
+            data-testid="meeting-topic"
+            required
+          />
         </label>
         <label>
           主讲人
-          <select value={draft.presenterId} onChange={(e) => set('presenterId', e.target.value)} data-testid="meeting-presenter">
+          <select
+            value={draft.presenterId}
+            onChange={(e) => set('presenterId', e.target.value)}
+            data-testid="meeting-presenter"
+          >
             {choices.map((person) => (
               <option key={person.id} value={person.id}>
                 {person.displayName}
@@ -111,14 +164,23 @@ export function MeetingForm({ lessonId, meetings, editing, onSaved, onCancel }: 
       </div>
       <fieldset className="meeting-attendees">
         <legend>参加人员</legend>
-        <button type="button" className="link-button" onClick={() => void fillFromPresence()} data-testid="meeting-prefill">
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => void fillFromPresence()}
+          data-testid="meeting-prefill"
+        >
           按在线记录勾选
         </button>
         <span className="muted">（这段时间打开过共享导学案的老师）</span>
         <div className="meeting-attendee-list">
           {choices.map((person) => (
             <label key={person.id} data-testid="meeting-attendee" data-user={person.id}>
-              <input type="checkbox" checked={draft.attendeeIds.includes(person.id)} onChange={() => toggleAttendee(person.id)} />
+              <input
+                type="checkbox"
+                checked={draft.attendeeIds.includes(person.id)}
+                onChange={() => toggleAttendee(person.id)}
+              />
               {person.displayName}
               {minutesOnline.has(person.id) && <span className="muted">在线 {minutesOnline.get(person.id)} 分钟</span>}
             </label>
@@ -127,13 +189,23 @@ export function MeetingForm({ lessonId, meetings, editing, onSaved, onCancel }: 
       </fieldset>
       <label className="meeting-text">
         讨论纪要
-        <textarea value={draft.summary} onChange={(e) => set('summary', e.target.value)} rows={6} data-testid="meeting-summary"
-          placeholder="主讲人说课要点，同组老师的质疑和建议……" />
+        <textarea
+          value={draft.summary}
+          onChange={(e) => set('summary', e.target.value)}
+          rows={6}
+          data-testid="meeting-summary"
+          placeholder="主讲人说课要点，同组老师的质疑和建议……"
+        />
       </label>
       <label className="meeting-text">
         形成共识 / 决定
-        <textarea value={draft.decisions} onChange={(e) => set('decisions', e.target.value)} rows={4} data-testid="meeting-decisions"
-          placeholder="例如：例2改用较小的数；当堂检测增加一道应用题。" />
+        <textarea
+          value={draft.decisions}
+          onChange={(e) => set('decisions', e.target.value)}
+          rows={4}
+          data-testid="meeting-decisions"
+          placeholder="例如：例2改用较小的数；当堂检测增加一道应用题。"
+        />
       </label>
       <div className="work-actions">
         <button type="submit" className="primary" disabled={saving || problem !== null} data-testid="meeting-save">

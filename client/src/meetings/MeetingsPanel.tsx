@@ -29,25 +29,48 @@ export function MeetingsPanel({ detail }: { detail: LessonDetail }) {
   return (
     <section className="work-panel" data-testid="meetings-panel" aria-labelledby="meetings-title">
       <h2 id="meetings-title">集体备课记录</h2>
-      {error && <p className="work-error" role="alert">{error.message}</p>}
+      {error && (
+        <p className="work-error" role="alert">
+          {error.message}
+        </p>
+      )}
       {data && (
         <>
           {data.meetings.length === 0 && editing !== 'new' && (
-            <p className="muted">还没有集体备课记录。研讨会后由组长或主备人填写：时间、地点、主讲人、参加人员、讨论纪要和形成的共识。</p>
+            <p className="muted">
+              还没有集体备课记录。研讨会后由组长或主备人填写：时间、地点、主讲人、参加人员、讨论纪要和形成的共识。
+            </p>
           )}
           <ul>
             {data.meetings.map((meeting) =>
               editing === meeting.id ? (
                 <li key={meeting.id}>
-                  <MeetingForm lessonId={lessonId} meetings={data} editing={meeting} onSaved={saved} onCancel={() => setEditing(null)} />
+                  <MeetingForm
+                    lessonId={lessonId}
+                    meetings={data}
+                    editing={meeting}
+                    onSaved={saved}
+                    onCancel={() => setEditing(null)}
+                  />
                 </li>
               ) : (
-                <MeetingRow key={meeting.id} meeting={meeting} canEdit={data.record.allowed} onEdit={() => setEditing(meeting.id)} />
+                <MeetingRow
+                  key={meeting.id}
+                  meeting={meeting}
+                  canEdit={data.record.allowed}
+                  onEdit={() => setEditing(meeting.id)}
+                />
               ),
             )}
           </ul>
           {editing === 'new' && (
-            <MeetingForm lessonId={lessonId} meetings={data} editing={null} onSaved={saved} onCancel={() => setEditing(null)} />
+            <MeetingForm
+              lessonId={lessonId}
+              meetings={data}
+              editing={null}
+              onSaved={saved}
+              onCancel={() => setEditing(null)}
+            />
           )}
           <div className="work-actions">
             {data.record.allowed ? (
@@ -68,7 +91,15 @@ export function MeetingsPanel({ detail }: { detail: LessonDetail }) {
   )
 }
 
-function MeetingRow({ meeting, canEdit, onEdit }: { meeting: MeetingRecordView; canEdit: boolean; onEdit: () => void }) {
+function MeetingRow({
+  meeting,
+  canEdit,
+  onEdit,
+}: {
+  meeting: MeetingRecordView
+  canEdit: boolean
+  onEdit: () => void
+}) {
   return (
     <li className="meeting-row" data-testid="meeting-row" data-meeting={meeting.id}>
       <div className="meeting-row-head">

@@ -3,8 +3,7 @@
  * (`#/overview`, `#/overview/<groupId>`, `#/overview/<groupId>/<semester>`).
  */
 export type MeetingRoute =
-  | { page: 'meetingSheet'; meetingId: string }
-  | { page: 'groupOverview'; groupId?: string; semester?: string }
+  { page: 'meetingSheet'; meetingId: string } | { page: 'groupOverview'; groupId?: string; semester?: string }
 
 export function parseMeetingRoute(path: string): MeetingRoute | null {
   const parts = path.split('/').slice(1).map(decodeURIComponent)
@@ -22,7 +21,10 @@ export function parseMeetingRoute(path: string): MeetingRoute | null {
 export function meetingHref(route: MeetingRoute): string {
   if (route.page === 'meetingSheet') return `#/meetings/${encodeURIComponent(route.meetingId)}`
   const parts = ['overview', route.groupId, route.groupId === undefined ? undefined : route.semester]
-  return `#/${parts.filter((part) => part !== undefined).map((part) => encodeURIComponent(part)).join('/')}`
+  return `#/${parts
+    .filter((part) => part !== undefined)
+    .map((part) => encodeURIComponent(part))
+    .join('/')}`
 }
 
 const meetingPages: readonly string[] = ['meetingSheet', 'groupOverview'] satisfies MeetingRoute['page'][]

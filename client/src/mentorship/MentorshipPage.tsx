@@ -20,7 +20,14 @@ export function MentorshipPage({ route, me }: { route: MentorshipRoute; me: Me }
   const queryClient = useQueryClient()
   const { data, error } = useQuery(queries.mentorships(route.semester))
   const reload = () => void queryClient.invalidateQueries({ queryKey: mentorshipsKey })
-  if (!data) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载……</p>
+  if (!data)
+    return error ? (
+      <p className="page-message" role="alert">
+        {error.message}
+      </p>
+    ) : (
+      <p className="page-message">正在加载……</p>
+    )
 
   const open = route.pair
   return (
@@ -59,7 +66,12 @@ export function MentorshipPage({ route, me }: { route: MentorshipRoute; me: Me }
 
 function PairTable({ list, onChanged }: { list: MentorshipList; onChanged: () => void }) {
   const unpair = async (pair: PairView) => {
-    if (!window.confirm(`解除${pair.mentor.displayName}和${pair.apprentice.displayName}的师徒结对？已有的批注和听课记录会保留。`)) return
+    if (
+      !window.confirm(
+        `解除${pair.mentor.displayName}和${pair.apprentice.displayName}的师徒结对？已有的批注和听课记录会保留。`,
+      )
+    )
+      return
     try {
       await deletePair(idsOf(pair))
       onChanged()
@@ -94,12 +106,20 @@ function PairTable({ list, onChanged }: { list: MentorshipList; onChanged: () =>
               >
                 <td>{pair.mentor.displayName}</td>
                 <td>{pair.apprentice.displayName}</td>
-                <td className="number" data-testid="pair-annotations">{pair.counts.annotations}</td>
-                <td className="number" data-testid="pair-resolved">{pair.counts.resolved}</td>
-                <td className="number" data-testid="pair-observed">{pair.counts.observed}</td>
+                <td className="number" data-testid="pair-annotations">
+                  {pair.counts.annotations}
+                </td>
+                <td className="number" data-testid="pair-resolved">
+                  {pair.counts.resolved}
+                </td>
+                <td className="number" data-testid="pair-observed">
+                  {pair.counts.observed}
+                </td>
                 <td>
                   <div className="pair-actions">
-                    <a href={mentorshipHref({ page: 'mentorship', semester: list.semester, pair: idsOf(pair) })}>查看</a>
+                    <a href={mentorshipHref({ page: 'mentorship', semester: list.semester, pair: idsOf(pair) })}>
+                      查看
+                    </a>
                     {pair.canUnpair && (
                       <button type="button" className="link-button" onClick={() => void unpair(pair)}>
                         解除结对
@@ -112,7 +132,9 @@ function PairTable({ list, onChanged }: { list: MentorshipList; onChanged: () =>
           </tbody>
         </table>
       )}
-      <p className="overview-note">批注只算师傅在徒弟的导学案、二次备课和反思里发起的批注，回复不另计；听课包括师傅听徒弟的课和徒弟听师傅的课。</p>
+      <p className="overview-note">
+        批注只算师傅在徒弟的导学案、二次备课和反思里发起的批注，回复不另计；听课包括师傅听徒弟的课和徒弟听师傅的课。
+      </p>
     </section>
   )
 }

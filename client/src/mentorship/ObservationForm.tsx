@@ -79,23 +79,44 @@ export function ObservationForm({ observed, onRecorded }: { observed: Person; on
       <div className="meeting-form-row">
         <label>
           日期
-          <input type="date" value={draft.date} onChange={(e) => set('date', e.target.value)} required data-testid="observation-date" />
+          <input
+            type="date"
+            value={draft.date}
+            onChange={(e) => set('date', e.target.value)}
+            required
+            data-testid="observation-date"
+          />
         </label>
         <label className="meeting-form-wide">
           课题
-          <input value={draft.topic} onChange={(e) => set('topic', e.target.value)} required maxLength={100} data-testid="observation-topic" />
+          <input
+            value={draft.topic}
+            onChange={(e) => set('topic', e.target.value)}
+            required
+            maxLength={100}
+            data-testid="observation-topic"
+          />
         </label>
       </div>
       {parts.map(([key, label]) => (
         <label key={key}>
           {label}
-          <textarea value={draft[key]} onChange={(e) => set(key, e.target.value)} rows={3} data-testid={`observation-${key}`} />
+          <textarea
+            value={draft[key]}
+            onChange={(e) => set(key, e.target.value)}
+            rows={3}
+            data-testid={`observation-${key}`}
+          />
         </label>
       ))}
       <button type="submit" disabled={saving || draft.topic.trim() === ''} data-testid="observation-submit">
         保存听课记录
       </button>
-      {message && <p className="muted" role="status">{message}</p>}
+      {message && (
+        <p className="muted" role="status">
+          {message}
+        </p>
+      )}
     </form>
   )
 }

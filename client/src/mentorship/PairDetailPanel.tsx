@@ -17,7 +17,14 @@ interface PairDetailPanelProps {
 
 export function PairDetailPanel({ pair, semester, me, onChanged }: PairDetailPanelProps) {
   const { data, error } = useQuery(queries.pair(pair, semester))
-  if (!data) return error ? <p className="work-error" role="alert">{error.message}</p> : <p className="muted">正在加载……</p>
+  if (!data)
+    return error ? (
+      <p className="work-error" role="alert">
+        {error.message}
+      </p>
+    ) : (
+      <p className="muted">正在加载……</p>
+    )
 
   const other = me.id === data.mentor.id ? data.apprentice : me.id === data.apprentice.id ? data.mentor : null
   return (
@@ -27,7 +34,8 @@ export function PairDetailPanel({ pair, semester, me, onChanged }: PairDetailPan
       </h2>
       <p className="muted">
         {pairedText(data.pairedBy?.displayName ?? null, data.pairedAt)}
-        {data.semester}：批注 {data.counts.annotations} 条，已解决 {data.counts.resolved} 条，听课 {data.counts.observed} 节
+        {data.semester}：批注 {data.counts.annotations} 条，已解决 {data.counts.resolved} 条，听课{' '}
+        {data.counts.observed} 节
       </p>
 
       <h3>师傅的批注</h3>
@@ -51,12 +59,7 @@ export function PairDetailPanel({ pair, semester, me, onChanged }: PairDetailPan
           ))}
         </ul>
       )}
-      {other && (
-        <ObservationForm
-          observed={other}
-          onRecorded={onChanged}
-        />
-      )}
+      {other && <ObservationForm observed={other} onRecorded={onChanged} />}
     </section>
   )
 }

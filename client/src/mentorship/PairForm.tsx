@@ -9,7 +9,8 @@ export function PairForm({ candidates, onPaired }: { candidates: readonly Person
   const [apprenticeId, setApprenticeId] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const problem = !mentorId || !apprenticeId ? '请选择师傅和徒弟' : mentorId === apprenticeId ? '师傅和徒弟不能是同一个人' : null
+  const problem =
+    !mentorId || !apprenticeId ? '请选择师傅和徒弟' : mentorId === apprenticeId ? '师傅和徒弟不能是同一个人' : null
 
   const submit = async () => {
     if (problem) return
@@ -57,7 +58,11 @@ export function PairForm({ candidates, onPaired }: { candidates: readonly Person
       <button type="submit" disabled={saving || problem !== null} data-testid="pair-submit">
         结对
       </button>
-      {(message ?? (mentorId && apprenticeId ? problem : null)) && <p className="muted" role="status">{message ?? problem}</p>}
+      {(message ?? (mentorId && apprenticeId ? problem : null)) && (
+        <p className="muted" role="status">
+          {message ?? problem}
+        </p>
+      )}
     </form>
   )
 }

@@ -14,7 +14,8 @@ export function parseMentorshipRoute(path: string): MentorshipRoute | null {
   const [, semester, mentorId, apprenticeId] = parts
   if (parts.length === 1) return { page: 'mentorship' }
   if (parts.length === 2) return { page: 'mentorship', semester: semester! }
-  if (parts.length === 4) return { page: 'mentorship', semester: semester!, pair: { mentorId: mentorId!, apprenticeId: apprenticeId! } }
+  if (parts.length === 4)
+    return { page: 'mentorship', semester: semester!, pair: { mentorId: mentorId!, apprenticeId: apprenticeId! } }
   return null
 }
 

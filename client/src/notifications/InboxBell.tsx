@@ -81,7 +81,9 @@ export function InboxBell() {
                     onClick={() => openOne(notification)}
                   >
                     <span className="inbox-text">{notification.text}</span>
-                    <time dateTime={notification.createdAt}>{whenText(new Date(notification.createdAt), new Date())}</time>
+                    <time dateTime={notification.createdAt}>
+                      {whenText(new Date(notification.createdAt), new Date())}
+                    </time>
                   </a>
                 </li>
               ))}

@@ -31,7 +31,11 @@ export function changeInbox(state: InboxState, change: InboxChange): InboxState 
     case 'nextPage': {
       const known = new Set(state.notifications.map((notification) => notification.id))
       const older = change.page.notifications.filter((notification) => !known.has(notification.id))
-      return { notifications: [...state.notifications, ...older], unreadCount: change.page.unreadCount, next: change.page.next }
+      return {
+        notifications: [...state.notifications, ...older],
+        unreadCount: change.page.unreadCount,
+        next: change.page.next,
+      }
     }
     case 'pushed': {
       const others = state.notifications.filter((notification) => notification.id !== change.notification.id)
@@ -48,7 +52,10 @@ export function changeInbox(state: InboxState, change: InboxChange): InboxState 
     case 'allRead':
       return {
         ...state,
-        notifications: state.notifications.map((notification) => ({ ...notification, readAt: notification.readAt ?? change.at })),
+        notifications: state.notifications.map((notification) => ({
+          ...notification,
+          readAt: notification.readAt ?? change.at,
+        })),
         unreadCount: 0,
       }
     case 'unreadCount':

@@ -5,7 +5,12 @@
  */
 import { useCallback, useEffect, useReducer, useState } from 'react'
 import type { NewNotificationEvent, UnreadCount } from '../../../shared/api/notifications.ts'
-import { fetchNotifications, inboxStreamPath, markAllNotificationsRead, markNotificationRead } from '../api/notifications.ts'
+import {
+  fetchNotifications,
+  inboxStreamPath,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from '../api/notifications.ts'
 import { changeInbox, emptyInbox, type InboxState } from './inbox-state.ts'
 
 export interface Inbox {

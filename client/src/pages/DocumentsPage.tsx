@@ -14,7 +14,14 @@ export function DocumentsPage({ onLoggedOut }: { onLoggedOut: () => void }) {
     if (signedOut) onLoggedOut()
   }, [signedOut, onLoggedOut])
 
-  if (!documents) return error && !signedOut ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载文档……</p>
+  if (!documents)
+    return error && !signedOut ? (
+      <p className="page-message" role="alert">
+        {error.message}
+      </p>
+    ) : (
+      <p className="page-message">正在加载文档……</p>
+    )
   if (documents.length === 0) return <p className="page-message">还没有可以打开的文档。</p>
 
   return (
@@ -24,7 +31,11 @@ export function DocumentsPage({ onLoggedOut }: { onLoggedOut: () => void }) {
         <section key={group.groupId} className="document-group" data-testid="document-group">
           <h2>
             {group.groupName}
-            <a className="group-plan-link" href={lessonHref({ page: 'plan', groupId: group.groupId })} data-testid="group-plan-link">
+            <a
+              className="group-plan-link"
+              href={lessonHref({ page: 'plan', groupId: group.groupId })}
+              data-testid="group-plan-link"
+            >
               备课计划
             </a>
           </h2>

@@ -9,7 +9,13 @@ import { AdaptationBar } from '../adaptations/AdaptationBar.tsx'
 import { OnlineUsers } from '../components/OnlineUsers.tsx'
 import { RefusedChangesNotice } from '../components/RefusedChangesNotice.tsx'
 import { RescuedCopyNotice } from '../components/RescuedCopyNotice.tsx'
-import { forgetRescuedCopy, keepRescuedCopy, type RescuedCopy, readRescuedCopy, rescuedHtml } from '../collab/rescued-copy.ts'
+import {
+  forgetRescuedCopy,
+  keepRescuedCopy,
+  type RescuedCopy,
+  readRescuedCopy,
+  rescuedHtml,
+} from '../collab/rescued-copy.ts'
 import { listThreads } from '../../../shared/threads/thread-list.ts'
 import { DocumentEditor } from '../editor/DocumentEditor.tsx'
 import { lessonHref } from '../lessons/lesson-routes.ts'
@@ -36,7 +42,10 @@ export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPage
   const [editor, setEditor] = useState<Editor | null>(null)
   const [selectedThreadId, setSelectedThreadId] = useState<string | null>(threadId ?? null)
   const peopleRef = useRef<People>(new Map())
-  const threadHooks = useMemo<ThreadHooks>(() => ({ onOpen: setSelectedThreadId, colorOf: (userId) => colorOf(peopleRef.current, userId) }), [])
+  const threadHooks = useMemo<ThreadHooks>(
+    () => ({ onOpen: setSelectedThreadId, colorOf: (userId) => colorOf(peopleRef.current, userId) }),
+    [],
+  )
 
   useEffect(() => {
     if (threadId) setSelectedThreadId(threadId)
@@ -47,7 +56,11 @@ export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPage
   /** What this computer has now: the content and the teacher's own threads. */
   const copyNow = (): RescuedCopy => {
     const threads = session ? listThreads(session.doc).map(({ thread }) => thread) : []
-    return { title: summary?.title ?? '导学案', savedAt: Date.now(), html: rescuedHtml(editor?.getHTML() ?? '', threads, me.id) }
+    return {
+      title: summary?.title ?? '导学案',
+      savedAt: Date.now(),
+      html: rescuedHtml(editor?.getHTML() ?? '', threads, me.id),
+    }
   }
 
   // The refused change stays in this copy and would be sent again with every sync, so the teacher may
@@ -94,7 +107,11 @@ export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPage
     <main className="editor-page">
       <header className="editor-header">
         {summary?.lessonId ? (
-          <a className="back-link" href={lessonHref({ page: 'lesson', lessonId: summary.lessonId })} data-testid="back-to-lesson">
+          <a
+            className="back-link"
+            href={lessonHref({ page: 'lesson', lessonId: summary.lessonId })}
+            data-testid="back-to-lesson"
+          >
             ← 返回这节课
           </a>
         ) : (
@@ -125,7 +142,11 @@ export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPage
         </div>
       </header>
       {problem && (
-        <div className={problem.permanent ? 'banner banner-error' : 'banner'} role="alert" data-testid="connection-problem">
+        <div
+          className={problem.permanent ? 'banner banner-error' : 'banner'}
+          role="alert"
+          data-testid="connection-problem"
+        >
           {problem.message}
           {problem.needsLogin && (
             <button type="button" className="link-button" onClick={onLoggedOut}>
@@ -135,7 +156,12 @@ export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPage
         </div>
       )}
       {refusal !== null && (
-        <RefusedChangesNotice reason={refusal} pendingCount={snapshot.pendingCount} copyNow={copyNow} onStartOver={startOver} />
+        <RefusedChangesNotice
+          reason={refusal}
+          pendingCount={snapshot.pendingCount}
+          copyNow={copyNow}
+          onStartOver={startOver}
+        />
       )}
       {refusal === null && access !== null && !canWriteContent(access) && snapshot.readOnlyReason && (
         <div className="banner banner-calm" role="status" data-testid="read-only-notice">
@@ -151,7 +177,9 @@ export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPage
           }}
         />
       )}
-      {summary?.kind === 'adaptation' && <AdaptationBar documentId={documentId} saved={snapshot.saveStatus === 'saved'} />}
+      {summary?.kind === 'adaptation' && (
+        <AdaptationBar documentId={documentId} saved={snapshot.saveStatus === 'saved'} />
+      )}
       {session && snapshot.ready ? (
         <div className="editor-workspace">
           <DocumentEditor session={session} editable={editable} threads={threadHooks} onEditor={setEditor} />

@@ -18,7 +18,14 @@ interface GroupOverviewPageProps {
 
 export function GroupOverviewPage({ groupId, semester }: GroupOverviewPageProps) {
   const { data, error } = useQuery(queries.groupOverview({ groupId, semester }))
-  if (!data) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载……</p>
+  if (!data)
+    return error ? (
+      <p className="page-message" role="alert">
+        {error.message}
+      </p>
+    ) : (
+      <p className="page-message">正在加载……</p>
+    )
 
   const show = (next: { groupId: string; semester?: string }) => navigate({ page: 'groupOverview', ...next })
 
@@ -29,7 +36,11 @@ export function GroupOverviewPage({ groupId, semester }: GroupOverviewPageProps)
         {data.groups.length > 1 ? (
           <label>
             备课组{' '}
-            <select value={data.group.id} onChange={(e) => show({ groupId: e.target.value })} data-testid="overview-group">
+            <select
+              value={data.group.id}
+              onChange={(e) => show({ groupId: e.target.value })}
+              data-testid="overview-group"
+            >
               {data.groups.map((group) => (
                 <option key={group.id} value={group.id}>
                   {group.name}
@@ -126,11 +137,21 @@ function TeacherTable({ overview }: { overview: GroupOverview }) {
           {teachers.map((row) => (
             <tr key={row.teacher.id} data-testid="teacher-row" data-teacher={row.teacher.displayName}>
               <td>{row.teacher.displayName}</td>
-              <td className="number" data-column="leadPrepared">{row.leadPrepared}</td>
-              <td className="number" data-column="adaptations">{row.adaptations}</td>
-              <td className="number" data-column="adaptationChanges">{row.adaptationChanges}</td>
-              <td className="number" data-column="reflections">{row.reflections}</td>
-              <td className="number" data-column="comments">{row.comments}</td>
+              <td className="number" data-column="leadPrepared">
+                {row.leadPrepared}
+              </td>
+              <td className="number" data-column="adaptations">
+                {row.adaptations}
+              </td>
+              <td className="number" data-column="adaptationChanges">
+                {row.adaptationChanges}
+              </td>
+              <td className="number" data-column="reflections">
+                {row.reflections}
+              </td>
+              <td className="number" data-column="comments">
+                {row.comments}
+              </td>
             </tr>
           ))}
         </tbody>

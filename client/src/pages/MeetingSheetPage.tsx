@@ -13,9 +13,17 @@ import '../meetings/meetings.css'
 
 export function MeetingSheetPage({ meetingId }: { meetingId: string }) {
   const { data, error } = useQuery(queries.meetingSheet(meetingId))
-  if (!data) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载……</p>
+  if (!data)
+    return error ? (
+      <p className="page-message" role="alert">
+        {error.message}
+      </p>
+    ) : (
+      <p className="page-message">正在加载……</p>
+    )
   const { meeting, lesson, groupName, absent } = data
-  const names = (people: readonly { displayName: string }[]) => people.map((person) => person.displayName).join('、') || '无'
+  const names = (people: readonly { displayName: string }[]) =>
+    people.map((person) => person.displayName).join('、') || '无'
 
   return (
     <main className="meeting-sheet-page" data-testid="meeting-sheet">

@@ -31,48 +31,98 @@ export function AccountsPanel({ accounts, groups, onChanged }: Props) {
       setError(failure instanceof Error ? failure.message : '操作失败')
     }
   }
-  const groupNames = (ids: string[]) => groups.filter((group) => ids.includes(group.id)).map((group) => group.name).join('、')
+  const groupNames = (ids: string[]) =>
+    groups
+      .filter((group) => ids.includes(group.id))
+      .map((group) => group.name)
+      .join('、')
 
   return (
     <section>
-      <NewAccountForm groups={groups} onCreate={(request) => run(createAccount(request), (created) => {
-        if (created.oneTimePassword) setHandedOut({ username: created.account.username, password: created.oneTimePassword })
-      })} />
+      <NewAccountForm
+        groups={groups}
+        onCreate={(request) =>
+          run(createAccount(request), (created) => {
+            if (created.oneTimePassword)
+              setHandedOut({ username: created.account.username, password: created.oneTimePassword })
+          })
+        }
+      />
       {handedOut && (
         <p className="school-notice" role="status" data-testid="one-time-password">
-          {handedOut.username} 的一次性密码：<code>{handedOut.password}</code>（只显示这一次，请交给本人；首次登录后须修改）
+          {handedOut.username} 的一次性密码：<code>{handedOut.password}</code>
+          （只显示这一次，请交给本人；首次登录后须修改）
         </p>
       )}
-      {error && <p className="form-error" role="alert" data-testid="accounts-error">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert" data-testid="accounts-error">
+          {error}
+        </p>
+      )}
       <table className="school-table" data-testid="accounts">
         <thead>
-          <tr><th>姓名</th><th>用户名</th><th>角色</th><th>备课组</th><th>状态</th><th /></tr>
+          <tr>
+            <th>姓名</th>
+            <th>用户名</th>
+            <th>角色</th>
+            <th>备课组</th>
+            <th>状态</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {accounts.map((account) => (
             <tr key={account.id} data-testid="account-row" data-username={account.username}>
               {editing === account.id ? (
                 <td colSpan={6}>
-                  <AccountEditor account={account} groups={groups} onCancel={() => setEditing(null)}
-                    onSave={(change) => run(changeAccount(account.id, change), () => setEditing(null))} />
+                  <AccountEditor
+                    account={account}
+                    groups={groups}
+                    onCancel={() => setEditing(null)}
+                    onSave={(change) => run(changeAccount(account.id, change), () => setEditing(null))}
+                  />
                 </td>
               ) : (
                 <>
                   <td>{account.displayName}</td>
                   <td>{account.username}</td>
-                  <td>{roleLabels[account.role]}{account.accessUntil ? `（至 ${dateOf(account.accessUntil)}）` : ''}</td>
+                  <td>
+                    {roleLabels[account.role]}
+                    {account.accessUntil ? `（至 ${dateOf(account.accessUntil)}）` : ''}
+                  </td>
                   <td>{groupNames(account.groupIds)}</td>
                   <td>{account.disabledAt ? '已停用' : account.mustChangePassword ? '待改密码' : '正常'}</td>
                   <td className="school-actions">
-                    <button type="button" className="link-button" onClick={() => setEditing(account.id)}>编辑</button>
-                    <button type="button" className="link-button" onClick={() => run(resetPassword(account.id), (reset) => {
-                      if (reset.oneTimePassword) setHandedOut({ username: account.username, password: reset.oneTimePassword })
-                    })}>重置密码</button>
+                    <button type="button" className="link-button" onClick={() => setEditing(account.id)}>
+                      编辑
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() =>
+                        run(resetPassword(account.id), (reset) => {
+                          if (reset.oneTimePassword)
+                            setHandedOut({ username: account.username, password: reset.oneTimePassword })
+                        })
+                      }
+                    >
+                      重置密码
+                    </button>
                     {account.disabledAt ? (
-                      <button type="button" className="link-button" onClick={() => run(enableAccount(account.id))}>恢复</button>
+                      <button type="button" className="link-button" onClick={() => run(enableAccount(account.id))}>
+                        恢复
+                      </button>
                     ) : (
-                      <button type="button" className="link-button" data-testid="disable-account"
-                        onClick={() => window.confirm(`停用 ${account.displayName} 的账号？停用后无法登录，已写的教案和批注保留。`) && run(disableAccount(account.id))}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        data-testid="disable-account"
+                        onClick={() =>
+                          window.confirm(
+                            `停用 ${account.displayName} 的账号？停用后无法登录，已写的教案和批注保留。`,
+                          ) && run(disableAccount(account.id))
+                        }
+                      >
                         停用
                       </button>
                     )}
@@ -87,14 +137,27 @@ export function AccountsPanel({ accounts, groups, onChanged }: Props) {
   )
 }
 
-function GroupChoices({ groups, chosen, onChange }: { groups: SchoolGroup[]; chosen: string[]; onChange: (ids: string[]) => void }) {
+function GroupChoices({
+  groups,
+  chosen,
+  onChange,
+}: {
+  groups: SchoolGroup[]
+  chosen: string[]
+  onChange: (ids: string[]) => void
+}) {
   if (groups.length === 0) return <span className="school-muted">还没有备课组</span>
   return (
     <span className="school-choices">
       {groups.map((group) => (
         <label key={group.id}>
-          <input type="checkbox" checked={chosen.includes(group.id)}
-            onChange={(event) => onChange(event.target.checked ? [...chosen, group.id] : chosen.filter((id) => id !== group.id))} />
+          <input
+            type="checkbox"
+            checked={chosen.includes(group.id)}
+            onChange={(event) =>
+              onChange(event.target.checked ? [...chosen, group.id] : chosen.filter((id) => id !== group.id))
+            }
+          />
           {group.name}
         </label>
       ))}
@@ -102,7 +165,13 @@ function GroupChoices({ groups, chosen, onChange }: { groups: SchoolGroup[]; cho
   )
 }
 
-function NewAccountForm({ groups, onCreate }: { groups: SchoolGroup[]; onCreate: (request: Parameters<typeof createAccount>[0]) => Promise<void> }) {
+function NewAccountForm({
+  groups,
+  onCreate,
+}: {
+  groups: SchoolGroup[]
+  onCreate: (request: Parameters<typeof createAccount>[0]) => Promise<void>
+}) {
   const [displayName, setDisplayName] = useState('')
   const [username, setUsername] = useState('')
   const [role, setRole] = useState<Role>('teacher')
@@ -111,7 +180,13 @@ function NewAccountForm({ groups, onCreate }: { groups: SchoolGroup[]; onCreate:
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    await onCreate({ displayName, username: username.trim(), role, groupIds, accessUntil: role === 'guest' ? endOfDay(until) : null })
+    await onCreate({
+      displayName,
+      username: username.trim(),
+      role,
+      groupIds,
+      accessUntil: role === 'guest' ? endOfDay(until) : null,
+    })
     setDisplayName('')
     setUsername('')
     setGroupIds([])
@@ -119,24 +194,57 @@ function NewAccountForm({ groups, onCreate }: { groups: SchoolGroup[]; onCreate:
 
   return (
     <form className="school-form school-inline" onSubmit={submit} data-testid="new-account">
-      <label>姓名<input required value={displayName} onChange={(e) => setDisplayName(e.target.value)} data-testid="new-account-name" /></label>
-      <label>用户名<input required value={username} onChange={(e) => setUsername(e.target.value)} data-testid="new-account-username" /></label>
+      <label>
+        姓名
+        <input
+          required
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          data-testid="new-account-name"
+        />
+      </label>
+      <label>
+        用户名
+        <input
+          required
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          data-testid="new-account-username"
+        />
+      </label>
       <label>
         角色
         <select value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="new-account-role">
-          {roles.map((option) => <option key={option} value={option}>{roleLabels[option]}</option>)}
+          {roles.map((option) => (
+            <option key={option} value={option}>
+              {roleLabels[option]}
+            </option>
+          ))}
         </select>
       </label>
       {role === 'guest' && (
-        <label>访问期限<input type="date" required value={until} onChange={(e) => setUntil(e.target.value)} /></label>
+        <label>
+          访问期限
+          <input type="date" required value={until} onChange={(e) => setUntil(e.target.value)} />
+        </label>
       )}
-      <div>{role === 'guest' ? '可查看的备课组' : '备课组'}：<GroupChoices groups={groups} chosen={groupIds} onChange={setGroupIds} /></div>
-      <button type="submit" className="primary" data-testid="new-account-submit">添加账号</button>
+      <div>
+        {role === 'guest' ? '可查看的备课组' : '备课组'}：
+        <GroupChoices groups={groups} chosen={groupIds} onChange={setGroupIds} />
+      </div>
+      <button type="submit" className="primary" data-testid="new-account-submit">
+        添加账号
+      </button>
     </form>
   )
 }
 
-function AccountEditor({ account, groups, onSave, onCancel }: {
+function AccountEditor({
+  account,
+  groups,
+  onSave,
+  onCancel,
+}: {
   account: Account
   groups: SchoolGroup[]
   onSave: (change: Parameters<typeof changeAccount>[1]) => void
@@ -152,17 +260,36 @@ function AccountEditor({ account, groups, onSave, onCancel }: {
   }
   return (
     <form className="school-form school-inline" onSubmit={submit}>
-      <label>姓名<input required value={displayName} onChange={(e) => setDisplayName(e.target.value)} /></label>
+      <label>
+        姓名
+        <input required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+      </label>
       <label>
         角色
         <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {roles.map((option) => <option key={option} value={option}>{roleLabels[option]}</option>)}
+          {roles.map((option) => (
+            <option key={option} value={option}>
+              {roleLabels[option]}
+            </option>
+          ))}
         </select>
       </label>
-      {role === 'guest' && <label>访问期限<input type="date" required value={until} onChange={(e) => setUntil(e.target.value)} /></label>}
-      <div>{role === 'guest' ? '可查看的备课组' : '备课组'}：<GroupChoices groups={groups} chosen={groupIds} onChange={setGroupIds} /></div>
-      <button type="submit" className="primary">保存</button>
-      <button type="button" className="link-button" onClick={onCancel}>取消</button>
+      {role === 'guest' && (
+        <label>
+          访问期限
+          <input type="date" required value={until} onChange={(e) => setUntil(e.target.value)} />
+        </label>
+      )}
+      <div>
+        {role === 'guest' ? '可查看的备课组' : '备课组'}：
+        <GroupChoices groups={groups} chosen={groupIds} onChange={setGroupIds} />
+      </div>
+      <button type="submit" className="primary">
+        保存
+      </button>
+      <button type="button" className="link-button" onClick={onCancel}>
+        取消
+      </button>
     </form>
   )
 }

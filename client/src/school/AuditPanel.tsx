@@ -11,10 +11,19 @@ export function AuditPanel() {
 
   return (
     <section>
-      {error && <p className="form-error" role="alert">{error.message}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
       <table className="school-table" data-testid="audit-log">
         <thead>
-          <tr><th>时间</th><th>操作人</th><th>操作</th><th>对象</th></tr>
+          <tr>
+            <th>时间</th>
+            <th>操作人</th>
+            <th>操作</th>
+            <th>对象</th>
+          </tr>
         </thead>
         <tbody>
           {entries.map((entry) => (
@@ -22,7 +31,11 @@ export function AuditPanel() {
               <td>{timeFormat.format(new Date(entry.at))}</td>
               <td>{entry.actor?.displayName ?? '安装时'}</td>
               <td>{auditActionLabels[entry.action]}</td>
-              <td>{entry.targetUser ? `${entry.targetUser.displayName}（${entry.targetUser.username}）` : (entry.targetGroup?.name ?? '')}</td>
+              <td>
+                {entry.targetUser
+                  ? `${entry.targetUser.displayName}（${entry.targetUser.username}）`
+                  : (entry.targetGroup?.name ?? '')}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -43,12 +43,18 @@ export function OwnAccountPage({ me, onChanged }: { me: Me; onChanged: (me: Me) 
       </section>
       <section>
         <h2>登录设备</h2>
-        {error && <p className="form-error" role="alert">{error}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
         <ul className="school-list" data-testid="own-sessions">
           {sessions?.map((session) => (
             <li key={session.id} data-testid="own-session">
               <span>{session.userAgent ?? '未知浏览器'}</span>
-              <span className="school-muted">{session.createdAt ? `登录于 ${timeFormat.format(new Date(session.createdAt))}` : ''}</span>
+              <span className="school-muted">
+                {session.createdAt ? `登录于 ${timeFormat.format(new Date(session.createdAt))}` : ''}
+              </span>
               {session.current ? (
                 <strong>当前设备</strong>
               ) : (

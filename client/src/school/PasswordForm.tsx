@@ -38,17 +38,42 @@ export function PasswordForm({ onChanged }: { onChanged: (me: Me) => void }) {
     <form className="school-form" onSubmit={submit} data-testid="password-form">
       <label>
         当前密码
-        <input type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} data-testid="password-current" />
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          data-testid="password-current"
+        />
       </label>
       <label>
         新密码（至少 {minPasswordLength} 位）
-        <input type="password" autoComplete="new-password" required value={next} onChange={(e) => setNext(e.target.value)} data-testid="password-new" />
+        <input
+          type="password"
+          autoComplete="new-password"
+          required
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+          data-testid="password-new"
+        />
       </label>
       <label>
         再输一次新密码
-        <input type="password" autoComplete="new-password" required value={again} onChange={(e) => setAgain(e.target.value)} data-testid="password-again" />
+        <input
+          type="password"
+          autoComplete="new-password"
+          required
+          value={again}
+          onChange={(e) => setAgain(e.target.value)}
+          data-testid="password-again"
+        />
       </label>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {done && <p role="status">密码已修改，其他设备上的登录已退出。</p>}
       <button type="submit" className="primary" disabled={busy} data-testid="password-submit">
         修改密码

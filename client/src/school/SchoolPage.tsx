@@ -8,7 +8,12 @@ import { RosterPanel } from './RosterPanel.tsx'
 import { schoolHref, type SchoolTab } from './school-routes.ts'
 import './school.css'
 
-const tabLabels: Record<SchoolTab, string> = { accounts: '账号', groups: '备课组', roster: '导入名单', audit: '操作记录' }
+const tabLabels: Record<SchoolTab, string> = {
+  accounts: '账号',
+  groups: '备课组',
+  roster: '导入名单',
+  audit: '操作记录',
+}
 
 export function SchoolPage({ tab }: { tab: SchoolTab }) {
   const queryClient = useQueryClient()
@@ -23,13 +28,24 @@ export function SchoolPage({ tab }: { tab: SchoolTab }) {
       <h1>学校管理</h1>
       <nav className="school-tabs">
         {(Object.keys(tabLabels) as SchoolTab[]).map((name) => (
-          <a key={name} href={schoolHref({ page: 'school', tab: name })} aria-current={name === tab ? 'page' : undefined} data-testid={`school-tab-${name}`}>
+          <a
+            key={name}
+            href={schoolHref({ page: 'school', tab: name })}
+            aria-current={name === tab ? 'page' : undefined}
+            data-testid={`school-tab-${name}`}
+          >
             {tabLabels[name]}
           </a>
         ))}
       </nav>
-      {error && <p className="form-error" role="alert">{error.message}</p>}
-      {tab === 'accounts' && <AccountsPanel accounts={accounts.data ?? []} groups={groups.data ?? []} onChanged={reload} />}
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      {tab === 'accounts' && (
+        <AccountsPanel accounts={accounts.data ?? []} groups={groups.data ?? []} onChanged={reload} />
+      )}
       {tab === 'groups' && <GroupsPanel accounts={accounts.data ?? []} groups={groups.data ?? []} onChanged={reload} />}
       {tab === 'roster' && <RosterPanel onImported={reload} />}
       {tab === 'audit' && <AuditPanel />}

@@ -21,7 +21,15 @@ export function SetupPage({ token: linkToken, onCreated }: { token: string; onCr
     setError(null)
     try {
       const name = displayName.trim()
-      onCreated(await createSchool({ token: token.trim(), school, username: username.trim(), password, displayName: name || undefined }))
+      onCreated(
+        await createSchool({
+          token: token.trim(),
+          school,
+          username: username.trim(),
+          password,
+          displayName: name || undefined,
+        }),
+      )
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : '创建失败，请稍后再试')
       setBusy(false)
@@ -39,11 +47,20 @@ export function SetupPage({ token: linkToken, onCreated }: { token: string; onCr
         </label>
         <label>
           学校名称
-          <input value={school} required onChange={(event) => setSchool(event.target.value)} data-testid="setup-school" />
+          <input
+            value={school}
+            required
+            onChange={(event) => setSchool(event.target.value)}
+            data-testid="setup-school"
+          />
         </label>
         <label>
           姓名（可不填，默认为“教导处”）
-          <input value={displayName} onChange={(event) => setDisplayName(event.target.value)} data-testid="setup-display-name" />
+          <input
+            value={displayName}
+            onChange={(event) => setDisplayName(event.target.value)}
+            data-testid="setup-display-name"
+          />
         </label>
         <label>
           用户名

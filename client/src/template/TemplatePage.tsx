@@ -29,7 +29,14 @@ export function TemplatePage({ onLoggedOut }: { onLoggedOut: () => void }) {
     if (signedOut) onLoggedOut()
   }, [signedOut, onLoggedOut])
 
-  if (!saved) return error && !signedOut ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载导学案模板……</p>
+  if (!saved)
+    return error && !signedOut ? (
+      <p className="page-message" role="alert">
+        {error.message}
+      </p>
+    ) : (
+      <p className="page-message">正在加载导学案模板……</p>
+    )
   const draft = edited ?? saved.template
 
   const edit = (next: LessonTemplate) => {
@@ -70,7 +77,9 @@ export function TemplatePage({ onLoggedOut }: { onLoggedOut: () => void }) {
           {saved.canEdit ? (
             <SectionList draft={draft} onChange={edit} />
           ) : (
-            <p className="template-readonly" role="note">只有教导处可以修改导学案模板，右侧是目前的模板。</p>
+            <p className="template-readonly" role="note">
+              只有教导处可以修改导学案模板，右侧是目前的模板。
+            </p>
           )}
           {saved.canEdit && (
             <div className="template-actions">
@@ -93,7 +102,13 @@ export function TemplatePage({ onLoggedOut }: { onLoggedOut: () => void }) {
                 >
                   恢复默认
                 </button>
-                <button type="button" className="link-button" onClick={() => edit(saved.template)} disabled={!changed} data-testid="template-discard">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => edit(saved.template)}
+                  disabled={!changed}
+                  data-testid="template-discard"
+                >
                   放弃修改
                 </button>
                 <button

@@ -15,7 +15,11 @@ export function TemplatePreview({ template }: { template: LessonTemplate }) {
           ))}
         </div>
         {template.sections.map((section) => (
-          <section key={section.key} className="lesson-section" data-teacher-only={section.teacherOnly ? '' : undefined}>
+          <section
+            key={section.key}
+            className="lesson-section"
+            data-teacher-only={section.teacherOnly ? '' : undefined}
+          >
             <h2 className="section-title">{section.title || '（未命名栏目）'}</h2>
             <div className="section-body">
               {/* The line break gives the empty line its height, as in the editor. */}

@@ -3,7 +3,12 @@
  * page only holds the draft and the rules are tested without a browser. Keys never change here: a
  * renamed section is still the same section for export and comparison.
  */
-import { type LessonTemplate, type TemplateSection, lessonTemplate, newSectionKey } from '../../../shared/template/lesson-template.ts'
+import {
+  type LessonTemplate,
+  type TemplateSection,
+  lessonTemplate,
+  newSectionKey,
+} from '../../../shared/template/lesson-template.ts'
 
 export type SectionChange = Partial<Pick<TemplateSection, 'title' | 'hint' | 'teacherOnly'>>
 

@@ -26,7 +26,18 @@ interface DocumentThreadsProps {
   peopleRef: RefObject<People>
 }
 
-export function DocumentThreads({ doc, editor, userId, access, moderator, groupId, defaultKind, selectedId, onSelect, peopleRef }: DocumentThreadsProps) {
+export function DocumentThreads({
+  doc,
+  editor,
+  userId,
+  access,
+  moderator,
+  groupId,
+  defaultKind,
+  selectedId,
+  onSelect,
+  peopleRef,
+}: DocumentThreadsProps) {
   const threads = useThreadList(doc)
   const people = usePeople(groupId, threads)
   const members = useMembers(people)

@@ -31,7 +31,12 @@ export function EditableText({ initial, label, mentions, onSave, onCancel }: Edi
     if (!empty) onSave(sent, [...mentions.initial, ...added])
   }
   return (
-    <form className="thread-edit-form" onClick={(event) => event.stopPropagation()} onSubmit={save} onKeyDown={(event) => sendOrCancelKey(event, save, onCancel)}>
+    <form
+      className="thread-edit-form"
+      onClick={(event) => event.stopPropagation()}
+      onSubmit={save}
+      onKeyDown={(event) => sendOrCancelKey(event, save, onCancel)}
+    >
       <RichBodyInput
         initial={initial}
         label={label}
@@ -45,8 +50,12 @@ export function EditableText({ initial, label, mentions, onSave, onCancel }: Edi
       />
       <MentionsLine mentions={added} members={mentions.members} />
       <span className="thread-actions">
-        <button type="submit" disabled={empty} data-testid="thread-edit-save">保存</button>
-        <button type="button" className="link-button" onClick={onCancel}>取消</button>
+        <button type="submit" disabled={empty} data-testid="thread-edit-save">
+          保存
+        </button>
+        <button type="button" className="link-button" onClick={onCancel}>
+          取消
+        </button>
       </span>
     </form>
   )

@@ -48,7 +48,15 @@ const markButtons: { mark: BodyMark; label: string; text: string }[] = [
   { mark: 'underline', label: '下划线（Ctrl+U）', text: 'U' },
 ]
 
-export function RichBodyInput({ initial = [], label, placeholder, testId, autoFocus, mentionable, onChange }: RichBodyInputProps) {
+export function RichBodyInput({
+  initial = [],
+  label,
+  placeholder,
+  testId,
+  autoFocus,
+  mentionable,
+  onChange,
+}: RichBodyInputProps) {
   const [menu, setMenu] = useState<MentionMenu | null>(null)
   // The editor is made once; the members may arrive after it.
   const offered = useRef(mentionable)

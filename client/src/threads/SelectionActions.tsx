@@ -18,7 +18,8 @@ interface SelectionActionsProps {
 
 function wordsOf(editor: Editor): SelectedWords | null {
   const { state } = editor
-  const binding = ySyncPluginKey.getState(state)?.binding as { type: Y.XmlFragment; mapping: ProsemirrorMapping } | undefined
+  const binding = ySyncPluginKey.getState(state)?.binding as
+    { type: Y.XmlFragment; mapping: ProsemirrorMapping } | undefined
   if (!binding || state.selection.empty) return null
   return selectedWords(state.doc, state.selection.from, state.selection.to, binding.type, binding.mapping)
 }
@@ -44,10 +45,24 @@ export function SelectionActions({ editor, onCompose }: SelectionActionsProps) {
   return (
     <div className="selection-actions" data-has-selection={hasWords}>
       {/* Buttons that do not take the focus keep the selection in the text. */}
-      <button type="button" className="primary" data-testid="add-thread" title="批注（Ctrl+Alt+M）" disabled={!hasWords} onMouseDown={(event) => event.preventDefault()} onClick={() => compose(false)}>
+      <button
+        type="button"
+        className="primary"
+        data-testid="add-thread"
+        title="批注（Ctrl+Alt+M）"
+        disabled={!hasWords}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => compose(false)}
+      >
         批注
       </button>
-      <button type="button" data-testid="add-suggestion" disabled={!hasWords} onMouseDown={(event) => event.preventDefault()} onClick={() => compose(true)}>
+      <button
+        type="button"
+        data-testid="add-suggestion"
+        disabled={!hasWords}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => compose(true)}
+      >
         建议修改
       </button>
       {!hasWords && <span className="muted">先在正文中选中文字</span>}

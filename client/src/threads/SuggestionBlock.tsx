@@ -18,12 +18,31 @@ interface SuggestionBlockProps {
 
 const decisionText = { accepted: '接受了建议', rejected: '拒绝了建议' } as const
 
-export function SuggestionBlock({ suggestion, status, people, mayAccept, mayReject, onAccept, onReject }: SuggestionBlockProps) {
+export function SuggestionBlock({
+  suggestion,
+  status,
+  people,
+  mayAccept,
+  mayReject,
+  onAccept,
+  onReject,
+}: SuggestionBlockProps) {
   const { replacement, decision, decidedBy, decidedAt } = suggestion
   return (
-    <div className="suggestion-block" data-testid="suggestion" data-status={status ?? ''} onClick={(event) => event.stopPropagation()}>
+    <div
+      className="suggestion-block"
+      data-testid="suggestion"
+      data-status={status ?? ''}
+      onClick={(event) => event.stopPropagation()}
+    >
       <p>
-        {replacement === '' ? '建议删除这段文字' : <>建议改为：<ins className="suggestion-replacement">{replacement}</ins></>}
+        {replacement === '' ? (
+          '建议删除这段文字'
+        ) : (
+          <>
+            建议改为：<ins className="suggestion-replacement">{replacement}</ins>
+          </>
+        )}
       </p>
       {decision ? (
         <p className="muted thread-record" data-testid="suggestion-decision">

@@ -56,7 +56,12 @@ export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onD
   }
 
   return (
-    <form className="thread-composer" data-testid="thread-composer" onSubmit={submit} onKeyDown={(event) => sendOrCancelKey(event, submit, () => onDone(null))}>
+    <form
+      className="thread-composer"
+      data-testid="thread-composer"
+      onSubmit={submit}
+      onKeyDown={(event) => sendOrCancelKey(event, submit, () => onDone(null))}
+    >
       <h3>{draft.suggestion ? '建议修改' : '添加批注'}</h3>
       <blockquote className="thread-quote">{draft.words.quote}</blockquote>
       {spansParagraphs && (
@@ -67,12 +72,22 @@ export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onD
       {draft.suggestion && !spansParagraphs && (
         <label className="composer-field">
           <span>改为（留空表示删除这段文字）</span>
-          <textarea data-testid="suggestion-replacement-input" rows={2} value={replacement} onChange={(event) => setReplacement(event.target.value)} autoFocus />
+          <textarea
+            data-testid="suggestion-replacement-input"
+            rows={2}
+            value={replacement}
+            onChange={(event) => setReplacement(event.target.value)}
+            autoFocus
+          />
         </label>
       )}
       <label className="composer-field composer-kind">
         <span>类型</span>
-        <select data-testid="thread-kind-select" value={kind} onChange={(event) => setKind(event.target.value as ThreadKind)}>
+        <select
+          data-testid="thread-kind-select"
+          value={kind}
+          onChange={(event) => setKind(event.target.value as ThreadKind)}
+        >
           {threadKinds.map((option) => (
             <option key={option} value={option}>
               {threadKindLabels[option]}
@@ -97,7 +112,11 @@ export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onD
         />
       </div>
       <MentionsLine mentions={mentions} members={members} />
-      {failure && <p className="thread-failure" role="alert">{failure}</p>}
+      {failure && (
+        <p className="thread-failure" role="alert">
+          {failure}
+        </p>
+      )}
       <span className="thread-actions">
         <button type="submit" className="primary" data-testid="thread-submit" disabled={!ready}>
           发表
@@ -114,7 +133,11 @@ export function ThreadComposer({ doc, draft, authorId, defaultKind, members, onD
  * Ctrl+Enter (⌘+Enter) sends, Esc cancels: the composer can be used without a mouse. An Esc that closes
  * the 「@」 list is that list's, not the composer's.
  */
-export function sendOrCancelKey(event: KeyboardEvent<HTMLFormElement>, send: (event: { preventDefault(): void }) => void, cancel: () => void): void {
+export function sendOrCancelKey(
+  event: KeyboardEvent<HTMLFormElement>,
+  send: (event: { preventDefault(): void }) => void,
+  cancel: () => void,
+): void {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
     send(event)
   } else if (event.key === 'Escape' && !escapeClosedMentionList(event.nativeEvent)) {

@@ -23,7 +23,13 @@ import {
 } from '../../../shared/threads/thread-edits.ts'
 import type { ListedThread } from '../../../shared/threads/thread-list.ts'
 import { type ReplyView, threadKindLabels } from '../../../shared/threads/thread-model.ts'
-import { mayChangeOwn, mayDecideSuggestion, mayReply, mayResolve, type ThreadActor } from '../../../shared/threads/thread-rules.ts'
+import {
+  mayChangeOwn,
+  mayDecideSuggestion,
+  mayReply,
+  mayResolve,
+  type ThreadActor,
+} from '../../../shared/threads/thread-rules.ts'
 import { writtenForTeachers } from '../api/teacher-message.ts'
 import { EditableText } from './EditableText.tsx'
 import { RichBody } from './RichBody.tsx'
@@ -75,7 +81,10 @@ export function ThreadItem({ doc, listed, status, actor, people, members, select
   const submitReply = (event: FormEvent) => {
     event.preventDefault()
     const body = trimmedBody(reply)
-    if (bodyText(body) && run(() => addReply(doc, thread.id, { authorId: actor.userId, body, mentions: replyMentions }))) {
+    if (
+      bodyText(body) &&
+      run(() => addReply(doc, thread.id, { authorId: actor.userId, body, mentions: replyMentions }))
+    ) {
       setReply([])
       setReplyPicked([])
       setReplyBox((count) => count + 1)
@@ -103,14 +112,18 @@ export function ThreadItem({ doc, listed, status, actor, people, members, select
       }}
     >
       <header className="thread-meta">
-        <span className={`thread-kind kind-${thread.kind}`}>{thread.suggestion ? '建议修改' : threadKindLabels[thread.kind]}</span>
+        <span className={`thread-kind kind-${thread.kind}`}>
+          {thread.suggestion ? '建议修改' : threadKindLabels[thread.kind]}
+        </span>
         <strong data-testid="thread-author">{nameOf(people, thread.authorId)}</strong>
         <time className="muted">{timeText(thread.createdAt)}</time>
         {thread.state === 'resolved' && <span className="thread-resolved">已解决</span>}
       </header>
       <blockquote className="thread-quote" data-testid="thread-quote">
         {/* An accepted suggestion's words were replaced by its own decision, recorded below: not 原文已删除. */}
-        {anchor.deleted && thread.suggestion?.decision !== 'accepted' && <span className="thread-deleted">原文已删除</span>}
+        {anchor.deleted && thread.suggestion?.decision !== 'accepted' && (
+          <span className="thread-deleted">原文已删除</span>
+        )}
         {anchor.deleted ? thread.quote : anchor.text}
       </blockquote>
       {original !== null && (
@@ -150,37 +163,60 @@ export function ThreadItem({ doc, listed, status, actor, people, members, select
       {thread.replies.length > 0 && (
         <ol className="thread-replies">
           {thread.replies.map((item) => (
-            <Reply key={item.id} reply={item} mine={mayChangeOwn(actor, item.authorId).allowed} people={people} members={members} run={run}
+            <Reply
+              key={item.id}
+              reply={item}
+              mine={mayChangeOwn(actor, item.authorId).allowed}
+              people={people}
+              members={members}
+              run={run}
               onEdit={(body, mentions) =>
                 doc.transact(() => {
                   editReplyBody(doc, thread.id, item.id, body)
                   if (mentions.join() !== item.mentions.join()) setReplyMentions(doc, thread.id, item.id, mentions)
                 })
               }
-              onDelete={() => deleteReply(doc, thread.id, item.id)} />
+              onDelete={() => deleteReply(doc, thread.id, item.id)}
+            />
           ))}
         </ol>
       )}
-      {failure && <p className="thread-failure" role="alert">{failure}</p>}
+      {failure && (
+        <p className="thread-failure" role="alert">
+          {failure}
+        </p>
+      )}
       <div className="thread-actions" onClick={(event) => event.stopPropagation()}>
         {resolvable && (
-          <button type="button" className="link-button" data-testid="thread-resolve"
-            onClick={() => run(() => setResolved(doc, thread.id, thread.state === 'open', actor.userId))}>
+          <button
+            type="button"
+            className="link-button"
+            data-testid="thread-resolve"
+            onClick={() => run(() => setResolved(doc, thread.id, thread.state === 'open', actor.userId))}
+          >
             {thread.state === 'open' ? '标为已解决' : '重新打开'}
           </button>
         )}
         {own && !editing && (
           <>
-            <button type="button" className="link-button" data-testid="thread-edit" onClick={() => setEditing(true)}>编辑</button>
-            <button type="button" className="link-button" data-testid="thread-delete"
-              onClick={() => window.confirm('删除这条批注和它的回复？') && run(() => deleteThread(doc, thread.id))}>
+            <button type="button" className="link-button" data-testid="thread-edit" onClick={() => setEditing(true)}>
+              编辑
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              data-testid="thread-delete"
+              onClick={() => window.confirm('删除这条批注和它的回复？') && run(() => deleteThread(doc, thread.id))}
+            >
               删除
             </button>
           </>
         )}
       </div>
       {thread.state === 'resolved' && thread.resolvedBy && !thread.suggestion && (
-        <p className="muted thread-record">{nameOf(people, thread.resolvedBy)} 标为已解决 · {thread.resolvedAt ? timeText(thread.resolvedAt) : ''}</p>
+        <p className="muted thread-record">
+          {nameOf(people, thread.resolvedBy)} 标为已解决 · {thread.resolvedAt ? timeText(thread.resolvedAt) : ''}
+        </p>
       )}
       {selected && mayReply(actor).allowed && (
         <form className="thread-reply-form" onSubmit={submitReply} onClick={(event) => event.stopPropagation()}>
@@ -196,7 +232,9 @@ export function ThreadItem({ doc, listed, status, actor, people, members, select
             }}
           />
           <MentionsLine mentions={replyMentions} members={members} />
-          <button type="submit" data-testid="thread-reply-submit" disabled={!bodyText(trimmedBody(reply))}>回复</button>
+          <button type="submit" data-testid="thread-reply-submit" disabled={!bodyText(trimmedBody(reply))}>
+            回复
+          </button>
         </form>
       )}
     </article>
@@ -235,8 +273,16 @@ function Reply({ reply, mine, people, members, run, onEdit, onDelete }: ReplyPro
       )}
       {mine && !editing && (
         <span className="thread-actions">
-          <button type="button" className="link-button" onClick={() => setEditing(true)}>编辑</button>
-          <button type="button" className="link-button" onClick={() => window.confirm('删除这条回复？') && run(onDelete)}>删除</button>
+          <button type="button" className="link-button" onClick={() => setEditing(true)}>
+            编辑
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => window.confirm('删除这条回复？') && run(onDelete)}
+          >
+            删除
+          </button>
         </span>
       )}
     </li>

@@ -14,7 +14,13 @@ import { mayCreateThread, type ThreadActor } from '../../../shared/threads/threa
 import { SelectionActions } from './SelectionActions.tsx'
 import { type ThreadDraft, ThreadComposer } from './ThreadComposer.tsx'
 import { ThreadItem } from './ThreadItem.tsx'
-import { defaultThreadFilter, filterThreads, type ThreadFilter, threadAuthors, threadStateLabels } from './thread-filters.ts'
+import {
+  defaultThreadFilter,
+  filterThreads,
+  type ThreadFilter,
+  threadAuthors,
+  threadStateLabels,
+} from './thread-filters.ts'
 import { nameOf, type People } from './thread-people.ts'
 
 interface ThreadPanelProps {
@@ -29,7 +35,17 @@ interface ThreadPanelProps {
   onSelect: (threadId: string | null) => void
 }
 
-export function ThreadPanel({ doc, editor, threads, actor, people, members, defaultKind, selectedId, onSelect }: ThreadPanelProps) {
+export function ThreadPanel({
+  doc,
+  editor,
+  threads,
+  actor,
+  people,
+  members,
+  defaultKind,
+  selectedId,
+  onSelect,
+}: ThreadPanelProps) {
   const [filter, setFilter] = useState<ThreadFilter>(defaultThreadFilter)
   const [draft, setDraft] = useState<ThreadDraft | null>(null)
   const shown = useMemo(() => filterThreads(threads, filter, selectedId), [threads, filter, selectedId])
@@ -38,10 +54,13 @@ export function ThreadPanel({ doc, editor, threads, actor, people, members, defa
 
   useEffect(() => {
     if (!selectedId) return
-    listRef.current?.querySelector(`[data-thread-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+    listRef.current
+      ?.querySelector(`[data-thread-id="${CSS.escape(selectedId)}"]`)
+      ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
   }, [selectedId, shown])
 
-  const set = <K extends keyof ThreadFilter>(key: K, value: ThreadFilter[K]) => setFilter((current) => ({ ...current, [key]: value }))
+  const set = <K extends keyof ThreadFilter>(key: K, value: ThreadFilter[K]) =>
+    setFilter((current) => ({ ...current, [key]: value }))
   const openCount = threads.filter(({ thread }) => thread.state === 'open').length
 
   return (
@@ -50,7 +69,9 @@ export function ThreadPanel({ doc, editor, threads, actor, people, members, defa
         <h2>
           批注 <span className="muted">{openCount} 条未解决</span>
         </h2>
-        {mayCreateThread(actor).allowed && editor && !draft && <SelectionActions editor={editor} onCompose={setDraft} />}
+        {mayCreateThread(actor).allowed && editor && !draft && (
+          <SelectionActions editor={editor} onCompose={setDraft} />
+        )}
       </header>
       {draft && (
         <ThreadComposer
@@ -66,7 +87,12 @@ export function ThreadPanel({ doc, editor, threads, actor, people, members, defa
         />
       )}
       <div className="thread-filters" role="group" aria-label="筛选批注">
-        <select aria-label="类型" data-testid="thread-filter-kind" value={filter.kind} onChange={(event) => set('kind', event.target.value as ThreadFilter['kind'])}>
+        <select
+          aria-label="类型"
+          data-testid="thread-filter-kind"
+          value={filter.kind}
+          onChange={(event) => set('kind', event.target.value as ThreadFilter['kind'])}
+        >
           <option value="all">全部类型</option>
           {threadKinds.map((kind) => (
             <option key={kind} value={kind}>
@@ -74,14 +100,24 @@ export function ThreadPanel({ doc, editor, threads, actor, people, members, defa
             </option>
           ))}
         </select>
-        <select aria-label="状态" data-testid="thread-filter-state" value={filter.state} onChange={(event) => set('state', event.target.value as ThreadFilter['state'])}>
+        <select
+          aria-label="状态"
+          data-testid="thread-filter-state"
+          value={filter.state}
+          onChange={(event) => set('state', event.target.value as ThreadFilter['state'])}
+        >
           {(['open', 'resolved', 'all'] as const).map((state) => (
             <option key={state} value={state}>
               {threadStateLabels[state]}
             </option>
           ))}
         </select>
-        <select aria-label="作者" data-testid="thread-filter-author" value={filter.authorId} onChange={(event) => set('authorId', event.target.value)}>
+        <select
+          aria-label="作者"
+          data-testid="thread-filter-author"
+          value={filter.authorId}
+          onChange={(event) => set('authorId', event.target.value)}
+        >
           <option value="all">全部作者</option>
           {authors.map((authorId) => (
             <option key={authorId} value={authorId}>
@@ -91,7 +127,9 @@ export function ThreadPanel({ doc, editor, threads, actor, people, members, defa
         </select>
       </div>
       {shown.length === 0 ? (
-        <p className="muted thread-empty">{threads.length === 0 ? '还没有批注。选中正文中的文字，就可以添加批注。' : '没有符合条件的批注'}</p>
+        <p className="muted thread-empty">
+          {threads.length === 0 ? '还没有批注。选中正文中的文字，就可以添加批注。' : '没有符合条件的批注'}
+        </p>
       ) : (
         <ol className="thread-list" ref={listRef}>
           {shown.map((listed) => (

@@ -97,7 +97,11 @@ export function mentionMenuExtension({ choices, onMenu }: MentionMenuOptions) {
     HTMLAttributes: { class: 'mention' },
     // What the body keeps of a pick: 「@王芳」 as words; the id goes to the thread's `mentions`.
     renderText: ({ node }) => `@${(node.attrs.label as string | null) ?? ''}`,
-    renderHTML: ({ node }) => ['span', { class: 'mention', 'data-mention-id': node.attrs.id as string }, `@${(node.attrs.label as string | null) ?? ''}`],
+    renderHTML: ({ node }) => [
+      'span',
+      { class: 'mention', 'data-mention-id': node.attrs.id as string },
+      `@${(node.attrs.label as string | null) ?? ''}`,
+    ],
     suggestions: mentionTriggers.map(suggestion),
   })
 }

@@ -13,10 +13,15 @@ export function bodyToJson(runs: readonly BodyRun[]): JSONContent {
       if (index > 0) lines.push([])
       if (words === '') return
       const marks = bodyMarks.filter((mark) => run.attributes?.[mark]).map((type) => ({ type }))
-      lines[lines.length - 1]!.push(marks.length > 0 ? { type: 'text', text: words, marks } : { type: 'text', text: words })
+      lines[lines.length - 1]!.push(
+        marks.length > 0 ? { type: 'text', text: words, marks } : { type: 'text', text: words },
+      )
     })
   }
-  return { type: 'doc', content: lines.map((content) => (content.length > 0 ? { type: 'paragraph', content } : { type: 'paragraph' })) }
+  return {
+    type: 'doc',
+    content: lines.map((content) => (content.length > 0 ? { type: 'paragraph', content } : { type: 'paragraph' })),
+  }
 }
 
 export function jsonToBody(doc: JSONContent): BodyRun[] {
@@ -25,7 +30,8 @@ export function jsonToBody(doc: JSONContent): BodyRun[] {
     if (index > 0) runs.push({ insert: '\n' })
     for (const node of paragraph.content ?? []) {
       if (node.type === 'hardBreak') runs.push({ insert: '\n' })
-      else if (node.type === 'mention') runs.push({ insert: `@${String(node.attrs?.label ?? '')}`, attributes: marksOf(node) })
+      else if (node.type === 'mention')
+        runs.push({ insert: `@${String(node.attrs?.label ?? '')}`, attributes: marksOf(node) })
       else if (node.type === 'text' && node.text) runs.push({ insert: node.text, attributes: marksOf(node) })
     }
   })
@@ -35,13 +41,16 @@ export function jsonToBody(doc: JSONContent): BodyRun[] {
 /** The ids of the members picked from the 「@」 list whose mention is still in the body. */
 export function pickedMentions(doc: JSONContent): string[] {
   const ids = (doc.content ?? []).flatMap((paragraph) =>
-    (paragraph.content ?? []).flatMap((node) => (node.type === 'mention' && typeof node.attrs?.id === 'string' ? [node.attrs.id] : [])),
+    (paragraph.content ?? []).flatMap((node) =>
+      node.type === 'mention' && typeof node.attrs?.id === 'string' ? [node.attrs.id] : [],
+    ),
   )
   return [...new Set(ids)]
 }
 
 function marksOf(node: JSONContent): BodyMarks {
   const marks: BodyMarks = {}
-  for (const mark of node.marks ?? []) if ((bodyMarks as readonly string[]).includes(mark.type)) marks[mark.type as keyof BodyMarks] = true
+  for (const mark of node.marks ?? [])
+    if ((bodyMarks as readonly string[]).includes(mark.type)) marks[mark.type as keyof BodyMarks] = true
   return marks
 }

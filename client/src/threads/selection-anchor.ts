@@ -17,7 +17,13 @@ export interface SelectedWords {
 }
 
 /** The selection from `from` to `to` narrowed to the text it covers; `null` when it covers no text. */
-export function selectedWords(doc: ProseMirrorNode, from: number, to: number, content: Y.XmlFragment, mapping: ProsemirrorMapping): SelectedWords | null {
+export function selectedWords(
+  doc: ProseMirrorNode,
+  from: number,
+  to: number,
+  content: Y.XmlFragment,
+  mapping: ProsemirrorMapping,
+): SelectedWords | null {
   let first: number | null = null
   let last: number | null = null
   doc.nodesBetween(from, to, (node, pos) => {

@@ -12,15 +12,23 @@ export interface ThreadFilter {
 /** Open threads of every kind and author: what needs an answer. */
 export const defaultThreadFilter: ThreadFilter = { kind: 'all', state: 'open', authorId: 'all' }
 
-export const threadStateLabels: Record<ThreadFilter['state'], string> = { open: '未解决', resolved: '已解决', all: '全部' }
+export const threadStateLabels: Record<ThreadFilter['state'], string> = {
+  open: '未解决',
+  resolved: '已解决',
+  all: '全部',
+}
 
 /** `keepId`: the selected thread stays, e.g. one just resolved under 未解决, so it does not vanish under the pointer. */
-export function filterThreads(threads: readonly ListedThread[], filter: ThreadFilter, keepId: string | null = null): ListedThread[] {
+export function filterThreads(
+  threads: readonly ListedThread[],
+  filter: ThreadFilter,
+  keepId: string | null = null,
+): ListedThread[] {
   return threads.filter(
     ({ thread }) =>
       thread.id === keepId ||
       ((filter.kind === 'all' || thread.kind === filter.kind) &&
-      (filter.state === 'all' || thread.state === filter.state) &&
+        (filter.state === 'all' || thread.state === filter.state) &&
         (filter.authorId === 'all' || thread.authorId === filter.authorId)),
   )
 }

@@ -82,7 +82,8 @@ export const ThreadHighlights = Extension.create<ThreadHighlightsOptions>({
           apply(tr: Transaction, previous: HighlightState, _old: EditorState, state: EditorState): HighlightState {
             const meta = tr.getMeta(threadHighlightsKey) as HighlightMeta | undefined
             const selectedId = meta && 'selectedId' in meta ? meta.selectedId : previous.selectedId
-            if (meta || tr.getMeta(ySyncPluginKey) !== undefined) return { selectedId, decorations: compute(state, selectedId) }
+            if (meta || tr.getMeta(ySyncPluginKey) !== undefined)
+              return { selectedId, decorations: compute(state, selectedId) }
             return tr.docChanged ? { selectedId, decorations: previous.decorations.map(tr.mapping, tr.doc) } : previous
           },
         },

@@ -40,19 +40,36 @@ export function threadRanges(doc: Y.Doc, mapping: ProsemirrorMapping, selectedId
     const to = editorPosition(doc, content, positions.end, mapping)
     if (from === null || to === null || from >= to) continue
     const pending = view.suggestion && view.suggestion.decision === null
-    ranges.push({ id: view.id, kind: view.kind, authorId: view.authorId, from, to, replacement: pending ? view.suggestion!.replacement : null })
+    ranges.push({
+      id: view.id,
+      kind: view.kind,
+      authorId: view.authorId,
+      from,
+      to,
+      replacement: pending ? view.suggestion!.replacement : null,
+    })
   }
   return ranges.sort((a, b) => a.from - b.from || a.to - b.to || a.id.localeCompare(b.id))
 }
 
-function editorPosition(doc: Y.Doc, content: Y.XmlFragment, position: Y.RelativePosition, mapping: ProsemirrorMapping): number | null {
+function editorPosition(
+  doc: Y.Doc,
+  content: Y.XmlFragment,
+  position: Y.RelativePosition,
+  mapping: ProsemirrorMapping,
+): number | null {
   const found = relativePositionToAbsolutePosition(doc, content, position, mapping)
   if (found !== null) return found
   // y-tiptap takes a position in the first text of the document for a misresolved one and answers
   // null; the same place named as "the start of that text" is not mistaken.
   const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc)
   if (!absolute || !(absolute.type instanceof Y.XmlText)) return null
-  return relativePositionToAbsolutePosition(doc, content, Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, -1), mapping)
+  return relativePositionToAbsolutePosition(
+    doc,
+    content,
+    Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, -1),
+    mapping,
+  )
 }
 
 export interface DecorationOptions {
@@ -61,7 +78,11 @@ export interface DecorationOptions {
   colorOf: (userId: string) => string
 }
 
-export function threadDecorations(ranges: readonly ThreadRange[], doc: ProseMirrorNode, options: DecorationOptions): DecorationSet {
+export function threadDecorations(
+  ranges: readonly ThreadRange[],
+  doc: ProseMirrorNode,
+  options: DecorationOptions,
+): DecorationSet {
   const decorations: Decoration[] = []
   const size = doc.content.size
   for (const range of ranges) {
@@ -70,7 +91,9 @@ export function threadDecorations(ranges: readonly ThreadRange[], doc: ProseMirr
     const selected = range.id === options.selectedId ? ' is-selected' : ''
     const attrs = { 'data-thread-id': range.id, 'data-testid': 'thread-highlight' }
     if (range.replacement === null) {
-      decorations.push(Decoration.inline(range.from, range.to, { ...attrs, class: `thread-highlight kind-${range.kind}${selected}` }))
+      decorations.push(
+        Decoration.inline(range.from, range.to, { ...attrs, class: `thread-highlight kind-${range.kind}${selected}` }),
+      )
       continue
     }
     const color = options.colorOf(range.authorId)
@@ -83,7 +106,12 @@ export function threadDecorations(ranges: readonly ThreadRange[], doc: ProseMirr
       }),
     )
     if (range.replacement !== '') {
-      decorations.push(Decoration.widget(range.to, () => insertedWords(range, color, selected), { side: 1, key: `${range.id}:${range.replacement}:${color}${selected}` }))
+      decorations.push(
+        Decoration.widget(range.to, () => insertedWords(range, color, selected), {
+          side: 1,
+          key: `${range.id}:${range.replacement}:${color}${selected}`,
+        }),
+      )
     }
   }
   return DecorationSet.create(doc, decorations)

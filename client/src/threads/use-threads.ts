@@ -40,7 +40,10 @@ export function useThreadList(doc: Y.Doc): ListedThread[] {
 export function usePeople(groupId: string | null, threads: readonly ListedThread[]): ReadonlyMap<string, GroupMember> {
   const [people, setPeople] = useState<ReadonlyMap<string, GroupMember>>(new Map())
   const named = usersNamed(threads)
-  const missing = named.filter((id) => !people.has(id)).sort().join(',')
+  const missing = named
+    .filter((id) => !people.has(id))
+    .sort()
+    .join(',')
   // Asked once per set of unknown ids: someone deleted stays unknown and is not asked for again and again.
   const asked = useRef(new Set<string>())
   useEffect(() => {
@@ -49,7 +52,8 @@ export function usePeople(groupId: string | null, threads: readonly ListedThread
     if (asked.current.has(key)) return
     asked.current.add(key)
     fetchGroupPeople(groupId, missing ? missing.split(',') : []).then(
-      (found) => setPeople((previous) => new Map([...previous, ...found.map((person) => [person.id, person] as const)])),
+      (found) =>
+        setPeople((previous) => new Map([...previous, ...found.map((person) => [person.id, person] as const)])),
       // Offline and never remembered: the panel names them 其他老师 meanwhile.
       () => asked.current.delete(key),
     )

@@ -16,8 +16,15 @@ const changeLabels = { added: '新增', removed: '删除', changed: '修改' } a
 
 export function BlockDiff({ changes, changesOnly = false }: BlockDiffProps) {
   // Empty lines that stayed empty (a template's blank first lines) are only noise in a comparison.
-  const shown = changes.filter((change) => change.change !== 'same' || (!changesOnly && change.block.text.trim() !== ''))
-  if (shown.length === 0) return <p className="muted" data-testid="block-diff-empty">没有改动。</p>
+  const shown = changes.filter(
+    (change) => change.change !== 'same' || (!changesOnly && change.block.text.trim() !== ''),
+  )
+  if (shown.length === 0)
+    return (
+      <p className="muted" data-testid="block-diff-empty">
+        没有改动。
+      </p>
+    )
   let section: string | null = null
   return (
     <div className="block-diff" data-testid="block-diff">
@@ -28,7 +35,11 @@ export function BlockDiff({ changes, changesOnly = false }: BlockDiffProps) {
         return (
           <div key={`${change.block.key}-${index}`}>
             {heading}
-            <div className={`diff-block diff-${change.change} diff-type-${change.block.type}`} data-testid="diff-block" data-change={change.change}>
+            <div
+              className={`diff-block diff-${change.change} diff-type-${change.block.type}`}
+              data-testid="diff-block"
+              data-change={change.change}
+            >
               {change.change !== 'same' && <span className="diff-tag">{changeLabels[change.change]}</span>}
               <BlockLabel block={change.block} />
               {change.change === 'changed' ? (
@@ -45,7 +56,15 @@ export function BlockDiff({ changes, changesOnly = false }: BlockDiffProps) {
                   {change.parts.every((part) => part.change === 'same') && <span className="muted">（格式修改）</span>}
                 </span>
               ) : (
-                <span className="diff-text">{change.change === 'removed' ? <del>{change.block.text}</del> : change.change === 'added' ? <ins>{change.block.text}</ins> : change.block.text}</span>
+                <span className="diff-text">
+                  {change.change === 'removed' ? (
+                    <del>{change.block.text}</del>
+                  ) : change.change === 'added' ? (
+                    <ins>{change.block.text}</ins>
+                  ) : (
+                    change.block.text
+                  )}
+                </span>
               )}
             </div>
           </div>

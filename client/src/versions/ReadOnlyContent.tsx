@@ -12,5 +12,12 @@ const extensions = contentExtensions()
 export function ReadOnlyContent({ content, label }: { content: ProseMirrorJson; label: string }) {
   // The HTML comes from the schema's own serializer, which escapes text and attributes.
   const html = useMemo(() => generateHTML(content, extensions), [content])
-  return <div className="document-body read-only-body" aria-label={label} data-testid="read-only-content" dangerouslySetInnerHTML={{ __html: html }} />
+  return (
+    <div
+      className="document-body read-only-body"
+      aria-label={label}
+      data-testid="read-only-content"
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  )
 }

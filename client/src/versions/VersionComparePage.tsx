@@ -15,7 +15,14 @@ interface VersionComparePageProps {
 export function VersionComparePage({ lessonId, from, to }: VersionComparePageProps) {
   const { data, error } = useQuery(queries.versionComparison(lessonId, from, to))
   const [changesOnly, setChangesOnly] = useState(false)
-  if (!data) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在比较……</p>
+  if (!data)
+    return error ? (
+      <p className="page-message" role="alert">
+        {error.message}
+      </p>
+    ) : (
+      <p className="page-message">正在比较……</p>
+    )
   return (
     <main className="work-page" data-testid="version-compare-page">
       <BackLink lessonId={lessonId} />
@@ -23,9 +30,13 @@ export function VersionComparePage({ lessonId, from, to }: VersionComparePagePro
         {data.from.name} → {data.to.name}
       </h1>
       <p className="muted">
-        共 <span className="count-badge" data-testid="compare-count">{data.changeCount} 处改动</span>
+        共{' '}
+        <span className="count-badge" data-testid="compare-count">
+          {data.changeCount} 处改动
+        </span>
         <label className="no-print">
-          <input type="checkbox" checked={changesOnly} onChange={(event) => setChangesOnly(event.target.checked)} /> 只看改动
+          <input type="checkbox" checked={changesOnly} onChange={(event) => setChangesOnly(event.target.checked)} />{' '}
+          只看改动
         </label>
       </p>
       <BlockDiff changes={data.changes} changesOnly={changesOnly} />

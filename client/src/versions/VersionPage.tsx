@@ -8,7 +8,14 @@ import './lesson-work.css'
 
 export function VersionPage({ versionId }: { versionId: string }) {
   const { data, error } = useQuery(queries.version(versionId))
-  if (!data) return error ? <p className="page-message" role="alert">{error.message}</p> : <p className="page-message">正在加载……</p>
+  if (!data)
+    return error ? (
+      <p className="page-message" role="alert">
+        {error.message}
+      </p>
+    ) : (
+      <p className="page-message">正在加载……</p>
+    )
   const { version, content } = data
   return (
     <main className="work-page" data-testid="version-page">

@@ -44,7 +44,11 @@ import { type ExportImages, imageRun } from './docx-image.ts'
 
 export type BodyElement = Paragraph | Table
 
-const changeLabels: Record<ChangeMark, string> = { added: '【二次备课·增】', removed: '【二次备课·删】', changed: '【二次备课·改】' }
+const changeLabels: Record<ChangeMark, string> = {
+  added: '【二次备课·增】',
+  removed: '【二次备课·删】',
+  changed: '【二次备课·改】',
+}
 const thinBorder = { style: BorderStyle.SINGLE, size: 4, color: borderColor }
 const grey = { type: ShadingType.CLEAR, color: 'auto', fill: teacherOnlyFill }
 
@@ -84,7 +88,12 @@ export class DocxBlockWriter {
       case 'paragraph':
         // An empty 教师用 line is printed grey without the label: a label alone on its line would read, on
         // import, as marking the blocks after it.
-        return [this.paragraph(block.inlines, inner, { labelled: labelled && block.inlines.length > 0, change: block.change })]
+        return [
+          this.paragraph(block.inlines, inner, {
+            labelled: labelled && block.inlines.length > 0,
+            change: block.change,
+          }),
+        ]
       case 'heading':
         return [this.paragraph(block.inlines, inner, { labelled, change: block.change, heading: block.level })]
       case 'list':
@@ -92,9 +101,15 @@ export class DocxBlockWriter {
       case 'table':
         return [...this.label(labelled, inner), this.table(block.rows, inner)]
       case 'quote':
-        return [...this.label(labelled, inner), ...this.blocks(block.blocks, { ...inner, indent: inner.indent + indentStep })]
+        return [
+          ...this.label(labelled, inner),
+          ...this.blocks(block.blocks, { ...inner, indent: inner.indent + indentStep }),
+        ]
       case 'code':
-        return [...this.label(labelled, inner), this.paragraph(codeInlines(block.text), inner, { code: true, change: block.change })]
+        return [
+          ...this.label(labelled, inner),
+          this.paragraph(codeInlines(block.text), inner, { code: true, change: block.change }),
+        ]
       case 'rule':
         return [new Paragraph({ border: { bottom: { ...thinBorder, space: 1 } } })]
       case 'image':
@@ -139,7 +154,13 @@ export class DocxBlockWriter {
   private paragraph(
     inlines: readonly Inline[],
     place: Place,
-    options: { labelled?: boolean; change?: ChangeMark; heading?: number; code?: boolean; numbering?: { reference: string; instance: number } },
+    options: {
+      labelled?: boolean
+      change?: ChangeMark
+      heading?: number
+      code?: boolean
+      numbering?: { reference: string; instance: number }
+    },
   ): Paragraph {
     const prefix: ParagraphChild[] = []
     if (options.labelled) prefix.push(new TextRun({ text: teacherOnlyLabel, bold: true }))
@@ -148,9 +169,17 @@ export class DocxBlockWriter {
     return new Paragraph({
       ...(heading ? { heading: contentHeading(options.heading!) } : {}),
       keepNext: heading,
-      spacing: place.inTable ? lineSpacing(cellLineSpacing) : { ...lineSpacing(bodyLineSpacing), ...(heading ? { before: 120 } : {}) },
+      spacing: place.inTable
+        ? lineSpacing(cellLineSpacing)
+        : { ...lineSpacing(bodyLineSpacing), ...(heading ? { before: 120 } : {}) },
       ...(options.numbering
-        ? { numbering: { reference: options.numbering.reference, level: place.listLevel, instance: options.numbering.instance } }
+        ? {
+            numbering: {
+              reference: options.numbering.reference,
+              level: place.listLevel,
+              instance: options.numbering.instance,
+            },
+          }
         : place.indent > 0
           ? { indent: { left: place.indent } }
           : {}),
@@ -169,8 +198,17 @@ export class DocxBlockWriter {
       const [first, ...rest] = item
       const numbered =
         first && (first.kind === 'paragraph' || first.kind === 'heading')
-          ? [this.paragraph(first.inlines, itemPlace, { change: first.change, numbering: { reference, instance }, labelled: first.teacherOnly && !place.teacherOnly })]
-          : [this.paragraph([], itemPlace, { numbering: { reference, instance } }), ...(first ? this.block(first, itemPlace) : [])]
+          ? [
+              this.paragraph(first.inlines, itemPlace, {
+                change: first.change,
+                numbering: { reference, instance },
+                labelled: first.teacherOnly && !place.teacherOnly,
+              }),
+            ]
+          : [
+              this.paragraph([], itemPlace, { numbering: { reference, instance } }),
+              ...(first ? this.block(first, itemPlace) : []),
+            ]
       const nested: Place = { ...itemPlace, listLevel: level + 1 }
       return [...numbered, ...rest.flatMap((block) => this.block(block, block.kind === 'list' ? nested : itemPlace))]
     })
@@ -183,7 +221,14 @@ export class DocxBlockWriter {
     return new Table({
       width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: widths,
-      borders: { top: thinBorder, bottom: thinBorder, left: thinBorder, right: thinBorder, insideHorizontal: thinBorder, insideVertical: thinBorder },
+      borders: {
+        top: thinBorder,
+        bottom: thinBorder,
+        left: thinBorder,
+        right: thinBorder,
+        insideHorizontal: thinBorder,
+        insideVertical: thinBorder,
+      },
       rows: rows.map(
         (cells) =>
           new TableRow({
@@ -219,14 +264,23 @@ function spannedWidth(widths: readonly number[], cells: readonly ExportCell[], i
 }
 
 function codeInlines(text: string): Inline[] {
-  return text.split('\n').flatMap((line, index): Inline[] => (index === 0 ? [{ text: line }] : [{ text: '\n', lineBreak: true }, { text: line }]))
+  return text
+    .split('\n')
+    .flatMap((line, index): Inline[] =>
+      index === 0 ? [{ text: line }] : [{ text: '\n', lineBreak: true }, { text: line }],
+    )
 }
 
-function runsOf(inlines: readonly Inline[], options: { heading: boolean; code: boolean; blockChange?: ChangeMark }): ParagraphChild[] {
+function runsOf(
+  inlines: readonly Inline[],
+  options: { heading: boolean; code: boolean; blockChange?: ChangeMark },
+): ParagraphChild[] {
   const paragraphText = inlines.map((inline) => inline.text).join('')
   return inlines.map((inline) => {
     if ('lineBreak' in inline) return new TextRun({ break: 1 })
-    const change = inline.change ?? (options.blockChange === 'added' ? 'added' : options.blockChange === 'removed' ? 'removed' : undefined)
+    const change =
+      inline.change ??
+      (options.blockChange === 'added' ? 'added' : options.blockChange === 'removed' ? 'removed' : undefined)
     const font = inline.code || options.code ? monospace : options.heading ? heiti : undefined
     const run = new TextRun({
       text: inline.text,
@@ -234,7 +288,11 @@ function runsOf(inlines: readonly Inline[], options: { heading: boolean; code: b
       ...(inline.bold ? { bold: true } : {}),
       ...(inline.italic ? { italics: true } : {}),
       ...(inline.strike || change === 'removed' ? { strike: true } : {}),
-      ...(change === 'added' ? { underline: { type: UnderlineType.DOUBLE } } : inline.underline || inline.link ? { underline: { type: UnderlineType.SINGLE } } : {}),
+      ...(change === 'added'
+        ? { underline: { type: UnderlineType.DOUBLE } }
+        : inline.underline || inline.link
+          ? { underline: { type: UnderlineType.SINGLE } }
+          : {}),
       ...runFont(inline.text, paragraphText, font),
     })
     return inline.link ? new ExternalHyperlink({ link: inline.link, children: [run] }) : run

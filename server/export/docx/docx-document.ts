@@ -79,11 +79,18 @@ function opening(model: ExportDocument): (Paragraph | Table)[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 60 },
-      children: [new TextRun({ text: model.title, bold: true, size: titleSize, ...runFont(model.title, model.title, heiti) })],
+      children: [
+        new TextRun({ text: model.title, bold: true, size: titleSize, ...runFont(model.title, model.title, heiti) }),
+      ],
     }),
   ]
   if (model.subtitle) {
-    parts.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: model.subtitle, size: smallSize, ...runFont(model.subtitle, model.subtitle) })] }))
+    parts.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: model.subtitle, size: smallSize, ...runFont(model.subtitle, model.subtitle) })],
+      }),
+    )
   }
   if (model.studentLine) {
     parts.push(
@@ -95,7 +102,14 @@ function opening(model: ExportDocument): (Paragraph | Table)[] {
     )
   }
   if (model.header.length > 0) parts.push(headerTable(model), new Paragraph({ spacing: { after: 60 } }))
-  if (model.legend) parts.push(new Paragraph({ children: [new TextRun({ text: model.legend, size: smallSize, italics: true, ...runFont(model.legend, model.legend) })] }))
+  if (model.legend)
+    parts.push(
+      new Paragraph({
+        children: [
+          new TextRun({ text: model.legend, size: smallSize, italics: true, ...runFont(model.legend, model.legend) }),
+        ],
+      }),
+    )
   return parts
 }
 
@@ -120,7 +134,14 @@ function headerTable(model: ExportDocument): Table {
   return new Table({
     width: { size: 2 * (label + value), type: WidthType.DXA },
     columnWidths: [label, value, label, value],
-    borders: { top: thinBorder, bottom: thinBorder, left: thinBorder, right: thinBorder, insideHorizontal: thinBorder, insideVertical: thinBorder },
+    borders: {
+      top: thinBorder,
+      bottom: thinBorder,
+      left: thinBorder,
+      right: thinBorder,
+      insideHorizontal: thinBorder,
+      insideVertical: thinBorder,
+    },
     rows: headerLines(model.header).map(
       (line) =>
         new TableRow({
@@ -139,7 +160,12 @@ function pageNumberFooter(): Footer {
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ size: smallSize, children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] })],
+        children: [
+          new TextRun({
+            size: smallSize,
+            children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'],
+          }),
+        ],
       }),
     ],
   })

@@ -25,18 +25,31 @@ const twipsPerPixel = 15
 /** Room for the title line of a page above a full-page figure. */
 const maxHeightTwips = (a4.height - pageMargins.top - pageMargins.bottom) * 0.9
 
-const wordTypes: Partial<Record<ImageType, 'png' | 'jpg' | 'gif'>> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' }
+const wordTypes: Partial<Record<ImageType, 'png' | 'jpg' | 'gif'>> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+}
 
 export const webpInWordText = '【此处为 WebP 图片，Word 无法显示，请在打印预览或 PDF 中查看】'
 
 /** The largest size within `maxWidth` × `maxHeight` (pixels) with the aspect of `width` × `height`, never enlarged. */
-export function fittedSize(width: number, height: number, maxWidth: number, maxHeight: number): { width: number; height: number } {
+export function fittedSize(
+  width: number,
+  height: number,
+  maxWidth: number,
+  maxHeight: number,
+): { width: number; height: number } {
   const scale = Math.min(1, maxWidth / width, maxHeight / height)
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) }
 }
 
 /** The run of an image block that has `availableTwips` of width. */
-export function imageRun(block: Extract<ExportBlock, { kind: 'image' }>, images: ExportImages, availableTwips: number): ParagraphChild {
+export function imageRun(
+  block: Extract<ExportBlock, { kind: 'image' }>,
+  images: ExportImages,
+  availableTwips: number,
+): ParagraphChild {
   const image = block.imageId ? images.get(block.imageId) : undefined
   if (!image) return new TextRun({ text: missingImageText(block.alt) })
   const type = wordTypes[image.contentType]

@@ -6,7 +6,15 @@
  * system; the Latin half gets Times New Roman and Arial. LibreOffice maps the names to installed CJK
  * fonts (e.g. Noto Serif/Sans CJK) through fontconfig.
  */
-import { AlignmentType, HeadingLevel, type IBaseParagraphStyleOptions, type INumberingOptions, type IRunOptions, LevelFormat, LineRuleType } from 'docx'
+import {
+  AlignmentType,
+  HeadingLevel,
+  type IBaseParagraphStyleOptions,
+  type INumberingOptions,
+  type IRunOptions,
+  LevelFormat,
+  LineRuleType,
+} from 'docx'
 
 /** 小四 */
 export const bodySize = 24
@@ -62,7 +70,13 @@ export const headingRun: IRunOptions = { font: heiti, bold: true }
  * navigation pane and LibreOffice's navigator list the plan's parts, and a table of contents can be made.
  */
 export const sectionTitleHeading = HeadingLevel.HEADING_1
-const headingLevels = [HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6]
+const headingLevels = [
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+]
 
 /** The Word heading of a section's heading of `level` (1 is the first level inside a section). */
 export function contentHeading(level: number): (typeof HeadingLevel)[keyof typeof HeadingLevel] {
@@ -111,7 +125,14 @@ export function numberingConfig(orderedStarts: Iterable<number>): INumberingOpti
     reference: orderedReference(start),
     levels: Array.from({ length: 9 }, (_, level) => {
       const { format, text } = orderedFormats[level % orderedFormats.length]!
-      return { level, format, text: text(level), start: level === 0 ? start : 1, alignment: AlignmentType.START, style: levelIndent(level) }
+      return {
+        level,
+        format,
+        text: text(level),
+        start: level === 0 ? start : 1,
+        alignment: AlignmentType.START,
+        style: levelIndent(level),
+      }
     }),
   })
   return {

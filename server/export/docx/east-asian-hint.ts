@@ -19,7 +19,11 @@ export function needsEastAsianHint(runText: string, paragraphText: string): bool
  * The `font` option of a run: its own fonts (none: the body's), with the hint where it needs one. A hinted
  * run names all its fonts too, rather than leaving readers to complete a partial `w:rFonts`.
  */
-export function runFont(runText: string, paragraphText: string, font?: IFontAttributesProperties): { font?: IFontAttributesProperties } {
+export function runFont(
+  runText: string,
+  paragraphText: string,
+  font?: IFontAttributesProperties,
+): { font?: IFontAttributesProperties } {
   if (needsEastAsianHint(runText, paragraphText)) return { font: { ...(font ?? songti), hint: 'eastAsia' } }
   return font ? { font } : {}
 }

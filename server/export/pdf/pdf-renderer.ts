@@ -94,15 +94,23 @@ export class PdfRenderer {
       const launching = import('playwright-core').then(({ chromium }) =>
         chromium.launch({
           executablePath: this.executablePath,
-          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
         }),
       )
       this.browser = launching
       launching.then(
-        (browser) => browser.on('disconnected', () => {
-          // A crashed browser is launched anew by the next PDF.
-          if (this.browser === launching) this.browser = null
-        }),
+        (browser) =>
+          browser.on('disconnected', () => {
+            // A crashed browser is launched anew by the next PDF.
+            if (this.browser === launching) this.browser = null
+          }),
         () => {
           if (this.browser === launching) this.browser = null
         },

@@ -29,7 +29,10 @@ const list = createRoute({
   path: '/api/lessons/{id}/adaptations',
   summary: 'The teachers’ adaptations of the lesson with their number of changes (个人加减)',
   request: { params: lessonParams },
-  responses: { 200: { description: '二次备课', content: jsonContent(z.array(adaptationSummary)) }, ...errorResponses(401, 404) },
+  responses: {
+    200: { description: '二次备课', content: jsonContent(z.array(adaptationSummary)) },
+    ...errorResponses(401, 404),
+  },
 })
 
 const create = createRoute({
@@ -37,7 +40,10 @@ const create = createRoute({
   path: '/api/lessons/{id}/adaptations',
   summary: 'Start (or open) the signed-in teacher’s adaptation, as a fork of a finalized version',
   request: { params: lessonParams, body: { content: jsonContent(createAdaptationRequest), required: true } },
-  responses: { 200: { description: '二次备课', content: jsonContent(adaptationDetail) }, ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: '二次备课', content: jsonContent(adaptationDetail) },
+    ...errorResponses(400, 401, 403, 404),
+  },
 })
 
 const show = createRoute({
@@ -53,7 +59,10 @@ const pull = createRoute({
   path: '/api/adaptations/{documentId}/pull',
   summary: 'Merge the lesson’s newest version into the adaptation, keeping every personal edit',
   request: { params: adaptationParams },
-  responses: { 200: { description: '已更新', content: jsonContent(adaptationDetail) }, ...errorResponses(401, 403, 404) },
+  responses: {
+    200: { description: '已更新', content: jsonContent(adaptationDetail) },
+    ...errorResponses(401, 403, 404),
+  },
 })
 
 const resolve = createRoute({
@@ -64,7 +73,10 @@ const resolve = createRoute({
     params: adaptationParams.extend({ conflictId: z.string().min(1) }),
     body: { content: jsonContent(resolveConflictRequest), required: true },
   },
-  responses: { 200: { description: '已处理', content: jsonContent(adaptationDetail) }, ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: '已处理', content: jsonContent(adaptationDetail) },
+    ...errorResponses(400, 401, 403, 404),
+  },
 })
 
 export function adaptationRoutes(context: ContentContext) {

@@ -7,7 +7,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { apiError } from '../../../shared/api/error-codes.ts'
-import { archiveQuery, type ExportFormat, exportModel, exportQuery, reflectionsQuery } from '../../../shared/api/export.ts'
+import {
+  archiveQuery,
+  type ExportFormat,
+  exportModel,
+  exportQuery,
+  reflectionsQuery,
+} from '../../../shared/api/export.ts'
 import type { ExportDocument } from '../../../shared/export/export-model.ts'
 import { safeFileName } from '../../../shared/export/file-names.ts'
 import { finalizedPlansZip, teacherReflections } from '../../export/archive-export.ts'
@@ -56,7 +62,8 @@ const exportVersion = createRoute({
 const exportDocument = createRoute({
   method: 'get',
   path: '/api/documents/{documentId}/export',
-  summary: 'A document as it reads now: the shared plan at any stage, a 二次备课 (教师版 marks its 个人加减), a reflection',
+  summary:
+    'A document as it reads now: the shared plan at any stage, a 二次备课 (教师版 marks its 个人加减), a reflection',
   request: { params: z.object({ documentId: z.string().min(1) }), query: exportQuery },
   responses: fileResponses,
 })
@@ -72,7 +79,8 @@ const exportMeeting = createRoute({
 const exportFinalized = createRoute({
   method: 'get',
   path: '/api/groups/{groupId}/export/finalized',
-  summary: 'The newest 定稿 version of every finalized lesson of a semester (or of a unit of chosen lessons), one .docx each, as a .zip',
+  summary:
+    'The newest 定稿 version of every finalized lesson of a semester (or of a unit of chosen lessons), one .docx each, as a .zip',
   request: { params: z.object({ groupId: z.string().min(1) }), query: archiveQuery },
   responses: {
     200: { description: '.zip', content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } } },
@@ -96,12 +104,19 @@ function unwrap<T>(outcome: Outcome<T>): T {
 export function exportRoutes(context: ExportContext) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
 
-  async function send(c: Context<{ Variables: AuthVariables }>, exported: ExportDocument, format: ExportFormat, fileTitle: string) {
+  async function send(
+    c: Context<{ Variables: AuthVariables }>,
+    exported: ExportDocument,
+    format: ExportFormat,
+    fileTitle: string,
+  ) {
     c.header('Cache-Control', 'private, no-store')
     const { model, images } = await withExportImages(context.store, c.var.auth.actor, exported)
     if (format === 'json') return c.json(model, 200)
     const [data, type] =
-      format === 'pdf' ? [await pdfOf(model, images), 'application/pdf'] : [await docxOf(model, images), docxContentType]
+      format === 'pdf'
+        ? [await pdfOf(model, images), 'application/pdf']
+        : [await docxOf(model, images), docxContentType]
     c.header('Content-Type', type)
     c.header('Content-Disposition', attachmentHeader(`${safeFileName(fileTitle)}.${format}`))
     return c.body(data as Uint8Array<ArrayBuffer>, 200)
@@ -118,13 +133,17 @@ export function exportRoutes(context: ExportContext) {
 
   app.openapi(exportVersion, async (c) => {
     const { edition, format } = c.req.valid('query')
-    const { model, fileTitle } = unwrap(await versionExport(context, c.req.valid('param').versionId, c.var.auth.actor, edition))
+    const { model, fileTitle } = unwrap(
+      await versionExport(context, c.req.valid('param').versionId, c.var.auth.actor, edition),
+    )
     return send(c, model, format, fileTitle)
   })
 
   app.openapi(exportDocument, async (c) => {
     const { edition, format } = c.req.valid('query')
-    const { model, fileTitle } = unwrap(await documentExport(context, c.req.valid('param').documentId, c.var.auth.actor, edition))
+    const { model, fileTitle } = unwrap(
+      await documentExport(context, c.req.valid('param').documentId, c.var.auth.actor, edition),
+    )
     return send(c, model, format, fileTitle)
   })
 
@@ -135,7 +154,11 @@ export function exportRoutes(context: ExportContext) {
 
   app.openapi(exportFinalized, async (c) => {
     const { semester, lessons, edition } = c.req.valid('query')
-    const request = { groupId: c.req.valid('param').groupId, semester: semester ?? null, ...(lessons ? { lessonIds: lessons.split(',') } : {}) }
+    const request = {
+      groupId: c.req.valid('param').groupId,
+      semester: semester ?? null,
+      ...(lessons ? { lessonIds: lessons.split(',') } : {}),
+    }
     const zip = unwrap(await finalizedPlansZip(context, request, c.var.auth.actor, edition))
     c.header('Content-Type', 'application/zip')
     c.header('Content-Disposition', attachmentHeader(zip.name))

@@ -32,12 +32,17 @@ export function groupMemberRoutes(store: Pick<Store, 'accounts' | 'groups'>) {
     if (!group || group.schoolId !== schoolId) throw notFound('没有这个备课组')
     const members = await store.groups.listGroupMembers(groupId)
     const memberIds = new Set(members.map((user) => user.id))
-    const otherIds = [...new Set(c.req.valid('query').also?.split(',').filter(Boolean) ?? [])].filter((id) => !memberIds.has(id))
+    const otherIds = [...new Set(c.req.valid('query').also?.split(',').filter(Boolean) ?? [])].filter(
+      (id) => !memberIds.has(id),
+    )
     if (otherIds.length > maxOtherPeople) throw new ApiError(400, 'invalid_request', `also：最多 ${maxOtherPeople} 人`)
     const others = await Promise.all(otherIds.map((id) => store.accounts.findUserById(id)))
     const sameSchool = others.filter((user): user is UserRecord => user !== null && user.schoolId === schoolId)
     const people = [...members.map((user) => view(user, true)), ...sameSchool.map((user) => view(user, false))]
-    return c.json(people.sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-Hans-CN')), 200)
+    return c.json(
+      people.sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-Hans-CN')),
+      200,
+    )
   })
   return app
 }

@@ -51,7 +51,8 @@ const copyImages = createRoute({
   method: 'post',
   path: '/api/documents/{documentId}/images/copies',
   summary: 'Make pictures pasted from other documents pictures of this one (whoever may edit it)',
-  description: 'Each image the caller may see is copied to the document, or kept if it is already the document’s own; the others are left out of the answer.',
+  description:
+    'Each image the caller may see is copied to the document, or kept if it is already the document’s own; the others are left out of the answer.',
   request: {
     params: z.object({ documentId: z.string().min(1) }),
     body: { required: true, content: jsonContent(imageCopiesRequest) },
@@ -90,7 +91,9 @@ export function imageRoutes(store: Pick<Store, 'documents' | 'images' | 'lessons
   })
 
   app.openapi(copyImages, async (c) => {
-    const copies = unwrap(await adoptImages(store, c.var.auth.actor, c.req.valid('param').documentId, c.req.valid('json').imageIds))
+    const copies = unwrap(
+      await adoptImages(store, c.var.auth.actor, c.req.valid('param').documentId, c.req.valid('json').imageIds),
+    )
     return c.json({ copies }, 200)
   })
 

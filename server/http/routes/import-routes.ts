@@ -24,7 +24,9 @@ import { honoPath, refusalError } from './route-helpers.ts'
 /** Room for the multipart envelope and the entry's JSON around the file. */
 const envelopeBytes = 64 * 1024
 
-const docxFile = z.instanceof(File, { message: '请选择要导入的 Word 文档（.docx）' }).openapi({ type: 'string', format: 'binary' })
+const docxFile = z
+  .instanceof(File, { message: '请选择要导入的 Word 文档（.docx）' })
+  .openapi({ type: 'string', format: 'binary' })
 
 const importLesson = createRoute({
   method: 'post',
@@ -38,7 +40,9 @@ const importLesson = createRoute({
         'multipart/form-data': {
           schema: z.object({
             [importFileField]: docxFile,
-            [importEntryField]: z.string({ message: '缺少课的安排' }).openapi({ description: 'The plan entry (lessonPlanInput) as JSON' }),
+            [importEntryField]: z
+              .string({ message: '缺少课的安排' })
+              .openapi({ description: 'The plan entry (lessonPlanInput) as JSON' }),
           }),
         },
       },
@@ -64,7 +68,9 @@ const importIntoLessonDraft = createRoute({
   },
 })
 
-const uploadPaths = [importLesson.path, importIntoLessonDraft.path].map((path) => new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`))
+const uploadPaths = [importLesson.path, importIntoLessonDraft.path].map(
+  (path) => new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`),
+)
 
 /** Paths whose bodies are uploads: the API-wide JSON body limit does not apply to them. */
 export function isUploadPath(path: string): boolean {
@@ -125,7 +131,9 @@ export function importRoutes(context: WorkflowContext) {
     const form = c.req.valid('form')
     const entry = entryOf(form[importEntryField])
     const bytes = await uploadedBytes(form[importFileField])
-    const outcome = await refusingBadFiles(() => importPlanEntry(context, c.var.auth.actor, c.req.valid('param').groupId, entry, bytes))
+    const outcome = await refusingBadFiles(() =>
+      importPlanEntry(context, c.var.auth.actor, c.req.valid('param').groupId, entry, bytes),
+    )
     if (!outcome.ok) throw refusalError(outcome)
     const { lesson, outline, unkept } = outcome.value
     const [summary] = await lessonSummaries(store, [lesson], localDateTime(new Date()))
@@ -134,7 +142,9 @@ export function importRoutes(context: WorkflowContext) {
 
   app.openapi(importIntoLessonDraft, async (c) => {
     const bytes = await uploadedBytes(c.req.valid('form')[importFileField])
-    const outcome = await refusingBadFiles(() => importIntoDraft(context, c.var.auth.actor, c.req.valid('param').id, bytes))
+    const outcome = await refusingBadFiles(() =>
+      importIntoDraft(context, c.var.auth.actor, c.req.valid('param').id, bytes),
+    )
     if (!outcome.ok) throw refusalError(outcome)
     return c.json({ sections: outcome.value.outline, unkept: outcome.value.unkept }, 200)
   })

@@ -36,7 +36,10 @@ const listMeetings = createRoute({
   path: '/api/lessons/{id}/meetings',
   summary: 'The 集体备课记录 of a lesson, and whether the signed-in user may write them',
   request: { params: lessonParams },
-  responses: { 200: { description: '集体备课记录', content: jsonContent(lessonMeetings) }, ...errorResponses(401, 404) },
+  responses: {
+    200: { description: '集体备课记录', content: jsonContent(lessonMeetings) },
+    ...errorResponses(401, 404),
+  },
 })
 
 const createMeeting = createRoute({
@@ -55,7 +58,10 @@ const getAttendance = createRoute({
   path: '/api/lessons/{id}/attendance',
   summary: 'Who had the shared 导学案 open during a meeting window, with minutes (leader or 主备人)',
   request: { params: lessonParams, query: meetingTime },
-  responses: { 200: { description: '在线记录', content: jsonContent(attendance) }, ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: '在线记录', content: jsonContent(attendance) },
+    ...errorResponses(400, 401, 403, 404),
+  },
 })
 
 const getMeeting = createRoute({
@@ -63,7 +69,10 @@ const getMeeting = createRoute({
   path: '/api/meetings/{id}',
   summary: 'One record as printed: with its lesson, group and the members who were absent',
   request: { params: meetingParams },
-  responses: { 200: { description: '集体备课记录表', content: jsonContent(meetingSheet) }, ...errorResponses(401, 404) },
+  responses: {
+    200: { description: '集体备课记录表', content: jsonContent(meetingSheet) },
+    ...errorResponses(401, 404),
+  },
 })
 
 const updateMeeting = createRoute({

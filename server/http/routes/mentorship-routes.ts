@@ -50,7 +50,10 @@ const getPair = createRoute({
   path: '/api/mentorships/{mentorId}/{apprenticeId}',
   summary: 'One pair in a semester: counts, the mentor’s annotations, 听课记录 (the pair, their leader, the office)',
   request: { params: pairParams, query: semesterQuery },
-  responses: { 200: { description: '师徒结对', content: jsonContent(pairDetail) }, ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: '师徒结对', content: jsonContent(pairDetail) },
+    ...errorResponses(400, 401, 403, 404),
+  },
 })
 
 const deletePair = createRoute({
@@ -75,7 +78,8 @@ const createObservation = createRoute({
 const listObservableLessons = createRoute({
   method: 'get',
   path: '/api/observations/lessons',
-  summary: 'The lessons a 听课记录 of this teacher may name: their group’s 备课计划 (this semester and the last), recent first',
+  summary:
+    'The lessons a 听课记录 of this teacher may name: their group’s 备课计划 (this semester and the last), recent first',
   request: { query: observableLessonsQuery },
   responses: {
     200: { description: '可选的课', content: jsonContent(z.array(observableLesson)) },

@@ -101,7 +101,10 @@ export function notificationRoutes({ store, hub, notifications }: NotificationRo
         end,
       })
       try {
-        await sse.writeSSE({ event: 'unread', data: JSON.stringify({ unreadCount: await store.notifications.countUnreadNotifications(userId) }) })
+        await sse.writeSSE({
+          event: 'unread',
+          data: JSON.stringify({ unreadCount: await store.notifications.countUnreadNotifications(userId) }),
+        })
         while (!sse.aborted) {
           // The timer is cleared as soon as the stream ends, so a closed stream holds nothing open.
           let timer: NodeJS.Timeout | undefined

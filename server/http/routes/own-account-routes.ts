@@ -24,7 +24,10 @@ const listSessions = createRoute({
   method: 'get',
   path: '/api/me/sessions',
   summary: 'Where the signed-in user is signed in, newest first',
-  responses: { 200: { description: '登录设备', content: jsonContent(z.array(signedInSession)) }, ...errorResponses(401) },
+  responses: {
+    200: { description: '登录设备', content: jsonContent(z.array(signedInSession)) },
+    ...errorResponses(401),
+  },
 })
 
 const endSession = createRoute({
@@ -39,7 +42,10 @@ const endOthers = createRoute({
   method: 'post',
   path: '/api/me/sessions/end-others',
   summary: 'Sign out everywhere but here',
-  responses: { 200: { description: '已退出', content: jsonContent(z.object({ ended: z.number() })) }, ...errorResponses(401) },
+  responses: {
+    200: { description: '已退出', content: jsonContent(z.object({ ended: z.number() })) },
+    ...errorResponses(401),
+  },
 })
 
 export function ownAccountRoutes(store: Pick<Store, 'accounts' | 'audit' | 'groups' | 'sessions'>) {

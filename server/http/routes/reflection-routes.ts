@@ -13,7 +13,12 @@ import {
   variantComparison,
   variantSummary,
 } from '../../../shared/api/versions.ts'
-import { addReference, documentPassages, listReflections, openReflection } from '../../adaptations/reflection-service.ts'
+import {
+  addReference,
+  documentPassages,
+  listReflections,
+  openReflection,
+} from '../../adaptations/reflection-service.ts'
 import { compareVariants, createVariant, listVariants } from '../../adaptations/variant-service.ts'
 import type { ContentContext } from '../../versions/document-content.ts'
 import type { AuthVariables } from '../auth-middleware.ts'
@@ -28,7 +33,10 @@ const reflections = createRoute({
   path: '/api/lessons/{id}/reflections',
   summary: 'Every reflection of the lesson the signed-in user may read, with their content (多人一课多反思)',
   request: { params: lessonParams },
-  responses: { 200: { description: '课后反思', content: jsonContent(z.array(reflectionSummary)) }, ...errorResponses(401, 404) },
+  responses: {
+    200: { description: '课后反思', content: jsonContent(z.array(reflectionSummary)) },
+    ...errorResponses(401, 404),
+  },
 })
 
 const reflect = createRoute({
@@ -55,7 +63,10 @@ const reference = createRoute({
   path: '/api/reflections/{documentId}/references',
   summary: 'Point the reflection at a passage of the lesson’s plan or an adaptation, quoting it',
   request: { params: documentParams, body: { content: jsonContent(addReferenceRequest), required: true } },
-  responses: { 200: { description: '已引用', content: jsonContent(passageReference) }, ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: '已引用', content: jsonContent(passageReference) },
+    ...errorResponses(400, 401, 403, 404),
+  },
 })
 
 const variants = createRoute({
@@ -63,7 +74,10 @@ const variants = createRoute({
   path: '/api/lessons/{id}/variants',
   summary: 'The 同课异构 designs of the lesson',
   request: { params: lessonParams },
-  responses: { 200: { description: '同课异构', content: jsonContent(z.array(variantSummary)) }, ...errorResponses(401, 404) },
+  responses: {
+    200: { description: '同课异构', content: jsonContent(z.array(variantSummary)) },
+    ...errorResponses(401, 404),
+  },
 })
 
 const design = createRoute({
@@ -71,7 +85,10 @@ const design = createRoute({
   path: '/api/lessons/{id}/variants',
   summary: 'Start a 同课异构 design from the school template or from the current shared plan',
   request: { params: lessonParams, body: { content: jsonContent(createVariantRequest), required: true } },
-  responses: { 200: { description: '同课异构', content: jsonContent(variantSummary) }, ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: '同课异构', content: jsonContent(variantSummary) },
+    ...errorResponses(400, 401, 403, 404),
+  },
 })
 
 const compareDesigns = createRoute({
@@ -79,7 +96,10 @@ const compareDesigns = createRoute({
   path: '/api/lessons/{id}/variants/compare',
   summary: 'Two designs of the lesson side by side, section against section',
   request: { params: lessonParams, query: variantCompareQuery },
-  responses: { 200: { description: '对比', content: jsonContent(variantComparison) }, ...errorResponses(400, 401, 404) },
+  responses: {
+    200: { description: '对比', content: jsonContent(variantComparison) },
+    ...errorResponses(400, 401, 404),
+  },
 })
 
 export function reflectionRoutes(context: ContentContext) {
@@ -107,7 +127,10 @@ export function reflectionRoutes(context: ContentContext) {
   })
 
   app.openapi(design, async (c) => {
-    return c.json(unwrap(await createVariant(context, c.req.valid('param').id, c.var.auth.actor, c.req.valid('json').from)), 200)
+    return c.json(
+      unwrap(await createVariant(context, c.req.valid('param').id, c.var.auth.actor, c.req.valid('json').from)),
+      200,
+    )
   })
 
   app.openapi(compareDesigns, async (c) => {

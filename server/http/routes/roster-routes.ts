@@ -27,15 +27,21 @@ const envelopeBytes = 64 * 1024
 const maxPasswordSheetBytes = 2 * 1024 * 1024
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-const rosterFile = z.instanceof(File, { message: '请选择要导入的名单（.xlsx 或 .csv）' }).openapi({ type: 'string', format: 'binary' })
+const rosterFile = z
+  .instanceof(File, { message: '请选择要导入的名单（.xlsx 或 .csv）' })
+  .openapi({ type: 'string', format: 'binary' })
 
 const postRoster = createRoute({
   method: 'post',
   path: '/api/admin/roster',
-  summary: 'Import the staff roster from .xlsx or .csv: accounts created or updated by username, groups created (office)',
+  summary:
+    'Import the staff roster from .xlsx or .csv: accounts created or updated by username, groups created (office)',
   request: {
     query: rosterQuery,
-    body: { required: true, content: { 'multipart/form-data': { schema: z.object({ [rosterFileField]: rosterFile }) } } },
+    body: {
+      required: true,
+      content: { 'multipart/form-data': { schema: z.object({ [rosterFileField]: rosterFile }) } },
+    },
   },
   responses: {
     200: { description: '每一行的结果（预览或已导入）', content: jsonContent(rosterResult) },
@@ -49,7 +55,10 @@ const getTemplate = createRoute({
   path: '/api/admin/roster/template',
   summary: 'The roster template to fill in, .xlsx (office)',
   responses: {
-    200: { description: '教职工名单模板', content: { [xlsxType]: { schema: z.string().openapi({ format: 'binary' }) } } },
+    200: {
+      description: '教职工名单模板',
+      content: { [xlsxType]: { schema: z.string().openapi({ format: 'binary' }) } },
+    },
     ...errorResponses(401, 403),
   },
 })
@@ -99,9 +108,15 @@ export function rosterRoutes(context: SchoolContext) {
     const dryRun = ['1', 'true'].includes(c.req.valid('query').dryRun ?? '0')
     let outcome
     try {
-      outcome = await importRoster(context, c.var.auth.actor, { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name }, dryRun)
+      outcome = await importRoster(
+        context,
+        c.var.auth.actor,
+        { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name },
+        dryRun,
+      )
     } catch (error) {
-      if (error instanceof RosterFileRefusal) throw new ApiError(error.code === 'payload_too_large' ? 413 : 400, error.code, error.message)
+      if (error instanceof RosterFileRefusal)
+        throw new ApiError(error.code === 'payload_too_large' ? 413 : 400, error.code, error.message)
       throw error
     }
     if (!outcome.ok) throw refusalError(outcome)

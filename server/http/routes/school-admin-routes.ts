@@ -45,7 +45,10 @@ const postAccount = createRoute({
   path: '/api/admin/accounts',
   summary: 'Create an account; without a password a one-time password is made and answered once (office)',
   request: { body: { content: jsonContent(newAccountRequest), required: true } },
-  responses: { 201: { description: '已创建', content: jsonContent(accountWithPassword) }, ...errorResponses(400, 401, 403) },
+  responses: {
+    201: { description: '已创建', content: jsonContent(accountWithPassword) },
+    ...errorResponses(400, 401, 403),
+  },
 })
 
 const patchAccount = createRoute({
@@ -65,7 +68,10 @@ const accountAction = (action: 'disable' | 'enable', summary: string) =>
     responses: { 200: { description: '账号', content: jsonContent(account) }, ...errorResponses(401, 403, 404) },
   })
 
-const disable = accountAction('disable', 'Disable an account: it cannot sign in and its sessions and open documents end (office)')
+const disable = accountAction(
+  'disable',
+  'Disable an account: it cannot sign in and its sessions and open documents end (office)',
+)
 const enable = accountAction('enable', 'Enable a disabled account again (office)')
 
 const reset = createRoute({
@@ -73,14 +79,20 @@ const reset = createRoute({
   path: '/api/admin/accounts/{id}/reset-password',
   summary: 'A one-time password, answered once, to be changed at the next sign-in (office)',
   request: { params: idParams },
-  responses: { 200: { description: '新的一次性密码', content: jsonContent(accountWithPassword) }, ...errorResponses(401, 403, 404) },
+  responses: {
+    200: { description: '新的一次性密码', content: jsonContent(accountWithPassword) },
+    ...errorResponses(401, 403, 404),
+  },
 })
 
 const listGroups = createRoute({
   method: 'get',
   path: '/api/admin/groups',
   summary: 'The school’s groups with subject, grade, leader and members (office)',
-  responses: { 200: { description: '备课组', content: jsonContent(z.array(schoolGroup)) }, ...errorResponses(401, 403) },
+  responses: {
+    200: { description: '备课组', content: jsonContent(z.array(schoolGroup)) },
+    ...errorResponses(401, 403),
+  },
 })
 
 const postGroup = createRoute({
@@ -96,7 +108,10 @@ const patchGroup = createRoute({
   path: '/api/admin/groups/{id}',
   summary: 'Rename a group, set its subject, grade, leader or members (office)',
   request: { params: idParams, body: { content: jsonContent(groupChangeRequest), required: true } },
-  responses: { 200: { description: '已修改', content: jsonContent(schoolGroup) }, ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: '已修改', content: jsonContent(schoolGroup) },
+    ...errorResponses(400, 401, 403, 404),
+  },
 })
 
 const readAudit = createRoute({
@@ -120,9 +135,15 @@ export function schoolAdminRoutes(context: SchoolContext) {
     const changed = await changeAccount(context, c.var.auth.actor, c.req.valid('param').id, c.req.valid('json'))
     return c.json(unwrap(changed), 200)
   })
-  app.openapi(disable, async (c) => c.json(unwrap(await setDisabled(context, c.var.auth.actor, c.req.valid('param').id, true)), 200))
-  app.openapi(enable, async (c) => c.json(unwrap(await setDisabled(context, c.var.auth.actor, c.req.valid('param').id, false)), 200))
-  app.openapi(reset, async (c) => c.json(unwrap(await resetPassword(context, c.var.auth.actor, c.req.valid('param').id)), 200))
+  app.openapi(disable, async (c) =>
+    c.json(unwrap(await setDisabled(context, c.var.auth.actor, c.req.valid('param').id, true)), 200),
+  )
+  app.openapi(enable, async (c) =>
+    c.json(unwrap(await setDisabled(context, c.var.auth.actor, c.req.valid('param').id, false)), 200),
+  )
+  app.openapi(reset, async (c) =>
+    c.json(unwrap(await resetPassword(context, c.var.auth.actor, c.req.valid('param').id)), 200),
+  )
 
   app.openapi(listGroups, async (c) => c.json(unwrap(await listGroupViews(store, c.var.auth.actor)), 200))
   app.openapi(postGroup, async (c) => {

@@ -38,7 +38,11 @@ export const publicSetupPaths = ['/api/setup']
 
 const alreadySetUp = '学校已经创建好了，请用已有的账号登录'
 
-export function setupRoutes(store: Pick<Store, 'accounts' | 'groups' | 'sessions'>, gate: FirstRunGate, trust: ProxyTrust) {
+export function setupRoutes(
+  store: Pick<Store, 'accounts' | 'groups' | 'sessions'>,
+  gate: FirstRunGate,
+  trust: ProxyTrust,
+) {
   const app = new OpenAPIHono()
 
   app.openapi(status, async (c) => c.json({ needed: (await store.accounts.countUsers()) === 0 }, 200))

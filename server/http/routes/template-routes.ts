@@ -49,9 +49,14 @@ export function templateRoutes(store: Pick<Store, 'accounts' | 'groups' | 'templ
   return app
 }
 
-async function viewOf(store: Pick<Store, 'accounts' | 'groups'>, actor: Actor, saved: TemplateRecord | null): Promise<TemplateView> {
+async function viewOf(
+  store: Pick<Store, 'accounts' | 'groups'>,
+  actor: Actor,
+  saved: TemplateRecord | null,
+): Promise<TemplateView> {
   const canEdit = canManageSchool(actor)
-  if (saved === null) return { template: defaultLessonTemplate, isDefault: true, updatedAt: null, updatedBy: null, canEdit }
+  if (saved === null)
+    return { template: defaultLessonTemplate, isDefault: true, updatedAt: null, updatedBy: null, canEdit }
   const author = await store.accounts.findUserById(saved.updatedBy)
   return {
     template: saved.definition,

@@ -3,7 +3,13 @@
  * Refusals are 403 with the rule's reason.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { compareQuery, restoreResult, versionComparison, versionContent, versionSummary } from '../../../shared/api/versions.ts'
+import {
+  compareQuery,
+  restoreResult,
+  versionComparison,
+  versionContent,
+  versionSummary,
+} from '../../../shared/api/versions.ts'
 import type { ContentContext } from '../../versions/document-content.ts'
 import { compareVersions, listLessonVersions, restoreVersion, showVersion } from '../../versions/version-service.ts'
 import type { AuthVariables } from '../auth-middleware.ts'
@@ -18,7 +24,10 @@ const listVersions = createRoute({
   path: '/api/lessons/{id}/versions',
   summary: 'The 定稿 versions of the lesson, v1 first',
   request: { params: lessonParams },
-  responses: { 200: { description: '定稿版本', content: jsonContent(z.array(versionSummary)) }, ...errorResponses(401, 404) },
+  responses: {
+    200: { description: '定稿版本', content: jsonContent(z.array(versionSummary)) },
+    ...errorResponses(401, 404),
+  },
 })
 
 const compare = createRoute({
@@ -26,7 +35,10 @@ const compare = createRoute({
   path: '/api/lessons/{id}/versions/compare',
   summary: 'What changed from one version to another, passage by passage, with inserted and deleted text',
   request: { params: lessonParams, query: compareQuery },
-  responses: { 200: { description: '版本对比', content: jsonContent(versionComparison) }, ...errorResponses(400, 401, 404) },
+  responses: {
+    200: { description: '版本对比', content: jsonContent(versionComparison) },
+    ...errorResponses(400, 401, 404),
+  },
 })
 
 const showOne = createRoute({
@@ -55,7 +67,8 @@ export function versionRoutes(context: ContentContext) {
   app.openapi(compare, async (c) => {
     const { from, to } = c.req.valid('query')
     const comparison = unwrap(await compareVersions(context.store, from, to, c.var.auth.actor))
-    if (comparison.from.lessonId !== c.req.valid('param').id) throw refusalError({ ok: false, kind: 'notFound', message: '没有这个定稿版本' })
+    if (comparison.from.lessonId !== c.req.valid('param').id)
+      throw refusalError({ ok: false, kind: 'notFound', message: '没有这个定稿版本' })
     return c.json(comparison, 200)
   })
 

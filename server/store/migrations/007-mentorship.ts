@@ -35,6 +35,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addCheckConstraint('observations_distinct_check', sql`observer_id <> observed_id`)
     .execute()
-  await db.schema.createIndex('observations_observer').on('observations').columns(['observer_id', 'observed_on']).execute()
-  await db.schema.createIndex('observations_observed').on('observations').columns(['observed_id', 'observed_on']).execute()
+  await db.schema
+    .createIndex('observations_observer')
+    .on('observations')
+    .columns(['observer_id', 'observed_on'])
+    .execute()
+  await db.schema
+    .createIndex('observations_observed')
+    .on('observations')
+    .columns(['observed_id', 'observed_on'])
+    .execute()
 }

@@ -17,9 +17,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.alterTable('users').addColumn('access_until', 'bigint').execute()
 
-  await db.schema.alterTable('groups').addColumn('subject', 'text', (c) => c.notNull().defaultTo('')).execute()
-  await db.schema.alterTable('groups').addColumn('grade', 'text', (c) => c.notNull().defaultTo('')).execute()
-  await db.schema.alterTable('groups').addColumn('leader_id', 'text', (c) => c.references('users.id')).execute()
+  await db.schema
+    .alterTable('groups')
+    .addColumn('subject', 'text', (c) => c.notNull().defaultTo(''))
+    .execute()
+  await db.schema
+    .alterTable('groups')
+    .addColumn('grade', 'text', (c) => c.notNull().defaultTo(''))
+    .execute()
+  await db.schema
+    .alterTable('groups')
+    .addColumn('leader_id', 'text', (c) => c.references('users.id'))
+    .execute()
 
   await db.schema
     .createTable('guest_groups')

@@ -3,7 +3,15 @@ import type { Kysely } from 'kysely'
 import * as versions from '../version-queries.ts'
 import type { Database } from '../database-schema.ts'
 import type { AdaptationStore, DocumentRecord } from '../store.ts'
-import type { AdaptationRecord, ConflictRecord, ConflictStatus, NewConflict, NewLessonDocument, NewReflectionReference, ReflectionReferenceRecord } from '../version-records.ts'
+import type {
+  AdaptationRecord,
+  ConflictRecord,
+  ConflictStatus,
+  NewConflict,
+  NewLessonDocument,
+  NewReflectionReference,
+  ReflectionReferenceRecord,
+} from '../version-records.ts'
 
 export class SqlAdaptationStore implements AdaptationStore {
   constructor(private readonly db: Kysely<Database>) {}

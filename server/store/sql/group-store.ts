@@ -51,7 +51,11 @@ export class SqlGroupStore implements GroupStore {
   }
 
   async findGroup(id: string): Promise<GroupRecord | null> {
-    const row = await this.db.selectFrom('groups').select(['id', 'school_id', 'name']).where('id', '=', id).executeTakeFirst()
+    const row = await this.db
+      .selectFrom('groups')
+      .select(['id', 'school_id', 'name'])
+      .where('id', '=', id)
+      .executeTakeFirst()
     return row === undefined ? null : { id: row.id, schoolId: row.school_id, name: row.name }
   }
 

@@ -2,7 +2,13 @@
 import type { Kysely } from 'kysely'
 import * as notifications from '../notification-queries.ts'
 import type { Database } from '../database-schema.ts'
-import type { NewNotification, NotificationCursor, NotificationPage, NotificationPruning, NotificationRecord } from '../notification-records.ts'
+import type {
+  NewNotification,
+  NotificationCursor,
+  NotificationPage,
+  NotificationPruning,
+  NotificationRecord,
+} from '../notification-records.ts'
 import type { NotificationStore } from '../store.ts'
 
 export class SqlNotificationStore implements NotificationStore {

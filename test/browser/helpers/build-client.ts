@@ -37,7 +37,17 @@ export async function buildClient(): Promise<string> {
     if (existsSync(stampPath)) return
     await promisify(execFile)(
       process.execPath,
-      [viteBin, 'build', '--config', 'client/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+      [
+        viteBin,
+        'build',
+        '--config',
+        'client/vite.config.ts',
+        '--outDir',
+        outDir,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
       { cwd: repoRoot, env: { ...process.env, NODE_ENV: 'production' } },
     )
     writeFileSync(stampPath, '')

@@ -14,7 +14,11 @@ export class ImeComposer {
 
   /** Shows `pinyin` as the composition's marked text, caret at its end. */
   async compose(pinyin: string): Promise<void> {
-    await this.cdp.send('Input.imeSetComposition', { text: pinyin, selectionStart: pinyin.length, selectionEnd: pinyin.length })
+    await this.cdp.send('Input.imeSetComposition', {
+      text: pinyin,
+      selectionStart: pinyin.length,
+      selectionEnd: pinyin.length,
+    })
   }
 
   /** The teacher picks the characters: the composition ends with `text` inserted. */

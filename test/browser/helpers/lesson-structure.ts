@@ -8,10 +8,16 @@ import { createDocumentInDemoGroup } from '../../helpers/test-server.ts'
 import { clickAtEdge, eventually } from './teacher-page.ts'
 
 /** A new draft from the school's template in the demo math group, as the 备课计划 creates one. */
-export async function createDraftInDemoGroup(server: RunningServer, title: string, header: HeaderValues): Promise<string> {
+export async function createDraftInDemoGroup(
+  server: RunningServer,
+  title: string,
+  header: HeaderValues,
+): Promise<string> {
   const documentId = await createDocumentInDemoGroup(server, title)
   const document = await server.store.documents.findDocument(documentId)
-  await server.store.updates.appendUpdates(documentId, [await newLessonPlanUpdate(server.store, document!.schoolId, header)])
+  await server.store.updates.appendUpdates(documentId, [
+    await newLessonPlanUpdate(server.store, document!.schoolId, header),
+  ])
   return documentId
 }
 
@@ -24,9 +30,12 @@ export interface PageStructure {
 
 export function pageStructure(page: Page): Promise<PageStructure> {
   return page.getByTestId('editor').evaluate((editor) => ({
-    headerFields: [...editor.querySelectorAll(':scope > .lesson-header > .header-field')].map((field) => field.getAttribute('data-field') ?? ''),
+    headerFields: [...editor.querySelectorAll(':scope > .lesson-header > .header-field')].map(
+      (field) => field.getAttribute('data-field') ?? '',
+    ),
     sections: [...editor.querySelectorAll(':scope > section')].map(
-      (section) => `${section.getAttribute('data-section-key')}:${section.querySelector('.section-title')?.textContent ?? ''}`,
+      (section) =>
+        `${section.getAttribute('data-section-key')}:${section.querySelector('.section-title')?.textContent ?? ''}`,
     ),
   }))
 }

@@ -6,7 +6,9 @@ export function pairRow(page: Page, mentor: string, apprentice: string): Locator
 }
 
 /** The counts a pair's row shows, as shown: an empty cell is not a zero. */
-export async function pairCounts(row: Locator): Promise<Record<'annotations' | 'resolved' | 'observed', string | null>> {
+export async function pairCounts(
+  row: Locator,
+): Promise<Record<'annotations' | 'resolved' | 'observed', string | null>> {
   return {
     annotations: await row.getByTestId('pair-annotations').textContent(),
     resolved: await row.getByTestId('pair-resolved').textContent(),

@@ -46,7 +46,15 @@ export class NetworkLink {
     await this.cdp.send('Network.emulateNetworkConditionsByRule', {
       matchedNetworkConditions: reachable
         ? []
-        : [{ urlPattern: this.collabUrlPattern, offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }],
+        : [
+            {
+              urlPattern: this.collabUrlPattern,
+              offline: true,
+              latency: 0,
+              downloadThroughput: -1,
+              uploadThroughput: -1,
+            },
+          ],
     })
   }
 }

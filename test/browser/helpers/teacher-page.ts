@@ -124,14 +124,11 @@ export function caretLabels(scope: Locator): Promise<string[]> {
 export async function expectConverged(pages: readonly Page[]): Promise<string[]> {
   let blocks: string[] = []
   await expect
-    .poll(
-      async () => {
-        const all = await Promise.all(pages.map(documentBlocks))
-        blocks = all[0]!
-        return all.every((other) => JSON.stringify(other) === JSON.stringify(blocks))
-      },
-      eventually,
-    )
+    .poll(async () => {
+      const all = await Promise.all(pages.map(documentBlocks))
+      blocks = all[0]!
+      return all.every((other) => JSON.stringify(other) === JSON.stringify(blocks))
+    }, eventually)
     .toBe(true)
   return blocks
 }

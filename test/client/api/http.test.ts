@@ -3,8 +3,12 @@ import { login } from '../../../client/src/api/auth.ts'
 import { ApiError, apiDownload, apiRequest } from '../../../client/src/api/http.ts'
 
 function respond(status: number, body?: unknown, headers: Record<string, string> = {}) {
-  const answer = vi.fn(async (_path: string, _init?: RequestInit) =>
-    new Response(body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body), { status, headers }),
+  const answer = vi.fn(
+    async (_path: string, _init?: RequestInit) =>
+      new Response(body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body), {
+        status,
+        headers,
+      }),
   )
   vi.stubGlobal('fetch', answer)
   return answer
@@ -22,7 +26,9 @@ describe('apiRequest', () => {
 
   it('shows the reason a rule gave for refusing, as the server wrote it', async () => {
     respond(403, { error: { code: 'forbidden', message: '只有备课组长可以定稿' } })
-    await expect(apiRequest('/api/lessons/1/stage', { method: 'POST', body: { to: 'finalized' } })).rejects.toMatchObject({
+    await expect(
+      apiRequest('/api/lessons/1/stage', { method: 'POST', body: { to: 'finalized' } }),
+    ).rejects.toMatchObject({
       status: 403,
       code: 'forbidden',
       message: '只有备课组长可以定稿',
@@ -30,17 +36,31 @@ describe('apiRequest', () => {
   })
 
   it('reports an unreachable server as a network problem', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
-    await expect(apiRequest('/api/me')).rejects.toMatchObject({ status: 0, code: 'network', message: '无法连接服务器，请检查网络' })
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    )
+    await expect(apiRequest('/api/me')).rejects.toMatchObject({
+      status: 0,
+      code: 'network',
+      message: '无法连接服务器，请检查网络',
+    })
   })
 
   it('gives a proxy’s page without our JSON the code its status means', async () => {
     respond(502, '<html>Bad Gateway</html>', { 'content-type': 'text/html' })
-    await expect(apiRequest('/api/me')).rejects.toMatchObject({ status: 502, code: 'internal', message: '服务器出错了，请稍后再试' })
+    await expect(apiRequest('/api/me')).rejects.toMatchObject({
+      status: 502,
+      code: 'internal',
+      message: '服务器出错了，请稍后再试',
+    })
   })
 
   it('rethrows an abort as it is, for the page that asked is gone', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new DOMException('aborted', 'AbortError'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new DOMException('aborted', 'AbortError'))),
+    )
     const controller = new AbortController()
     controller.abort()
     const failure = await apiRequest('/api/me', { signal: controller.signal }).catch((error: unknown) => error)
@@ -74,9 +94,14 @@ describe('apiRequest', () => {
   it('words a failure by the request’s own words where the server gave no reason', async () => {
     const wording = { internal: '服务器出错了，图片没有插入，请稍后再试', network: '无法连接服务器，图片没有插入' }
     respond(500, { error: { code: 'internal', message: 'boom' } })
-    await expect(apiRequest('/api/x', { wording })).rejects.toMatchObject({ message: '服务器出错了，图片没有插入，请稍后再试' })
+    await expect(apiRequest('/api/x', { wording })).rejects.toMatchObject({
+      message: '服务器出错了，图片没有插入，请稍后再试',
+    })
     respond(413, { error: { code: 'payload_too_large', message: '图片太大（最大 5 MB）' } })
-    await expect(apiRequest('/api/x', { wording })).rejects.toMatchObject({ code: 'payload_too_large', message: '图片太大（最大 5 MB）' })
+    await expect(apiRequest('/api/x', { wording })).rejects.toMatchObject({
+      code: 'payload_too_large',
+      message: '图片太大（最大 5 MB）',
+    })
   })
 })
 
@@ -84,7 +109,9 @@ describe('apiDownload', () => {
   afterEach(() => vi.unstubAllGlobals())
 
   it('hands over the file and the name the server gave it', async () => {
-    respond(200, '%PDF-1.7', { 'content-disposition': "attachment; filename=\"x.pdf\"; filename*=UTF-8''%E5%AF%BC%E5%AD%A6%E6%A1%88.pdf" })
+    respond(200, '%PDF-1.7', {
+      'content-disposition': 'attachment; filename="x.pdf"; filename*=UTF-8\'\'%E5%AF%BC%E5%AD%A6%E6%A1%88.pdf',
+    })
     const file = await apiDownload('/api/export/x.pdf')
     expect(file.fileName).toBe('导学案.pdf')
     expect(await file.blob.text()).toBe('%PDF-1.7')
@@ -99,6 +126,10 @@ describe('apiDownload', () => {
 
   it('fails like any request: the server’s reason when it cannot print', async () => {
     respond(503, { error: { code: 'pdf_unavailable', message: '服务器暂时无法生成 PDF，请点“打印”' } })
-    await expect(apiDownload('/api/export/x.pdf')).rejects.toMatchObject({ status: 503, code: 'pdf_unavailable', message: '服务器暂时无法生成 PDF，请点“打印”' })
+    await expect(apiDownload('/api/export/x.pdf')).rejects.toMatchObject({
+      status: 503,
+      code: 'pdf_unavailable',
+      message: '服务器暂时无法生成 PDF，请点“打印”',
+    })
   })
 })

@@ -13,7 +13,12 @@ describe('worthRetrying', () => {
   })
 
   it('takes a refusal as final, and a server that cannot print as its answer', () => {
-    for (const [status, code] of [[400, 'invalid_request'], [401, 'unauthorized'], [403, 'forbidden'], [404, 'not_found']] as const) {
+    for (const [status, code] of [
+      [400, 'invalid_request'],
+      [401, 'unauthorized'],
+      [403, 'forbidden'],
+      [404, 'not_found'],
+    ] as const) {
       expect(worthRetrying(new ApiError(status, code, '没有权限进行此操作'), true)).toBe(false)
     }
     expect(worthRetrying(new ApiError(503, 'pdf_unavailable', '服务器暂时无法生成 PDF'), true)).toBe(false)

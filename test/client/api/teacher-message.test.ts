@@ -12,7 +12,9 @@ describe('teacherMessage', () => {
     expect(teacherMessage('forbidden', 'not a member')).toBe('没有权限进行此操作')
     expect(teacherMessage('invalid_request', 'title：不能为空')).toBe('title：不能为空')
     expect(teacherMessage('unsafe_file', '文件含有宏，没有导入')).toBe('文件含有宏，没有导入')
-    expect(teacherMessage('too_many_requests', '登录失败次数过多，请 5 分钟后再试')).toBe('登录失败次数过多，请 5 分钟后再试')
+    expect(teacherMessage('too_many_requests', '登录失败次数过多，请 5 分钟后再试')).toBe(
+      '登录失败次数过多，请 5 分钟后再试',
+    )
   })
 
   it('keeps its own words where the code says all a teacher can use', () => {

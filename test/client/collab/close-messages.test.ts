@@ -48,7 +48,10 @@ describe('connectionProblemForClose', () => {
     })
   })
 
-  it.each([1000, 1001, 1006, CloseCode.tooManyWaiting])('[SYNC-3] leaves a plain network close or 4505 (%i) to the save status', (code) => {
-    expect(connectionProblemForClose(code)).toBeNull()
-  })
+  it.each([1000, 1001, 1006, CloseCode.tooManyWaiting])(
+    '[SYNC-3] leaves a plain network close or 4505 (%i) to the save status',
+    (code) => {
+      expect(connectionProblemForClose(code)).toBeNull()
+    },
+  )
 })

@@ -21,7 +21,13 @@ describe('onlineUsersFrom', () => {
 
   it('[SEC-3] tells two people apart by the server’s user id, not by the name they show', () => {
     const namesake = { id: 'u-wang-2', name: '王老师', color: '#2563eb' }
-    const listed = onlineUsersFrom(new Map([[1, { user: wang }], [2, { user: namesake }]]), 9)
+    const listed = onlineUsersFrom(
+      new Map([
+        [1, { user: wang }],
+        [2, { user: namesake }],
+      ]),
+      9,
+    )
     expect(listed.map((user) => user.id).sort()).toEqual(['u-wang', 'u-wang-2'])
   })
 

@@ -30,7 +30,14 @@ describe('pending changes count across a reload', () => {
 
   it('reads the list earlier versions stored as its length', () => {
     const storage = memoryStorage()
-    storage.setItem('gongbei:pending:u1:doc-1', JSON.stringify([[7, 3], [7, 0], [7, 5]]))
+    storage.setItem(
+      'gongbei:pending:u1:doc-1',
+      JSON.stringify([
+        [7, 3],
+        [7, 0],
+        [7, 5],
+      ]),
+    )
     expect(loadPendingCount(storage, 'u1:doc-1')).toBe(3)
   })
 

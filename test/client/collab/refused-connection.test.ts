@@ -8,9 +8,13 @@ function serverWith(me: object | null, documentIds: string[]) {
     'fetch',
     vi.fn(async (path: string) => {
       if (path === '/api/me') {
-        return me ? Response.json(me) : Response.json({ error: { code: 'unauthorized', message: 'login required' } }, { status: 401 })
+        return me
+          ? Response.json(me)
+          : Response.json({ error: { code: 'unauthorized', message: 'login required' } }, { status: 401 })
       }
-      return Response.json(documentIds.map((id) => ({ id, title: id, kind: 'lesson-plan', access: 'edit', groupId: 'g', groupName: 'g' })))
+      return Response.json(
+        documentIds.map((id) => ({ id, title: id, kind: 'lesson-plan', access: 'edit', groupId: 'g', groupName: 'g' })),
+      )
     }),
   )
 }
@@ -34,7 +38,10 @@ describe('explainRefusedConnection', () => {
   })
 
   it('finds nothing wrong when the server cannot be reached either', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    )
     await expect(explainRefusedConnection('doc-1')).resolves.toBeNull()
   })
 })

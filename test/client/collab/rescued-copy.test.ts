@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { forgetRescuedCopy, keepRescuedCopy, readRescuedCopy, rescuedCopyFile, rescuedHtml } from '../../../client/src/collab/rescued-copy.ts'
+import {
+  forgetRescuedCopy,
+  keepRescuedCopy,
+  readRescuedCopy,
+  rescuedCopyFile,
+  rescuedHtml,
+} from '../../../client/src/collab/rescued-copy.ts'
 import type { ThreadView } from '../../../shared/threads/thread-model.ts'
 
 class MemoryStorage implements Storage {
@@ -55,7 +61,9 @@ describe('the copy kept before starting over from the server', () => {
   })
 
   it('says so when the browser will not keep it, and reads nothing from a damaged entry', () => {
-    expect(keepRescuedCopy(new MemoryStorage(10), 'd1', { title: 't', savedAt: 1, html: '<p>很长的内容</p>' })).toBe(false)
+    expect(keepRescuedCopy(new MemoryStorage(10), 'd1', { title: 't', savedAt: 1, html: '<p>很长的内容</p>' })).toBe(
+      false,
+    )
     const storage = new MemoryStorage()
     storage.setItem('gongbei:rescued:d1', '{not json')
     expect(readRescuedCopy(storage, 'd1')).toBeNull()
@@ -66,10 +74,20 @@ describe('the copy kept before starting over from the server', () => {
   it("adds the user's own threads and replies, escaped, since for a commenter they are what was typed", () => {
     const threads = [
       thread({ authorId: 'me', quote: '合并<同类项>', body: '这里要举例' }),
-      thread({ id: 't2', authorId: 'other', quote: '去括号', body: '别人的', replies: [{ id: 'r', authorId: 'me', createdAt: 2, body: '同意', bodyDelta: [{ insert: '同意' }], mentions: [] }] }),
+      thread({
+        id: 't2',
+        authorId: 'other',
+        quote: '去括号',
+        body: '别人的',
+        replies: [
+          { id: 'r', authorId: 'me', createdAt: 2, body: '同意', bodyDelta: [{ insert: '同意' }], mentions: [] },
+        ],
+      }),
     ]
     const html = rescuedHtml('<p>正文</p>', threads, 'me')
-    expect(html).toBe('<p>正文</p><h2>我的批注</h2><ul><li>「合并&lt;同类项&gt;」这里要举例</li><li>「去括号」回复：同意</li></ul>')
+    expect(html).toBe(
+      '<p>正文</p><h2>我的批注</h2><ul><li>「合并&lt;同类项&gt;」这里要举例</li><li>「去括号」回复：同意</li></ul>',
+    )
     expect(html).not.toContain('别人的')
     expect(rescuedHtml('<p>正文</p>', threads, 'nobody')).toBe('<p>正文</p>')
   })

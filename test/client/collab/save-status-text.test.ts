@@ -28,14 +28,22 @@ describe('saveStatusToShow', () => {
   const dropped = { droppedAt: 1000, browserOnline: true }
 
   it('does not say 离线 for a connection that dropped a moment ago', () => {
-    expect(saveStatusToShow({ status: 'offline', pendingCount: 0, now: 1000 + reconnectGraceMs - 1, ...dropped })).toBe('saved')
+    expect(saveStatusToShow({ status: 'offline', pendingCount: 0, now: 1000 + reconnectGraceMs - 1, ...dropped })).toBe(
+      'saved',
+    )
     expect(saveStatusToShow({ status: 'offline', pendingCount: 2, now: 1200, ...dropped })).toBe('saving')
   })
 
   it('says 离线 once the grace is over, or at once when the browser lost the network', () => {
-    expect(saveStatusToShow({ status: 'offline', pendingCount: 2, now: 1000 + reconnectGraceMs, ...dropped })).toBe('offline')
-    expect(saveStatusToShow({ status: 'offline', pendingCount: 2, now: 1001, droppedAt: 1000, browserOnline: false })).toBe('offline')
-    expect(saveStatusToShow({ status: 'offline', pendingCount: 0, now: 1001, droppedAt: null, browserOnline: true })).toBe('offline')
+    expect(saveStatusToShow({ status: 'offline', pendingCount: 2, now: 1000 + reconnectGraceMs, ...dropped })).toBe(
+      'offline',
+    )
+    expect(
+      saveStatusToShow({ status: 'offline', pendingCount: 2, now: 1001, droppedAt: 1000, browserOnline: false }),
+    ).toBe('offline')
+    expect(
+      saveStatusToShow({ status: 'offline', pendingCount: 0, now: 1001, droppedAt: null, browserOnline: true }),
+    ).toBe('offline')
   })
 
   it('passes a connected status through', () => {

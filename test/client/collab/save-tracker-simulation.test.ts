@@ -49,7 +49,14 @@ class Simulation {
   }
 
   connect(): void {
-    const connection: Connection = { id: this.nextId++, open: true, toServer: [], received: [], framesReceived: 0, toBrowser: [] }
+    const connection: Connection = {
+      id: this.nextId++,
+      open: true,
+      toServer: [],
+      received: [],
+      framesReceived: 0,
+      toBrowser: [],
+    }
     this.connections.push(connection)
     this.tracker.connected(connection.id)
     connection.toBrowser.push({ kind: 'syncStep1', stateVector: Y.encodeStateVector(this.stored) })
@@ -195,7 +202,19 @@ describe('SaveTracker against a simulated server', () => {
   })
 
   it('never says saved before the server stored everything, over many random sessions', () => {
-    const actions = ['type', 'type', 'erase', 'connect', 'drop', 'toServer', 'toServer', 'toBrowser', 'toBrowser', 'store', 'reload'] as const
+    const actions = [
+      'type',
+      'type',
+      'erase',
+      'connect',
+      'drop',
+      'toServer',
+      'toServer',
+      'toBrowser',
+      'toBrowser',
+      'store',
+      'reload',
+    ] as const
     for (let seed = 1; seed <= 1000; seed++) {
       const random = randomSource(seed)
       const sim = new Simulation()

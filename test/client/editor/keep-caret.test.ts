@@ -147,7 +147,9 @@ describe('[EDIT-1] the caret stays on its words when a colleague edits the same 
       for (const run of typed) expect(texts[0], `seed ${seed}: ${run}`).toContain(run)
       expect(texts[0]!.replace(/[^甲乙丙丁戊己庚辛]/g, ''), `seed ${seed}`).toBe('甲乙丙丁戊己庚辛')
       const letters = (text: string) => text.replace(/\n/g, '').length
-      expect(letters(texts[0]!), `seed ${seed}: nothing doubled`).toBe(8 + typed.reduce((sum, run) => sum + letters(run), 0))
+      expect(letters(texts[0]!), `seed ${seed}: nothing doubled`).toBe(
+        8 + typed.reduce((sum, run) => sum + letters(run), 0),
+      )
       for (const teacher of opened.splice(0)) teacher.destroy()
     }
   })

@@ -79,7 +79,9 @@ describe('the structure guard', () => {
     const objectives = state.doc.firstChild!.nodeSize
     expect(keepsStructure(state.tr.setNodeAttribute(objectives, 'title', '目标'), state.doc)).toBe(false)
     expect(keepsStructure(state.tr.setNodeAttribute(objectives, 'teacherOnly', true), state.doc)).toBe(false)
-    expect(keepsStructure(state.tr.setNodeAttribute(at(state, '目标一') - 1, 'teacherOnly', true), state.doc)).toBe(true)
+    expect(keepsStructure(state.tr.setNodeAttribute(at(state, '目标一') - 1, 'teacherOnly', true), state.doc)).toBe(
+      true,
+    )
     expect(structureOf(state.doc)).toContain('学习目标')
   })
 
@@ -88,7 +90,9 @@ describe('the structure guard', () => {
     const everything = () => state.tr.delete(0, state.doc.content.size)
     expect(allowsTransaction(everything(), state)).toBe(false)
     expect(allowsTransaction(everything().setMeta(ySyncPluginKey, { isChangeOrigin: true }), state)).toBe(true)
-    expect(allowsTransaction(state.tr.setSelection(TextSelection.create(state.doc, at(state, '探究'))), state)).toBe(true)
+    expect(allowsTransaction(state.tr.setSelection(TextSelection.create(state.doc, at(state, '探究'))), state)).toBe(
+      true,
+    )
   })
 })
 
@@ -129,7 +133,11 @@ describe('placeholders inside the structure', () => {
   it('show the template hint in an empty section and a prompt in empty header fields', () => {
     const doc = schema.nodeFromJSON(buildLessonPlan(template, { subject: '数学' }))
     const texts = structurePlaceholders(doc).map(({ pos, text }) => `${doc.nodeAt(pos)!.type.name}:${text}`)
-    expect(texts).toEqual([...Array<string>(8).fill('headerField:点击填写'), 'paragraph:写目标', 'paragraph:在这里填写合作探究'])
+    expect(texts).toEqual([
+      ...Array<string>(8).fill('headerField:点击填写'),
+      'paragraph:写目标',
+      'paragraph:在这里填写合作探究',
+    ])
     expect(structurePlaceholders(draft().doc).filter(({ text }) => text !== '点击填写')).toEqual([])
   })
 })

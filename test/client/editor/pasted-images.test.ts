@@ -1,6 +1,11 @@
 import { Window } from 'happy-dom'
 import { describe, expect, it } from 'vitest'
-import { dataUrlBlob, pastedImages, unreadableImagesMessage, withUploadedImages } from '../../../client/src/editor/pasted-images.ts'
+import {
+  dataUrlBlob,
+  pastedImages,
+  unreadableImagesMessage,
+  withUploadedImages,
+} from '../../../client/src/editor/pasted-images.ts'
 import { imageUrl } from '../../../shared/images/image-url.ts'
 import { pngImage } from '../../helpers/test-images.ts'
 
@@ -17,15 +22,27 @@ const clipboard = `<p>看图：</p><img src="${dataUrl}"><p><img src="file:///C:
 
 describe('pictures in pasted HTML', () => {
   it('finds the data: pictures to upload, each once, and counts those the browser cannot read', () => {
-    expect(pastedImages(parse(clipboard))).toEqual({ dataUrls: [dataUrl], storedIds: ['0f8fad5b-d9cb-469f-a165-70867728950e'], unreadable: 2 })
+    expect(pastedImages(parse(clipboard))).toEqual({
+      dataUrls: [dataUrl],
+      storedIds: ['0f8fad5b-d9cb-469f-a165-70867728950e'],
+      unreadable: 2,
+    })
     expect(pastedImages(parse('<p>没有图片</p>'))).toEqual({ dataUrls: [], storedIds: [], unreadable: 0 })
   })
 
   it('puts the stored addresses and sizes in place of the uploaded pictures and takes the others out', () => {
     const stored = { id: 'x', url: imageUrl('7c9e6679-7425-40de-944b-e07fc1f90ae7'), width: 3, height: 2 }
     const html = withUploadedImages(parse(clipboard), new Map([[dataUrl, stored]]))
-    const images = [...parse(html).querySelectorAll('img')].map((image) => [image.getAttribute('src'), image.getAttribute('width'), image.getAttribute('height')])
-    expect(images).toEqual([[stored.url, '3', '2'], [ours, '40', '30'], [stored.url, '3', '2']])
+    const images = [...parse(html).querySelectorAll('img')].map((image) => [
+      image.getAttribute('src'),
+      image.getAttribute('width'),
+      image.getAttribute('height'),
+    ])
+    expect(images).toEqual([
+      [stored.url, '3', '2'],
+      [ours, '40', '30'],
+      [stored.url, '3', '2'],
+    ])
     expect(html).toContain('看图：')
   })
 

@@ -50,7 +50,10 @@ describe('pasting from Word', () => {
   it('turns Word list paragraphs into nested lists, without their typed markers', () => {
     const document = parseHtml(transformPastedWordHtml(wordClipboard, parseHtml))
     const ordered = document.querySelector('body > ol')!
-    expect([...ordered.children].map((item) => item.querySelector('p')!.textContent)).toEqual(['列出等量关系', '解方程'])
+    expect([...ordered.children].map((item) => item.querySelector('p')!.textContent)).toEqual([
+      '列出等量关系',
+      '解方程',
+    ])
     expect(ordered.querySelector('li > ol > li')!.textContent).toBe('设未知数')
     expect(document.querySelector('body > ul > li')!.textContent).toBe('小组讨论')
     expect(document.body.innerHTML).not.toMatch(/mso-list:Ignore|o:p|1\./)
@@ -58,7 +61,12 @@ describe('pasting from Word', () => {
 
   it('keeps headings, lists, bold and tables inside the section it is pasted into, and the sections as they were', () => {
     const plan = buildLessonPlan(
-      { sections: [{ key: 'inquiry', title: '合作探究', hint: '', teacherOnly: false }, { key: 'summary', title: '课堂小结', hint: '', teacherOnly: false }] },
+      {
+        sections: [
+          { key: 'inquiry', title: '合作探究', hint: '', teacherOnly: false },
+          { key: 'summary', title: '课堂小结', hint: '', teacherOnly: false },
+        ],
+      },
       {},
     )
     let state = EditorState.create({ schema, doc: schema.nodeFromJSON(plan) })

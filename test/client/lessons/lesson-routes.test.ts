@@ -5,7 +5,10 @@ import { parseRoute } from '../../../client/src/routing.ts'
 describe('lesson routes', () => {
   it.each<[string, LessonRoute]>([
     ['#/groups/math7/plan', { page: 'plan', groupId: 'math7' }],
-    ['#/groups/math7/plan/2026-2027%E5%AD%A6%E5%B9%B4%E7%AC%AC%E4%B8%80%E5%AD%A6%E6%9C%9F', { page: 'plan', groupId: 'math7', semester: '2026-2027学年第一学期' }],
+    [
+      '#/groups/math7/plan/2026-2027%E5%AD%A6%E5%B9%B4%E7%AC%AC%E4%B8%80%E5%AD%A6%E6%9C%9F',
+      { page: 'plan', groupId: 'math7', semester: '2026-2027学年第一学期' },
+    ],
     ['#/lessons/abc', { page: 'lesson', lessonId: 'abc' }],
     ['#/assignments', { page: 'assignments' }],
   ])('%s round-trips', (hash, route) => {

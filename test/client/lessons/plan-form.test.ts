@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { emptyPlanForm, planInputOf } from '../../../client/src/lessons/plan-form.ts'
 
-const filled = { ...emptyPlanForm('2026-12-08'), title: ' 3.2 解一元一次方程 ', leadPreparerId: 'li', place: '数学教研室' }
+const filled = {
+  ...emptyPlanForm('2026-12-08'),
+  title: ' 3.2 解一元一次方程 ',
+  leadPreparerId: 'li',
+  place: '数学教研室',
+}
 
 describe('planInputOf', () => {
   it('makes the entry (the server gives it its semester from the date)', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { type MentorshipRoute, mentorshipHref, parseMentorshipRoute } from '../../../client/src/mentorship/mentorship-routes.ts'
+import {
+  type MentorshipRoute,
+  mentorshipHref,
+  parseMentorshipRoute,
+} from '../../../client/src/mentorship/mentorship-routes.ts'
 
 describe('师徒结对 routes', () => {
   it.each<MentorshipRoute>([

@@ -28,7 +28,9 @@ const draft = { lessonId: null, date: '2026-11-24', topic: '', notes: '笔记' }
 describe('lessonChoiceLabel', () => {
   it('names the 课题, 课时 and date, and who prepared it when not the observed teacher', () => {
     expect(lessonChoiceLabel(lesson('a'), 'zhao')).toBe('3.3 去括号（第1课时）· 11月20日 · 主备')
-    expect(lessonChoiceLabel(lesson('a', { leadPreparer: li, period: 2 }), 'zhao')).toBe('3.3 去括号（第2课时）· 11月20日 · 主备人李老师')
+    expect(lessonChoiceLabel(lesson('a', { leadPreparer: li, period: 2 }), 'zhao')).toBe(
+      '3.3 去括号（第2课时）· 11月20日 · 主备人李老师',
+    )
   })
 })
 

@@ -47,7 +47,11 @@ describe('PairAnnotationItem', () => {
   })
 
   it('shows a deletion as 建议删除「quote」, and the remark when there is one', () => {
-    const deletion = { ...annotation, body: '这句可以不要', suggestion: { replacement: '', status: 'pending' as const } }
+    const deletion = {
+      ...annotation,
+      body: '这句可以不要',
+      suggestion: { replacement: '', status: 'pending' as const },
+    }
     const item = render(<PairAnnotationItem annotation={deletion} />)
     expect(text(item.querySelector('[data-testid="pair-suggestion"]'))).toBe('建议删除「先复习乘法分配律」 待处理')
     expect(item.textContent).toContain('这句可以不要')
@@ -77,7 +81,9 @@ describe('ObservationItem', () => {
   }
 
   it('links the lesson of the 备课计划 it was', () => {
-    const link = render(<ObservationItem observation={observation} />).querySelector('[data-testid="observation-lesson-link"]')
+    const link = render(<ObservationItem observation={observation} />).querySelector(
+      '[data-testid="observation-lesson-link"]',
+    )
     expect(link?.getAttribute('href')).toBe('#/lessons/lesson%201')
     expect(link?.textContent).toBe('3.3 去括号')
   })

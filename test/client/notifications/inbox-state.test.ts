@@ -58,7 +58,11 @@ describe('inboxHref', () => {
   it.each([
     ['a thread: the document opened at it', notification('a'), '#/documents/d1/threads/t1'],
     ['a document without a thread: the document', notification('a', { threadId: null }), '#/documents/d1'],
-    ['a stage change: the lesson page', notification('a', { documentId: null, threadId: null, kind: 'stage' }), '#/lessons/l1'],
+    [
+      'a stage change: the lesson page',
+      notification('a', { documentId: null, threadId: null, kind: 'stage' }),
+      '#/lessons/l1',
+    ],
   ])('%s', (_what, given, href) => {
     expect(inboxHref(given)).toBe(href)
   })

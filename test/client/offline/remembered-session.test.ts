@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { type DocumentSummary, type Me, documentSummary } from '../../../shared/api.ts'
 import { ApiError } from '../../../client/src/api/http.ts'
-import { type OfflineFallback, answerOrRemembered, meOrRemembered } from '../../../client/src/offline/offline-fallback.ts'
+import {
+  type OfflineFallback,
+  answerOrRemembered,
+  meOrRemembered,
+} from '../../../client/src/offline/offline-fallback.ts'
 import { RememberedSession } from '../../../client/src/offline/remembered-session.ts'
 
 function memoryStorage() {
@@ -16,7 +20,15 @@ function memoryStorage() {
 }
 
 function teacher(id: string, displayName: string): Me {
-  return { id, username: id, displayName, role: 'teacher', color: '#2f6f5e', schoolId: 's1', groups: [{ id: 'g1', name: '初一数学组' }] }
+  return {
+    id,
+    username: id,
+    displayName,
+    role: 'teacher',
+    color: '#2f6f5e',
+    schoolId: 's1',
+    groups: [{ id: 'g1', name: '初一数学组' }],
+  }
 }
 
 const li = teacher('u-li', '李老师')
@@ -41,7 +53,16 @@ const forbidden = () => Promise.reject(new ApiError(403, 'forbidden', '没有权
 
 function offlineFallback() {
   const storage = memoryStorage()
-  const reachability = { reachedCount: 0, unreachableCount: 0, reached() { this.reachedCount++ }, unreachable() { this.unreachableCount++ } }
+  const reachability = {
+    reachedCount: 0,
+    unreachableCount: 0,
+    reached() {
+      this.reachedCount++
+    },
+    unreachable() {
+      this.unreachableCount++
+    },
+  }
   const fallback: OfflineFallback = { session: new RememberedSession(storage), reachability }
   return { storage, reachability, fallback }
 }
@@ -63,7 +84,9 @@ describe('remembered session', () => {
     const { fallback, reachability } = offlineFallback()
     await expect(meOrRemembered(networkDown, fallback)).rejects.toMatchObject({ status: 0 })
     await meOrRemembered(async () => li, fallback)
-    await expect(answerOrRemembered('/api/documents', documentList, networkDown, fallback)).rejects.toMatchObject({ status: 0 })
+    await expect(answerOrRemembered('/api/documents', documentList, networkDown, fallback)).rejects.toMatchObject({
+      status: 0,
+    })
     expect(reachability.unreachableCount).toBe(0)
   })
 
@@ -78,7 +101,9 @@ describe('remembered session', () => {
 
     await meOrRemembered(async () => li, fallback)
     await answerOrRemembered('/api/documents', documentList, async () => [plan], fallback)
-    await expect(answerOrRemembered('/api/documents', documentList, unauthorized, fallback)).rejects.toMatchObject({ status: 401 })
+    await expect(answerOrRemembered('/api/documents', documentList, unauthorized, fallback)).rejects.toMatchObject({
+      status: 401,
+    })
     expect(storage.items.size).toBe(0)
   })
 
@@ -86,7 +111,9 @@ describe('remembered session', () => {
     const { fallback } = offlineFallback()
     await meOrRemembered(async () => li, fallback)
     await answerOrRemembered('/api/documents', documentList, async () => [plan], fallback)
-    await expect(answerOrRemembered('/api/documents', documentList, forbidden, fallback)).rejects.toMatchObject({ status: 403 })
+    await expect(answerOrRemembered('/api/documents', documentList, forbidden, fallback)).rejects.toMatchObject({
+      status: 403,
+    })
     expect(fallback.session.answer('/api/documents', documentList)).toEqual([plan])
   })
 
@@ -96,7 +123,9 @@ describe('remembered session', () => {
     await answerOrRemembered('/api/documents', documentList, async () => [plan], fallback)
     await meOrRemembered(async () => zhang, fallback)
     expect(fallback.session.user()).toEqual(zhang)
-    await expect(answerOrRemembered('/api/documents', documentList, networkDown, fallback)).rejects.toMatchObject({ status: 0 })
+    await expect(answerOrRemembered('/api/documents', documentList, networkDown, fallback)).rejects.toMatchObject({
+      status: 0,
+    })
   })
 
   it('keeps no answer while nobody is signed in', async () => {
@@ -109,7 +138,9 @@ describe('remembered session', () => {
     const { fallback, storage } = offlineFallback()
     await meOrRemembered(async () => li, fallback)
     fallback.session.rememberAnswer('/api/documents', [{ id: 'd1', title: 'from an older client' }])
-    await expect(answerOrRemembered('/api/documents', documentList, networkDown, fallback)).rejects.toMatchObject({ status: 0 })
+    await expect(answerOrRemembered('/api/documents', documentList, networkDown, fallback)).rejects.toMatchObject({
+      status: 0,
+    })
 
     const [key] = [...storage.items.keys()]
     storage.items.set(key!, '{not json')
@@ -117,8 +148,17 @@ describe('remembered session', () => {
   })
 
   it('still works online when storage refuses to be written', async () => {
-    const refusing = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError') }, removeItem: () => {} }
-    const fallback: OfflineFallback = { session: new RememberedSession(refusing), reachability: { reached() {}, unreachable() {} } }
+    const refusing = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError')
+      },
+      removeItem: () => {},
+    }
+    const fallback: OfflineFallback = {
+      session: new RememberedSession(refusing),
+      reachability: { reached() {}, unreachable() {} },
+    }
     expect(await meOrRemembered(async () => li, fallback)).toEqual(li)
     expect(await answerOrRemembered('/api/documents', documentList, async () => [plan], fallback)).toEqual([plan])
   })

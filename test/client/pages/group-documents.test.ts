@@ -3,7 +3,17 @@ import type { DocumentSummary } from '../../../shared/api.ts'
 import { groupDocuments } from '../../../client/src/pages/group-documents.ts'
 
 function summary(id: string, groupId: string, groupName: string): DocumentSummary {
-  return { id, title: `导学案 ${id}`, kind: 'lesson-plan', access: 'edit', groupId, groupName, lessonId: null, threadModerator: false, threadKind: 'proposal' }
+  return {
+    id,
+    title: `导学案 ${id}`,
+    kind: 'lesson-plan',
+    access: 'edit',
+    groupId,
+    groupName,
+    lessonId: null,
+    threadModerator: false,
+    threadKind: 'proposal',
+  }
 }
 
 describe('groupDocuments', () => {

@@ -54,13 +54,33 @@ describe('DocumentThreads', () => {
   it('marks and scrolls to the passage of the thread clicked in the panel', async () => {
     const doc = docWithParagraphs([goals, method], 1)
     const content = contentOf(doc)
-    createThread(doc, { id: 't1', kind: 'question', authorId: 'wang', body: '为什么？', start: pointAt(content, 2), end: pointAt(content, 7), now: 1 })
-    createThread(doc, { id: 't2', kind: 'question', authorId: 'li', body: '多久？', start: pointAt(content, goals.length + 1), end: pointAt(content, goals.length + 6), now: 2 })
+    createThread(doc, {
+      id: 't1',
+      kind: 'question',
+      authorId: 'wang',
+      body: '为什么？',
+      start: pointAt(content, 2),
+      end: pointAt(content, 7),
+      now: 1,
+    })
+    createThread(doc, {
+      id: 't2',
+      kind: 'question',
+      authorId: 'li',
+      body: '多久？',
+      start: pointAt(content, goals.length + 1),
+      end: pointAt(content, goals.length + 6),
+      now: 2,
+    })
     const element = document.createElement('div')
     document.body.append(element)
     editor = new Editor({
       element,
-      extensions: [...contentExtensions(), Collaboration.configure({ fragment: content }), ThreadHighlights.configure({ doc, onOpen: () => {} })],
+      extensions: [
+        ...contentExtensions(),
+        Collaboration.configure({ fragment: content }),
+        ThreadHighlights.configure({ doc, onOpen: () => {} }),
+      ],
     })
     container = renderElement(<Page doc={doc} editor={editor} />)
     await settled()

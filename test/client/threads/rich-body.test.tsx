@@ -45,18 +45,34 @@ describe('the small editor’s document', () => {
   })
 
   it('reads a hard break as a line break and drops marks it does not know', () => {
-    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [
-      { type: 'text', text: '甲', marks: [{ type: 'strike' }] },
-      { type: 'hardBreak' },
-      { type: 'text', text: '乙', marks: [{ type: 'bold' }] },
-    ] }] }
+    const doc = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: '甲', marks: [{ type: 'strike' }] },
+            { type: 'hardBreak' },
+            { type: 'text', text: '乙', marks: [{ type: 'bold' }] },
+          ],
+        },
+      ],
+    }
     expect(jsonToBody(doc)).toEqual([{ insert: '甲\n' }, { insert: '乙', attributes: { bold: true } }])
   })
 })
 
 describe('a shown body', () => {
   it('shows marks as elements and what was typed as text, even when it looks like HTML', () => {
-    render(<p>{<RichBody runs={[{ insert: '<b>不是粗体</b>' }, { insert: '要点', attributes: { bold: true, italic: true } }]} />}</p>)
+    render(
+      <p>
+        {
+          <RichBody
+            runs={[{ insert: '<b>不是粗体</b>' }, { insert: '要点', attributes: { bold: true, italic: true } }]}
+          />
+        }
+      </p>,
+    )
     expect(container.querySelector('b')).toBeNull()
     expect(container.textContent).toBe('<b>不是粗体</b>要点')
     expect(container.querySelector('strong em')?.textContent).toBe('要点')
@@ -88,7 +104,15 @@ function panelOn(doc: ReturnType<typeof docWithParagraphs>, userId: string) {
 function docWithThread() {
   const doc = docWithParagraphs(['理解一元一次方程的概念'])
   const content = contentOf(doc)
-  createThread(doc, { id: 't1', kind: 'question', authorId: 'wang', body: rich, start: pointAt(content, 2), end: pointAt(content, 7), mentions: ['li'] })
+  createThread(doc, {
+    id: 't1',
+    kind: 'question',
+    authorId: 'wang',
+    body: rich,
+    start: pointAt(content, 2),
+    end: pointAt(content, 7),
+    mentions: ['li'],
+  })
   return doc
 }
 
@@ -112,7 +136,11 @@ describe('a thread in the panel', () => {
     })
     act(() => container.querySelector<HTMLButtonElement>('[data-testid="body-bold"]')!.click())
     act(() => {
-      editor.chain().focus('end').insertContent({ type: 'mention', attrs: { id: 'zhao', label: '赵老师' } }).run()
+      editor
+        .chain()
+        .focus('end')
+        .insertContent({ type: 'mention', attrs: { id: 'zhao', label: '赵老师' } })
+        .run()
     })
     expect(one('mentions-line').textContent).toBe('发表后将提醒：赵老师')
     act(() => one('thread-edit-save').click())
@@ -130,7 +158,8 @@ describe('a thread in the panel', () => {
       editor.chain().focus().insertContent('请@').run()
     })
     await act(async () => {})
-    const names = () => [...container.querySelectorAll('[data-testid="mention-option"]')].map((option) => option.textContent)
+    const names = () =>
+      [...container.querySelectorAll('[data-testid="mention-option"]')].map((option) => option.textContent)
     expect(names()).toEqual(['王老师', '赵老师'])
     act(() => {
       editor.chain().insertContent('zh').run()
@@ -158,7 +187,10 @@ describe('a thread in the panel', () => {
     })
     expect(one('mentions-line').textContent).toBe('发表后将提醒：王老师')
     act(() => one('thread-reply-submit').click())
-    expect(readThread(threadsOf(doc).get('t1')!).replies[0]).toMatchObject({ body: '＠王老师 和 @全体', mentions: ['wang'] })
+    expect(readThread(threadsOf(doc).get('t1')!).replies[0]).toMatchObject({
+      body: '＠王老师 和 @全体',
+      mentions: ['wang'],
+    })
   })
 
   it('sends a reply with its marks and empties the box', () => {
@@ -168,7 +200,9 @@ describe('a thread in the panel', () => {
       editorOf('thread-reply-input').chain().insertContent('同意').selectAll().toggleMark('italic').run()
     })
     act(() => one('thread-reply-submit').click())
-    expect(readThread(threadsOf(doc).get('t1')!).replies.map((reply) => reply.bodyDelta)).toEqual([[{ insert: '同意', attributes: { italic: true } }]])
+    expect(readThread(threadsOf(doc).get('t1')!).replies.map((reply) => reply.bodyDelta)).toEqual([
+      [{ insert: '同意', attributes: { italic: true } }],
+    ])
     expect(editorOf('thread-reply-input').getText()).toBe('')
   })
 })

@@ -44,7 +44,14 @@ const settled = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 function threadOn(doc: Y.Doc, id: string, from: number, to: number): void {
   const content = contentOf(doc)
-  createThread(doc, { id, kind: 'question', authorId: 'u-wang', body: '为什么？', start: pointAt(content, from), end: pointAt(content, to) })
+  createThread(doc, {
+    id,
+    kind: 'question',
+    authorId: 'u-wang',
+    body: '为什么？',
+    start: pointAt(content, from),
+    end: pointAt(content, to),
+  })
 }
 
 describe('ThreadHighlights', () => {

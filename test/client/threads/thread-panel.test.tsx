@@ -30,9 +30,26 @@ const byTestId = (id: string) => [...container.querySelectorAll(`[data-testid="$
 function documentWithThreads(): Y.Doc {
   const doc = docWithParagraphs([goals, method])
   const content = contentOf(doc)
-  createThread(doc, { id: 't1', kind: 'question', authorId: 'wang', body: '为什么？', start: pointAt(content, 2), end: pointAt(content, 7), now: 1 })
+  createThread(doc, {
+    id: 't1',
+    kind: 'question',
+    authorId: 'wang',
+    body: '为什么？',
+    start: pointAt(content, 2),
+    end: pointAt(content, 7),
+    now: 1,
+  })
   addReply(doc, 't1', { id: 'r1', authorId: 'li', body: '同意', now: 2 })
-  createSuggestion(doc, { id: 's1', kind: 'proposal', authorId: 'zhang', body: '', start: pointAt(content, 9), end: pointAt(content, 11), replacement: '含义', now: 3 })
+  createSuggestion(doc, {
+    id: 's1',
+    kind: 'proposal',
+    authorId: 'zhang',
+    body: '',
+    start: pointAt(content, 9),
+    end: pointAt(content, 11),
+    replacement: '含义',
+    now: 3,
+  })
   return doc
 }
 
@@ -62,7 +79,14 @@ describe('ThreadPanel', () => {
 
   it('offers a reader nothing to change', () => {
     render(panelFor(documentWithThreads(), { userId: 'liu', access: 'read', moderator: false }, 't1'))
-    for (const id of ['thread-reply-input', 'thread-resolve', 'thread-edit', 'thread-delete', 'suggestion-accept', 'suggestion-reject']) {
+    for (const id of [
+      'thread-reply-input',
+      'thread-resolve',
+      'thread-edit',
+      'thread-delete',
+      'suggestion-accept',
+      'suggestion-reject',
+    ]) {
       expect(byTestId(id), id).toEqual([])
     }
   })
@@ -117,10 +141,12 @@ describe('ThreadPanel', () => {
     text.insert(4, '（或二元）')
     render(panelFor(doc, { userId: 'liu', access: 'comment', moderator: false }))
     expect(byTestId('thread-quote').map((quote) => quote.textContent)).toEqual(['一元（或二元）一次方', '概念'])
-    expect(byTestId('thread-original').map((original) => ({
-      id: original.closest('[data-testid="thread-item"]')?.getAttribute('data-thread-id'),
-      text: original.textContent,
-    }))).toEqual([{ id: 't1', text: '原文：一元一次方' }])
+    expect(
+      byTestId('thread-original').map((original) => ({
+        id: original.closest('[data-testid="thread-item"]')?.getAttribute('data-thread-id'),
+        text: original.textContent,
+      })),
+    ).toEqual([{ id: 't1', text: '原文：一元一次方' }])
   })
 })
 
@@ -133,7 +159,16 @@ describe('ThreadComposer', () => {
       return Y.createRelativePositionFromTypeIndex(point.text, point.offset)
     }
     const words = { start: relative(2), end: relative(goals.length + 3), quote: '…' }
-    render(<ThreadComposer doc={doc} draft={{ words, suggestion: true }} authorId="li" defaultKind="proposal" members={[]} onDone={() => {}} />)
+    render(
+      <ThreadComposer
+        doc={doc}
+        draft={{ words, suggestion: true }}
+        authorId="li"
+        defaultKind="proposal"
+        members={[]}
+        onDone={() => {}}
+      />,
+    )
     expect(byTestId('suggestion-one-paragraph')).toHaveLength(1)
     expect(byTestId('suggestion-replacement-input')).toEqual([])
     expect((byTestId('thread-submit')[0] as HTMLButtonElement).disabled).toBe(true)

@@ -27,7 +27,15 @@ function firstText(doc: Y.Doc): Y.XmlText {
 
 function threadOn(doc: Y.Doc, id: string, from: number, to: number, now = 1000): void {
   const content = contentOf(doc)
-  createThread(doc, { id, kind: 'question', authorId: 'u-wang', body: '为什么？', start: pointAt(content, from), end: pointAt(content, to), now })
+  createThread(doc, {
+    id,
+    kind: 'question',
+    authorId: 'u-wang',
+    body: '为什么？',
+    start: pointAt(content, from),
+    end: pointAt(content, to),
+    now,
+  })
 }
 
 describe('threadRanges', () => {
@@ -65,7 +73,13 @@ describe('threadRanges', () => {
   it('gives a pending suggestion its replacement, and draws a decided one no more', () => {
     const doc = docWithParagraphs([goals])
     const content = contentOf(doc)
-    const suggestion = { kind: 'proposal', authorId: 'u-li', body: '', start: pointAt(content, 2), end: pointAt(content, 8) } as const
+    const suggestion = {
+      kind: 'proposal',
+      authorId: 'u-li',
+      body: '',
+      start: pointAt(content, 2),
+      end: pointAt(content, 8),
+    } as const
     createSuggestion(doc, { ...suggestion, id: 's1', replacement: '方程' })
     createSuggestion(doc, { ...suggestion, id: 's2', replacement: '' })
     const { mapping } = editorOf(doc)
@@ -92,15 +106,28 @@ describe('threadDecorations', () => {
     }))
     expect(found).toHaveLength(2)
     expect(found.find((d) => d.attrs['data-thread-id'] === 't1')?.attrs['class']).toBe('thread-highlight kind-question')
-    expect(found.find((d) => d.attrs['data-thread-id'] === 't2')?.attrs['class']).toBe('thread-highlight kind-question is-selected')
+    expect(found.find((d) => d.attrs['data-thread-id'] === 't2')?.attrs['class']).toBe(
+      'thread-highlight kind-question is-selected',
+    )
   })
 
   it('strikes a suggestion through in its author’s colour and inserts its words after it', () => {
     const doc = docWithParagraphs([goals])
     const content = contentOf(doc)
-    createSuggestion(doc, { id: 's1', kind: 'proposal', authorId: 'u-li', body: '', start: pointAt(content, 2), end: pointAt(content, 8), replacement: '方程' })
+    createSuggestion(doc, {
+      id: 's1',
+      kind: 'proposal',
+      authorId: 'u-li',
+      body: '',
+      start: pointAt(content, 2),
+      end: pointAt(content, 8),
+      replacement: '方程',
+    })
     const { pm, mapping } = editorOf(doc)
-    const set = threadDecorations(threadRanges(doc, mapping), pm, { selectedId: null, colorOf: (id) => (id === 'u-li' ? '#1971c2' : '#000000') })
+    const set = threadDecorations(threadRanges(doc, mapping), pm, {
+      selectedId: null,
+      colorOf: (id) => (id === 'u-li' ? '#1971c2' : '#000000'),
+    })
     const [struck, inserted] = set.find()
     expect((struck as unknown as { type: { attrs: Record<string, string> } }).type.attrs).toMatchObject({
       class: 'thread-highlight suggestion-delete',
@@ -115,10 +142,14 @@ describe('threadDecorations', () => {
   it('skips a range past the end of a document the mapping is behind', () => {
     const doc = docWithParagraphs([goals])
     const { pm } = editorOf(doc)
-    const set = threadDecorations([{ id: 't1', kind: 'question', authorId: 'u', from: 1, to: pm.content.size + 5, replacement: null }], pm, {
-      selectedId: null,
-      colorOf: () => '#000000',
-    })
+    const set = threadDecorations(
+      [{ id: 't1', kind: 'question', authorId: 'u', from: 1, to: pm.content.size + 5, replacement: null }],
+      pm,
+      {
+        selectedId: null,
+        colorOf: () => '#000000',
+      },
+    )
     expect(set.find()).toEqual([])
   })
 })

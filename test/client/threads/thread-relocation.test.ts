@@ -45,7 +45,14 @@ const highlights = (editor: Editor) =>
 
 function threadOn(doc: Y.Doc, from: number, to: number): void {
   const content = contentOf(doc)
-  createThread(doc, { id: 't1', kind: 'question', authorId: 'u-wang', body: '为什么？', start: pointAt(content, from), end: pointAt(content, to) })
+  createThread(doc, {
+    id: 't1',
+    kind: 'question',
+    authorId: 'u-wang',
+    body: '为什么？',
+    start: pointAt(content, from),
+    end: pointAt(content, to),
+  })
 }
 
 const anchorOf = (doc: Y.Doc) => resolveAnchor(doc, threadsOf(doc).get('t1')!)
@@ -98,7 +105,15 @@ describe('threads through Enter and Backspace in the editor', () => {
     const doc = docWithParagraphs([goals, steps], 1)
     const editor = await editorOn(doc)
     const content = contentOf(doc)
-    createSuggestion(doc, { id: 's1', kind: 'proposal', authorId: 'u-wang', body: '更准确', start: pointAt(content, 6), end: pointAt(content, 8), replacement: '方程式' })
+    createSuggestion(doc, {
+      id: 's1',
+      kind: 'proposal',
+      authorId: 'u-wang',
+      body: '更准确',
+      start: pointAt(content, 6),
+      end: pointAt(content, 8),
+      replacement: '方程式',
+    })
     editor.chain().setTextSelection(3).splitBlock().run()
     await settled()
     expect(suggestionStatus(doc, 's1')).toBe('pending')

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { LoginThrottle } from '../../../server/auth/login-throttle.ts'
 
 function throttleAt(clock: { now: number }, maxKeys = 100): LoginThrottle {
-  return new LoginThrottle({ failuresPerUsername: 3, failuresPerAddress: 5, windowMs: 60_000, maxKeys, now: () => clock.now })
+  return new LoginThrottle({
+    failuresPerUsername: 3,
+    failuresPerAddress: 5,
+    windowMs: 60_000,
+    maxKeys,
+    now: () => clock.now,
+  })
 }
 
 describe('login throttle', () => {

@@ -77,7 +77,10 @@ describe('awareness is bounded', () => {
     }
     expect((await guest.closed).code).toBe(CloseCode.awarenessTooLarge)
     // Its states leave with it.
-    await waitFor(() => ![...watcher.provider.awareness.getStates().keys()].some((id) => id > 8000 && id < 9000), 'states removed')
+    await waitFor(
+      () => ![...watcher.provider.awareness.getStates().keys()].some((id) => id > 8000 && id < 9000),
+      'states removed',
+    )
     expect(watcher.closeCodes).toEqual([])
   })
 })
@@ -103,6 +106,9 @@ describe('awareness tells the truth about who is there', () => {
     // A later change of the guest's own is relayed after the refused one would have been.
     guest.ws.send(awarenessFrame(4343, 1, { cursor: 'own' }))
     await waitFor(() => watcher.provider.awareness.getStates().has(4343), 'guest’s own state relayed')
-    expect(watcher.provider.awareness.getStates().get(victimId)).toMatchObject({ cursor: 'victim', user: { name: '李老师' } })
+    expect(watcher.provider.awareness.getStates().get(victimId)).toMatchObject({
+      cursor: 'victim',
+      user: { name: '李老师' },
+    })
   })
 })

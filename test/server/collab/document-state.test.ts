@@ -22,7 +22,7 @@ describe('DocumentState', () => {
     expect(peer.getText('t').toString()).toBe('探究：小组讨论')
   })
 
-  it('takes a snapshot\'s stored state vector instead of parsing the snapshot, until an update arrives', () => {
+  it("takes a snapshot's stored state vector instead of parsing the snapshot, until an update arrives", () => {
     const author = new Y.Doc()
     const snapshot = editsOf(author, (t) => t.insert(0, '学习目标'))
     const stored = Y.encodeStateVectorFromUpdate(snapshot)

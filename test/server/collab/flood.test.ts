@@ -67,7 +67,10 @@ function readAccessOf(frame: Uint8Array): string {
 async function roundTrip(socket: RawSocket): Promise<void> {
   const before = socket.received.length
   socket.ws.send(syncStep1)
-  await waitFor(() => socket.received.slice(before).some((frame) => frame[0] === MessageType.sync && frame[1] === 1), 'sync step 2')
+  await waitFor(
+    () => socket.received.slice(before).some((frame) => frame[0] === MessageType.sync && frame[1] === 1),
+    'sync step 2',
+  )
 }
 
 describe('cost before trust', () => {
@@ -91,7 +94,9 @@ describe('cost before trust', () => {
     }
     reader.ws.send(updateFrame(encoding.toUint8Array(deletions)))
     await roundTrip(reader)
-    expect(reader.received.some((frame) => frame[0] === MessageType.access && readAccessOf(frame) === 'read')).toBe(true)
+    expect(reader.received.some((frame) => frame[0] === MessageType.access && readAccessOf(frame) === 'read')).toBe(
+      true,
+    )
     const denials = reader.received.filter((frame) => frame[0] === MessageType.auth)
     expect(denials).toHaveLength(1)
     expect(reader.ws.readyState).toBe(reader.ws.OPEN)
@@ -109,7 +114,11 @@ describe('cost before trust', () => {
     await waitFor(() => observer.doc.getText('calm').toString() === '照常备课', 'the colleague’s edit arrives')
     expect(colleague.closeCodes).toEqual([])
     // The flooder's provider reconnects and syncs what the server did not store.
-    await waitFor(() => observer.doc.getText('flood').length === flood, 'every flooded character arrives in the end', 30_000)
+    await waitFor(
+      () => observer.doc.getText('flood').length === flood,
+      'every flooded character arrives in the end',
+      30_000,
+    )
     const fresh = await join('teacher3')
     expect(fresh.doc.getText('flood').length).toBe(flood)
   })

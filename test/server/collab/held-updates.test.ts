@@ -48,11 +48,13 @@ async function watcher(documentId: string, username: string): Promise<TestClient
 }
 
 function acksOf(socket: RawSocket): number[] {
-  return socket.received.filter((frame) => frame[0] === MessageType.saveAck).map((frame) => {
-    const decoder = decoding.createDecoder(frame)
-    decoding.readVarUint(decoder)
-    return readSaveAck(decoder)
-  })
+  return socket.received
+    .filter((frame) => frame[0] === MessageType.saveAck)
+    .map((frame) => {
+      const decoder = decoding.createDecoder(frame)
+      decoding.readVarUint(decoder)
+      return readSaveAck(decoder)
+    })
 }
 
 function denialsOf(socket: RawSocket): number {
@@ -161,7 +163,14 @@ describe('a commenter’s update that builds on one the room has not received ye
       }
       const thread = (id: string) => () => {
         const text = passageOf(doc)
-        createThread(doc, { id, kind: 'question', authorId: commenterId, body: '为什么用天平？', start: { text, offset: 0 }, end: { text, offset: 3 } })
+        createThread(doc, {
+          id,
+          kind: 'question',
+          authorId: commenterId,
+          body: '为什么用天平？',
+          start: { text, offset: 0 },
+          end: { text, offset: 3 },
+        })
       }
       const offline = change(thread('offline'))
       const online = change(thread('online'))
@@ -171,7 +180,10 @@ describe('a commenter’s update that builds on one the room has not received ye
       socket.ws.send(encodeUpdate(intoText))
       socket.ws.send(encodeSyncStep2(offline))
       await waitFor(() => denialsOf(socket) === 1, 'the change to the text refused')
-      await waitFor(() => threadsOf(editor.doc).has('online') && threadsOf(editor.doc).has('offline'), 'both threads relayed')
+      await waitFor(
+        () => threadsOf(editor.doc).has('online') && threadsOf(editor.doc).has('offline'),
+        'both threads relayed',
+      )
       // Frame 2 was refused: acks stop below it, however much after it was stored.
       await waitFor(() => acksOf(socket).at(-1) === 1, 'frame 1 acknowledged')
       const stored = await storedDoc(draft.lesson.documentId)

@@ -60,7 +60,10 @@ describe('parseIncomingMessage', () => {
   it('only ever fails with ProtocolError on random bytes', () => {
     const valid = encodeUpdate(sampleUpdate())
     // Past the message type and sync type, so the corruption reaches the Yjs update decoder.
-    const flip = fc.record({ at: fc.integer({ min: 2, max: valid.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) })
+    const flip = fc.record({
+      at: fc.integer({ min: 2, max: valid.length - 1 }),
+      byte: fc.integer({ min: 0, max: 255 }),
+    })
     fc.assert(
       fc.property(fc.array(flip, { minLength: 1, maxLength: 4 }), (flips) => {
         const frame = valid.slice()

@@ -61,7 +61,10 @@ describe('read access, enforced by the server', () => {
     const editor = await join('teacher1')
     const reader = await join('admin')
     reader.provider.awareness.setLocalStateField('cursor', null)
-    await waitFor(() => editor.provider.awareness.getStates().get(reader.doc.clientID)?.user?.name === '周主任', 'awareness')
+    await waitFor(
+      () => editor.provider.awareness.getStates().get(reader.doc.clientID)?.user?.name === '周主任',
+      'awareness',
+    )
   })
 })
 

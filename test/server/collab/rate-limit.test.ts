@@ -22,10 +22,16 @@ describe('rate limits', () => {
 
   it('[BOUNDS-7] a frame budget counts frames and bytes, whichever runs out first', () => {
     const clock = fakeClock()
-    const budget = new FrameBudget({ framesPerSecond: 10, framesBurst: 100, bytesPerSecond: 1000, bytesBurst: 5000 }, clock.read)
+    const budget = new FrameBudget(
+      { framesPerSecond: 10, framesBurst: 100, bytesPerSecond: 1000, bytesBurst: 5000 },
+      clock.read,
+    )
     expect(budget.spend(4000)).toBe(true)
     expect(budget.spend(2000)).toBe(false)
-    const frames = new FrameBudget({ framesPerSecond: 10, framesBurst: 3, bytesPerSecond: 1000, bytesBurst: 5000 }, clock.read)
+    const frames = new FrameBudget(
+      { framesPerSecond: 10, framesBurst: 3, bytesPerSecond: 1000, bytesBurst: 5000 },
+      clock.read,
+    )
     expect([frames.spend(1), frames.spend(1), frames.spend(1), frames.spend(1)]).toEqual([true, true, true, false])
   })
 

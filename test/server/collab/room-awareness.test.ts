@@ -154,7 +154,8 @@ describe('room awareness', () => {
     }
     const frames = room.currentFrames()
     expect(frames.length).toBeGreaterThan(1)
-    for (const frame of frames) expect(frame.length).toBeLessThanOrEqual(limits.maxAwarenessFrameBytes + limits.maxAwarenessStateBytes)
+    for (const frame of frames)
+      expect(frame.length).toBeLessThanOrEqual(limits.maxAwarenessFrameBytes + limits.maxAwarenessStateBytes)
     expect(statesIn(frames).size).toBe(people)
   })
 

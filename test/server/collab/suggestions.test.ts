@@ -43,7 +43,10 @@ describe('a suggestion', () => {
       end: { text: node, offset: 5 },
       replacement: '借助天平说明',
     })
-    await waitFor(() => threadsOf(owner.doc).has('balance') && threadsOf(leader.doc).has('balance'), 'the suggestion arrives')
+    await waitFor(
+      () => threadsOf(owner.doc).has('balance') && threadsOf(leader.doc).has('balance'),
+      'the suggestion arrives',
+    )
     expect(suggestionStatus(owner.doc, 'balance')).toBe('pending')
 
     // In one tick: neither has seen the other's change when it makes its own. (Typing inside the
@@ -53,7 +56,8 @@ describe('a suggestion', () => {
     passageOf(leader.doc).insert(0, '一、')
 
     const all = [commenter, owner, leader]
-    const converged = () => all.every((client) => text(client.doc) === text(owner.doc) && text(client.doc).includes('一、'))
+    const converged = () =>
+      all.every((client) => text(client.doc) === text(owner.doc) && text(client.doc).includes('一、'))
     await waitFor(converged, 'all converge')
     await waitFor(() => all.every((client) => client.frames.acked === client.frames.sent), 'everything stored')
     expect(all.flatMap((client) => client.denials)).toEqual([])

@@ -97,7 +97,11 @@ describe('live co-editing', () => {
       const entries = readAwarenessEntries(decoding.readVarUint8Array(decoding.createDecoder(frame.subarray(1))))
       return entries.map(({ clock, stateJson }) => ({ clock, state: JSON.parse(new TextDecoder().decode(stateJson)) }))
     })
-    const user = { id: (await server.store.accounts.findUserByUsername('teacher1'))!.id, name: '李老师', color: '#1971c2' }
+    const user = {
+      id: (await server.store.accounts.findUserByUsername('teacher1'))!.id,
+      name: '李老师',
+      color: '#1971c2',
+    }
     expect(relayed).toEqual([[{ clock: 1, state: { user } }], [{ clock: 2, state: { user, typing: true } }]])
     awareness.destroy()
     sender.ws.close()
@@ -118,7 +122,10 @@ describe('live co-editing', () => {
     const text = writer.doc.getText('t')
     text.insert(0, '当堂检测')
     text.delete(2, 2)
-    await waitFor(() => writer.frames.sent >= 2 && writer.frames.acked === writer.frames.sent, 'both frames acknowledged')
+    await waitFor(
+      () => writer.frames.sent >= 2 && writer.frames.acked === writer.frames.sent,
+      'both frames acknowledged',
+    )
     const late = await join(documentId, 'teacher2')
     expect(late.text()).toBe('当堂')
   })
@@ -134,7 +141,10 @@ describe('live co-editing', () => {
     writer.provider.disconnect()
     writer.provider.connect()
     await waitForSync(writer)
-    await waitFor(() => writer.frames.sent > 0 && writer.frames.acked === writer.frames.sent, 'reconnect step 2 acknowledged')
+    await waitFor(
+      () => writer.frames.sent > 0 && writer.frames.acked === writer.frames.sent,
+      'reconnect step 2 acknowledged',
+    )
     const after = await server.store.updates.loadDocumentState(documentId)
     expect(after.lastSeq).toBe(before.lastSeq)
   })

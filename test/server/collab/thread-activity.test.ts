@@ -8,7 +8,13 @@ import * as Y from 'yjs'
 import type { AccessLevel, Actor } from '../../../shared/access.ts'
 import { contentOf, pointAt, textNodes } from '../../../shared/threads/thread-anchor.ts'
 import type { ThreadActivityReport } from '../../../shared/threads/thread-activity.ts'
-import { addReply, createThread, setMentions, setReplyMentions, setResolved } from '../../../shared/threads/thread-edits.ts'
+import {
+  addReply,
+  createThread,
+  setMentions,
+  setReplyMentions,
+  setResolved,
+} from '../../../shared/threads/thread-edits.ts'
 import { acceptSuggestion, createSuggestion, rejectSuggestion } from '../../../shared/threads/suggestions.ts'
 import { Connection } from '../../../server/collab/connection.ts'
 import { encodeUpdate } from '../../../server/collab/outgoing-message.ts'
@@ -91,7 +97,14 @@ describe('thread activity', () => {
         documentId,
         actorId: 'wang',
         activity: [
-          { type: 'threadCreated', threadId: 's1', kind: 'proposal', suggestion: true, quote: '一元一次方程', mentions: ['li'] },
+          {
+            type: 'threadCreated',
+            threadId: 's1',
+            kind: 'proposal',
+            suggestion: true,
+            quote: '一元一次方程',
+            mentions: ['li'],
+          },
         ],
       },
     ])
@@ -116,7 +129,16 @@ describe('thread activity', () => {
     expect(reports.slice(1).map(({ actorId, activity }) => ({ actorId, activity }))).toEqual([
       {
         actorId: 'li',
-        activity: [{ type: 'replyAdded', threadId: 't1', replyId: 'r1', threadAuthorId: 'wang', body: '先独立再讨论', mentions: [] }],
+        activity: [
+          {
+            type: 'replyAdded',
+            threadId: 't1',
+            replyId: 'r1',
+            threadAuthorId: 'wang',
+            body: '先独立再讨论',
+            mentions: [],
+          },
+        ],
       },
       { actorId: 'wang', activity: [{ type: 'mentioned', threadId: 't1', userIds: ['zhao'] }] },
       { actorId: 'wang', activity: [{ type: 'resolved', threadId: 't1', threadAuthorId: 'wang' }] },
@@ -126,16 +148,34 @@ describe('thread activity', () => {
 
   it('reports a reply’s mentions, and those its author adds later, not the ones named before', async () => {
     await send('wang', 10, (doc) =>
-      createThread(doc, { id: 't1', kind: 'question', authorId: 'wang', body: '为什么？', start: pointAt(contentOf(doc), 13), end: pointAt(contentOf(doc), 17) }),
+      createThread(doc, {
+        id: 't1',
+        kind: 'question',
+        authorId: 'wang',
+        body: '为什么？',
+        start: pointAt(contentOf(doc), 13),
+        end: pointAt(contentOf(doc), 17),
+      }),
     )
-    await send('li', 11, (doc) => addReply(doc, 't1', { id: 'r1', authorId: 'li', body: '@赵老师 你看呢', mentions: ['zhao'] }))
+    await send('li', 11, (doc) =>
+      addReply(doc, 't1', { id: 'r1', authorId: 'li', body: '@赵老师 你看呢', mentions: ['zhao'] }),
+    )
     await send('li', 12, (doc) => setReplyMentions(doc, 't1', 'r1', ['zhao', 'chen']))
     await send('wang', 13, (doc) => setReplyMentions(doc, 't1', 'r1', ['wang']))
     expect(stored).toHaveLength(3)
     expect(reports.slice(1).map(({ actorId, activity }) => ({ actorId, activity }))).toEqual([
       {
         actorId: 'li',
-        activity: [{ type: 'replyAdded', threadId: 't1', replyId: 'r1', threadAuthorId: 'wang', body: '@赵老师 你看呢', mentions: ['zhao'] }],
+        activity: [
+          {
+            type: 'replyAdded',
+            threadId: 't1',
+            replyId: 'r1',
+            threadAuthorId: 'wang',
+            body: '@赵老师 你看呢',
+            mentions: ['zhao'],
+          },
+        ],
       },
       { actorId: 'li', activity: [{ type: 'mentioned', threadId: 't1', userIds: ['chen'] }] },
     ])

@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { contentOf, pointAt, textNodes } from '../../../shared/threads/thread-anchor.ts'
-import { addReply, createThread, deleteThread, editThreadBody, setReplyMentions, setResolved } from '../../../shared/threads/thread-edits.ts'
+import {
+  addReply,
+  createThread,
+  deleteThread,
+  editThreadBody,
+  setReplyMentions,
+  setResolved,
+} from '../../../shared/threads/thread-edits.ts'
 import { threadsOf } from '../../../shared/threads/thread-model.ts'
 import { acceptSuggestion, createSuggestion, rejectSuggestion } from '../../../shared/threads/suggestions.ts'
 import type { ThreadActor } from '../../../shared/threads/thread-rules.ts'
@@ -61,7 +68,12 @@ describe('a comment connection', () => {
   it('may add a thread and reply in its own name', () => {
     const doc = client(10)
     expect(submit(newThread(doc, 'wang'), wang)).toEqual(allowed)
-    expect(submit(updateOf(doc, () => addReply(doc, 't-wang', { authorId: 'wang', body: '补充' })), wang)).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(doc, () => addReply(doc, 't-wang', { authorId: 'wang', body: '补充' })),
+        wang,
+      ),
+    ).toEqual(allowed)
     expect(threadsOf(room).get('t-wang')?.get('authorId')).toBe('wang')
   })
 
@@ -93,55 +105,122 @@ describe('a comment connection', () => {
     const other = client(11)
     expect(submit(newThread(other, 'li'), li)).toEqual(allowed)
     const mine = client(12)
-    expect(submit(updateOf(mine, () => addReply(mine, 't-li', { authorId: 'li', body: '我同意' })), wang)).toEqual(
-      refusedWith(/别人的名义回复/),
-    )
+    expect(
+      submit(
+        updateOf(mine, () => addReply(mine, 't-li', { authorId: 'li', body: '我同意' })),
+        wang,
+      ),
+    ).toEqual(refusedWith(/别人的名义回复/))
   })
 
   it('may change and delete only its own threads', () => {
     const lis = client(11)
     submit(newThread(lis, 'li'), li)
     const doc = client(12)
-    expect(submit(updateOf(doc, () => editThreadBody(doc, 't-li', '改掉你的话')), wang)).toEqual(refusedWith(/自己/))
-    expect(submit(updateOf(doc, () => deleteThread(doc, 't-li')), wang)).toEqual(refusedWith(/自己/))
+    expect(
+      submit(
+        updateOf(doc, () => editThreadBody(doc, 't-li', '改掉你的话')),
+        wang,
+      ),
+    ).toEqual(refusedWith(/自己/))
+    expect(
+      submit(
+        updateOf(doc, () => deleteThread(doc, 't-li')),
+        wang,
+      ),
+    ).toEqual(refusedWith(/自己/))
     const again = client(13)
-    expect(submit(updateOf(again, () => editThreadBody(again, 't-li', '改好了')), li)).toEqual(allowed)
-    expect(submit(updateOf(again, () => deleteThread(again, 't-li')), li)).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(again, () => editThreadBody(again, 't-li', '改好了')),
+        li,
+      ),
+    ).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(again, () => deleteThread(again, 't-li')),
+        li,
+      ),
+    ).toEqual(allowed)
     expect(threadsOf(room).size).toBe(0)
   })
 
   it('may format only its own thread’s and reply’s body', () => {
     submit(newThread(client(11), 'li'), li)
     const replied = client(12)
-    submit(updateOf(replied, () => addReply(replied, 't-li', { id: 'r-li', authorId: 'li', body: '补充' })), li)
+    submit(
+      updateOf(replied, () => addReply(replied, 't-li', { id: 'r-li', authorId: 'li', body: '补充' })),
+      li,
+    )
     const bodyOf = (doc: Y.Doc) => threadsOf(doc).get('t-li')!.get('body') as Y.Text
-    const replyBodyOf = (doc: Y.Doc) => ((threadsOf(doc).get('t-li')!.get('replies') as Y.Array<Y.Map<unknown>>).get(0).get('body') as Y.Text)
+    const replyBodyOf = (doc: Y.Doc) =>
+      (threadsOf(doc).get('t-li')!.get('replies') as Y.Array<Y.Map<unknown>>).get(0).get('body') as Y.Text
     const forger = client(13)
-    expect(submit(updateOf(forger, () => bodyOf(forger).format(0, 2, { bold: true })), wang)).toEqual(refusedWith(/自己/))
+    expect(
+      submit(
+        updateOf(forger, () => bodyOf(forger).format(0, 2, { bold: true })),
+        wang,
+      ),
+    ).toEqual(refusedWith(/自己/))
     const replyForger = client(14)
-    expect(submit(updateOf(replyForger, () => replyBodyOf(replyForger).format(0, 2, { italic: true })), wang)).toEqual(refusedWith(/自己/))
+    expect(
+      submit(
+        updateOf(replyForger, () => replyBodyOf(replyForger).format(0, 2, { italic: true })),
+        wang,
+      ),
+    ).toEqual(refusedWith(/自己/))
     const author = client(15)
-    expect(submit(updateOf(author, () => bodyOf(author).format(0, 2, { bold: true })), li)).toEqual(allowed)
-    expect(submit(updateOf(author, () => replyBodyOf(author).format(0, 2, { italic: true })), li)).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(author, () => bodyOf(author).format(0, 2, { bold: true })),
+        li,
+      ),
+    ).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(author, () => replyBodyOf(author).format(0, 2, { italic: true })),
+        li,
+      ),
+    ).toEqual(allowed)
     expect(bodyOf(room).toDelta()[0]).toEqual({ insert: '为什', attributes: { bold: true } })
   })
 
   it('[MENTION-3] may @mention in its own reply, within the schema’s bound, and change only its own reply’s mentions', () => {
     submit(newThread(client(11), 'li'), li)
     const replied = client(12)
-    expect(submit(updateOf(replied, () => addReply(replied, 't-li', { id: 'r-wang', authorId: 'wang', body: '@李老师 同意', mentions: ['li'] })), wang)).toEqual({
+    expect(
+      submit(
+        updateOf(replied, () =>
+          addReply(replied, 't-li', { id: 'r-wang', authorId: 'wang', body: '@李老师 同意', mentions: ['li'] }),
+        ),
+        wang,
+      ),
+    ).toEqual({
       allowed: true,
       activity: [expect.objectContaining({ type: 'replyAdded', replyId: 'r-wang', mentions: ['li'] })],
     })
     const tooMany = client(13)
     const crowd = Array.from({ length: 201 }, (_, index) => `u-${index}`)
-    expect(submit(updateOf(tooMany, () => addReply(tooMany, 't-li', { authorId: 'wang', body: '大家看', mentions: crowd })), wang)).toEqual(
-      refusedWith(/mentions/),
-    )
+    expect(
+      submit(
+        updateOf(tooMany, () => addReply(tooMany, 't-li', { authorId: 'wang', body: '大家看', mentions: crowd })),
+        wang,
+      ),
+    ).toEqual(refusedWith(/mentions/))
     const forger = client(14)
-    expect(submit(updateOf(forger, () => setReplyMentions(forger, 't-li', 'r-wang', ['li', 'chen'])), li)).toEqual(refusedWith(/自己/))
+    expect(
+      submit(
+        updateOf(forger, () => setReplyMentions(forger, 't-li', 'r-wang', ['li', 'chen'])),
+        li,
+      ),
+    ).toEqual(refusedWith(/自己/))
     const author = client(15)
-    expect(submit(updateOf(author, () => setReplyMentions(author, 't-li', 'r-wang', ['li', 'chen'])), wang)).toEqual({
+    expect(
+      submit(
+        updateOf(author, () => setReplyMentions(author, 't-li', 'r-wang', ['li', 'chen'])),
+        wang,
+      ),
+    ).toEqual({
       allowed: true,
       activity: [{ type: 'mentioned', threadId: 't-li', userIds: ['chen'] }],
     })
@@ -159,7 +238,10 @@ describe('a comment connection', () => {
         end: pointAt(contentOf(doc), 8),
       }),
     )
-    expect(submit(update, wang)).toEqual({ allowed: true, activity: [expect.objectContaining({ type: 'threadCreated', threadId: 't-wang' })] })
+    expect(submit(update, wang)).toEqual({
+      allowed: true,
+      activity: [expect.objectContaining({ type: 'threadCreated', threadId: 't-wang' })],
+    })
   })
 
   it('may not change who wrote its own thread', () => {
@@ -172,21 +254,42 @@ describe('a comment connection', () => {
   it('resolves as the rules say, and only in its own name', () => {
     submit(newThread(client(11), 'li'), li)
     const doc = client(12)
-    expect(submit(updateOf(doc, () => setResolved(doc, 't-li', true, 'wang')), wang)).toEqual(refusedWith(/备课组长/))
+    expect(
+      submit(
+        updateOf(doc, () => setResolved(doc, 't-li', true, 'wang')),
+        wang,
+      ),
+    ).toEqual(refusedWith(/备课组长/))
     const leaders = client(13)
-    expect(submit(updateOf(leaders, () => setResolved(leaders, 't-li', true, 'li')), leader)).toEqual(
-      refusedWith(/自己的名义/),
-    )
+    expect(
+      submit(
+        updateOf(leaders, () => setResolved(leaders, 't-li', true, 'li')),
+        leader,
+      ),
+    ).toEqual(refusedWith(/自己的名义/))
     // A fresh copy: the refused change stays in the old one, and what follows it there builds on it.
     const honest = client(15)
-    expect(submit(updateOf(honest, () => setResolved(honest, 't-li', true, 'chen')), leader)).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(honest, () => setResolved(honest, 't-li', true, 'chen')),
+        leader,
+      ),
+    ).toEqual(allowed)
     const author = client(14)
-    expect(submit(updateOf(author, () => setResolved(author, 't-li', false, 'li')), li)).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(author, () => setResolved(author, 't-li', false, 'li')),
+        li,
+      ),
+    ).toEqual(allowed)
   })
 
   it('keeps working after a refusal', () => {
     const doc = client(10)
-    submit(updateOf(doc, () => textNodes(contentOf(doc))[0]!.insert(0, '改')), wang)
+    submit(
+      updateOf(doc, () => textNodes(contentOf(doc))[0]!.insert(0, '改')),
+      wang,
+    )
     const fresh = client(11)
     expect(submit(newThread(fresh, 'wang'), wang)).toEqual(allowed)
   })
@@ -202,10 +305,18 @@ describe('a comment connection', () => {
 describe('an edit connection', () => {
   it('edits the content on the fast path, without reading the room', () => {
     const doc = client(20)
-    submit(updateOf(doc, () => textNodes(contentOf(doc))[0]!.insert(0, '一、')), editor)
+    submit(
+      updateOf(doc, () => textNodes(contentOf(doc))[0]!.insert(0, '一、')),
+      editor,
+    )
     const before = diffs
     for (let i = 0; i < 20; i++) {
-      expect(submit(updateOf(doc, () => textNodes(contentOf(doc))[0]!.insert(2, `${i}`)), editor)).toEqual(allowed)
+      expect(
+        submit(
+          updateOf(doc, () => textNodes(contentOf(doc))[0]!.insert(2, `${i}`)),
+          editor,
+        ),
+      ).toEqual(allowed)
     }
     expect(diffs).toBe(before)
   })
@@ -214,7 +325,12 @@ describe('an edit connection', () => {
     const doc = client(20)
     expect(submit(newThread(doc, 'wang'), editor)).toEqual(refusedWith(/别人的名义/))
     const next = client(21)
-    expect(submit(updateOf(next, () => textNodes(contentOf(next))[0]!.insert(0, '一、')), editor)).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(next, () => textNodes(contentOf(next))[0]!.insert(0, '一、')),
+        editor,
+      ),
+    ).toEqual(allowed)
   })
 
   it('may not smuggle a change into threads inside an update that waits for one the room has not seen', () => {
@@ -239,13 +355,18 @@ describe('an edit connection', () => {
     Y.applyUpdate(room, stored)
     const unstored = newThread(client(12), 'wang')
     // A guard that starts with the room as loaded, without having seen either thread arrive.
-    guard = new ThreadGuard({ diff: (stateVector) => Y.encodeStateAsUpdate(room, stateVector), unstored: () => [unstored] })
+    guard = new ThreadGuard({
+      diff: (stateVector) => Y.encodeStateAsUpdate(room, stateVector),
+      unstored: () => [unstored],
+    })
     const first = client(20)
     const intoStored = updateOf(first, () => (threadsOf(first).get('t-li')!.get('body') as Y.Text).insert(2, '不'))
     expect(guard.review(intoStored, Y.decodeUpdate(intoStored), editor)).toEqual(refusedWith(/自己/))
     const second = client(21)
     Y.applyUpdate(second, unstored)
-    const intoUnstored = updateOf(second, () => (threadsOf(second).get('t-wang')!.get('body') as Y.Text).insert(2, '不'))
+    const intoUnstored = updateOf(second, () =>
+      (threadsOf(second).get('t-wang')!.get('body') as Y.Text).insert(2, '不'),
+    )
     expect(guard.review(intoUnstored, Y.decodeUpdate(intoUnstored), editor)).toEqual(refusedWith(/自己/))
   })
 })
@@ -284,16 +405,24 @@ describe('suggestions', () => {
   it('a commenter may propose one; the owner accepts it, content and record together', () => {
     expect(threadsOf(room).get('s-wang')?.get('suggestion')).toBe('二元一次方程组')
     const doc = client(30)
-    expect(submit(updateOf(doc, () => acceptSuggestion(doc, 's-wang', 'chen')), leader)).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(doc, () => acceptSuggestion(doc, 's-wang', 'chen')),
+        leader,
+      ),
+    ).toEqual(allowed)
     expect(textNodes(contentOf(room))[0]!.toString()).toBe('理解二元一次方程组的概念')
     expect(threadsOf(room).get('s-wang')!.get('decision')).toBe('accepted')
   })
 
   it('an owner who may only comment can reject, but not accept', () => {
     const accepting = client(30)
-    expect(submit(updateOf(accepting, () => acceptSuggestion(accepting, 's-wang', 'chen')), commentingOwner)).toEqual(
-      refusedWith(/正文/),
-    )
+    expect(
+      submit(
+        updateOf(accepting, () => acceptSuggestion(accepting, 's-wang', 'chen')),
+        commentingOwner,
+      ),
+    ).toEqual(refusedWith(/正文/))
     const recordOnly = client(31)
     expect(submit(decisionBy(recordOnly, 's-wang', 'accepted', 'chen'), commentingOwner)).toEqual(
       refusedWith(/编辑权限/),
@@ -305,13 +434,19 @@ describe('suggestions', () => {
 
   it('nobody but a moderator decides, not even its author or an editor', () => {
     const author = client(30)
-    expect(submit(updateOf(author, () => rejectSuggestion(author, 's-wang', 'wang')), wang)).toEqual(
-      refusedWith(/主人和备课组长/),
-    )
+    expect(
+      submit(
+        updateOf(author, () => rejectSuggestion(author, 's-wang', 'wang')),
+        wang,
+      ),
+    ).toEqual(refusedWith(/主人和备课组长/))
     const other = client(31)
-    expect(submit(updateOf(other, () => acceptSuggestion(other, 's-wang', 'zhang')), editor)).toEqual(
-      refusedWith(/主人和备课组长/),
-    )
+    expect(
+      submit(
+        updateOf(other, () => acceptSuggestion(other, 's-wang', 'zhang')),
+        editor,
+      ),
+    ).toEqual(refusedWith(/主人和备课组长/))
     expect(threadsOf(room).get('s-wang')!.has('decision')).toBe(false)
   })
 
@@ -329,9 +464,12 @@ describe('suggestions', () => {
   it('an ordinary thread cannot be turned into a suggestion or decided', () => {
     submit(newThread(client(11), 'li'), li)
     const doc = client(30)
-    expect(submit(updateOf(doc, () => threadsOf(doc).get('t-li')!.set('suggestion', '')), li)).toEqual(
-      refusedWith(/不能修改/),
-    )
+    expect(
+      submit(
+        updateOf(doc, () => threadsOf(doc).get('t-li')!.set('suggestion', '')),
+        li,
+      ),
+    ).toEqual(refusedWith(/不能修改/))
     const leaders = client(31)
     expect(submit(decisionBy(leaders, 't-li', 'rejected', 'chen'), leader)).toEqual(refusedWith(/只有建议修改/))
   })
@@ -339,17 +477,28 @@ describe('suggestions', () => {
   it('is decided once: a second decision, an overwrite or a withdrawal is refused', () => {
     const first = client(30)
     const second = client(31)
-    expect(submit(updateOf(first, () => rejectSuggestion(first, 's-wang', 'chen')), leader)).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(first, () => rejectSuggestion(first, 's-wang', 'chen')),
+        leader,
+      ),
+    ).toEqual(allowed)
     // Made on a copy that had not seen the first decision.
-    expect(submit(updateOf(second, () => acceptSuggestion(second, 's-wang', 'chen')), leader)).toEqual(
-      refusedWith(/处理过/),
-    )
+    expect(
+      submit(
+        updateOf(second, () => acceptSuggestion(second, 's-wang', 'chen')),
+        leader,
+      ),
+    ).toEqual(refusedWith(/处理过/))
     const later = client(32)
     expect(submit(decisionBy(later, 's-wang', 'accepted', 'chen'), leader)).toEqual(refusedWith(/处理过/))
     const withdrawing = client(33)
-    expect(submit(updateOf(withdrawing, () => threadsOf(withdrawing).get('s-wang')!.delete('decision')), leader)).toEqual(
-      refusedWith(/处理过/),
-    )
+    expect(
+      submit(
+        updateOf(withdrawing, () => threadsOf(withdrawing).get('s-wang')!.delete('decision')),
+        leader,
+      ),
+    ).toEqual(refusedWith(/处理过/))
     expect(threadsOf(room).get('s-wang')!.get('decision')).toBe('rejected')
     expect(textNodes(contentOf(room))[0]!.toString()).toBe('理解一元一次方程的概念')
   })
@@ -357,13 +506,26 @@ describe('suggestions', () => {
   it('is not accepted once its words changed, even from a copy that had not seen the change', () => {
     const owners = client(30)
     const typist = client(31)
-    expect(submit(updateOf(typist, () => textNodes(contentOf(typist))[0]!.insert(4, '（一）')), editor)).toEqual(allowed)
-    expect(submit(updateOf(owners, () => acceptSuggestion(owners, 's-wang', 'chen')), leader)).toEqual(
-      refusedWith(/原文已经改动/),
-    )
+    expect(
+      submit(
+        updateOf(typist, () => textNodes(contentOf(typist))[0]!.insert(4, '（一）')),
+        editor,
+      ),
+    ).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(owners, () => acceptSuggestion(owners, 's-wang', 'chen')),
+        leader,
+      ),
+    ).toEqual(refusedWith(/原文已经改动/))
     expect(textNodes(contentOf(room))[0]!.toString()).toBe('理解一元（一）一次方程的概念')
     const again = client(32)
-    expect(submit(updateOf(again, () => rejectSuggestion(again, 's-wang', 'chen')), leader)).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(again, () => rejectSuggestion(again, 's-wang', 'chen')),
+        leader,
+      ),
+    ).toEqual(allowed)
   })
 
   it('of two on overlapping words accepted at once, only the first to arrive is applied', () => {
@@ -429,7 +591,12 @@ describe('suggestions', () => {
   it('is accepted where a split moved its words', () => {
     expect(submit(splitAfterGoal(client(30), '一元一次方程的概念'), editor)).toEqual(allowed)
     const owners = client(31)
-    expect(submit(updateOf(owners, () => acceptSuggestion(owners, 's-wang', 'chen')), leader)).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(owners, () => acceptSuggestion(owners, 's-wang', 'chen')),
+        leader,
+      ),
+    ).toEqual(allowed)
     expect(textNodes(contentOf(room)).map(String)).toEqual(['理解', '二元一次方程组的概念', '先独立思考，再小组讨论'])
   })
 

@@ -101,7 +101,13 @@ describe('thread values', () => {
   it('[BOUNDS-4] a guest’s mentions that are not a list of user ids are refused', () => {
     let nested: unknown = ['u-1']
     for (let level = 0; level < 2_000; level++) nested = [nested]
-    for (const mentions of [nested, [['u-1']], { 'u-1': true }, 'u-1', Array.from({ length: 201 }, (_, i) => `u-${i}`)]) {
+    for (const mentions of [
+      nested,
+      [['u-1']],
+      { 'u-1': true },
+      'u-1',
+      Array.from({ length: 201 }, (_, i) => `u-${i}`),
+    ]) {
       const update = newThread(copyOf(room, 10), 'guest', (thread) => thread.set('mentions', mentions))
       expect(submit(update, guest)).toEqual(refusedWith(/mentions|嵌套太深/))
     }
@@ -130,18 +136,26 @@ describe('thread values', () => {
   })
 
   it('[BOUNDS-4] a body holds only words and its three marks, up to its length', () => {
-    const embed = newThread(copyOf(room, 10), 'guest', (thread) => (thread.get('body') as Y.Text).insertEmbed(0, { image: 'x' }))
+    const embed = newThread(copyOf(room, 10), 'guest', (thread) =>
+      (thread.get('body') as Y.Text).insertEmbed(0, { image: 'x' }),
+    )
     expect(submit(embed, guest)).toEqual(refusedWith(/加粗/))
-    const mark = newThread(copyOf(room, 10), 'guest', (thread) => (thread.get('body') as Y.Text).format(0, 2, { link: 'x' }))
+    const mark = newThread(copyOf(room, 10), 'guest', (thread) =>
+      (thread.get('body') as Y.Text).format(0, 2, { link: 'x' }),
+    )
     expect(submit(mark, guest)).toEqual(refusedWith(/加粗/))
     const long = newThread(copyOf(room, 10), 'guest', (thread) =>
       (thread.get('body') as Y.Text).insert(0, 'x'.repeat(limits.maxThreadBodyChars)),
     )
     expect(submit(long, guest)).toEqual(refusedWith(/太长/))
-    const inBody = newThread(copyOf(room, 10), 'guest', (thread) => (thread.get('body') as Y.Text).insertEmbed(0, new Y.Map()))
+    const inBody = newThread(copyOf(room, 10), 'guest', (thread) =>
+      (thread.get('body') as Y.Text).insertEmbed(0, new Y.Map()),
+    )
     expect(submit(inBody, guest)).not.toEqual(allowed)
     expect(threadsOf(room).size).toBe(0)
-    const fine = newThread(copyOf(room, 10), 'guest', (thread) => (thread.get('body') as Y.Text).format(0, 2, { bold: true }))
+    const fine = newThread(copyOf(room, 10), 'guest', (thread) =>
+      (thread.get('body') as Y.Text).format(0, 2, { bold: true }),
+    )
     expect(submit(fine, guest)).toEqual(allowed)
   })
 
@@ -158,7 +172,9 @@ describe('thread values', () => {
     )
     expect(submit(badReply, guest)).toEqual(refusedWith(/回复的格式/))
     const loose = copyOf(room, 12)
-    const notAMap = updateOf(loose, () => (threadsOf(loose).get('t-guest')!.get('replies') as Y.Array<unknown>).push(['字']))
+    const notAMap = updateOf(loose, () =>
+      (threadsOf(loose).get('t-guest')!.get('replies') as Y.Array<unknown>).push(['字']),
+    )
     expect(submit(notAMap, guest)).not.toEqual(allowed)
   })
 })
@@ -175,7 +191,12 @@ describe('content nesting', () => {
     expect(submit(nestedContent(copyOf(room, 10), limits.maxContentDepth - 2), editor)).toEqual(refusedWith(/嵌套太深/))
     expect(submit(nestedContent(copyOf(room, 11), 3_000), editor)).toEqual(refusedWith(/嵌套太深/))
     const fine = copyOf(room, 12)
-    expect(submit(updateOf(fine, () => contentOf(fine).insert(0, [new Y.XmlElement('paragraph')])), editor)).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(fine, () => contentOf(fine).insert(0, [new Y.XmlElement('paragraph')])),
+        editor,
+      ),
+    ).toEqual(allowed)
   })
 
   it('[BOUNDS-2] nesting is counted across updates: one level at a time reaches the limit and stops', () => {
@@ -186,7 +207,10 @@ describe('content nesting', () => {
     while (verdict.allowed && levels < limits.maxContentDepth + 5) {
       const holder: Y.XmlElement | Y.XmlFragment = element
       const inner = new Y.XmlElement('blockquote')
-      verdict = submit(updateOf(doc, () => holder.insert(0, [inner])), editor)
+      verdict = submit(
+        updateOf(doc, () => holder.insert(0, [inner])),
+        editor,
+      )
       element = inner
       levels++
     }
@@ -220,7 +244,12 @@ describe('content nesting', () => {
     ]
     for (const self of selves) expect(submit(self, editor)).toEqual(refusedWith(/自相矛盾/))
     const fine = copyOf(room, 12)
-    expect(submit(updateOf(fine, () => contentOf(fine).insert(0, [new Y.XmlElement('paragraph')])), editor)).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(fine, () => contentOf(fine).insert(0, [new Y.XmlElement('paragraph')])),
+        editor,
+      ),
+    ).toEqual(allowed)
   })
 
   it('[BOUNDS-2] a type whose parent item holds no type nests nothing', () => {
@@ -235,12 +264,20 @@ describe('a stored document deeper than any stack', () => {
   it('[BOUNDS-1] loads into the guard and is judged, instead of overflowing on every update', () => {
     // Stored before there was a limit: the guard must still read it.
     const doc = copyOf(room, 10)
-    Y.applyUpdate(room, newThread(doc, 'guest', (thread) => nestMaps(thread, 'extra', 12_000)))
+    Y.applyUpdate(
+      room,
+      newThread(doc, 'guest', (thread) => nestMaps(thread, 'extra', 12_000)),
+    )
     guard = guardOver(room)
     const next = copyOf(room, 11)
     const reply = updateOf(next, () => addReply(next, 't-guest', { authorId: 'guest', body: '补充' }))
     expect(submit(reply, guest)).toEqual(allowed)
     const typist = copyOf(room, 12)
-    expect(submit(updateOf(typist, () => contentOf(typist).insert(0, [new Y.XmlElement('paragraph')])), editor)).toEqual(allowed)
+    expect(
+      submit(
+        updateOf(typist, () => contentOf(typist).insert(0, [new Y.XmlElement('paragraph')])),
+        editor,
+      ),
+    ).toEqual(allowed)
   })
 })

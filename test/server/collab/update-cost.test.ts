@@ -132,7 +132,13 @@ async function foldedBytesPerUpdate(documentBytes: number, updates: number): Pro
     compactAfter: 20,
   })
   registries.push(registry)
-  const writer = new Connection({ send() {}, close() {}, terminate() {} }, { id: 'w' } as UserRecord, { userId: 'w' } as Actor, 'edit', true)
+  const writer = new Connection(
+    { send() {}, close() {}, terminate() {} },
+    { id: 'w' } as UserRecord,
+    { userId: 'w' } as Actor,
+    'edit',
+    true,
+  )
   const room = await registry.join('doc', writer)
   for (let i = 0; i < updates; i++) {
     let update: Uint8Array = new Uint8Array()

@@ -69,7 +69,9 @@ function largestThread(doc: Y.Doc, authorId: string): void {
       ],
       start: { text, offset: 0 },
       end: { text, offset: 3 },
-      mentions: Array.from({ length: limits.maxThreadMentions }, (_, i) => `${i}`.padStart(limits.maxThreadIdChars, 'u')),
+      mentions: Array.from({ length: limits.maxThreadMentions }, (_, i) =>
+        `${i}`.padStart(limits.maxThreadIdChars, 'u'),
+      ),
     })
     threadsOf(doc).get('largest')!.set('quote', '引'.repeat(limits.maxThreadQuoteChars))
     addReply(doc, 'largest', { authorId, body: '回'.repeat(limits.maxThreadBodyChars) })
@@ -86,7 +88,10 @@ describe('the worst accepted updates', () => {
     await waitForStored(editor, 'the deepest content is stored')
     await waitForStored(commenter, 'the largest thread is stored')
     expect([...editor.denials, ...commenter.denials]).toEqual([])
-    const expected = new Map([...Y.decodeStateVector(Y.encodeStateVector(editor.doc)), ...Y.decodeStateVector(Y.encodeStateVector(commenter.doc))])
+    const expected = new Map([
+      ...Y.decodeStateVector(Y.encodeStateVector(editor.doc)),
+      ...Y.decodeStateVector(Y.encodeStateVector(commenter.doc)),
+    ])
     expected.set(commenter.doc.clientID, Y.getState(commenter.doc.store, commenter.doc.clientID))
     expected.set(editor.doc.clientID, Y.getState(editor.doc.store, editor.doc.clientID))
     draft.disconnectAll()
@@ -110,7 +115,10 @@ describe('the worst accepted updates', () => {
     expect((await api.get(`/api/documents/${documentId}/passages`)).status).toBe(200)
     const cookie = await login(server.url, 'teacher1')
     for (const format of ['docx', 'pdf']) {
-      const response = await fetch(`${server.url}/api/documents/${documentId}/export?edition=teacher&format=${format}`, { headers: { cookie } })
+      const response = await fetch(
+        `${server.url}/api/documents/${documentId}/export?edition=teacher&format=${format}`,
+        { headers: { cookie } },
+      )
       expect({ format, status: response.status }).toEqual({ format, status: 200 })
     }
   }, 120_000)

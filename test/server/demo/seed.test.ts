@@ -61,7 +61,9 @@ describe('demo seed', () => {
 
   it('pairs 陈老师 with 赵老师, as the office', async () => {
     await seedDemo(store, { password: 'p' })
-    const [admin, mentor, apprentice] = await Promise.all(['admin', 'mentor', 'apprentice'].map((name) => store.accounts.findUserByUsername(name)))
+    const [admin, mentor, apprentice] = await Promise.all(
+      ['admin', 'mentor', 'apprentice'].map((name) => store.accounts.findUserByUsername(name)),
+    )
     const pairs = await store.mentorships.listMentorships(admin!.schoolId)
     expect(pairs.map(({ mentorId, apprenticeId, pairedBy }) => ({ mentorId, apprenticeId, pairedBy }))).toEqual([
       { mentorId: mentor!.id, apprenticeId: apprentice!.id, pairedBy: admin!.id },
@@ -86,7 +88,12 @@ describe('demo seed', () => {
     expect(header!.type.name).toBe('lessonHeader')
     const fields = Object.fromEntries(header!.children.map((field) => [field.attrs.field, field.textContent]))
     expect(Object.keys(fields)).toEqual([...headerFieldKeys])
-    expect(fields).toMatchObject({ subject: '数学', topic: '3.1.1 一元一次方程', leadPreparer: '李老师', reviewer: '王老师' })
+    expect(fields).toMatchObject({
+      subject: '数学',
+      topic: '3.1.1 一元一次方程',
+      leadPreparer: '李老师',
+      reviewer: '王老师',
+    })
 
     expect(sections.map((section) => section.type.name)).toEqual(sections.map(() => 'section'))
     expect(sections.map((section) => section.attrs.title)).toEqual(defaultLessonTemplate.sections.map((s) => s.title))
@@ -102,7 +109,9 @@ describe('demo seed', () => {
       expect.stringMatching(/^二次备课：/),
       expect.stringMatching(/^参考答案：1\. C/),
     ])
-    expect(sections.filter((section) => section.attrs.teacherOnly).map((section) => section.attrs.key)).toEqual(['reflection'])
+    expect(sections.filter((section) => section.attrs.teacherOnly).map((section) => section.attrs.key)).toEqual([
+      'reflection',
+    ])
     expect(node.textContent).toContain('(x − 50)/3 = (x + 70)/5')
   })
 
@@ -152,7 +161,9 @@ describe('demo seed', () => {
       const { lessons, username } = await seededPlan()
       const today = '2026-11-22'
       expect(lessons.some((lesson) => lesson.scheduledDate < today && lesson.stage === 'adapting')).toBe(true)
-      expect(lessons.filter((lesson) => lesson.scheduledDate < today && ['draft', 'review'].includes(lesson.stage))).toHaveLength(2)
+      expect(
+        lessons.filter((lesson) => lesson.scheduledDate < today && ['draft', 'review'].includes(lesson.stage)),
+      ).toHaveLength(2)
       expect(lessons.filter((lesson) => lesson.scheduledDate > today).length).toBeGreaterThanOrEqual(3)
       const preparers = new Set(await Promise.all(lessons.map((lesson) => username(lesson.leadPreparerId))))
       expect(preparers.size).toBeGreaterThanOrEqual(4)

@@ -99,8 +99,10 @@ export function readDocx(bytes: Uint8Array): ReadDocx {
   let footerText = ''
   for (const name of footers) {
     const footer = xml(name)
-    for (const instruction of Array.from(footer.getElementsByTagNameNS(w, 'instrText'))) footerFields.push((instruction.textContent ?? '').trim())
-    for (const simple of Array.from(footer.getElementsByTagNameNS(w, 'fldSimple'))) footerFields.push((simple.getAttributeNS(w, 'instr') ?? '').trim())
+    for (const instruction of Array.from(footer.getElementsByTagNameNS(w, 'instrText')))
+      footerFields.push((instruction.textContent ?? '').trim())
+    for (const simple of Array.from(footer.getElementsByTagNameNS(w, 'fldSimple')))
+      footerFields.push((simple.getAttributeNS(w, 'instr') ?? '').trim())
     footerText += textOf(footer.documentElement!)
   }
   const paragraphs = body.filter((item): item is ReadParagraph => item.kind === 'paragraph')
@@ -111,11 +113,15 @@ export function readDocx(bytes: Uint8Array): ReadDocx {
     body,
     paragraphs,
     tables: body.filter((item): item is ReadTable => item.kind === 'table'),
-    text: allParagraphs(document.documentElement!).map((p) => textOf(p)).join('\n'),
+    text: allParagraphs(document.documentElement!)
+      .map((p) => textOf(p))
+      .join('\n'),
     footerFields,
     footerText,
     listFormats: files['word/numbering.xml'] ? listFormats(xml('word/numbering.xml').documentElement!) : new Map(),
-    images: files['word/_rels/document.xml.rels'] ? images(document.documentElement!, xml('word/_rels/document.xml.rels').documentElement!, files) : [],
+    images: files['word/_rels/document.xml.rels']
+      ? images(document.documentElement!, xml('word/_rels/document.xml.rels').documentElement!, files)
+      : [],
     files: Object.keys(files),
     page: { width: Number(pageSize?.getAttributeNS(w, 'w')), height: Number(pageSize?.getAttributeNS(w, 'h')) },
     defaultRun: runProperties(defaultProperties),
@@ -138,7 +144,12 @@ const relationships = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
 
 /** Inline pictures: their extent and alt text in document.xml, their part through the relationship their blip names. */
 function images(body: Element, rels: Element, files: Record<string, Uint8Array>): ReadImage[] {
-  const targets = new Map(Array.from(rels.getElementsByTagName('Relationship')).map((rel) => [rel.getAttribute('Id'), rel.getAttribute('Target')]))
+  const targets = new Map(
+    Array.from(rels.getElementsByTagName('Relationship')).map((rel) => [
+      rel.getAttribute('Id'),
+      rel.getAttribute('Target'),
+    ]),
+  )
   return Array.from(body.getElementsByTagNameNS(drawing, 'inline')).map((inline) => {
     const extent = inline.getElementsByTagNameNS(drawing, 'extent')[0]!
     const blip = inline.getElementsByTagNameNS(drawingMain, 'blip')[0]!
@@ -210,7 +221,11 @@ function table(element: Element): ReadTable {
       .map((row) =>
         children(row)
           .filter((node) => node.localName === 'tc')
-          .map((cell) => allParagraphs(cell).map((p) => textOf(p)).join('\n')),
+          .map((cell) =>
+            allParagraphs(cell)
+              .map((p) => textOf(p))
+              .join('\n'),
+          ),
       ),
   }
 }

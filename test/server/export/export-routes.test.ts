@@ -16,7 +16,14 @@ import { login } from '../../helpers/collab-client.ts'
 import { addLesson, addOutsiders, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
 import { type ReadRunProperties, readDocx } from './docx-reader.ts'
-import { type Download, download as downloadAs, finalizedSampleLesson, moveTo as move, sample, writeContent } from './export-fixtures.ts'
+import {
+  type Download,
+  download as downloadAs,
+  finalizedSampleLesson,
+  moveTo as move,
+  sample,
+  writeContent,
+} from './export-fixtures.ts'
 
 let server: TestServer
 let groupId: string
@@ -25,8 +32,20 @@ let version: VersionSummary
 const as: Record<string, ApiClient> = {}
 const cookies: Record<string, string> = {}
 
-const sectionTitles = ['学习目标', '重点难点', '学法指导', '预习导学', '合作探究', '展示交流', '当堂检测', '课堂小结', '课后作业（拓展延伸）']
-const numbered = ['一', '二', '三', '四', '五', '六', '七', '八', '九'].map((number, index) => `${number}、${sectionTitles[index]}`)
+const sectionTitles = [
+  '学习目标',
+  '重点难点',
+  '学法指导',
+  '预习导学',
+  '合作探究',
+  '展示交流',
+  '当堂检测',
+  '课堂小结',
+  '课后作业（拓展延伸）',
+]
+const numbered = ['一', '二', '三', '四', '五', '六', '七', '八', '九'].map(
+  (number, index) => `${number}、${sectionTitles[index]}`,
+)
 
 async function download(username: string, path: string): Promise<Download> {
   cookies[username] ??= await login(server.url, username)
@@ -42,7 +61,8 @@ function sectionOf(content: JSONContent, key: string): JSONContent {
 beforeAll(async () => {
   server = await startTestServer({ demoPlan: false })
   await addOutsiders(server)
-  for (const username of ['leader', 'teacher1', 'teacher2', 'guest', 'riverside-leader']) as[username] = await apiClientFor(server.url, username)
+  for (const username of ['leader', 'teacher1', 'teacher2', 'guest', 'riverside-leader'])
+    as[username] = await apiClientFor(server.url, username)
   groupId = await demoGroupId(as.leader!)
   ;({ lesson, version } = await finalizedSampleLesson(server, as.leader!))
 })
@@ -65,7 +85,8 @@ describe('学生版 and 教师版 of a 定稿 version', () => {
     expect(header.flat()).toEqual(expect.arrayContaining(['课题', '3.1.1 一元一次方程', '主备人', '王老师']))
     const titles = docx.paragraphs.map((p) => p.text).filter((text) => /^[一二三四五六七八九十]+、/.test(text))
     expect(titles).toEqual(numbered)
-    for (const answer of ['参考答案', '时间安排', '二次备课：', '课后反思', '教师用']) expect(docx.text).not.toContain(answer)
+    for (const answer of ['参考答案', '时间安排', '二次备课：', '课后反思', '教师用'])
+      expect(docx.text).not.toContain(answer)
     // The questions stay, the answers go.
     expect(docx.text).toContain('已知 x = 2 是方程 3x + a = 10 的解，求 a 的值。')
   })
@@ -107,8 +128,12 @@ describe('学生版 and 教师版 of a 定稿 version', () => {
     const songti = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun', cs: 'Times New Roman' }
     const heiti = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: 'SimHei', cs: 'Arial' }
     // A run without its own font or size prints in the document's default.
-    const printed = (run: ReadRunProperties) => ({ fonts: run.fonts ?? docx.defaultRun.fonts, size: run.size ?? docx.defaultRun.size })
-    const runsOf = (text: string) => docx.paragraphs.find((p) => p.text.startsWith(text))!.runs.filter((run) => run.text !== '')
+    const printed = (run: ReadRunProperties) => ({
+      fonts: run.fonts ?? docx.defaultRun.fonts,
+      size: run.size ?? docx.defaultRun.size,
+    })
+    const runsOf = (text: string) =>
+      docx.paragraphs.find((p) => p.text.startsWith(text))!.runs.filter((run) => run.text !== '')
     const body = runsOf('通过分析实际问题中的数量关系')
     expect(body.length).toBeGreaterThan(0)
     for (const run of body) expect(printed(run)).toEqual({ fonts: songti, size: 24 })
@@ -119,14 +144,20 @@ describe('学生版 and 教师版 of a 定稿 version', () => {
   })
 
   it('gives the print view the same content as JSON', async () => {
-    const { status, body } = await as.teacher2!.get<ExportDocument>(`/api/versions/${version.id}/export?edition=student&format=json`)
+    const { status, body } = await as.teacher2!.get<ExportDocument>(
+      `/api/versions/${version.id}/export?edition=student&format=json`,
+    )
     expect(status).toBe(200)
     expect(body).toMatchObject({ title: '3.2 解一元一次方程（一）', edition: 'student', studentLine: true })
     expect(JSON.stringify(body)).not.toContain('参考答案')
   })
 
   it('exports the shared plan as it reads now, at any stage', async () => {
-    const draft = await addLesson(as.leader!, groupId, planInput(await userId(server, 'teacher1'), { title: '3.2 解一元一次方程（二）' }))
+    const draft = await addLesson(
+      as.leader!,
+      groupId,
+      planInput(await userId(server, 'teacher1'), { title: '3.2 解一元一次方程（二）' }),
+    )
     const file = await download('teacher1', `/api/documents/${draft.documentId}/export?edition=teacher`)
     expect(file.status).toBe(200)
     expect(file.fileName).toBe('3.2 解一元一次方程（二）-教师版.docx')
@@ -163,12 +194,16 @@ describe('二次备课 in the 教师版', () => {
     expect(cut.struck).toBe('从算式到方程，你有什么体会？')
     // The cut passage stays in its section, after the list item it followed.
     const order = docx.paragraphs.map((p) => p.text)
-    expect(order.indexOf(cut.text)).toBeGreaterThan(order.findIndex((text) => text.startsWith('列方程解决实际问题的一般步骤')))
+    expect(order.indexOf(cut.text)).toBeGreaterThan(
+      order.findIndex((text) => text.startsWith('列方程解决实际问题的一般步骤')),
+    )
     expect(order.indexOf(cut.text)).toBeLessThan(order.indexOf('九、课后作业（拓展延伸）'))
   })
 
   it('prints the 学生版 of the adaptation as the teacher’s class gets it, without marks', async () => {
-    const docx = readDocx((await download('teacher2', `/api/documents/${adaptation.documentId}/export?edition=student`)).bytes)
+    const docx = readDocx(
+      (await download('teacher2', `/api/documents/${adaptation.documentId}/export?edition=student`)).bytes,
+    )
     expect(docx.text).toContain('补充：完成练习册第12页。')
     expect(docx.text).toContain('必做：课本习题3.1 第1、2题。')
     expect(docx.text).not.toContain('从算式到方程，你有什么体会？')
@@ -191,9 +226,17 @@ describe('records, reflections and a whole semester', () => {
     expect(file.fileName).toBe('集体备课记录-3.2 解一元一次方程（一）-2026-12-01.docx')
     const docx = readDocx(file.bytes)
     expect(docx.paragraphs[0]!.text).toBe('集体备课记录')
-    expect(docx.tables[0]!.rows.flat()).toEqual(expect.arrayContaining(['参加人员', '李老师、张老师', '缺席', '时间', '2026-12-01 14:00—15:00']))
+    expect(docx.tables[0]!.rows.flat()).toEqual(
+      expect.arrayContaining(['参加人员', '李老师、张老师', '缺席', '时间', '2026-12-01 14:00—15:00']),
+    )
     expect(docx.paragraphs.map((p) => p.text)).toEqual(
-      expect.arrayContaining(['一、讨论纪要', '讨论了找相等关系的方法。', '第3题学生容易设错未知数。', '二、形成共识', '第3题改为课后练习。']),
+      expect.arrayContaining([
+        '一、讨论纪要',
+        '讨论了找相等关系的方法。',
+        '第3题学生容易设错未知数。',
+        '二、形成共识',
+        '第3题改为课后练习。',
+      ]),
     )
   })
 
@@ -201,7 +244,10 @@ describe('records, reflections and a whole semester', () => {
     await moveTo(lesson.id, 'adapting')
     const { body } = await as.teacher2!.post<{ documentId: string }>(`/api/lessons/${lesson.id}/reflections`)
     expect(body.documentId).toBeTruthy()
-    const file = await download('leader', `/api/groups/${groupId}/export/reflections?teacher=${await userId(server, 'teacher2')}&semester=${encodeURIComponent(lesson.semester)}`)
+    const file = await download(
+      'leader',
+      `/api/groups/${groupId}/export/reflections?teacher=${await userId(server, 'teacher2')}&semester=${encodeURIComponent(lesson.semester)}`,
+    )
     expect(file.status).toBe(200)
     const docx = readDocx(file.bytes)
     expect(docx.paragraphs[0]!.text).toBe('张老师的课后反思')
@@ -210,17 +256,27 @@ describe('records, reflections and a whole semester', () => {
   })
 
   it('zips one .docx per finalized plan of the semester, named in Chinese', async () => {
-    const second = await addLesson(as.leader!, groupId, planInput(await userId(server, 'teacher1'), { title: '3.3 实际问题与一元一次方程', scheduledDate: '2026-12-15' }))
+    const second = await addLesson(
+      as.leader!,
+      groupId,
+      planInput(await userId(server, 'teacher1'), { title: '3.3 实际问题与一元一次方程', scheduledDate: '2026-12-15' }),
+    )
     await moveTo(second.id, 'review')
     await moveTo(second.id, 'finalized')
-    const file = await download('teacher2', `/api/groups/${groupId}/export/finalized?semester=${encodeURIComponent(lesson.semester)}&edition=student`)
+    const file = await download(
+      'teacher2',
+      `/api/groups/${groupId}/export/finalized?semester=${encodeURIComponent(lesson.semester)}&edition=student`,
+    )
     expect(file.status).toBe(200)
     expect(file.type).toBe('application/zip')
     expect(file.fileName).toBe(`七年级数学备课组-${lesson.semester}-定稿导学案-学生版.zip`)
     // Entry names are flagged UTF-8 (general purpose bit 11), so every unzip tool reads them as written.
     expect(new DataView(file.bytes.buffer).getUint16(6, true) & 0x800).toBe(0x800)
     const entries = unzipSync(file.bytes)
-    expect(Object.keys(entries)).toEqual(['3.2 解一元一次方程（一）-学生版.docx', '3.3 实际问题与一元一次方程-学生版.docx'])
+    expect(Object.keys(entries)).toEqual([
+      '3.2 解一元一次方程（一）-学生版.docx',
+      '3.3 实际问题与一元一次方程-学生版.docx',
+    ])
     expect(readDocx(entries['3.2 解一元一次方程（一）-学生版.docx']!).text).not.toContain('参考答案')
   })
 
@@ -234,7 +290,9 @@ describe('refusals', () => {
   it('refuses a group’s archive to an invited expert, with the reason', async () => {
     const { status, body } = await as.guest!.get(`/api/groups/${groupId}/export/finalized`)
     expect(status).toBe(403)
-    expect(body).toEqual({ error: { code: 'forbidden', message: '受邀专家可以导出单份教案，整学期的资料只提供给本校老师' } })
+    expect(body).toEqual({
+      error: { code: 'forbidden', message: '受邀专家可以导出单份教案，整学期的资料只提供给本校老师' },
+    })
   })
 
   it('lets the expert export the single plan they may read', async () => {
@@ -264,7 +322,9 @@ describe('PDF', () => {
     const bare = await startTestServer({ chromiumPath: '/nonexistent/chromium' })
     try {
       const cookie = await login(bare.url, 'leader')
-      const response = await fetch(`${bare.url}/api/documents/${bare.sampleDocumentId}/export?format=pdf`, { headers: { cookie } })
+      const response = await fetch(`${bare.url}/api/documents/${bare.sampleDocumentId}/export?format=pdf`, {
+        headers: { cookie },
+      })
       expect(response.status).toBe(503)
       expect(await response.json()).toEqual({
         error: { code: 'pdf_unavailable', message: '服务器未安装 Chromium，请使用打印预览中的“打印/另存为 PDF”' },

@@ -45,7 +45,12 @@ const plan = (): JSONContent => ({
     {
       type: 'section',
       attrs: { key: 'inquiry', title: '合作探究', hint: '', teacherOnly: false },
-      content: [p('观察数轴：'), image(ids.figure, '数轴', 30, 20), image(ids.wide, '', 2000, 1000), image(ids.answer, '答案图', 10, 10, true)],
+      content: [
+        p('观察数轴：'),
+        image(ids.figure, '数轴', 30, 20),
+        image(ids.wide, '', 2000, 1000),
+        image(ids.answer, '答案图', 10, 10, true),
+      ],
     },
     {
       type: 'section',
@@ -66,9 +71,9 @@ const emu = 9525
 describe('images in the export model', () => {
   it('names every image once; the 学生版 drops the 教师用 one; a missing row becomes a placeholder', () => {
     const teacher = exported('teacher')
-    expect(imageIdsOf(buildExport(schema.nodeFromJSON(plan()), { edition: 'teacher', title: '', subtitle: '' }).blocks)).toEqual([
-      ids.figure, ids.wide, ids.answer, ids.gone, ids.webp,
-    ])
+    expect(
+      imageIdsOf(buildExport(schema.nodeFromJSON(plan()), { edition: 'teacher', title: '', subtitle: '' }).blocks),
+    ).toEqual([ids.figure, ids.wide, ids.answer, ids.gone, ids.webp])
     expect(imageIdsOf(teacher.blocks)).toEqual([ids.figure, ids.wide, ids.answer, ids.webp])
     expect(imageIdsOf(exported('student').blocks)).toEqual([ids.figure, ids.wide, ids.webp])
   })
@@ -96,7 +101,10 @@ describe('images in the .docx', () => {
 
   it('keeps the pictures in the 学生版 except the 教师用 one', async () => {
     const file = readDocx(await docxOf(exported('student'), images))
-    expect(file.images.map((found) => found.bytes.length)).toEqual([images.get(ids.figure)!.bytes.length, images.get(ids.wide)!.bytes.length])
+    expect(file.images.map((found) => found.bytes.length)).toEqual([
+      images.get(ids.figure)!.bytes.length,
+      images.get(ids.wide)!.bytes.length,
+    ])
     expect(file.text).not.toContain('【教师用】')
   })
 
@@ -106,7 +114,15 @@ describe('images in the .docx', () => {
       content: [
         {
           type: 'table',
-          content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [p('题号')] }, { type: 'tableCell', content: [image(ids.wide, '', 2000, 1000)] }] }],
+          content: [
+            {
+              type: 'tableRow',
+              content: [
+                { type: 'tableCell', content: [p('题号')] },
+                { type: 'tableCell', content: [image(ids.wide, '', 2000, 1000)] },
+              ],
+            },
+          ],
         },
       ],
     }
@@ -124,7 +140,9 @@ describe('images in the print HTML', () => {
     expect(view).toContain(`src="${imageUrl(ids.figure)}" alt="数轴" width="30" height="20"`)
     expect(view).toContain('【图片缺失：旧图】')
     const pdf = exportHtml(model, inlineImageSource(images))
-    expect(pdf).toContain(`src="data:image/png;base64,${Buffer.from(images.get(ids.figure)!.bytes).toString('base64')}"`)
+    expect(pdf).toContain(
+      `src="data:image/png;base64,${Buffer.from(images.get(ids.figure)!.bytes).toString('base64')}"`,
+    )
     expect(pdf).not.toContain('/api/images/')
   })
 
@@ -140,7 +158,10 @@ describe('export → import round trip', () => {
     const file = await docxOf(exported('student'), images)
     const { lesson, images: imported, unkept } = await importDocx(file, defaultLessonTemplate)
     expect(unkept.filter((item) => item.kind.startsWith('images'))).toEqual([])
-    expect(imported.map((found) => [found.width, found.height])).toEqual([[30, 20], [2000, 1000]])
+    expect(imported.map((found) => [found.width, found.height])).toEqual([
+      [30, 20],
+      [2000, 1000],
+    ])
     expect(Buffer.from(imported[0]!.bytes).equals(Buffer.from(images.get(ids.figure)!.bytes))).toBe(true)
     const json = JSON.stringify(lesson.sections)
     for (const found of imported) expect(json).toContain(imageUrl(found.id))

@@ -44,7 +44,10 @@ function plan(): JSONContent {
 }
 
 function model(edition: Edition): ExportDocument {
-  return withAvailableImages(buildExport(schema.nodeFromJSON(plan()), { edition, title: '3.1.1 一元一次方程 导学案', subtitle: '' }), new Set(images.keys()))
+  return withAvailableImages(
+    buildExport(schema.nodeFromJSON(plan()), { edition, title: '3.1.1 一元一次方程 导学案', subtitle: '' }),
+    new Set(images.keys()),
+  )
 }
 
 /** Every printed text of the blocks, one entry per paragraph or cell paragraph; `teacherOnly` only those inside 教师用. */
@@ -130,10 +133,14 @@ describe.runIf(libreOfficeSuitesEnabled())('exported .docx printed by LibreOffic
   it('[EXPORT-10] loses no text of the export model, and the 学生版 none of the 教师用 passages', () => {
     for (const edition of ['student', 'teacher'] as const) {
       const printed = squeezed(pdfText(pdfs.get(edition)!))
-      const lost = textsOf(models.get(edition)!.blocks).map(squeezed).filter((text) => text !== '' && !printed.includes(text))
+      const lost = textsOf(models.get(edition)!.blocks)
+        .map(squeezed)
+        .filter((text) => text !== '' && !printed.includes(text))
       expect(lost, edition).toEqual([])
     }
-    const teacherOnly = textsOf(models.get('teacher')!.blocks, true).map(squeezed).filter((text) => text !== '')
+    const teacherOnly = textsOf(models.get('teacher')!.blocks, true)
+      .map(squeezed)
+      .filter((text) => text !== '')
     expect(teacherOnly.length).toBeGreaterThan(2)
     const student = squeezed(pdfText(pdfs.get('student')!))
     expect(teacherOnly.filter((text) => student.includes(text))).toEqual([])

@@ -17,7 +17,9 @@ import { docxPart, wordAttribute, wordElements } from './docx-reader.ts'
 
 const schema = buildEditorSchema()
 const figureId = '0f8fad5b-d9cb-469f-a165-70867728950e'
-const images = new Map<string, ExportImage>([[figureId, { contentType: 'image/png', bytes: pngImage(300, 200), width: 300, height: 200 }]])
+const images = new Map<string, ExportImage>([
+  [figureId, { contentType: 'image/png', bytes: pngImage(300, 200), width: 300, height: 200 }],
+])
 
 const text = (value: string): JSONContent => ({ type: 'text', text: value })
 const p = (value: string): JSONContent => ({ type: 'paragraph', content: [text(value)] })
@@ -43,7 +45,10 @@ function plan(): JSONContent {
               { type: 'tableRow', content: [cell('tableCell', '去年'), cell('tableCell', '2x')] },
             ],
           },
-          { type: 'image', attrs: { src: imageUrl(figureId), alt: '数轴', width: 300, height: 200, teacherOnly: false } },
+          {
+            type: 'image',
+            attrs: { src: imageUrl(figureId), alt: '数轴', width: 300, height: 200, teacherOnly: false },
+          },
         ],
       },
       {
@@ -65,17 +70,25 @@ function paragraphStyle(paragraph: Element): string | null {
   return style ? wordAttribute(style, 'val') : null
 }
 
-const textOf = (element: Element) => wordElements(element, 't').map((node) => node.textContent ?? '').join('')
+const textOf = (element: Element) =>
+  wordElements(element, 't')
+    .map((node) => node.textContent ?? '')
+    .join('')
 
 describe('the .docx in Word, WPS and LibreOffice', () => {
   it('[EXPORT-1] says the rule of every line spacing, so LibreOffice does not clip a picture to one line', async () => {
     const bytes = await exported()
-    const spacings = [...wordElements(docxPart(bytes, 'word/document.xml'), 'spacing'), ...wordElements(docxPart(bytes, 'word/styles.xml'), 'spacing')]
+    const spacings = [
+      ...wordElements(docxPart(bytes, 'word/document.xml'), 'spacing'),
+      ...wordElements(docxPart(bytes, 'word/styles.xml'), 'spacing'),
+    ]
     const withLine = spacings.filter((spacing) => wordAttribute(spacing, 'line') !== null)
     expect(withLine.length).toBeGreaterThan(10)
     for (const spacing of withLine) expect(wordAttribute(spacing, 'lineRule')).toBe('auto')
 
-    const pictureParagraph = wordElements(docxPart(bytes, 'word/document.xml'), 'p').find((paragraph) => wordElements(paragraph, 'drawing').length > 0)!
+    const pictureParagraph = wordElements(docxPart(bytes, 'word/document.xml'), 'p').find(
+      (paragraph) => wordElements(paragraph, 'drawing').length > 0,
+    )!
     const spacing = wordElements(pictureParagraph, 'spacing')[0]!
     expect([wordAttribute(spacing, 'line'), wordAttribute(spacing, 'lineRule')]).toEqual(['240', 'auto'])
   })
@@ -105,7 +118,10 @@ describe('the .docx in Word, WPS and LibreOffice', () => {
     expect(paragraphStyle(byText('经历'))).toBeNull()
 
     const styles = wordElements(docxPart(bytes, 'word/styles.xml'), 'style')
-    for (const [id, level] of [['Heading1', '0'], ['Heading2', '1']] as const) {
+    for (const [id, level] of [
+      ['Heading1', '0'],
+      ['Heading2', '1'],
+    ] as const) {
       const style = styles.find((candidate) => wordAttribute(candidate, 'styleId') === id)!
       expect(wordAttribute(wordElements(style, 'outlineLvl')[0]!, 'val')).toBe(level)
       expect(wordAttribute(wordElements(style, 'color')[0]!, 'val')).toBe('000000')

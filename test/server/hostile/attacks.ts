@@ -90,9 +90,9 @@ const malformed = fc.record({
     fc.oneof(
       fc.uint8Array({ minLength: 0, maxLength: 64 }),
       // A sync or awareness message type with garbage after it.
-      fc.tuple(fc.constantFrom(0, 1, 2, 3), fc.constantFrom(0, 1, 2), fc.uint8Array({ maxLength: 64 })).map(
-        ([type, sub, rest]) => new Uint8Array([type, sub, ...rest]),
-      ),
+      fc
+        .tuple(fc.constantFrom(0, 1, 2, 3), fc.constantFrom(0, 1, 2), fc.uint8Array({ maxLength: 64 }))
+        .map(([type, sub, rest]) => new Uint8Array([type, sub, ...rest])),
     ),
     { minLength: 1, maxLength: 20 },
   ),

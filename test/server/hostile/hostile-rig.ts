@@ -115,7 +115,10 @@ export class HostileRig {
   static async start(options: StartOptions = {}): Promise<HostileRig> {
     const dataDir = mkdtempSync(join(tmpdir(), 'gongbei-hostile-'))
     try {
-      return new HostileRig(await within(startTestServer({ ...options, dataDir }), 60_000, 'the server starts'), { ...options, dataDir })
+      return new HostileRig(await within(startTestServer({ ...options, dataDir }), 60_000, 'the server starts'), {
+        ...options,
+        dataDir,
+      })
     } catch (error) {
       rmSync(dataDir, { recursive: true, force: true })
       throw error
@@ -134,7 +137,8 @@ export class HostileRig {
   }
 
   async documentFor(access: AttackerAccess): Promise<string> {
-    if (cast[access].document === 'free') return within(createDocumentInDemoGroup(this.server, '受攻击的导学案'), waitMs, 'a new document')
+    if (cast[access].document === 'free')
+      return within(createDocumentInDemoGroup(this.server, '受攻击的导学案'), waitMs, 'a new document')
     const leader = await within(apiClientFor(this.server.url, 'leader'), waitMs, 'the leader signs in')
     const groupId = await within(demoGroupId(leader), waitMs, 'the demo group')
     const lesson = await within(
@@ -154,7 +158,11 @@ export class HostileRig {
   }
 
   async raw(documentId: string, username: string): Promise<RawSocket> {
-    const socket = await within(openRawSocket(this.server.url, documentId, await this.token(username)), waitMs, `${username} opens a socket`)
+    const socket = await within(
+      openRawSocket(this.server.url, documentId, await this.token(username)),
+      waitMs,
+      `${username} opens a socket`,
+    )
     this.open.add({ close: () => socket.ws.terminate() })
     return socket
   }
@@ -172,7 +180,11 @@ export class HostileRig {
     try {
       contentOf(paster.doc).push([paragraph('等式两边同时加上同一个数，等式仍然成立。'.repeat(2_000))])
       await this.type(honest, '基线：照常备课')
-      await until(() => honest.frames.acked === honest.frames.sent && paster.frames.acked === paster.frames.sent, waitMs, 'the baseline edits are stored')
+      await until(
+        () => honest.frames.acked === honest.frames.sent && paster.frames.acked === paster.frames.sent,
+        waitMs,
+        'the baseline edits are stored',
+      )
     } finally {
       slowest = (await probe.stop()).slowestMs
       this.closeAll()
@@ -204,7 +216,11 @@ export class HostileRig {
         }
       }
       await this.type(honest, typed)
-      await until(() => honest.frames.acked === honest.frames.sent, waitMs, `the honest edits are stored during ${what}`)
+      await until(
+        () => honest.frames.acked === honest.frames.sent,
+        waitMs,
+        `the honest edits are stored during ${what}`,
+      )
       await this.settled(socket, what)
       slowestHealthMs = (await probe.stop()).slowestMs
       probe = null
@@ -213,10 +229,13 @@ export class HostileRig {
         // Bad input gets a clear close code, never an internal error.
         if (code === 1011) throw new Error(`the attacker was closed with 1011 (${reason}) by ${what}`)
       }
-      if (honest.closeCodes.length > 0) throw new Error(`the honest colleague was cut off (${honest.closeCodes.join(', ')}) by ${what}`)
-      if (honest.denials.length > 0) throw new Error(`the honest colleague was refused (${honest.denials.join('; ')}) after ${what}`)
+      if (honest.closeCodes.length > 0)
+        throw new Error(`the honest colleague was cut off (${honest.closeCodes.join(', ')}) by ${what}`)
+      if (honest.denials.length > 0)
+        throw new Error(`the honest colleague was refused (${honest.denials.join('; ')}) after ${what}`)
       const stored = await this.storedDoc(documentId)
-      if (!textsOf(stored).includes(typed)) throw new Error(`the stored document lacks 「${typed}」 after ${what}: ${textsOf(stored).join(' / ')}`)
+      if (!textsOf(stored).includes(typed))
+        throw new Error(`the stored document lacks 「${typed}」 after ${what}: ${textsOf(stored).join(' / ')}`)
       if (!covers(stored, honest.acked)) throw new Error(`an acknowledged honest edit is not stored after ${what}`)
       this.attacked.push({ documentId, typed, honest: honestName })
     } finally {
@@ -247,7 +266,9 @@ export class HostileRig {
     const before = socket.received.length
     socket.ws.send(new Uint8Array([0, 0, 1, 0]))
     await until(
-      () => socket.ws.readyState === socket.ws.CLOSED || socket.received.slice(before).some((frame) => frame[0] === 0 && frame[1] === 1),
+      () =>
+        socket.ws.readyState === socket.ws.CLOSED ||
+        socket.received.slice(before).some((frame) => frame[0] === 0 && frame[1] === 1),
       waitMs,
       `the server answers or closes the attacker after ${what}`,
     )
@@ -255,7 +276,11 @@ export class HostileRig {
 
   /** The document as the store holds it, loaded afresh. */
   async storedDoc(documentId: string): Promise<Y.Doc> {
-    const stored = await within(this.server.store.updates.loadDocumentState(documentId), waitMs, 'the stored document loads')
+    const stored = await within(
+      this.server.store.updates.loadDocumentState(documentId),
+      waitMs,
+      'the stored document loads',
+    )
     const doc = new Y.Doc()
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const update of stored.updates) Y.applyUpdate(doc, update)

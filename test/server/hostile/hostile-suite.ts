@@ -57,7 +57,10 @@ export function hostileSuite(backend: string, options: () => StartOptions) {
           fc.asyncProperty(fc.array(attack, { minLength: 1, maxLength: 3 }), async (attacks) => {
             const outcome = await rig.attack(access, attacks)
             slowestMs = Math.max(slowestMs, outcome.slowestHealthMs)
-            expect(outcome.slowestHealthMs, `/healthz slowest answer, bound ${boundMs.toFixed(0)} ms`).toBeLessThanOrEqual(boundMs)
+            expect(
+              outcome.slowestHealthMs,
+              `/healthz slowest answer, bound ${boundMs.toFixed(0)} ms`,
+            ).toBeLessThanOrEqual(boundMs)
           }),
           // Without shrinking: each run costs seconds, and the failing attacks are printed whole.
           { seed: Math.floor(seeds() * 0x7fffffff), numRuns: runsPerAccess, endOnFailure: true },

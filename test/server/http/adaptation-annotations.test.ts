@@ -13,7 +13,14 @@ import { contentOf } from '../../../shared/threads/thread-anchor.ts'
 import { createThread, setResolved } from '../../../shared/threads/thread-edits.ts'
 import { readThread, threadsOf } from '../../../shared/threads/thread-model.ts'
 import { type ApiClient, apiClientFor } from '../../helpers/api-client.ts'
-import { connectClient, type TestClient, waitFor, waitForStored, waitForSync, wsToken } from '../../helpers/collab-client.ts'
+import {
+  connectClient,
+  type TestClient,
+  waitFor,
+  waitForStored,
+  waitForSync,
+  wsToken,
+} from '../../helpers/collab-client.ts'
 import { type DraftWithPassage, draftWithPassage, passageOf } from '../../helpers/draft-with-passage.ts'
 import { userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
@@ -101,7 +108,10 @@ describe('the mentor on the apprentice’s 二次备课', () => {
     expect(mentor.denials).toEqual([])
     const stored = threadsOf(await storedDoc()).get('balance')
     expect(stored && readThread(stored)).toMatchObject({ authorId: ids.mentor, quote: '天平的例子', state: 'open' })
-    const told = await eventually(() => inbox('apprentice'), ({ notifications }) => notifications.some((item) => item.threadId === 'balance'))
+    const told = await eventually(
+      () => inbox('apprentice'),
+      ({ notifications }) => notifications.some((item) => item.threadId === 'balance'),
+    )
     expect(told.notifications.find((item) => item.threadId === 'balance')).toMatchObject({
       kind: 'thread',
       documentId: adaptation.documentId,
@@ -131,9 +141,18 @@ describe('the group’s leader on a member’s 二次备课', () => {
     setResolved(leader.client.doc, 'balance', true, ids.leader!)
     await waitForStored(leader.client, 'the resolution acknowledged')
     expect(leader.client.denials).toEqual([])
-    await waitFor(() => readThread(threadsOf(mentor.doc).get('balance')!).state === 'resolved', 'the resolution reaches the mentor')
-    expect(readThread(threadsOf(await storedDoc()).get('balance')!)).toMatchObject({ state: 'resolved', resolvedBy: ids.leader })
-    const told = await eventually(() => inbox('mentor'), ({ notifications }) => notifications.some((item) => item.threadId === 'balance'))
+    await waitFor(
+      () => readThread(threadsOf(mentor.doc).get('balance')!).state === 'resolved',
+      'the resolution reaches the mentor',
+    )
+    expect(readThread(threadsOf(await storedDoc()).get('balance')!)).toMatchObject({
+      state: 'resolved',
+      resolvedBy: ids.leader,
+    })
+    const told = await eventually(
+      () => inbox('mentor'),
+      ({ notifications }) => notifications.some((item) => item.threadId === 'balance'),
+    )
     expect(told.notifications.find((item) => item.threadId === 'balance')).toMatchObject({ actorId: ids.leader })
   })
 })

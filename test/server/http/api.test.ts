@@ -130,8 +130,12 @@ describe('operations', () => {
 
   it('GET /metrics speaks the Prometheus text format', async () => {
     const text = await (await fetch(`${server.url}/metrics`)).text()
-    for (const name of ['gongbei_connections', 'gongbei_open_documents', 'gongbei_updates_per_second',
-      'gongbei_store_write_seconds_bucket']) {
+    for (const name of [
+      'gongbei_connections',
+      'gongbei_open_documents',
+      'gongbei_updates_per_second',
+      'gongbei_store_write_seconds_bucket',
+    ]) {
       expect(text).toContain(name)
     }
   })

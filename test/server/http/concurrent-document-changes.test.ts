@@ -28,7 +28,9 @@ function inquiryTexts(doc: Y.Doc): string[] {
 function setInquiry(doc: Y.Doc, texts: string[]): void {
   editBody(doc, (blocks) =>
     blocks.map((block) =>
-      block.attrs?.['key'] === 'inquiry' ? { ...block, content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) } : block,
+      block.attrs?.['key'] === 'inquiry'
+        ? { ...block, content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) }
+        : block,
     ),
   )
 }
@@ -57,7 +59,10 @@ describe.each(backends)('server-made changes at once on $name', ({ name, enabled
     await waitForSync(client)
     setInquiry(client.doc, texts)
     const typed = Y.decodeStateVector(Y.encodeStateVector(client.doc))
-    await waitFor(() => [...typed].every(([id, clock]) => (client.acked.get(id) ?? 0) >= clock), 'the edit to be stored')
+    await waitFor(
+      () => [...typed].every(([id, clock]) => (client.acked.get(id) ?? 0) >= clock),
+      'the edit to be stored',
+    )
     client.destroy()
   }
 
@@ -75,7 +80,8 @@ describe.each(backends)('server-made changes at once on $name', ({ name, enabled
     await edit('teacher1', lesson.documentId, ['A 原文', 'B 原文', 'C 原文'])
     await moveTo('review', 'teacher1')
     await moveTo('finalized')
-    adaptationId = (await as.teacher2!.post<AdaptationDetail>(`/api/lessons/${lesson.id}/adaptations`, {})).body.documentId
+    adaptationId = (await as.teacher2!.post<AdaptationDetail>(`/api/lessons/${lesson.id}/adaptations`, {})).body
+      .documentId
     await edit('teacher2', adaptationId, ['A 原文', 'B 原文，分组讨论', 'C 原文'])
     await moveTo('review')
     await edit('teacher1', lesson.documentId, ['A 原文', 'B 修订稿', 'C 原文'])
@@ -91,7 +97,10 @@ describe.each(backends)('server-made changes at once on $name', ({ name, enabled
   it.runIf(enabled)('pulls once when two pulls arrive together', async () => {
     // Guards against two pulls both applying and each storing the flagged passages (2 conflict rows).
     const path = `/api/adaptations/${adaptationId}/pull`
-    const answers = await Promise.all([as.teacher2!.post<AdaptationDetail>(path), as.teacher2!.post<AdaptationDetail>(path)])
+    const answers = await Promise.all([
+      as.teacher2!.post<AdaptationDetail>(path),
+      as.teacher2!.post<AdaptationDetail>(path),
+    ])
     expect(answers.map((answer) => answer.status)).toEqual([200, 200])
     expect(await server.store.adaptations.listConflicts(adaptationId)).toHaveLength(1)
     expect(answers[1].body).toMatchObject({ baseVersion: { number: 2 }, openConflicts: 1 })
@@ -102,7 +111,10 @@ describe.each(backends)('server-made changes at once on $name', ({ name, enabled
     const [conflict] = await server.store.adaptations.listConflicts(adaptationId)
     const path = `/api/adaptations/${adaptationId}/conflicts/${conflict!.id}`
     const before = await stored(adaptationId)
-    const answers = await Promise.all([as.teacher2!.post(path, { choice: 'shared' }), as.teacher2!.post(path, { choice: 'shared' })])
+    const answers = await Promise.all([
+      as.teacher2!.post(path, { choice: 'shared' }),
+      as.teacher2!.post(path, { choice: 'shared' }),
+    ])
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400])
     const texts = inquiryTexts(await stored(adaptationId))
     expect(texts.filter((text) => text.includes('B 修订稿'))).toHaveLength(1)
@@ -117,7 +129,9 @@ describe.each(backends)('server-made changes at once on $name', ({ name, enabled
     const path = `/api/versions/${versions[0]!.id}/restore`
     const answers = await Promise.all([as.leader!.post(path), as.leader!.post(path)])
     expect(answers.map((answer) => answer.status)).toEqual([200, 200])
-    expect(answers.map((answer) => answer.body)).toEqual(expect.arrayContaining([{ changed: true }, { changed: false }]))
+    expect(answers.map((answer) => answer.body)).toEqual(
+      expect.arrayContaining([{ changed: true }, { changed: false }]),
+    )
     expect(inquiryTexts(await stored(lesson.documentId))).toEqual(['A 原文', 'B 原文', 'C 原文'])
   })
 })

@@ -68,6 +68,9 @@ describe('a 定稿 that cannot be stored', () => {
     expect((await leader.post(`/api/lessons/${lesson.id}/stage`, { to: 'finalized' })).status).toBe(200)
     const versions = await store.versions.listVersions(lesson.id)
     expect(versions.map((version) => version.number)).toEqual([1])
-    expect((await store.lessons.listLessonStageEvents(lesson.id)).map((event) => event.to)).toEqual(['review', 'finalized'])
+    expect((await store.lessons.listLessonStageEvents(lesson.id)).map((event) => event.to)).toEqual([
+      'review',
+      'finalized',
+    ])
   })
 })

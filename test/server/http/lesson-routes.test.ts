@@ -16,7 +16,16 @@ const clients: TestClient[] = []
 beforeAll(async () => {
   server = await startTestServer()
   await addOutsiders(server)
-  for (const username of ['leader', 'teacher1', 'teacher2', 'mentor', 'admin', 'guest', 'chinese-leader', 'riverside-leader']) {
+  for (const username of [
+    'leader',
+    'teacher1',
+    'teacher2',
+    'mentor',
+    'admin',
+    'guest',
+    'chinese-leader',
+    'riverside-leader',
+  ]) {
     as[username] = await apiClientFor(server.url, username)
   }
   groupId = await demoGroupId(as.leader!)
@@ -51,7 +60,10 @@ async function expectMoved(lessonId: string, username: string, to: LessonStage):
 /** Refused with `reason`; the stage and the history stay as they were. */
 async function expectRefused(lessonId: string, username: string, to: LessonStage, reason: string): Promise<void> {
   const before = await detailOf(lessonId)
-  expect(await move(lessonId, username, to)).toEqual({ status: 403, body: { error: { code: 'forbidden', message: reason } } })
+  expect(await move(lessonId, username, to)).toEqual({
+    status: 403,
+    body: { error: { code: 'forbidden', message: reason } },
+  })
   const after = await detailOf(lessonId)
   expect(after.lesson.stage).toBe(before.lesson.stage)
   expect(after.history).toEqual(before.history)
@@ -247,7 +259,9 @@ describe('open editors follow the stage at once', () => {
 
   async function storedText(documentId: string): Promise<string> {
     const state = await server.store.updates.loadDocumentState(documentId)
-    return [state.snapshot, ...state.updates].map((update) => (update ? Buffer.from(update).toString('utf8') : '')).join('')
+    return [state.snapshot, ...state.updates]
+      .map((update) => (update ? Buffer.from(update).toString('utf8') : ''))
+      .join('')
   }
 
   it('[SYNC-7] refuses a connected 主备人’s edits once the leader finalizes, saying it was finalized', async () => {

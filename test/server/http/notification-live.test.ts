@@ -40,7 +40,9 @@ async function streamOf(username: string): Promise<InboxStreamClient> {
 }
 
 function pushed(stream: InboxStreamClient): NewNotificationEvent[] {
-  return stream.events.filter((event) => event.event === 'notification').map((event) => event.data as NewNotificationEvent)
+  return stream.events
+    .filter((event) => event.event === 'notification')
+    .map((event) => event.data as NewNotificationEvent)
 }
 
 describe('notifications of thread activity through the room', () => {
@@ -79,7 +81,12 @@ describe('notifications of thread activity through the room', () => {
 
     // Offline, it waits: teacher3 finds the mention in the list later.
     const later = await (await apiClientFor(server.url, 'teacher3')).get<NotificationList>('/api/notifications')
-    expect(later.body.notifications[0]).toMatchObject({ kind: 'mention', documentId, threadId: 'balance', readAt: null })
+    expect(later.body.notifications[0]).toMatchObject({
+      kind: 'mention',
+      documentId,
+      threadId: 'balance',
+      readAt: null,
+    })
   })
 
   it('tells a colleague the author mentions while editing the thread, and only the newly mentioned', async () => {
@@ -104,7 +111,11 @@ describe('notifications of thread activity through the room', () => {
       setMentions(commenter.doc, 'steps', [ids.teacher1!, ids.teacher3!])
     })
     await waitFor(() => pushed(mentioned).some((event) => event.notification.threadId === 'steps'), 'the mention')
-    expect(pushed(mentioned).filter((event) => event.notification.threadId === 'steps').map((event) => event.notification.kind)).toEqual(['mention'])
+    expect(
+      pushed(mentioned)
+        .filter((event) => event.notification.threadId === 'steps')
+        .map((event) => event.notification.kind),
+    ).toEqual(['mention'])
     expect(pushed(leadPreparer)).toHaveLength(heardBefore)
   })
 
@@ -122,7 +133,10 @@ describe('notifications of thread activity through the room', () => {
       end: { text, offset: 1 },
       replacement: '借助',
     })
-    await waitFor(() => pushed(leadPreparer).some((event) => event.notification.threadId === 'wording'), 'the suggestion')
+    await waitFor(
+      () => pushed(leadPreparer).some((event) => event.notification.threadId === 'wording'),
+      'the suggestion',
+    )
     expect(pushed(leadPreparer).at(-1)!.notification).toMatchObject({
       kind: 'suggestion',
       text: '张老师 对你的《3.2 解一元一次方程 导学案》提出了修改建议',
@@ -131,7 +145,10 @@ describe('notifications of thread activity through the room', () => {
     const owner = await draft.join('teacher1')
     await waitFor(() => owner.doc.getMap('threads').has('wording'), 'the suggestion reaches the 主备人')
     acceptSuggestion(owner.doc, 'wording', ids.teacher1!)
-    await waitFor(() => pushed(author).some((event) => event.notification.kind === 'suggestionAccepted'), 'the decision')
+    await waitFor(
+      () => pushed(author).some((event) => event.notification.kind === 'suggestionAccepted'),
+      'the decision',
+    )
     expect(pushed(author).at(-1)!.notification).toMatchObject({
       threadId: 'wording',
       text: '李老师 采纳了你对《3.2 解一元一次方程 导学案》的修改建议',

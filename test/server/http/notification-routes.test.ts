@@ -3,7 +3,12 @@
  * stream delivers them live; another user's notification does not exist.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { NewNotificationEvent, NotificationList, NotificationRead, UnreadCount } from '../../../shared/api/notifications.ts'
+import type {
+  NewNotificationEvent,
+  NotificationList,
+  NotificationRead,
+  UnreadCount,
+} from '../../../shared/api/notifications.ts'
 import type { LessonStage } from '../../../shared/workflow/stages.ts'
 import { type ApiClient, apiClientFor } from '../../helpers/api-client.ts'
 import { waitFor } from '../../helpers/collab-client.ts'
@@ -135,7 +140,11 @@ describe('inbox API', () => {
       const pushed = first.events[1]!
       expect(pushed.event).toBe('notification')
       const { notification, unreadCount } = pushed.data as NewNotificationEvent
-      expect(notification).toMatchObject({ lessonId, kind: 'stage', text: '李老师 将《2.3 整式的乘法》提交研讨，请阅读并提出意见' })
+      expect(notification).toMatchObject({
+        lessonId,
+        kind: 'stage',
+        text: '李老师 将《2.3 整式的乘法》提交研讨，请阅读并提出意见',
+      })
       expect(unreadCount).toBe(unreadBefore + 1)
       await waitFor(() => leader.events.some((event) => event.event === 'notification'), 'the leader’s notification')
 
@@ -162,7 +171,12 @@ describe('inbox API', () => {
 
   it('describes the inbox routes in the OpenAPI document', async () => {
     const { body } = await as.leader!.get<{ paths: Record<string, unknown> }>('/api/openapi.json')
-    for (const path of ['/api/notifications', '/api/notifications/{id}/read', '/api/notifications/read-all', '/api/notifications/stream']) {
+    for (const path of [
+      '/api/notifications',
+      '/api/notifications/{id}/read',
+      '/api/notifications/read-all',
+      '/api/notifications/stream',
+    ]) {
       expect(body.paths).toHaveProperty([path])
     }
   })

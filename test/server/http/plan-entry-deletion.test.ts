@@ -26,7 +26,14 @@ let submitFirst: { actorId: string } | null = null
 beforeAll(async () => {
   store = await openStore({ dataDir })
   const deleteLesson: Store['lessons']['deleteLesson'] = async (id, whileIn) => {
-    if (submitFirst) await store.lessons.moveLessonStage({ lessonId: id, from: 'draft', to: 'review', actorId: submitFirst.actorId, at: new Date() })
+    if (submitFirst)
+      await store.lessons.moveLessonStage({
+        lessonId: id,
+        from: 'draft',
+        to: 'review',
+        actorId: submitFirst.actorId,
+        at: new Date(),
+      })
     return store.lessons.deleteLesson(id, whileIn)
   }
   const instrumented = storeWithOverrides(store, 'lessons', { deleteLesson })

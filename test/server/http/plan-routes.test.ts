@@ -28,7 +28,9 @@ afterAll(async () => {
 const forbidden = (message: string) => ({ error: { code: 'forbidden', message } })
 
 async function planOf(semester = semesterOf('2026-12-08')): Promise<GroupPlan> {
-  const { status, body } = await as.leader!.get<GroupPlan>(`/api/groups/${groupId}/plan?semester=${encodeURIComponent(semester)}`)
+  const { status, body } = await as.leader!.get<GroupPlan>(
+    `/api/groups/${groupId}/plan?semester=${encodeURIComponent(semester)}`,
+  )
   expect(status).toBe(200)
   return body
 }
@@ -83,7 +85,10 @@ describe('adding lessons to the 备课计划', () => {
     ['a guest', 'guest'],
   ])('refuses %s with the reason, and adds nothing', async (_, username) => {
     const before = await lessonIds()
-    const response = await as[username]!.post(`/api/groups/${groupId}/lessons`, planInput(await userId(server, 'teacher1')))
+    const response = await as[username]!.post(
+      `/api/groups/${groupId}/lessons`,
+      planInput(await userId(server, 'teacher1')),
+    )
     expect(response).toEqual({ status: 403, body: forbidden('只有备课组长或教导处可以安排备课计划') })
     expect(await lessonIds()).toEqual(before)
   })
@@ -91,12 +96,17 @@ describe('adding lessons to the 备课计划', () => {
   it('does not show another school the group', async () => {
     const riverside = as['riverside-leader']!
     expect((await riverside.get(`/api/groups/${groupId}/plan`)).status).toBe(404)
-    expect((await riverside.post(`/api/groups/${groupId}/lessons`, planInput(await userId(server, 'teacher1')))).status).toBe(404)
+    expect(
+      (await riverside.post(`/api/groups/${groupId}/lessons`, planInput(await userId(server, 'teacher1')))).status,
+    ).toBe(404)
   })
 
   it('refuses a 主备人 who is not a teacher of the group', async () => {
     const response = await as.leader!.post(`/api/groups/${groupId}/lessons`, planInput(await userId(server, 'guest')))
-    expect(response).toEqual({ status: 400, body: { error: { code: 'invalid_request', message: '主备人必须是本备课组的老师' } } })
+    expect(response).toEqual({
+      status: 400,
+      body: { error: { code: 'invalid_request', message: '主备人必须是本备课组的老师' } },
+    })
   })
 
   it('refuses a malformed entry', async () => {
@@ -133,7 +143,11 @@ describe('changing and deleting plan entries', () => {
       leadPreparerId: teacher2,
     })
     expect(response.status).toBe(200)
-    expect(response.body).toMatchObject({ scheduledDate: '2026-12-10', scheduledTime: null, leadPreparer: { displayName: '张老师' } })
+    expect(response.body).toMatchObject({
+      scheduledDate: '2026-12-10',
+      scheduledTime: null,
+      leadPreparer: { displayName: '张老师' },
+    })
     const documents = (await as.teacher2!.get<DocumentSummary[]>('/api/documents')).body
     expect(documents.find((document) => document.id === lesson.documentId)?.access).toBe('edit')
   })
@@ -146,7 +160,10 @@ describe('changing and deleting plan entries', () => {
     })
     expect(created.status).toBe(201)
     expect(created.body.semester).toBe('2026-2027学年第一学期')
-    const moved = await as.leader!.patch<LessonSummary>(`/api/lessons/${created.body.id}`, { scheduledDate: '2027-03-02', semester: '1999' })
+    const moved = await as.leader!.patch<LessonSummary>(`/api/lessons/${created.body.id}`, {
+      scheduledDate: '2027-03-02',
+      semester: '1999',
+    })
     expect(moved.body.semester).toBe('2026-2027学年第二学期')
     expect(await server.store.lessons.findLesson(created.body.id)).toMatchObject({ semester: '2026-2027学年第二学期' })
     expect((await as.leader!.delete(`/api/lessons/${created.body.id}`)).status).toBe(204)
@@ -161,7 +178,9 @@ describe('changing and deleting plan entries', () => {
 
   it('renames the 导学案 with its 课题', async () => {
     await as.leader!.patch(`/api/lessons/${lesson.id}`, { title: '3.3 解一元一次方程（二）——去括号' })
-    expect((await server.store.documents.findDocument(lesson.documentId))!.title).toBe('3.3 解一元一次方程（二）——去括号 导学案')
+    expect((await server.store.documents.findDocument(lesson.documentId))!.title).toBe(
+      '3.3 解一元一次方程（二）——去括号 导学案',
+    )
   })
 
   it('refuses to delete for a teacher, and after the review began', async () => {
@@ -184,7 +203,10 @@ describe('changing and deleting plan entries', () => {
     for (const to of ['review', 'finalized', 'review', 'draft']) {
       expect((await as.leader!.post(`/api/lessons/${finalized.id}/stage`, { to })).status).toBe(200)
     }
-    expect((await planOf()).lessons.find((entry) => entry.id === finalized.id)).toMatchObject({ stage: 'draft', hasVersions: true })
+    expect((await planOf()).lessons.find((entry) => entry.id === finalized.id)).toMatchObject({
+      stage: 'draft',
+      hasVersions: true,
+    })
     expect(await as.leader!.delete(`/api/lessons/${finalized.id}`)).toEqual({
       status: 403,
       body: forbidden('这节课已经定稿过，不能删除，可以修改安排'),
@@ -203,8 +225,16 @@ describe('changing and deleting plan entries', () => {
 describe('my assignments', () => {
   it('lists the lessons I prepare, by date, with their group and the overdue flag', async () => {
     const teacher3 = await userId(server, 'teacher3')
-    const past = await addLesson(as.leader!, groupId, planInput(teacher3, { title: '旧课', scheduledDate: '2025-09-10' }))
-    const coming = await addLesson(as.leader!, groupId, planInput(teacher3, { title: '新课', scheduledDate: '2099-09-10' }))
+    const past = await addLesson(
+      as.leader!,
+      groupId,
+      planInput(teacher3, { title: '旧课', scheduledDate: '2025-09-10' }),
+    )
+    const coming = await addLesson(
+      as.leader!,
+      groupId,
+      planInput(teacher3, { title: '新课', scheduledDate: '2099-09-10' }),
+    )
     const mine = await apiClientFor(server.url, 'teacher3')
     const { status, body } = await mine.get<Assignment[]>('/api/me/assignments')
     expect(status).toBe(200)

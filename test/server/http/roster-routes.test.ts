@@ -35,7 +35,11 @@ interface Reply {
 async function upload(bytes: Uint8Array, name: string, { dryRun = false, cookie = officeCookie } = {}): Promise<Reply> {
   const form = new FormData()
   form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name))
-  const response = await fetch(`${server.url}/api/admin/roster${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', headers: { cookie }, body: form })
+  const response = await fetch(`${server.url}/api/admin/roster${dryRun ? '?dryRun=1' : ''}`, {
+    method: 'POST',
+    headers: { cookie },
+    body: form,
+  })
   return { status: response.status, body: (await response.json()) as Reply['body'] }
 }
 
@@ -46,7 +50,11 @@ async function groups(): Promise<SchoolGroup[]> {
   return (await office.get<SchoolGroup[]>('/api/admin/groups')).body
 }
 async function snapshot() {
-  return JSON.stringify([await accounts(), await groups(), (await office.get<AuditPage>('/api/admin/audit')).body.entries.length])
+  return JSON.stringify([
+    await accounts(),
+    await groups(),
+    (await office.get<AuditPage>('/api/admin/audit')).body.entries.length,
+  ])
 }
 
 async function signIn(username: string, password: string): Promise<{ status: number; mustChange?: boolean }> {
@@ -138,8 +146,15 @@ describe('the roster import', () => {
   })
 
   it('[SCHOOL-14] reads CSV saved by Chinese Excel in GBK, and UTF-8 with or without a BOM', async () => {
-    for (const [encoding, username] of [['gbk', 'gbkteacher'], ['utf-8', 'utf8teacher'], ['utf-8-bom', 'bomteacher']] as const) {
-      const reply = await upload(rosterCsv([['欧阳修', username, '教师', '七年级语文备课组', '语文', '七年级', '']], encoding), 'roster.csv')
+    for (const [encoding, username] of [
+      ['gbk', 'gbkteacher'],
+      ['utf-8', 'utf8teacher'],
+      ['utf-8-bom', 'bomteacher'],
+    ] as const) {
+      const reply = await upload(
+        rosterCsv([['欧阳修', username, '教师', '七年级语文备课组', '语文', '七年级', '']], encoding),
+        'roster.csv',
+      )
       expect(reply.status, encoding).toBe(200)
       expect(reply.body.created, encoding).toBe(1)
       const account = (await accounts()).find((candidate) => candidate.username === username)
@@ -179,9 +194,21 @@ describe('the roster import', () => {
 
   it('[SCHOOL-14] a username of another school is an error of its row', async () => {
     const other = await server.store.accounts.createSchool('另一所学校')
-    await server.store.accounts.createAccount({ schoolId: other, username: 'elsewhere', displayName: '外校', role: 'teacher', color: '#000000', passwordHash: 'x' })
-    const reply = await upload(rosterCsv([['外校老师', 'elsewhere', '', '', '', '', '']], 'utf-8'), 'x.csv', { dryRun: true })
-    expect(reply.body.rows[0]).toMatchObject({ status: 'error', message: '用户名 elsewhere 已被其他学校的账号使用，请换一个' })
+    await server.store.accounts.createAccount({
+      schoolId: other,
+      username: 'elsewhere',
+      displayName: '外校',
+      role: 'teacher',
+      color: '#000000',
+      passwordHash: 'x',
+    })
+    const reply = await upload(rosterCsv([['外校老师', 'elsewhere', '', '', '', '', '']], 'utf-8'), 'x.csv', {
+      dryRun: true,
+    })
+    expect(reply.body.rows[0]).toMatchObject({
+      status: 'error',
+      message: '用户名 elsewhere 已被其他学校的账号使用，请换一个',
+    })
   })
 
   it('[SCHOOL-14] broken files, wrong columns and empty sheets are refused with a reason, writing nothing', async () => {
@@ -216,7 +243,10 @@ describe('the roster import', () => {
     const bomb = await refusal(bombBytes, 'bomb.xlsx')
     expect(bomb).toMatchObject({ status: 400, code: 'unsafe_file' })
 
-    const quotes = await refusal(new TextEncoder().encode('姓名,用户名,角色,备课组,学科,年级\n"张三,zs,教师,,,\n'), 'q.csv')
+    const quotes = await refusal(
+      new TextEncoder().encode('姓名,用户名,角色,备课组,学科,年级\n"张三,zs,教师,,,\n'),
+      'q.csv',
+    )
     expect(quotes.status).toBe(400)
 
     const huge = await refusal(new Uint8Array(maxRosterBytes + 1), 'huge.csv')
@@ -236,12 +266,23 @@ describe('the roster import', () => {
   })
 
   it('[SCHOOL-11] the import is in the audit log: the import itself, and each account and group it made', async () => {
-    await upload(await rosterXlsx([['冯老师', 'fengteacher', '教师', '六年级科学备课组', '科学', '六年级', '']]), '科学组.xlsx')
+    await upload(
+      await rosterXlsx([['冯老师', 'fengteacher', '教师', '六年级科学备课组', '科学', '六年级', '']]),
+      '科学组.xlsx',
+    )
     const { entries } = (await office.get<AuditPage>('/api/admin/audit')).body
-    const actions = entries.slice(0, 3).map((entry) => entry.action).sort()
+    const actions = entries
+      .slice(0, 3)
+      .map((entry) => entry.action)
+      .sort()
     expect(actions).toEqual(['account.create', 'group.create', 'roster.import'])
     const summary = entries.find((entry) => entry.action === 'roster.import')!
-    expect(summary.detail).toMatchObject({ file: '科学组.xlsx', created: 1, updated: 0, newGroups: ['六年级科学备课组'] })
+    expect(summary.detail).toMatchObject({
+      file: '科学组.xlsx',
+      created: 1,
+      updated: 0,
+      newGroups: ['六年级科学备课组'],
+    })
     expect(entries.find((entry) => entry.action === 'account.create')!.targetUser?.username).toBe('fengteacher')
   })
 
@@ -251,7 +292,16 @@ describe('the roster import', () => {
     expect(template.headers.get('content-disposition')).toContain(encodeURIComponent('教职工名单模板.xlsx'))
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(await template.arrayBuffer())
-    expect(workbook.worksheets[0]!.getRow(1).values).toEqual([undefined, '姓名', '用户名', '角色', '备课组', '学科', '年级', '初始密码'])
+    expect(workbook.worksheets[0]!.getRow(1).values).toEqual([
+      undefined,
+      '姓名',
+      '用户名',
+      '角色',
+      '备课组',
+      '学科',
+      '年级',
+      '初始密码',
+    ])
     // Filled in, the template imports.
     workbook.worksheets[0]!.addRow(['褚老师', 'chuteacher', '教师', '', '', '', ''])
     const filled = new Uint8Array(await workbook.xlsx.writeBuffer())
@@ -267,6 +317,12 @@ describe('the roster import', () => {
     expect(sheet.status).toBe(200)
     const passwords = new ExcelJS.Workbook()
     await passwords.xlsx.load(await sheet.arrayBuffer())
-    expect(passwords.worksheets[0]!.getRow(2).values).toEqual([undefined, '褚老师', '007', 'abcdefgh23', '首次登录后须修改密码'])
+    expect(passwords.worksheets[0]!.getRow(2).values).toEqual([
+      undefined,
+      '褚老师',
+      '007',
+      'abcdefgh23',
+      '首次登录后须修改密码',
+    ])
   })
 })

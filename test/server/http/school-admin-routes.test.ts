@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Me } from '../../../shared/api.ts'
-import type { Account, AccountWithPassword, AuditPage, SchoolGroup, SignedInSession } from '../../../shared/api/school.ts'
+import type {
+  Account,
+  AccountWithPassword,
+  AuditPage,
+  SchoolGroup,
+  SignedInSession,
+} from '../../../shared/api/school.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
 import { type ApiClient, apiClientFor } from '../../helpers/api-client.ts'
 import { demoPassword, login, waitFor, wsToken } from '../../helpers/collab-client.ts'
@@ -21,7 +27,11 @@ interface Reply<T> {
 
 /** Requests with one cookie: a browser of a user who is not in the demo. */
 function as(cookie: string) {
-  return async <T = { error: { code: string; message: string } }>(method: string, path: string, body?: unknown): Promise<Reply<T>> => {
+  return async <T = { error: { code: string; message: string } }>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<Reply<T>> => {
     const response = await fetch(`${server.url}${path}`, {
       method,
       headers: body === undefined ? { cookie } : { cookie, 'Content-Type': 'application/json' },
@@ -82,8 +92,12 @@ describe('accounts', () => {
     const blocked = await wu('GET', '/api/documents')
     expect(blocked.status).toBe(403)
     expect(blocked.body.error.code).toBe('password_change_required')
-    expect((await wu('POST', '/api/me/password', { currentPassword: 'wrong-one', newPassword: 'wu-own-2026' })).status).toBe(403)
-    expect((await wu('POST', '/api/me/password', { currentPassword: password, newPassword: 'short' })).body.error.message).toBe('密码至少 8 位')
+    expect(
+      (await wu('POST', '/api/me/password', { currentPassword: 'wrong-one', newPassword: 'wu-own-2026' })).status,
+    ).toBe(403)
+    expect(
+      (await wu('POST', '/api/me/password', { currentPassword: password, newPassword: 'short' })).body.error.message,
+    ).toBe('密码至少 8 位')
     const changed = await wu<Me>('POST', '/api/me/password', { currentPassword: password, newPassword: 'wu-own-2026' })
     expect(changed.status).toBe(200)
     expect(changed.body.mustChangePassword).toBe(false)
@@ -92,10 +106,18 @@ describe('accounts', () => {
   })
 
   it('refuses a taken username and a bad one, in Chinese', async () => {
-    const taken = await office.post<{ error: { message: string } }>('/api/admin/accounts', { username: 'teacher1', displayName: '又一位', role: 'teacher' })
+    const taken = await office.post<{ error: { message: string } }>('/api/admin/accounts', {
+      username: 'teacher1',
+      displayName: '又一位',
+      role: 'teacher',
+    })
     expect(taken.status).toBe(400)
     expect(taken.body.error.message).toBe('用户名 teacher1 已被使用，请换一个')
-    const bad = await office.post<{ error: { message: string } }>('/api/admin/accounts', { username: '李 老师', displayName: '李', role: 'teacher' })
+    const bad = await office.post<{ error: { message: string } }>('/api/admin/accounts', {
+      username: '李 老师',
+      displayName: '李',
+      role: 'teacher',
+    })
     expect(bad.status).toBe(400)
   })
 
@@ -130,7 +152,14 @@ describe('accounts', () => {
     expect((await loginStatus('teacher2', demoPassword)).status).toBe(401)
     const fresh = as(await login(server.url, 'teacher2', reset.body.oneTimePassword!))
     expect((await fresh<Me>('GET', '/api/me')).body.mustChangePassword).toBe(true)
-    expect((await fresh('POST', '/api/me/password', { currentPassword: reset.body.oneTimePassword, newPassword: demoPassword })).status).toBe(200)
+    expect(
+      (
+        await fresh('POST', '/api/me/password', {
+          currentPassword: reset.body.oneTimePassword,
+          newPassword: demoPassword,
+        })
+      ).status,
+    ).toBe(200)
   })
 
   it('[SCHOOL-4] the office cannot disable itself or leave the school without an office account', async () => {
@@ -138,7 +167,9 @@ describe('accounts', () => {
     const self = await office.post<{ error: { message: string } }>(`/api/admin/accounts/${admin.id}/disable`)
     expect(self.status).toBe(403)
     expect(self.body.error.message).toBe('不能停用自己的账号')
-    const demote = await office.patch<{ error: { message: string } }>(`/api/admin/accounts/${admin.id}`, { role: 'teacher' })
+    const demote = await office.patch<{ error: { message: string } }>(`/api/admin/accounts/${admin.id}`, {
+      role: 'teacher',
+    })
     expect(demote.status).toBe(403)
     expect(demote.body.error.message).toBe('学校至少要有一个可用的教导处账号')
   })
@@ -153,7 +184,11 @@ describe('accounts', () => {
       password: 'expert-2026',
     })
     expect(noEnd.body.error.message).toBe('校外教研员须设访问期限')
-    const physics = await office.post<SchoolGroup>('/api/admin/groups', { name: '八年级物理备课组', subject: '物理', grade: '八年级' })
+    const physics = await office.post<SchoolGroup>('/api/admin/groups', {
+      name: '八年级物理备课组',
+      subject: '物理',
+      grade: '八年级',
+    })
     const until = new Date(Date.now() + 30 * 86_400_000).toISOString()
     const created = await office.post<AccountWithPassword>('/api/admin/accounts', {
       username: 'expert',
@@ -165,7 +200,9 @@ describe('accounts', () => {
     })
     expect(created.status).toBe(201)
     expect(created.body.account).toMatchObject({ accessUntil: until, groupIds: [physics.body.id] })
-    expect((await office.get<SchoolGroup[]>('/api/admin/groups')).body.find((g) => g.id === physics.body.id)?.memberIds).toEqual([])
+    expect(
+      (await office.get<SchoolGroup[]>('/api/admin/groups')).body.find((g) => g.id === physics.body.id)?.memberIds,
+    ).toEqual([])
 
     const expert = as(await login(server.url, 'expert', 'expert-2026'))
     await expert('POST', '/api/me/password', { currentPassword: 'expert-2026', newPassword: 'expert-own-2026' })
@@ -180,19 +217,37 @@ describe('accounts', () => {
 
 describe('groups', () => {
   it('[SCHOOL-6] are created, renamed and given a leader who is a member with the 组长 role; a teacher is in several', async () => {
-    const created = await office.post<SchoolGroup>('/api/admin/groups', { name: '七年级语文备课组', subject: '语文', grade: '七年级' })
+    const created = await office.post<SchoolGroup>('/api/admin/groups', {
+      name: '七年级语文备课组',
+      subject: '语文',
+      grade: '七年级',
+    })
     expect(created.status).toBe(201)
     const id = created.body.id
     const [li, wang] = [await accountNamed('teacher1'), await accountNamed('leader')]
-    const notLeader = await office.patch<{ error: { message: string } }>(`/api/admin/groups/${id}`, { memberIds: [li.id], leaderId: li.id })
+    const notLeader = await office.patch<{ error: { message: string } }>(`/api/admin/groups/${id}`, {
+      memberIds: [li.id],
+      leaderId: li.id,
+    })
     expect(notLeader.body.error.message).toBe('请先把这位老师的角色设为组长')
     const outside = await office.patch<{ error: { message: string } }>(`/api/admin/groups/${id}`, { leaderId: wang.id })
     expect(outside.body.error.message).toBe('组长须是本组成员')
-    const set = await office.patch<SchoolGroup>(`/api/admin/groups/${id}`, { memberIds: [li.id, wang.id], leaderId: wang.id, name: '初一语文备课组' })
+    const set = await office.patch<SchoolGroup>(`/api/admin/groups/${id}`, {
+      memberIds: [li.id, wang.id],
+      leaderId: wang.id,
+      name: '初一语文备课组',
+    })
     expect(set.status).toBe(200)
-    expect(set.body).toMatchObject({ name: '初一语文备课组', subject: '语文', leaderId: wang.id, memberIds: [li.id, wang.id].sort() })
+    expect(set.body).toMatchObject({
+      name: '初一语文备课组',
+      subject: '语文',
+      leaderId: wang.id,
+      memberIds: [li.id, wang.id].sort(),
+    })
     expect((await accountNamed('teacher1')).groupIds).toHaveLength(2)
-    const clash = await office.patch<{ error: { message: string } }>(`/api/admin/groups/${id}`, { name: '七年级数学备课组' })
+    const clash = await office.patch<{ error: { message: string } }>(`/api/admin/groups/${id}`, {
+      name: '七年级数学备课组',
+    })
     expect(clash.body.error.message).toBe('已经有名为“七年级数学备课组”的备课组')
     const li1 = as(await login(server.url, 'teacher1'))
     expect((await li1<Me>('GET', '/api/me')).body.groups.map((group) => group.name)).toContain('初一语文备课组')
@@ -204,7 +259,14 @@ describe('the audit log', () => {
     const { status, body } = await office.get<AuditPage>('/api/admin/audit')
     expect(status).toBe(200)
     const actions = body.entries.map((entry) => entry.action)
-    for (const action of ['account.create', 'account.disable', 'account.enable', 'account.resetPassword', 'group.create', 'group.members']) {
+    for (const action of [
+      'account.create',
+      'account.disable',
+      'account.enable',
+      'account.resetPassword',
+      'group.create',
+      'group.members',
+    ]) {
       expect(actions).toContain(action)
     }
     const disabled = body.entries.find((entry) => entry.action === 'account.disable')!
@@ -219,7 +281,9 @@ describe('the audit log', () => {
     const last = first.entries.at(-1)
     expect(last).toBeDefined()
     if (!last) return
-    const next = await office.get<AuditPage>(`/api/admin/audit?before=${encodeURIComponent(last.at)}&beforeId=${last.id}`)
+    const next = await office.get<AuditPage>(
+      `/api/admin/audit?before=${encodeURIComponent(last.at)}&beforeId=${last.id}`,
+    )
     expect(next.status).toBe(200)
     const shown = new Set(first.entries.map((entry) => entry.id))
     expect(next.body.entries.filter((entry) => shown.has(entry.id))).toEqual([])
@@ -231,9 +295,14 @@ describe('one’s own password', () => {
   it('[SCHOOL-9] is changed with the current one and signs out every other session', async () => {
     const here = as(await login(server.url, 'apprentice'))
     const elsewhere = as(await login(server.url, 'apprentice'))
-    const same = await here<{ error: { message: string } }>('POST', '/api/me/password', { currentPassword: demoPassword, newPassword: demoPassword })
+    const same = await here<{ error: { message: string } }>('POST', '/api/me/password', {
+      currentPassword: demoPassword,
+      newPassword: demoPassword,
+    })
     expect(same.body.error.message).toBe('新密码不能与当前密码相同')
-    expect((await here('POST', '/api/me/password', { currentPassword: demoPassword, newPassword: 'zhao-own-2026' })).status).toBe(200)
+    expect(
+      (await here('POST', '/api/me/password', { currentPassword: demoPassword, newPassword: 'zhao-own-2026' })).status,
+    ).toBe(200)
     expect((await elsewhere('GET', '/api/me')).status).toBe(401)
     expect((await here('GET', '/api/me')).status).toBe(200)
     expect((await loginStatus('apprentice', 'zhao-own-2026')).status).toBe(200)

@@ -76,7 +76,12 @@ describe('the first-run page on an empty database', () => {
   })
 
   it('closes once an account exists another way (create-admin meanwhile)', async () => {
-    await server.store.accounts.createSchoolWithAdmin('花园实验中学', { username: 'cli', displayName: '教导处', passwordHash: 'x', color: '#495057' })
+    await server.store.accounts.createSchoolWithAdmin('花园实验中学', {
+      username: 'cli',
+      displayName: '教导处',
+      passwordHash: 'x',
+      color: '#495057',
+    })
     const late = await post(server, { ...firstAccount, token: server.firstRunToken })
     expect(late.status).toBe(403)
     expect(await server.store.accounts.countUsers()).toBe(1)

@@ -21,7 +21,9 @@ async function documentedRoutes(): Promise<string[]> {
   const response = await fetch(`${server.url}/api/openapi.json`)
   expect(response.status).toBe(200)
   const spec = (await response.json()) as { paths: Record<string, Record<string, unknown>> }
-  return Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`))
+  return Object.entries(spec.paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((method) => `${method} ${path}`),
+  )
 }
 
 describe('routes without a session', () => {
@@ -33,7 +35,11 @@ describe('routes without a session', () => {
       const [method, path] = route.split(' ') as [string, string]
       const url = `${server.url}${path.replace(/\{[^}]+\}/g, 'x1')}`
       const body = method === 'get' ? undefined : JSON.stringify({ anything: 1 })
-      const response = await fetch(url, { method: method.toUpperCase(), body, headers: { 'content-type': 'application/json' } })
+      const response = await fetch(url, {
+        method: method.toUpperCase(),
+        body,
+        headers: { 'content-type': 'application/json' },
+      })
       answers[route] = response.status
       await response.body?.cancel()
     }

@@ -9,7 +9,8 @@ import { staticClient } from '../../../server/http/static-client.ts'
 
 /** A built client in miniature: the page, a hashed chunk, the service worker, and a picture. */
 const script = `export const sample = ${JSON.stringify('共备'.repeat(2000))}\n`
-const page = '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body></body></html>'
+const page =
+  '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body></body></html>'
 
 describe('serving the built client', () => {
   let dir: string
@@ -30,7 +31,10 @@ describe('serving the built client', () => {
 
   it('[CLIENT-1] the build step writes a brotli and a gzip copy of each text file, not of pictures', () => {
     expect(readdirSync(join(dir, 'assets')).sort()).toEqual([
-      'index-Ab12Cd34.js', 'index-Ab12Cd34.js.br', 'index-Ab12Cd34.js.gz', 'logo-Zz98Yy76.png',
+      'index-Ab12Cd34.js',
+      'index-Ab12Cd34.js.br',
+      'index-Ab12Cd34.js.gz',
+      'logo-Zz98Yy76.png',
     ])
   })
 

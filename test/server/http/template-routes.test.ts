@@ -10,7 +10,8 @@ const cookies = new Map<string, string>()
 
 beforeAll(async () => {
   server = await startTestServer()
-  for (const username of ['admin', 'leader', 'teacher1', 'guest']) cookies.set(username, await login(server.url, username))
+  for (const username of ['admin', 'leader', 'teacher1', 'guest'])
+    cookies.set(username, await login(server.url, username))
 })
 afterAll(async () => {
   await server.stop()
@@ -19,7 +20,11 @@ afterAll(async () => {
 function request(method: 'GET' | 'PUT', username: string | null, body?: unknown) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' }
   if (username) headers.Cookie = cookies.get(username)!
-  return fetch(`${server.url}/api/template`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  return fetch(`${server.url}/api/template`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
 }
 
 async function errorOf(response: Response) {
@@ -40,7 +45,13 @@ describe('GET/PUT /api/template', () => {
       const response = await request('GET', username)
       expect(response.status).toBe(200)
       const view = (await response.json()) as TemplateView
-      expect(view).toEqual({ template: defaultLessonTemplate, isDefault: true, updatedAt: null, updatedBy: null, canEdit: username === 'admin' })
+      expect(view).toEqual({
+        template: defaultLessonTemplate,
+        isDefault: true,
+        updatedAt: null,
+        updatedBy: null,
+        canEdit: username === 'admin',
+      })
     }
   })
 
@@ -49,12 +60,17 @@ describe('GET/PUT /api/template', () => {
     expect((await request('PUT', null, { template: revised })).status).toBe(401)
   })
 
-  it.each(['leader', 'teacher1', 'guest'])('refuses %s a change with 403 and a reason, and changes nothing', async (username) => {
-    const response = await request('PUT', username, { template: revised })
-    expect(response.status).toBe(403)
-    expect(await errorOf(response)).toEqual({ code: 'forbidden', message: '只有教导处可以修改导学案模板' })
-    expect(await server.store.templates.findTemplate((await server.store.accounts.findUserByUsername(username))!.schoolId)).toBeNull()
-  })
+  it.each(['leader', 'teacher1', 'guest'])(
+    'refuses %s a change with 403 and a reason, and changes nothing',
+    async (username) => {
+      const response = await request('PUT', username, { template: revised })
+      expect(response.status).toBe(403)
+      expect(await errorOf(response)).toEqual({ code: 'forbidden', message: '只有教导处可以修改导学案模板' })
+      expect(
+        await server.store.templates.findTemplate((await server.store.accounts.findUserByUsername(username))!.schoolId),
+      ).toBeNull()
+    },
+  )
 
   it('refuses an invalid template with 400 and a Chinese reason, and changes nothing', async () => {
     const blank = { sections: [{ ...revised.sections[0]!, title: '  ' }] }
@@ -78,7 +94,12 @@ describe('GET/PUT /api/template', () => {
     const response = await request('PUT', 'admin', { template: revised })
     expect(response.status).toBe(200)
     const saved = (await response.json()) as TemplateView
-    expect(saved).toMatchObject({ template: revised, isDefault: false, updatedBy: { displayName: '周主任' }, canEdit: true })
+    expect(saved).toMatchObject({
+      template: revised,
+      isDefault: false,
+      updatedBy: { displayName: '周主任' },
+      canEdit: true,
+    })
     expect(Date.parse(saved.updatedAt!)).not.toBeNaN()
     const read = (await (await request('GET', 'teacher1')).json()) as TemplateView
     expect(read).toEqual({ ...saved, canEdit: false })

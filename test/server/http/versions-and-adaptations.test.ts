@@ -37,7 +37,8 @@ let adaptation: AdaptationDetail
 
 beforeAll(async () => {
   server = await startTestServer()
-  for (const username of ['leader', 'teacher1', 'teacher2', 'guest', 'admin']) as[username] = await apiClientFor(server.url, username)
+  for (const username of ['leader', 'teacher1', 'teacher2', 'guest', 'admin'])
+    as[username] = await apiClientFor(server.url, username)
   lesson = await addLesson(as.leader!, await demoGroupId(as.leader!), planInput(await userId(server, 'teacher1')))
 })
 
@@ -52,7 +53,14 @@ async function threadBy(username: string, id: string): Promise<(doc: Y.Doc) => v
   const authorId = await userId(server, username)
   return (doc) => {
     const content = contentOf(doc)
-    createThread(doc, { id, kind: 'question', authorId, body: '这里要不要先举例？', start: pointAt(content, 0), end: pointAt(content, 2) })
+    createThread(doc, {
+      id,
+      kind: 'question',
+      authorId,
+      body: '这里要不要先举例？',
+      start: pointAt(content, 0),
+      end: pointAt(content, 2),
+    })
   }
 }
 
@@ -61,7 +69,9 @@ const threadIds = (doc: Y.Doc) => [...threadsOf(doc).keys()].sort()
 /** The texts of the paragraphs in the 合作探究 section. */
 function inquiryTexts(doc: Y.Doc): string[] {
   const section = bodyJson(doc).content.find((block) => block.attrs?.['key'] === 'inquiry')
-  return (section?.content ?? []).map((paragraph: Json) => (paragraph.content ?? []).map((inline) => inline.text ?? '').join(''))
+  return (section?.content ?? []).map((paragraph: Json) =>
+    (paragraph.content ?? []).map((inline) => inline.text ?? '').join(''),
+  )
 }
 
 /** Types into the 合作探究 section as an editor would: `edit` maps its paragraph texts. */
@@ -69,8 +79,15 @@ function editInquiry(doc: Y.Doc, edit: (texts: string[]) => string[]): void {
   editBody(doc, (blocks) =>
     blocks.map((block) => {
       if (block.attrs?.['key'] !== 'inquiry') return block
-      const texts = edit((block.content ?? []).map((paragraph) => (paragraph.content ?? []).map((inline) => inline.text ?? '').join('')))
-      return { ...block, content: texts.map((text) => (text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' })) }
+      const texts = edit(
+        (block.content ?? []).map((paragraph) => (paragraph.content ?? []).map((inline) => inline.text ?? '').join('')),
+      )
+      return {
+        ...block,
+        content: texts.map((text) =>
+          text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' },
+        ),
+      }
     }),
   )
 }
@@ -122,7 +139,11 @@ describe('定稿 versions', () => {
     await moveTo('finalized')
     versions.push(...(await listVersions()))
     expect(versions).toEqual([
-      expect.objectContaining({ number: 1, name: '定稿 v1', createdBy: expect.objectContaining({ displayName: '王老师' }) }),
+      expect.objectContaining({
+        number: 1,
+        name: '定稿 v1',
+        createdBy: expect.objectContaining({ displayName: '王老师' }),
+      }),
     ])
     const { status, body } = await as.guest!.get<VersionContent>(`/api/versions/${versions[0]!.id}`)
     expect(status).toBe(200)
@@ -151,9 +172,16 @@ describe('二次备课 that stays linked', () => {
     const created = await as.teacher2!.post<AdaptationDetail>(`/api/lessons/${lesson.id}/adaptations`, {})
     expect(created.status).toBe(200)
     adaptation = created.body
-    expect(adaptation).toMatchObject({ baseVersion: { number: 1 }, newerVersion: null, changeCount: 0, teacher: { displayName: '张老师' } })
+    expect(adaptation).toMatchObject({
+      baseVersion: { number: 1 },
+      newerVersion: null,
+      changeCount: 0,
+      teacher: { displayName: '张老师' },
+    })
     // Asking again opens the same one.
-    expect((await as.teacher2!.post<AdaptationDetail>(`/api/lessons/${lesson.id}/adaptations`, {})).body.documentId).toBe(adaptation.documentId)
+    expect(
+      (await as.teacher2!.post<AdaptationDetail>(`/api/lessons/${lesson.id}/adaptations`, {})).body.documentId,
+    ).toBe(adaptation.documentId)
 
     // The plan's 批注 stay on the plan; the teacher's own start here.
     expect(threadIds(await stored(adaptation.documentId))).toEqual([])
@@ -195,7 +223,9 @@ describe('二次备课 that stays linked', () => {
     expect(status).toBe(200)
     const changed = body.changes.filter((change) => change.change === 'changed')
     expect(changed.map((change) => change.block.text)).toEqual(['B 修订稿', 'C 原文，增加一道例题'])
-    expect(changed[1]?.change === 'changed' && changed[1].parts.find((part) => part.change === 'added')?.text).toBe('，增加一道例题')
+    expect(changed[1]?.change === 'changed' && changed[1].parts.find((part) => part.change === 'added')?.text).toBe(
+      '，增加一道例题',
+    )
   })
 
   it('[ADAPT-3] pulling v2 keeps the teacher’s edits, brings the revision live and flags the passage both changed, keeping hers as she wrote it', async () => {
@@ -208,9 +238,18 @@ describe('二次备课 that stays linked', () => {
     expect(status).toBe(200)
     expect(body).toMatchObject({ baseVersion: { number: 2 }, newerVersion: null, openConflicts: 1 })
     expect(body.conflicts).toEqual([
-      expect.objectContaining({ baseText: 'B 原文', mineText: 'B 原文，分组讨论', sharedText: 'B 修订稿', status: 'open', toVersionNumber: 2 }),
+      expect.objectContaining({
+        baseText: 'B 原文',
+        mineText: 'B 原文，分组讨论',
+        sharedText: 'B 修订稿',
+        status: 'open',
+        toVersionNumber: 2,
+      }),
     ])
-    await waitFor(() => inquiryTexts(teacherClient.doc)[2] === 'C 原文，增加一道例题', 'the pulled revision to reach the open editor')
+    await waitFor(
+      () => inquiryTexts(teacherClient.doc)[2] === 'C 原文，增加一道例题',
+      'the pulled revision to reach the open editor',
+    )
     // Not Yjs's merge of both sides' characters: her passage, live and stored; the shared one waits beside it.
     const expected = ['A 原文（我班先复习）', 'B 原文，分组讨论', 'C 原文，增加一道例题']
     expect(inquiryTexts(teacherClient.doc)).toEqual(expected)
@@ -222,7 +261,8 @@ describe('二次备课 that stays linked', () => {
   })
 
   it('[ADAPT-4] settles the flagged passage with 保留我的, keeping what she typed into it since the pull', async () => {
-    const conflictId = (await as.teacher2!.get<AdaptationDetail>(`/api/adaptations/${adaptation.documentId}`)).body.conflicts[0]!.id
+    const conflictId = (await as.teacher2!.get<AdaptationDetail>(`/api/adaptations/${adaptation.documentId}`)).body
+      .conflicts[0]!.id
     const path = `/api/adaptations/${adaptation.documentId}/conflicts/${conflictId}`
     editInquiry(teacherClient.doc, ([a, b, c]) => [a!, `${b}（限时5分钟）`, c!])
     await waitFor(() => isAcked(teacherClient), 'her typing to be stored')
@@ -243,7 +283,9 @@ describe('课后反思', () => {
     await moveTo('adapting')
     const opened = await as.teacher2!.post<{ documentId: string }>(`/api/lessons/${lesson.id}/reflections`)
     expect(opened.status).toBe(200)
-    expect((await as.teacher2!.post<{ documentId: string }>(`/api/lessons/${lesson.id}/reflections`)).body).toEqual(opened.body)
+    expect((await as.teacher2!.post<{ documentId: string }>(`/api/lessons/${lesson.id}/reflections`)).body).toEqual(
+      opened.body,
+    )
 
     const passages = await as.teacher2!.get<DocumentPassages>(`/api/documents/${adaptation.documentId}/passages`)
     const passage = passages.body.blocks.find((block) => block.text === 'B 原文，分组讨论（限时5分钟）')!
@@ -254,20 +296,32 @@ describe('课后反思', () => {
     })
     expect(pointed.status).toBe(200)
     expect(pointed.body).toMatchObject({ section: '合作探究', quote: 'B 原文，分组讨论（限时5分钟）' })
-    expect((await as.teacher1!.post(`/api/reflections/${opened.body.documentId}/references`, { sourceDocumentId: adaptation.documentId, blockKey: passage.key })).status).toBe(403)
+    expect(
+      (
+        await as.teacher1!.post(`/api/reflections/${opened.body.documentId}/references`, {
+          sourceDocumentId: adaptation.documentId,
+          blockKey: passage.key,
+        })
+      ).status,
+    ).toBe(403)
 
     await as.teacher1!.post(`/api/lessons/${lesson.id}/reflections`)
     const { body } = await as.leader!.get<ReflectionSummary[]>(`/api/lessons/${lesson.id}/reflections`)
     expect(body.map((reflection) => reflection.teacher.displayName).sort()).toEqual(['张老师', '李老师'].sort())
     const zhang = body.find((reflection) => reflection.teacher.displayName === '张老师')!
-    expect(zhang).toMatchObject({ adaptationDocumentId: adaptation.documentId, references: [expect.objectContaining({ quote: 'B 原文，分组讨论（限时5分钟）' })] })
+    expect(zhang).toMatchObject({
+      adaptationDocumentId: adaptation.documentId,
+      references: [expect.objectContaining({ quote: 'B 原文，分组讨论（限时5分钟）' })],
+    })
     expect(JSON.stringify(zhang.content)).toContain('成功之处')
   })
 })
 
 describe('同课异构', () => {
   it('compares two designs of the lesson section against section', async () => {
-    const fromTemplate = await as.teacher2!.post<VariantSummary>(`/api/lessons/${lesson.id}/variants`, { from: 'template' })
+    const fromTemplate = await as.teacher2!.post<VariantSummary>(`/api/lessons/${lesson.id}/variants`, {
+      from: 'template',
+    })
     const fromPlan = await as.teacher1!.post<VariantSummary>(`/api/lessons/${lesson.id}/variants`, { from: 'plan' })
     expect([fromTemplate.status, fromPlan.status]).toEqual([200, 200])
     expect((await as.guest!.post(`/api/lessons/${lesson.id}/variants`, { from: 'plan' })).status).toBe(403)
@@ -314,8 +368,12 @@ describe('二次备课 while the shared plan is reopened', () => {
     // Guards against 重新研讨 freezing every teacher's 二次备课 (and dropping their offline edits).
     const { body } = await as.teacher2!.get<AdaptationDetail>(`/api/adaptations/${adaptation.documentId}`)
     expect(body.editable).toBe(true)
-    expect((await as.leader!.get<AdaptationDetail>(`/api/adaptations/${adaptation.documentId}`)).body.editable).toBe(false)
-    const client = await editAs('teacher2', adaptation.documentId, (doc) => editInquiry(doc, (texts) => [...texts, 'D 研讨期间补充']))
+    expect((await as.leader!.get<AdaptationDetail>(`/api/adaptations/${adaptation.documentId}`)).body.editable).toBe(
+      false,
+    )
+    const client = await editAs('teacher2', adaptation.documentId, (doc) =>
+      editInquiry(doc, (texts) => [...texts, 'D 研讨期间补充']),
+    )
     client.destroy()
     expect(inquiryTexts(await stored(adaptation.documentId)).at(-1)).toBe('D 研讨期间补充')
     expect((await as.teacher2!.post(`/api/adaptations/${adaptation.documentId}/pull`)).status).toBe(200)

@@ -39,7 +39,12 @@ function postLogin(url: string, username: string, password: string, headers: Rec
 describe('sign-in', () => {
   it('[SEC-4] answers 429 in Chinese once a username has failed too often, even with the right password', async () => {
     const throttled = await startTestServer({
-      loginThrottle: new LoginThrottle({ failuresPerUsername: 3, failuresPerAddress: 50, windowMs: 60_000, maxKeys: 100 }),
+      loginThrottle: new LoginThrottle({
+        failuresPerUsername: 3,
+        failuresPerAddress: 50,
+        windowMs: 60_000,
+        maxKeys: 100,
+      }),
     })
     try {
       for (let i = 0; i < 3; i++) expect((await postLogin(throttled.url, 'teacher1', 'wrong')).status).toBe(401)
@@ -56,7 +61,12 @@ describe('sign-in', () => {
 
   it('[SEC-4] answers 429 to an address that has tried too many usernames', async () => {
     const throttled = await startTestServer({
-      loginThrottle: new LoginThrottle({ failuresPerUsername: 50, failuresPerAddress: 4, windowMs: 60_000, maxKeys: 100 }),
+      loginThrottle: new LoginThrottle({
+        failuresPerUsername: 50,
+        failuresPerAddress: 4,
+        windowMs: 60_000,
+        maxKeys: 100,
+      }),
     })
     try {
       for (let i = 0; i < 4; i++) expect((await postLogin(throttled.url, `guess-${i}`, 'x')).status).toBe(401)
@@ -86,7 +96,10 @@ describe('sign-in', () => {
 
 describe('cross-site requests', () => {
   const issueToken = async (headers: Record<string, string>) =>
-    fetch(`${server.url}/api/auth/ws-token`, { method: 'POST', headers: { cookie: await login(server.url, 'teacher1'), ...headers } })
+    fetch(`${server.url}/api/auth/ws-token`, {
+      method: 'POST',
+      headers: { cookie: await login(server.url, 'teacher1'), ...headers },
+    })
 
   it('[SEC-6] refuses a state-changing request another site sent with the cookie', async () => {
     const host = new URL(server.url).host
@@ -106,23 +119,26 @@ describe('cross-site requests', () => {
   })
 
   it('[SEC-6] does not refuse reads, whose answers another site cannot read anyway', async () => {
-    const me = await fetch(`${server.url}/api/me`, { headers: { cookie: await login(server.url, 'teacher1'), 'sec-fetch-site': 'cross-site' } })
+    const me = await fetch(`${server.url}/api/me`, {
+      headers: { cookie: await login(server.url, 'teacher1'), 'sec-fetch-site': 'cross-site' },
+    })
     expect(me.status).toBe(200)
   })
 })
 
 describe('headers', () => {
-  it.each([['a page', '/lessons/1'], ['a script', '/assets/app.js'], ['the API', '/api/me']])(
-    '[SEC-7] sends the content security policy and its companions on %s',
-    async (_, path) => {
-      const response = await fetch(`${server.url}${path}`)
-      expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy)
-      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
-      expect(response.headers.get('referrer-policy')).toBe('same-origin')
-      expect(response.headers.get('x-frame-options')).toBe('DENY')
-      expect(contentSecurityPolicy).toContain("frame-ancestors 'none'")
-    },
-  )
+  it.each([
+    ['a page', '/lessons/1'],
+    ['a script', '/assets/app.js'],
+    ['the API', '/api/me'],
+  ])('[SEC-7] sends the content security policy and its companions on %s', async (_, path) => {
+    const response = await fetch(`${server.url}${path}`)
+    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy)
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('referrer-policy')).toBe('same-origin')
+    expect(response.headers.get('x-frame-options')).toBe('DENY')
+    expect(contentSecurityPolicy).toContain("frame-ancestors 'none'")
+  })
 })
 
 describe('the session cookie behind a TLS proxy', () => {
@@ -146,12 +162,21 @@ describe('the session cookie behind a TLS proxy', () => {
   it('[SEC-8] takes the client address for throttling from the trusted proxy', async () => {
     const proxied = await startTestServer({
       trustProxy: true,
-      loginThrottle: new LoginThrottle({ failuresPerUsername: 50, failuresPerAddress: 2, windowMs: 60_000, maxKeys: 100 }),
+      loginThrottle: new LoginThrottle({
+        failuresPerUsername: 50,
+        failuresPerAddress: 2,
+        windowMs: 60_000,
+        maxKeys: 100,
+      }),
     })
     try {
       for (let i = 0; i < 2; i++) await postLogin(proxied.url, `guess-${i}`, 'x', { 'x-forwarded-for': '203.0.113.7' })
-      expect((await postLogin(proxied.url, 'teacher1', 'gongbei-demo', { 'x-forwarded-for': '203.0.113.7' })).status).toBe(429)
-      expect((await postLogin(proxied.url, 'teacher1', 'gongbei-demo', { 'x-forwarded-for': '203.0.113.8' })).status).toBe(200)
+      expect(
+        (await postLogin(proxied.url, 'teacher1', 'gongbei-demo', { 'x-forwarded-for': '203.0.113.7' })).status,
+      ).toBe(429)
+      expect(
+        (await postLogin(proxied.url, 'teacher1', 'gongbei-demo', { 'x-forwarded-for': '203.0.113.8' })).status,
+      ).toBe(200)
     } finally {
       await proxied.stop()
     }
@@ -165,14 +190,28 @@ describe('expired sessions', () => {
       const first = await startTestServer({ dataDir })
       const user = (await first.store.accounts.findUserByUsername('teacher1'))!
       const past = new Date(Date.now() - 1000)
-      for (let i = 0; i < 2000; i++) await first.store.sessions.createSession(hashToken(`old-${i}`), { userId: user.id, kind: 'ws', expiresAt: past })
-      await first.store.sessions.createSession(hashToken('old-cookie'), { userId: user.id, kind: 'cookie', expiresAt: past })
-      await first.store.sessions.createSession(hashToken('live'), { userId: user.id, kind: 'cookie', expiresAt: new Date(Date.now() + 3_600_000) })
+      for (let i = 0; i < 2000; i++)
+        await first.store.sessions.createSession(hashToken(`old-${i}`), {
+          userId: user.id,
+          kind: 'ws',
+          expiresAt: past,
+        })
+      await first.store.sessions.createSession(hashToken('old-cookie'), {
+        userId: user.id,
+        kind: 'cookie',
+        expiresAt: past,
+      })
+      await first.store.sessions.createSession(hashToken('live'), {
+        userId: user.id,
+        kind: 'cookie',
+        expiresAt: new Date(Date.now() + 3_600_000),
+      })
       await first.stop()
 
       const second = await startTestServer({ dataDir })
       const longAgo = new Date(0)
-      const exists = (token: string) => second.store.sessions.findSession(hashToken(token), longAgo).then((found) => found !== null)
+      const exists = (token: string) =>
+        second.store.sessions.findSession(hashToken(token), longAgo).then((found) => found !== null)
       try {
         const deadline = Date.now() + 10_000
         while ((await exists('old-0')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
@@ -192,9 +231,14 @@ describe('expired sessions', () => {
     const sweeping = await startTestServer({ sessionSweepMs: 50 })
     try {
       const user = (await sweeping.store.accounts.findUserByUsername('teacher1'))!
-      await sweeping.store.sessions.createSession(hashToken('soon-old'), { userId: user.id, kind: 'ws', expiresAt: new Date(Date.now() + 200) })
+      await sweeping.store.sessions.createSession(hashToken('soon-old'), {
+        userId: user.id,
+        kind: 'ws',
+        expiresAt: new Date(Date.now() + 200),
+      })
       const deadline = Date.now() + 10_000
-      const exists = () => sweeping.store.sessions.findSession(hashToken('soon-old'), new Date(0)).then((found) => found !== null)
+      const exists = () =>
+        sweeping.store.sessions.findSession(hashToken('soon-old'), new Date(0)).then((found) => found !== null)
       while ((await exists()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
       expect(await exists()).toBe(false)
     } finally {
@@ -208,7 +252,11 @@ describe('content types', () => {
     ['text/plain', '{"username":"teacher1","password":"gongbei-demo"}'],
     ['application/x-www-form-urlencoded', 'username=teacher1&password=gongbei-demo'],
   ])('[SEC-10] answers 415, not 500, to a JSON route sent %s', async (contentType, body) => {
-    const response = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': contentType }, body })
+    const response = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType },
+      body,
+    })
     expect(response.status).toBe(415)
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unsupported_media_type')
   })

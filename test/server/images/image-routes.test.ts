@@ -19,7 +19,8 @@ const cookies: Record<string, string> = {}
 beforeAll(async () => {
   server = await startTestServer({ demoPlan: false })
   await addOutsiders(server)
-  for (const username of ['teacher1', 'guest', 'riverside-leader']) cookies[username] = await login(server.url, username)
+  for (const username of ['teacher1', 'guest', 'riverside-leader'])
+    cookies[username] = await login(server.url, username)
   documentId = await createDocumentInDemoGroup(server, '数轴')
 })
 
@@ -33,7 +34,10 @@ async function upload(bytes: Uint8Array, { as = 'teacher1', to = documentId, typ
     headers: { cookie: cookies[as]!, 'content-type': type },
     body: new Uint8Array(bytes),
   })
-  return { status: response.status, body: (await response.json()) as StoredImage & { error?: { code: string; message: string } } }
+  return {
+    status: response.status,
+    body: (await response.json()) as StoredImage & { error?: { code: string; message: string } },
+  }
 }
 
 function read(id: string, as = 'teacher1') {
@@ -55,11 +59,21 @@ describe('uploading an image', () => {
     expect(response.headers.get('cache-control')).toBe('private, max-age=31536000, immutable')
     expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(png))).toBe(true)
     const [stored] = await server.store.images.findImages([body.id])
-    expect(stored).toMatchObject({ documentId, contentType: 'image/png', width: 12, height: 8, createdBy: expect.any(String) })
+    expect(stored).toMatchObject({
+      documentId,
+      contentType: 'image/png',
+      width: 12,
+      height: 8,
+      createdBy: expect.any(String),
+    })
   })
 
   it('takes JPEG, GIF and WebP by their headers', async () => {
-    for (const [bytes, type] of [[jpegHeader(640, 480), 'image/jpeg'], [gifHeader(20, 10), 'image/gif'], [webpHeader(30, 15), 'image/webp']] as const) {
+    for (const [bytes, type] of [
+      [jpegHeader(640, 480), 'image/jpeg'],
+      [gifHeader(20, 10), 'image/gif'],
+      [webpHeader(30, 15), 'image/webp'],
+    ] as const) {
       const { status, body } = await upload(bytes, { type })
       expect(status).toBe(201)
       expect((await read(body.id)).headers.get('content-type')).toBe(type)
@@ -74,7 +88,12 @@ describe('uploading an image', () => {
       [new TextEncoder().encode('%PDF-1.7 not a picture'), 400, 'unsupported_file', imageRefusals.unknown],
       [pngImage(4, 4).subarray(0, 20), 400, 'corrupt_file', imageRefusals.corrupt],
       [new Uint8Array(), 400, 'unsupported_file', imageRefusals.unknown],
-      [pngHeaderOnly(limits.maxImageSide * 2, 100), 413, 'payload_too_large', expect.stringContaining('图片尺寸太大了')],
+      [
+        pngHeaderOnly(limits.maxImageSide * 2, 100),
+        413,
+        'payload_too_large',
+        expect.stringContaining('图片尺寸太大了'),
+      ],
     ]
     for (const [bytes, status, code, message] of cases) {
       const answer = await upload(bytes)
@@ -96,10 +115,21 @@ describe('uploading an image', () => {
 
 describe('the OpenAPI document', () => {
   it('describes the upload as a raw picture body and the answer of the read', async () => {
-    type Operation = { requestBody?: { content: Record<string, unknown> }; responses: Record<string, { content?: Record<string, unknown> }> }
-    const spec = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> }
+    type Operation = {
+      requestBody?: { content: Record<string, unknown> }
+      responses: Record<string, { content?: Record<string, unknown> }>
+    }
+    const spec = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, Operation>>
+    }
     const upload = spec.paths['/api/documents/{documentId}/images']!['post']!
-    expect(Object.keys(upload.requestBody!.content).sort()).toEqual(['application/octet-stream', 'image/gif', 'image/jpeg', 'image/png', 'image/webp'])
+    expect(Object.keys(upload.requestBody!.content).sort()).toEqual([
+      'application/octet-stream',
+      'image/gif',
+      'image/jpeg',
+      'image/png',
+      'image/webp',
+    ])
     expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(['201', '400', '403', '404', '413']))
     expect(Object.keys(spec.paths['/api/images/{imageId}']!['get']!.responses['200']!.content!)).toContain('image/png')
   })
@@ -122,7 +152,9 @@ describe('who may add and see images', () => {
   it('lets only the 主备人 add pictures to a draft; a colleague who may only comment cannot', async () => {
     const leader = await apiClientFor(server.url, 'leader')
     const lesson = await addLesson(leader, await demoGroupId(leader), planInput(await userId(server, 'teacher1')))
-    const { body: documents } = await (await apiClientFor(server.url, 'teacher2')).get<DocumentSummary[]>('/api/documents')
+    const { body: documents } = await (
+      await apiClientFor(server.url, 'teacher2')
+    ).get<DocumentSummary[]>('/api/documents')
     expect(documents.find((document) => document.id === lesson.documentId)?.access).toBe('comment')
     cookies['teacher2'] ??= await login(server.url, 'teacher2')
     const refused = await upload(pngImage(3, 3), { as: 'teacher2', to: lesson.documentId })
@@ -144,10 +176,16 @@ describe('exports of a document with images', () => {
     const image = (src: string, alt: string) => ({ type: 'image', attrs: { src, alt, width: 40, height: 30 } })
     await writeContent(server, documentId, {
       type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'text', text: '看图回答' }] }, image(figure.url, '示意图'), image(`/api/images/${gone}`, '旧图')],
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: '看图回答' }] },
+        image(figure.url, '示意图'),
+        image(`/api/images/${gone}`, '旧图'),
+      ],
     })
     const exported = (format: string) =>
-      fetch(`${server.url}/api/documents/${documentId}/export?edition=student&format=${format}`, { headers: { cookie: cookies['guest']! } })
+      fetch(`${server.url}/api/documents/${documentId}/export?edition=student&format=${format}`, {
+        headers: { cookie: cookies['guest']! },
+      })
 
     const docx = readDocx(new Uint8Array(await (await exported('docx')).arrayBuffer()))
     expect(docx.images).toHaveLength(1)
@@ -155,7 +193,10 @@ describe('exports of a document with images', () => {
     expect(docx.text).toContain('【图片缺失：旧图】')
 
     const model = (await (await exported('json')).json()) as ExportDocument
-    expect(model.blocks.filter((block) => block.kind === 'image').map((block) => block.imageId)).toEqual([figure.id, null])
+    expect(model.blocks.filter((block) => block.kind === 'image').map((block) => block.imageId)).toEqual([
+      figure.id,
+      null,
+    ])
   })
 })
 
@@ -191,7 +232,13 @@ describe('pictures pasted from another document', () => {
     expect((await copy([mine.id], { as: 'guest' })).status).toBe(403)
     const riverside = (await server.store.accounts.findUserByUsername('riverside-leader'))!
     const [riversideGroup] = await server.store.groups.groupIdsOfUser(riverside.id)
-    const theirs = await server.store.documents.createDocument({ groupId: riversideGroup!, schoolId: riverside.schoolId, title: '外校', kind: 'lesson-plan', createdBy: riverside.id })
+    const theirs = await server.store.documents.createDocument({
+      groupId: riversideGroup!,
+      schoolId: riverside.schoolId,
+      title: '外校',
+      kind: 'lesson-plan',
+      createdBy: riverside.id,
+    })
     const { body: foreign } = await upload(pngImage(3, 3), { as: 'riverside-leader', to: theirs.id })
     expect((await copy([foreign.id])).body.copies).toEqual([])
     expect((await copy([])).status).toBe(400)

@@ -25,7 +25,14 @@ describe('openDocxPackage', () => {
   })
 
   it('refuses a zip that is no Word document', () => {
-    expect(refusalOf(zip([{ name: 'xl/workbook.xml', data: '<workbook/>' }, { name: '[Content_Types].xml', data: '<Types/>' }]))).toEqual({
+    expect(
+      refusalOf(
+        zip([
+          { name: 'xl/workbook.xml', data: '<workbook/>' },
+          { name: '[Content_Types].xml', data: '<Types/>' },
+        ]),
+      ),
+    ).toEqual({
       code: 'unsupported_file',
       message: '这不是 Word 文档（.docx）',
     })
@@ -58,16 +65,26 @@ describe('openDocxPackage', () => {
 
   it('refuses too many parts', () => {
     const parts = Array.from({ length: 2001 }, (_, index) => ({ name: `word/part${index}.xml`, data: '<x/>' }))
-    expect(refusalOf(zip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'word/document.xml', data: body }, ...parts])).code).toBe('unsafe_file')
+    expect(
+      refusalOf(
+        zip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'word/document.xml', data: body }, ...parts]),
+      ).code,
+    ).toBe('unsafe_file')
   })
 
   it('refuses an image larger than the per-image limit', () => {
-    const file = buildDocx(paragraph('图'), { extraParts: [{ name: 'word/media/image9.png', data: new Uint8Array(10), stored: true, declaredSize: 21 * 1024 * 1024 }] })
+    const file = buildDocx(paragraph('图'), {
+      extraParts: [
+        { name: 'word/media/image9.png', data: new Uint8Array(10), stored: true, declaredSize: 21 * 1024 * 1024 },
+      ],
+    })
     expect(refusalOf(file).message).toMatch(/过大的图片/)
   })
 
   it('never reads images, so a corrupt one does not matter (it is dropped and listed by the converter)', () => {
-    const file = buildDocx(paragraph('图'), { extraParts: [{ name: 'word/media/image2.png', data: new Uint8Array([1, 2, 3]), stored: true, declaredSize: 999 }] })
+    const file = buildDocx(paragraph('图'), {
+      extraParts: [{ name: 'word/media/image2.png', data: new Uint8Array([1, 2, 3]), stored: true, declaredSize: 999 }],
+    })
     expect(() => openDocxPackage(file)).not.toThrow()
   })
 

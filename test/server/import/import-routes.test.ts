@@ -32,14 +32,22 @@ afterAll(async () => {
 
 async function upload(file: Uint8Array, { as = 'leader', name = '导学案.docx', fields = entry } = {}) {
   const form = new FormData()
-  form.set('file', new File([new Uint8Array(file)], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }))
+  form.set(
+    'file',
+    new File([new Uint8Array(file)], name, {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    }),
+  )
   form.set('entry', JSON.stringify(fields))
   const response = await fetch(`${server.url}/api/groups/${groupId}/lessons/import`, {
     method: 'POST',
     headers: { cookie: cookies[as]! },
     body: form,
   })
-  return { status: response.status, body: (await response.json()) as ImportResult & { error?: { code: string; message: string } } }
+  return {
+    status: response.status,
+    body: (await response.json()) as ImportResult & { error?: { code: string; message: string } },
+  }
 }
 
 async function counts() {
@@ -65,7 +73,15 @@ describe('从 Word 导入 a 导学案 as a new plan entry', () => {
     expect(body.lesson).toMatchObject({ title: '3.2 解一元一次方程（一）', stage: 'draft' })
     expect(await counts()).toEqual({ lessons: before.lessons + 1, documents: before.documents + 1 })
     expect(body.sections.map((section) => section.key)).toEqual([
-      'objectives', 'keyPoints', 'preview', 'inquiry', 'classCheck', 'summary', 'homework', 'imported-1', 'reflection',
+      'objectives',
+      'keyPoints',
+      'preview',
+      'inquiry',
+      'classCheck',
+      'summary',
+      'homework',
+      'imported-1',
+      'reflection',
     ])
     expect(body.unkept.map((item) => item.kind).sort()).toEqual(['comments', 'equations', 'textBoxes'])
 
@@ -155,19 +171,57 @@ describe('a file written to attack the reader', () => {
     doc.descendants((node) => {
       if (node.type.name === 'paragraph') paragraphs.push(node.textContent)
     })
-    expect(paragraphs).toEqual(expect.arrayContaining(['课前请点这里看答案。', '课件下载练习题视频', '教材见人教版网站', script, handler]))
+    expect(paragraphs).toEqual(
+      expect.arrayContaining(['课前请点这里看答案。', '课件下载练习题视频', '教材见人教版网站', script, handler]),
+    )
   })
 })
 
 describe('bad files get a clear error and change nothing', () => {
   it.each<[string, () => Uint8Array, number, string, RegExp]>([
-    ['a file over the upload limit', () => new Uint8Array(limits.maxUploadBytes + 1), 413, 'payload_too_large', /不能超过 10 MB/],
-    ['a text file', () => new TextEncoder().encode('这只是一段文字'), 400, 'unsupported_file', /这不是 Word 文档（\.docx）/],
-    ['an old binary .doc', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 400, 'unsupported_file', /\.doc/],
+    [
+      'a file over the upload limit',
+      () => new Uint8Array(limits.maxUploadBytes + 1),
+      413,
+      'payload_too_large',
+      /不能超过 10 MB/,
+    ],
+    [
+      'a text file',
+      () => new TextEncoder().encode('这只是一段文字'),
+      400,
+      'unsupported_file',
+      /这不是 Word 文档（\.docx）/,
+    ],
+    [
+      'an old binary .doc',
+      () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      400,
+      'unsupported_file',
+      /\.doc/,
+    ],
     ['an empty file', () => new Uint8Array(0), 400, 'unsupported_file', /这不是 Word 文档/],
-    ['a macro-enabled .docm', () => buildDocx(paragraph('宏'), { mainContentType: 'application/vnd.ms-word.document.macroEnabled.main+xml' }), 400, 'unsafe_file', /宏/],
-    ['a .docx carrying vbaProject.bin', () => buildDocx(paragraph('宏'), { extraParts: [{ name: 'word/vbaProject.bin', data: new Uint8Array(64) }] }), 400, 'unsafe_file', /宏/],
-    ['a zip bomb', () => buildDocx('', { documentXml: documentXmlOf(paragraph('x'.repeat(30 * 1024 * 1024))) }), 400, 'unsafe_file', /压缩炸弹/],
+    [
+      'a macro-enabled .docm',
+      () => buildDocx(paragraph('宏'), { mainContentType: 'application/vnd.ms-word.document.macroEnabled.main+xml' }),
+      400,
+      'unsafe_file',
+      /宏/,
+    ],
+    [
+      'a .docx carrying vbaProject.bin',
+      () => buildDocx(paragraph('宏'), { extraParts: [{ name: 'word/vbaProject.bin', data: new Uint8Array(64) }] }),
+      400,
+      'unsafe_file',
+      /宏/,
+    ],
+    [
+      'a zip bomb',
+      () => buildDocx('', { documentXml: documentXmlOf(paragraph('x'.repeat(30 * 1024 * 1024))) }),
+      400,
+      'unsafe_file',
+      /压缩炸弹/,
+    ],
     ['corrupt XML', () => buildDocx('', { documentXml: '<w:document><w:body><w:p>' }), 400, 'corrupt_file', /损坏/],
   ])('%s', async (_, file, status, code, message) => {
     const before = await counts()
@@ -193,8 +247,15 @@ describe('从 Word 导入 into a lesson’s unwritten 初稿', () => {
   async function importInto(lessonId: string, file: Uint8Array, as = 'teacher1') {
     const form = new FormData()
     form.set('file', new File([new Uint8Array(file)], '旧教案.docx'))
-    const response = await fetch(`${server.url}/api/lessons/${lessonId}/import`, { method: 'POST', headers: { cookie: cookies[as]! }, body: form })
-    return { status: response.status, body: (await response.json()) as Omit<ImportResult, 'lesson'> & { error?: { code: string; message: string } } }
+    const response = await fetch(`${server.url}/api/lessons/${lessonId}/import`, {
+      method: 'POST',
+      headers: { cookie: cookies[as]! },
+      body: form,
+    })
+    return {
+      status: response.status,
+      body: (await response.json()) as Omit<ImportResult, 'lesson'> & { error?: { code: string; message: string } },
+    }
   }
 
   const storedSeq = async (documentId: string) => (await server.store.updates.loadDocumentState(documentId)).lastSeq

@@ -11,7 +11,9 @@ import { pngHeaderOnly, pngImage } from '../../helpers/test-images.ts'
 
 describe('readDocx', () => {
   it('drops a corrupt image and lists it as damaged, keeping the rest', async () => {
-    const file = buildDocx(heading(2, '学习目标') + paragraph('会解方程') + image(), { imageBytes: pngImage(4, 4).subarray(0, 20) })
+    const file = buildDocx(heading(2, '学习目标') + paragraph('会解方程') + image(), {
+      imageBytes: pngImage(4, 4).subarray(0, 20),
+    })
     const { lesson, images, unkept } = await readDocx(file, defaultLessonTemplate)
     expect(lesson.outline.map((section) => section.key)).toEqual(['objectives'])
     expect(images).toEqual([])
@@ -21,7 +23,9 @@ describe('readDocx', () => {
 
   it('keeps a picture as an image block with its size and alt text, to be stored with the draft', async () => {
     const png = pngImage(30, 20)
-    const file = buildDocx(heading(2, '学习目标') + paragraph('看图') + image() + paragraph('回答') + image(), { imageBytes: png })
+    const file = buildDocx(heading(2, '学习目标') + paragraph('看图') + image() + paragraph('回答') + image(), {
+      imageBytes: png,
+    })
     const { lesson, images, unkept } = await readDocx(file, defaultLessonTemplate)
     expect(unkept).toEqual([])
     // The picture is used twice in the file and stored once.
@@ -32,26 +36,41 @@ describe('readDocx', () => {
   })
 
   it('lists pictures too large or of a format the web cannot show, with the reason, and imports the rest', async () => {
-    const huge = buildDocx(heading(2, '学习目标') + paragraph('会解方程') + image(), { imageBytes: pngHeaderOnly(9000, 9000) })
+    const huge = buildDocx(heading(2, '学习目标') + paragraph('会解方程') + image(), {
+      imageBytes: pngHeaderOnly(9000, 9000),
+    })
     const tooLarge = await readDocx(huge, defaultLessonTemplate)
     expect(tooLarge.images).toEqual([])
-    expect(tooLarge.unkept).toEqual([expect.objectContaining({ kind: 'imagesTooLarge', count: 1, message: expect.stringContaining('图片太大') })])
+    expect(tooLarge.unkept).toEqual([
+      expect.objectContaining({ kind: 'imagesTooLarge', count: 1, message: expect.stringContaining('图片太大') }),
+    ])
     expect(JSON.stringify(tooLarge.lesson.sections)).toContain('会解方程')
 
     // A Windows metafile, as Word keeps many pasted pictures (its placeable header's magic number).
-    const wmf = buildDocx(paragraph('图') + image(), { imageBytes: new Uint8Array([0xd7, 0xcd, 0xc6, 0x9a, 0, 0, 1, 2, 3, 4]) })
-    expect((await readDocx(wmf, defaultLessonTemplate)).unkept).toEqual([expect.objectContaining({ kind: 'images', count: 1, message: expect.stringContaining('WMF') })])
+    const wmf = buildDocx(paragraph('图') + image(), {
+      imageBytes: new Uint8Array([0xd7, 0xcd, 0xc6, 0x9a, 0, 0, 1, 2, 3, 4]),
+    })
+    expect((await readDocx(wmf, defaultLessonTemplate)).unkept).toEqual([
+      expect.objectContaining({ kind: 'images', count: 1, message: expect.stringContaining('WMF') }),
+    ])
   })
 
   it('[EXPORT-12] lists a phone photo over the picture limit, with the limit in Chinese, and imports the text around it', async () => {
     // A photo does not compress: 6 MB of it stays 6 MB in the zip, under the upload limit, over the picture limit.
     const photo = Buffer.concat([pngImage(40, 30), randomBytes(limits.maxImageBytes + 1024 * 1024)])
-    const file = buildDocx(heading(2, '学习目标') + paragraph('观察照片中的方程') + image() + paragraph('写出等量关系'), { imageBytes: photo })
+    const file = buildDocx(
+      heading(2, '学习目标') + paragraph('观察照片中的方程') + image() + paragraph('写出等量关系'),
+      { imageBytes: photo },
+    )
     expect(file.length).toBeLessThan(limits.maxUploadBytes)
     const { lesson, images, unkept } = await readDocx(file, defaultLessonTemplate)
     expect(images).toEqual([])
     expect(unkept).toEqual([
-      { kind: 'imagesTooLarge', count: 1, message: '1 张图片太大，没有导入：每张图片不能超过 5 MB，长边不能超过 8000 像素' },
+      {
+        kind: 'imagesTooLarge',
+        count: 1,
+        message: '1 张图片太大，没有导入：每张图片不能超过 5 MB，长边不能超过 8000 像素',
+      },
     ])
     const text = JSON.stringify(lesson.sections)
     expect(text).toContain('观察照片中的方程')
@@ -62,10 +81,17 @@ describe('readDocx', () => {
   it('strips ActiveX controls and lists them with the rest of what was not kept', async () => {
     const file = buildDocx(sampleLessonBody, {
       imageBytes: pixelPng,
-      extraParts: [{ name: 'word/activeX/activeX1.xml', data: '<ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX"/>' }],
+      extraParts: [
+        {
+          name: 'word/activeX/activeX1.xml',
+          data: '<ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX"/>',
+        },
+      ],
     })
     const { unkept } = await readDocx(file, defaultLessonTemplate)
-    expect(unkept.map((item) => item.kind)).toEqual(expect.arrayContaining(['activeX', 'equations', 'comments', 'textBoxes']))
+    expect(unkept.map((item) => item.kind)).toEqual(
+      expect.arrayContaining(['activeX', 'equations', 'comments', 'textBoxes']),
+    )
     for (const item of unkept) expect(item.message).toMatch(/[\u4e00-\u9fff]/)
   })
 

@@ -12,9 +12,11 @@ describe('sanitizeImportedHtml', () => {
   })
 
   it('keeps only http(s) and mail links', () => {
-    expect(sanitizeImportedHtml('<p><a href="javascript:alert(1)">坏</a><a href="https://example.org/a">好</a><a href="data:text/html,x">数据</a></p>')).toBe(
-      '<p><a>坏</a><a href="https://example.org/a">好</a><a>数据</a></p>',
-    )
+    expect(
+      sanitizeImportedHtml(
+        '<p><a href="javascript:alert(1)">坏</a><a href="https://example.org/a">好</a><a href="data:text/html,x">数据</a></p>',
+      ),
+    ).toBe('<p><a>坏</a><a href="https://example.org/a">好</a><a>数据</a></p>')
   })
 
   it('drops paragraphs that held only an image', () => {

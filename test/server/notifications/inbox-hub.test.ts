@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { InboxHub, type InboxStream, maxStreamsPerUser, sendTimeoutMs } from '../../../server/notifications/inbox-hub.ts'
+import {
+  InboxHub,
+  type InboxStream,
+  maxStreamsPerUser,
+  sendTimeoutMs,
+} from '../../../server/notifications/inbox-hub.ts'
 
 interface FakeStream extends InboxStream {
   received: unknown[]

@@ -53,7 +53,14 @@ async function apprenticeDocument(replyAuthors: string[]): Promise<{ document: D
   const doc = new Y.Doc()
   contentOf(doc).insert(0, [paragraph('合并同类项时，系数相加，字母和字母的指数不变。')])
   const content = contentOf(doc)
-  createThread(doc, { id: 't1', kind: 'question', authorId: ids.teacher2!, body: '要不要先举例？', start: pointAt(content, 0), end: pointAt(content, 5) })
+  createThread(doc, {
+    id: 't1',
+    kind: 'question',
+    authorId: ids.teacher2!,
+    body: '要不要先举例？',
+    start: pointAt(content, 0),
+    end: pointAt(content, 5),
+  })
   const replyIds = replyAuthors.map((authorId) => addReply(doc, 't1', { authorId, body: '我觉得可以' }))
   await server.store.updates.appendUpdates(document.id, [Y.encodeStateAsUpdate(doc)])
   return { document, replyIds }
@@ -71,11 +78,25 @@ describe('NotificationService', () => {
       documentId: document.id,
       actorId: ids.mentor!,
       activity: [
-        { type: 'threadCreated', threadId: 't2', kind: 'mentorNote', suggestion: false, quote: '合并同类项', mentions: [ids.teacher3!] },
+        {
+          type: 'threadCreated',
+          threadId: 't2',
+          kind: 'mentorNote',
+          suggestion: false,
+          quote: '合并同类项',
+          mentions: [ids.teacher3!],
+        },
       ],
     })
     const [note] = await inboxOf('apprentice')
-    expect(note).toMatchObject({ kind: 'thread', documentId: document.id, threadId: 't2', actorId: ids.mentor, readAt: null, text: '陈老师 在你的《2.2 整式的加减》中写了师徒批注' })
+    expect(note).toMatchObject({
+      kind: 'thread',
+      documentId: document.id,
+      threadId: 't2',
+      actorId: ids.mentor,
+      readAt: null,
+      text: '陈老师 在你的《2.2 整式的加减》中写了师徒批注',
+    })
     const [mention] = await inboxOf('teacher3')
     expect(mention).toMatchObject({ kind: 'mention', text: '陈老师 在《2.2 整式的加减》中@了你' })
     const apprenticeEvents = received.filter((event) => event.userId === ids.apprentice)
@@ -87,15 +108,35 @@ describe('NotificationService', () => {
   })
 
   it('tells the thread’s author and the earlier repliers of a reply, found in the stored document', async () => {
-    const { document, replyIds } = await apprenticeDocument([ids.teacher1!, ids.teacher2!, ids.apprentice!, ids.leader!])
+    const { document, replyIds } = await apprenticeDocument([
+      ids.teacher1!,
+      ids.teacher2!,
+      ids.apprentice!,
+      ids.leader!,
+    ])
     await service.threadActivity({
       documentId: document.id,
       actorId: ids.apprentice!,
-      activity: [{ type: 'replyAdded', threadId: 't1', replyId: replyIds[2]!, threadAuthorId: ids.teacher2!, body: '我觉得可以', mentions: [] }],
+      activity: [
+        {
+          type: 'replyAdded',
+          threadId: 't1',
+          replyId: replyIds[2]!,
+          threadAuthorId: ids.teacher2!,
+          body: '我觉得可以',
+          mentions: [],
+        },
+      ],
     })
     const latest = async (username: string) => (await inboxOf(username)).find((n) => n.documentId === document.id)
-    expect(await latest('teacher2')).toMatchObject({ kind: 'reply', text: '赵老师 回复了你在《2.2 整式的加减》中的批注' })
-    expect(await latest('teacher1')).toMatchObject({ kind: 'reply', text: '赵老师 也回复了《2.2 整式的加减》中你参与的批注' })
+    expect(await latest('teacher2')).toMatchObject({
+      kind: 'reply',
+      text: '赵老师 回复了你在《2.2 整式的加减》中的批注',
+    })
+    expect(await latest('teacher1')).toMatchObject({
+      kind: 'reply',
+      text: '赵老师 也回复了《2.2 整式的加减》中你参与的批注',
+    })
     // 王老师 replied only after this reply.
     expect(await latest('leader')).toBeUndefined()
   })

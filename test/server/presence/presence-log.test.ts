@@ -15,8 +15,21 @@ beforeEach(async () => {
   store = await openStore({ dataDir: dataDir.dir })
   const schoolId = await store.accounts.createSchool('花园实验中学')
   const group = await store.groups.createGroup(schoolId, '七年级数学备课组')
-  user = await store.accounts.createUser({ username: 'li', displayName: '李老师', passwordHash: 'x', role: 'teacher', schoolId, color: '#1971c2' })
-  document = await store.documents.createDocument({ groupId: group.id, schoolId, title: '导学案', kind: 'lesson-plan', createdBy: user.id })
+  user = await store.accounts.createUser({
+    username: 'li',
+    displayName: '李老师',
+    passwordHash: 'x',
+    role: 'teacher',
+    schoolId,
+    color: '#1971c2',
+  })
+  document = await store.documents.createDocument({
+    groupId: group.id,
+    schoolId,
+    title: '导学案',
+    kind: 'lesson-plan',
+    createdBy: user.id,
+  })
 })
 
 afterEach(async () => {

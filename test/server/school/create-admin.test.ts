@@ -20,7 +20,10 @@ async function signIn(storage: { dataDir?: string; databaseUrl?: string }, usern
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username, password }),
     })
-    return { status: response.status, body: (await response.json()) as { user?: { role: string; displayName: string } } }
+    return {
+      status: response.status,
+      body: (await response.json()) as { user?: { role: string; displayName: string } },
+    }
   } finally {
     await server.close()
   }

@@ -27,10 +27,20 @@ export function describeDocumentContract(storeOf: () => Store): void {
       expect(await store.documents.findDocument(document.id)).toEqual(document)
       expect(await store.documents.findDocument('missing')).toBeNull()
       const lessonPlan = { kind: 'lesson-plan', createdBy: user.id }
-      const second = await store.documents.createDocument({ ...lessonPlan, groupId, schoolId, title: '3.1.2 等式的性质' })
+      const second = await store.documents.createDocument({
+        ...lessonPlan,
+        groupId,
+        schoolId,
+        title: '3.1.2 等式的性质',
+      })
       const otherSchool = await store.accounts.createSchool('第二中学')
       const otherGroup = await store.groups.createGroup(otherSchool, '七年级数学备课组')
-      await store.documents.createDocument({ ...lessonPlan, groupId: otherGroup.id, schoolId: otherSchool, title: '别校' })
+      await store.documents.createDocument({
+        ...lessonPlan,
+        groupId: otherGroup.id,
+        schoolId: otherSchool,
+        title: '别校',
+      })
       const listed = await store.documents.listDocumentsOfSchool(schoolId)
       expect(listed.map((doc) => doc.id).sort()).toEqual([document.id, second.id].sort())
       expect(listed[0]!.createdAt.getTime()).toBeLessThanOrEqual(listed[1]!.createdAt.getTime())

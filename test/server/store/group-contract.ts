@@ -20,7 +20,11 @@ export function describeGroupContract(storeOf: () => Store): void {
       expect((await store.groups.listGroups(schoolId)).map((group) => group.name)).toEqual(
         ['七年级数学备课组', '七年级语文备课组'].sort(),
       )
-      expect(await store.groups.listGroups(schoolId)).toContainEqual({ id: chinese.id, schoolId, name: '七年级语文备课组' })
+      expect(await store.groups.listGroups(schoolId)).toContainEqual({
+        id: chinese.id,
+        schoolId,
+        name: '七年级语文备课组',
+      })
       expect(await store.groups.findGroup(chinese.id)).toEqual({ id: chinese.id, schoolId, name: '七年级语文备课组' })
       expect(await store.groups.findGroup('00000000-0000-0000-0000-000000000000')).toBeNull()
       expect(await store.groups.groupIdsOfUser(user.id)).toEqual([])

@@ -10,8 +10,21 @@ import { pngImage } from '../../helpers/test-images.ts'
 async function documentWithAuthor(store: Store) {
   const schoolId = await store.accounts.createSchool('花园实验中学')
   const group = await store.groups.createGroup(schoolId, '七年级数学备课组')
-  const user = await store.accounts.createUser({ username: 'li', displayName: '李老师', passwordHash: 'x', role: 'teacher', schoolId, color: '#1971c2' })
-  const document = await store.documents.createDocument({ groupId: group.id, schoolId, title: '数轴', kind: 'lesson-plan', createdBy: user.id })
+  const user = await store.accounts.createUser({
+    username: 'li',
+    displayName: '李老师',
+    passwordHash: 'x',
+    role: 'teacher',
+    schoolId,
+    color: '#1971c2',
+  })
+  const document = await store.documents.createDocument({
+    groupId: group.id,
+    schoolId,
+    title: '数轴',
+    kind: 'lesson-plan',
+    createdBy: user.id,
+  })
   const image = (fields: Partial<NewImage> = {}): NewImage => ({
     id: randomUUID(),
     documentId: document.id,
@@ -31,7 +44,12 @@ export function describeImageContract(storeOf: () => Store): void {
       const store = storeOf()
       const { image } = await documentWithAuthor(store)
       const first = image()
-      const second = image({ contentType: 'image/jpeg', width: 640, height: 480, bytes: new Uint8Array([0xff, 0xd8, 0, 255, 1]) })
+      const second = image({
+        contentType: 'image/jpeg',
+        width: 640,
+        height: 480,
+        bytes: new Uint8Array([0xff, 0xd8, 0, 255, 1]),
+      })
       const before = Date.now()
       await store.images.addImages([first, second])
       const found = await store.images.findImages([second.id, first.id, randomUUID()])

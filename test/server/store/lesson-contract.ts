@@ -87,18 +87,31 @@ export function describeLessonContract(storeOf: () => Store): void {
         createdBy: li.id,
         lessonId: lesson.id,
       })
-      const free = await store.documents.createDocument({ groupId, schoolId, title: '随笔', kind: 'lesson-plan', createdBy: li.id })
+      const free = await store.documents.createDocument({
+        groupId,
+        schoolId,
+        title: '随笔',
+        kind: 'lesson-plan',
+        createdBy: li.id,
+      })
       expect(adaptation.lessonId).toBe(lesson.id)
       expect(free.lessonId).toBeNull()
       expect((await store.documents.findDocument(free.id))!.lessonId).toBeNull()
-      expect((await store.documents.listDocumentsOfLesson(lesson.id)).map((d) => d.id)).toEqual([lesson.documentId, adaptation.id])
+      expect((await store.documents.listDocumentsOfLesson(lesson.id)).map((d) => d.id)).toEqual([
+        lesson.documentId,
+        adaptation.id,
+      ])
     })
 
     it('lists a group’s lessons by date and time, per semester, and a teacher’s assignments', async () => {
       const store = storeOf()
       const { groupId, wang, li, plan } = await mathGroup(store)
-      const later = await store.lessons.createLesson(plan({ title: 'B', scheduledDate: '2026-12-01', scheduledTime: '08:00' }))
-      const afternoon = await store.lessons.createLesson(plan({ title: 'A2', scheduledTime: '14:00', leadPreparerId: wang.id }))
+      const later = await store.lessons.createLesson(
+        plan({ title: 'B', scheduledDate: '2026-12-01', scheduledTime: '08:00' }),
+      )
+      const afternoon = await store.lessons.createLesson(
+        plan({ title: 'A2', scheduledTime: '14:00', leadPreparerId: wang.id }),
+      )
       const morning = await store.lessons.createLesson(plan({ title: 'A1', scheduledTime: '08:00' }))
       const spring = await store.lessons.createLesson(
         plan({ title: 'C', semester: '2026-2027学年第二学期', scheduledDate: '2027-03-02' }),
@@ -108,7 +121,11 @@ export function describeLessonContract(storeOf: () => Store): void {
       expect(titles(await store.lessons.listLessonsOfGroup(groupId, null))).toEqual(['A1', 'A2', 'B', 'C'])
       expect(await store.lessons.listLessonsOfGroup(groupId, '2025-2026学年第一学期')).toEqual([])
       expect(await store.lessons.listSemestersOfGroup(groupId)).toEqual([semester, '2026-2027学年第二学期'].sort())
-      expect((await store.lessons.listLessonsOfLeadPreparer(li.id)).map((l) => l.id)).toEqual([morning.id, later.id, spring.id])
+      expect((await store.lessons.listLessonsOfLeadPreparer(li.id)).map((l) => l.id)).toEqual([
+        morning.id,
+        later.id,
+        spring.id,
+      ])
       expect((await store.lessons.listLessonsOfLeadPreparer(wang.id)).map((l) => l.id)).toEqual([afternoon.id])
     })
 
@@ -121,7 +138,12 @@ export function describeLessonContract(storeOf: () => Store): void {
       await store.lessons.createLesson(plan({ title: '上午', scheduledTime: '08:00' }))
       await store.lessons.createLesson(plan({ title: '次日', scheduledDate: '2026-11-25', scheduledTime: null }))
       const titles = (lessons: { title: string }[]) => lessons.map((lesson) => lesson.title)
-      expect(titles(await store.lessons.listLessonsOfGroup(groupId, semester))).toEqual(['上午', '下午', '未定时间', '次日'])
+      expect(titles(await store.lessons.listLessonsOfGroup(groupId, semester))).toEqual([
+        '上午',
+        '下午',
+        '未定时间',
+        '次日',
+      ])
       expect(titles(await store.lessons.listLessonsOfLeadPreparer(li.id))).toEqual(['上午', '下午', '未定时间', '次日'])
     })
 
@@ -146,23 +168,67 @@ export function describeLessonContract(storeOf: () => Store): void {
       const store = storeOf()
       const { wang, li, plan } = await mathGroup(store)
       const lesson = await store.lessons.createLesson(plan())
-      expect(await store.lessons.moveLessonStage({ lessonId: lesson.id, from: 'draft', to: 'review', actorId: li.id, at: at(0) })).toBe(true)
+      expect(
+        await store.lessons.moveLessonStage({
+          lessonId: lesson.id,
+          from: 'draft',
+          to: 'review',
+          actorId: li.id,
+          at: at(0),
+        }),
+      ).toBe(true)
       expect(await store.lessons.setLiveReviewOpen(lesson.id, true, 'review')).toBe(true)
       expect((await store.lessons.findLesson(lesson.id))!.liveReviewOpen).toBe(true)
       // A second, stale move from draft changes nothing.
-      expect(await store.lessons.moveLessonStage({ lessonId: lesson.id, from: 'draft', to: 'review', actorId: wang.id, at: at(1) })).toBe(false)
-      expect(await store.lessons.moveLessonStage({ lessonId: lesson.id, from: 'review', to: 'finalized', actorId: wang.id, at: at(1) })).toBe(true)
+      expect(
+        await store.lessons.moveLessonStage({
+          lessonId: lesson.id,
+          from: 'draft',
+          to: 'review',
+          actorId: wang.id,
+          at: at(1),
+        }),
+      ).toBe(false)
+      expect(
+        await store.lessons.moveLessonStage({
+          lessonId: lesson.id,
+          from: 'review',
+          to: 'finalized',
+          actorId: wang.id,
+          at: at(1),
+        }),
+      ).toBe(true)
       expect(await store.lessons.findLesson(lesson.id)).toMatchObject({ stage: 'finalized', liveReviewOpen: false })
       // Same millisecond: the order of the moves still holds.
-      await store.lessons.moveLessonStage({ lessonId: lesson.id, from: 'finalized', to: 'review', actorId: wang.id, at: at(2) })
-      await store.lessons.moveLessonStage({ lessonId: lesson.id, from: 'review', to: 'draft', actorId: wang.id, at: at(2) })
+      await store.lessons.moveLessonStage({
+        lessonId: lesson.id,
+        from: 'finalized',
+        to: 'review',
+        actorId: wang.id,
+        at: at(2),
+      })
+      await store.lessons.moveLessonStage({
+        lessonId: lesson.id,
+        from: 'review',
+        to: 'draft',
+        actorId: wang.id,
+        at: at(2),
+      })
       expect(await store.lessons.listLessonStageEvents(lesson.id)).toEqual([
         { lessonId: lesson.id, seq: 1, from: 'draft', to: 'review', actorId: li.id, at: at(0) },
         { lessonId: lesson.id, seq: 2, from: 'review', to: 'finalized', actorId: wang.id, at: at(1) },
         { lessonId: lesson.id, seq: 3, from: 'finalized', to: 'review', actorId: wang.id, at: at(2) },
         { lessonId: lesson.id, seq: 4, from: 'review', to: 'draft', actorId: wang.id, at: at(2) },
       ])
-      expect(await store.lessons.moveLessonStage({ lessonId: 'no-such-lesson', from: 'draft', to: 'review', actorId: li.id, at: at(3) })).toBe(false)
+      expect(
+        await store.lessons.moveLessonStage({
+          lessonId: 'no-such-lesson',
+          from: 'draft',
+          to: 'review',
+          actorId: li.id,
+          at: at(3),
+        }),
+      ).toBe(false)
     })
 
     it('opens 集体研讨 only in the given stage', async () => {
@@ -179,7 +245,13 @@ export function describeLessonContract(storeOf: () => Store): void {
       const lesson = await store.lessons.createLesson(plan())
       const kept = await store.lessons.createLesson(plan({ title: '另一课' }))
       await store.updates.appendUpdates(lesson.documentId, [new Uint8Array([1, 2, 3])])
-      await store.lessons.moveLessonStage({ lessonId: lesson.id, from: 'draft', to: 'review', actorId: li.id, at: at(0) })
+      await store.lessons.moveLessonStage({
+        lessonId: lesson.id,
+        from: 'draft',
+        to: 'review',
+        actorId: li.id,
+        at: at(0),
+      })
       expect(await store.lessons.deleteLesson(lesson.id, 'draft')).toBe(false)
       expect(await store.lessons.findLesson(lesson.id)).not.toBeNull()
       expect(await store.lessons.deleteLesson(lesson.id, 'review')).toBe(true)
@@ -194,7 +266,9 @@ export function describeLessonContract(storeOf: () => Store): void {
     it('lists the members of a group by name', async () => {
       const store = storeOf()
       const { groupId, wang, li } = await mathGroup(store)
-      expect(await store.groups.listGroupMembers(groupId)).toEqual([li, wang].sort((a, b) => a.displayName.localeCompare(b.displayName)))
+      expect(await store.groups.listGroupMembers(groupId)).toEqual(
+        [li, wang].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+      )
     })
   })
 }

@@ -9,7 +9,14 @@ async function lessonWithTeachers(store: Store) {
   const schoolId = await store.accounts.createSchool('花园实验中学')
   const group = await store.groups.createGroup(schoolId, '七年级数学备课组')
   const user = (username: string) =>
-    store.accounts.createUser({ username, displayName: username, passwordHash: 'x', role: 'teacher', schoolId, color: '#1971c2' })
+    store.accounts.createUser({
+      username,
+      displayName: username,
+      passwordHash: 'x',
+      role: 'teacher',
+      schoolId,
+      color: '#1971c2',
+    })
   const [wang, li, zhang] = [await user('wang'), await user('li'), await user('zhang')]
   const lesson = (title: string) =>
     store.lessons.createLesson({
@@ -58,7 +65,12 @@ export function describeMeetingContract(storeOf: () => Store): void {
       })
       expect(await store.meetings.findMeeting(created.id)).toEqual(created)
 
-      const edited = { ...fields, endTime: '15:20', attendeeIds: [wang.id, li.id], decisions: '例2换成行程问题；课时不变。' }
+      const edited = {
+        ...fields,
+        endTime: '15:20',
+        attendeeIds: [wang.id, li.id],
+        decisions: '例2换成行程问题；课时不变。',
+      }
       const updated = await store.meetings.updateMeeting(created.id, edited, li.id)
       expect(updated).toMatchObject({ ...edited, id: created.id, createdBy: wang.id, updatedBy: li.id })
       expect(await store.meetings.findMeeting(created.id)).toEqual(updated)
@@ -110,7 +122,9 @@ export function describeMeetingContract(storeOf: () => Store): void {
         decisions: '',
       }
       await expect(store.meetings.createMeeting({ ...base, lessonId: 'missing', presenterId: li.id })).rejects.toThrow()
-      await expect(store.meetings.createMeeting({ ...base, lessonId: first.id, presenterId: 'missing' })).rejects.toThrow()
+      await expect(
+        store.meetings.createMeeting({ ...base, lessonId: first.id, presenterId: 'missing' }),
+      ).rejects.toThrow()
       await expect(
         store.meetings.createMeeting({ ...base, lessonId: first.id, presenterId: li.id, attendeeIds: ['missing'] }),
       ).rejects.toThrow()

@@ -10,11 +10,30 @@ async function school(store: Store, name = '花园实验中学') {
   const schoolId = await store.accounts.createSchool(name)
   const group = await store.groups.createGroup(schoolId, '七年级数学备课组')
   const user = (username: string, role: 'admin' | 'teacher' = 'teacher') =>
-    store.accounts.createUser({ username: `${username}-${schoolId}`, displayName: username, passwordHash: 'x', role, schoolId, color: '#1971c2' })
-  return { schoolId, groupId: group.id, office: await user('office', 'admin'), chen: await user('chen'), zhao: await user('zhao'), li: await user('li') }
+    store.accounts.createUser({
+      username: `${username}-${schoolId}`,
+      displayName: username,
+      passwordHash: 'x',
+      role,
+      schoolId,
+      color: '#1971c2',
+    })
+  return {
+    schoolId,
+    groupId: group.id,
+    office: await user('office', 'admin'),
+    chen: await user('chen'),
+    zhao: await user('zhao'),
+    li: await user('li'),
+  }
 }
 
-function observation(school: { schoolId: string }, observerId: string, observedId: string, date: string): NewObservation {
+function observation(
+  school: { schoolId: string },
+  observerId: string,
+  observedId: string,
+  date: string,
+): NewObservation {
   return {
     schoolId: school.schoolId,
     observerId,
@@ -92,7 +111,9 @@ export function describeMentorshipContract(storeOf: () => Store): void {
       const between = await store.mentorships.listObservationsBetween(s.zhao.id, s.chen.id)
       expect(between).toEqual([earlier, later])
       expect(await store.mentorships.listObservationsBetween(s.chen.id, s.li.id)).toEqual([])
-      await expect(store.mentorships.createObservation(observation(s, s.chen.id, s.chen.id, '2026-11-20'))).rejects.toThrow()
+      await expect(
+        store.mentorships.createObservation(observation(s, s.chen.id, s.chen.id, '2026-11-20')),
+      ).rejects.toThrow()
     })
 
     it('keeps an observation when its lesson is deleted, without the lesson', async () => {
@@ -112,7 +133,10 @@ export function describeMentorshipContract(storeOf: () => Store): void {
         place: '',
         leadPreparerId: s.zhao.id,
       })
-      await store.mentorships.createObservation({ ...observation(s, s.chen.id, s.zhao.id, '2026-11-24'), lessonId: lesson.id })
+      await store.mentorships.createObservation({
+        ...observation(s, s.chen.id, s.zhao.id, '2026-11-24'),
+        lessonId: lesson.id,
+      })
       expect(await store.lessons.deleteLesson(lesson.id, 'draft')).toBe(true)
       const [kept] = await store.mentorships.listObservationsBetween(s.chen.id, s.zhao.id)
       expect(kept?.lessonId).toBeNull()
@@ -138,14 +162,31 @@ export function describeMentorshipContract(storeOf: () => Store): void {
         })
       const prepared = await lesson(s.zhao.id)
       const others = await lesson(s.li.id)
-      const free = await store.documents.createDocument({ groupId: s.groupId, schoolId: s.schoolId, title: '草稿', kind: 'lesson-plan', createdBy: s.zhao.id })
+      const free = await store.documents.createDocument({
+        groupId: s.groupId,
+        schoolId: s.schoolId,
+        title: '草稿',
+        kind: 'lesson-plan',
+        createdBy: s.zhao.id,
+      })
       const reflection = await store.adaptations.createLessonDocument(
-        { lessonId: others.id, schoolId: s.schoolId, groupId: s.groupId, kind: 'reflection', title: '反思', createdBy: s.zhao.id, initialState: null },
+        {
+          lessonId: others.id,
+          schoolId: s.schoolId,
+          groupId: s.groupId,
+          kind: 'reflection',
+          title: '反思',
+          createdBy: s.zhao.id,
+          initialState: null,
+        },
         null,
       )
       const owned = await store.documents.listDocumentsOwnedBy(s.zhao.id)
       expect(owned.map((document) => document.id)).toEqual([prepared.documentId, free.id, reflection.id].sort())
-      expect(owned.find((document) => document.id === reflection.id)).toMatchObject({ kind: 'reflection', lessonId: others.id })
+      expect(owned.find((document) => document.id === reflection.id)).toMatchObject({
+        kind: 'reflection',
+        lessonId: others.id,
+      })
       expect(await store.documents.listDocumentsOwnedBy(s.chen.id)).toEqual([])
     })
   })

@@ -49,7 +49,12 @@ export function describeNotificationContract(storeOf: () => Store): void {
       const { wang, li, lesson, notification } = await mathGroup(store)
       const added = await store.notifications.addNotifications([
         notification(1),
-        notification(3, { kind: 'stage', documentId: null, threadId: null, text: '王老师 将《2.2 整式的加减》退回修改' }),
+        notification(3, {
+          kind: 'stage',
+          documentId: null,
+          threadId: null,
+          text: '王老师 将《2.2 整式的加减》退回修改',
+        }),
         notification(2, { userId: wang.id, actorId: li.id }),
       ])
       expect(added).toHaveLength(3)
@@ -70,14 +75,18 @@ export function describeNotificationContract(storeOf: () => Store): void {
         },
         { ...added[0], readAt: null },
       ])
-      expect((await store.notifications.listNotifications(wang.id, 10, null)).notifications.map((n) => n.threadId)).toEqual(['t2'])
+      expect(
+        (await store.notifications.listNotifications(wang.id, 10, null)).notifications.map((n) => n.threadId),
+      ).toEqual(['t2'])
       expect(await store.notifications.countUnreadNotifications(li.id)).toBe(2)
     })
 
     it('pages through an inbox without skipping or repeating notifications made in the same millisecond', async () => {
       const store = storeOf()
       const { li, notification } = await mathGroup(store)
-      await store.notifications.addNotifications([1, 1, 1, 2, 2, 3, 4].map((minute, index) => notification(minute, { threadId: `t${index}` })))
+      await store.notifications.addNotifications(
+        [1, 1, 1, 2, 2, 3, 4].map((minute, index) => notification(minute, { threadId: `t${index}` })),
+      )
       const seen: string[] = []
       let page = await store.notifications.listNotifications(li.id, 3, null)
       for (;;) {
@@ -97,7 +106,10 @@ export function describeNotificationContract(storeOf: () => Store): void {
       expect(await store.notifications.markNotificationRead(wang.id, first!.id, at(5))).toBeNull()
       expect(await store.notifications.markNotificationRead(li.id, 'no-such-id', at(5))).toBeNull()
       expect(await store.notifications.countUnreadNotifications(li.id)).toBe(2)
-      expect(await store.notifications.markNotificationRead(li.id, first!.id, at(5))).toEqual({ ...first, readAt: at(5) })
+      expect(await store.notifications.markNotificationRead(li.id, first!.id, at(5))).toEqual({
+        ...first,
+        readAt: at(5),
+      })
       expect((await store.notifications.markNotificationRead(li.id, first!.id, at(9)))!.readAt).toEqual(at(5))
       expect(await store.notifications.countUnreadNotifications(li.id)).toBe(1)
     })
@@ -105,12 +117,18 @@ export function describeNotificationContract(storeOf: () => Store): void {
     it('marks all of one user’s notifications read', async () => {
       const store = storeOf()
       const { wang, li, notification } = await mathGroup(store)
-      await store.notifications.addNotifications([notification(1), notification(2), notification(3, { userId: wang.id })])
+      await store.notifications.addNotifications([
+        notification(1),
+        notification(2),
+        notification(3, { userId: wang.id }),
+      ])
       expect(await store.notifications.markAllNotificationsRead(li.id, at(5))).toBe(2)
       expect(await store.notifications.markAllNotificationsRead(li.id, at(6))).toBe(0)
       expect(await store.notifications.countUnreadNotifications(li.id)).toBe(0)
       expect(await store.notifications.countUnreadNotifications(wang.id)).toBe(1)
-      expect((await store.notifications.listNotifications(li.id, 10, null)).notifications.map((n) => n.readAt)).toEqual([at(5), at(5)])
+      expect((await store.notifications.listNotifications(li.id, 10, null)).notifications.map((n) => n.readAt)).toEqual(
+        [at(5), at(5)],
+      )
     })
 
     it('prunes old read notifications and keeps each inbox to its newest, unread ones included', async () => {
@@ -120,16 +138,23 @@ export function describeNotificationContract(storeOf: () => Store): void {
       await store.notifications.addNotifications([notification(1, { userId: wang.id })])
       await store.notifications.markNotificationRead(li.id, added[0]!.id, at(6))
       await store.notifications.markNotificationRead(li.id, added[3]!.id, at(6))
-      expect(await store.notifications.pruneNotifications([li.id, wang.id], { readBefore: at(2), keepPerUser: 10 })).toBe(1)
+      expect(
+        await store.notifications.pruneNotifications([li.id, wang.id], { readBefore: at(2), keepPerUser: 10 }),
+      ).toBe(1)
       expect(await store.notifications.pruneNotifications([li.id], { readBefore: at(2), keepPerUser: 2 })).toBe(2)
-      expect((await store.notifications.listNotifications(li.id, 10, null)).notifications.map((n) => n.threadId)).toEqual(['t5', 't4'])
+      expect(
+        (await store.notifications.listNotifications(li.id, 10, null)).notifications.map((n) => n.threadId),
+      ).toEqual(['t5', 't4'])
       expect(await store.notifications.countUnreadNotifications(wang.id)).toBe(1)
     })
 
     it('removes notifications of a deleted lesson with it', async () => {
       const store = storeOf()
       const { li, lesson, notification } = await mathGroup(store)
-      await store.notifications.addNotifications([notification(1), notification(2, { documentId: null, threadId: null, kind: 'stage' })])
+      await store.notifications.addNotifications([
+        notification(1),
+        notification(2, { documentId: null, threadId: null, kind: 'stage' }),
+      ])
       expect(await store.lessons.deleteLesson(lesson.id, 'draft')).toBe(true)
       expect((await store.notifications.listNotifications(li.id, 10, null)).notifications).toEqual([])
     })

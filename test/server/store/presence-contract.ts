@@ -11,7 +11,14 @@ async function twoDocuments(store: Store) {
   const schoolId = await store.accounts.createSchool('花园实验中学')
   const group = await store.groups.createGroup(schoolId, '七年级数学备课组')
   const user = (username: string) =>
-    store.accounts.createUser({ username, displayName: username, passwordHash: 'x', role: 'teacher', schoolId, color: '#1971c2' })
+    store.accounts.createUser({
+      username,
+      displayName: username,
+      passwordHash: 'x',
+      role: 'teacher',
+      schoolId,
+      color: '#1971c2',
+    })
   const li = await user('li')
   const zhang = await user('zhang')
   const document = (title: string) =>
@@ -27,7 +34,10 @@ export function describePresenceContract(storeOf: () => Store): void {
       const run = randomUUID()
       const entry = (userId: string, documentId: string, minute: number) => {
         const id = randomUUID()
-        return { id, start: store.presence.recordPresenceStart({ id, documentId, userId, runId: run, joinedAt: at(minute) }) }
+        return {
+          id,
+          start: store.presence.recordPresenceStart({ id, documentId, userId, runId: run, joinedAt: at(minute) }),
+        }
       }
       const before = entry(li.id, plan.id, 0)
       const during = entry(zhang.id, plan.id, 20)
@@ -40,7 +50,9 @@ export function describePresenceContract(storeOf: () => Store): void {
       await store.presence.recordPresenceEnd(during.id, at(35))
 
       const found = await store.presence.presenceOnDocuments([plan.id], at(15), at(45))
-      expect(found).toEqual([{ documentId: plan.id, userId: zhang.id, joinedAt: at(20), leftAt: at(30), seenAt: at(20) }])
+      expect(found).toEqual([
+        { documentId: plan.id, userId: zhang.id, joinedAt: at(20), leftAt: at(30), seenAt: at(20) },
+      ])
       expect(await store.presence.presenceOnDocuments([plan.id, other.id], at(15), at(45))).toHaveLength(2)
       expect(await store.presence.presenceOnDocuments([], at(0), at(60))).toEqual([])
     })
@@ -49,8 +61,20 @@ export function describePresenceContract(storeOf: () => Store): void {
       const store = storeOf()
       const { li, zhang, plan } = await twoDocuments(store)
       const [run, otherRun] = [randomUUID(), randomUUID()]
-      await store.presence.recordPresenceStart({ id: randomUUID(), documentId: plan.id, userId: li.id, runId: run, joinedAt: at(0) })
-      await store.presence.recordPresenceStart({ id: randomUUID(), documentId: plan.id, userId: zhang.id, runId: otherRun, joinedAt: at(0) })
+      await store.presence.recordPresenceStart({
+        id: randomUUID(),
+        documentId: plan.id,
+        userId: li.id,
+        runId: run,
+        joinedAt: at(0),
+      })
+      await store.presence.recordPresenceStart({
+        id: randomUUID(),
+        documentId: plan.id,
+        userId: zhang.id,
+        runId: otherRun,
+        joinedAt: at(0),
+      })
       await store.presence.confirmPresence(run, at(5))
 
       let found = await store.presence.presenceOnDocuments([plan.id], at(30), at(40))
@@ -75,7 +99,13 @@ export function describePresenceContract(storeOf: () => Store): void {
       const store = storeOf()
       const { li } = await twoDocuments(store)
       await expect(
-        store.presence.recordPresenceStart({ id: randomUUID(), documentId: 'missing', userId: li.id, runId: 'r', joinedAt: at(0) }),
+        store.presence.recordPresenceStart({
+          id: randomUUID(),
+          documentId: 'missing',
+          userId: li.id,
+          runId: 'r',
+          joinedAt: at(0),
+        }),
       ).rejects.toThrow()
     })
   })

@@ -10,8 +10,18 @@ import type { Store } from '../../../server/store/store.ts'
 const account = { passwordHash: 'scrypt$test', color: '#495057', mustChangePassword: true }
 
 async function school(store: Store) {
-  const office = await store.accounts.createSchoolWithAdmin('花园实验中学', { ...account, displayName: '周主任', username: 'office' })
-  const leader = await store.accounts.createAccount({ ...account, schoolId: office.schoolId, username: 'wang', displayName: '王老师', role: 'leader' })
+  const office = await store.accounts.createSchoolWithAdmin('花园实验中学', {
+    ...account,
+    displayName: '周主任',
+    username: 'office',
+  })
+  const leader = await store.accounts.createAccount({
+    ...account,
+    schoolId: office.schoolId,
+    username: 'wang',
+    displayName: '王老师',
+    role: 'leader',
+  })
   const math = await store.groups.createGroup(office.schoolId, '七年级数学备课组')
   await store.groups.setMemberships(leader.id, [math.id])
   await store.groups.updateGroup(math.id, { leaderId: leader.id })
@@ -19,7 +29,16 @@ async function school(store: Store) {
 }
 
 function emptyWrite(schoolId: string): RosterWrite {
-  return { schoolId, newGroups: [], groupChanges: [], newAccounts: [], accountChanges: [], memberships: [], leaders: [], audit: [] }
+  return {
+    schoolId,
+    newGroups: [],
+    groupChanges: [],
+    newAccounts: [],
+    accountChanges: [],
+    memberships: [],
+    leaders: [],
+    audit: [],
+  }
 }
 
 export function describeRosterContract(storeOf: () => Store): void {
@@ -48,7 +67,13 @@ export function describeRosterContract(storeOf: () => Store): void {
           { userId: leader.id, groupIds: [chinese.id] },
         ],
         leaders: [{ groupId: chinese.id, userId: teachers[0]!.id }],
-        audit: teachers.map((teacher) => ({ schoolId, actorId: office.id, action: 'account.create', targetUserId: teacher.id, detail: {} })),
+        audit: teachers.map((teacher) => ({
+          schoolId,
+          actorId: office.id,
+          action: 'account.create',
+          targetUserId: teacher.id,
+          detail: {},
+        })),
       })
       expect(await store.accounts.listAccounts(schoolId)).toHaveLength(1205)
       expect(await store.accounts.findAccount(leader.id)).toMatchObject({ displayName: '王大伟', role: 'teacher' })
@@ -56,7 +81,10 @@ export function describeRosterContract(storeOf: () => Store): void {
       expect(details.get('七年级数学备课组')).toMatchObject({ subject: '数学', grade: '七年级', leaderId: null })
       expect(details.get('七年级数学备课组')!.memberIds).toHaveLength(1203)
       expect(details.get('七年级语文备课组')).toMatchObject({ leaderId: teachers[0]!.id, memberIds: [leader.id] })
-      expect(await store.accounts.findAccount(teachers[5]!.id)).toMatchObject({ mustChangePassword: true, disabledAt: null })
+      expect(await store.accounts.findAccount(teachers[5]!.id)).toMatchObject({
+        mustChangePassword: true,
+        disabledAt: null,
+      })
       expect(await store.audit.listAuditEntries(schoolId, 2000, null)).toHaveLength(1204)
     })
 
@@ -64,8 +92,13 @@ export function describeRosterContract(storeOf: () => Store): void {
       const store = storeOf()
       const { leader, schoolId } = await school(store)
       const physics = await store.groups.createGroup(schoolId, '八年级物理备课组')
-      await store.accounts.importRoster({ ...emptyWrite(schoolId), memberships: [{ userId: leader.id, groupIds: [physics.id] }] })
-      const [math] = (await store.groups.listGroupDetails(schoolId)).filter((group) => group.name === '七年级数学备课组')
+      await store.accounts.importRoster({
+        ...emptyWrite(schoolId),
+        memberships: [{ userId: leader.id, groupIds: [physics.id] }],
+      })
+      const [math] = (await store.groups.listGroupDetails(schoolId)).filter(
+        (group) => group.name === '七年级数学备课组',
+      )
       expect(math).toMatchObject({ leaderId: null, memberIds: [] })
     })
 
@@ -76,7 +109,14 @@ export function describeRosterContract(storeOf: () => Store): void {
       const write = {
         ...emptyWrite(schoolId),
         newGroups: [group],
-        newAccounts: ['zhao', 'wang'].map((username) => ({ ...account, id: randomUUID(), schoolId, username, displayName: username, role: 'teacher' as const })),
+        newAccounts: ['zhao', 'wang'].map((username) => ({
+          ...account,
+          id: randomUUID(),
+          schoolId,
+          username,
+          displayName: username,
+          role: 'teacher' as const,
+        })),
         audit: [{ schoolId, actorId: office.id, action: 'roster.import' as const, detail: {} }],
       }
       await expect(store.accounts.importRoster(write)).rejects.toBeInstanceOf(RosterConflictError)
@@ -89,7 +129,13 @@ export function describeRosterContract(storeOf: () => Store): void {
       const store = storeOf()
       const { schoolId } = await school(store)
       const other = await store.accounts.createSchool('河畔中学')
-      await store.accounts.createAccount({ ...account, schoolId: other, username: 'he', displayName: '何老师', role: 'teacher' })
+      await store.accounts.createAccount({
+        ...account,
+        schoolId: other,
+        username: 'he',
+        displayName: '何老师',
+        role: 'teacher',
+      })
       expect(await store.accounts.usernamesOfOtherSchools(schoolId, ['he', 'wang', 'nobody'])).toEqual(['he'])
     })
   })

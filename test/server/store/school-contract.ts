@@ -44,14 +44,21 @@ export function describeSchoolContract(storeOf: () => Store): void {
       const store = storeOf()
       const { teacher } = await school(store)
       const later = new Date('2031-01-01T00:00:00Z')
-      await store.sessions.createSession('li-browser', { userId: teacher.id, kind: 'cookie', expiresAt: later, userAgent: 'Firefox' })
+      await store.sessions.createSession('li-browser', {
+        userId: teacher.id,
+        kind: 'cookie',
+        expiresAt: later,
+        userAgent: 'Firefox',
+      })
       const changed = await store.accounts.updateAccount(teacher.id, { displayName: '李伟', role: 'leader' })
       expect(changed).toMatchObject({ displayName: '李伟', role: 'leader' })
       const disabledAt = new Date('2030-06-01T08:00:00Z')
       expect((await store.accounts.setAccountDisabled(teacher.id, disabledAt))?.disabledAt).toEqual(disabledAt)
       expect(await store.sessions.findSession('li-browser', new Date('2030-06-02'))).toBeNull()
       expect((await store.accounts.setAccountDisabled(teacher.id, null))?.disabledAt).toBeNull()
-      expect(await store.accounts.updateAccount('00000000-0000-0000-0000-000000000000', { displayName: 'x' })).toBeNull()
+      expect(
+        await store.accounts.updateAccount('00000000-0000-0000-0000-000000000000', { displayName: 'x' }),
+      ).toBeNull()
     })
 
     it('counts the school’s enabled office accounts', async () => {
@@ -74,7 +81,13 @@ export function describeSchoolContract(storeOf: () => Store): void {
       await store.accounts.setPassword(teacher.id, 'scrypt$own', false)
       expect((await store.accounts.findAccount(teacher.id))?.mustChangePassword).toBe(false)
       const until = new Date('2031-07-01T00:00:00Z')
-      const expert = await store.accounts.createAccount({ ...account, username: 'sun', role: 'guest', schoolId, accessUntil: until })
+      const expert = await store.accounts.createAccount({
+        ...account,
+        username: 'sun',
+        role: 'guest',
+        schoolId,
+        accessUntil: until,
+      })
       expect((await store.accounts.findAccount(expert.id))?.accessUntil).toEqual(until)
       expect((await store.accounts.updateAccount(expert.id, { accessUntil: null }))?.accessUntil).toBeNull()
       expect(await store.accounts.setPassword('00000000-0000-0000-0000-000000000000', 'x', false)).toBe(false)
@@ -89,9 +102,9 @@ export function describeSchoolContract(storeOf: () => Store): void {
       await store.groups.setGroupMembers(math.id, [teacher.id, office.id])
       await store.groups.setGroupMembers(physics.id, [teacher.id])
       await store.groups.updateGroup(math.id, { subject: '数学', grade: '七年级', leaderId: teacher.id })
-      const [mathDetails, physicsDetails] = await store.groups.listGroupDetails(schoolId).then((groups) =>
-        [math.id, physics.id].map((id) => groups.find((group) => group.id === id)),
-      )
+      const [mathDetails, physicsDetails] = await store.groups
+        .listGroupDetails(schoolId)
+        .then((groups) => [math.id, physics.id].map((id) => groups.find((group) => group.id === id)))
       expect(mathDetails).toEqual({
         id: math.id,
         schoolId,
@@ -108,7 +121,9 @@ export function describeSchoolContract(storeOf: () => Store): void {
       await store.groups.setGroupMembers(math.id, [office.id])
       const after = (await store.groups.listGroupDetails(schoolId)).find((group) => group.id === math.id)
       expect(after).toMatchObject({ leaderId: null, memberIds: [office.id] })
-      await expect(store.groups.updateGroup(math.id, { name: '八年级物理备课组' })).rejects.toBeInstanceOf(GroupNameTakenError)
+      await expect(store.groups.updateGroup(math.id, { name: '八年级物理备课组' })).rejects.toBeInstanceOf(
+        GroupNameTakenError,
+      )
       await store.groups.updateGroup(math.id, { name: '初一数学备课组' })
       expect((await store.groups.findGroup(math.id))?.name).toBe('初一数学备课组')
     })
@@ -122,7 +137,9 @@ export function describeSchoolContract(storeOf: () => Store): void {
       await store.groups.updateGroup(physics.id, { leaderId: teacher.id })
       await store.groups.setMemberships(teacher.id, [math.id])
       expect(await store.groups.groupIdsOfUser(teacher.id)).toEqual([math.id])
-      expect((await store.groups.listGroupDetails(schoolId)).find((group) => group.id === physics.id)?.leaderId).toBeNull()
+      expect(
+        (await store.groups.listGroupDetails(schoolId)).find((group) => group.id === physics.id)?.leaderId,
+      ).toBeNull()
 
       const expert = await store.accounts.createAccount({ ...account, username: 'sun', role: 'guest', schoolId })
       await store.groups.setGuestGroups(expert.id, [physics.id, math.id])
@@ -141,7 +158,12 @@ export function describeSchoolContract(storeOf: () => Store): void {
       const { teacher, office } = await school(store)
       const now = new Date('2030-01-01T00:00:00Z')
       const later = new Date('2030-02-01T00:00:00Z')
-      await store.sessions.createSession('phone', { userId: teacher.id, kind: 'cookie', expiresAt: later, userAgent: 'iPhone' })
+      await store.sessions.createSession('phone', {
+        userId: teacher.id,
+        kind: 'cookie',
+        expiresAt: later,
+        userAgent: 'iPhone',
+      })
       await store.sessions.createSession('laptop', { userId: teacher.id, kind: 'cookie', expiresAt: later })
       await store.sessions.createSession('socket', { userId: teacher.id, kind: 'ws', expiresAt: later })
       await store.sessions.createSession('expired', { userId: teacher.id, kind: 'cookie', expiresAt: now })
@@ -168,7 +190,13 @@ export function describeSchoolContract(storeOf: () => Store): void {
       const oneMillisecond = vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 1000)
       try {
         for (const displayName of names) {
-          await store.audit.addAuditEntry({ schoolId, actorId: office.id, action: 'account.update', targetUserId: teacher.id, detail: { displayName } })
+          await store.audit.addAuditEntry({
+            schoolId,
+            actorId: office.id,
+            action: 'account.update',
+            targetUserId: teacher.id,
+            detail: { displayName },
+          })
         }
       } finally {
         oneMillisecond.mockRestore()
@@ -180,10 +208,17 @@ export function describeSchoolContract(storeOf: () => Store): void {
         const last = page[page.length - 1]
         page = last ? await store.audit.listAuditEntries(schoolId, 2, { at: last.at, id: last.id }) : []
       }
-      expect(seen.map((entry) => entry.detail.displayName).slice(0, names.length).sort()).toEqual([...names].sort())
+      expect(
+        seen
+          .map((entry) => entry.detail.displayName)
+          .slice(0, names.length)
+          .sort(),
+      ).toEqual([...names].sort())
       expect(seen.slice(names.length).map((entry) => entry.action)).toEqual(['school.create'])
       expect(new Set(seen.map((entry) => entry.id)).size).toBe(seen.length)
-      expect((await store.audit.listAuditEntries(other.schoolId, 10, null)).map((entry) => entry.action)).toEqual(['school.create'])
+      expect((await store.audit.listAuditEntries(other.schoolId, 10, null)).map((entry) => entry.action)).toEqual([
+        'school.create',
+      ])
     })
   })
 }

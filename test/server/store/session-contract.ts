@@ -47,9 +47,17 @@ export function describeSessionContract(storeOf: () => Store): void {
       const now = new Date('2030-01-01T00:00:00Z')
       const earlier = new Date(now.getTime() - 1)
       for (let i = 0; i < 500; i++) {
-        await store.sessions.createSession(`token-${i}`, { userId: user.id, kind: i % 2 ? 'ws' : 'cookie', expiresAt: earlier })
+        await store.sessions.createSession(`token-${i}`, {
+          userId: user.id,
+          kind: i % 2 ? 'ws' : 'cookie',
+          expiresAt: earlier,
+        })
       }
-      await store.sessions.createSession('live', { userId: user.id, kind: 'ws', expiresAt: new Date(now.getTime() + 1) })
+      await store.sessions.createSession('live', {
+        userId: user.id,
+        kind: 'ws',
+        expiresAt: new Date(now.getTime() + 1),
+      })
       expect(await store.sessions.deleteExpiredSessions(now)).toBe(500)
       const longAgo = new Date(0)
       expect(await store.sessions.findSession('token-0', longAgo)).toBeNull()

@@ -7,7 +7,9 @@ const childScript = fileURLToPath(new URL('../../helpers/store-close-child.ts', 
 
 function runChild(dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript], { env: { ...process.env, DATA_DIR: dataDir } })
+    const child = spawn(process.execPath, ['--import', 'tsx', childScript], {
+      env: { ...process.env, DATA_DIR: dataDir },
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

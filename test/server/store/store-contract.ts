@@ -73,7 +73,11 @@ export function describeStoreContract(name: string, createBackend: () => Promise
       store = await backend.open()
       expect(await store.accounts.findUserById(user.id)).toEqual(user)
       expect(await store.groups.groupIdsOfUser(user.id)).toEqual([groupId])
-      expect(await store.sessions.findSession('hash', new Date())).toEqual({ userId: user.id, kind: 'cookie', expiresAt })
+      expect(await store.sessions.findSession('hash', new Date())).toEqual({
+        userId: user.id,
+        kind: 'cookie',
+        expiresAt,
+      })
       expect(await store.documents.findDocument(document.id)).toEqual(document)
       const state = await store.updates.loadDocumentState(document.id)
       expect(plain([state.snapshot!])).toEqual([[1, 2]])

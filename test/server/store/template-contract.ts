@@ -9,7 +9,14 @@ import type { LessonTemplate } from '../../../shared/template/lesson-template.ts
 async function twoSchoolsWithAdmins(store: Store) {
   const admin = async (schoolName: string, username: string) => {
     const schoolId = await store.accounts.createSchool(schoolName)
-    const user = await store.accounts.createUser({ username, displayName: '周主任', passwordHash: 'x', role: 'admin', schoolId, color: '#495057' })
+    const user = await store.accounts.createUser({
+      username,
+      displayName: '周主任',
+      passwordHash: 'x',
+      role: 'admin',
+      schoolId,
+      color: '#495057',
+    })
     return { schoolId, userId: user.id }
   }
   return { garden: await admin('花园实验中学', 'garden-admin'), river: await admin('河西中学', 'river-admin') }
@@ -35,7 +42,12 @@ export function describeTemplateContract(storeOf: () => Store): void {
       const { garden, river } = await twoSchoolsWithAdmins(store)
       const before = Date.now()
       const saved = await store.templates.saveTemplate(garden.schoolId, shortTemplate, garden.userId)
-      expect(saved).toEqual({ schoolId: garden.schoolId, definition: shortTemplate, updatedAt: expect.any(Date), updatedBy: garden.userId })
+      expect(saved).toEqual({
+        schoolId: garden.schoolId,
+        definition: shortTemplate,
+        updatedAt: expect.any(Date),
+        updatedBy: garden.userId,
+      })
       expect(saved.updatedAt.getTime()).toBeGreaterThanOrEqual(before)
       expect(await store.templates.findTemplate(garden.schoolId)).toEqual(saved)
       expect(await store.templates.findTemplate(river.schoolId)).toBeNull()

@@ -79,7 +79,7 @@ export function describeUpdateContract(storeOf: () => Store): void {
       expect(state.lastSeq).toBe(4)
     })
 
-    it('keeps a snapshot\'s state vector with it, and refuses the snapshot once its bytes change', async () => {
+    it("keeps a snapshot's state vector with it, and refuses the snapshot once its bytes change", async () => {
       const { document } = await createFixture(store)
       await store.updates.appendUpdates(document.id, [bytes(1), bytes(2)])
       await store.updates.compactDocument(document.id, bytes(12), 2, bytes(1, 7, 2))
@@ -94,7 +94,9 @@ export function describeUpdateContract(storeOf: () => Store): void {
         .set({ data: bytes(99) })
         .where('document_id', '=', document.id)
         .execute()
-      await expect(store.updates.loadDocumentState(document.id)).rejects.toThrow(/snapshot that changed since it was written/)
+      await expect(store.updates.loadDocumentState(document.id)).rejects.toThrow(
+        /snapshot that changed since it was written/,
+      )
     })
 
     it('numbers appends on above a compaction that emptied the log', async () => {
@@ -111,7 +113,13 @@ export function describeUpdateContract(storeOf: () => Store): void {
 
     it('appends to several documents at once, and one failing append does not fail the others', async () => {
       const { document, groupId, schoolId, user } = await createFixture(store)
-      const other = await store.documents.createDocument({ groupId, schoolId, title: '另一课', kind: 'lesson-plan', createdBy: user.id })
+      const other = await store.documents.createDocument({
+        groupId,
+        schoolId,
+        title: '另一课',
+        kind: 'lesson-plan',
+        createdBy: user.id,
+      })
       const results = await Promise.allSettled([
         store.updates.appendUpdates(document.id, [bytes(1)]),
         store.updates.appendUpdates('no-such-document', [bytes(2)]),
@@ -177,7 +185,9 @@ export function describeUpdateContract(storeOf: () => Store): void {
     it('loses nothing when a compaction runs between concurrent appends', async () => {
       const { document } = await createFixture(store)
       await store.updates.appendUpdates(document.id, [bytes(0)])
-      const appends = Array.from({ length: 30 }, (_, index) => store.updates.appendUpdates(document.id, [bytes(1, index)]))
+      const appends = Array.from({ length: 30 }, (_, index) =>
+        store.updates.appendUpdates(document.id, [bytes(1, index)]),
+      )
       const seen = await store.updates.loadDocumentState(document.id)
       await store.updates.compactDocument(document.id, bytes(255), seen.lastSeq)
       await Promise.all(appends)
@@ -217,7 +227,10 @@ export function describeUpdateContract(storeOf: () => Store): void {
       let state = await store.updates.loadDocumentState(document.id)
       expect(Buffer.from(state.updates[0]!).equals(Buffer.from(large))).toBe(true)
       expect(Buffer.from(state.updates[1]!).equals(Buffer.from(view))).toBe(true)
-      expect(await store.updates.documentStorageStats(document.id)).toEqual({ bytes: 2 * 1024 * 1024 + 7, logLength: 2 })
+      expect(await store.updates.documentStorageStats(document.id)).toEqual({
+        bytes: 2 * 1024 * 1024 + 7,
+        logLength: 2,
+      })
 
       await store.updates.compactDocument(document.id, view, 2)
       state = await store.updates.loadDocumentState(document.id)

@@ -9,7 +9,14 @@ async function finalizedLesson(store: Store) {
   const schoolId = await store.accounts.createSchool('花园实验中学')
   const group = await store.groups.createGroup(schoolId, '七年级数学备课组')
   const user = (username: string) =>
-    store.accounts.createUser({ username, displayName: username, passwordHash: 'x', role: 'teacher', schoolId, color: '#1971c2' })
+    store.accounts.createUser({
+      username,
+      displayName: username,
+      passwordHash: 'x',
+      role: 'teacher',
+      schoolId,
+      color: '#1971c2',
+    })
   const wang = await user('wang')
   const li = await user('li')
   const lesson = await store.lessons.createLesson({
@@ -28,21 +35,40 @@ async function finalizedLesson(store: Store) {
   })
   const adaptationOf = (teacherId: string, baseVersionId: string, state: Uint8Array) =>
     store.adaptations.createLessonDocument(
-      { lessonId: lesson.id, schoolId, groupId: group.id, kind: 'adaptation', title: '二次备课', createdBy: teacherId, initialState: state },
+      {
+        lessonId: lesson.id,
+        schoolId,
+        groupId: group.id,
+        kind: 'adaptation',
+        title: '二次备课',
+        createdBy: teacherId,
+        initialState: state,
+      },
       baseVersionId,
     )
   return { schoolId, groupId: group.id, wang, li, lesson, adaptationOf }
 }
 
-const sameBytes = (actual: Uint8Array | null, expected: Uint8Array) => expect([...(actual ?? [])]).toEqual([...expected])
+const sameBytes = (actual: Uint8Array | null, expected: Uint8Array) =>
+  expect([...(actual ?? [])]).toEqual([...expected])
 
 export function describeVersionContract(storeOf: () => Store): void {
   describe('定稿 versions and adaptations', () => {
     it('numbers versions per lesson and keeps each state as it was stored', async () => {
       const store = storeOf()
       const { wang, lesson } = await finalizedLesson(store)
-      const first = await store.versions.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([1, 2, 3]), createdBy: wang.id })
-      const second = await store.versions.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([4, 5]), createdBy: wang.id })
+      const first = await store.versions.createVersion({
+        lessonId: lesson.id,
+        documentId: lesson.documentId,
+        state: new Uint8Array([1, 2, 3]),
+        createdBy: wang.id,
+      })
+      const second = await store.versions.createVersion({
+        lessonId: lesson.id,
+        documentId: lesson.documentId,
+        state: new Uint8Array([4, 5]),
+        createdBy: wang.id,
+      })
       expect([first.number, second.number]).toEqual([1, 2])
       expect(await store.versions.listVersions(lesson.id)).toEqual([first, second])
       expect(await store.versions.findVersion(second.id)).toEqual(second)
@@ -55,9 +81,20 @@ export function describeVersionContract(storeOf: () => Store): void {
       // Guards against a 定稿 stored without its version when storing the version fails.
       const store = storeOf()
       const { wang, lesson } = await finalizedLesson(store)
-      await store.lessons.moveLessonStage({ lessonId: lesson.id, from: 'draft', to: 'review', actorId: wang.id, at: new Date() })
+      await store.lessons.moveLessonStage({
+        lessonId: lesson.id,
+        from: 'draft',
+        to: 'review',
+        actorId: wang.id,
+        at: new Date(),
+      })
       const move = { lessonId: lesson.id, from: 'review', to: 'finalized', actorId: wang.id, at: new Date() } as const
-      const version = { lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([3]), createdBy: wang.id }
+      const version = {
+        lessonId: lesson.id,
+        documentId: lesson.documentId,
+        state: new Uint8Array([3]),
+        createdBy: wang.id,
+      }
 
       const unstorable = { ...version, state: null as unknown as Uint8Array }
       await expect(store.versions.finalizeLesson(move, unstorable)).rejects.toThrow()
@@ -71,14 +108,22 @@ export function describeVersionContract(storeOf: () => Store): void {
       const v1 = await store.versions.finalizeLesson(move, version)
       expect(v1).toMatchObject({ number: 1, lessonId: lesson.id })
       expect(await store.lessons.findLesson(lesson.id)).toMatchObject({ stage: 'finalized' })
-      expect((await store.lessons.listLessonStageEvents(lesson.id)).map((event) => event.to)).toEqual(['review', 'finalized'])
+      expect((await store.lessons.listLessonStageEvents(lesson.id)).map((event) => event.to)).toEqual([
+        'review',
+        'finalized',
+      ])
       expect(await store.versions.listVersions(lesson.id)).toEqual([v1])
     })
 
     it('creates an adaptation as a document of the lesson whose log starts with the version', async () => {
       const store = storeOf()
       const { wang, li, lesson, adaptationOf } = await finalizedLesson(store)
-      const v1 = await store.versions.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([7, 7]), createdBy: wang.id })
+      const v1 = await store.versions.createVersion({
+        lessonId: lesson.id,
+        documentId: lesson.documentId,
+        state: new Uint8Array([7, 7]),
+        createdBy: wang.id,
+      })
       const document = await adaptationOf(li.id, v1.id, new Uint8Array([7, 7]))
       expect(document).toMatchObject({ kind: 'adaptation', lessonId: lesson.id, createdBy: li.id })
       const state = await store.updates.loadDocumentState(document.id)
@@ -86,7 +131,12 @@ export function describeVersionContract(storeOf: () => Store): void {
       sameBytes(state.updates[0] ?? null, new Uint8Array([7, 7]))
       // The next append continues the log after the initial state.
       expect(await store.updates.appendUpdates(document.id, [new Uint8Array([0, 0])])).toBe(2)
-      expect(await store.adaptations.findAdaptation(document.id)).toMatchObject({ documentId: document.id, teacherId: li.id, baseVersionId: v1.id, pulledAt: null })
+      expect(await store.adaptations.findAdaptation(document.id)).toMatchObject({
+        documentId: document.id,
+        teacherId: li.id,
+        baseVersionId: v1.id,
+        pulledAt: null,
+      })
       expect(await store.adaptations.listAdaptations(lesson.id)).toHaveLength(1)
       await expect(adaptationOf(li.id, v1.id, new Uint8Array([7, 7]))).rejects.toThrow()
     })
@@ -94,13 +144,33 @@ export function describeVersionContract(storeOf: () => Store): void {
     it('records a pull with its conflicts and settles each conflict once', async () => {
       const store = storeOf()
       const { wang, li, lesson, adaptationOf } = await finalizedLesson(store)
-      const v1 = await store.versions.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([1]), createdBy: wang.id })
-      const v2 = await store.versions.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([2]), createdBy: wang.id })
+      const v1 = await store.versions.createVersion({
+        lessonId: lesson.id,
+        documentId: lesson.documentId,
+        state: new Uint8Array([1]),
+        createdBy: wang.id,
+      })
+      const v2 = await store.versions.createVersion({
+        lessonId: lesson.id,
+        documentId: lesson.documentId,
+        state: new Uint8Array([2]),
+        createdBy: wang.id,
+      })
       const document = await adaptationOf(li.id, v1.id, new Uint8Array([1]))
       const [conflict] = (await store.adaptations.recordPull(document.id, v1.id, v2.id, [
-        { blockKey: '5:3', section: '合作探究', baseText: 'B', mineJson: { type: 'paragraph' }, sharedJson: null, afterKey: '5:1' },
+        {
+          blockKey: '5:3',
+          section: '合作探究',
+          baseText: 'B',
+          mineJson: { type: 'paragraph' },
+          sharedJson: null,
+          afterKey: '5:1',
+        },
       ]))!
-      expect(await store.adaptations.findAdaptation(document.id)).toMatchObject({ baseVersionId: v2.id, pulledAt: expect.any(Date) })
+      expect(await store.adaptations.findAdaptation(document.id)).toMatchObject({
+        baseVersionId: v2.id,
+        pulledAt: expect.any(Date),
+      })
       expect(await store.adaptations.listConflicts(document.id)).toEqual([conflict])
       expect(conflict).toMatchObject({ status: 'open', mineJson: { type: 'paragraph' }, sharedJson: null })
       expect(await store.adaptations.resolveConflict(conflict!.id, 'mine', li.id)).toBe(true)
@@ -114,11 +184,31 @@ export function describeVersionContract(storeOf: () => Store): void {
       // Guards against two pulls at once both moving the base and each storing the conflicts again.
       const store = storeOf()
       const { wang, li, lesson, adaptationOf } = await finalizedLesson(store)
-      const v1 = await store.versions.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([1]), createdBy: wang.id })
-      const v2 = await store.versions.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([2]), createdBy: wang.id })
+      const v1 = await store.versions.createVersion({
+        lessonId: lesson.id,
+        documentId: lesson.documentId,
+        state: new Uint8Array([1]),
+        createdBy: wang.id,
+      })
+      const v2 = await store.versions.createVersion({
+        lessonId: lesson.id,
+        documentId: lesson.documentId,
+        state: new Uint8Array([2]),
+        createdBy: wang.id,
+      })
       const document = await adaptationOf(li.id, v1.id, new Uint8Array([1]))
-      const spot = { blockKey: '5:3', section: '合作探究', baseText: 'B', mineJson: null, sharedJson: null, afterKey: null }
-      const results = await Promise.all([store.adaptations.recordPull(document.id, v1.id, v2.id, [spot]), store.adaptations.recordPull(document.id, v1.id, v2.id, [spot])])
+      const spot = {
+        blockKey: '5:3',
+        section: '合作探究',
+        baseText: 'B',
+        mineJson: null,
+        sharedJson: null,
+        afterKey: null,
+      }
+      const results = await Promise.all([
+        store.adaptations.recordPull(document.id, v1.id, v2.id, [spot]),
+        store.adaptations.recordPull(document.id, v1.id, v2.id, [spot]),
+      ])
       expect(results.filter((result) => result === null)).toHaveLength(1)
       expect(await store.adaptations.listConflicts(document.id)).toHaveLength(1)
       expect(await store.adaptations.recordPull(document.id, v1.id, v2.id, [spot])).toBeNull()
@@ -131,7 +221,15 @@ export function describeVersionContract(storeOf: () => Store): void {
       const { schoolId, groupId, li, lesson } = await finalizedLesson(store)
       const reflection = () =>
         store.adaptations.createLessonDocument(
-          { lessonId: lesson.id, schoolId, groupId, kind: 'reflection', title: '课后反思', createdBy: li.id, initialState: null },
+          {
+            lessonId: lesson.id,
+            schoolId,
+            groupId,
+            kind: 'reflection',
+            title: '课后反思',
+            createdBy: li.id,
+            initialState: null,
+          },
           null,
         )
       const document = await reflection()

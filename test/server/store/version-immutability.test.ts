@@ -11,7 +11,14 @@ import { createTempDataDir } from '../../helpers/sqlite.ts'
 async function storeWithVersion(store: Store): Promise<string> {
   const schoolId = await store.accounts.createSchool('花园实验中学')
   const group = await store.groups.createGroup(schoolId, '七年级数学备课组')
-  const wang = await store.accounts.createUser({ username: 'wang', displayName: '王老师', passwordHash: 'x', role: 'leader', schoolId, color: '#e03131' })
+  const wang = await store.accounts.createUser({
+    username: 'wang',
+    displayName: '王老师',
+    passwordHash: 'x',
+    role: 'leader',
+    schoolId,
+    color: '#e03131',
+  })
   const lesson = await store.lessons.createLesson({
     schoolId,
     groupId: group.id,
@@ -26,7 +33,12 @@ async function storeWithVersion(store: Store): Promise<string> {
     place: '数学教研室',
     leadPreparerId: wang.id,
   })
-  const version = await store.versions.createVersion({ lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([1]), createdBy: wang.id })
+  const version = await store.versions.createVersion({
+    lessonId: lesson.id,
+    documentId: lesson.documentId,
+    state: new Uint8Array([1]),
+    createdBy: wang.id,
+  })
   return version.id
 }
 
@@ -66,7 +78,9 @@ describe('version immutability', () => {
     const client = new pg.Client({ connectionString: database.url })
     await client.connect()
     try {
-      await expect(client.query('update lesson_versions set number = 9 where id = $1', [id])).rejects.toThrow(/immutable/)
+      await expect(client.query('update lesson_versions set number = 9 where id = $1', [id])).rejects.toThrow(
+        /immutable/,
+      )
       await expect(client.query('delete from lesson_versions where id = $1', [id])).rejects.toThrow(/immutable/)
     } finally {
       await client.end()

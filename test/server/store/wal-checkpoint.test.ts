@@ -55,7 +55,13 @@ describe('WAL checkpoints on a worker thread', () => {
     const documentIds: string[] = []
     for (let i = 0; i < 20; i++) {
       const title = `第${i}课`
-      const document = await store.documents.createDocument({ groupId, schoolId, title, kind: 'lesson-plan', createdBy: user.id })
+      const document = await store.documents.createDocument({
+        groupId,
+        schoolId,
+        title,
+        kind: 'lesson-plan',
+        createdBy: user.id,
+      })
       documentIds.push(document.id)
     }
     let largestWal = 0
@@ -63,7 +69,9 @@ describe('WAL checkpoints on a worker thread', () => {
     const stopAt = performance.now() + 4000
     while (performance.now() < stopAt) {
       const documents = [0, 5, 10, 15].map((offset) => documentIds[(appended + offset) % documentIds.length]!)
-      await Promise.all(documents.map((id) => store.updates.appendUpdates(id, [new Uint8Array(60).fill(appended % 256)])))
+      await Promise.all(
+        documents.map((id) => store.updates.appendUpdates(id, [new Uint8Array(60).fill(appended % 256)])),
+      )
       appended += documents.length
       largestWal = Math.max(largestWal, statSync(wal).size)
       await new Promise((resolve) => setTimeout(resolve, 2))

@@ -8,7 +8,14 @@ import { fork, paragraph, planDoc, retype, stateOf, texts } from '../versions/pl
 
 function addThread(doc: Y.Doc, id: string, authorId: string): void {
   const content = contentOf(doc)
-  createThread(doc, { id, kind: 'question', authorId, body: '这里要不要先举例？', start: pointAt(content, 0), end: pointAt(content, 2) })
+  createThread(doc, {
+    id,
+    kind: 'question',
+    authorId,
+    body: '这里要不要先举例？',
+    start: pointAt(content, 0),
+    end: pointAt(content, 2),
+  })
 }
 
 const threadIds = (doc: Y.Doc) => [...threadsOf(doc).keys()].sort()
@@ -42,7 +49,9 @@ describe('an adaptation forked from a version', () => {
 
     expect(texts(adaptation)).toEqual(['A 原文', 'B 修订稿'])
     expect(threadIds(adaptation)).toEqual(['mine'])
-    expect(readThread(threadsOf(adaptation).get('mine')!).replies.map((reply) => reply.body)).toEqual(['我班也这样试试'])
+    expect(readThread(threadsOf(adaptation).get('mine')!).replies.map((reply) => reply.body)).toEqual([
+      '我班也这样试试',
+    ])
     expect(threadIds(plan)).toEqual(['plan-1', 'plan-2'])
   })
 

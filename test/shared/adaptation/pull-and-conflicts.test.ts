@@ -6,7 +6,18 @@ import { pullUpdate } from '../../../shared/adaptation/fork.ts'
 import { pullVersion } from '../../../shared/adaptation/pull.ts'
 import { countChanges, diffBlocks } from '../../../shared/versions/block-diff.ts'
 import { documentBlocks } from '../../../shared/versions/document-blocks.ts'
-import { bodyJson, editBody, fork, heading, paragraph, planDoc, retype, schema, stateOf, texts } from '../versions/plan-documents.ts'
+import {
+  bodyJson,
+  editBody,
+  fork,
+  heading,
+  paragraph,
+  planDoc,
+  retype,
+  schema,
+  stateOf,
+  texts,
+} from '../versions/plan-documents.ts'
 
 /** v1 → the teacher edits A and B → the leader revises B and C and finalizes v2. */
 function concurrentScenario() {
@@ -38,7 +49,11 @@ describe('pulling a new version into an adaptation', () => {
     expect(b).toContain('修订稿')
     const conflicts = findConflicts(base, shared, mine)
     expect(conflicts.map((spot) => spot.base.text)).toEqual(['B 原文'])
-    expect(conflicts[0]).toMatchObject({ section: '合作探究', mine: { text: 'B 原文，分组讨论' }, shared: { text: 'B 修订稿' } })
+    expect(conflicts[0]).toMatchObject({
+      section: '合作探究',
+      mine: { text: 'B 原文，分组讨论' },
+      shared: { text: 'B 修订稿' },
+    })
   })
 
   it('pulls nothing twice', () => {
@@ -61,7 +76,10 @@ describe('pulling a new version into an adaptation', () => {
     expect(texts(keepMine)[2]).toBe('B 原文，分组讨论')
 
     const takeShared = fork(stateOf(adaptation))
-    Y.applyUpdate(takeShared, rewriteBlockUpdate(stateOf(takeShared), spot.key, spot.shared!.json, spot.afterKey, schema)!)
+    Y.applyUpdate(
+      takeShared,
+      rewriteBlockUpdate(stateOf(takeShared), spot.key, spot.shared!.json, spot.afterKey, schema)!,
+    )
     expect(texts(takeShared)).toEqual(['合作探究', 'A 原文（我班先复习）', 'B 修订稿', 'C 原文，增加一道例题'])
   })
 
@@ -78,7 +96,10 @@ describe('pulling a new version into an adaptation', () => {
 
     const [spot] = findConflicts(documentBlocks(fork(v1), schema), documentBlocks(fork(v2), schema), mine)
     expect(spot).toMatchObject({ shared: null, mine: { text: '乙，我的补充' } })
-    Y.applyUpdate(adaptation, rewriteBlockUpdate(stateOf(adaptation), spot!.key, spot!.mine!.json, spot!.afterKey, schema)!)
+    Y.applyUpdate(
+      adaptation,
+      rewriteBlockUpdate(stateOf(adaptation), spot!.key, spot!.mine!.json, spot!.afterKey, schema)!,
+    )
     expect(texts(adaptation)).toEqual(['甲', '乙，我的补充', '丙'])
   })
 
@@ -95,7 +116,10 @@ describe('pulling a new version into an adaptation', () => {
 
     const [spot] = findConflicts(documentBlocks(fork(v1), schema), documentBlocks(fork(v2), schema), mine)
     expect(spot).toMatchObject({ mine: null, shared: { text: '乙（组里补充了例题）' } })
-    Y.applyUpdate(adaptation, rewriteBlockUpdate(stateOf(adaptation), spot!.key, spot!.shared!.json, spot!.afterKey, schema)!)
+    Y.applyUpdate(
+      adaptation,
+      rewriteBlockUpdate(stateOf(adaptation), spot!.key, spot!.shared!.json, spot!.afterKey, schema)!,
+    )
     expect(texts(adaptation)).toEqual(['甲', '乙（组里补充了例题）', '丙'])
   })
 
@@ -115,7 +139,11 @@ describe('pulling a new version into an adaptation', () => {
     retype(adaptation, 0, '甲甲')
     retype(adaptation, 1, '乙改')
     retype(plan, 1, '乙改')
-    const conflicts = findConflicts(documentBlocks(fork(v1), schema), documentBlocks(plan, schema), documentBlocks(adaptation, schema))
+    const conflicts = findConflicts(
+      documentBlocks(fork(v1), schema),
+      documentBlocks(plan, schema),
+      documentBlocks(adaptation, schema),
+    )
     expect(conflicts).toEqual([])
   })
 
@@ -136,9 +164,19 @@ function pull(base: Uint8Array, version: Uint8Array, adaptation: Y.Doc) {
 
 describe('[ADAPT-3] until the teacher decides, her passage reads exactly as she wrote it', () => {
   it.each([
-    ['the example of a merge nobody wrote', '完成课本第1、2题。', '完成课本第1、2题，并标出相对的面（3、4班选做）。', '完成课本第1、2题。画出正方体的展开图。'],
+    [
+      'the example of a merge nobody wrote',
+      '完成课本第1、2题。',
+      '完成课本第1、2题，并标出相对的面（3、4班选做）。',
+      '完成课本第1、2题。画出正方体的展开图。',
+    ],
     ['both appended', 'B 原文', 'B 原文，分组讨论', 'B 原文，限时5分钟'],
-    ['both rewrote the middle', '各组展示展开图并说明理由。', '各组展示长方体的展开图并说明理由。', '各组展示正方体的展开图并说明。'],
+    [
+      'both rewrote the middle',
+      '各组展示展开图并说明理由。',
+      '各组展示长方体的展开图并说明理由。',
+      '各组展示正方体的展开图并说明。',
+    ],
     ['she emptied it, the plan rewrote it', '课前预习第3页', '', '课前预习第3、4页'],
   ])('%s', (_case, baseText, mineText, sharedText) => {
     const plan = planDoc([heading('合作探究'), paragraph(baseText), paragraph('其他')])
@@ -154,14 +192,27 @@ describe('[ADAPT-3] until the teacher decides, her passage reads exactly as she 
     expect(bodyJson(adaptation).content[1]).toEqual(before)
     expect(texts(adaptation)).toEqual(['合作探究', mineText, '其他（组里改过）'])
     expect(conflicts).toHaveLength(1)
-    expect(conflicts[0]).toMatchObject({ key: documentBlocks(adaptation, schema)[1]!.key, base: { text: baseText }, mine: { text: mineText }, shared: { text: sharedText } })
+    expect(conflicts[0]).toMatchObject({
+      key: documentBlocks(adaptation, schema)[1]!.key,
+      base: { text: baseText },
+      mine: { text: mineText },
+      shared: { text: sharedText },
+    })
   })
 
   it('keeps her formatting too', () => {
     const plan = planDoc([paragraph('重点：去括号法则')])
     const v1 = stateOf(plan)
     const adaptation = fork(v1)
-    editBody(adaptation, () => [{ type: 'paragraph', content: [{ type: 'text', text: '重点：' }, { type: 'text', text: '去括号法则', marks: [{ type: 'bold' }] }] }])
+    editBody(adaptation, () => [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: '重点：' },
+          { type: 'text', text: '去括号法则', marks: [{ type: 'bold' }] },
+        ],
+      },
+    ])
     retype(plan, 0, '重点：去括号法则和符号')
     const before = bodyJson(adaptation).content
     pull(v1, stateOf(plan), adaptation)
@@ -176,7 +227,11 @@ describe('[ADAPT-3] until the teacher decides, her passage reads exactly as she 
     editBody(plan, (blocks) => [blocks[0]!, blocks[2]!])
     const [spot] = pull(v1, stateOf(plan), adaptation)
     expect(texts(adaptation)).toEqual(['甲', '乙，我的补充', '丙'])
-    expect(spot).toMatchObject({ key: documentBlocks(adaptation, schema)[1]!.key, shared: null, mine: { text: '乙，我的补充' } })
+    expect(spot).toMatchObject({
+      key: documentBlocks(adaptation, schema)[1]!.key,
+      shared: null,
+      mine: { text: '乙，我的补充' },
+    })
   })
 
   it('leaves a passage she deleted deleted, the shared version beside it', () => {

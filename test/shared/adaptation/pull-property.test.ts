@@ -61,20 +61,23 @@ function apply(doc: Y.Doc, results: readonly (string | null)[]): void {
 describe('[ADAPT-3] a pull over random edits of both sides', () => {
   it('keeps every passage the teacher changed as she wrote it, and brings the rest of the shared changes', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(edit, edit), { minLength: baseTexts.length, maxLength: baseTexts.length }), (edits) => {
-        const plan = planDoc([paragraph(title), ...baseTexts.map(paragraph)])
-        const v1 = stateOf(plan)
-        const adaptation = fork(v1)
-        const mine = baseTexts.map((text, index) => edited(text, edits[index]![0]))
-        const shared = baseTexts.map((text, index) => edited(text, edits[index]![1]))
-        apply(adaptation, mine)
-        apply(plan, shared)
+      fc.property(
+        fc.array(fc.tuple(edit, edit), { minLength: baseTexts.length, maxLength: baseTexts.length }),
+        (edits) => {
+          const plan = planDoc([paragraph(title), ...baseTexts.map(paragraph)])
+          const v1 = stateOf(plan)
+          const adaptation = fork(v1)
+          const mine = baseTexts.map((text, index) => edited(text, edits[index]![0]))
+          const shared = baseTexts.map((text, index) => edited(text, edits[index]![1]))
+          apply(adaptation, mine)
+          apply(plan, shared)
 
-        Y.applyUpdate(adaptation, pullVersion(v1, stateOf(plan), stateOf(adaptation), schema).update)
+          Y.applyUpdate(adaptation, pullVersion(v1, stateOf(plan), stateOf(adaptation), schema).update)
 
-        const expected = baseTexts.map((text, index) => (mine[index] !== text ? mine[index] : shared[index]))
-        expect(texts(adaptation)).toEqual([title, ...expected.filter((text) => text !== null)])
-      }),
+          const expected = baseTexts.map((text, index) => (mine[index] !== text ? mine[index] : shared[index]))
+          expect(texts(adaptation)).toEqual([title, ...expected.filter((text) => text !== null)])
+        },
+      ),
       { seed: 20261207, numRuns: 100 },
     )
   })

@@ -6,7 +6,14 @@ import { buildEditorSchema } from '../../../shared/schema/editor-schema.ts'
 import type { BlockChange } from '../../../shared/versions/block-diff.ts'
 import type { Block } from '../../../shared/versions/document-blocks.ts'
 
-const block = (key: string, sectionKey: string): Block => ({ key, type: 'paragraph', text: key, section: sectionKey, sectionKey, json: {} })
+const block = (key: string, sectionKey: string): Block => ({
+  key,
+  type: 'paragraph',
+  text: key,
+  section: sectionKey,
+  sectionKey,
+  json: {},
+})
 
 describe('changeMarksOf', () => {
   it('puts a cut after the passage it followed in its section, else before the next one there', () => {
@@ -33,13 +40,21 @@ describe('changeMarksOf', () => {
 
   it('prints a cut picture as words, struck through and labelled', () => {
     const picture: Block = { key: 'p1', type: 'image', text: '', section: 'a', sectionKey: 'a', json: {} }
-    const doc = buildEditorSchema().nodeFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '留下的' }] }] })
+    const doc = buildEditorSchema().nodeFromJSON({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: '留下的' }] }],
+    })
     const model = buildExport(doc, {
       edition: 'teacher',
       title: '',
       subtitle: '',
       changes: { marks: changeMarksOf([{ change: 'removed', block: picture }]), keyOf: () => null },
     })
-    expect(model.blocks.at(-1)).toEqual({ kind: 'paragraph', inlines: [{ text: '〔图片〕', change: 'removed' }], teacherOnly: false, change: 'removed' })
+    expect(model.blocks.at(-1)).toEqual({
+      kind: 'paragraph',
+      inlines: [{ text: '〔图片〕', change: 'removed' }],
+      teacherOnly: false,
+      change: 'removed',
+    })
   })
 })

@@ -7,7 +7,16 @@ import { headerLines } from '../../../shared/export/header-layout.ts'
 
 describe('printing rules', () => {
   it('numbers sections in Chinese', () => {
-    expect([1, 9, 10, 11, 20, 21, 99, 100].map(chineseNumeral)).toEqual(['一', '九', '十', '十一', '二十', '二十一', '九十九', '100'])
+    expect([1, 9, 10, 11, 20, 21, 99, 100].map(chineseNumeral)).toEqual([
+      '一',
+      '九',
+      '十',
+      '十一',
+      '二十',
+      '二十一',
+      '九十九',
+      '100',
+    ])
   })
 
   it('pairs short header fields and gives 课题 and long values a row of their own, in order', () => {
@@ -19,7 +28,13 @@ describe('printing rules', () => {
       { label: '课时', value: '1' },
       { label: '使用班级', value: '七年级（1）班、（2）班、（3）班、（4）班' },
     ]
-    expect(headerLines(rows).map((line) => line.map((row) => row.label))).toEqual([['学科', '年级'], ['课型'], ['课题'], ['课时'], ['使用班级']])
+    expect(headerLines(rows).map((line) => line.map((row) => row.label))).toEqual([
+      ['学科', '年级'],
+      ['课型'],
+      ['课题'],
+      ['课时'],
+      ['使用班级'],
+    ])
   })
 
   it('names files by 课题 and edition, safely', () => {

@@ -5,7 +5,9 @@ import { imageUrl, storedImageId } from '../../../shared/images/image-url.ts'
 import { limits } from '../../../shared/limits.ts'
 import { gifHeader, jpegHeader, pngHeaderOnly, pngImage, webpHeader } from '../../helpers/test-images.ts'
 
-const svg = new TextEncoder().encode('\ufeff<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+const svg = new TextEncoder().encode(
+  '\ufeff<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+)
 
 describe('readImageHeader', () => {
   it('reads type and size of PNG, JPEG, GIF and WebP from their headers', () => {

@@ -9,7 +9,11 @@ describe('shrinking a phone photo before the upload', () => {
     expect(shrunkSize(800, 600)).toEqual({ width: 800, height: 600 })
     const panorama = shrunkSize(20_000, 1000)
     expect(panorama).toEqual({ width: shrunkLongSide, height: 100 })
-    for (const [width, height] of [[12_000, 9_000], [8001, 8001], [1, 30_000]] as const) {
+    for (const [width, height] of [
+      [12_000, 9_000],
+      [8001, 8001],
+      [1, 30_000],
+    ] as const) {
       const size = shrunkSize(width, height)
       expect(Math.max(size.width, size.height)).toBeLessThanOrEqual(limits.maxImageSide)
       expect(size.width * size.height).toBeLessThanOrEqual(limits.maxImagePixels)

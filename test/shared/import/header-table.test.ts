@@ -35,6 +35,11 @@ describe('headerValuesFromTable', () => {
   })
 
   it('is null for an ordinary table', () => {
-    expect(headerValuesFromTable([['年份', '前年', '去年'], ['台数', 'x', '2x']])).toBeNull()
+    expect(
+      headerValuesFromTable([
+        ['年份', '前年', '去年'],
+        ['台数', 'x', '2x'],
+      ]),
+    ).toBeNull()
   })
 })

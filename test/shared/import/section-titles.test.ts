@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { chineseNumeralOf, isMarkedTeacherOnly, matchTemplateSection, normalizeHeading } from '../../../shared/import/section-titles.ts'
+import {
+  chineseNumeralOf,
+  isMarkedTeacherOnly,
+  matchTemplateSection,
+  normalizeHeading,
+} from '../../../shared/import/section-titles.ts'
 import { defaultLessonTemplate } from '../../../shared/template/default-template.ts'
 
 const { sections } = defaultLessonTemplate
-const keyOf = (heading: string, taken: Set<string> = new Set()) => matchTemplateSection(heading, sections, taken)?.key ?? null
+const keyOf = (heading: string, taken: Set<string> = new Set()) =>
+  matchTemplateSection(heading, sections, taken)?.key ?? null
 
 describe('normalizeHeading', () => {
   it.each([

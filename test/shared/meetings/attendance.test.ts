@@ -40,7 +40,11 @@ describe('attendanceDuring', () => {
   })
 
   it('gives a brief visit one minute, so it is not shown as 0', () => {
-    const result = attendanceDuring([{ userId: 'brief', joinedAt: at(10), leftAt: at(10) + 5000, seenAt: at(10) }], window, rule)
+    const result = attendanceDuring(
+      [{ userId: 'brief', joinedAt: at(10), leftAt: at(10) + 5000, seenAt: at(10) }],
+      window,
+      rule,
+    )
     expect(result).toEqual([{ userId: 'brief', minutesPresent: 1, firstSeenAt: at(10) }])
   })
 

@@ -21,6 +21,8 @@ describe('meetingWindow', () => {
 describe('meetingTimeProblem', () => {
   it('asks for an end after the start', () => {
     expect(meetingTimeProblem({ date: '2026-11-24', startTime: '14:00', endTime: '15:00' })).toBeNull()
-    expect(meetingTimeProblem({ date: '2026-11-24', startTime: '14:00', endTime: '14:00' })).toBe('结束时间要晚于开始时间')
+    expect(meetingTimeProblem({ date: '2026-11-24', startTime: '14:00', endTime: '14:00' })).toBe(
+      '结束时间要晚于开始时间',
+    )
   })
 })

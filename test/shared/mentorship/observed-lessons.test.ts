@@ -7,10 +7,18 @@ const zhao: PairMember = { userId: 'zhao', role: 'teacher', schoolId: 's1', grou
 
 describe('mayObserveLesson', () => {
   it.each<[string, PlannedLesson, boolean]>([
-    ['a lesson of their group, prepared by a colleague', { schoolId: 's1', groupId: 'math7', leadPreparerId: 'li' }, true],
+    [
+      'a lesson of their group, prepared by a colleague',
+      { schoolId: 's1', groupId: 'math7', leadPreparerId: 'li' },
+      true,
+    ],
     ['a lesson they prepare in a group they left', { schoolId: 's1', groupId: 'math8', leadPreparerId: 'zhao' }, true],
     ['a lesson of another group', { schoolId: 's1', groupId: 'chinese7', leadPreparerId: 'he' }, false],
-    ['a lesson of another school with the same group id', { schoolId: 's2', groupId: 'math7', leadPreparerId: 'zhao' }, false],
+    [
+      'a lesson of another school with the same group id',
+      { schoolId: 's2', groupId: 'math7', leadPreparerId: 'zhao' },
+      false,
+    ],
   ])('%s → %s', (_case, lesson, expected) => {
     expect(mayObserveLesson(zhao, lesson).allowed).toBe(expected)
   })
@@ -32,7 +40,8 @@ describe('lessonsToOffer', () => {
     scheduledDate,
     scheduledTime,
   })
-  const names = (lessons: (DatedLesson & { name: string })[]) => lessonsToOffer(lessons, '2026-11-24').map(({ name }) => name)
+  const names = (lessons: (DatedLesson & { name: string })[]) =>
+    lessonsToOffer(lessons, '2026-11-24').map(({ name }) => name)
 
   it('offers this semester’s taught lessons latest first, then the coming ones soonest first, then last semester’s', () => {
     const lessons = [
@@ -56,7 +65,10 @@ describe('lessonsToOffer', () => {
   })
 
   it('leaves out older semesters and does not reorder its input', () => {
-    const lessons = [lesson('two-semesters-ago', '2025-2026学年第一学期', '2025-11-24'), lesson('now', thisSemester, '2026-11-24')]
+    const lessons = [
+      lesson('two-semesters-ago', '2025-2026学年第一学期', '2025-11-24'),
+      lesson('now', thisSemester, '2026-11-24'),
+    ]
     expect(names(lessons)).toEqual(['now'])
     expect(lessons.map(({ name }) => name)).toEqual(['two-semesters-ago', 'now'])
   })

@@ -33,7 +33,9 @@ const documents = [
 
 describe('mentorAnnotations', () => {
   it('keeps the mentor’s threads started in the semester, by the school’s clock, oldest first', () => {
-    const found = mentorAnnotations('chen', documents, autumn).map(({ documentId, thread }) => `${documentId}/${thread.id}`)
+    const found = mentorAnnotations('chen', documents, autumn).map(
+      ({ documentId, thread }) => `${documentId}/${thread.id}`,
+    )
     expect(found).toEqual(['reflection/d', 'plan/a', 'plan/b', 'reflection/c'])
   })
 })

@@ -21,8 +21,20 @@ describe('stageNotifications', () => {
   it.each([
     ['draft', 'review', 'zhao', ['wang', 'li', 'chen'], '赵老师 将《2.2 整式的加减》提交研讨，请阅读并提出意见'],
     ['review', 'draft', 'wang', ['zhao'], '王老师 将《2.2 整式的加减》退回修改'],
-    ['finalized', 'adapting', 'wang', ['li', 'zhao'], '王老师 宣布《2.2 整式的加减》开始二次备课，请按自己班级的情况调整'],
-    ['adapting', 'reflecting', 'wang', ['li', 'zhao'], '王老师 将《2.2 整式的加减》转入课后反思阶段，上完课请写课后反思'],
+    [
+      'finalized',
+      'adapting',
+      'wang',
+      ['li', 'zhao'],
+      '王老师 宣布《2.2 整式的加减》开始二次备课，请按自己班级的情况调整',
+    ],
+    [
+      'adapting',
+      'reflecting',
+      'wang',
+      ['li', 'zhao'],
+      '王老师 将《2.2 整式的加减》转入课后反思阶段，上完课请写课后反思',
+    ],
     ['reflecting', 'archived', 'wang', ['zhao'], '王老师 已将《2.2 整式的加减》归档'],
     ['adapting', 'review', 'wang', ['li', 'zhao'], '王老师 将《2.2 整式的加减》重新打开研讨'],
   ] as const)('%s → %s by %s tells %j', (from, to, actorId, recipients, text) => {
@@ -30,7 +42,15 @@ describe('stageNotifications', () => {
     const drafts = stageNotifications(named)
     expect(drafts.map((draft) => draft.userId)).toEqual(recipients)
     for (const draft of drafts) {
-      expect(draft).toEqual({ userId: draft.userId, kind: 'stage', documentId: null, lessonId: 'lesson1', threadId: null, actorId, text })
+      expect(draft).toEqual({
+        userId: draft.userId,
+        kind: 'stage',
+        documentId: null,
+        lessonId: 'lesson1',
+        threadId: null,
+        actorId,
+        text,
+      })
     }
   })
 

@@ -30,7 +30,10 @@ const adaptation: DocumentContext = { ...plan, kind: 'adaptation', ownerId: 'zha
 
 const teacher = (userId: string, schoolId = 's1'): Actor => ({ userId, role: 'teacher', schoolId, groupIds: ['math7'] })
 
-function contextFor(document: DocumentContext, earlierRepliers: Record<string, string[]> = {}): ThreadNotificationContext {
+function contextFor(
+  document: DocumentContext,
+  earlierRepliers: Record<string, string[]> = {},
+): ThreadNotificationContext {
   return {
     document,
     documentTitle: '2.2 整式的加减',
@@ -41,7 +44,11 @@ function contextFor(document: DocumentContext, earlierRepliers: Record<string, s
   }
 }
 
-const created = (suggestion: boolean, mentions: string[] = [], kind: 'question' | 'mentorNote' = 'question'): ThreadActivity => ({
+const created = (
+  suggestion: boolean,
+  mentions: string[] = [],
+  kind: 'question' | 'mentorNote' = 'question',
+): ThreadActivity => ({
   type: 'threadCreated',
   threadId: 't1',
   kind,
@@ -50,7 +57,12 @@ const created = (suggestion: boolean, mentions: string[] = [], kind: 'question' 
   mentions,
 })
 
-function told(activity: ThreadActivity[], document = plan, actorId = 'chen', earlierRepliers: Record<string, string[]> = {}) {
+function told(
+  activity: ThreadActivity[],
+  document = plan,
+  actorId = 'chen',
+  earlierRepliers: Record<string, string[]> = {},
+) {
   return threadNotifications({ documentId: 'd1', actorId, activity }, contextFor(document, earlierRepliers)).map(
     (n) => [n.userId, n.kind, n.text],
   )
@@ -70,14 +82,24 @@ type Case = [string, ThreadActivity[], DocumentContext, string[][]]
 
 describe('threadNotifications', () => {
   it.each<Case>([
-    ['a new thread tells the 主备人 of a plan', [created(false)], plan, [['li', 'thread', '陈老师 在你的《2.2 整式的加减》中提出了质疑']]],
+    [
+      'a new thread tells the 主备人 of a plan',
+      [created(false)],
+      plan,
+      [['li', 'thread', '陈老师 在你的《2.2 整式的加减》中提出了质疑']],
+    ],
     [
       'a mentor’s note on an apprentice’s adaptation tells the apprentice',
       [created(false, [], 'mentorNote')],
       adaptation,
       [['zhao', 'thread', '陈老师 在你的《2.2 整式的加减》中写了师徒批注']],
     ],
-    ['a suggestion tells the owner', [created(true)], plan, [['li', 'suggestion', '陈老师 对你的《2.2 整式的加减》提出了修改建议']]],
+    [
+      'a suggestion tells the owner',
+      [created(true)],
+      plan,
+      [['li', 'suggestion', '陈老师 对你的《2.2 整式的加减》提出了修改建议']],
+    ],
     [
       'mentions in a new thread tell the mentioned, the owner once',
       [created(false, ['zhang', 'li'])],
@@ -104,7 +126,16 @@ describe('threadNotifications', () => {
     ],
     [
       'a reply that also mentions its thread’s author is one notification, the mention',
-      [{ type: 'replyAdded', threadId: 't1', replyId: 'r3', threadAuthorId: 'zhang', body: '@张老师', mentions: ['zhang'] }],
+      [
+        {
+          type: 'replyAdded',
+          threadId: 't1',
+          replyId: 'r3',
+          threadAuthorId: 'zhang',
+          body: '@张老师',
+          mentions: ['zhang'],
+        },
+      ],
       plan,
       [
         ['zhang', 'mention', '陈老师 在《2.2 整式的加减》中@了你'],
@@ -113,7 +144,16 @@ describe('threadNotifications', () => {
     ],
     [
       'a reply mentioning a colleague tells her; one mentioning someone who cannot open the document tells nobody',
-      [{ type: 'replyAdded', threadId: 't1', replyId: 'r3', threadAuthorId: 'zhang', body: '@李老师 @外校', mentions: ['li', 'outsider', 'unknown'] }],
+      [
+        {
+          type: 'replyAdded',
+          threadId: 't1',
+          replyId: 'r3',
+          threadAuthorId: 'zhang',
+          body: '@李老师 @外校',
+          mentions: ['li', 'outsider', 'unknown'],
+        },
+      ],
       plan,
       [
         ['li', 'mention', '陈老师 在《2.2 整式的加减》中@了你'],
@@ -127,8 +167,18 @@ describe('threadNotifications', () => {
       plan,
       [['li', 'mention', '陈老师 在《2.2 整式的加减》中@了你']],
     ],
-    ['resolving tells the thread’s author', [{ type: 'resolved', threadId: 't1', threadAuthorId: 'zhang' }], plan, [['zhang', 'resolved', '陈老师 将你在《2.2 整式的加减》中的批注标为已解决']]],
-    ['reopening tells the thread’s author', [{ type: 'reopened', threadId: 't1', threadAuthorId: 'zhang' }], plan, [['zhang', 'reopened', '陈老师 重新打开了你在《2.2 整式的加减》中的批注']]],
+    [
+      'resolving tells the thread’s author',
+      [{ type: 'resolved', threadId: 't1', threadAuthorId: 'zhang' }],
+      plan,
+      [['zhang', 'resolved', '陈老师 将你在《2.2 整式的加减》中的批注标为已解决']],
+    ],
+    [
+      'reopening tells the thread’s author',
+      [{ type: 'reopened', threadId: 't1', threadAuthorId: 'zhang' }],
+      plan,
+      [['zhang', 'reopened', '陈老师 重新打开了你在《2.2 整式的加减》中的批注']],
+    ],
     [
       'an accepted suggestion tells its author',
       [{ type: 'suggestionDecided', threadId: 't1', decision: 'accepted', suggestionAuthorId: 'zhang' }],
@@ -147,9 +197,17 @@ describe('threadNotifications', () => {
 
   it.each<[string, ThreadActivity[], string]>([
     ['creating a thread on one’s own plan', [created(false, ['li'])], 'li'],
-    ['replying in one’s own thread, after replying before', [{ type: 'replyAdded', threadId: 't1', replyId: 'r2', threadAuthorId: 'li', body: '补充', mentions: [] }], 'li'],
+    [
+      'replying in one’s own thread, after replying before',
+      [{ type: 'replyAdded', threadId: 't1', replyId: 'r2', threadAuthorId: 'li', body: '补充', mentions: [] }],
+      'li',
+    ],
     ['resolving one’s own thread', [{ type: 'resolved', threadId: 't1', threadAuthorId: 'li' }], 'li'],
-    ['accepting one’s own suggestion', [{ type: 'suggestionDecided', threadId: 't1', decision: 'accepted', suggestionAuthorId: 'li' }], 'li'],
+    [
+      'accepting one’s own suggestion',
+      [{ type: 'suggestionDecided', threadId: 't1', decision: 'accepted', suggestionAuthorId: 'li' }],
+      'li',
+    ],
   ])('never tells the actor of their own doing: %s', (_what, activity, actorId) => {
     expect(told(activity, plan, actorId, { t1: ['li'] })).toEqual([])
   })
@@ -160,7 +218,14 @@ describe('threadNotifications', () => {
       contextFor(plan),
     )
     expect(drafts).toEqual([
-      expect.objectContaining({ userId: 'li', kind: 'thread', threadId: 't1', documentId: 'd1', lessonId: 'lesson1', actorId: 'chen' }),
+      expect.objectContaining({
+        userId: 'li',
+        kind: 'thread',
+        threadId: 't1',
+        documentId: 'd1',
+        lessonId: 'lesson1',
+        actorId: 'chen',
+      }),
       expect.objectContaining({ userId: 'li', kind: 'suggestion', threadId: 't2' }),
     ])
   })

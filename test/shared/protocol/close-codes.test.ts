@@ -3,8 +3,14 @@ import { CloseCode, shouldReconnect, wsMessageTooBig } from '../../../shared/pro
 
 describe('shouldReconnect', () => {
   it('gives up on every 44xx code: retrying would be refused the same way', () => {
-    for (const code of [CloseCode.protocolError, CloseCode.unauthorized, CloseCode.forbidden,
-      CloseCode.documentNotFound, CloseCode.schemaMismatch, CloseCode.documentTooLarge]) {
+    for (const code of [
+      CloseCode.protocolError,
+      CloseCode.unauthorized,
+      CloseCode.forbidden,
+      CloseCode.documentNotFound,
+      CloseCode.schemaMismatch,
+      CloseCode.documentTooLarge,
+    ]) {
       expect(shouldReconnect(code)).toBe(false)
     }
   })
@@ -14,8 +20,15 @@ describe('shouldReconnect', () => {
   })
 
   it('retries 45xx codes and ordinary network closes', () => {
-    for (const code of [CloseCode.documentUnavailable, CloseCode.storageFailed, CloseCode.tooSlow,
-      CloseCode.serverShuttingDown, 1000, 1001, 1006]) {
+    for (const code of [
+      CloseCode.documentUnavailable,
+      CloseCode.storageFailed,
+      CloseCode.tooSlow,
+      CloseCode.serverShuttingDown,
+      1000,
+      1001,
+      1006,
+    ]) {
       expect(shouldReconnect(code)).toBe(true)
     }
   })

@@ -77,20 +77,41 @@ describe('editor schema', () => {
   })
 
   it('still opens documents written before sections existed, and starts an empty one as a paragraph', () => {
-    const loose: JSONContent = { type: 'doc', content: [{ type: 'heading', attrs: { level: 1 }, content: [text('旧导学案')] }, paragraph('正文')] }
+    const loose: JSONContent = {
+      type: 'doc',
+      content: [{ type: 'heading', attrs: { level: 1 }, content: [text('旧导学案')] }, paragraph('正文')],
+    }
     expect(() => schema.nodeFromJSON(loose).check()).not.toThrow()
-    expect(schema.topNodeType.createAndFill()!.toJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph', attrs: { teacherOnly: false } }] })
+    expect(schema.topNodeType.createAndFill()!.toJSON()).toEqual({
+      type: 'doc',
+      content: [{ type: 'paragraph', attrs: { teacherOnly: false } }],
+    })
   })
 
   it('refuses what would break the structure: a section in a section, a header after a section, a field outside the header', () => {
-    const section = (content: JSONContent[]): JSONContent => ({ type: 'section', attrs: { key: 'a', title: '甲' }, content })
-    const header: JSONContent = { type: 'lessonHeader', content: [{ type: 'headerField', attrs: { field: 'subject' } }] }
+    const section = (content: JSONContent[]): JSONContent => ({
+      type: 'section',
+      attrs: { key: 'a', title: '甲' },
+      content,
+    })
+    const header: JSONContent = {
+      type: 'lessonHeader',
+      content: [{ type: 'headerField', attrs: { field: 'subject' } }],
+    }
     const invalid: JSONContent[] = [
       { type: 'doc', content: [section([section([paragraph('x')])])] },
       { type: 'doc', content: [section([paragraph('x')]), header] },
       { type: 'doc', content: [{ type: 'headerField', attrs: { field: 'subject' } }] },
       { type: 'doc', content: [section([])] },
-      { type: 'doc', content: [{ type: 'lessonHeader', content: [{ type: 'headerField', content: [{ type: 'text', text: '粗', marks: [{ type: 'bold' }] }] }] }] },
+      {
+        type: 'doc',
+        content: [
+          {
+            type: 'lessonHeader',
+            content: [{ type: 'headerField', content: [{ type: 'text', text: '粗', marks: [{ type: 'bold' }] }] }],
+          },
+        ],
+      },
     ]
     for (const json of invalid) expect(() => schema.nodeFromJSON(json).check(), JSON.stringify(json)).toThrow()
   })
@@ -114,8 +135,14 @@ describe('教师用 selection', () => {
   })
 
   it('is pressed only when every touched block is teacher-only', () => {
-    const mixed = stateWithSelection((value) => value.startsWith('1.'), (value) => value.startsWith('参考答案'))
-    expect(markableBlocksInSelection(mixed).map(({ node }) => node.textContent)).toEqual(['1. 下列各式中，是一元一次方程的是', '参考答案：C'])
+    const mixed = stateWithSelection(
+      (value) => value.startsWith('1.'),
+      (value) => value.startsWith('参考答案'),
+    )
+    expect(markableBlocksInSelection(mixed).map(({ node }) => node.textContent)).toEqual([
+      '1. 下列各式中，是一元一次方程的是',
+      '参考答案：C',
+    ])
     expect(selectionIsTeacherOnly(mixed)).toBe(false)
   })
 

@@ -11,7 +11,10 @@ const src = imageUrl('0f8fad5b-d9cb-469f-a165-70867728950e')
 describe('the image block', () => {
   it('parses our stored images with their size and alt text', () => {
     const doc = generateJSON(`<p>图 1</p><img src="${src}" alt="数轴" width="320" height="80">`, extensions)
-    expect(doc.content?.[1]).toEqual({ type: 'image', attrs: { src, alt: '数轴', width: 320, height: 80, teacherOnly: false } })
+    expect(doc.content?.[1]).toEqual({
+      type: 'image',
+      attrs: { src, alt: '数轴', width: 320, height: 80, teacherOnly: false },
+    })
   })
 
   it('gives no image for other sites or data: URLs, so a document never makes a reader fetch them', () => {
@@ -27,7 +30,8 @@ describe('the image block', () => {
       content: [{ type: 'image', attrs: { src, alt: '', width: 40, height: 30, teacherOnly: true } }],
     }
     const html = generateHTML(json, extensions)
-    for (const attribute of [`src="${src}"`, 'width="40"', 'height="30"', 'data-teacher-only=""']) expect(html).toContain(attribute)
+    for (const attribute of [`src="${src}"`, 'width="40"', 'height="30"', 'data-teacher-only=""'])
+      expect(html).toContain(attribute)
     const ydoc = prosemirrorJSONToYDoc(schema, json, contentFragmentName)
     const back = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(contentFragmentName), schema)
     expect(back.firstChild?.attrs).toEqual({ src, alt: '', width: 40, height: 30, teacherOnly: true })

@@ -1,7 +1,12 @@
 /** What a staff roster does to a school, planned before anything is written ([SCHOOL-13], [SCHOOL-14]). */
 import { describe, expect, it } from 'vitest'
 import { planRoster, type RosterSchool } from '../../../shared/school/roster-plan.ts'
-import { readRosterRow, rosterColumns, rosterHeader, type RosterColumnIndexes } from '../../../shared/school/roster-rules.ts'
+import {
+  readRosterRow,
+  rosterColumns,
+  rosterHeader,
+  type RosterColumnIndexes,
+} from '../../../shared/school/roster-rules.ts'
 
 const indexes = (rosterHeader([...rosterColumns]) as { indexes: RosterColumnIndexes }).indexes
 const sheet = (...rows: string[][]) => rows.map((cells, index) => readRosterRow({ row: index + 2, cells }, indexes))
@@ -29,7 +34,12 @@ describe('[SCHOOL-13] planning a roster', () => {
     )
     expect(plan.rows).toEqual([
       { row: 2, status: 'update', username: 'wang', message: '已有账号，没有变化' },
-      { row: 3, status: 'create', username: 'zhao', message: '新账号，用名单中的初始密码；新建备课组：七年级物理备课组' },
+      {
+        row: 3,
+        status: 'create',
+        username: 'zhao',
+        message: '新账号，用名单中的初始密码；新建备课组：七年级物理备课组',
+      },
       { row: 4, status: 'create', username: 'qian', message: '新账号，生成一次性密码；任“七年级物理备课组”组长' },
     ])
     expect(plan.errors).toBe(0)
@@ -44,7 +54,13 @@ describe('[SCHOOL-13] planning a roster', () => {
   })
 
   it('updates what the sheet changes, and leaves an existing account’s groups when the cell is empty', () => {
-    const plan = planRoster(sheet(['李明', 'li', '组长', '', '', '', 'Password12'], ['王老师', 'wang', '教师', '七年级物理备课组', '', '', '']), school)
+    const plan = planRoster(
+      sheet(
+        ['李明', 'li', '组长', '', '', '', 'Password12'],
+        ['王老师', 'wang', '教师', '七年级物理备课组', '', '', ''],
+      ),
+      school,
+    )
     expect(plan.rows.map((row) => row.message)).toEqual([
       '姓名改为李明；角色改为组长；已有账号，初始密码不用；要重置请到“账号”页',
       '新建备课组：七年级物理备课组；角色改为教师；备课组改为七年级物理备课组',
@@ -58,7 +74,13 @@ describe('[SCHOOL-13] planning a roster', () => {
   })
 
   it('[SCHOOL-6] leaves a group’s leader alone when several 组长 name it', () => {
-    const plan = planRoster(sheet(['甲', 'jia', '组长', '七年级数学备课组', '', '', ''], ['乙', 'yi', '组长', '七年级数学备课组', '', '', '']), school)
+    const plan = planRoster(
+      sheet(
+        ['甲', 'jia', '组长', '七年级数学备课组', '', '', ''],
+        ['乙', 'yi', '组长', '七年级数学备课组', '', '', ''],
+      ),
+      school,
+    )
     expect(plan.leaders).toEqual([])
     expect(plan.rows[0]!.message).toContain('“七年级数学备课组”有多位组长')
   })
@@ -97,8 +119,14 @@ describe('[SCHOOL-14] rows a roster cannot import', () => {
 
   it('[SCHOOL-4] cannot take away the last 教导处, but may hand it over', () => {
     const demote = planRoster(sheet(['周主任', 'office', '教师', '', '', '', '']), school)
-    expect(demote.rows[0]).toMatchObject({ status: 'error', message: '学校至少要有一个可用的教导处账号，不能把它们都改成别的角色' })
-    const handOver = planRoster(sheet(['周主任', 'office', '教师', '', '', '', ''], ['吴主任', 'wu', '教导处', '', '', '', '']), school)
+    expect(demote.rows[0]).toMatchObject({
+      status: 'error',
+      message: '学校至少要有一个可用的教导处账号，不能把它们都改成别的角色',
+    })
+    const handOver = planRoster(
+      sheet(['周主任', 'office', '教师', '', '', '', ''], ['吴主任', 'wu', '教导处', '', '', '', '']),
+      school,
+    )
     expect(handOver.errors).toBe(0)
   })
 })

@@ -1,6 +1,11 @@
 /** Reading a staff roster's header and rows ([SCHOOL-14]). */
 import { describe, expect, it } from 'vitest'
-import { readRosterRow, rosterColumns, rosterHeader, type RosterColumnIndexes } from '../../../shared/school/roster-rules.ts'
+import {
+  readRosterRow,
+  rosterColumns,
+  rosterHeader,
+  type RosterColumnIndexes,
+} from '../../../shared/school/roster-rules.ts'
 
 const indexes = (rosterHeader([...rosterColumns]) as { indexes: RosterColumnIndexes }).indexes
 const read = (...cells: string[]) => readRosterRow({ row: 7, cells }, indexes)
@@ -13,7 +18,8 @@ describe('[SCHOOL-14] the roster header', () => {
 
   it('names the columns that are missing, and a column given twice', () => {
     expect(rosterHeader(['名字', '账号', '角色', '备课组', '学科', '年级'])).toEqual({
-      problem: '表头缺少：姓名、用户名。第一行须是模板的列：姓名、用户名、角色、备课组、学科、年级、初始密码（初始密码可不填）',
+      problem:
+        '表头缺少：姓名、用户名。第一行须是模板的列：姓名、用户名、角色、备课组、学科、年级、初始密码（初始密码可不填）',
     })
     expect(rosterHeader([...rosterColumns, '姓名'])).toEqual({ problem: '表头里“姓名”出现了不止一次' })
   })
@@ -21,7 +27,9 @@ describe('[SCHOOL-14] the roster header', () => {
 
 describe('[SCHOOL-14] a roster row', () => {
   it('reads the cells, trimming them; an empty role is a teacher', () => {
-    expect(read(' 李明 ', 'liming', '', '七年级数学备课组、七年级班主任组，七年级数学备课组', '数学', '七年级', '')).toEqual({
+    expect(
+      read(' 李明 ', 'liming', '', '七年级数学备课组、七年级班主任组，七年级数学备课组', '数学', '七年级', ''),
+    ).toEqual({
       entry: {
         row: 7,
         displayName: '李明',
@@ -36,16 +44,17 @@ describe('[SCHOOL-14] a roster row', () => {
   })
 
   it('knows the words schools use for the roles', () => {
-    const role = (word: string) => (read('李明', 'liming', word, '', '', '', '') as { entry: { role: string } }).entry.role
-    expect([role('教导处'), role('教务处'), role('备课组长'), role('教研组长'), role('组长'), role('老师'), role('教 师')]).toEqual([
-      'admin',
-      'admin',
-      'leader',
-      'leader',
-      'leader',
-      'teacher',
-      'teacher',
-    ])
+    const role = (word: string) =>
+      (read('李明', 'liming', word, '', '', '', '') as { entry: { role: string } }).entry.role
+    expect([
+      role('教导处'),
+      role('教务处'),
+      role('备课组长'),
+      role('教研组长'),
+      role('组长'),
+      role('老师'),
+      role('教 师'),
+    ]).toEqual(['admin', 'admin', 'leader', 'leader', 'leader', 'teacher', 'teacher'])
   })
 
   it('says in Chinese why a row cannot be imported', () => {

@@ -13,7 +13,13 @@ const wang = { id: 'wang', displayName: '王老师' }
 const li = { id: 'li', displayName: '李老师' }
 const zhang = { id: 'zhang', displayName: '张老师' }
 
-function lesson(id: string, stage: LessonStage, scheduledDate: string, leadPreparerId = 'li', scheduledTime: string | null = null): StatsLesson {
+function lesson(
+  id: string,
+  stage: LessonStage,
+  scheduledDate: string,
+  leadPreparerId = 'li',
+  scheduledTime: string | null = null,
+): StatsLesson {
   return { id, stage, scheduledDate, scheduledTime, leadPreparerId }
 }
 
@@ -21,7 +27,11 @@ const now = { date: '2026-11-24', time: '14:00' }
 
 describe('lessonsByStage', () => {
   it('lists every stage of the loop in order, with its lessons, empty stages too', () => {
-    const lessons = [lesson('a', 'draft', '2026-11-30'), lesson('b', 'adapting', '2026-11-10'), lesson('c', 'draft', '2026-12-01')]
+    const lessons = [
+      lesson('a', 'draft', '2026-11-30'),
+      lesson('b', 'adapting', '2026-11-10'),
+      lesson('c', 'draft', '2026-12-01'),
+    ]
     const groups = lessonsByStage(lessons)
     expect(groups.map((g) => [g.label, g.lessons.map((l) => l.id)])).toEqual([
       ['主备', ['a', 'c']],
@@ -43,12 +53,20 @@ describe('lateLessons', () => {
       lesson('draft-this-morning', 'draft', '2026-11-24', 'li', '08:00'),
       lesson('draft-tomorrow', 'draft', '2026-11-25'),
     ]
-    expect(lateLessons(lessons, now).map((l) => l.id)).toEqual(['draft-last-week', 'review-yesterday', 'draft-this-morning'])
+    expect(lateLessons(lessons, now).map((l) => l.id)).toEqual([
+      'draft-last-week',
+      'review-yesterday',
+      'draft-this-morning',
+    ])
   })
 })
 
 describe('teacherCounts', () => {
-  const lessons = [lesson('l1', 'reflecting', '2026-11-10', 'li'), lesson('l2', 'draft', '2026-11-30', 'zhang'), lesson('l3', 'draft', '2026-12-02', 'li')]
+  const lessons = [
+    lesson('l1', 'reflecting', '2026-11-10', 'li'),
+    lesson('l2', 'draft', '2026-11-30', 'zhang'),
+    lesson('l3', 'draft', '2026-12-02', 'li'),
+  ]
 
   it('counts per teacher 主备, 二次备课 with their changes, written reflections and comments', () => {
     const rows = teacherCounts({
@@ -73,7 +91,13 @@ describe('teacherCounts', () => {
       { teacher: li, leadPrepared: 2, adaptations: 1, adaptationChanges: 3, reflections: 1, comments: 0 },
       { teacher: zhang, leadPrepared: 1, adaptations: 1, adaptationChanges: 0, reflections: 0, comments: 0 },
     ])
-    expect(totalCounts(rows)).toEqual({ leadPrepared: 3, adaptations: 3, adaptationChanges: 8, reflections: 1, comments: 2 })
+    expect(totalCounts(rows)).toEqual({
+      leadPrepared: 3,
+      adaptations: 3,
+      adaptationChanges: 8,
+      reflections: 1,
+      comments: 2,
+    })
   })
 
   it('does not count work on lessons of another semester', () => {
@@ -84,7 +108,9 @@ describe('teacherCounts', () => {
       reflections: [{ lessonId: 'old', teacherId: 'li', written: true }],
       comments: [{ lessonId: 'old', authorId: 'li' }],
     })
-    expect(rows).toEqual([{ teacher: li, leadPrepared: 0, adaptations: 0, adaptationChanges: 0, reflections: 0, comments: 0 }])
+    expect(rows).toEqual([
+      { teacher: li, leadPrepared: 0, adaptations: 0, adaptationChanges: 0, reflections: 0, comments: 0 },
+    ])
   })
 
   it('keeps a row, after the members, for a teacher who has left the group', () => {

@@ -65,7 +65,14 @@ describe('changedPlaces', () => {
   it('[SYNC-6] counts a thread with its replies as one place', () => {
     const doc = docWithParagraphs(['理解一元一次方程的概念'], 1)
     const changes = placesOf(doc, () => {
-      createThread(doc, { id: 't1', kind: 'question', authorId: 'li', body: '为什么？', start: pointAt(contentOf(doc), 0), end: pointAt(contentOf(doc), 4) })
+      createThread(doc, {
+        id: 't1',
+        kind: 'question',
+        authorId: 'li',
+        body: '为什么？',
+        start: pointAt(contentOf(doc), 0),
+        end: pointAt(contentOf(doc), 4),
+      })
       addReply(doc, 't1', { authorId: 'li', body: '补充一点' })
       addReply(doc, 't1', { authorId: 'li', body: '再补充' })
     })

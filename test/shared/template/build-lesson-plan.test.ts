@@ -8,14 +8,21 @@ const schema = buildEditorSchema()
 
 describe('buildLessonPlan', () => {
   it('makes a valid document: the header, then every section of the template with its title, empty', () => {
-    const json = buildLessonPlan(defaultLessonTemplate, { subject: '数学', topic: '3.1.1 一元一次方程', leadPreparer: '李老师' })
+    const json = buildLessonPlan(defaultLessonTemplate, {
+      subject: '数学',
+      topic: '3.1.1 一元一次方程',
+      leadPreparer: '李老师',
+    })
     const doc = schema.nodeFromJSON(json)
     expect(() => doc.check()).not.toThrow()
 
     const [header, ...sections] = doc.children
     expect(header!.type.name).toBe('lessonHeader')
     expect(header!.children.map((field) => [field.attrs.field, field.textContent])).toEqual(
-      headerFieldKeys.map((key) => [key, { subject: '数学', topic: '3.1.1 一元一次方程', leadPreparer: '李老师' }[key as string] ?? '']),
+      headerFieldKeys.map((key) => [
+        key,
+        { subject: '数学', topic: '3.1.1 一元一次方程', leadPreparer: '李老师' }[key as string] ?? '',
+      ]),
     )
     expect(sections.map((section) => section.attrs)).toEqual(
       defaultLessonTemplate.sections.map(({ key, title, hint, teacherOnly }) => ({ key, title, hint, teacherOnly })),

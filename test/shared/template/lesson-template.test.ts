@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { defaultLessonTemplate } from '../../../shared/template/default-template.ts'
-import { type TemplateSection, lessonTemplate, newSectionKey, templateLimits } from '../../../shared/template/lesson-template.ts'
+import {
+  type TemplateSection,
+  lessonTemplate,
+  newSectionKey,
+  templateLimits,
+} from '../../../shared/template/lesson-template.ts'
 
 function section(key: string, title: string, extra: Partial<TemplateSection> = {}): TemplateSection {
   return { key, title, hint: '', teacherOnly: false, ...extra }
@@ -40,9 +45,9 @@ describe('lesson template validation', () => {
     expect(messagesOf({ sections: [section('a', '题'.repeat(templateLimits.maxTitleLength + 1))] })).toEqual([
       `栏目标题最多 ${templateLimits.maxTitleLength} 个字`,
     ])
-    expect(messagesOf({ sections: [section('a', '目标', { hint: '字'.repeat(templateLimits.maxHintLength + 1) })] })).toEqual([
-      `提示文字最多 ${templateLimits.maxHintLength} 个字`,
-    ])
+    expect(
+      messagesOf({ sections: [section('a', '目标', { hint: '字'.repeat(templateLimits.maxHintLength + 1) })] }),
+    ).toEqual([`提示文字最多 ${templateLimits.maxHintLength} 个字`])
     const many = Array.from({ length: templateLimits.maxSections + 1 }, (_, n) => section(`s${n}`, `栏目${n}`))
     expect(messagesOf({ sections: many })).toEqual([`模板最多 ${templateLimits.maxSections} 个栏目`])
   })

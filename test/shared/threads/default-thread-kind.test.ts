@@ -45,7 +45,12 @@ describe('defaultThreadKind', () => {
     ['an adaptation, by a member', member, document('adaptation', 'adapting'), 'adaptation'],
     ['a reflection, by a member', member, document('reflection', 'reflecting'), 'reflection'],
     ['a variant, by a member', member, document('variant', 'review'), 'proposal'],
-    ['the draft, by someone of another school with the mentor’s id', sameIdElsewhere, document('lesson-plan', 'draft'), 'proposal'],
+    [
+      'the draft, by someone of another school with the mentor’s id',
+      sameIdElsewhere,
+      document('lesson-plan', 'draft'),
+      'proposal',
+    ],
   ] as const)('%s → %s', (_case, actor, context, expected) => {
     expect(defaultThreadKind(actor, context)).toBe(expected)
   })

@@ -38,7 +38,11 @@ describe('matchesMention (MENTION-1)', () => {
 describe('mentionChoices', () => {
   it('leaves the author out and offers a short list', () => {
     expect(mentionChoices(members, '', 'li').map((member) => member.id)).toEqual(['wang', 'zeng', 'lily'])
-    const many = Array.from({ length: 20 }, (_, index) => ({ id: `t${index}`, displayName: `老师${index}`, spelling: '' }))
+    const many = Array.from({ length: 20 }, (_, index) => ({
+      id: `t${index}`,
+      displayName: `老师${index}`,
+      spelling: '',
+    }))
     expect(mentionChoices(many, '老师', 'nobody')).toHaveLength(8)
   })
 })
@@ -73,7 +77,11 @@ describe('mentionsInBody (MENTION-2)', () => {
 
   it('never names the author, and names at most the schema’s bound', () => {
     expect(mentionsInBody('@李明 我自己', ['li'], members, 'li')).toEqual([])
-    const crowd = Array.from({ length: limits.maxThreadMentions + 5 }, (_, index) => ({ id: `t${index}`, displayName: `甲${index}乙`, spelling: '' }))
+    const crowd = Array.from({ length: limits.maxThreadMentions + 5 }, (_, index) => ({
+      id: `t${index}`,
+      displayName: `甲${index}乙`,
+      spelling: '',
+    }))
     const text = crowd.map((member) => `@${member.displayName}`).join(' ')
     expect(mentionsInBody(text, [], crowd, 'nobody')).toHaveLength(limits.maxThreadMentions)
   })

@@ -14,7 +14,14 @@ const from = goal.indexOf(quoted)
 function originalAfter(change: (text: Y.XmlText, doc: Y.Doc) => void): string | null {
   const doc = docWithParagraphs([goal])
   const content = contentOf(doc)
-  createThread(doc, { id: 't1', kind: 'question', authorId: 'wang', body: '先归纳？', start: pointAt(content, from), end: pointAt(content, from + quoted.length) })
+  createThread(doc, {
+    id: 't1',
+    kind: 'question',
+    authorId: 'wang',
+    body: '先归纳？',
+    start: pointAt(content, from),
+    end: pointAt(content, from + quoted.length),
+  })
   change(textNodes(content)[0]!, doc)
   const thread = threadsOf(doc).get('t1')!
   return rewrittenOriginal(readThread(thread).quote, resolveAnchor(doc, thread))
@@ -23,16 +30,24 @@ function originalAfter(change: (text: Y.XmlText, doc: Y.Doc) => void): string | 
 describe('[THREADS-2] a thread keeps the words it was written about', () => {
   it.each<[string, (text: Y.XmlText, doc: Y.Doc) => void, string | null]>([
     ['nothing changed', () => {}, null],
-    ['words typed before and after the passage', (text) => {
-      text.insert(from + quoted.length, '（重点）')
-      text.insert(from, '熟练地')
-    }, null],
+    [
+      'words typed before and after the passage',
+      (text) => {
+        text.insert(from + quoted.length, '（重点）')
+        text.insert(from, '熟练地')
+      },
+      null,
+    ],
     ['a word typed inside the passage', (text) => text.insert(from + 3, '的'), quoted],
     ['a word deleted inside the passage', (text) => text.delete(from + 1, 2), quoted],
-    ['the passage rewritten except its ends', (text) => {
-      text.delete(from + 1, quoted.length - 2)
-      text.insert(from + 1, '掉括号的')
-    }, quoted],
+    [
+      'the passage rewritten except its ends',
+      (text) => {
+        text.delete(from + 1, quoted.length - 2)
+        text.insert(from + 1, '掉括号的')
+      },
+      quoted,
+    ],
     ['every quoted word deleted (原文已删除 shows the quote itself)', (text) => text.delete(from, quoted.length), null],
   ])('%s', (_case, change, expected) => {
     expect(originalAfter(change)).toBe(expected)
@@ -48,8 +63,24 @@ describe('[THREADS-2] a thread keeps the words it was written about', () => {
     const content = contentOf(doc)
     const at = (offset: number) => pointAt(content, offset)
     const signs = goal.indexOf('符号变化')
-    createSuggestion(doc, { id: 'stale', kind: 'proposal', authorId: 'li', body: '', start: at(from), end: at(from + quoted.length), replacement: '去括号的法则' })
-    createSuggestion(doc, { id: 'taken', kind: 'proposal', authorId: 'li', body: '', start: at(signs), end: at(signs + 4), replacement: '变号' })
+    createSuggestion(doc, {
+      id: 'stale',
+      kind: 'proposal',
+      authorId: 'li',
+      body: '',
+      start: at(from),
+      end: at(from + quoted.length),
+      replacement: '去括号的法则',
+    })
+    createSuggestion(doc, {
+      id: 'taken',
+      kind: 'proposal',
+      authorId: 'li',
+      body: '',
+      start: at(signs),
+      end: at(signs + 4),
+      replacement: '变号',
+    })
     textNodes(content)[0]!.insert(from + 3, '的')
     acceptSuggestion(doc, 'taken', 'zhang')
     const originalOf = (id: string) => {

@@ -49,9 +49,17 @@ describe('placePassage', () => {
 
   it('reads the quote across a paragraph break that was added or removed', () => {
     const text = '一元\n一次方程'
-    expect(placePassage(text, spansOf(text), '一元一次', alive(0), dead(2))).toEqual({ from: 0, to: 5, relocated: true })
+    expect(placePassage(text, spansOf(text), '一元一次', alive(0), dead(2))).toEqual({
+      from: 0,
+      to: 5,
+      relocated: true,
+    })
     const joined = '一元一次方程'
-    expect(placePassage(joined, spansOf(joined), '一元\n一次', dead(null), dead(null))).toEqual({ from: 0, to: 4, relocated: true })
+    expect(placePassage(joined, spansOf(joined), '一元\n一次', dead(null), dead(null))).toEqual({
+      from: 0,
+      to: 4,
+      relocated: true,
+    })
   })
 
   it('with the ends’ paragraph gone, takes the quote only where it occurs once', () => {
@@ -63,14 +71,29 @@ describe('placePassage', () => {
 
   it('cuts a passage short to the paragraph left when the other end’s paragraph was removed', () => {
     const text = '理解一元一次方程的概念\n练习'
-    expect(placePassage(text, spansOf(text), '的概念\n先独立', alive(8), dead(null))).toEqual({ from: 8, to: 11, relocated: true })
-    expect(placePassage(text, spansOf(text), '讨论\n练习', dead(null), alive(14))).toEqual({ from: 12, to: 14, relocated: true })
+    expect(placePassage(text, spansOf(text), '的概念\n先独立', alive(8), dead(null))).toEqual({
+      from: 8,
+      to: 11,
+      relocated: true,
+    })
+    expect(placePassage(text, spansOf(text), '讨论\n练习', dead(null), alive(14))).toEqual({
+      from: 12,
+      to: 14,
+      relocated: true,
+    })
   })
 })
 
 function threadOn(doc: Y.Doc, from: number, to: number) {
   const content = contentOf(doc)
-  createThread(doc, { id: 't1', kind: 'question', authorId: 'u-wang', body: '为什么？', start: pointAt(content, from), end: pointAt(content, to) })
+  createThread(doc, {
+    id: 't1',
+    kind: 'question',
+    authorId: 'u-wang',
+    body: '为什么？',
+    start: pointAt(content, from),
+    end: pointAt(content, to),
+  })
   return () => resolveAnchor(doc, threadsOf(doc).get('t1')!)
 }
 

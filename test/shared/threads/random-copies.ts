@@ -54,7 +54,11 @@ export function threeCopies(paragraphs: readonly string[]): [Y.Doc, Y.Doc, Y.Doc
  * Thirty rounds in which each copy in turn makes up to three `edit`s, then up to three one-way syncs
  * go between random copies; at the end every copy has everything.
  */
-export function editAndSyncRandomly(copies: readonly Y.Doc[], { pick }: RandomChoices, edit: (doc: Y.Doc) => void): void {
+export function editAndSyncRandomly(
+  copies: readonly Y.Doc[],
+  { pick }: RandomChoices,
+  edit: (doc: Y.Doc) => void,
+): void {
   for (let round = 0; round < 30; round++) {
     for (const doc of copies) for (let n = pick(4); n > 0; n--) edit(doc)
     for (let n = pick(4); n > 0; n--) sync(copies[pick(copies.length)]!, copies[pick(copies.length)]!)

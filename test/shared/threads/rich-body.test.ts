@@ -6,11 +6,23 @@ import { addReply, createThread, editReplyBody, editThreadBody } from '../../../
 import { readThread, threadsOf } from '../../../shared/threads/thread-model.ts'
 import { copyOf, docWithParagraphs, sync } from './thread-fixtures.ts'
 
-const rich = [{ insert: '先' }, { insert: '举例', attributes: { bold: true as const } }, { insert: '\n再', attributes: { italic: true as const } }, { insert: '归纳' }]
+const rich = [
+  { insert: '先' },
+  { insert: '举例', attributes: { bold: true as const } },
+  { insert: '\n再', attributes: { italic: true as const } },
+  { insert: '归纳' },
+]
 
 function threadWith(body: Parameters<typeof createThread>[1]['body']) {
   const doc = docWithParagraphs(['理解一元一次方程的概念'])
-  createThread(doc, { id: 't1', kind: 'question', authorId: 'u-wang', body, start: pointAt(contentOf(doc), 2), end: pointAt(contentOf(doc), 8) })
+  createThread(doc, {
+    id: 't1',
+    kind: 'question',
+    authorId: 'u-wang',
+    body,
+    start: pointAt(contentOf(doc), 2),
+    end: pointAt(contentOf(doc), 8),
+  })
   return doc
 }
 
@@ -28,7 +40,10 @@ describe('a rich body', () => {
   it('rewrites a body whole, a plain run not taking the marks of the one before', () => {
     const doc = threadWith(rich)
     editThreadBody(doc, 't1', [{ insert: '重点', attributes: { underline: true } }, { insert: '在这里' }])
-    expect(readThread(threadsOf(doc).get('t1')!).bodyDelta).toEqual([{ insert: '重点', attributes: { underline: true } }, { insert: '在这里' }])
+    expect(readThread(threadsOf(doc).get('t1')!).bodyDelta).toEqual([
+      { insert: '重点', attributes: { underline: true } },
+      { insert: '在这里' },
+    ])
     editThreadBody(doc, 't1', '全部改成普通文字')
     expect(readThread(threadsOf(doc).get('t1')!).bodyDelta).toEqual([{ insert: '全部改成普通文字' }])
   })
@@ -55,15 +70,19 @@ describe('a rich body', () => {
   })
 
   it('joins runs with the same marks and drops empty ones', () => {
-    expect(bodyRuns([{ insert: 'a', attributes: { bold: true } }, { insert: '' }, { insert: 'b', attributes: { bold: true } }])).toEqual([
-      { insert: 'ab', attributes: { bold: true } },
-    ])
+    expect(
+      bodyRuns([
+        { insert: 'a', attributes: { bold: true } },
+        { insert: '' },
+        { insert: 'b', attributes: { bold: true } },
+      ]),
+    ).toEqual([{ insert: 'ab', attributes: { bold: true } }])
   })
 
   it('is sent without blanks at either end', () => {
-    expect(trimmedBody([{ insert: '\n  ' }, { insert: ' 要点 ', attributes: { bold: true } }, { insert: '\n' }])).toEqual([
-      { insert: '要点', attributes: { bold: true } },
-    ])
+    expect(
+      trimmedBody([{ insert: '\n  ' }, { insert: ' 要点 ', attributes: { bold: true } }, { insert: '\n' }]),
+    ).toEqual([{ insert: '要点', attributes: { bold: true } }])
     expect(trimmedBody('  \n ')).toEqual([])
   })
 })

@@ -16,7 +16,14 @@ import {
   rejectSuggestion,
   suggestionStatus,
 } from '../../../shared/threads/suggestions.ts'
-import { deleteAtRandom, editAndSyncRandomly, expectAllAgree, randomChoices, threeCopies, typeAtRandom } from './random-copies.ts'
+import {
+  deleteAtRandom,
+  editAndSyncRandomly,
+  expectAllAgree,
+  randomChoices,
+  threeCopies,
+  typeAtRandom,
+} from './random-copies.ts'
 import { copyOf, docWithParagraphs, sync, syncAll } from './thread-fixtures.ts'
 
 interface Proposed {

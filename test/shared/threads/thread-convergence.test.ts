@@ -11,7 +11,14 @@ import type * as Y from 'yjs'
 import { contentOf, plainText, pointAt, textNodes } from '../../../shared/threads/thread-anchor.ts'
 import { createThread } from '../../../shared/threads/thread-edits.ts'
 import { listThreads } from '../../../shared/threads/thread-list.ts'
-import { deleteAtRandom, editAndSyncRandomly, expectAllAgree, randomChoices, threeCopies, typeAtRandom } from './random-copies.ts'
+import {
+  deleteAtRandom,
+  editAndSyncRandomly,
+  expectAllAgree,
+  randomChoices,
+  threeCopies,
+  typeAtRandom,
+} from './random-copies.ts'
 import { paragraph, syncAll } from './thread-fixtures.ts'
 
 interface Created {
@@ -43,7 +50,11 @@ function runScenario(seed: number): { deleted: number; kept: number } {
       end: pointAt(contentOf(doc), to),
     })
     const quote = text.slice(from, to)
-    created.set(id, { quote: new Set(quote.replace(/\n/g, '')), withinParagraph: !quote.includes('\n'), presentAtCreation: new Set(text) })
+    created.set(id, {
+      quote: new Set(quote.replace(/\n/g, '')),
+      withinParagraph: !quote.includes('\n'),
+      presentAtCreation: new Set(text),
+    })
   }
 
   const edit = (doc: Y.Doc): void => {

@@ -25,8 +25,18 @@ describe('thread schema', () => {
     expect(validValue('mentions', 'u-1')).toBe(false)
     expect(validValue('mentions', [''])).toBe(false)
     expect(validValue('mentions', ['x'.repeat(limits.maxThreadIdChars + 1)])).toBe(false)
-    expect(validValue('mentions', Array.from({ length: limits.maxThreadMentions }, (_, i) => `u-${i}`))).toBe(true)
-    expect(validValue('mentions', Array.from({ length: limits.maxThreadMentions + 1 }, (_, i) => `u-${i}`))).toBe(false)
+    expect(
+      validValue(
+        'mentions',
+        Array.from({ length: limits.maxThreadMentions }, (_, i) => `u-${i}`),
+      ),
+    ).toBe(true)
+    expect(
+      validValue(
+        'mentions',
+        Array.from({ length: limits.maxThreadMentions + 1 }, (_, i) => `u-${i}`),
+      ),
+    ).toBe(false)
   })
 
   it('[BOUNDS-4] plain fields have their type, their values and their length', () => {
@@ -78,7 +88,9 @@ describe('thread schema', () => {
   })
 
   it('[BOUNDS-4] a new thread and a new reply arrive whole', () => {
-    expect(requiredThreadFields).toEqual(expect.arrayContaining(['id', 'kind', 'authorId', 'body', 'mentions', 'replies', 'state']))
+    expect(requiredThreadFields).toEqual(
+      expect.arrayContaining(['id', 'kind', 'authorId', 'body', 'mentions', 'replies', 'state']),
+    )
     expect(requiredThreadFields).not.toContain('suggestion')
     expect(requiredThreadFields).not.toContain('decision')
     expect(requiredReplyFields).toEqual(['id', 'authorId', 'createdAt', 'body'])

@@ -11,10 +11,19 @@ const section = (key: string, title: string, ...texts: string[]) => ({
 
 describe('同课异构 section pairs', () => {
   it('pairs sections of the same template by key, even when one design renamed a section', () => {
-    const zhang = planDoc([section('goals', '学习目标', '会列方程'), section('explore', '合作探究', '行程问题', '工程问题')])
-    const liu = planDoc([section('goals', '学习目标', '理解等量关系'), section('check', '当堂检测', '练习一'), section('explore', '探究活动', '分组实验')])
+    const zhang = planDoc([
+      section('goals', '学习目标', '会列方程'),
+      section('explore', '合作探究', '行程问题', '工程问题'),
+    ])
+    const liu = planDoc([
+      section('goals', '学习目标', '理解等量关系'),
+      section('check', '当堂检测', '练习一'),
+      section('explore', '探究活动', '分组实验'),
+    ])
     const pairs = pairSections(sectionsOf(documentBlocks(zhang, schema)), sectionsOf(documentBlocks(liu, schema)))
-    expect(pairs.map((pair) => [pair.title, pair.left?.map((b) => b.text) ?? null, pair.right?.map((b) => b.text) ?? null])).toEqual([
+    expect(
+      pairs.map((pair) => [pair.title, pair.left?.map((b) => b.text) ?? null, pair.right?.map((b) => b.text) ?? null]),
+    ).toEqual([
       ['学习目标', ['会列方程'], ['理解等量关系']],
       ['当堂检测', null, ['练习一']],
       ['合作探究', ['行程问题', '工程问题'], ['分组实验']],
@@ -32,7 +41,14 @@ describe('同课异构 section pairs', () => {
   })
 
   it('gives blocks inside a template section that section’s title, not a heading’s', () => {
-    const plan = planDoc([section('explore', '合作探究', '问题一'), { type: 'section', attrs: { key: 'x', title: '拓展延伸', hint: '' }, content: [heading('小标题'), paragraph('内容')] }])
+    const plan = planDoc([
+      section('explore', '合作探究', '问题一'),
+      {
+        type: 'section',
+        attrs: { key: 'x', title: '拓展延伸', hint: '' },
+        content: [heading('小标题'), paragraph('内容')],
+      },
+    ])
     expect(documentBlocks(plan, schema).map((block) => [block.section, block.sectionKey, block.text])).toEqual([
       ['合作探究', 'explore', '问题一'],
       ['拓展延伸', 'x', '小标题'],

@@ -13,12 +13,20 @@ const lesson = (stage: LessonStage): LessonContext => ({
   leadPreparerMentorIds: [],
   hasVersions: false,
 })
-const actor = (userId: string, role: Actor['role'], groupIds: string[], schoolId = 's'): Actor => ({ userId, role, schoolId, groupIds })
+const actor = (userId: string, role: Actor['role'], groupIds: string[], schoolId = 's'): Actor => ({
+  userId,
+  role,
+  schoolId,
+  groupIds,
+})
 
 describe('decideVariant', () => {
-  it.each(lessonStages.filter((stage) => stage !== 'archived'))('lets a member of the group design the lesson in %s', (stage) => {
-    expect(decideVariant(actor('zhang', 'teacher', ['math']), lesson(stage))).toEqual({ allowed: true })
-  })
+  it.each(lessonStages.filter((stage) => stage !== 'archived'))(
+    'lets a member of the group design the lesson in %s',
+    (stage) => {
+      expect(decideVariant(actor('zhang', 'teacher', ['math']), lesson(stage))).toEqual({ allowed: true })
+    },
+  )
 
   it.each([
     ['an archived lesson', actor('zhang', 'teacher', ['math']), 'archived', '已归档，不能再新建同课异构设计'],

@@ -27,7 +27,12 @@ describe('diffBlocks', () => {
     const [change] = changes
     expect(change?.change).toBe('changed')
     if (change?.change !== 'changed') return
-    expect(change.parts.filter((part) => part.change === 'added').map((part) => part.text).join('')).toBe('时一定')
+    expect(
+      change.parts
+        .filter((part) => part.change === 'added')
+        .map((part) => part.text)
+        .join(''),
+    ).toBe('时一定')
     expect(countChanges(changes)).toBe(1)
   })
 
@@ -66,7 +71,10 @@ describe('diffBlocks', () => {
 
   it('counts a change of formatting alone once', () => {
     const plain = block('1:0', '重点')
-    const bold: Block = { ...plain, json: { type: 'paragraph', content: [{ type: 'text', text: '重点', marks: [{ type: 'bold' }] }] } }
+    const bold: Block = {
+      ...plain,
+      json: { type: 'paragraph', content: [{ type: 'text', text: '重点', marks: [{ type: 'bold' }] }] },
+    }
     const changes = diffBlocks([plain], [bold])
     expect(changes[0]?.change).toBe('changed')
     expect(countChanges(changes)).toBe(1)
@@ -92,7 +100,13 @@ describe('document blocks', () => {
 
   it('reach paragraphs inside lists', () => {
     const plan = planDoc([
-      { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph('第一步')] }, { type: 'listItem', content: [paragraph('第二步')] }] },
+      {
+        type: 'bulletList',
+        content: [
+          { type: 'listItem', content: [paragraph('第一步')] },
+          { type: 'listItem', content: [paragraph('第二步')] },
+        ],
+      },
     ])
     expect(documentBlocks(plan, schema).map((b) => b.text)).toEqual(['第一步', '第二步'])
     editBody(plan, (blocks) => [...blocks, paragraph('补充')])

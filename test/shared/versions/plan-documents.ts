@@ -10,7 +10,11 @@ export const schema = buildEditorSchema()
 
 type Json = { type: string; attrs?: Record<string, unknown>; content?: Json[]; text?: string }
 
-export const heading = (text: string): Json => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text }] })
+export const heading = (text: string): Json => ({
+  type: 'heading',
+  attrs: { level: 2 },
+  content: [{ type: 'text', text }],
+})
 export const paragraph = (text: string): Json =>
   text === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text }] }
 
@@ -45,5 +49,7 @@ export function editBody(doc: Y.Doc, edit: (blocks: Json[]) => Json[]): void {
 
 /** Replaces the text of the block at `index`, keeping the block (typing inside it). */
 export function retype(doc: Y.Doc, index: number, text: string): void {
-  editBody(doc, (blocks) => blocks.map((block, at) => (at === index ? { ...block, content: text ? [{ type: 'text', text }] : [] } : block)))
+  editBody(doc, (blocks) =>
+    blocks.map((block, at) => (at === index ? { ...block, content: text ? [{ type: 'text', text }] : [] } : block)),
+  )
 }

@@ -30,11 +30,25 @@ function lesson(stage: LessonStage, liveReviewOpen = false): LessonContext {
 }
 
 function plan(lessonContext: LessonContext | null): DocumentContext {
-  return { kind: 'lesson-plan', schoolId: 's1', groupId: 'math7', ownerId: 'leader', ownerMentorIds: [], lesson: lessonContext }
+  return {
+    kind: 'lesson-plan',
+    schoolId: 's1',
+    groupId: 'math7',
+    ownerId: 'leader',
+    ownerMentorIds: [],
+    lesson: lessonContext,
+  }
 }
 
 function own(kind: DocumentContext['kind'], stage: LessonStage): DocumentContext {
-  return { kind, schoolId: 's1', groupId: 'math7', ownerId: 'member', ownerMentorIds: ['mentor'], lesson: lesson(stage) }
+  return {
+    kind,
+    schoolId: 's1',
+    groupId: 'math7',
+    ownerId: 'member',
+    ownerMentorIds: ['mentor'],
+    lesson: lesson(stage),
+  }
 }
 
 describe('documentAccess of a free plan (no lesson)', () => {

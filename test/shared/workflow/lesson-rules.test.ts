@@ -28,7 +28,15 @@ type ActorKind = keyof typeof actors
 const actorKinds = Object.keys(actors) as ActorKind[]
 
 function lesson(stage: LessonStage, liveReviewOpen: boolean, hasVersions = false): LessonContext {
-  return { schoolId: 'garden', groupId: 'math7', stage, leadPreparerId: 'li', liveReviewOpen, leadPreparerMentorIds: ['chen'], hasVersions }
+  return {
+    schoolId: 'garden',
+    groupId: 'math7',
+    stage,
+    leadPreparerId: 'li',
+    liveReviewOpen,
+    leadPreparerMentorIds: ['chen'],
+    hasVersions,
+  }
 }
 
 const Y = true
@@ -255,7 +263,13 @@ function cases(table: (liveReviewOpen: boolean) => Table) {
   )
 }
 
-function expectDecision(action: LessonAction, kind: ActorKind, context: LessonContext, expected: boolean, target?: LessonStage) {
+function expectDecision(
+  action: LessonAction,
+  kind: ActorKind,
+  context: LessonContext,
+  expected: boolean,
+  target?: LessonStage,
+) {
   const decision = decide(action, actors[kind], context, target)
   expect(decision.allowed).toBe(expected)
   if (!decision.allowed) expect(decision.reason).toMatch(/[\u4e00-\u9fff]/)
@@ -266,7 +280,10 @@ describe('lesson rules table', () => {
     expect([...Object.keys(tables), 'edit', 'changeStage'].sort()).toEqual([...lessonActions].sort())
   })
 
-  for (const [hasVersions, byAction] of [[false, tables], [true, tablesWithVersions]] as const) {
+  for (const [hasVersions, byAction] of [
+    [false, tables],
+    [true, tablesWithVersions],
+  ] as const) {
     for (const [action, table] of Object.entries(byAction) as [keyof typeof tables, Table][]) {
       it.each(cases(() => table))(
         `${action}: $kind in $stage (集体研讨 open: $liveReviewOpen, versions: ${hasVersions}) → $expected`,
@@ -283,7 +300,13 @@ describe('lesson rules table', () => {
   const stageMoves = liveReviewStates.flatMap((liveReviewOpen) =>
     actorKinds.flatMap((kind) =>
       lessonStages.flatMap((from) =>
-        lessonStages.map((to) => ({ kind, from, to, liveReviewOpen, expected: moves[from][kind]?.includes(to) ?? false })),
+        lessonStages.map((to) => ({
+          kind,
+          from,
+          to,
+          liveReviewOpen,
+          expected: moves[from][kind]?.includes(to) ?? false,
+        })),
       ),
     ),
   )
@@ -331,7 +354,10 @@ describe('lesson rules: outside experts', () => {
   it('[SCHOOL-7] a 校外教研员 sees no lesson of a group they were not invited to', () => {
     const uninvited = actor('sun', 'guest', ['chinese7'])
     for (const action of ['view', 'comment'] as const) {
-      expect(decide(action, uninvited, lesson('review', false))).toEqual({ allowed: false, reason: '校外教研员只能查看受邀的备课组' })
+      expect(decide(action, uninvited, lesson('review', false))).toEqual({
+        allowed: false,
+        reason: '校外教研员只能查看受邀的备课组',
+      })
       expect(decide(action, actors.guest, lesson('review', false)).allowed).toBe(true)
     }
   })

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { isOverdue, localDateTime, recentSemesters, semesterAt, semesterOf } from '../../../shared/workflow/lesson-schedule.ts'
+import {
+  isOverdue,
+  localDateTime,
+  recentSemesters,
+  semesterAt,
+  semesterOf,
+} from '../../../shared/workflow/lesson-schedule.ts'
 import { type LessonStage, lessonStages } from '../../../shared/workflow/stages.ts'
 
 const now = { date: '2026-11-24', time: '14:00' }
@@ -56,7 +62,11 @@ describe('semesterAt', () => {
 
 describe('recentSemesters', () => {
   it('lists the semester of the date and those before it, newest first', () => {
-    expect(recentSemesters('2026-11-22', 3)).toEqual(['2026-2027学年第一学期', '2025-2026学年第二学期', '2025-2026学年第一学期'])
+    expect(recentSemesters('2026-11-22', 3)).toEqual([
+      '2026-2027学年第一学期',
+      '2025-2026学年第二学期',
+      '2025-2026学年第一学期',
+    ])
     expect(recentSemesters('2027-01-10', 2)).toEqual(['2026-2027学年第一学期', '2025-2026学年第二学期'])
   })
 })

@@ -17,7 +17,14 @@ function lesson(stage: LessonStage): LessonContext {
 }
 
 function documentOf(kind: DocumentContext['kind'], stage: LessonStage | null): DocumentContext {
-  return { kind, schoolId: 's1', groupId: 'math7', ownerId: 'author', ownerMentorIds: [], lesson: stage === null ? null : lesson(stage) }
+  return {
+    kind,
+    schoolId: 's1',
+    groupId: 'math7',
+    ownerId: 'author',
+    ownerMentorIds: [],
+    lesson: stage === null ? null : lesson(stage),
+  }
 }
 
 describe('readOnlyReason', () => {
@@ -37,7 +44,9 @@ describe('readOnlyReason', () => {
   })
 
   it('[SYNC-7] says whose document another teacher’s 二次备课 is, and what one may still do', () => {
-    expect(readOnlyReason('comment', documentOf('adaptation', 'adapting'), 1)).toBe('这是其他老师的二次备课，你只能批注')
+    expect(readOnlyReason('comment', documentOf('adaptation', 'adapting'), 1)).toBe(
+      '这是其他老师的二次备课，你只能批注',
+    )
     expect(readOnlyReason('read', documentOf('reflection', 'reflecting'), 1)).toBe('这是其他老师的课后反思，你只能查看')
     expect(readOnlyReason('read', documentOf('reflection', 'archived'), 1)).toBe('这节课已归档，正文已锁定')
   })

@@ -27,7 +27,11 @@ describe('GET /api/groups/{groupId}/members', () => {
     expect(names).toEqual(expect.arrayContaining(['王老师', '李老师', '张老师', '陈老师', '赵老师']))
     expect(names).not.toContain('孙老师')
     expect(names).not.toContain('周主任')
-    expect(body.find((person) => person.displayName === '李老师')).toMatchObject({ role: 'teacher', color: '#1971c2', member: true })
+    expect(body.find((person) => person.displayName === '李老师')).toMatchObject({
+      role: 'teacher',
+      color: '#1971c2',
+      member: true,
+    })
   })
 
   it('[MENTION-1] gives each name’s 拼音 and initials, a surname read as a surname, for the 「@」 list', async () => {
@@ -38,7 +42,9 @@ describe('GET /api/groups/{groupId}/members', () => {
 
   it('adds the users asked for by id, once each, marked as not members', async () => {
     const [guest, li] = await Promise.all([userId(server, 'guest'), userId(server, 'teacher1')])
-    const { body } = await teacher.get<GroupMember[]>(`/api/groups/${groupId}/members?also=${guest},${li},${guest},nobody`)
+    const { body } = await teacher.get<GroupMember[]>(
+      `/api/groups/${groupId}/members?also=${guest},${li},${guest},nobody`,
+    )
     expect(body.filter((person) => person.id === guest)).toEqual([
       { id: guest, displayName: '孙老师', role: 'guest', color: '#a61e4d', member: false, spelling: 'sunlaoshi sls' },
     ])
@@ -62,7 +68,9 @@ describe('GET /api/documents: threadModerator', () => {
       guest.get<DocumentSummary[]>('/api/documents'),
     ])
     expect(asLeader.body.length).toBeGreaterThan(0)
-    expect(asLeader.body.filter((document) => document.groupId === groupId).every((document) => document.threadModerator)).toBe(true)
+    expect(
+      asLeader.body.filter((document) => document.groupId === groupId).every((document) => document.threadModerator),
+    ).toBe(true)
     expect(asGuest.body.length).toBeGreaterThan(0)
     expect(asGuest.body.some((document) => document.threadModerator)).toBe(false)
   })

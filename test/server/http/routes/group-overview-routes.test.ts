@@ -19,7 +19,8 @@ import { startTestServer, type TestServer } from '../../../helpers/test-server.t
 
 /** Dates around today, so that which lesson is late does not depend on when the test runs. */
 const today = localDateTime(new Date()).date
-const daysFromToday = (days: number) => new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+const daysFromToday = (days: number) =>
+  new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 const semester = semesterOf(today)
 const lastSemester = semesterOf(daysFromToday(-200))
 let server: TestServer
@@ -47,7 +48,13 @@ async function annotate(documentId: string, username: string): Promise<string> {
   await waitForSync(client)
   const text = textNodes(contentOf(client.doc)).find((node) => node.length > 1)!
   const authorId = await userId(server, username)
-  const threadId = createThread(client.doc, { kind: 'question', authorId, body: '这里再想想', start: { text, offset: 0 }, end: { text, offset: 1 } })
+  const threadId = createThread(client.doc, {
+    kind: 'question',
+    authorId,
+    body: '这里再想想',
+    start: { text, offset: 0 },
+    end: { text, offset: 1 },
+  })
   await waitFor(() => client.frames.acked === client.frames.sent, 'the thread is stored')
   expect(client.denials).toEqual([])
   client.destroy()
@@ -124,7 +131,9 @@ afterAll(async () => {
 
 describe('GET /api/group-overview', () => {
   it('counts the semester: lessons by stage, the late one, and per teacher what they did', async () => {
-    const { status, body } = await leader.get<GroupOverview>(`/api/group-overview?semester=${encodeURIComponent(semester)}`)
+    const { status, body } = await leader.get<GroupOverview>(
+      `/api/group-overview?semester=${encodeURIComponent(semester)}`,
+    )
     expect(status).toBe(200)
     expect(body.group.name).toBe('七年级数学备课组')
     expect(body.groups.map((group) => group.name)).toEqual(['七年级数学备课组'])
@@ -144,10 +153,28 @@ describe('GET /api/group-overview', () => {
     expect(drafts).toEqual({ '2.1 整式': { open: 0, resolved: 0 }, '4.1 几何图形': { open: 1, resolved: 0 } })
 
     const rows = Object.fromEntries(body.teachers.map(({ teacher, ...counts }) => [teacher.displayName, counts]))
-    expect(rows['李老师']).toEqual({ leadPrepared: 2, adaptations: 0, adaptationChanges: 0, reflections: 0, comments: 2 })
-    expect(rows['张老师']).toEqual({ leadPrepared: 1, adaptations: 1, adaptationChanges: 1, reflections: 1, comments: 0 })
+    expect(rows['李老师']).toEqual({
+      leadPrepared: 2,
+      adaptations: 0,
+      adaptationChanges: 0,
+      reflections: 0,
+      comments: 2,
+    })
+    expect(rows['张老师']).toEqual({
+      leadPrepared: 1,
+      adaptations: 1,
+      adaptationChanges: 1,
+      reflections: 1,
+      comments: 0,
+    })
     // 刘老师 opened a reflection but wrote nothing in it yet; his lesson is of last semester.
-    expect(rows['刘老师']).toEqual({ leadPrepared: 0, adaptations: 0, adaptationChanges: 0, reflections: 0, comments: 1 })
+    expect(rows['刘老师']).toEqual({
+      leadPrepared: 0,
+      adaptations: 0,
+      adaptationChanges: 0,
+      reflections: 0,
+      comments: 1,
+    })
     expect(body.totals).toEqual({ leadPrepared: 3, adaptations: 1, adaptationChanges: 1, reflections: 1, comments: 3 })
   })
 
@@ -171,7 +198,9 @@ describe('GET /api/group-overview', () => {
 
   it('keeps teachers to their own group, and guests out, with a reason', async () => {
     const office = await apiClientFor(server.url, 'admin')
-    const chinese = (await office.get<GroupOverview>('/api/group-overview')).body.groups.find((g) => g.name === '七年级语文备课组')!
+    const chinese = (await office.get<GroupOverview>('/api/group-overview')).body.groups.find(
+      (g) => g.name === '七年级语文备课组',
+    )!
     const teacher = await apiClientFor(server.url, 'teacher1')
     const refused = await teacher.get<{ error: { message: string } }>(`/api/group-overview?groupId=${chinese.id}`)
     expect(refused.status).toBe(403)

@@ -31,7 +31,7 @@ async function api(username: string, method: string, path: string, body?: unknow
     headers: { cookie: cookies[username], ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  return { status: response.status, body: (await response.json()) }
+  return { status: response.status, body: await response.json() }
 }
 
 async function planLesson(title: string): Promise<LessonRecord> {
@@ -91,7 +91,11 @@ describe('集体备课记录 API', () => {
   let created: MeetingRecordView
 
   it('prefills the attendees from who had the shared 导学案 open during the meeting', async () => {
-    const { status, body } = await api('leader', 'GET', `/api/lessons/${lesson.id}/attendance?${new URLSearchParams(windowAroundNow())}`)
+    const { status, body } = await api(
+      'leader',
+      'GET',
+      `/api/lessons/${lesson.id}/attendance?${new URLSearchParams(windowAroundNow())}`,
+    )
     expect(status).toBe(200)
     const names = (body.attendees as { displayName: string; minutesPresent: number }[]).map((a) => a.displayName)
     expect(names.sort()).toEqual(['刘老师', '张老师', '李老师'].sort())
@@ -153,7 +157,11 @@ describe('集体备课记录 API', () => {
       decisions: '',
     })
     expect(edit.status).toBe(403)
-    const attendance = await api('teacher2', 'GET', `/api/lessons/${lesson.id}/attendance?${new URLSearchParams(windowAroundNow())}`)
+    const attendance = await api(
+      'teacher2',
+      'GET',
+      `/api/lessons/${lesson.id}/attendance?${new URLSearchParams(windowAroundNow())}`,
+    )
     expect(attendance.status).toBe(403)
 
     const { body } = await api('teacher2', 'GET', `/api/lessons/${lesson.id}/meetings`)
@@ -204,7 +212,13 @@ describe('集体备课记录 API', () => {
       ['reflecting', 'archived'],
     ] as const
     for (const [from, to] of moves) {
-      await server.store.lessons.moveLessonStage({ lessonId: otherLesson.id, from, to, actorId: users.leader!.id, at: new Date() })
+      await server.store.lessons.moveLessonStage({
+        lessonId: otherLesson.id,
+        from,
+        to,
+        actorId: users.leader!.id,
+        at: new Date(),
+      })
     }
     const { status, body } = await api('leader', 'POST', `/api/lessons/${otherLesson.id}/meetings`, windowAroundNow())
     expect(status).toBe(403)

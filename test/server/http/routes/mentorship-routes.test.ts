@@ -27,7 +27,18 @@ let server: TestServer
 const ids: Record<string, string> = {}
 const as: Record<string, ApiClient> = {}
 const clients: TestClient[] = []
-const users = ['admin', 'leader', 'teacher1', 'teacher2', 'teacher3', 'mentor', 'apprentice', 'guest', 'chinese-leader', 'riverside-leader']
+const users = [
+  'admin',
+  'leader',
+  'teacher1',
+  'teacher2',
+  'teacher3',
+  'mentor',
+  'apprentice',
+  'guest',
+  'chinese-leader',
+  'riverside-leader',
+]
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -138,13 +149,23 @@ describe('the counts of a pair', () => {
 
   function annotate(client: TestClient, authorId: string, body: string): string {
     const text = textNodes(contentOf(client.doc)).at(-1)!
-    return createThread(client.doc, { kind: 'mentorNote', authorId, body, start: { text, offset: 0 }, end: { text, offset: 2 } })
+    return createThread(client.doc, {
+      kind: 'mentorNote',
+      authorId,
+      body,
+      start: { text, offset: 0 },
+      end: { text, offset: 2 },
+    })
   }
 
   const stored = (client: TestClient) => waitFor(() => client.frames.acked === client.frames.sent, 'stored')
 
   beforeAll(async () => {
-    const lesson = await addLesson(as.leader!, await demoGroupId(as.leader!), planInput(ids.apprentice!, { title: '3.3 去括号' }))
+    const lesson = await addLesson(
+      as.leader!,
+      await demoGroupId(as.leader!),
+      planInput(ids.apprentice!, { title: '3.3 去括号' }),
+    )
     documentId = lesson.documentId
     lessonId = lesson.id
     const apprentice = await join('apprentice')
@@ -154,7 +175,10 @@ describe('the counts of a pair', () => {
 
   it('gives the mentor comment access and 师徒批注 as the default kind on the apprentice’s draft', async () => {
     const { body } = await as.mentor!.get<DocumentSummary[]>('/api/documents')
-    expect(body.find((document) => document.id === documentId)).toMatchObject({ access: 'comment', threadKind: 'mentorNote' })
+    expect(body.find((document) => document.id === documentId)).toMatchObject({
+      access: 'comment',
+      threadKind: 'mentorNote',
+    })
     const { body: asMember } = await as.teacher2!.get<DocumentSummary[]>('/api/documents')
     expect(asMember.find((document) => document.id === documentId)?.threadKind).toBe('proposal')
   })
@@ -192,16 +216,23 @@ describe('the counts of a pair', () => {
     const { status, body } = await as.apprentice!.get<PairDetail>(pairPath('mentor', 'apprentice'))
     expect(status).toBe(200)
     expect(body.counts).toEqual({ annotations: 2, resolved: 1, observed: 2 })
-    expect(body.annotations.map(({ documentId: id, threadId, state, replies }) => ({ id, threadId, state, replies }))).toEqual([
+    expect(
+      body.annotations.map(({ documentId: id, threadId, state, replies }) => ({ id, threadId, state, replies })),
+    ).toEqual([
       { id: documentId, threadId: first, state: 'resolved', replies: 1 },
       { id: documentId, threadId: second, state: 'open', replies: 0 },
     ])
     expect(body.annotations[0]).toMatchObject({ documentTitle: expect.stringContaining('3.3 去括号'), quote: '先复' })
-    expect(body.observations.map((o) => `${o.observer.displayName}→${o.observed.displayName}`)).toEqual(['陈老师→赵老师', '赵老师→陈老师'])
+    expect(body.observations.map((o) => `${o.observer.displayName}→${o.observed.displayName}`)).toEqual([
+      '陈老师→赵老师',
+      '赵老师→陈老师',
+    ])
 
     const { body: list } = await as.admin!.get<MentorshipList>('/api/mentorships')
     expect(list.pairs.find((pair) => pair.apprentice.id === ids.apprentice)?.counts).toEqual(body.counts)
-    const { body: lastYear } = await as.admin!.get<PairDetail>(`${pairPath('mentor', 'apprentice')}?semester=2020-2021学年第一学期`)
+    const { body: lastYear } = await as.admin!.get<PairDetail>(
+      `${pairPath('mentor', 'apprentice')}?semester=2020-2021学年第一学期`,
+    )
     expect(lastYear.counts).toEqual({ annotations: 0, resolved: 0, observed: 0 })
   })
 
@@ -272,9 +303,21 @@ describe('the lesson a 听课记录 names', () => {
 
   beforeAll(async () => {
     // 李老师 prepares it for the group; 赵老师 teaches it in her class like every member.
-    const math = await addLesson(as.leader!, await demoGroupId(as.leader!), planInput(ids.teacher1!, { title: '3.5 一元一次方程的应用', scheduledDate: today }))
-    const chinese = await addLesson(as['chinese-leader']!, await demoGroupId(as['chinese-leader']!), planInput(ids['chinese-leader']!, { title: '春', scheduledDate: today }))
-    const riverside = await addLesson(as['riverside-leader']!, await demoGroupId(as['riverside-leader']!), planInput(ids['riverside-leader']!, { title: '河畔的课', scheduledDate: today }))
+    const math = await addLesson(
+      as.leader!,
+      await demoGroupId(as.leader!),
+      planInput(ids.teacher1!, { title: '3.5 一元一次方程的应用', scheduledDate: today }),
+    )
+    const chinese = await addLesson(
+      as['chinese-leader']!,
+      await demoGroupId(as['chinese-leader']!),
+      planInput(ids['chinese-leader']!, { title: '春', scheduledDate: today }),
+    )
+    const riverside = await addLesson(
+      as['riverside-leader']!,
+      await demoGroupId(as['riverside-leader']!),
+      planInput(ids['riverside-leader']!, { title: '河畔的课', scheduledDate: today }),
+    )
     ;[mathLesson, chineseLesson, riversideLesson] = [math.id, chinese.id, riverside.id]
   })
 
@@ -290,7 +333,9 @@ describe('the lesson a 听课记录 names', () => {
     })
     expect(lessons.map((lesson) => lesson.id)).not.toContain(chineseLesson)
     expect(lessons.map((lesson) => lesson.id)).not.toContain(riversideLesson)
-    expect(((await lessonsOf('teacher2', 'chinese-leader')).body as ObservableLesson[]).map((lesson) => lesson.id)).toEqual([chineseLesson])
+    expect(
+      ((await lessonsOf('teacher2', 'chinese-leader')).body as ObservableLesson[]).map((lesson) => lesson.id),
+    ).toEqual([chineseLesson])
   })
 
   it('does not list the lessons of a teacher of another school, and wants to know whose', async () => {
@@ -306,7 +351,10 @@ describe('the lesson a 听课记录 names', () => {
     expect(body.lesson).toEqual({ id: mathLesson, title: '3.5 一元一次方程的应用' })
     const { body: detail } = await as.leader!.get<PairDetail>(pairPath('mentor', 'apprentice'))
     expect(detail.observations.find((observation) => observation.id === body.id)?.lesson).toEqual(body.lesson)
-    expect(detail.observations.filter((observation) => observation.id !== body.id).map((o) => o.lesson)).toEqual([null, null])
+    expect(detail.observations.filter((observation) => observation.id !== body.id).map((o) => o.lesson)).toEqual([
+      null,
+      null,
+    ])
   })
 
   it('refuses a lesson of another group (400) and of another school (404), and records nothing', async () => {
@@ -323,7 +371,11 @@ describe('the lesson a 听课记录 names', () => {
 
 describe('a suggestion in the pair’s annotations', () => {
   it('gives its replacement and where it stands: pending, accepted by the apprentice, stale once its words changed', async () => {
-    const lesson = await addLesson(as.leader!, await demoGroupId(as.leader!), planInput(ids.apprentice!, { title: '3.6 合并同类项' }))
+    const lesson = await addLesson(
+      as.leader!,
+      await demoGroupId(as.leader!),
+      planInput(ids.apprentice!, { title: '3.6 合并同类项' }),
+    )
     const join = async (username: string) => {
       const client = connectClient(server.url, lesson.documentId, await wsToken(server.url, username), { acks: true })
       clients.push(client)
@@ -338,7 +390,14 @@ describe('a suggestion in the pair’s annotations', () => {
     const mentor = await join('mentor')
     const [find, merge, check] = textNodes(contentOf(mentor.doc)).slice(-3)
     const suggest = (text: typeof find, replacement: string) =>
-      createSuggestion(mentor.doc, { kind: 'mentorNote', authorId: ids.mentor!, body: '', replacement, start: { text: text!, offset: 0 }, end: { text: text!, offset: 2 } })
+      createSuggestion(mentor.doc, {
+        kind: 'mentorNote',
+        authorId: ids.mentor!,
+        body: '',
+        replacement,
+        start: { text: text!, offset: 0 },
+        end: { text: text!, offset: 2 },
+      })
     const pending = suggest(find, '先圈出')
     const accepted = suggest(merge, '然后')
     const stale = suggest(check, '')
@@ -352,8 +411,16 @@ describe('a suggestion in the pair’s annotations', () => {
     const { status, body } = await as.apprentice!.get<PairDetail>(pairPath('mentor', 'apprentice'))
     expect(status).toBe(200)
     const suggestionOf = (threadId: string) => body.annotations.find((annotation) => annotation.threadId === threadId)
-    expect(suggestionOf(pending)).toMatchObject({ quote: '先找', suggestion: { replacement: '先圈出', status: 'pending' }, state: 'open' })
-    expect(suggestionOf(accepted)).toMatchObject({ quote: '再合', suggestion: { replacement: '然后', status: 'accepted' }, state: 'resolved' })
+    expect(suggestionOf(pending)).toMatchObject({
+      quote: '先找',
+      suggestion: { replacement: '先圈出', status: 'pending' },
+      state: 'open',
+    })
+    expect(suggestionOf(accepted)).toMatchObject({
+      quote: '再合',
+      suggestion: { replacement: '然后', status: 'accepted' },
+      state: 'resolved',
+    })
     expect(suggestionOf(stale)).toMatchObject({ quote: '最后', suggestion: { replacement: '', status: 'stale' } })
     const remarks = body.annotations.filter((annotation) => ![pending, accepted, stale].includes(annotation.threadId))
     expect(remarks.length).toBeGreaterThan(0)
