@@ -7,7 +7,7 @@ import type { Editor } from '@tiptap/core'
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react'
 import { Placeholder } from '@tiptap/extensions'
 import StarterKit from '@tiptap/starter-kit'
-import { useRef, useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import type { GroupMember } from '../../../shared/api/groups.ts'
 import { mentionChoices } from '../../../shared/threads/mentions.ts'
 import type { BodyMark, BodyRun } from '../../../shared/threads/rich-body.ts'
@@ -60,7 +60,11 @@ export function RichBodyInput({
   const [menu, setMenu] = useState<MentionMenu | null>(null)
   // The editor is made once; the members may arrive after it.
   const offered = useRef(mentionable)
-  offered.current = mentionable
+  useLayoutEffect(() => {
+    offered.current = mentionable
+  })
+  // The menu reads the members as the teacher types after 「@」, never while rendering.
+  // eslint-disable-next-line react-hooks/refs
   const [mentions] = useState(() =>
     mentionMenuExtension({
       choices: (query) => mentionChoices(offered.current.members, query, offered.current.authorId),

@@ -4,7 +4,7 @@
  */
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import { type SelectedWords, selectedWords } from './selection-anchor.ts'
@@ -31,7 +31,9 @@ export function SelectionActions({ editor, onCompose }: SelectionActionsProps) {
     if (words) onCompose({ words, suggestion })
   }
   const composeRef = useRef(compose)
-  composeRef.current = compose
+  useLayoutEffect(() => {
+    composeRef.current = compose
+  })
   useEffect(() => {
     const text = editor.view.dom
     const onKey = (event: KeyboardEvent) => {
