@@ -1,11 +1,14 @@
 /**
  * React component tests under happy-dom: `renderingReact()`, called once at the top of a test file,
  * gives a `render` that mounts an element in a fresh container of the document, in place of what it
- * mounted before; the last one is unmounted and removed after each test.
+ * mounted before; the last one is unmounted and removed after each test. Each element is mounted inside
+ * a fresh query cache, as the app mounts its pages.
  */
-import { act, type ReactElement } from 'react'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { act, createElement, type ReactElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, beforeAll } from 'vitest'
+import { createQueryClient } from '../../client/src/api/query-client.ts'
 
 export function renderingReact(): (element: ReactElement, containerTag?: string) => HTMLElement {
   let mounted: { root: Root; container: HTMLElement } | null = null
@@ -30,7 +33,8 @@ export function renderingReact(): (element: ReactElement, containerTag?: string)
     document.body.append(container)
     const root = createRoot(container)
     mounted = { root, container }
-    act(() => root.render(element))
+    const queryClient = createQueryClient(() => true)
+    act(() => root.render(createElement(QueryClientProvider, { client: queryClient }, element)))
     return container
   }
 }
