@@ -8,7 +8,7 @@ import { decide } from '../../shared/workflow/lesson-rules.ts'
 import type { LessonStage } from '../../shared/workflow/stages.ts'
 import type { RoomRegistry } from '../collab/room-registry.ts'
 import type { LessonRecord } from '../store/lesson-records.ts'
-import type { Store } from '../store/store.ts'
+import type { ContentContext } from '../versions/document-content.ts'
 import { finalizeLesson } from '../versions/finalize-lesson.ts'
 import { lessonContextOf } from './lesson-context.ts'
 import { refreshLessonAccess } from './live-access.ts'
@@ -25,20 +25,7 @@ export interface StageMoved {
 }
 
 export interface WorkflowContext {
-  store: Pick<
-    Store,
-    | 'accounts'
-    | 'adaptations'
-    | 'documents'
-    | 'groups'
-    | 'images'
-    | 'lessons'
-    | 'meetings'
-    | 'mentorships'
-    | 'templates'
-    | 'updates'
-    | 'versions'
-  >
+  store: ContentContext['store']
   registry: RoomRegistry
   /** Told after each move is stored; must not throw. */
   onStageMoved?: (moved: StageMoved) => Promise<void>
