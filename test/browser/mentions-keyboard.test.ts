@@ -24,8 +24,9 @@ const quoted = '列方程解应用题'
 describe.runIf(enabled)('browser: @mentions and the keyboard', { timeout: 90_000 }, () => {
   let server: TestServer
   let browser: Browser
-  const pages: Page[] = []
   const drafts: DraftWithPassage[] = []
+  /** 刘老师's desktop page, signed in by the first test beside 李老师's. */
+  let liuPage: Page | undefined
 
   beforeAll(async () => {
     ;({ server, browser } = await startServedApp({ demoPlan: false }))
@@ -41,7 +42,6 @@ describe.runIf(enabled)('browser: @mentions and the keyboard', { timeout: 90_000
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'zh-CN', ...options })
     context.setDefaultTimeout(eventually.timeout)
     const page = await context.newPage()
-    pages.push(page)
     await page.goto(server.url)
     await page.getByTestId('login-username').fill(username)
     await page.getByTestId('login-password').fill(demoPassword)
@@ -91,6 +91,7 @@ describe.runIf(enabled)('browser: @mentions and the keyboard', { timeout: 90_000
     const leader = await apiClientFor(server.url, 'leader')
     expect((await leader.post(`/api/lessons/${draft.lesson.id}/stage`, { to: 'review' })).status).toBe(200)
     const [liu, li] = await Promise.all([signIn('teacher3'), signIn('teacher1')])
+    liuPage = liu
     // 提交研讨 told the whole group already.
     await expect.poll(() => li.getByTestId('inbox-unread-count').textContent(), eventually).toBe('1')
 
@@ -140,7 +141,7 @@ describe.runIf(enabled)('browser: @mentions and the keyboard', { timeout: 90_000
 
   it('[MENTION-1] 李老师 replies on a phone and taps 刘老师 in the list; 刘老师 is told of the mention', async () => {
     const draft = drafts[0]!
-    const liu = pages[0]!
+    const liu = liuPage!
     const phone = await signIn('teacher1', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
     await openEditor(phone, draft.lesson.documentId)
     const item = phone.getByTestId('thread-item').filter({ hasText: '看看这里' })
