@@ -1,7 +1,7 @@
 /**
  * A checked .docx as HTML, with mammoth: Word's heading styles (also WPS's “标题 1”) become h1–h6, lists,
  * tables and bold/italic/underline/strike stay, footnote references are dropped with their notes.
- * Images are checked like an upload (`checkImage`); those that pass become `<img>` with the address they
+ * Images are checked like an upload (`checkImage`), one too large shrunk first; those that pass become `<img>` with the address they
  * will be stored under (the import stores them with the draft), the others are listed with the reason.
  */
 import { createHash } from 'node:crypto'
@@ -10,6 +10,7 @@ import type { ImageRefusalCode } from '../../shared/images/image-check.ts'
 import { imageUrl } from '../../shared/images/image-url.ts'
 import { type UnkeptItem, type UnkeptKind, unkeptItem } from '../../shared/import/unkept.ts'
 import { type CheckedImage, checkedImage } from '../images/image-access.ts'
+import { shrinkPicture } from '../images/picture-shrinker.ts'
 import { corruptDocx } from './import-refusal.ts'
 
 const styleMap = [
@@ -53,6 +54,14 @@ const unkeptKindOf: Record<ImageRefusalCode, UnkeptKind> = {
  */
 const listedElsewhere = /oMath|object|footnote|endnote|comment|Unrecognised (paragraph|run|table) style/i
 
+/** A phone photo over the limits is shrunk as an upload would be (EXPORT-12); if it cannot be, the refusal stands. */
+async function checkedOrShrunk(data: Uint8Array): Promise<ReturnType<typeof checkedImage>> {
+  const checked = checkedImage(data)
+  if (checked.ok || checked.code !== 'payload_too_large') return checked
+  const shrunk = await shrinkPicture(data)
+  return shrunk ? checkedImage(shrunk) : checked
+}
+
 export async function docxToHtml(bytes: Uint8Array): Promise<DocxHtml> {
   // A picture used twice in the file is stored once.
   const images = new Map<string, CheckedImage>()
@@ -72,7 +81,7 @@ export async function docxToHtml(bytes: Uint8Array): Promise<DocxHtml> {
           const digest = createHash('sha256').update(data).digest('hex')
           let image = images.get(digest)
           if (!image) {
-            const checked = checkedImage(data)
+            const checked = await checkedOrShrunk(data)
             if (!checked.ok) {
               const kind = unkeptKindOf[checked.code]
               refused.set(kind, (refused.get(kind) ?? 0) + 1)

@@ -7,7 +7,8 @@ import { defaultLessonTemplate } from '../../../shared/template/default-template
 import { buildDocx, heading, image, paragraph } from './fixtures/docx-builder.ts'
 import { pixelPng, sampleLessonBody } from './fixtures/sample-lesson-docx.ts'
 import { imageUrl } from '../../../shared/images/image-url.ts'
-import { pngHeaderOnly, pngImage } from '../../helpers/test-images.ts'
+import { jpegHeader, noisePng, pngHeaderOnly, pngImage } from '../../helpers/test-images.ts'
+import { readImageHeader } from '../../../shared/images/image-header.ts'
 
 describe('readDocx', () => {
   it('drops a corrupt image and lists it as damaged, keeping the rest', async () => {
@@ -55,14 +56,32 @@ describe('readDocx', () => {
     ])
   })
 
-  it('[EXPORT-12] lists a phone photo over the picture limit, with the limit in Chinese, and imports the text around it', async () => {
-    // A photo does not compress: 6 MB of it stays 6 MB in the zip, under the upload limit, over the picture limit.
-    const photo = Buffer.concat([pngImage(40, 30), randomBytes(limits.maxImageBytes + 1024 * 1024)])
+  it('[EXPORT-12] shrinks a phone photo over the picture limit and imports it with the text around it', async () => {
+    // Noise does not compress: about 6 MB in the zip, under the upload limit, over the picture limit.
+    const photo = noisePng(1500, 1300)
+    expect(photo.length).toBeGreaterThan(limits.maxImageBytes)
     const file = buildDocx(
       heading(2, '学习目标') + paragraph('观察照片中的方程') + image() + paragraph('写出等量关系'),
       { imageBytes: photo },
     )
     expect(file.length).toBeLessThan(limits.maxUploadBytes)
+    const { lesson, images, unkept } = await readDocx(file, defaultLessonTemplate)
+    expect(unkept).toEqual([])
+    expect(images).toHaveLength(1)
+    const shrunk = images[0]!
+    expect(shrunk).toMatchObject({ contentType: 'image/jpeg', width: 1500, height: 1300 })
+    expect(shrunk.bytes.length).toBeLessThanOrEqual(limits.maxImageBytes)
+    expect(readImageHeader(shrunk.bytes)).toEqual({ type: 'image/jpeg', width: 1500, height: 1300 })
+    const text = JSON.stringify(lesson.sections)
+    expect(text).toContain('观察照片中的方程')
+    expect(text).toContain('写出等量关系')
+    expect(text).toContain(imageUrl(shrunk.id))
+  })
+
+  it('[EXPORT-12] lists a photo over the limit that cannot be decoded, with the limit in Chinese, and keeps the text', async () => {
+    // A JPEG header of a 3000 × 2000 photo, then 6 MB that no decoder reads.
+    const broken = Buffer.concat([jpegHeader(3000, 2000), randomBytes(limits.maxImageBytes + 1024 * 1024)])
+    const file = buildDocx(paragraph('观察照片中的方程') + image() + paragraph('写出等量关系'), { imageBytes: broken })
     const { lesson, images, unkept } = await readDocx(file, defaultLessonTemplate)
     expect(images).toEqual([])
     expect(unkept).toEqual([
