@@ -47,6 +47,12 @@ export default defineConfig(
     },
   },
   {
+    // The server logs through `server/log/logger.ts` (docs/ARCHITECTURE.md, LOG-1); `launch/` runs before
+    // anything is built, so it has only the console.
+    files: ['server/**/*.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
     files: ['client/**/*.{ts,tsx}', 'test/browser/**/*.ts', 'test/client/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

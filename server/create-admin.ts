@@ -5,13 +5,14 @@
  * account cannot be created.
  */
 import { configFromEnvironment } from './config.ts'
+import { complain, tell } from './log/terminal.ts'
 import { parseCreateAdminArguments } from './school/admin-arguments.ts'
 import { createFirstAccount } from './school/first-account.ts'
 import { openStore } from './store/open-store.ts'
 
 const parsed = parseCreateAdminArguments(process.argv.slice(2))
 if (!parsed.ok) {
-  console.error(parsed.message)
+  complain(parsed.message)
   process.exit(2)
 }
 
@@ -19,7 +20,7 @@ let config: ReturnType<typeof configFromEnvironment>
 try {
   config = configFromEnvironment(process.env)
 } catch (error) {
-  console.error(`配置有误：${error instanceof Error ? error.message : String(error)}`)
+  complain(`配置有误：${error instanceof Error ? error.message : String(error)}`)
   process.exit(2)
 }
 
@@ -27,19 +28,19 @@ let store: Awaited<ReturnType<typeof openStore>>
 try {
   store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl })
 } catch (error) {
-  console.error(`无法打开数据库：${error instanceof Error ? error.message : String(error)}`)
+  complain(`无法打开数据库：${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 }
 
 try {
   const outcome = await createFirstAccount(store, parsed.request)
   if (!outcome.ok) {
-    console.error(outcome.message)
+    complain(outcome.message)
     process.exitCode = 1
   } else {
     const { account, school } = outcome
-    console.log(`已创建学校「${school}」和教导处账号 ${account.username}（${account.displayName}）。`)
-    console.log('启动服务（npm start）后用这个账号登录，在「学校管理」里建备课组、添加老师。')
+    tell(`已创建学校「${school}」和教导处账号 ${account.username}（${account.displayName}）。`)
+    tell('启动服务（npm start）后用这个账号登录，在「学校管理」里建备课组、添加老师。')
   }
 } finally {
   await store.close()

@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The expected errors that failure-injection tests cause are not printed in a green run; a test that
+    // expects one spies on `logger` (server/log/logger.ts). GONGBEI_LOG_LEVEL=debug shows them all.
+    env: { GONGBEI_LOG_LEVEL: process.env.GONGBEI_LOG_LEVEL ?? 'silent' },
   },
 })

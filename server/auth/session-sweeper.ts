@@ -4,6 +4,7 @@
  * opening anything.
  */
 import type { Store } from '../store/store.ts'
+import { logger } from '../log/logger.ts'
 
 export const sessionSweepIntervalMs = 60 * 60 * 1000
 
@@ -18,7 +19,7 @@ export function startSessionSweeper(store: Pick<Store, 'sessions'>, everyMs = se
     running = running.then(() =>
       store.sessions.deleteExpiredSessions(new Date()).then(
         () => undefined,
-        (error: unknown) => console.error('deleting expired sessions failed:', error),
+        (error: unknown) => logger.error({ err: error }, 'deleting expired sessions failed'),
       ),
     )
   }

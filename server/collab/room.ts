@@ -21,6 +21,7 @@ import { PersistQueue } from './persist-queue.ts'
 import { RoomAwareness } from './room-awareness.ts'
 import { ThreadGuard } from './thread-guard.ts'
 import { contentRefusalReason } from './thread-review.ts'
+import { logger } from '../log/logger.ts'
 
 /** Documents up to this size fold their log every `compactAfter` rows. */
 const foldingUnitBytes = 256 * 1024
@@ -141,7 +142,7 @@ export class Room {
         connection.close(CloseCode.protocolError, error.message.slice(0, 120))
         return
       }
-      console.error(`unexpected error on ${this.documentId}:`, error)
+      logger.error({ err: error, documentId: this.documentId }, 'unexpected error on a frame')
       connection.close(1011, 'internal error')
     }
   }
@@ -194,7 +195,7 @@ export class Room {
       })
       .catch((error: unknown) => {
         // The log is still intact, so nothing is lost; the next compaction tries again.
-        console.error(`compaction of ${this.documentId} failed:`, error)
+        logger.error({ err: error, documentId: this.documentId }, 'compaction failed')
       })
       .finally(() => {
         this.compacting = null
@@ -448,13 +449,13 @@ export class Room {
         report({ documentId: this.documentId, actorId: origin.user.id, activity })
       } catch (error) {
         // Notifications are a courtesy: the update is stored and relayed whatever becomes of them.
-        console.error(`reporting thread activity in ${this.documentId} failed:`, error)
+        logger.error({ err: error, documentId: this.documentId }, 'reporting thread activity failed')
       }
     }
   }
 
   private failed(items: readonly PendingUpdate[], error: unknown): void {
-    console.error(`storing updates of ${this.documentId} failed:`, error)
+    logger.error({ err: error, documentId: this.documentId }, 'storing updates failed')
     this.threadGuard.reset()
     for (const item of items) {
       this.unstored.delete(item)

@@ -19,6 +19,7 @@ import type { StageMoved } from '../workflow/stage-change.ts'
 import type { InboxHub } from './inbox-hub.ts'
 import { notificationViewOf } from './notification-views.ts'
 import { earlierRepliersOf } from './thread-participants.ts'
+import { logger } from '../log/logger.ts'
 
 export interface InboxBounds {
   /** Read notifications older than this many days go. */
@@ -146,7 +147,7 @@ export class NotificationService {
 
   private safely(what: string, work: () => Promise<void>): Promise<void> {
     const delivery = work().catch((error: unknown) => {
-      console.error(`notifications of a ${what} were not delivered:`, error)
+      logger.error({ err: error, what }, 'notifications were not delivered')
     })
     this.running.add(delivery)
     return delivery.finally(() => this.running.delete(delivery))

@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto'
 import type { OpenIntervalRule } from '../../shared/meetings/attendance.ts'
 import type { Store } from '../store/store.ts'
+import { logger } from '../log/logger.ts'
 
 export interface PresenceLog {
   /** Records that `userId` opened `documentId`; the returned function records the end of that connection. */
@@ -74,7 +75,7 @@ export class StorePresenceLog implements PresenceLog {
 
   private track(write: Promise<void>): Promise<void> {
     const settled = write.catch((error: unknown) => {
-      console.error('presence log write failed:', error instanceof Error ? error.message : error)
+      logger.error({ err: error }, 'presence log write failed')
     })
     this.writes.add(settled)
     void settled.finally(() => this.writes.delete(settled))

@@ -7,6 +7,7 @@ import type { Database } from './database-schema.ts'
 import { migrateToLatest } from './migrate.ts'
 import { SqlStore } from './sql-store.ts'
 import { SqlUpdateStore, asBuffer } from './sql/update-store.ts'
+import { logger } from '../log/logger.ts'
 
 /** PostgreSQL takes at most 65 535 parameters per statement; an update row uses up to four. */
 const maxRowsPerStatement = 10_000
@@ -20,7 +21,7 @@ export async function openPostgresStore(databaseUrl: string): Promise<SqlStore> 
   const pool = new pg.Pool({ connectionString: databaseUrl, types, connectionTimeoutMillis: 10_000 })
   // An idle connection that breaks (the server restarts) is reported here; without a listener the
   // process would crash. The pool replaces the connection on the next query.
-  pool.on('error', (error) => console.error(`[store] PostgreSQL connection to ${where} failed: ${error.message}`))
+  pool.on('error', (error) => logger.error({ err: error, where }, 'PostgreSQL connection failed'))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   try {
     await sql`select 1`.execute(db)

@@ -11,6 +11,7 @@ import { SqlStore } from './sql-store.ts'
 import { SqlUpdateStore, asBuffer, lastSeqQuery } from './sql/update-store.ts'
 import { withStatementCache } from './statement-cache.ts'
 import { WalCheckpointer } from './wal-checkpointer.ts'
+import { logger } from '../log/logger.ts'
 
 export const sqliteFileName = 'gongbei.sqlite'
 
@@ -72,7 +73,7 @@ export async function openSqliteStore(dataDir: string, options: SqliteStoreOptio
     onFailure(error) {
       // Checkpoints only move committed pages from the WAL into the database file, so nothing is lost;
       // without them the WAL would grow without bound.
-      console.error(`the WAL checkpoint worker of ${file} failed; checkpointing on the main connection:`, error)
+      logger.error({ err: error, file }, 'the WAL checkpoint worker failed; checkpointing on the main connection')
       if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${autocheckpointPages}`)
     },
   })

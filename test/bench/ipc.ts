@@ -74,6 +74,8 @@ export class ChildHandle {
       cwd: repoRoot,
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // A log line per connection would bury the results.
+      env: { ...process.env, GONGBEI_LOG_LEVEL: process.env.GONGBEI_LOG_LEVEL ?? 'warn' },
       // Lets results carry typed arrays of latencies.
       serialization: 'advanced',
     })

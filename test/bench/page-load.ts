@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { DocumentSummary } from '../../shared/api.ts'
+import { logger } from '../../server/log/logger.ts'
 import { startServer } from '../../server/start.ts'
 import { launchChromium } from '../browser/helpers/chromium.ts'
 import { login } from '../helpers/collab-client.ts'
@@ -141,6 +142,8 @@ export async function measurePageLoad(runs: number): Promise<PageLoadResult> {
   const clientDir = join(work, 'client')
   console.error('page load: building the client…')
   await buildClient(clientDir)
+  // A log line per request would bury the results.
+  logger.level = process.env.GONGBEI_LOG_LEVEL ?? 'warn'
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',

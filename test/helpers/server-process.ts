@@ -23,10 +23,12 @@ export interface ServerProcess {
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const childScript = fileURLToPath(new URL('./server-child.ts', import.meta.url))
 
-export function spawnServer(dataDir: string, port = 0): Promise<ServerProcess> {
-  return start(['--import', 'tsx', childScript], { DATA_DIR: dataDir, PORT: String(port) }, (line) =>
-    line.startsWith('{') ? (JSON.parse(line) as { port: number }).port : null,
-  )
+export function spawnServer(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<ServerProcess> {
+  return start(['--import', 'tsx', childScript], { ...env, DATA_DIR: dataDir, PORT: String(port) }, (line) => {
+    // Log lines are JSON too, at a level the test run chooses.
+    const ready = /^\{"port":(\d+)\}$/.exec(line)
+    return ready ? Number(ready[1]) : null
+  })
 }
 
 /** Builds the server unless `build/` is up to date with the sources, as `npm start` does. */

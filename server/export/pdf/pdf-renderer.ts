@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
+import { logger } from '../../log/logger.ts'
 
 export const defaultChromiumPath = '/usr/bin/chromium'
 
@@ -57,7 +58,7 @@ export class PdfRenderer {
       }
     } catch (error) {
       if (error instanceof PdfUnavailableError) throw error
-      console.error('pdf rendering failed:', error)
+      logger.error({ err: error }, 'pdf rendering failed')
       throw new PdfUnavailableError(failedMessage)
     } finally {
       this.endTurn()

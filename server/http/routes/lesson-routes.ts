@@ -22,6 +22,7 @@ import { ApiError } from '../api-error.ts'
 import type { AuthVariables } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
 import { unwrap, visibleLesson } from './route-helpers.ts'
+import { logger } from '../../log/logger.ts'
 
 const lessonParams = z.object({ id: z.string().min(1) })
 
@@ -66,7 +67,7 @@ const moveLesson = createRoute({
 /** A 定稿 that could not be stored changed nothing; the leader is told so, and can try again. */
 function finalizeFailure(error: unknown): never {
   if (error instanceof FinalizeFailed) {
-    console.error('定稿 failed:', error.cause)
+    logger.error({ err: error.cause }, 'finalizing failed')
     throw new ApiError(500, 'internal', error.message)
   }
   throw error

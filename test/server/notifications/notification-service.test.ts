@@ -3,10 +3,11 @@
  * stored notifications and live events out.
  */
 import * as Y from 'yjs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { NewNotificationEvent } from '../../../shared/api/notifications.ts'
 import { contentOf, pointAt } from '../../../shared/threads/thread-anchor.ts'
 import { addReply, createThread } from '../../../shared/threads/thread-edits.ts'
+import { logger } from '../../../server/log/logger.ts'
 import { InboxHub } from '../../../server/notifications/inbox-hub.ts'
 import { NotificationService } from '../../../server/notifications/notification-service.ts'
 import type { DocumentRecord } from '../../../server/store/store.ts'
@@ -157,9 +158,7 @@ describe('NotificationService', () => {
     })
     const { document } = await apprenticeDocument([])
     const quiet = new NotificationService(failing, hub)
-    const errors: unknown[] = []
-    const original = console.error
-    console.error = (...args: unknown[]) => errors.push(args)
+    const errors = vi.spyOn(logger, 'error')
     try {
       await expect(
         quiet.threadActivity({
@@ -168,10 +167,13 @@ describe('NotificationService', () => {
           activity: [{ type: 'resolved', threadId: 't1', threadAuthorId: ids.teacher2! }],
         }),
       ).resolves.toBeUndefined()
+      expect(errors).toHaveBeenCalledExactlyOnceWith(
+        { err: new Error('disk full'), what: 'thread activity' },
+        'notifications were not delivered',
+      )
     } finally {
-      console.error = original
+      errors.mockRestore()
     }
-    expect(errors).toHaveLength(1)
   })
 
   it('keeps each inbox to its bound as notifications arrive', async () => {

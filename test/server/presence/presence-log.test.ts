@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { logger } from '../../../server/log/logger.ts'
 import { StorePresenceLog } from '../../../server/presence/presence-log.ts'
 import { openStore } from '../../../server/store/open-store.ts'
 import type { DocumentRecord, Store, UserRecord } from '../../../server/store/store.ts'
@@ -86,12 +87,12 @@ describe('StorePresenceLog', () => {
   it('logs a failed write instead of throwing into the edit path', async () => {
     const failing = { presence: Object.create(store.presence) as Store['presence'] }
     failing.presence.recordPresenceStart = () => Promise.reject(new Error('disk full'))
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const errors = vi.spyOn(logger, 'error')
     const log = new StorePresenceLog(failing)
     const end = log.opened(document.id, user.id)
     end()
     await log.close()
-    expect(errors).toHaveBeenCalledWith('presence log write failed:', 'disk full')
+    expect(errors).toHaveBeenCalledWith({ err: new Error('disk full') }, 'presence log write failed')
     errors.mockRestore()
   })
 })
