@@ -16,7 +16,7 @@ import { isThreadModerator } from '../../shared/threads/thread-rules.ts'
 import { documentAccess } from '../../shared/workflow/document-access.ts'
 import { readOnlyReason } from '../../shared/workflow/read-only-reason.ts'
 import { type Authenticated, authenticate, sessionCookieName } from '../auth/sessions.ts'
-import { logger, withLogFields } from '../log/logger.ts'
+import { type Logger, logger } from '../log/logger.ts'
 import { requestIdFrom, requestIdHeader } from '../log/request-id.ts'
 import type { CollabMetrics } from '../metrics.ts'
 import type { PresenceLog } from '../presence/presence-log.ts'
@@ -45,8 +45,7 @@ export function createUpgradeHandler(context: UpgradeContext) {
     // Without a listener, a reset during authentication would crash the process.
     socket.on('error', () => socket.destroy())
     const connectionId = requestIdFrom(request.headers[requestIdHeader.toLowerCase()])
-    // Only the checks run in the connection's log scope: a room this connection opens outlives it.
-    withLogFields({ connectionId }, () => admit(context, request)).then(
+    admit(context, request).then(
       (admission) => {
         if ('status' in admission) {
           logger.info({ connectionId, status: admission.status, reason: admission.message }, 'upgrade refused')
@@ -153,13 +152,8 @@ function attach(
   connectionId: string,
 ): void {
   const connection = admission.connection(ws, socket)
-  // The socket's events do not run in the context the upgrade ran in, so each handler enters it.
-  const fields = { connectionId, documentId: admission.documentId, userId: connection.user.id }
-  const inScope =
-    <A extends unknown[]>(handle: (...args: A) => void) =>
-    (...args: A) =>
-      withLogFields(fields, () => handle(...args))
-  logger.info({ ...fields, access: connection.access }, 'connection opened')
+  const log: Logger = logger.child({ connectionId, documentId: admission.documentId, userId: connection.user.id })
+  log.info({ access: connection.access }, 'connection opened')
   context.metrics.connectionOpened()
   const userBudget = userLimits.open(connection.user.id)
   const budget = new FrameBudget(connectionRates, performance.now.bind(performance))
@@ -169,36 +163,30 @@ function attach(
   let bufferedBytes = 0
 
   ws.on('error', () => ws.terminate())
-  ws.on(
-    'close',
-    inScope((code: number) => {
-      logger.info({ code }, 'connection closed')
-      connection.closedByPeer()
-      context.metrics.connectionClosed()
-      if (userBudget) userLimits.close(connection.user.id)
-      room?.leave(connection)
-      endPresence?.()
-    }),
-  )
-  ws.on(
-    'message',
-    inScope((data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
-      // Frames still in flight after a close (e.g. access revoked) must not reach the room.
-      if (!connection.isOpen || !userBudget) return
-      if (!isBinary) return connection.close(CloseCode.protocolError, 'text frames are not part of the protocol')
-      const frame = toBytes(data)
-      // Before anything is read: a flood costs its sender the connection, and the room nothing.
-      if (!budget.spend(frame.length) || !userBudget.spend(frame.length)) {
-        return connection.close(CloseCode.rateLimited, 'too many updates, retry later')
-      }
-      if (room) return room.receive(connection, frame)
-      bufferedBytes += frame.length
-      if (bufferedBytes > limits.maxPendingBytesWhileLoading) {
-        return connection.close(CloseCode.tooMuchWhileLoading, 'too much data while the document loads')
-      }
-      buffered.push(frame)
-    }),
-  )
+  ws.on('close', (code: number) => {
+    log.info({ code }, 'connection closed')
+    connection.closedByPeer()
+    context.metrics.connectionClosed()
+    if (userBudget) userLimits.close(connection.user.id)
+    room?.leave(connection)
+    endPresence?.()
+  })
+  ws.on('message', (data, isBinary) => {
+    // Frames still in flight after a close (e.g. access revoked) must not reach the room.
+    if (!connection.isOpen || !userBudget) return
+    if (!isBinary) return connection.close(CloseCode.protocolError, 'text frames are not part of the protocol')
+    const frame = toBytes(data)
+    // Before anything is read: a flood costs its sender the connection, and the room nothing.
+    if (!budget.spend(frame.length) || !userBudget.spend(frame.length)) {
+      return connection.close(CloseCode.rateLimited, 'too many updates, retry later')
+    }
+    if (room) return room.receive(connection, frame)
+    bufferedBytes += frame.length
+    if (bufferedBytes > limits.maxPendingBytesWhileLoading) {
+      return connection.close(CloseCode.tooMuchWhileLoading, 'too much data while the document loads')
+    }
+    buffered.push(frame)
+  })
 
   if (!userBudget) return connection.close(CloseCode.rateLimited, 'too many connections of this user')
   if (admission.schemaVersion !== null && admission.schemaVersion !== editorSchemaVersion) {
@@ -213,7 +201,7 @@ function attach(
       if (!connection.isOpen) joined.leave(connection)
     },
     (error: unknown) => {
-      logger.error({ err: error, ...fields }, 'document could not be loaded')
+      log.error({ err: error }, 'document could not be loaded')
       connection.close(CloseCode.documentUnavailable, 'document could not be loaded')
     },
   )

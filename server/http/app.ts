@@ -28,7 +28,7 @@ import { mentorshipRoutes } from './routes/mentorship-routes.ts'
 import { notificationRoutes } from './routes/notification-routes.ts'
 import { planRoutes } from './routes/plan-routes.ts'
 import { reflectionRoutes } from './routes/reflection-routes.ts'
-import { requestLog } from './request-log.ts'
+import { requestLog, requestLogger } from './request-log.ts'
 import { refuseCrossSite } from './same-origin.ts'
 import { securityHeaders } from './security-headers.ts'
 import { ownAccountRoutes } from './routes/own-account-routes.ts'
@@ -39,7 +39,6 @@ import { systemRoutes } from './routes/system-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
 import { staticClient } from './static-client.ts'
 import { versionRoutes } from './routes/version-routes.ts'
-import { logger } from '../log/logger.ts'
 
 export interface AppOptions {
   store: Store
@@ -136,7 +135,7 @@ export function createApp(options: AppOptions) {
     if (error instanceof HTTPException && error.status === 415) {
       return errorResponse(c, new ApiError(415, 'unsupported_media_type', '请求内容的类型不对，应为 JSON'))
     }
-    logger.error({ err: error }, 'request failed')
+    requestLogger(c).error({ err: error }, 'request failed')
     return errorResponse(c, new ApiError(500, 'internal', '服务器出错了，请稍后再试'))
   })
   return app

@@ -2,31 +2,23 @@
  * The server's one logger: pino, one JSON object per line on stdout, at the level `GONGBEI_LOG_LEVEL`
  * names (`info` by default; `silent` in tests, set by `test/vitest.config.ts`).
  *
- * Every line carries the fields of the request or connection it was written for (`requestId`,
- * `connectionId`, …) without each module being handed a logger: `withLogFields` keeps them in an
- * `AsyncLocalStorage` for everything that runs on behalf of that request, and pino's mixin adds them.
+ * A request or a connection logs through a child of it that carries its id (`requestLogger`, the
+ * connection's in `upgrade.ts`). Not through an `AsyncLocalStorage` that would find the id by itself: on
+ * Node 20 one such store switches on promise hooks for the whole process, which doubled the cost of every
+ * awaited promise when measured, and the keystroke path awaits several.
  */
-import { AsyncLocalStorage } from 'node:async_hooks'
-import { pino } from 'pino'
+import { type Logger, pino } from 'pino'
 
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 type LogLevel = (typeof levels)[number]
 
-export type LogFields = Readonly<Record<string, string | number>>
-
-const scope = new AsyncLocalStorage<LogFields>()
+export type { Logger }
 
 export const logger = pino({
   level: logLevelOf(process.env.GONGBEI_LOG_LEVEL),
   // Who is running is the process manager's business; each line says only what happened.
   base: null,
-  mixin: () => scope.getStore() ?? {},
 })
-
-/** Runs `work` with `fields` added to every line logged on its behalf, synchronously or later. */
-export function withLogFields<T>(fields: LogFields, work: () => T): T {
-  return scope.run({ ...scope.getStore(), ...fields }, work)
-}
 
 function logLevelOf(value: string | undefined): LogLevel {
   if (value === undefined || value === '') return 'info'

@@ -22,7 +22,8 @@ import { ApiError } from '../api-error.ts'
 import type { AuthVariables } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
 import { unwrap, visibleLesson } from './route-helpers.ts'
-import { logger } from '../../log/logger.ts'
+import type { Logger } from '../../log/logger.ts'
+import { requestLogger } from '../request-log.ts'
 
 const lessonParams = z.object({ id: z.string().min(1) })
 
@@ -65,9 +66,9 @@ const moveLesson = createRoute({
 })
 
 /** A 定稿 that could not be stored changed nothing; the leader is told so, and can try again. */
-function finalizeFailure(error: unknown): never {
+function finalizeFailure(log: Logger, error: unknown): never {
   if (error instanceof FinalizeFailed) {
-    logger.error({ err: error.cause }, 'finalizing failed')
+    log.error({ err: error.cause }, 'finalizing failed')
     throw new ApiError(500, 'internal', error.message)
   }
   throw error
@@ -127,7 +128,11 @@ export function lessonRoutes(context: WorkflowContext) {
     const { actor } = c.var.auth
     const { id } = c.req.valid('param')
     await visibleLesson(store, actor, id)
-    const lesson = unwrap(await changeStage(context, id, actor, c.req.valid('json').to).catch(finalizeFailure))
+    const lesson = unwrap(
+      await changeStage(context, id, actor, c.req.valid('json').to).catch((error: unknown) =>
+        finalizeFailure(requestLogger(c), error),
+      ),
+    )
     return c.json(await detail(lesson, actor), 200)
   })
 
