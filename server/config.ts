@@ -1,7 +1,8 @@
 /** Reads the server's configuration from the environment, refusing values that make no sense. */
 import { z } from 'zod'
+import { ssoEnvironment, ssoSettingsOf } from './auth/sso-settings.ts'
 
-const environment = z.object({
+const environment = ssoEnvironment.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
@@ -29,5 +30,6 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv) {
     demo: config.GONGBEI_DEMO === '1',
     demoPassword: config.GONGBEI_DEMO_PASSWORD,
     trustProxy: config.GONGBEI_TRUST_PROXY === '1',
+    sso: ssoSettingsOf(config),
   }
 }

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import type { LoginThrottle } from './auth/login-throttle.ts'
 import { startSessionSweeper } from './auth/session-sweeper.ts'
+import { SsoClient } from './auth/sso-client.ts'
+import type { SsoSettings } from './auth/sso-settings.ts'
 import { RoomRegistry } from './collab/room-registry.ts'
 import type { UserLimits } from './collab/rate-limit.ts'
 import { createUpgradeHandler } from './collab/upgrade.ts'
@@ -53,6 +55,8 @@ export interface StartOptions {
    * `shared/limits.ts` by default. The benchmark, whose simulated teachers share four accounts, lifts them.
    */
   userLimits?: UserLimits
+  /** Single sign-on through the school's OpenID Connect provider (`GONGBEI_OIDC_*`). */
+  sso?: SsoSettings | null
 }
 
 export interface RunningServer {
@@ -104,6 +108,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     trustProxy: options.trustProxy,
     loginThrottle: options.loginThrottle,
     firstRun,
+    sso: options.sso ? new SsoClient(options.sso) : null,
   })
   const upgrades = createUpgradeHandler({ store, registry, metrics, presence, userLimits: options.userLimits })
 

@@ -109,7 +109,9 @@ export function App() {
   }
   if (me === undefined) return <p className="page-message">正在加载……</p>
   if (me === null && route.page === 'setup') return <SetupPage token={route.token} onCreated={setMe} />
-  if (me === null || route.page === 'login' || route.page === 'setup') return <LoginPage onLoggedIn={setMe} />
+  if (me === null || route.page === 'login' || route.page === 'setup') {
+    return <LoginPage onLoggedIn={setMe} ssoFailure={route.page === 'login' ? route.ssoFailure : undefined} />
+  }
   if (me.mustChangePassword) {
     return (
       <main className="login-page">

@@ -1,6 +1,6 @@
 /**
  * Hash routes, so the server only ever has to serve index.html at `/`:
- * `#/` documents, `#/login`, `#/documents/<id>` (and `#/documents/<id>/threads/<threadId>`, opened at one
+ * `#/` documents, `#/login` (`#/login?sso=<failure>` after a refused single sign-on), `#/documents/<id>` (and `#/documents/<id>/threads/<threadId>`, opened at one
  * thread), `#/template` (导学案模板), `#/setup/<token>` (the first-run page of a new school).
  */
 import { useSyncExternalStore } from 'react'
@@ -12,7 +12,7 @@ import { parseSchoolRoute, schoolHref, type SchoolRoute } from './school/school-
 
 export type Route =
   | { page: 'documents' }
-  | { page: 'login' }
+  | { page: 'login'; ssoFailure?: string }
   | { page: 'editor'; documentId: string; threadId?: string }
   | { page: 'template' }
   | { page: 'setup'; token: string }
@@ -32,7 +32,8 @@ export type VersionRoute =
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
-  if (path === '/login') return { page: 'login' }
+  const login = /^\/login(?:\?sso=(\w+))?$/.exec(path)
+  if (login) return login[1] ? { page: 'login', ssoFailure: login[1] } : { page: 'login' }
   if (path === '/template') return { page: 'template' }
   const setup = /^\/setup(?:\/([^/]+))?$/.exec(path)
   if (setup) return { page: 'setup', token: setup[1] ? decodeURIComponent(setup[1]) : '' }

@@ -11,6 +11,7 @@ import type { NotificationService } from '../notifications/notification-service.
 import type { PresenceReading } from '../meetings/attendance.ts'
 import { LoginThrottle } from '../auth/login-throttle.ts'
 import type { FirstRunGate } from '../school/first-run-gate.ts'
+import type { SsoClient } from '../auth/sso-client.ts'
 import type { Store } from '../store/store.ts'
 import { ApiError, errorResponse, notFound } from './api-error.ts'
 import { signedInUnlessPublic } from './auth-middleware.ts'
@@ -35,6 +36,8 @@ import { ownAccountRoutes } from './routes/own-account-routes.ts'
 import { rosterRoutes, isRosterPath } from './routes/roster-routes.ts'
 import { schoolAdminRoutes } from './routes/school-admin-routes.ts'
 import { publicSetupPaths, setupRoutes } from './routes/setup-routes.ts'
+import { publicSsoPaths, ssoRoutes } from './routes/sso-routes.ts'
+import { schoolSsoRoutes } from './routes/school-sso-routes.ts'
 import { systemRoutes } from './routes/system-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
 import { staticClient } from './static-client.ts'
@@ -60,6 +63,8 @@ export interface AppOptions {
   loginThrottle?: LoginThrottle
   /** Guards the first-run page while the database has no account. */
   firstRun: FirstRunGate
+  /** The school's OpenID Connect provider, when the environment configures one. */
+  sso?: SsoClient | null
 }
 
 export function createApp(options: AppOptions) {
@@ -89,7 +94,10 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', refuseCrossSite(trust))
   const openApiPath = '/api/openapi.json'
   // Before the routes, so that nothing of a request without a session is read: not even an upload's body.
-  app.use('/api/*', signedInUnlessPublic(store, new Set([...publicAuthPaths, ...publicSetupPaths, openApiPath])))
+  app.use(
+    '/api/*',
+    signedInUnlessPublic(store, new Set([...publicAuthPaths, ...publicSsoPaths, ...publicSetupPaths, openApiPath])),
+  )
   // Uploads have their own, larger limit where they are routed.
   app.use('/api/*', (c, next) =>
     isUploadPath(c.req.path) || isImageUploadPath(c.req.path) || isRosterPath(c.req.path)
@@ -97,9 +105,11 @@ export function createApp(options: AppOptions) {
       : jsonBodyLimit(c, next),
   )
   app.route('/', authRoutes({ store, trust, throttle: options.loginThrottle ?? new LoginThrottle() }))
+  app.route('/', ssoRoutes({ store, sso: options.sso ?? null, trust }))
   app.route('/', setupRoutes(store, options.firstRun, trust))
   app.route('/', ownAccountRoutes(store))
   app.route('/', schoolAdminRoutes({ store, registry }))
+  app.route('/', schoolSsoRoutes(store, options.sso?.settings ?? null))
   app.route('/', rosterRoutes({ store, registry }))
   app.route('/', documentRoutes(store))
   app.route('/', groupMemberRoutes(store))

@@ -9,6 +9,8 @@ export interface SchoolsTable {
   id: string
   name: string
   created_at: number
+  /** Migration 011: 1 when single sign-on may create accounts for teachers it does not know. */
+  sso_creates_accounts: Generated<number>
 }
 
 export interface UsersTable {

@@ -13,6 +13,7 @@ import * as images from './migrations/006-images.ts'
 import * as notifications from './migrations/008-notifications.ts'
 import * as snapshotStateVector from './migrations/009-snapshot-state-vector.ts'
 import * as schoolAdmin from './migrations/010-school-admin.ts'
+import * as singleSignOn from './migrations/011-single-sign-on.ts'
 import type { Store } from './store.ts'
 
 export type SqlDialect = Store['dialect']
@@ -36,6 +37,7 @@ const migrations: Record<string, MigrationModule> = {
   '008-notifications': notifications,
   '009-snapshot-state-vector': snapshotStateVector,
   '010-school-admin': schoolAdmin,
+  '011-single-sign-on': singleSignOn,
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {

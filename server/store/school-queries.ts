@@ -11,11 +11,13 @@ import {
   type AccountChange,
   type AuditCursor,
   type AuditEntry,
+  type AuditNote,
   type GroupChange,
   type GroupDetails,
   GroupNameTakenError,
   type NewAccount,
   type NewAuditEntry,
+  type SchoolRecord,
   type SessionView,
   UsernameTakenError,
 } from './school-records.ts'
@@ -70,6 +72,40 @@ export async function insertAuditEntry(db: Db, entry: NewAuditEntry): Promise<Au
   }
   await db.insertInto('audit_log').values(row).execute()
   return toAuditEntry(row)
+}
+
+/** The account and the audit entry naming it, together or not at all. */
+export function insertAuditedAccount(
+  db: Kysely<Database>,
+  account: NewAccount,
+  audit: AuditNote,
+): Promise<AccountRecord> {
+  return db.transaction().execute(async (trx) => {
+    const created = await insertAccount(trx, account)
+    await insertAuditEntry(trx, { ...audit, schoolId: account.schoolId, targetUserId: created.id })
+    return created
+  })
+}
+
+export async function listSchools(db: Db): Promise<SchoolRecord[]> {
+  const rows = await db.selectFrom('schools').selectAll().orderBy('name').orderBy('id').execute()
+  return rows.map((row) => ({ id: row.id, name: row.name, ssoCreatesAccounts: row.sso_creates_accounts === 1 }))
+}
+
+export function setSsoCreatesAccounts(
+  db: Kysely<Database>,
+  schoolId: string,
+  allowed: boolean,
+  actorId: string,
+): Promise<void> {
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('schools')
+      .set({ sso_creates_accounts: allowed ? 1 : 0 })
+      .where('id', '=', schoolId)
+      .execute()
+    await insertAuditEntry(trx, { schoolId, actorId, action: 'school.update', detail: { ssoCreatesAccounts: allowed } })
+  })
 }
 
 /** The school, its first 教导处 account and the audit entry saying so, together or not at all. */

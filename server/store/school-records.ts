@@ -55,6 +55,17 @@ export interface SessionView {
   userAgent: string | null
 }
 
+/** A school of the server and what its office decided about single sign-on. */
+export interface SchoolRecord {
+  id: string
+  name: string
+  /** [SCHOOL-16] Single sign-on may create an account for a teacher it does not know. */
+  ssoCreatesAccounts: boolean
+}
+
+/** The audit entry of a change whose target the store makes (an account it creates). */
+export type AuditNote = Pick<NewAuditEntry, 'actorId' | 'action' | 'detail'>
+
 export interface NewAuditEntry {
   schoolId: string
   /** Null for the first account, made from the command line or the first-run page. */

@@ -11,10 +11,12 @@ import type {
   AccountState,
   AuditCursor,
   AuditEntry,
+  AuditNote,
   GroupChange,
   GroupDetails,
   NewAccount,
   NewAuditEntry,
+  SchoolRecord,
   SessionView,
 } from './school-records.ts'
 import type { RosterWrite } from './roster-records.ts'
@@ -133,8 +135,15 @@ export interface AccountStore {
   countUsers(): Promise<number>
   /** The school, its first 教导处 account and the audit entry, in one transaction. */
   createSchoolWithAdmin(schoolName: string, admin: Omit<NewAccount, 'schoolId' | 'role'>): Promise<AccountRecord>
-  /** Throws `UsernameTakenError` if the username is in use in any school. */
-  createAccount(account: NewAccount): Promise<AccountRecord>
+  /**
+   * Throws `UsernameTakenError` if the username is in use in any school. With `audit`, its entry (naming
+   * the new account) is written in the same transaction.
+   */
+  createAccount(account: NewAccount, audit?: AuditNote): Promise<AccountRecord>
+  /** Every school of the server, by name. */
+  listSchools(): Promise<SchoolRecord[]>
+  /** [SCHOOL-16] Sets whether single sign-on creates accounts, with its audit entry, in one transaction. */
+  setSsoCreatesAccounts(schoolId: string, allowed: boolean, actorId: string): Promise<void>
   findAccount(id: string): Promise<AccountRecord | null>
   /** Every account of the school, disabled ones too, by username. */
   listAccounts(schoolId: string): Promise<AccountRecord[]>

@@ -1,7 +1,9 @@
 /** The actions the audit log records, and how the office reads them. */
 export const auditActions = [
   'school.create',
+  'school.update',
   'account.create',
+  'account.createBySso',
   'account.update',
   'account.disable',
   'account.enable',
@@ -16,7 +18,9 @@ export type AuditAction = (typeof auditActions)[number]
 
 export const auditActionLabels: Record<AuditAction, string> = {
   'school.create': '创建学校和第一个教导处账号',
+  'school.update': '修改学校设置',
   'account.create': '创建账号',
+  'account.createBySso': '统一身份认证首次登录时开通账号',
   'account.update': '修改账号',
   'account.disable': '停用账号',
   'account.enable': '恢复账号',

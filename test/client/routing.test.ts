@@ -4,6 +4,7 @@ import { hrefFor, parseRoute } from '../../client/src/routing.ts'
 describe('routes', () => {
   it('parses the three pages and falls back to the documents list', () => {
     expect(parseRoute('#/login')).toEqual({ page: 'login' })
+    expect(parseRoute('#/login?sso=no_account')).toEqual({ page: 'login', ssoFailure: 'no_account' })
     expect(parseRoute('#/documents/doc%201')).toEqual({ page: 'editor', documentId: 'doc 1' })
     expect(parseRoute('')).toEqual({ page: 'documents' })
     expect(parseRoute('#/nowhere')).toEqual({ page: 'documents' })

@@ -1,5 +1,6 @@
 import { ApiError, apiRequest } from './http.ts'
 import type { Me } from '../../../shared/api.ts'
+import type { SsoStatus } from '../../../shared/api/sso.ts'
 import { browserFallback, meOrRemembered } from '../offline/offline-fallback.ts'
 
 export async function login(username: string, password: string): Promise<Me> {
@@ -25,3 +26,11 @@ export async function logout(): Promise<void> {
 export function fetchMe(): Promise<Me | null> {
   return meOrRemembered(() => apiRequest<Me>('/api/me'))
 }
+
+/** Whether the server offers 统一身份认证登录 (the login page shows the button only then). */
+export async function ssoOffered(): Promise<boolean> {
+  return (await apiRequest<SsoStatus>('/api/auth/oidc')).enabled
+}
+
+/** A full navigation, not a request: the school's provider takes over the page and sends it back. */
+export const ssoStartPath = '/api/auth/oidc/start'

@@ -12,7 +12,7 @@ import { apiRequest } from './http.ts'
 import { fetchAssignments, fetchLesson, fetchPlan } from './lessons.ts'
 import { fetchGroupOverview, fetchMeetingSheet, listMeetings } from './meetings.ts'
 import { fetchMentorships, fetchObservableLessons, fetchPair } from './mentorship.ts'
-import { listAccounts, listOwnSessions, listSchoolGroups, readAuditLog } from './school.ts'
+import { fetchSchoolSso, listAccounts, listOwnSessions, listSchoolGroups, readAuditLog } from './school.ts'
 import { fetchTemplate } from './template.ts'
 import {
   compareVariants,
@@ -40,6 +40,7 @@ export const queries = {
   template: () => queryOptions({ queryKey: ['template'], queryFn: fetchTemplate }),
   accounts: () => queryOptions({ queryKey: [...schoolKey, 'accounts'], queryFn: listAccounts }),
   schoolGroups: () => queryOptions({ queryKey: [...schoolKey, 'groups'], queryFn: listSchoolGroups }),
+  schoolSso: () => queryOptions({ queryKey: [...schoolKey, 'sso'], queryFn: fetchSchoolSso }),
   /** Newest first, a page at a time; the next page starts before the last entry shown. */
   auditLog: () =>
     infiniteQueryOptions({

@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/api/school.ts'
 import { browserFallback } from '../offline/offline-fallback.ts'
 import { apiRequest } from './http.ts'
+import type { SchoolSsoSettings } from '../../../shared/api/sso.ts'
 
 export async function setupNeeded(): Promise<boolean> {
   return (await apiRequest<{ needed: boolean }>('/api/setup')).needed
@@ -55,3 +56,8 @@ export const listOwnSessions = () => apiRequest<SignedInSession[]>('/api/me/sess
 export const endOwnSession = (id: string) =>
   apiRequest<void>(`/api/me/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' })
 export const endOtherSessions = () => apiRequest<{ ended: number }>('/api/me/sessions/end-others', { method: 'POST' })
+
+export const fetchSchoolSso = () => apiRequest<SchoolSsoSettings>('/api/admin/school/sso')
+
+export const setSsoCreatesAccounts = (createsAccounts: boolean) =>
+  apiRequest<SchoolSsoSettings>('/api/admin/school/sso', { method: 'PUT', body: { createsAccounts } })

@@ -1,18 +1,22 @@
 import { type FormEvent, useEffect, useState } from 'react'
-import { login } from '../api/auth.ts'
+import { login, ssoOffered, ssoStartPath } from '../api/auth.ts'
 import { setupNeeded } from '../api/school.ts'
 import type { Me } from '../../../shared/api.ts'
+import { ssoFailureMessages, ssoFailures, type SsoFailure } from '../../../shared/school/sso-rules.ts'
 
-export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
+/** `ssoFailure`: why the school's single sign-on sent the browser back here without a session. */
+export function LoginPage({ onLoggedIn, ssoFailure }: { onLoggedIn: (me: Me) => void; ssoFailure?: string }) {
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [newSchool, setNewSchool] = useState(false)
+  const [sso, setSso] = useState(false)
 
   useEffect(() => {
     // Offline, or an older server: the page is just the login.
     setupNeeded().then(setNewSchool, () => {})
+    ssoOffered().then(setSso, () => {})
   }, [])
 
   const submit = async (event: FormEvent) => {
@@ -62,15 +66,27 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
             data-testid="login-password"
           />
         </label>
-        {error && (
+        {(error ?? ssoMessage(ssoFailure)) && (
           <p className="form-error" role="alert" data-testid="login-error">
-            {error}
+            {error ?? ssoMessage(ssoFailure)}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy} data-testid="login-submit">
           {busy ? '正在登录…' : '登录'}
         </button>
+        {sso && (
+          <a className="login-sso" href={ssoStartPath} data-testid="login-sso">
+            统一身份认证登录
+          </a>
+        )}
       </form>
     </main>
   )
+}
+
+function ssoMessage(failure: string | undefined): string | null {
+  if (failure === undefined) return null
+  return (ssoFailures as readonly string[]).includes(failure)
+    ? ssoFailureMessages[failure as SsoFailure]
+    : '统一身份认证登录没有成功，请重试'
 }

@@ -29,7 +29,9 @@ export function AuditPanel() {
           {entries.map((entry) => (
             <tr key={entry.id} data-testid="audit-entry">
               <td>{timeFormat.format(new Date(entry.at))}</td>
-              <td>{entry.actor?.displayName ?? '安装时'}</td>
+              <td>
+                {entry.actor?.displayName ?? (entry.action === 'account.createBySso' ? '统一身份认证' : '安装时')}
+              </td>
               <td>{auditActionLabels[entry.action]}</td>
               <td>
                 {entry.targetUser

@@ -5,6 +5,7 @@ import { AccountsPanel } from './AccountsPanel.tsx'
 import { AuditPanel } from './AuditPanel.tsx'
 import { GroupsPanel } from './GroupsPanel.tsx'
 import { RosterPanel } from './RosterPanel.tsx'
+import { SsoSetting } from './SsoSetting.tsx'
 import { schoolHref, type SchoolTab } from './school-routes.ts'
 import './school.css'
 
@@ -44,7 +45,10 @@ export function SchoolPage({ tab }: { tab: SchoolTab }) {
         </p>
       )}
       {tab === 'accounts' && (
-        <AccountsPanel accounts={accounts.data ?? []} groups={groups.data ?? []} onChanged={reload} />
+        <>
+          <SsoSetting />
+          <AccountsPanel accounts={accounts.data ?? []} groups={groups.data ?? []} onChanged={reload} />
+        </>
       )}
       {tab === 'groups' && <GroupsPanel accounts={accounts.data ?? []} groups={groups.data ?? []} onChanged={reload} />}
       {tab === 'roster' && <RosterPanel onImported={reload} />}

@@ -6,7 +6,13 @@ import * as school from '../school-queries.ts'
 import type { Role } from '../../../shared/access.ts'
 import type { Database, UsersTable } from '../database-schema.ts'
 import type { RosterWrite } from '../roster-records.ts'
-import { type AccountChange, type NewAccount, UsernameTakenError } from '../school-records.ts'
+import {
+  type AccountChange,
+  type AuditNote,
+  type NewAccount,
+  type SchoolRecord,
+  UsernameTakenError,
+} from '../school-records.ts'
 import type { AccountRecord, AccountStore, UserRecord, UserWithPassword } from '../store.ts'
 
 export class SqlAccountStore implements AccountStore {
@@ -62,8 +68,18 @@ export class SqlAccountStore implements AccountStore {
     return school.createSchoolWithAdmin(this.db, schoolName, admin)
   }
 
-  createAccount(account: NewAccount): Promise<AccountRecord> {
-    return school.insertAccount(this.db, account)
+  createAccount(account: NewAccount, audit?: AuditNote): Promise<AccountRecord> {
+    return audit === undefined
+      ? school.insertAccount(this.db, account)
+      : school.insertAuditedAccount(this.db, account, audit)
+  }
+
+  listSchools(): Promise<SchoolRecord[]> {
+    return school.listSchools(this.db)
+  }
+
+  setSsoCreatesAccounts(schoolId: string, allowed: boolean, actorId: string): Promise<void> {
+    return school.setSsoCreatesAccounts(this.db, schoolId, allowed, actorId)
   }
 
   findAccount(id: string): Promise<AccountRecord | null> {

@@ -220,5 +220,37 @@ export function describeSchoolContract(storeOf: () => Store): void {
         'school.create',
       ])
     })
+
+    it('[SCHOOL-16] lists the schools; whether single sign-on creates accounts is off until set, and audited', async () => {
+      const store = storeOf()
+      const { office, schoolId } = await school(store)
+      const river = await store.accounts.createSchoolWithAdmin('河畔中学', { ...account, username: 'river' })
+      expect(await store.accounts.listSchools()).toEqual([
+        { id: river.schoolId, name: '河畔中学', ssoCreatesAccounts: false },
+        { id: schoolId, name: '花园实验中学', ssoCreatesAccounts: false },
+      ])
+      await store.accounts.setSsoCreatesAccounts(schoolId, true, office.id)
+      const schools = await store.accounts.listSchools()
+      expect(schools.find((one) => one.id === schoolId)?.ssoCreatesAccounts).toBe(true)
+      expect(schools.find((one) => one.id === river.schoolId)?.ssoCreatesAccounts).toBe(false)
+      const [entry] = await store.audit.listAuditEntries(schoolId, 1, null)
+      expect(entry).toMatchObject({ action: 'school.update', actorId: office.id, detail: { ssoCreatesAccounts: true } })
+    })
+
+    it('[SCHOOL-16] creates an account with its audit entry naming it, or neither', async () => {
+      const store = storeOf()
+      const { schoolId } = await school(store)
+      const audit = { actorId: null, action: 'account.createBySso' as const, detail: { username: 'wang' } }
+      const wang = await store.accounts.createAccount(
+        { ...account, username: 'wang', displayName: '王老师', role: 'teacher', schoolId },
+        audit,
+      )
+      const [entry] = await store.audit.listAuditEntries(schoolId, 1, null)
+      expect(entry).toMatchObject({ action: 'account.createBySso', actorId: null, targetUserId: wang.id })
+      const again = store.accounts.createAccount({ ...account, username: 'wang', role: 'teacher', schoolId }, audit)
+      await expect(again).rejects.toBeInstanceOf(UsernameTakenError)
+      const entries = await store.audit.listAuditEntries(schoolId, 50, null)
+      expect(entries.filter((one) => one.action === 'account.createBySso')).toHaveLength(1)
+    })
   })
 }
