@@ -10,6 +10,7 @@ import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie'
 import { ssoFailureParam, ssoStatus } from '../../../shared/api/sso.ts'
 import type { SsoFailure } from '../../../shared/school/sso-rules.ts'
 import { type SsoClient, type SsoFlow, ssoFlowTtlMs, SsoRefusal } from '../../auth/sso-client.ts'
+import { logger } from '../../log/logger.ts'
 import { ssoAccount } from '../../school/sso-sign-in.ts'
 import type { Store } from '../../store/store.ts'
 import { notFound } from '../api-error.ts'
@@ -121,6 +122,8 @@ function failed(c: Context, error: unknown) {
   if (!(error instanceof SsoRefusal)) throw error
   const failure: SsoFailure = error.failure
   // The teacher reads the reason; whoever runs the server needs the provider's own words.
-  if (failure === 'invalid' || failure === 'unavailable') console.error('single sign-on failed:', error.cause ?? error)
+  if (failure === 'invalid' || failure === 'unavailable') {
+    logger.warn({ err: error.cause ?? error, failure }, 'single sign-on failed')
+  }
   return c.redirect(`/#/login?${ssoFailureParam}=${failure}`, 302)
 }
