@@ -50,7 +50,16 @@ export default defineConfig(
     // The server logs through `server/log/logger.ts` (docs/ARCHITECTURE.md, LOG-1); `launch/` runs before
     // anything is built, so it has only the console.
     files: ['server/**/*.ts'],
-    rules: { 'no-console': 'error' },
+    rules: {
+      'no-console': 'error',
+      // One AsyncLocalStorage switches on promise hooks for the whole process on Node 20 (docs/ARCHITECTURE.md, LOG-1).
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['async_hooks', 'node:async_hooks'].map((name) => ({ name, message: 'pass a child logger instead' })),
+        },
+      ],
+    },
   },
   {
     files: ['client/**/*.{ts,tsx}', 'test/browser/**/*.ts', 'test/client/**/*.{ts,tsx}'],
