@@ -2,6 +2,12 @@
  * Reads a zip's central directory without inflating anything, and inflates one entry with a hard cap,
  * so an upload's real size is known before any library unpacks it. Only what a .docx uses is read:
  * stored and deflated entries, no ZIP64, no encryption, no multi-disk archives.
+ *
+ * Why not fflate's `unzipSync`, which zips our exports: it inflates into a buffer of the size the directory
+ * declares and drops whatever does not fit, with no error and no CRC check, so a zip that lies about its
+ * sizes is truncated instead of refused, after its whole stream has been decoded (a 10 KB entry declaring
+ * 100 bytes took a second); its streaming `Unzip` follows the local headers, not the central directory the
+ * converters (mammoth's JSZip, exceljs) read, so it would check other bytes than they unpack.
  */
 import { crc32, inflateRawSync } from 'node:zlib'
 

@@ -2,6 +2,10 @@
  * What kind of picture some bytes are and how large it is, read from the file's own header: PNG, JPEG,
  * GIF and WebP by their magic numbers, never by a name or a declared content type. Pure and without a
  * decoder, so the browser checks a file before it uploads and the server checks it again the same way.
+ *
+ * Why not `image-size`: it is a Node package (it loads `fs` and `path` on import), so it does not belong
+ * in code the browser runs; it reads a dozen formats we refuse; and a truncated PNG or GIF header gives it
+ * a size of `null` rather than an error, so every caller would need these checks anyway.
  */
 
 export const imageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const

@@ -17,7 +17,7 @@ import {
 import type { ExportDocument } from '../../../shared/export/export-model.ts'
 import { safeFileName } from '../../../shared/export/file-names.ts'
 import { finalizedPlansZip, teacherReflections } from '../../export/archive-export.ts'
-import { attachmentHeader } from '../../export/content-disposition.ts'
+import contentDisposition from 'content-disposition'
 import { docxContentType, docxOf } from '../../export/docx/docx-file.ts'
 import type { ExportImages } from '../../export/docx/docx-image.ts'
 import { inlineImageSource, withExportImages } from '../../export/export-images.ts'
@@ -118,7 +118,7 @@ export function exportRoutes(context: ExportContext) {
         ? [await pdfOf(model, images), 'application/pdf']
         : [await docxOf(model, images), docxContentType]
     c.header('Content-Type', type)
-    c.header('Content-Disposition', attachmentHeader(`${safeFileName(fileTitle)}.${format}`))
+    c.header('Content-Disposition', contentDisposition(`${safeFileName(fileTitle)}.${format}`))
     return c.body(data as Uint8Array<ArrayBuffer>, 200)
   }
 
@@ -161,7 +161,7 @@ export function exportRoutes(context: ExportContext) {
     }
     const zip = unwrap(await finalizedPlansZip(context, request, c.var.auth.actor, edition))
     c.header('Content-Type', 'application/zip')
-    c.header('Content-Disposition', attachmentHeader(zip.name))
+    c.header('Content-Disposition', contentDisposition(zip.name))
     c.header('Cache-Control', 'private, no-store')
     return c.body(zip.data as Uint8Array<ArrayBuffer>, 200)
   })

@@ -11,7 +11,7 @@ import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { passwordSheetRequest, rosterFileField, rosterQuery, rosterResult } from '../../../shared/api/roster.ts'
 import { maxRosterBytes } from '../../../shared/school/roster-rules.ts'
-import { attachmentHeader } from '../../export/content-disposition.ts'
+import contentDisposition from 'content-disposition'
 import type { SchoolContext } from '../../school/accounts.ts'
 import { RosterFileRefusal } from '../../school/roster-file.ts'
 import { importRoster } from '../../school/roster-import.ts'
@@ -126,13 +126,13 @@ export function rosterRoutes(context: SchoolContext) {
 
   app.openapi(getTemplate, async (c) => {
     c.header('Content-Type', xlsxType)
-    c.header('Content-Disposition', attachmentHeader('教职工名单模板.xlsx'))
+    c.header('Content-Disposition', contentDisposition('教职工名单模板.xlsx'))
     return c.body((await rosterTemplate()) as Uint8Array<ArrayBuffer>, 200)
   })
 
   app.openapi(postPasswordSheet, async (c) => {
     c.header('Content-Type', xlsxType)
-    c.header('Content-Disposition', attachmentHeader('初始密码.xlsx'))
+    c.header('Content-Disposition', contentDisposition('初始密码.xlsx'))
     return c.body((await passwordSheet(c.req.valid('json').passwords)) as Uint8Array<ArrayBuffer>, 200)
   })
   return app
