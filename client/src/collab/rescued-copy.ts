@@ -4,6 +4,7 @@
  * HTML, so the teacher can download it and take back what was lost (docs/THREADS.md, In the editor).
  */
 import type { ThreadView } from '../../../shared/threads/thread-model.ts'
+import { dateTimeText } from '../time-text.ts'
 
 export interface RescuedCopy {
   title: string
@@ -52,7 +53,7 @@ export function rescuedHtml(contentHtml: string, threads: readonly ThreadView[],
 /** A standalone page that opens in any browser or in Word. */
 export function rescuedCopyFile(copy: RescuedCopy): Blob {
   const title = escapeHtml(copy.title)
-  const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}（未保存的副本）</title></head><body><h1>${title}</h1><p>${escapeHtml(new Date(copy.savedAt).toLocaleString('zh-CN'))} 保存在这台电脑上的副本</p>${copy.html}</body></html>`
+  const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}（未保存的副本）</title></head><body><h1>${title}</h1><p>${escapeHtml(dateTimeText(copy.savedAt))} 保存在这台电脑上的副本</p>${copy.html}</body></html>`
   return new Blob([page], { type: 'text/html;charset=utf-8' })
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { type RescuedCopy, rescuedCopyFile } from '../collab/rescued-copy.ts'
+import { dateTimeText } from '../time-text.ts'
 
 interface RescuedCopyNoticeProps {
   copy: RescuedCopy
@@ -18,7 +19,7 @@ export function RescuedCopyNotice({ copy, onForget }: RescuedCopyNoticeProps) {
 
   return (
     <div className="banner" role="status" data-testid="rescued-copy">
-      服务器退回修改前，这台电脑上的内容已另存一份（{new Date(copy.savedAt).toLocaleString('zh-CN')}
+      服务器退回修改前，这台电脑上的内容已另存一份（{dateTimeText(copy.savedAt)}
       ），可以下载后找回没保存上的内容。
       {href && (
         <a

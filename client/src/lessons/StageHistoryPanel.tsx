@@ -1,13 +1,7 @@
 /** Every move of the lesson: who moved it, when, from which stage to which. */
 import { stageLabels } from '../../../shared/workflow/stages.ts'
 import type { LessonPanelProps } from './lesson-panel-props.ts'
-
-const timeFormat = new Intl.DateTimeFormat('zh-CN', {
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-})
+import { shortDateTimeText } from '../time-text.ts'
 
 export function StageHistoryPanel({ detail }: LessonPanelProps) {
   return (
@@ -19,7 +13,7 @@ export function StageHistoryPanel({ detail }: LessonPanelProps) {
         <ol className="history-list">
           {detail.history.map((event) => (
             <li key={event.seq} data-testid="stage-event">
-              <time dateTime={event.at}>{timeFormat.format(new Date(event.at))}</time>
+              <time dateTime={event.at}>{shortDateTimeText(event.at)}</time>
               <span>{event.actor.displayName}</span>
               <span>
                 {stageLabels[event.from]} → {stageLabels[event.to]}

@@ -9,9 +9,9 @@ import type { MeetingRecordView } from '../../../shared/api/meetings.ts'
 import { queries } from '../api/queries.ts'
 import { hrefFor } from '../routing.ts'
 import { MeetingForm } from './MeetingForm.tsx'
-import { meetingDateText } from './meeting-draft.ts'
 import '../versions/lesson-work.css'
 import './meetings.css'
+import { calendarDayText } from '../time-text.ts'
 
 export function MeetingsPanel({ detail }: { detail: LessonDetail }) {
   const lessonId = detail.lesson.id
@@ -103,7 +103,7 @@ function MeetingRow({
   return (
     <li className="meeting-row" data-testid="meeting-row" data-meeting={meeting.id}>
       <div className="meeting-row-head">
-        <strong>{meetingDateText(meeting.date)}</strong>
+        <strong>{calendarDayText(meeting.date)}</strong>
         <span>
           {meeting.startTime}–{meeting.endTime}
         </span>

@@ -72,12 +72,3 @@ export function draftProblem(draft: MeetingDraft): string | null {
   if (draft.presenterId === '') return '请选择主讲人'
   return null
 }
-
-const weekdays = ['日', '一', '二', '三', '四', '五', '六']
-
-/** `2026-11-24` → `2026年11月24日（星期二）`, as the paper form writes it. */
-export function meetingDateText(date: string): string {
-  const [year, month, day] = date.split('-').map(Number)
-  const weekday = new Date(Date.UTC(year!, month! - 1, day)).getUTCDay()
-  return `${year}年${month}月${day}日（星期${weekdays[weekday]}）`
-}

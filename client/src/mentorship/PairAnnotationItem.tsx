@@ -7,6 +7,7 @@ import type { SuggestionStatus } from '../../../shared/threads/suggestions.ts'
 import { threadKindLabels } from '../../../shared/threads/thread-model.ts'
 import { documentKindLabels } from '../../../shared/workflow/document-access.ts'
 import { hrefFor } from '../routing.ts'
+import { dateTimeText } from '../time-text.ts'
 
 export const suggestionStatusLabels: Record<SuggestionStatus, string> = {
   pending: '待处理',
@@ -42,7 +43,7 @@ export function PairAnnotationItem({ annotation }: { annotation: PairAnnotation 
       )}
       {annotation.body && <p>{annotation.body}</p>}
       <p className="muted">
-        {new Date(annotation.createdAt).toLocaleString('zh-CN')}
+        {dateTimeText(annotation.createdAt)}
         {annotation.replies > 0 && ` · ${annotation.replies} 条回复`}
       </p>
     </li>

@@ -6,6 +6,7 @@ import { queries } from '../api/queries.ts'
 import { ObservationForm } from './ObservationForm.tsx'
 import { ObservationItem } from './ObservationItem.tsx'
 import { PairAnnotationItem } from './PairAnnotationItem.tsx'
+import { dateText } from '../time-text.ts'
 
 interface PairDetailPanelProps {
   pair: NewPairInput
@@ -65,7 +66,7 @@ export function PairDetailPanel({ pair, semester, me, onChanged }: PairDetailPan
 }
 
 function pairedText(by: string | null, at: string | null): string {
-  const date = at ? new Date(at).toLocaleDateString('zh-CN') : null
+  const date = at ? dateText(at) : null
   if (by && date) return `${date}由${by}安排结对 · `
   if (date) return `${date}结对 · `
   return ''

@@ -2,9 +2,9 @@
 import { useEffect, useRef, useState } from 'react'
 import type { NotificationView } from '../../../shared/api/notifications.ts'
 import { inboxHref } from './inbox-state.ts'
-import { whenText } from './when-text.ts'
 import { useInbox } from './use-inbox.ts'
 import './inbox.css'
+import { whenText } from '../time-text.ts'
 
 export function InboxBell() {
   const { state, error, loadMore, markRead, markAllRead } = useInbox()

@@ -6,10 +6,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { queries } from '../api/queries.ts'
 import { ExportLinks } from '../export/ExportLinks.tsx'
-import { meetingDateText } from '../meetings/meeting-draft.ts'
 import { BackLink } from '../versions/BackLink.tsx'
 import '../versions/lesson-work.css'
 import '../meetings/meetings.css'
+import { calendarDayText, dateTimeText } from '../time-text.ts'
 
 export function MeetingSheetPage({ meetingId }: { meetingId: string }) {
   const { data, error } = useQuery(queries.meetingSheet(meetingId))
@@ -51,7 +51,7 @@ export function MeetingSheetPage({ meetingId }: { meetingId: string }) {
             <tr>
               <th scope="row">时间</th>
               <td data-testid="sheet-time">
-                {meetingDateText(meeting.date)} {meeting.startTime}–{meeting.endTime}
+                {calendarDayText(meeting.date)} {meeting.startTime}–{meeting.endTime}
               </td>
               <th scope="row">地点</th>
               <td>{meeting.place}</td>
@@ -103,7 +103,7 @@ export function MeetingSheetPage({ meetingId }: { meetingId: string }) {
           </tbody>
         </table>
         <p className="meeting-sheet-footer">
-          最后修改：{meeting.updatedBy.displayName} {new Date(meeting.updatedAt).toLocaleString('zh-CN')}
+          最后修改：{meeting.updatedBy.displayName} {dateTimeText(meeting.updatedAt)}
         </p>
       </article>
     </main>

@@ -2,8 +2,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { auditActionLabels } from '../../../shared/school/audit.ts'
 import { queries } from '../api/queries.ts'
-
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'medium' })
+import { dateTimeSecondsText } from '../time-text.ts'
 
 export function AuditPanel() {
   const { data, error, hasNextPage, isFetchingNextPage, fetchNextPage } = useInfiniteQuery(queries.auditLog())
@@ -28,7 +27,7 @@ export function AuditPanel() {
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id} data-testid="audit-entry">
-              <td>{timeFormat.format(new Date(entry.at))}</td>
+              <td>{dateTimeSecondsText(entry.at)}</td>
               <td>
                 {entry.actor?.displayName ?? (entry.action === 'account.createBySso' ? '统一身份认证' : '安装时')}
               </td>

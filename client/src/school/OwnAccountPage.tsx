@@ -7,8 +7,7 @@ import { endOtherSessions, endOwnSession } from '../api/school.ts'
 import { failureText } from '../api/teacher-message.ts'
 import { PasswordForm } from './PasswordForm.tsx'
 import './school.css'
-
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' })
+import { dateTimeText } from '../time-text.ts'
 
 export function OwnAccountPage({ me, onChanged }: { me: Me; onChanged: (me: Me) => void }) {
   const queryClient = useQueryClient()
@@ -53,7 +52,7 @@ export function OwnAccountPage({ me, onChanged }: { me: Me; onChanged: (me: Me) 
             <li key={session.id} data-testid="own-session">
               <span>{session.userAgent ?? '未知浏览器'}</span>
               <span className="school-muted">
-                {session.createdAt ? `登录于 ${timeFormat.format(new Date(session.createdAt))}` : ''}
+                {session.createdAt ? `登录于 ${dateTimeText(session.createdAt)}` : ''}
               </span>
               {session.current ? (
                 <strong>当前设备</strong>

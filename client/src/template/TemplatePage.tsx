@@ -15,6 +15,7 @@ import { SectionList } from './SectionList.tsx'
 import { addSection, firstProblem, sameTemplate } from './template-editing.ts'
 import { TemplatePreview } from './TemplatePreview.tsx'
 import './template.css'
+import { dateTimeText } from '../time-text.ts'
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
 
@@ -144,6 +145,5 @@ function statusText(saveState: SaveState, changed: boolean): string {
 }
 
 function formatTime(iso: string | null): string {
-  if (!iso) return ''
-  return new Date(iso).toLocaleString('zh-CN', { dateStyle: 'medium', timeStyle: 'short' })
+  return iso ? dateTimeText(iso) : ''
 }

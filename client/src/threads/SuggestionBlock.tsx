@@ -4,7 +4,8 @@
  */
 import type { SuggestionStatus } from '../../../shared/threads/suggestions.ts'
 import type { SuggestionView } from '../../../shared/threads/thread-model.ts'
-import { nameOf, type People, timeText } from './thread-people.ts'
+import { shortDateTimeText } from '../time-text.ts'
+import { nameOf, type People } from './thread-people.ts'
 
 interface SuggestionBlockProps {
   suggestion: SuggestionView
@@ -46,7 +47,7 @@ export function SuggestionBlock({
       </p>
       {decision ? (
         <p className="muted thread-record" data-testid="suggestion-decision">
-          {nameOf(people, decidedBy ?? '')} {decisionText[decision]} · {decidedAt ? timeText(decidedAt) : ''}
+          {nameOf(people, decidedBy ?? '')} {decisionText[decision]} · {decidedAt ? shortDateTimeText(decidedAt) : ''}
         </p>
       ) : (
         <>

@@ -36,7 +36,8 @@ import { RichBody } from './RichBody.tsx'
 import { MentionsLine } from './MentionsLine.tsx'
 import { RichBodyInput } from './RichBodyInput.tsx'
 import { SuggestionBlock } from './SuggestionBlock.tsx'
-import { nameOf, type People, timeText } from './thread-people.ts'
+import { shortDateTimeText } from '../time-text.ts'
+import { nameOf, type People } from './thread-people.ts'
 
 export interface ThreadItemProps {
   doc: Y.Doc
@@ -116,7 +117,7 @@ export function ThreadItem({ doc, listed, status, actor, people, members, select
           {thread.suggestion ? '建议修改' : threadKindLabels[thread.kind]}
         </span>
         <strong data-testid="thread-author">{nameOf(people, thread.authorId)}</strong>
-        <time className="muted">{timeText(thread.createdAt)}</time>
+        <time className="muted">{shortDateTimeText(thread.createdAt)}</time>
         {thread.state === 'resolved' && <span className="thread-resolved">已解决</span>}
       </header>
       <blockquote className="thread-quote" data-testid="thread-quote">
@@ -215,7 +216,8 @@ export function ThreadItem({ doc, listed, status, actor, people, members, select
       </div>
       {thread.state === 'resolved' && thread.resolvedBy && !thread.suggestion && (
         <p className="muted thread-record">
-          {nameOf(people, thread.resolvedBy)} 标为已解决 · {thread.resolvedAt ? timeText(thread.resolvedAt) : ''}
+          {nameOf(people, thread.resolvedBy)} 标为已解决 ·{' '}
+          {thread.resolvedAt ? shortDateTimeText(thread.resolvedAt) : ''}
         </p>
       )}
       {selected && mayReply(actor).allowed && (
@@ -256,7 +258,8 @@ function Reply({ reply, mine, people, members, run, onEdit, onDelete }: ReplyPro
   return (
     <li className="thread-reply" data-testid="thread-reply" onClick={(event) => event.stopPropagation()}>
       <span className="thread-meta">
-        <strong>{nameOf(people, reply.authorId)}</strong> <time className="muted">{timeText(reply.createdAt)}</time>
+        <strong>{nameOf(people, reply.authorId)}</strong>{' '}
+        <time className="muted">{shortDateTimeText(reply.createdAt)}</time>
       </span>
       {editing ? (
         <EditableText

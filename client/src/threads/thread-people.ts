@@ -14,14 +14,3 @@ export function nameOf(people: People, userId: string): string {
 export function colorOf(people: People, userId: string): string {
   return people.get(userId)?.color ?? unknownColor
 }
-
-const timeFormat = new Intl.DateTimeFormat('zh-CN', {
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-})
-
-export function timeText(ms: number): string {
-  return timeFormat.format(new Date(ms))
-}

@@ -5,6 +5,7 @@ import { ExportLinks } from '../export/ExportLinks.tsx'
 import { BackLink } from './BackLink.tsx'
 import { ReadOnlyContent } from './ReadOnlyContent.tsx'
 import './lesson-work.css'
+import { dateTimeText } from '../time-text.ts'
 
 export function VersionPage({ versionId }: { versionId: string }) {
   const { data, error } = useQuery(queries.version(versionId))
@@ -22,7 +23,7 @@ export function VersionPage({ versionId }: { versionId: string }) {
       <BackLink lessonId={version.lessonId} />
       <h1>{version.name}</h1>
       <p className="muted">
-        {version.createdBy.displayName} 于 {new Date(version.createdAt).toLocaleString('zh-CN')} 定稿 · 只读
+        {version.createdBy.displayName} 于 {dateTimeText(version.createdAt)} 定稿 · 只读
       </p>
       <p>
         <ExportLinks source="versions" id={versionId} />

@@ -10,6 +10,7 @@ import { failureText } from '../api/teacher-message.ts'
 import { restoreVersion } from '../api/versions.ts'
 import { hrefFor, navigate } from '../routing.ts'
 import './lesson-work.css'
+import { dateTimeText } from '../time-text.ts'
 
 export function VersionsPanel({ detail }: { detail: LessonDetail }) {
   const lessonId = detail.lesson.id
@@ -69,7 +70,7 @@ export function VersionsPanel({ detail }: { detail: LessonDetail }) {
                   <strong>{version.name}</strong>
                 </label>
                 <span className="muted">
-                  {version.createdBy.displayName} · {new Date(version.createdAt).toLocaleString('zh-CN')}
+                  {version.createdBy.displayName} · {dateTimeText(version.createdAt)}
                 </span>
                 <a href={hrefFor({ page: 'version', versionId: version.id })} data-testid="view-version">
                   查看

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   attendeeChoices,
   draftProblem,
-  meetingDateText,
   newMeetingDraft,
   withAttendance,
 } from '../../../client/src/meetings/meeting-draft.ts'
@@ -64,11 +63,5 @@ describe('draftProblem', () => {
     ['no date', { ...good, date: '' }, '请填写日期和起止时间'],
   ])('%s → %s', (_, draft, problem) => {
     expect(draftProblem(draft)).toBe(problem)
-  })
-})
-
-describe('meetingDateText', () => {
-  it('writes the date as the paper form does', () => {
-    expect(meetingDateText('2026-11-24')).toBe('2026年11月24日（星期二）')
   })
 })

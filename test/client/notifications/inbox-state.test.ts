@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { NotificationView } from '../../../shared/api/notifications.ts'
 import { changeInbox, emptyInbox, inboxHref, type InboxState } from '../../../client/src/notifications/inbox-state.ts'
-import { whenText } from '../../../client/src/notifications/when-text.ts'
 
 function notification(id: string, fields: Partial<NotificationView> = {}): NotificationView {
   return {
@@ -65,18 +64,5 @@ describe('inboxHref', () => {
     ],
   ])('%s', (_what, given, href) => {
     expect(inboxHref(given)).toBe(href)
-  })
-})
-
-describe('whenText', () => {
-  const now = new Date(2026, 10, 20, 15, 0)
-  it.each([
-    [new Date(2026, 10, 20, 14, 59, 30), '刚刚'],
-    [new Date(2026, 10, 20, 14, 55), '5 分钟前'],
-    [new Date(2026, 10, 20, 9, 5), '今天 09:05'],
-    [new Date(2026, 10, 18, 9, 30), '11月18日 09:30'],
-    [new Date(2025, 11, 31, 16, 0), '2025年12月31日 16:00'],
-  ])('%s → %s', (at, text) => {
-    expect(whenText(at, now)).toBe(text)
   })
 })
