@@ -19,8 +19,9 @@ import { InboxHub } from './notifications/inbox-hub.ts'
 import { NotificationService } from './notifications/notification-service.ts'
 import { StorePresenceLog } from './presence/presence-log.ts'
 import { FirstRunGate } from './school/first-run-gate.ts'
+import { SearchIndexer } from './search/search-indexer.ts'
 import { openStore } from './store/open-store.ts'
-import type { Store } from './store/store.ts'
+import type { Store, UpdateStore } from './store/store.ts'
 
 export interface StartOptions {
   port?: number
@@ -57,12 +58,16 @@ export interface StartOptions {
   userLimits?: UserLimits
   /** Single sign-on through the school's OpenID Connect provider (`GONGBEI_OIDC_*`). */
   sso?: SsoSettings | null
+  /** How long after a change search indexes it (default half a second). */
+  searchIndexDelayMs?: number
 }
 
 export interface RunningServer {
   url: string
   port: number
   store: Store
+  /** Keeps search current; tests sweep it to find a change at once. */
+  searchIndexer: SearchIndexer
   /** Accounts created by the demo seed on this start, empty if the database already had users. */
   demoAccounts: DemoAccount[]
   /**
@@ -87,8 +92,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const metrics = createMetrics(() => registry.openCount)
   const inboxHub = new InboxHub()
   const notifications = new NotificationService(store, inboxHub)
+  const searchIndexer = new SearchIndexer(store, { delayMs: options.searchIndexDelayMs })
   const registry = new RoomRegistry({
-    store,
+    store: { updates: announcingWrites(store.updates, () => searchIndexer.changed()) },
     metrics,
     compactAfter: options.compactAfter,
     // The service catches its own failures; the room goes on at once, not waiting for it.
@@ -113,7 +119,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const upgrades = createUpgradeHandler({ store, registry, metrics, presence, userLimits: options.userLimits })
 
   // Without `createServer` the adaptor makes a plain node:http server.
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  // Any request that may have changed something (a plan entry, a 定稿, a record) starts a sweep once done.
+  const fetch: typeof app.fetch = async (request, ...rest) => {
+    const response = await app.fetch(request, ...rest)
+    if (request.method !== 'GET' && request.method !== 'HEAD') searchIndexer.changed()
+    return response
+  }
+  const server = createAdaptorServer({ fetch }) as Server
   server.on('upgrade', upgrades.handler)
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
@@ -121,11 +133,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     server.listen(options.port ?? 3000, host, () => resolve())
   })
   const { port } = server.address() as AddressInfo
+  searchIndexer.start()
 
   return {
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     port,
     store,
+    searchIndexer,
     demoAccounts,
     get firstRunToken() {
       return firstRun.token
@@ -134,6 +148,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       upgrades.close()
       // Store what the rooms accepted before the sockets go, then stop listening.
       await registry.shutdown()
+      await searchIndexer.stop()
       // The rooms' last reports may still be turning into notifications.
       await notifications.settle()
       await presence.close()
@@ -146,4 +161,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       if (!options.store) await store.close()
     },
   }
+}
+
+/** The update log, telling `stored` after each append it has made durable (the room's writes included). */
+function announcingWrites(updates: UpdateStore, stored: () => void): UpdateStore {
+  return new Proxy(updates, {
+    get(target, property, receiver) {
+      if (property !== 'appendUpdates') return Reflect.get(target, property, receiver) as unknown
+      return async (documentId: string, rows: readonly Uint8Array[]) => {
+        const seq = await target.appendUpdates(documentId, rows)
+        stored()
+        return seq
+      }
+    },
+  })
 }

@@ -31,6 +31,7 @@ import { planRoutes } from './routes/plan-routes.ts'
 import { reflectionRoutes } from './routes/reflection-routes.ts'
 import { requestLog, requestLogger } from './request-log.ts'
 import { refuseCrossSite } from './same-origin.ts'
+import { searchRoutes } from './routes/search-routes.ts'
 import { securityHeaders } from './security-headers.ts'
 import { ownAccountRoutes } from './routes/own-account-routes.ts'
 import { rosterRoutes, isRosterPath } from './routes/roster-routes.ts'
@@ -125,6 +126,7 @@ export function createApp(options: AppOptions) {
   app.route('/', exportRoutes({ store, registry, presence, pdf }))
   app.route('/', importRoutes({ store, registry }))
   app.route('/', imageRoutes(store))
+  app.route('/', searchRoutes(store))
   app.route('/', notificationRoutes({ store, ...inbox }))
   app.route(
     '/',

@@ -274,6 +274,30 @@ export interface NotificationsTable {
   read_at: number | null
 }
 
+/**
+ * The search index (migration 012). The terms are not columns of this type: SQLite keeps them in the
+ * FTS5 table `search_fts` (rowid = `id`), PostgreSQL in the `tsvector` columns `grams` and `chars`.
+ */
+export interface SearchEntriesTable {
+  id: Generated<number>
+  /** Which table the entry comes from: `document`, `version`, `meeting`, `observation`. */
+  source: string
+  source_id: string
+  /** What the source was when indexed; a different one makes the entry stale. */
+  stamp: string
+  kind: string
+  school_id: string
+  group_id: string | null
+  lesson_id: string | null
+  document_id: string | null
+  version_number: number | null
+  observer_id: string | null
+  observed_id: string | null
+  title: string
+  body: string
+  dated_at: number
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -299,4 +323,5 @@ export interface Database {
   images: ImagesTable
   audit_log: AuditLogTable
   guest_groups: GuestGroupsTable
+  search_entries: SearchEntriesTable
 }

@@ -14,6 +14,7 @@ import * as notifications from './migrations/008-notifications.ts'
 import * as snapshotStateVector from './migrations/009-snapshot-state-vector.ts'
 import * as schoolAdmin from './migrations/010-school-admin.ts'
 import * as singleSignOn from './migrations/011-single-sign-on.ts'
+import * as search from './migrations/012-search.ts'
 import type { Store } from './store.ts'
 
 export type SqlDialect = Store['dialect']
@@ -38,6 +39,7 @@ const migrations: Record<string, MigrationModule> = {
   '009-snapshot-state-vector': snapshotStateVector,
   '010-school-admin': schoolAdmin,
   '011-single-sign-on': singleSignOn,
+  '012-search': search,
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {

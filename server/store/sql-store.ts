@@ -16,6 +16,7 @@ import { SqlMeetingStore } from './sql/meeting-store.ts'
 import { SqlMentorshipStore } from './sql/mentorship-store.ts'
 import { SqlNotificationStore } from './sql/notification-store.ts'
 import { SqlPresenceStore } from './sql/presence-store.ts'
+import { SqlSearchStore } from './sql/search-store.ts'
 import { SqlSessionStore } from './sql/session-store.ts'
 import { SqlTemplateStore } from './sql/template-store.ts'
 import { SqlVersionStore } from './sql/version-store.ts'
@@ -37,6 +38,7 @@ export class SqlStore implements Store {
   readonly presence: SqlPresenceStore
   readonly images: SqlImageStore
   readonly notifications: SqlNotificationStore
+  readonly search: SqlSearchStore
   #closing: Promise<void> | undefined
 
   /** `beforeClose` stops what the dialect runs beside the connection (SQLite's checkpoint worker). */
@@ -60,6 +62,7 @@ export class SqlStore implements Store {
     this.presence = new SqlPresenceStore(db)
     this.images = new SqlImageStore(db)
     this.notifications = new SqlNotificationStore(db)
+    this.search = new SqlSearchStore(db, dialect)
   }
 
   close(): Promise<void> {

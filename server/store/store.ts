@@ -29,6 +29,14 @@ import type {
   NotificationPruning,
   NotificationRecord,
 } from './notification-records.ts'
+import type { SearchScope } from '../../shared/search/search-scope.ts'
+import type {
+  SearchCandidate,
+  SearchEntryWrite,
+  SearchFilterValues,
+  SearchRequest,
+  StaleSearchSource,
+} from './search-records.ts'
 import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
 import type {
   AdaptationRecord,
@@ -372,6 +380,25 @@ export interface NotificationStore {
   pruneNotifications(userIds: readonly string[], pruning: NotificationPruning): Promise<number>
 }
 
+/** The search index, written by the indexer from stored state, never on the edit path (server/search/). */
+export interface SearchStore {
+  /** Sources whose entry is missing or was written from an older state of them, at most `limit` of each source. */
+  listStaleSearchSources(limit: number): Promise<StaleSearchSource[]>
+  /** Writes the entries in one transaction, each replacing its source's previous entry. */
+  putSearchEntries(entries: readonly SearchEntryWrite[]): Promise<void>
+  /** Deletes the entries whose source no longer exists; how many. */
+  deleteOrphanSearchEntries(): Promise<number>
+  /**
+   * Entries holding every phrase and character of `request.terms`, within its scope and filters, at most
+   * `request.limit`, in no particular order (ranking is `shared/search/search-rank.ts`).
+   */
+  findSearchCandidates(request: SearchRequest): Promise<SearchCandidate[]>
+  /** The groups, semesters, 课型 and 主备人 of the documents, versions and meetings within `scope`. */
+  searchFilterValues(scope: SearchScope): Promise<SearchFilterValues>
+  /** The indexed text of these entries, by id; unknown ids are left out. */
+  searchEntryBodies(ids: readonly number[]): Promise<Map<number, string>>
+}
+
 /**
  * The whole storage: one repository per area, each a property, so that a use case asks only for the
  * areas it needs (`Pick<Store, 'lessons' | 'documents'>`) and a test fake implements only those.
@@ -394,6 +421,7 @@ export interface Store {
   readonly presence: PresenceStore
   readonly images: ImageStore
   readonly notifications: NotificationStore
+  readonly search: SearchStore
   close(): Promise<void>
 }
 

@@ -14,6 +14,7 @@ import { describeMentorshipContract } from './mentorship-contract.ts'
 import { describeNotificationContract } from './notification-contract.ts'
 import { describePresenceContract } from './presence-contract.ts'
 import { describeRosterContract } from './roster-contract.ts'
+import { describeSearchContract } from './search-contract.ts'
 import { describeSchoolContract } from './school-contract.ts'
 import { describeSessionContract } from './session-contract.ts'
 import { bytes, createFixture, plain } from './store-fixture.ts'
@@ -58,6 +59,7 @@ export function describeStoreContract(name: string, createBackend: () => Promise
     describePresenceContract(() => store)
     describeImageContract(() => store)
     describeNotificationContract(() => store)
+    describeSearchContract(() => store)
 
     it('keeps everything across close and reopen', async () => {
       const { user, groupId, document } = await createFixture(store)

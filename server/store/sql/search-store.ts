@@ -1,0 +1,45 @@
+/** The search area of the store over SQL; the dialect decides only how terms are written and matched. */
+import type { Kysely } from 'kysely'
+import type { Database } from '../database-schema.ts'
+import type { SqlDialect } from '../migrate.ts'
+import * as search from '../search-queries.ts'
+import type { SearchScope } from '../../../shared/search/search-scope.ts'
+import type {
+  SearchCandidate,
+  SearchEntryWrite,
+  SearchFilterValues,
+  SearchRequest,
+  StaleSearchSource,
+} from '../search-records.ts'
+import type { SearchStore } from '../store.ts'
+
+export class SqlSearchStore implements SearchStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: SqlDialect,
+  ) {}
+
+  listStaleSearchSources(limit: number): Promise<StaleSearchSource[]> {
+    return search.listStaleSearchSources(this.db, limit)
+  }
+
+  putSearchEntries(entries: readonly SearchEntryWrite[]): Promise<void> {
+    return search.putSearchEntries(this.db, this.dialect, entries)
+  }
+
+  deleteOrphanSearchEntries(): Promise<number> {
+    return search.deleteOrphanSearchEntries(this.db, this.dialect)
+  }
+
+  findSearchCandidates(request: SearchRequest): Promise<SearchCandidate[]> {
+    return search.findSearchCandidates(this.db, this.dialect, request)
+  }
+
+  searchFilterValues(scope: SearchScope): Promise<SearchFilterValues> {
+    return search.searchFilterValues(this.db, scope)
+  }
+
+  searchEntryBodies(ids: readonly number[]): Promise<Map<number, string>> {
+    return search.searchEntryBodies(this.db, ids)
+  }
+}
