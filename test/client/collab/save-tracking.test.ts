@@ -12,6 +12,7 @@ import { WebsocketProvider } from 'y-websocket'
 import WebSocket, { WebSocketServer } from 'ws'
 import * as Y from 'yjs'
 import { SaveTracker } from '../../../client/src/collab/save-tracker.ts'
+import { compositionSettleMs } from '../../../client/src/collab/composing-outbox.ts'
 import { trackSaves } from '../../../client/src/collab/save-tracking.ts'
 import { MessageType, encodeSaveAck, isUpdateFrame } from '../../../shared/protocol/messages.ts'
 
@@ -19,6 +20,8 @@ interface ServerConnection {
   socket: WebSocket
   /** Update frames received, in order; the frame number is the index + 1. */
   updates: Uint8Array[]
+  /** Awareness frames received: a frame sent after another arrives after it, on one socket. */
+  awarenessFrames: number
   stored: number
 }
 
@@ -29,7 +32,7 @@ class AckServer {
 
   private constructor(private readonly wss: WebSocketServer) {
     wss.on('connection', (socket) => {
-      const connection: ServerConnection = { socket, updates: [], stored: 0 }
+      const connection: ServerConnection = { socket, updates: [], awarenessFrames: 0, stored: 0 }
       this.connections.push(connection)
       socket.on('message', (data: Buffer) => this.receive(connection, new Uint8Array(data)))
       const encoder = encoding.createEncoder()
@@ -76,6 +79,7 @@ class AckServer {
   }
 
   private receive(connection: ServerConnection, frame: Uint8Array): void {
+    if (frame[0] === MessageType.awareness) connection.awarenessFrames++
     if (frame[0] !== MessageType.sync) return
     if (isUpdateFrame(frame)) {
       const decoder = decoding.createDecoder(frame)
@@ -164,7 +168,11 @@ describe('trackSaves with y-websocket', () => {
 
   it('[EDIT-2] holds the frames made while composing and sends them as one, counted with all its changes', async () => {
     let composing = false
-    const browserDoc = open(0, undefined, () => composing)
+    let composingAskedAt = 0
+    const browserDoc = open(0, undefined, () => {
+      composingAskedAt = Date.now()
+      return composing
+    })
     await connect(browserDoc)
     server.storeAndAck()
     await vi.waitFor(() => expect(browserDoc.tracker.status).toBe('saved'))
@@ -176,7 +184,13 @@ describe('trackSaves with y-websocket', () => {
     browserDoc.text.insert(0, '正')
     const pending = browserDoc.tracker.pendingCount
     expect(pending).toBeGreaterThan(0)
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    // The outbox has looked again once it would have sent what it holds, had the teacher stopped composing;
+    // then a frame it does not hold (the caret's awareness) has gone out behind the held ones and arrived.
+    const heldAt = Date.now()
+    await vi.waitFor(() => expect(composingAskedAt - heldAt).toBeGreaterThan(compositionSettleMs))
+    const awarenessBefore = server.latest.awarenessFrames
+    browserDoc.provider.awareness.setLocalStateField('cursor', { at: 1 })
+    await vi.waitFor(() => expect(server.latest.awarenessFrames).toBeGreaterThan(awarenessBefore))
     expect(server.latest.updates).toHaveLength(1)
 
     composing = false
@@ -238,9 +252,11 @@ describe('trackSaves with y-websocket', () => {
     browserDoc.text.insert(0, '一')
     await vi.waitFor(() => expect(server.latest.updates).toHaveLength(2))
     browserDoc.text.insert(1, '二')
-    server.storeAndAck(2)
     await vi.waitFor(() => expect(server.latest.updates).toHaveLength(3))
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(browserDoc.tracker.pendingCount).toBe(2)
+    server.storeAndAck(2)
+    // The ack is read in one go: it takes the count from 2 to 1, and one that saved 「二」 too would reach 0.
+    await vi.waitFor(() => expect(browserDoc.tracker.pendingCount).toBeLessThan(2))
     expect(browserDoc.tracker.pendingCount).toBe(1)
   })
 
