@@ -35,8 +35,6 @@ import {
 } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
-/** For asserting that something did not happen: far longer than a round trip on localhost takes. */
-const quietMs = 500
 const onlineText = '情境导入：用配套问题引出方程。'
 const offlineText = '离线时补充：配套问题先画表格，再找相等关系，学生分组讨论五分钟。'
 
@@ -100,7 +98,7 @@ describe.runIf(enabled)('browser: a draft frozen while its author is offline', {
   }
 
   /** What any colleague opening the document gets, in their browser and in the server's store. */
-  async function expectOnlyOnlineTextOnServer(documentId: string): Promise<void> {
+  async function expectOnlyOnlineTextOnServer(documentId: string): Promise<Page> {
     const zhang = await openAs('teacher2', documentId)
     await expect.poll(() => documentText(zhang), eventually).toContain(onlineText)
     expect(await documentText(zhang)).not.toContain(offlineText)
@@ -109,7 +107,10 @@ describe.runIf(enabled)('browser: a draft frozen while its author is offline', {
     for (const update of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, update)
     const stored = doc.getXmlFragment(contentFragmentName).toString()
     expect([stored.includes(onlineText), stored.includes(offlineText)]).toEqual([true, false])
+    return zhang
   }
+
+  const onlineNames = (page: Page) => page.getByTestId('online-user').allTextContents()
 
   it('[SYNC-7] an open editor turns read-only at 定稿 and says why', async () => {
     const lesson = await addLesson(
@@ -179,21 +180,25 @@ describe.runIf(enabled)('browser: a draft frozen while its author is offline', {
     await expect
       .poll(() => li.getByTestId('read-only-notice').textContent(), eventually)
       .toBe('这节课已归档，正文已锁定')
-    // Long enough for the refused update to have made the round trip, and for a page that reacted to it.
-    await li.waitForTimeout(quietMs)
+    const zhang = await expectOnlyOnlineTextOnServer(lesson.documentId)
+    // 张老师 joined long after the server answered what Li's page sent on reconnecting, and her arrival
+    // comes down the same socket after that answer: a page that reacted to it has done so by now.
+    await expect.poll(() => onlineNames(li), eventually).toContain('张老师')
     expect(await li.getByTestId('update-refused').count()).toBe(0)
     expect(await li.getByTestId('rescued-copy').count()).toBe(0)
     expect(await documentText(li)).toContain(offlineText)
     const pending = await pendingCount(li)
     expect(pending).toBeGreaterThan(0)
     await screenshot(li, 'offline-freeze-3-archived-kept')
-    await expectOnlyOnlineTextOnServer(lesson.documentId)
 
     await li.reload()
     await li.getByTestId('editor').waitFor()
     await expectAccess(li, 'read')
     await expect.poll(() => documentText(li), eventually).toContain(offlineText)
-    await li.waitForTimeout(quietMs)
+    await expect.poll(() => onlineNames(li), eventually).toContain('张老师')
+    // Her departure is relayed after the answer to the reloaded page's sync, on the same socket.
+    await zhang.context().close()
+    await expect.poll(() => onlineNames(li), eventually).not.toContain('张老师')
     expect(await documentText(li)).toContain(offlineText)
     expect(await pendingCount(li)).toBe(pending)
     expect(await li.getByTestId('update-refused').count()).toBe(0)
