@@ -20,6 +20,8 @@ import { OfflineBanner, UpdateBanner } from './offline/OfflineNotices.tsx'
 import { useServerRecheck } from './offline/use-server-recheck.ts'
 import { isMeetingRoute } from './meetings/meeting-routes.ts'
 import { PrintPage } from './export/PrintPage.tsx'
+import { SearchBox } from './search/SearchBox.tsx'
+import { SearchPage } from './search/SearchPage.tsx'
 import { TemplatePage } from './template/TemplatePage.tsx'
 import { type Route, hrefFor, isVersionRoute, navigate, parseRoute, useHash } from './routing.ts'
 
@@ -175,6 +177,7 @@ export function App() {
             </a>
           )}
         </div>
+        <SearchBox current={route.page === 'search' ? route.query : null} />
         <InboxBell />
         <a
           className="top-user"
@@ -229,6 +232,8 @@ export function App() {
         )
       ) : route.page === 'account' ? (
         <OwnAccountPage me={me} onChanged={setMe} />
+      ) : route.page === 'search' ? (
+        <SearchPage query={route.query} />
       ) : route.page === 'template' ? (
         <TemplatePage onLoggedOut={onLoggedOut} />
       ) : (

@@ -1,7 +1,8 @@
 /**
  * Hash routes, so the server only ever has to serve index.html at `/`:
  * `#/` documents, `#/login` (`#/login?sso=<failure>` after a refused single sign-on), `#/documents/<id>` (and `#/documents/<id>/threads/<threadId>`, opened at one
- * thread), `#/template` (导学案模板), `#/setup/<token>` (the first-run page of a new school).
+ * thread), `#/template` (导学案模板), `#/setup/<token>` (the first-run page of a new school), `#/search?q=…`
+ * (搜索).
  */
 import { useSyncExternalStore } from 'react'
 import { parsePrintRoute, printHref, type PrintRoute } from './export/print-routes.ts'
@@ -9,6 +10,7 @@ import { lessonHref, type LessonRoute, parseLessonRoute } from './lessons/lesson
 import { meetingHref, type MeetingRoute, parseMeetingRoute } from './meetings/meeting-routes.ts'
 import { mentorshipHref, type MentorshipRoute, parseMentorshipRoute } from './mentorship/mentorship-routes.ts'
 import { parseSchoolRoute, schoolHref, type SchoolRoute } from './school/school-routes.ts'
+import { parseSearchRoute, searchHref, type SearchRoute } from './search/search-routes.ts'
 
 export type Route =
   | { page: 'documents' }
@@ -22,6 +24,7 @@ export type Route =
   | MentorshipRoute
   | LessonRoute
   | PrintRoute
+  | SearchRoute
 
 /** Pages of 定稿 versions, 二次备课 and 同课异构. */
 export type VersionRoute =
@@ -56,6 +59,8 @@ export function parseRoute(hash: string): Route {
   if (lesson) return lesson
   const print = parsePrintRoute(path)
   if (print) return print
+  const search = parseSearchRoute(path)
+  if (search) return search
   return { page: 'documents' }
 }
 
@@ -95,6 +100,8 @@ export function hrefFor(route: Route): string {
       return lessonHref(route)
     case 'print':
       return printHref(route)
+    case 'search':
+      return searchHref(route)
   }
 }
 

@@ -7,12 +7,14 @@ import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/
 import type { OverviewQuery } from '../../../shared/api/group-overview.ts'
 import type { ExportDocument } from '../../../shared/export/export-model.ts'
 import type { NewPairInput } from '../../../shared/api/mentorship.ts'
+import type { SearchQuery } from '../../../shared/api/search.ts'
 import { listDocuments } from './documents.ts'
 import { apiRequest } from './http.ts'
 import { fetchAssignments, fetchLesson, fetchPlan } from './lessons.ts'
 import { fetchGroupOverview, fetchMeetingSheet, listMeetings } from './meetings.ts'
 import { fetchMentorships, fetchObservableLessons, fetchPair } from './mentorship.ts'
 import { fetchSchoolSso, listAccounts, listOwnSessions, listSchoolGroups, readAuditLog } from './school.ts'
+import { fetchSearchFilters, searchDocuments } from './search.ts'
 import { fetchTemplate } from './template.ts'
 import {
   compareVariants,
@@ -110,6 +112,14 @@ export const queries = {
       queryFn: () => fetchGroupOverview(query),
       placeholderData: keepPreviousData,
     }),
+  /** A new query keeps the last results on screen until its own arrive. */
+  search: (query: SearchQuery) =>
+    queryOptions({
+      queryKey: ['search', query],
+      queryFn: ({ signal }) => searchDocuments(query, signal),
+      placeholderData: keepPreviousData,
+    }),
+  searchFilters: () => queryOptions({ queryKey: ['search-filters'], queryFn: fetchSearchFilters }),
   /** The export model behind the print view: `url` is its JSON export (`print-routes.ts`). */
   exportDocument: (url: string) =>
     queryOptions({ queryKey: ['export', url], queryFn: () => apiRequest<ExportDocument>(url) }),
