@@ -9,6 +9,8 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sampleLessonTitle } from '../../server/demo/sample-lesson.ts'
 import { defaultLessonTemplate } from '../../shared/template/default-template.ts'
+import { contentFragmentName } from '../../shared/schema/editor-schema.ts'
+import { connectClient, type TestClient, waitFor, wsToken } from '../helpers/collab-client.ts'
 import { type TestServer, createDocumentInDemoGroup } from '../helpers/test-server.ts'
 import { browserSuitesEnabled } from './helpers/chromium.ts'
 import { recordCollabFrames } from './helpers/collab-frames.ts'
@@ -46,8 +48,6 @@ import {
 
 const enabled = browserSuitesEnabled()
 /** For asserting that something did not arrive: far longer than a relay on localhost takes. */
-const quietMs = 300
-
 function occurrences(text: string, part: string): number {
   return text.split(part).length - 1
 }
@@ -56,6 +56,7 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
   let server: TestServer
   let browser: Browser
   const pages: Page[] = []
+  const observers: TestClient[] = []
 
   beforeAll(async () => {
     ;({ server, browser } = await startServedApp({ demoPlan: false }))
@@ -63,6 +64,7 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
 
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.context().close()))
+    for (const observer of observers.splice(0)) observer.destroy()
   })
 
   afterAll(() => stopServedApp({ server, browser }))
@@ -109,8 +111,12 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
 
   it("edits made offline survive a reload and merge with a colleague's when the network returns", async () => {
     const title = '3.1.2 等式的性质 导学案'
-    await createDocumentInDemoGroup(server, title)
+    const documentId = await createDocumentInDemoGroup(server, title)
     const [li, zhang] = await Promise.all([openAs('teacher1', title), openAs('teacher2', title)])
+    // The group's leader has the document open elsewhere, online all along.
+    const observer = connectClient(server.url, documentId, await wsToken(server.url, 'leader'))
+    observers.push(observer)
+    const observed = () => observer.doc.getXmlFragment(contentFragmentName).toString()
     const goal = '学习目标：会用等式的性质解简单的方程。'
     await appendParagraph(li, goal)
     await expectConverged([li, zhang])
@@ -124,8 +130,10 @@ describe.runIf(enabled)('browser: co-editing a 导学案', () => {
     await expectSaveStatus(zhang, '已保存')
     await expectSaveStatus(li, /^离线（[1-9]\d* 处修改未同步）$/)
     const pendingOffline = await pendingCount(li)
-    // The server has stored and relayed 张老师's edit by now; had any frame crossed, it would show.
-    await new Promise((resolve) => setTimeout(resolve, quietMs))
+    // The server relays an edit to every socket open on the document in the same turn: once the leader's
+    // copy has 张老师's edit, it has gone to any socket the server holds for Li's page.
+    await waitFor(() => observed().includes(onlineText), "the leader's copy has 张老师's edit")
+    expect(observed()).not.toContain(offlineText)
     expect(await documentText(li)).not.toContain(onlineText)
     expect(await documentText(zhang)).not.toContain(offlineText)
     await screenshot(li, 'offline-1-typed-while-offline')
