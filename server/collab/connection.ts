@@ -30,6 +30,8 @@ export class Connection {
   /** The highest frame number stored (or found to add nothing) so far. */
   highestStoredFrame = 0
   private closedWith: number | null = null
+  /** The hash of the session or ws token the connection was opened with: signing that session out closes it. */
+  sessionTokenHash: string | null = null
 
   constructor(
     private readonly socket: CollabSocket,

@@ -91,9 +91,17 @@ export class RoomRegistry {
     this.unload(room)
   }
 
-  /** Ends every open connection of the user, e.g. once the office disabled the account. */
-  closeConnectionsOf(userId: string, code: number, reason: string): void {
-    for (const room of this.rooms.values()) room.closeConnectionsOf(userId, code, reason)
+  /**
+   * Ends every open connection of the user, e.g. once the office disabled the account; with `ofSession`,
+   * only those opened with the sessions it picks (by their token's hash), e.g. when signed out elsewhere.
+   */
+  closeConnectionsOf(
+    userId: string,
+    code: number,
+    reason: string,
+    ofSession?: (tokenHash: string | null) => boolean,
+  ): void {
+    for (const room of this.rooms.values()) room.closeConnectionsOf(userId, code, reason, ofSession)
   }
 
   /** Stores what every room accepted and closes every connection. */

@@ -229,8 +229,16 @@ export class Room {
     for (const connection of this.connections) connection.close(code, reason)
   }
 
-  closeConnectionsOf(userId: string, code: number, reason: string): void {
-    for (const connection of this.connections) if (connection.user.id === userId) connection.close(code, reason)
+  /** `ofSession`: only connections opened with a session it picks (by its token's hash). */
+  closeConnectionsOf(
+    userId: string,
+    code: number,
+    reason: string,
+    ofSession: (tokenHash: string | null) => boolean = () => true,
+  ): void {
+    for (const connection of this.connections) {
+      if (connection.user.id === userId && ofSession(connection.sessionTokenHash)) connection.close(code, reason)
+    }
   }
 
   destroy(): void {

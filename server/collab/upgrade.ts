@@ -117,6 +117,7 @@ async function admit(context: UpgradeContext, request: IncomingMessage): Promise
         isThreadModerator(who.actor, documentContext),
       )
       connection.readOnlyReason = reason
+      connection.sessionTokenHash = who.tokenHash
       return connection
     },
   }

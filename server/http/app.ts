@@ -105,10 +105,10 @@ export function createApp(options: AppOptions) {
       ? next()
       : jsonBodyLimit(c, next),
   )
-  app.route('/', authRoutes({ store, trust, throttle: options.loginThrottle ?? new LoginThrottle() }))
+  app.route('/', authRoutes({ store, registry, trust, throttle: options.loginThrottle ?? new LoginThrottle() }))
   app.route('/', ssoRoutes({ store, sso: options.sso ?? null, trust }))
   app.route('/', setupRoutes(store, options.firstRun, trust))
-  app.route('/', ownAccountRoutes(store))
+  app.route('/', ownAccountRoutes({ store, registry }))
   app.route('/', schoolAdminRoutes({ store, registry }))
   app.route('/', schoolSsoRoutes(store, options.sso?.settings ?? null))
   app.route('/', rosterRoutes({ store, registry }))

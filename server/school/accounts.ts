@@ -188,7 +188,7 @@ export async function setDisabled(
 
 /** [SCHOOL-8] A new password only the office sees, once; the teacher must change it at the next sign-in. */
 export async function resetPassword(
-  { store }: SchoolContext,
+  { store, registry }: SchoolContext,
   actor: Actor,
   id: string,
 ): Promise<Outcome<AccountWithPassword>> {
@@ -196,8 +196,9 @@ export async function resetPassword(
   if (!target.ok) return target
   const password = oneTimePassword()
   await store.accounts.setPassword(id, await hashPassword(password), true)
-  // Whoever knew the old password is signed out everywhere.
+  // Whoever knew the old password is signed out everywhere, open documents included.
   await store.sessions.deleteOtherSessions(id, null)
+  registry.closeConnectionsOf(id, CloseCode.unauthorized, 'password reset')
   await store.audit.addAuditEntry({
     schoolId: actor.schoolId,
     actorId: actor.userId,

@@ -5,12 +5,20 @@
 import type { SignedInSession } from '../../shared/api/school.ts'
 import { passwordProblem } from '../../shared/school/account-rules.ts'
 import { hashPassword, verifyPassword } from '../auth/passwords.ts'
+import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import type { Authenticated } from '../auth/sessions.ts'
+import type { RoomRegistry } from '../collab/room-registry.ts'
 import type { Store } from '../store/store.ts'
 import { forbid, missing, type Outcome, reject, succeed } from '../workflow/outcome.ts'
 
+export interface OwnAccountContext {
+  store: Pick<Store, 'accounts' | 'audit' | 'sessions'>
+  /** Open documents: a session signed out elsewhere stops editing at once, not at its next request. */
+  registry: Pick<RoomRegistry, 'closeConnectionsOf'>
+}
+
 export async function changeOwnPassword(
-  store: Pick<Store, 'accounts' | 'audit' | 'sessions'>,
+  { store, registry }: OwnAccountContext,
   { user, tokenHash }: Authenticated,
   currentPassword: string,
   newPassword: string,
@@ -22,6 +30,7 @@ export async function changeOwnPassword(
   if (problem !== null) return reject(problem)
   await store.accounts.setPassword(user.id, await hashPassword(newPassword), false)
   await store.sessions.deleteOtherSessions(user.id, tokenHash)
+  closeOtherSessions(registry, user.id, tokenHash)
   await store.audit.addAuditEntry({
     schoolId: user.schoolId,
     actorId: user.id,
@@ -47,9 +56,29 @@ export async function ownSessions(
 }
 
 export async function endOwnSession(
-  store: Pick<Store, 'sessions'>,
+  { store, registry }: OwnAccountContext,
   { user }: Authenticated,
   id: string,
+  now = new Date(),
 ): Promise<Outcome<void>> {
-  return (await store.sessions.deleteSessionById(user.id, id)) ? succeed(undefined) : missing('没有这个登录')
+  const ended = (await store.sessions.listSessions(user.id, now)).find((session) => session.id === id)
+  if (!(await store.sessions.deleteSessionById(user.id, id))) return missing('没有这个登录')
+  // [SCHOOL-10] That browser's open documents close now, not when it next asks for something.
+  if (ended)
+    registry.closeConnectionsOf(user.id, CloseCode.unauthorized, 'signed out', (hash) => hash === ended.tokenHash)
+  return succeed(undefined)
+}
+
+/** [SCHOOL-10] Every session but this one ends, and so do the documents they had open. */
+export async function endOtherSessions(
+  { store, registry }: OwnAccountContext,
+  { user, tokenHash }: Authenticated,
+): Promise<number> {
+  const ended = await store.sessions.deleteOtherSessions(user.id, tokenHash)
+  closeOtherSessions(registry, user.id, tokenHash)
+  return ended
+}
+
+function closeOtherSessions(registry: OwnAccountContext['registry'], userId: string, keepTokenHash: string): void {
+  registry.closeConnectionsOf(userId, CloseCode.unauthorized, 'signed out', (hash) => hash !== keepTokenHash)
 }

@@ -14,7 +14,16 @@ export async function openRawSocket(
   params: Record<string, string> = {},
 ): Promise<RawSocket> {
   const query = new URLSearchParams({ token, ...params })
-  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab/${documentId}?${query}`)
+  return connect(`${baseUrl.replace(/^http/, 'ws')}/collab/${documentId}?${query}`, {})
+}
+
+/** A socket opened as a browser opens it: with the session cookie of one signed-in browser. */
+export function openCookieSocket(baseUrl: string, documentId: string, cookie: string): Promise<RawSocket> {
+  return connect(`${baseUrl.replace(/^http/, 'ws')}/collab/${documentId}`, { cookie })
+}
+
+async function connect(url: string, headers: Record<string, string>): Promise<RawSocket> {
+  const ws = new WebSocket(url, { headers })
   const received: Uint8Array[] = []
   ws.on('message', (data) => received.push(new Uint8Array(data as Buffer)))
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>

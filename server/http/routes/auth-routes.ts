@@ -2,10 +2,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { deleteCookie, getCookie } from 'hono/cookie'
 import { loginRequest, loginResponse, me, type Me, wsToken } from '../../../shared/api.ts'
+import { CloseCode } from '../../../shared/protocol/close-codes.ts'
 import { signInRefusal } from '../../../shared/school/account-rules.ts'
 import type { LoginThrottle } from '../../auth/login-throttle.ts'
 import { passwordCheckWithoutUser, verifyPassword } from '../../auth/passwords.ts'
-import { endSession, sessionCookieName, startSession } from '../../auth/sessions.ts'
+import { endSession, hashToken, sessionCookieName, startSession } from '../../auth/sessions.ts'
+import type { RoomRegistry } from '../../collab/room-registry.ts'
 import type { AccountRecord, Store } from '../../store/store.ts'
 import { ApiError, forbidden } from '../api-error.ts'
 import type { AuthVariables } from '../auth-middleware.ts'
@@ -47,6 +49,8 @@ const issueWsToken = createRoute({
 
 export interface AuthRouteOptions {
   store: Pick<Store, 'accounts' | 'groups' | 'sessions'>
+  /** Open documents: signing out closes those this browser had open. */
+  registry: Pick<RoomRegistry, 'closeConnectionsOf'>
   throttle: LoginThrottle
   trust: ProxyTrust
 }
@@ -54,7 +58,7 @@ export interface AuthRouteOptions {
 /** Signing in and out needs no session. */
 export const publicAuthPaths = [login.path, logout.path]
 
-export function authRoutes({ store, throttle, trust }: AuthRouteOptions) {
+export function authRoutes({ store, registry, throttle, trust }: AuthRouteOptions) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
   const checkWithoutUser = passwordCheckWithoutUser()
 
@@ -84,7 +88,15 @@ export function authRoutes({ store, throttle, trust }: AuthRouteOptions) {
 
   app.openapi(logout, async (c) => {
     const token = getCookie(c, sessionCookieName)
-    if (token) await endSession(store, token)
+    if (token) {
+      const tokenHash = hashToken(token)
+      const session = await store.sessions.findSession(tokenHash, new Date())
+      await endSession(store, token)
+      // The documents this browser had open stop with the session, not at their next request.
+      if (session) {
+        registry.closeConnectionsOf(session.userId, CloseCode.unauthorized, 'signed out', (hash) => hash === tokenHash)
+      }
+    }
     deleteCookie(c, sessionCookieName, { path: '/', secure: isHttps(c, trust) })
     return c.body(null, 204)
   })

@@ -5,7 +5,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { me } from '../../../shared/api.ts'
 import { passwordChangeRequest, signedInSession } from '../../../shared/api/school.ts'
-import { changeOwnPassword, endOwnSession, ownSessions } from '../../school/own-account.ts'
+import {
+  changeOwnPassword,
+  endOtherSessions,
+  endOwnSession,
+  type OwnAccountContext,
+  ownSessions,
+} from '../../school/own-account.ts'
 import type { Store } from '../../store/store.ts'
 import type { AuthVariables } from '../auth-middleware.ts'
 import { errorResponses, jsonContent } from '../json-route.ts'
@@ -48,21 +54,21 @@ const endOthers = createRoute({
   },
 })
 
-export function ownAccountRoutes(store: Pick<Store, 'accounts' | 'audit' | 'groups' | 'sessions'>) {
+export function ownAccountRoutes(
+  context: OwnAccountContext & { store: Pick<Store, 'accounts' | 'audit' | 'groups' | 'sessions'> },
+) {
+  const { store } = context
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
   app.openapi(changePassword, async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json')
-    unwrap(await changeOwnPassword(store, c.var.auth, currentPassword, newPassword))
+    unwrap(await changeOwnPassword(context, c.var.auth, currentPassword, newPassword))
     return c.json(await meOf(store, (await store.accounts.findAccount(c.var.auth.user.id))!), 200)
   })
   app.openapi(listSessions, async (c) => c.json(await ownSessions(store, c.var.auth), 200))
   app.openapi(endSession, async (c) => {
-    unwrap(await endOwnSession(store, c.var.auth, c.req.valid('param').id))
+    unwrap(await endOwnSession(context, c.var.auth, c.req.valid('param').id))
     return c.body(null, 204)
   })
-  app.openapi(endOthers, async (c) => {
-    const { user, tokenHash } = c.var.auth
-    return c.json({ ended: await store.sessions.deleteOtherSessions(user.id, tokenHash) }, 200)
-  })
+  app.openapi(endOthers, async (c) => c.json({ ended: await endOtherSessions(context, c.var.auth) }, 200))
   return app
 }
