@@ -22,6 +22,7 @@ import { isMeetingRoute } from './meetings/meeting-routes.ts'
 import { PrintPage } from './export/PrintPage.tsx'
 import { SearchBox } from './search/SearchBox.tsx'
 import { SearchPage } from './search/SearchPage.tsx'
+import { LibraryPage } from './library/LibraryPage.tsx'
 import { TemplatePage } from './template/TemplatePage.tsx'
 import { type Route, hrefFor, isVersionRoute, navigate, parseRoute, useHash } from './routing.ts'
 
@@ -151,6 +152,9 @@ export function App() {
               {me.groups.length > 1 ? `${group.name} · 备课计划` : '备课计划'}
             </a>
           ))}
+          <a href={hrefFor({ page: 'library' })} data-testid="library-link">
+            资源库
+          </a>
           {me.groups.length > 0 && (
             <a href={lessonHref({ page: 'assignments' })} data-testid="assignments-link">
               我的任务
@@ -220,6 +224,8 @@ export function App() {
             <LessonPages route={route} me={me} />
           </Suspense>
         </LoadFailure>
+      ) : route.page === 'library' ? (
+        <LibraryPage />
       ) : route.page === 'print' ? (
         <PrintPage route={route} />
       ) : route.page === 'mentorship' ? (

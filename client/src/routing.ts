@@ -1,12 +1,13 @@
 /**
  * Hash routes, so the server only ever has to serve index.html at `/`:
- * `#/` documents, `#/login` (`#/login?sso=<failure>` after a refused single sign-on), `#/documents/<id>` (and `#/documents/<id>/threads/<threadId>`, opened at one
+ * `#/` documents, `#/login` (`#/login?sso=<failure>` after a refused single sign-on), `#/library` (资源库), `#/documents/<id>` (and `#/documents/<id>/threads/<threadId>`, opened at one
  * thread), `#/template` (导学案模板), `#/setup/<token>` (the first-run page of a new school), `#/search?q=…`
  * (搜索).
  */
 import { useSyncExternalStore } from 'react'
 import { parsePrintRoute, printHref, type PrintRoute } from './export/print-routes.ts'
 import { lessonHref, type LessonRoute, parseLessonRoute } from './lessons/lesson-routes.ts'
+import { libraryHref, type LibraryRoute, parseLibraryRoute } from './library/library-routes.ts'
 import { meetingHref, type MeetingRoute, parseMeetingRoute } from './meetings/meeting-routes.ts'
 import { mentorshipHref, type MentorshipRoute, parseMentorshipRoute } from './mentorship/mentorship-routes.ts'
 import { parseSchoolRoute, schoolHref, type SchoolRoute } from './school/school-routes.ts'
@@ -23,6 +24,7 @@ export type Route =
   | MeetingRoute
   | MentorshipRoute
   | LessonRoute
+  | LibraryRoute
   | PrintRoute
   | SearchRoute
 
@@ -57,6 +59,8 @@ export function parseRoute(hash: string): Route {
   if (mentorship) return mentorship
   const lesson = parseLessonRoute(path)
   if (lesson) return lesson
+  const library = parseLibraryRoute(path)
+  if (library) return library
   const print = parsePrintRoute(path)
   if (print) return print
   const search = parseSearchRoute(path)
@@ -98,6 +102,8 @@ export function hrefFor(route: Route): string {
     case 'lesson':
     case 'assignments':
       return lessonHref(route)
+    case 'library':
+      return libraryHref()
     case 'print':
       return printHref(route)
     case 'search':

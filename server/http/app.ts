@@ -24,6 +24,7 @@ import { groupOverviewRoutes } from './routes/group-overview-routes.ts'
 import { imageRoutes, isImageUploadPath } from './routes/image-routes.ts'
 import { importRoutes, isUploadPath } from './routes/import-routes.ts'
 import { lessonRoutes } from './routes/lesson-routes.ts'
+import { libraryRoutes } from './routes/library-routes.ts'
 import { meetingRoutes } from './routes/meeting-routes.ts'
 import { mentorshipRoutes } from './routes/mentorship-routes.ts'
 import { notificationRoutes } from './routes/notification-routes.ts'
@@ -118,6 +119,7 @@ export function createApp(options: AppOptions) {
   app.route('/', planRoutes({ store, registry }))
   app.route('/', lessonRoutes({ store, registry, onStageMoved: (moved) => inbox.notifications.stageMoved(moved) }))
   app.route('/', versionRoutes({ store, registry }))
+  app.route('/', libraryRoutes({ store, registry }))
   app.route('/', adaptationRoutes({ store, registry }))
   app.route('/', reflectionRoutes({ store, registry }))
   app.route('/', meetingRoutes({ store, presence }))

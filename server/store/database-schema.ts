@@ -298,6 +298,15 @@ export interface SearchEntriesTable {
   dated_at: number
 }
 
+/** Which 定稿 a lesson's 初稿 was started from (migration 013). */
+export interface LessonSourcesTable {
+  lesson_id: string
+  version_id: string
+  source_lesson_id: string
+  created_by: string
+  created_at: number
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -324,4 +333,5 @@ export interface Database {
   audit_log: AuditLogTable
   guest_groups: GuestGroupsTable
   search_entries: SearchEntriesTable
+  lesson_sources: LessonSourcesTable
 }

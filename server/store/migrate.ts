@@ -15,6 +15,7 @@ import * as snapshotStateVector from './migrations/009-snapshot-state-vector.ts'
 import * as schoolAdmin from './migrations/010-school-admin.ts'
 import * as singleSignOn from './migrations/011-single-sign-on.ts'
 import * as search from './migrations/012-search.ts'
+import * as library from './migrations/013-library.ts'
 import type { Store } from './store.ts'
 
 export type SqlDialect = Store['dialect']
@@ -40,6 +41,7 @@ const migrations: Record<string, MigrationModule> = {
   '010-school-admin': schoolAdmin,
   '011-single-sign-on': singleSignOn,
   '012-search': search,
+  '013-library': library,
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {

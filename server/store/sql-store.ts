@@ -12,6 +12,7 @@ import { SqlDocumentStore } from './sql/document-store.ts'
 import { SqlGroupStore } from './sql/group-store.ts'
 import { SqlImageStore } from './sql/image-store.ts'
 import { SqlLessonStore } from './sql/lesson-store.ts'
+import { SqlLibraryStore } from './sql/library-store.ts'
 import { SqlMeetingStore } from './sql/meeting-store.ts'
 import { SqlMentorshipStore } from './sql/mentorship-store.ts'
 import { SqlNotificationStore } from './sql/notification-store.ts'
@@ -39,6 +40,7 @@ export class SqlStore implements Store {
   readonly images: SqlImageStore
   readonly notifications: SqlNotificationStore
   readonly search: SqlSearchStore
+  readonly library: SqlLibraryStore
   #closing: Promise<void> | undefined
 
   /** `beforeClose` stops what the dialect runs beside the connection (SQLite's checkpoint worker). */
@@ -63,6 +65,7 @@ export class SqlStore implements Store {
     this.images = new SqlImageStore(db)
     this.notifications = new SqlNotificationStore(db)
     this.search = new SqlSearchStore(db, dialect)
+    this.library = new SqlLibraryStore(db)
   }
 
   close(): Promise<void> {

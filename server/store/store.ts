@@ -6,6 +6,8 @@
 import type { Role } from '../../shared/access.ts'
 import type { LessonPlanChange, LessonRecord, LessonStageEvent, LessonStageMove, NewLesson } from './lesson-records.ts'
 import type { ImageRecord, NewImage } from './image-records.ts'
+import type { DraftSourceRecord, FinishedPlanRecord, NewDraftSource } from './library-records.ts'
+import type { LibraryScope } from '../../shared/library/library-scope.ts'
 import type {
   AccountChange,
   AccountState,
@@ -312,6 +314,17 @@ export interface AdaptationStore {
   listReflectionReferences(reflectionIds: readonly string[]): Promise<ReflectionReferenceRecord[]>
 }
 
+/** The 资源库: finished plans to browse and where drafts came from (server/library/, docs/LIBRARY.md). */
+export interface LibraryStore {
+  /** Lessons with a 定稿 in the scope's groups only, each with its latest version, by date. */
+  listFinishedPlans(scope: LibraryScope): Promise<FinishedPlanRecord[]>
+  /** Records that the lesson's 初稿 was started from the version, replacing an earlier source. */
+  recordDraftSource(source: NewDraftSource): Promise<DraftSourceRecord>
+  findDraftSource(lessonId: string): Promise<DraftSourceRecord | null>
+  /** The lessons started from any 定稿 of `sourceLessonId`, oldest first. */
+  listDraftsBuiltOn(sourceLessonId: string): Promise<DraftSourceRecord[]>
+}
+
 /** 集体备课记录 of review meetings (server/meetings/). */
 export interface MeetingStore {
   createMeeting(meeting: NewMeeting): Promise<MeetingRecord>
@@ -422,6 +435,7 @@ export interface Store {
   readonly images: ImageStore
   readonly notifications: NotificationStore
   readonly search: SearchStore
+  readonly library: LibraryStore
   close(): Promise<void>
 }
 

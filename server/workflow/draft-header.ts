@@ -1,4 +1,5 @@
 /** What a new 导学案's header says, from its plan entry and its group (七年级数学备课组 → 七年级, 数学). */
+import { subjectAndGradeOfName } from '../../shared/library/group-subject.ts'
 import type { HeaderValues } from '../../shared/schema/header-fields.ts'
 
 export interface DraftHeaderSource {
@@ -12,10 +13,8 @@ export interface DraftHeaderSource {
   reviewerName: string
 }
 
-const groupNamePattern = /^(.{1,3}年级|高[一二三]|初[一二三])(.+?)(备课组|教研组)?$/
-
 export function draftHeader(source: DraftHeaderSource): HeaderValues {
-  const [, grade = '', subject = ''] = groupNamePattern.exec(source.groupName) ?? []
+  const { subject, grade } = subjectAndGradeOfName(source.groupName)
   const [year, month, day] = source.scheduledDate.split('-').map(Number)
   return {
     subject,

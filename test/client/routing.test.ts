@@ -14,6 +14,11 @@ describe('routes', () => {
     expect(parseRoute(hrefFor({ page: 'template' }))).toEqual({ page: 'template' })
   })
 
+  it('has a page for the 资源库', () => {
+    expect(hrefFor({ page: 'library' })).toBe('#/library')
+    expect(parseRoute('#/library')).toEqual({ page: 'library' })
+  })
+
   it('round-trips document ids', () => {
     const route = { page: 'editor', documentId: 'a/b?c' } as const
     expect(parseRoute(hrefFor(route))).toEqual(route)

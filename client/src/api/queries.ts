@@ -11,6 +11,7 @@ import type { SearchQuery } from '../../../shared/api/search.ts'
 import { listDocuments } from './documents.ts'
 import { apiRequest } from './http.ts'
 import { fetchAssignments, fetchLesson, fetchPlan } from './lessons.ts'
+import { fetchLibrary, fetchLineage } from './library.ts'
 import { fetchGroupOverview, fetchMeetingSheet, listMeetings } from './meetings.ts'
 import { fetchMentorships, fetchObservableLessons, fetchPair } from './mentorship.ts'
 import { fetchSchoolSso, listAccounts, listOwnSessions, listSchoolGroups, readAuditLog } from './school.ts'
@@ -91,6 +92,10 @@ export const queries = {
       placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === groupId ? previous : undefined),
     }),
   assignments: () => queryOptions({ queryKey: ['assignments'], queryFn: fetchAssignments }),
+  library: () => queryOptions({ queryKey: ['library'], queryFn: fetchLibrary }),
+  /** Where the lesson's draft came from and what was built on its 定稿 (docs/LIBRARY.md). */
+  lineage: (lessonId: string) =>
+    queryOptions({ queryKey: [...lessonKey(lessonId), 'lineage'], queryFn: () => fetchLineage(lessonId) }),
   mentorships: (semester: string | undefined) =>
     queryOptions({
       queryKey: [...mentorshipsKey, semester ?? null],

@@ -24,7 +24,12 @@ export function SharedPlanPanel({ detail }: LessonPanelProps) {
         <p className="muted">你没有打开这份导学案的权限。</p>
       )}
       {shared && detail.lesson.stage === 'draft' && detail.permissions.edit.allowed && (
-        <ImportIntoDraft lessonId={detail.lesson.id} documentId={shared.id} />
+        <>
+          <ImportIntoDraft lessonId={detail.lesson.id} documentId={shared.id} />
+          <p className="muted">
+            也可以在<a href={hrefFor({ page: 'library' })}>资源库</a>里打开一份定稿，以此为底稿。
+          </p>
+        </>
       )}
     </section>
   )

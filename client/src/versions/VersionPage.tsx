@@ -1,13 +1,16 @@
 /** One 定稿 version, read-only, as it was when it was finalized. */
 import { useQuery } from '@tanstack/react-query'
+import type { Me } from '../../../shared/api.ts'
 import { queries } from '../api/queries.ts'
 import { ExportLinks } from '../export/ExportLinks.tsx'
+import { LineagePanel } from '../library/LineagePanel.tsx'
+import { StartFromVersion } from '../library/StartFromVersion.tsx'
 import { BackLink } from './BackLink.tsx'
 import { ReadOnlyContent } from './ReadOnlyContent.tsx'
 import './lesson-work.css'
 import { dateTimeText } from '../time-text.ts'
 
-export function VersionPage({ versionId }: { versionId: string }) {
+export function VersionPage({ versionId, me }: { versionId: string; me: Me }) {
   const { data, error } = useQuery(queries.version(versionId))
   if (!data)
     return error ? (
@@ -28,6 +31,8 @@ export function VersionPage({ versionId }: { versionId: string }) {
       <p>
         <ExportLinks source="versions" id={versionId} />
       </p>
+      {me.role !== 'guest' && <StartFromVersion versionId={versionId} lessonId={version.lessonId} />}
+      <LineagePanel lessonId={version.lessonId} />
       <div className="paper">
         <ReadOnlyContent content={content} label={`${version.name} 正文`} />
       </div>

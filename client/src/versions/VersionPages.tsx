@@ -9,7 +9,7 @@ import { VersionPage } from './VersionPage.tsx'
 export function VersionPages({ route, me }: { route: VersionRoute; me: Me }) {
   switch (route.page) {
     case 'version':
-      return <VersionPage versionId={route.versionId} />
+      return <VersionPage versionId={route.versionId} me={me} />
     case 'versionCompare':
       return <VersionComparePage lessonId={route.lessonId} from={route.from} to={route.to} />
     case 'adaptation':

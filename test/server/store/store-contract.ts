@@ -9,6 +9,7 @@ import { describeDocumentContract } from './document-contract.ts'
 import { describeGroupContract } from './group-contract.ts'
 import { describeImageContract } from './image-contract.ts'
 import { describeLessonContract } from './lesson-contract.ts'
+import { describeLibraryContract } from './library-contract.ts'
 import { describeMeetingContract } from './meeting-contract.ts'
 import { describeMentorshipContract } from './mentorship-contract.ts'
 import { describeNotificationContract } from './notification-contract.ts'
@@ -60,6 +61,7 @@ export function describeStoreContract(name: string, createBackend: () => Promise
     describeImageContract(() => store)
     describeNotificationContract(() => store)
     describeSearchContract(() => store)
+    describeLibraryContract(() => store)
 
     it('keeps everything across close and reopen', async () => {
       const { user, groupId, document } = await createFixture(store)
