@@ -43,6 +43,8 @@ export const documentSummary = z.object({
   groupName: z.string(),
   /** The lesson of the 备课计划 the document belongs to, if any. */
   lessonId: z.string().nullable(),
+  /** The user's own: the teacher of an adaptation, reflection or variant, the creator of a plan (LIBRARY-6). */
+  ownedByMe: z.boolean().default(false),
   /** May resolve anyone's thread and decide suggestions: the document's owner or the group's leader. */
   threadModerator: z.boolean().default(false),
   /** The kind the thread composer starts with for this user here (`defaultThreadKind`), e.g. 师徒批注 for a mentor. */

@@ -243,7 +243,7 @@ export function App() {
       ) : route.page === 'template' ? (
         <TemplatePage onLoggedOut={onLoggedOut} />
       ) : (
-        <DocumentsPage onLoggedOut={onLoggedOut} />
+        <DocumentsPage onLoggedOut={onLoggedOut} planner={me.role !== 'guest' && me.groups.length > 0} />
       )}
     </div>
   )

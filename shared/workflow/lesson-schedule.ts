@@ -74,3 +74,20 @@ export function recentSemesters(date: string, count: number): string[] {
   }
   return semesters
 }
+
+/** The semester after `semester` (第一学期 → 第二学期 of the same school year → 第一学期 of the next). */
+export function nextSemester(semester: string): string {
+  const parts = /^(\d{4})-(\d{4})学年第([一二])学期$/.exec(semester)
+  if (!parts) return semester
+  const first = Number(parts[1])
+  return parts[3] === '一' ? `${first}-${first + 1}学年第二学期` : `${first + 1}-${first + 2}学年第一学期`
+}
+
+/**
+ * The semesters a group's 备课计划 offers (LIBRARY-7): those with lessons, the current one and the next
+ * even while empty (a leader plans the coming semester before it starts), and the one asked for; in order.
+ */
+export function planSemesters(withLessons: readonly string[], today: string, shown: string): string[] {
+  const current = semesterOf(today)
+  return [...new Set([...withLessons, current, nextSemester(current), shown])].sort()
+}

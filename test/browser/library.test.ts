@@ -98,4 +98,18 @@ describe.runIf(enabled)('browser: the 资源库 and 以此为底稿', { timeout:
     await builtOn.getByRole('link').click()
     await expect.poll(() => teacher2.url(), eventually).toContain(draftId)
   })
+
+  it('4. 李老师’s home page groups her own work: 我的任务, 我在写的, 我的二次备课, 我的反思', async () => {
+    await teacher1.locator('.brand').click()
+    const tasks = teacher1.getByTestId('my-tasks')
+    await tasks.waitFor()
+    await expect.poll(() => tasks.getByTestId('my-task-link').allTextContents(), eventually).toContain(title)
+    expect(await teacher1.getByTestId('my-writing').getByTestId('my-work-link').allTextContents()).toContain(
+      `${title} 导学案`,
+    )
+    // Nothing adapted or reflected yet: the sections are there, saying so.
+    expect(await teacher1.getByTestId('my-adaptations').textContent()).toContain('还没有二次备课')
+    expect(await teacher1.getByTestId('my-reflections').textContent()).toContain('还没有课后反思')
+    await screenshot(teacher1, 'library-home')
+  })
 })

@@ -6,8 +6,9 @@ import { accessText } from '../collab/save-status-text.ts'
 import { lessonHref } from '../lessons/lesson-routes.ts'
 import { hrefFor } from '../routing.ts'
 import { groupDocuments } from './group-documents.ts'
+import { MyWork } from './MyWork.tsx'
 
-export function DocumentsPage({ onLoggedOut }: { onLoggedOut: () => void }) {
+export function DocumentsPage({ onLoggedOut, planner }: { onLoggedOut: () => void; planner: boolean }) {
   const { data: documents, error } = useQuery(queries.documents())
   const signedOut = error instanceof ApiError && error.status === 401
   useEffect(() => {
@@ -26,7 +27,9 @@ export function DocumentsPage({ onLoggedOut }: { onLoggedOut: () => void }) {
 
   return (
     <main className="documents-page">
-      <h1>我的文档</h1>
+      <h1>我的工作</h1>
+      <MyWork documents={documents} planner={planner} />
+      <h1>全部文档</h1>
       {groupDocuments(documents).map((group) => (
         <section key={group.groupId} className="document-group" data-testid="document-group">
           <h2>

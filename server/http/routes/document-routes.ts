@@ -37,7 +37,8 @@ export function documentRoutes(store: Pick<Store, 'documents' | 'groups' | 'less
       const threadModerator = isThreadModerator(actor, context)
       const threadKind = defaultThreadKind(actor, context)
       const groupName = groupNames.get(groupId) ?? ''
-      visible.push({ id, title, kind, access, groupId, groupName, lessonId, threadModerator, threadKind })
+      const ownedByMe = context.ownerId === actor.userId
+      visible.push({ id, title, kind, access, groupId, groupName, lessonId, ownedByMe, threadModerator, threadKind })
     }
     return c.json(visible, 200)
   })

@@ -5,7 +5,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { assignment, groupPlan, lessonPlanInput, lessonSummary } from '../../../shared/api/lessons.ts'
 import { decide } from '../../../shared/workflow/lesson-rules.ts'
-import { localDateTime, semesterOf } from '../../../shared/workflow/lesson-schedule.ts'
+import { localDateTime, planSemesters, semesterOf } from '../../../shared/workflow/lesson-schedule.ts'
 import { createPlanEntry, groupOf, plannedLesson, preparersOf } from '../../workflow/plan-entries.ts'
 import { lessonSummaries } from '../../workflow/lesson-views.ts'
 import type { WorkflowContext } from '../../workflow/stage-change.ts'
@@ -69,7 +69,7 @@ export function planRoutes(context: WorkflowContext) {
       {
         group: { id: group.id, name: group.name },
         semester,
-        semesters: [...new Set([...semesters, semesterOf(now.date), semester])].sort(),
+        semesters: planSemesters(semesters, now.date, semester),
         manage: manage.allowed ? { allowed: true } : { allowed: false, reason: manage.reason },
         members: preparers.map(({ id, displayName }) => ({ id, displayName })),
         lessons: await lessonSummaries(store, lessons, now),

@@ -41,6 +41,7 @@ const plan: DocumentSummary = {
   groupId: 'g1',
   groupName: '初一数学组',
   lessonId: null,
+  ownedByMe: false,
   threadModerator: false,
   threadKind: 'proposal',
 }

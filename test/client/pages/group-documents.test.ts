@@ -11,6 +11,7 @@ function summary(id: string, groupId: string, groupName: string): DocumentSummar
     groupId,
     groupName,
     lessonId: null,
+    ownedByMe: false,
     threadModerator: false,
     threadKind: 'proposal',
   }

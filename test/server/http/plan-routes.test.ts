@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Assignment, GroupPlan, LessonSummary } from '../../../shared/api/lessons.ts'
 import type { DocumentSummary } from '../../../shared/api.ts'
 import { contentFragmentName } from '../../../shared/schema/editor-schema.ts'
-import { semesterOf } from '../../../shared/workflow/lesson-schedule.ts'
+import { localDateTime, nextSemester, semesterOf } from '../../../shared/workflow/lesson-schedule.ts'
 import { type ApiClient, apiClientFor } from '../../helpers/api-client.ts'
 import { addLesson, addOutsiders, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
@@ -122,6 +122,8 @@ describe('adding lessons to the 备课计划', () => {
       ['王老师', '李老师', '张老师', '刘老师', '陈老师', '赵老师'].sort(),
     )
     expect(plan.semesters).toContain(semesterOf('2026-12-08'))
+    // LIBRARY-7: the coming semester can be planned before it has lessons.
+    expect(plan.semesters).toContain(nextSemester(semesterOf(localDateTime(new Date()).date)))
     expect((await as.teacher2!.get<GroupPlan>(`/api/groups/${groupId}/plan`)).body.manage).toEqual({
       allowed: false,
       reason: '只有备课组长或教导处可以安排备课计划',

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   isOverdue,
   localDateTime,
+  nextSemester,
+  planSemesters,
   recentSemesters,
   semesterAt,
   semesterOf,
@@ -68,5 +70,25 @@ describe('recentSemesters', () => {
       '2025-2026学年第一学期',
     ])
     expect(recentSemesters('2027-01-10', 2)).toEqual(['2026-2027学年第一学期', '2025-2026学年第二学期'])
+  })
+})
+
+describe('LIBRARY-7: the semesters a 备课计划 offers', () => {
+  it('goes from the first to the second semester and on to the next school year', () => {
+    expect(nextSemester('2026-2027学年第一学期')).toBe('2026-2027学年第二学期')
+    expect(nextSemester('2026-2027学年第二学期')).toBe('2027-2028学年第一学期')
+  })
+
+  it('shows the current and the next semester even while empty, with every one that has lessons, in order', () => {
+    expect(planSemesters(['2025-2026学年第一学期'], '2026-11-22', '2026-2027学年第一学期')).toEqual([
+      '2025-2026学年第一学期',
+      '2026-2027学年第一学期',
+      '2026-2027学年第二学期',
+    ])
+    expect(planSemesters([], '2027-03-01', '2024-2025学年第二学期')).toEqual([
+      '2024-2025学年第二学期',
+      '2026-2027学年第二学期',
+      '2027-2028学年第一学期',
+    ])
   })
 })
