@@ -75,6 +75,13 @@ export const limits = {
   maxUserBytesBurst: 32 * 1024 * 1024,
   /** Open document connections of one user at once (tabs, documents): BOUNDS-8. */
   maxConnectionsPerUser: 20,
+  /**
+   * After a connection is closed for sending too much, its user's new connections are refused for this
+   * long, doubled for each further offence that follows within `maxRateLimitCooldownMs`, up to it
+   * (BOUNDS-11). Clients wait at least as long before they reconnect.
+   */
+  rateLimitCooldownMs: 5_000,
+  maxRateLimitCooldownMs: 60_000,
   /** Lifetime of a token from `POST /api/auth/ws-token`. */
   wsTokenTtlSeconds: 5 * 60,
   /** Lifetime of a browser session cookie. */

@@ -106,3 +106,47 @@ export class UserLimits {
     user.connections--
   }
 }
+
+export interface CooldownOptions {
+  firstMs: number
+  longestMs: number
+  now: Clock
+}
+
+/**
+ * Users cut off for sending too much, and until when their new connections are refused (BOUNDS-11).
+ * Without it a client that ignores the pause it is asked for comes straight back with a fresh
+ * connection's burst, and the burst it gets every few hundred milliseconds is what the others wait
+ * behind. Each offence that follows the last pause within `longestMs` doubles the pause, up to it.
+ */
+export class Cooldowns {
+  private readonly users = new Map<string, { until: number; pauseMs: number }>()
+
+  constructor(
+    private readonly options: CooldownOptions = {
+      firstMs: limits.rateLimitCooldownMs,
+      longestMs: limits.maxRateLimitCooldownMs,
+      now: performance.now.bind(performance),
+    },
+  ) {}
+
+  /** Records that `userId` was cut off; answers how long its connections are refused from now. */
+  strike(userId: string): number {
+    const now = this.options.now()
+    const last = this.users.get(userId)
+    const repeated = last !== undefined && now - last.until < this.options.longestMs
+    const pauseMs = repeated ? Math.min(this.options.longestMs, last.pauseMs * 2) : this.options.firstMs
+    this.users.set(userId, { until: now + pauseMs, pauseMs })
+    return pauseMs
+  }
+
+  /** How long `userId`'s connections are still refused; 0 when they are not. */
+  remainingMs(userId: string): number {
+    const entry = this.users.get(userId)
+    if (!entry) return 0
+    const remaining = entry.until - this.options.now()
+    // Forgotten once a further offence would no longer double the pause: the map holds recent offenders only.
+    if (remaining <= -this.options.longestMs) this.users.delete(userId)
+    return Math.max(0, remaining)
+  }
+}

@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { parse as parseCookies } from 'hono/utils/cookie'
 import { limits } from '../../shared/limits.ts'
-import { CloseCode } from '../../shared/protocol/close-codes.ts'
+import { CloseCode, rateLimitedReason } from '../../shared/protocol/close-codes.ts'
 import { collabPathPrefix, ConnectParam } from '../../shared/protocol/messages.ts'
 import { editorSchemaVersion } from '../../shared/schema/editor-schema.ts'
 import { isThreadModerator } from '../../shared/threads/thread-rules.ts'
@@ -27,7 +27,8 @@ import { startHeartbeat } from './heartbeat.ts'
 import { corkUntilEndOfTurn } from './turn-cork.ts'
 import type { Room } from './room.ts'
 import type { RoomRegistry } from './room-registry.ts'
-import { connectionRates, FrameBudget, UserLimits } from './rate-limit.ts'
+import { FairTurns } from './fair-turns.ts'
+import { connectionRates, Cooldowns, FrameBudget, UserLimits } from './rate-limit.ts'
 
 export interface UpgradeContext {
   store: Pick<Store, 'accounts' | 'documents' | 'groups' | 'lessons' | 'mentorships' | 'sessions' | 'versions'>
@@ -36,16 +37,26 @@ export interface UpgradeContext {
   presence: PresenceLog
   /** Connections and frames per user, across documents; the limits of `shared/limits.ts` by default. */
   userLimits?: UserLimits
+  /** Users cut off for sending too much, refused until their pause is over (BOUNDS-11). */
+  cooldowns?: Cooldowns
 }
+
+/**
+ * Frames of one connection read in one turn of the event loop before the others' (BOUNDS-12): more
+ * than a typist or a reconnect sends at once, a small part of a flood's burst.
+ */
+const framesPerTurn = 16
 
 export function createUpgradeHandler(context: UpgradeContext) {
   const userLimits = context.userLimits ?? new UserLimits()
+  const cooldowns = context.cooldowns ?? new Cooldowns()
+  const turns = new FairTurns<Connection>(framesPerTurn)
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes })
   const handler = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     // Without a listener, a reset during authentication would crash the process.
     socket.on('error', () => socket.destroy())
     const connectionId = requestIdFrom(request.headers[requestIdHeader.toLowerCase()])
-    admit(context, request).then(
+    admit(context, cooldowns, request).then(
       (admission) => {
         if ('status' in admission) {
           logger.info({ connectionId, status: admission.status, reason: admission.message }, 'upgrade refused')
@@ -54,7 +65,7 @@ export function createUpgradeHandler(context: UpgradeContext) {
         wss.handleUpgrade(request, socket, head, (ws) => {
           wss.emit('connection', ws, request)
           if ('closeWith' in admission) return ws.close(admission.closeWith.code, admission.closeWith.reason)
-          attach(context, ws, socket, admission, userLimits, connectionId)
+          attach(context, ws, socket, admission, { userLimits, cooldowns, turns }, connectionId)
         })
       },
       (error: unknown) => {
@@ -82,7 +93,11 @@ interface Admission {
 type Refusal = { status: 401 | 403 | 404; message: string }
 type Rejection = { closeWith: { code: number; reason: string } }
 
-async function admit(context: UpgradeContext, request: IncomingMessage): Promise<Admission | Refusal | Rejection> {
+async function admit(
+  context: UpgradeContext,
+  cooldowns: Cooldowns,
+  request: IncomingMessage,
+): Promise<Admission | Refusal | Rejection> {
   const url = new URL(request.url ?? '/', 'http://localhost')
   if (!url.pathname.startsWith(collabPathPrefix)) return { status: 404, message: 'not found' }
   const documentId = decodePathSegment(url.pathname.slice(collabPathPrefix.length))
@@ -92,6 +107,13 @@ async function admit(context: UpgradeContext, request: IncomingMessage): Promise
   const who = await authenticateUpgrade(context.store, request, url)
   if (!who) return { status: 401, message: 'login required' }
   if (who.user.mustChangePassword) return { status: 403, message: 'password change required' }
+  // Before the document is looked up: a client that ignores its pause costs one query a try.
+  const pauseMs = cooldowns.remainingMs(who.user.id)
+  if (pauseMs > 0) {
+    return {
+      closeWith: { code: CloseCode.rateLimited, reason: rateLimitedReason('cut off for sending too much', pauseMs) },
+    }
+  }
   const document = documentId ? await context.store.documents.findDocument(documentId) : null
   if (!document) return { closeWith: { code: CloseCode.documentNotFound, reason: 'document not found' } }
   const documentContext = await documentContextOf(context.store, document)
@@ -144,12 +166,18 @@ function authenticateUpgrade(
   return cookie ? authenticate(store, cookie, 'cookie') : Promise.resolve(null)
 }
 
+interface Limits {
+  userLimits: UserLimits
+  cooldowns: Cooldowns
+  turns: FairTurns<Connection>
+}
+
 function attach(
   context: UpgradeContext,
   ws: WebSocket,
   socket: Duplex,
   admission: Admission,
-  userLimits: UserLimits,
+  { userLimits, cooldowns, turns }: Limits,
   connectionId: string,
 ): void {
   const connection = admission.connection(ws, socket)
@@ -179,14 +207,19 @@ function attach(
     const frame = toBytes(data)
     // Before anything is read: a flood costs its sender the connection, and the room nothing.
     if (!budget.spend(frame.length) || !userBudget.spend(frame.length)) {
-      return connection.close(CloseCode.rateLimited, 'too many updates, retry later')
+      const pauseMs = cooldowns.strike(connection.user.id)
+      return connection.close(CloseCode.rateLimited, rateLimitedReason('too many updates', pauseMs))
     }
-    if (room) return room.receive(connection, frame)
-    bufferedBytes += frame.length
-    if (bufferedBytes > limits.maxPendingBytesWhileLoading) {
-      return connection.close(CloseCode.tooMuchWhileLoading, 'too much data while the document loads')
-    }
-    buffered.push(frame)
+    turns.run(connection, () => {
+      // Frames still waiting for their turn when the connection closed are dropped like frames in flight.
+      if (!connection.isOpen) return
+      if (room) return room.receive(connection, frame)
+      bufferedBytes += frame.length
+      if (bufferedBytes > limits.maxPendingBytesWhileLoading) {
+        return connection.close(CloseCode.tooMuchWhileLoading, 'too much data while the document loads')
+      }
+      buffered.push(frame)
+    })
   })
 
   if (!userBudget) return connection.close(CloseCode.rateLimited, 'too many connections of this user')

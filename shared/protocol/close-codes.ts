@@ -3,6 +3,8 @@
  * 4400–4499: the request itself is wrong; reconnecting would fail the same way, so clients stop.
  * 4500–4599: the server could not serve it right now; clients reconnect with back-off.
  */
+import { limits } from '../limits.ts'
+
 export const CloseCode = {
   /** A frame that is not a valid y-websocket message or Yjs update. */
   protocolError: 4400,
@@ -35,7 +37,8 @@ export const CloseCode = {
   /**
    * Too many frames or bytes from this connection or this user, or too many of the user's connections
    * (`limits.maxFramesPerSecond` and the rest, docs/BOUNDS.md). Nothing of it was lost: what the server
-   * did not store, the client sends again when it syncs. Clients wait their longest back-off first.
+   * did not store, the client sends again when it syncs. Clients wait before reconnecting, as long as
+   * the reason says (`retryPauseMs`): the server refuses the user's connections until then (BOUNDS-11).
    */
   rateLimited: 4529,
   /** The office changed the user's role or groups: reconnecting decides the document's access anew. */
@@ -51,11 +54,24 @@ export function shouldReconnect(code: number): boolean {
   return !(code >= 4400 && code < 4500) && code !== wsMessageTooBig
 }
 
+const retryAfterPattern = /retry after (\d+) ms/
+
+/**
+ * The reason of a `rateLimited` close: what was too much, and how long the server refuses the user's
+ * connections from now (BOUNDS-11), which the client reads with `retryPauseMs`.
+ */
+export function rateLimitedReason(what: string, retryAfterMs: number): string {
+  return `${what}, retry after ${Math.ceil(retryAfterMs)} ms`
+}
+
 /**
  * How long a client waits before reconnecting after `code`, at least: the provider's own back-off
  * (a fraction of a second after a connection that had synced) would let a client that was cut off for
- * sending too much come straight back with the same.
+ * sending too much come straight back with the same. After `rateLimited` that is the server's refusal
+ * said in `reason`, never less than the first pause nor more than the longest.
  */
-export function retryPauseMs(code: number): number {
-  return code === CloseCode.rateLimited ? 5_000 : 0
+export function retryPauseMs(code: number, reason = ''): number {
+  if (code !== CloseCode.rateLimited) return 0
+  const said = Number(retryAfterPattern.exec(reason)?.[1] ?? 0)
+  return Math.min(limits.maxRateLimitCooldownMs, Math.max(limits.rateLimitCooldownMs, said))
 }

@@ -106,7 +106,12 @@ export async function runFlood(options: FloodOptions): Promise<FloodReport> {
       serverLoopDelayMs: loop,
     }
   } finally {
-    for (const typist of typists) typist.provider.destroy()
+    for (const typist of typists) {
+      typist.provider.destroy()
+      // The provider's awareness renews itself on an interval until its document is destroyed, and
+      // kept the benchmark from exiting once the flood was over.
+      typist.doc.destroy()
+    }
     await flooder.stop()
     await server.close()
   }

@@ -216,7 +216,7 @@ export class CollabSession {
       if (problem) this.problem = problem
       else if (!opened && navigator.onLine) void this.explainRefusal()
       // Emitted before the provider schedules its reconnect, so the pause can still hold it.
-      this.pauseBeforeRetry(retryPauseMs(event.code))
+      this.pauseBeforeRetry(retryPauseMs(event.code, event.reason))
       this.publish()
     }
     this.provider.on('connection-close', onClose)

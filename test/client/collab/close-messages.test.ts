@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { connectionProblemForClose } from '../../../client/src/collab/close-messages.ts'
-import { CloseCode, retryPauseMs, shouldReconnect, wsMessageTooBig } from '../../../shared/protocol/close-codes.ts'
+import { limits } from '../../../shared/limits.ts'
+import {
+  CloseCode,
+  rateLimitedReason,
+  retryPauseMs,
+  shouldReconnect,
+  wsMessageTooBig,
+} from '../../../shared/protocol/close-codes.ts'
 
 describe('connectionProblemForClose', () => {
   it.each([
@@ -46,6 +53,19 @@ describe('connectionProblemForClose', () => {
       permanent: false,
       needsLogin: false,
     })
+  })
+
+  it('[BOUNDS-11] waits as long as the server said it refuses the user, within the longest pause', () => {
+    const reason = rateLimitedReason('too many updates', 20_000)
+    expect(retryPauseMs(CloseCode.rateLimited, reason)).toBe(20_000)
+    expect(retryPauseMs(CloseCode.rateLimited, rateLimitedReason('too many updates', 10))).toBe(
+      limits.rateLimitCooldownMs,
+    )
+    expect(retryPauseMs(CloseCode.rateLimited, rateLimitedReason('too many updates', 1e9))).toBe(
+      limits.maxRateLimitCooldownMs,
+    )
+    expect(retryPauseMs(CloseCode.rateLimited, 'too many connections of this user')).toBe(limits.rateLimitCooldownMs)
+    expect(retryPauseMs(CloseCode.storageFailed, reason)).toBe(0)
   })
 
   it.each([1000, 1001, 1006, CloseCode.tooManyWaiting])(

@@ -1,13 +1,14 @@
 /**
  * Cost before trust, against the real server: a reader's updates are dropped unread, an editor's flood
- * costs that editor its connection (retryable, nothing lost) while others keep editing, and one user
- * cannot open connections without end.
+ * costs that editor its connection (retryable, nothing lost) and a pause before it may come back while
+ * others keep editing, a burst is read in fair turns, and one user cannot open connections without end.
  */
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { limits } from '../../../shared/limits.ts'
-import { CloseCode } from '../../../shared/protocol/close-codes.ts'
+import { CloseCode, retryPauseMs } from '../../../shared/protocol/close-codes.ts'
 import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
 import { MessageType, readAccess } from '../../../shared/protocol/messages.ts'
 import { connectClient, login, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
 import { openRawSocket, type RawSocket } from '../../helpers/raw-socket.ts'
@@ -53,6 +54,16 @@ function updateFrame(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, 2)
   encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
+}
+
+/** `count` updates of one new client, each typing one character at the end of the text `name`. */
+function oneCharacterUpdates(name: string, count: number): Uint8Array[] {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  const text = doc.getText(name)
+  for (let i = 0; i < count; i++) text.insert(text.length, name === 'calm' ? '静' : '洪')
+  return updates
 }
 
 /** A sync step 1 with an empty state vector: answered with the whole document. */
@@ -121,6 +132,56 @@ describe('cost before trust', () => {
     )
     const fresh = await join('teacher3')
     expect(fresh.doc.getText('flood').length).toBe(flood)
+  })
+
+  it('[BOUNDS-11] a user cut off for a flood is refused at once on reconnecting, told how long; others are admitted', async () => {
+    const [flooding, again] = await tokensOf('apprentice', 2)
+    const flooder = await openRawSocket(server.url, documentId, flooding!)
+    sockets.push(flooder)
+    await roundTrip(flooder)
+    const queryAwareness = new Uint8Array([MessageType.queryAwareness])
+    // Well past the burst, so that what refills while they arrive cannot cover them on a busy machine.
+    for (let i = 0; i < limits.maxFramesBurst * 3; i++) flooder.ws.send(queryAwareness)
+    const cutOff = await flooder.closed
+    expect(cutOff.code).toBe(CloseCode.rateLimited)
+    expect(retryPauseMs(cutOff.code, cutOff.reason)).toBe(limits.rateLimitCooldownMs)
+
+    const back = await openRawSocket(server.url, documentId, again!)
+    sockets.push(back)
+    const refused = await back.closed
+    expect(refused.code).toBe(CloseCode.rateLimited)
+    expect(refused.reason).toMatch(/retry after \d+ ms/)
+    // Refused before the document was opened for it: not even the server's sync step 1 was sent.
+    expect(back.received).toEqual([])
+
+    const colleague = await openRawSocket(server.url, documentId, await wsToken(server.url, 'teacher2'))
+    sockets.push(colleague)
+    await roundTrip(colleague)
+    expect(colleague.ws.readyState).toBe(colleague.ws.OPEN)
+  })
+
+  it('[BOUNDS-12] a colleague’s keystroke is relayed before a burst that arrived first has been read', async () => {
+    const document = await createDocumentInDemoGroup(server, '轮流读取')
+    const observer = connectClient(server.url, document, await wsToken(server.url, 'teacher3'))
+    clients.push(observer)
+    await waitForSync(observer)
+    const burst = limits.maxFramesBurst - 10
+    const flooder = await openRawSocket(server.url, document, await wsToken(server.url, 'leader'))
+    const colleague = await openRawSocket(server.url, document, await wsToken(server.url, 'teacher2'))
+    sockets.push(flooder, colleague)
+    await Promise.all([roundTrip(flooder), roundTrip(colleague)])
+
+    let backlogWhenCalmArrived: number | null = null
+    observer.doc.getText('calm').observe(() => {
+      backlogWhenCalmArrived ??= observer.doc.getText('backlog').length
+    })
+    for (const update of oneCharacterUpdates('backlog', burst)) flooder.ws.send(updateFrame(update))
+    colleague.ws.send(updateFrame(oneCharacterUpdates('calm', 1)[0]!))
+
+    await waitFor(() => observer.doc.getText('backlog').length === burst, 'the whole burst is relayed', 30_000)
+    expect(backlogWhenCalmArrived).not.toBeNull()
+    expect(backlogWhenCalmArrived!).toBeLessThan(burst)
+    expect(flooder.ws.readyState).toBe(flooder.ws.OPEN)
   })
 
   it(`[BOUNDS-8] one user may hold ${limits.maxConnectionsPerUser} connections; the next is closed, retryable`, async () => {

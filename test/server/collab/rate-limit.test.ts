@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FrameBudget, TokenBucket, UserLimits } from '../../../server/collab/rate-limit.ts'
+import { Cooldowns, FrameBudget, TokenBucket, UserLimits } from '../../../server/collab/rate-limit.ts'
 
 function fakeClock() {
   const clock = { now: 0, read: () => clock.now }
@@ -49,5 +49,23 @@ describe('rate limits', () => {
     users.close('wang')
     users.close('wang')
     expect(users.open('wang')!.spend(1)).toBe(false)
+  })
+  it('[BOUNDS-11] a user cut off is refused until the pause ends; offences in a row double it, up to the longest', () => {
+    const clock = fakeClock()
+    const cooldowns = new Cooldowns({ firstMs: 5_000, longestMs: 40_000, now: clock.read })
+    expect(cooldowns.remainingMs('wang')).toBe(0)
+    expect(cooldowns.strike('wang')).toBe(5_000)
+    expect(cooldowns.remainingMs('wang')).toBe(5_000)
+    expect(cooldowns.remainingMs('li')).toBe(0)
+    clock.now += 5_000
+    expect(cooldowns.remainingMs('wang')).toBe(0)
+    expect([cooldowns.strike('wang'), cooldowns.strike('wang'), cooldowns.strike('wang')]).toEqual([
+      10_000, 20_000, 40_000,
+    ])
+    expect(cooldowns.strike('wang')).toBe(40_000)
+    // Long enough after the last pause ended, an offence is a first one again.
+    clock.now += 40_000 + 40_000
+    expect(cooldowns.remainingMs('wang')).toBe(0)
+    expect(cooldowns.strike('wang')).toBe(5_000)
   })
 })

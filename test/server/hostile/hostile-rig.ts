@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as Y from 'yjs'
 import type { StartOptions } from '../../../server/start.ts'
+import { CloseCode, retryPauseMs } from '../../../shared/protocol/close-codes.ts'
 import { contentOf, textNodes } from '../../../shared/threads/thread-anchor.ts'
 import { apiClientFor } from '../../helpers/api-client.ts'
 import { connectClient, covers, login, type TestClient } from '../../helpers/collab-client.ts'
@@ -157,14 +158,29 @@ export class HostileRig {
     return client
   }
 
+  /**
+   * A bare socket, once the server has opened the document for it. An attacker cut off in an earlier
+   * run is refused until its pause is over (BOUNDS-11): it waits as long as it is told, so that every
+   * run's attacks reach the server.
+   */
   async raw(documentId: string, username: string): Promise<RawSocket> {
-    const socket = await within(
-      openRawSocket(this.server.url, documentId, await this.token(username)),
-      waitMs,
-      `${username} opens a socket`,
-    )
-    this.open.add({ close: () => socket.ws.terminate() })
-    return socket
+    for (;;) {
+      const socket = await within(
+        openRawSocket(this.server.url, documentId, await this.token(username)),
+        waitMs,
+        `${username} opens a socket`,
+      )
+      this.open.add({ close: () => socket.ws.terminate() })
+      await until(
+        () => socket.received.length > 0 || socket.ws.readyState === socket.ws.CLOSED,
+        waitMs,
+        `the server opens the document for ${username}`,
+      )
+      if (socket.received.length > 0) return socket
+      const { code, reason } = await within(socket.closed, waitMs, `why ${username} was refused`)
+      if (code !== CloseCode.rateLimited) throw new Error(`${username} was refused with ${code} (${reason})`)
+      await new Promise((resolve) => setTimeout(resolve, retryPauseMs(code, reason)))
+    }
   }
 
   /**
