@@ -10,6 +10,11 @@ const environment = ssoEnvironment.extend({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
     .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// or rediss:// URL')
+    .optional(),
+  GONGBEI_REDIS_PREFIX: z.string().min(1).default('gongbei:'),
   GONGBEI_DEMO: z.enum(['0', '1']).default('1'),
   GONGBEI_DEMO_PASSWORD: z.string().min(6).default('gongbei-demo'),
   GONGBEI_TRUST_PROXY: z.enum(['0', '1']).default('0'),
@@ -22,11 +27,20 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv) {
     throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`)
   }
   const config = parsed.data
+  // Instances share the database; SQLite is a file of one process, so a second instance would not see it.
+  if (config.REDIS_URL && !config.DATABASE_URL) {
+    throw new Error(
+      'invalid configuration:\n  REDIS_URL is set but DATABASE_URL is not: several instances need PostgreSQL ' +
+        '(set DATABASE_URL=postgres://…), or leave REDIS_URL unset to run one instance on SQLite',
+    )
+  }
   return {
     port: config.PORT,
     host: config.HOST,
     dataDir: config.DATA_DIR,
     databaseUrl: config.DATABASE_URL,
+    redisUrl: config.REDIS_URL,
+    redisPrefix: config.GONGBEI_REDIS_PREFIX,
     demo: config.GONGBEI_DEMO === '1',
     demoPassword: config.GONGBEI_DEMO_PASSWORD,
     trustProxy: config.GONGBEI_TRUST_PROXY === '1',

@@ -11,6 +11,7 @@ const url = server.url.replace('0.0.0.0', 'localhost')
 
 tell(`\n共备 Gongbei 已启动：${url}`)
 tell(`存储：${config.databaseUrl ? 'PostgreSQL' : `SQLite（${config.dataDir}）`}`)
+if (config.redisUrl) tell('多实例：经 Redis 与其他实例同步（REDIS_URL）')
 if (server.demoAccounts.length > 0) {
   tell(`\n演示账号（密码均为 ${config.demoPassword}）：`)
   for (const account of server.demoAccounts) {

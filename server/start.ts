@@ -4,6 +4,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
+import { RedisPeers } from './cluster/redis-peers.ts'
 import type { LoginThrottle } from './auth/login-throttle.ts'
 import { startSessionSweeper } from './auth/session-sweeper.ts'
 import { SsoClient } from './auth/sso-client.ts'
@@ -30,6 +31,12 @@ export interface StartOptions {
   dataDir?: string
   /** `postgres://…` to use PostgreSQL. */
   databaseUrl?: string
+  /** `redis://…`: one of several instances sharing the PostgreSQL database (SCALE-1). */
+  redisUrl?: string
+  /** Put before every Redis channel name; each test run takes its own. */
+  redisPrefix?: string
+  /** How often the instances compare sequence numbers with the store (SCALE-2); tests shorten it. */
+  catchUpMs?: number
   /** Seed the demo school into an empty database. */
   demo?: boolean
   demoPassword?: string
@@ -79,6 +86,9 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  if (options.redisUrl && !options.databaseUrl && !options.store) {
+    throw new Error('REDIS_URL needs DATABASE_URL: several instances share a PostgreSQL database, never SQLite')
+  }
   const store =
     options.store ?? (await openStore({ dataDir: options.dataDir ?? './data', databaseUrl: options.databaseUrl }))
   const demoAccounts =
@@ -91,11 +101,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const sessionSweeper = startSessionSweeper(store, options.sessionSweepMs)
   const metrics = createMetrics(() => registry.openCount)
   const inboxHub = new InboxHub()
-  const notifications = new NotificationService(store, inboxHub)
+  const peers = options.redisUrl
+    ? new RedisPeers({ redisUrl: options.redisUrl, prefix: options.redisPrefix, store, catchUpMs: options.catchUpMs })
+    : null
+  const notifications = new NotificationService(store, peers ? peers.inbox(inboxHub) : inboxHub)
   const searchIndexer = new SearchIndexer(store, { delayMs: options.searchIndexDelayMs })
   const registry = new RoomRegistry({
     store: { updates: announcingWrites(store.updates, () => searchIndexer.changed()) },
     metrics,
+    peers: peers ?? undefined,
     compactAfter: options.compactAfter,
     // The service catches its own failures; the room goes on at once, not waiting for it.
     onThreadActivity: (report) => void notifications.threadActivity(report),
@@ -116,6 +130,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     firstRun,
     sso: options.sso ? new SsoClient(options.sso) : null,
   })
+  await peers?.start(registry, inboxHub)
   const upgrades = createUpgradeHandler({ store, registry, metrics, presence, userLimits: options.userLimits })
 
   // Without `createServer` the adaptor makes a plain node:http server.
@@ -151,6 +166,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await searchIndexer.stop()
       // The rooms' last reports may still be turning into notifications.
       await notifications.settle()
+      await peers?.close()
       await presence.close()
       await pdf.close()
       await sessionSweeper.stop()

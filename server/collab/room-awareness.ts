@@ -12,6 +12,9 @@
  * - The `user` of every state is replaced by the connection's session before it is kept or relayed.
  * - Changes are relayed once per tick, in frames of at most `limits.maxAwarenessFrameBytes`, and only
  *   when something changed.
+ * - With several instances (SCALE-3), the changes of this instance's own connections go to the others
+ *   too; theirs arrive here already checked, are relayed like ours and never passed on, and vanish when
+ *   their instance leaves or stops answering.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
@@ -28,13 +31,24 @@ import { encodeAwareness } from './outgoing-message.ts'
 
 const utf8 = new TextEncoder()
 
+/** The origin of changes that came from another instance. */
+const fromPeer = Symbol('peer')
+
 export class RoomAwareness {
   private readonly awareness = new awarenessProtocol.Awareness(new Y.Doc())
   private readonly owners = new Map<number, Connection>()
+  /** Client ids whose state another instance holds, by that instance. */
+  private readonly peerOwners = new Map<number, string>()
   private readonly changed = new Set<number>()
+  /** Changed ids of this instance's own connections: what the other instances are told. */
+  private readonly changedHere = new Set<number>()
   private relayScheduled: NodeJS.Immediate | null = null
 
-  constructor(private readonly relay: (frame: Uint8Array) => void) {
+  constructor(
+    private readonly relay: (frame: Uint8Array) => void,
+    /** Passes an awareness update of this instance's own states to the other instances. */
+    private readonly publish: ((update: Uint8Array) => void) | null = null,
+  ) {
     // The server is not a user: it must not show up in anyone's list of who is online.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.noteChange)
@@ -65,6 +79,8 @@ export class RoomAwareness {
           return connection.close(CloseCode.awarenessTooLarge, 'too many awareness client ids')
         }
         owner?.awarenessClientIds.delete(entry.clientId)
+        // A tab that moved here from another instance.
+        this.peerOwners.delete(entry.clientId)
         this.owners.set(entry.clientId, connection)
         connection.awarenessClientIds.add(entry.clientId)
       }
@@ -78,6 +94,25 @@ export class RoomAwareness {
     if (accepted.length > 0) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, writeAwarenessEntries(accepted), connection)
     }
+  }
+
+  /** Applies states another instance holds; an id a connection of this instance owns stays its own. */
+  receiveFromPeer(instanceId: string, update: Uint8Array): void {
+    const accepted = readAwarenessEntries(update).filter((entry) => !this.owners.has(entry.clientId))
+    if (accepted.length === 0) return
+    for (const entry of accepted) this.peerOwners.set(entry.clientId, instanceId)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, writeAwarenessEntries(accepted), fromPeer)
+  }
+
+  /** Removes every state of an instance that left or stopped answering. */
+  dropPeer(instanceId: string): void {
+    const gone = [...this.peerOwners].filter(([, owner]) => owner === instanceId).map(([clientId]) => clientId)
+    awarenessProtocol.removeAwarenessStates(this.awareness, gone, fromPeer)
+  }
+
+  /** The states of this instance's own connections, for an instance that just opened the document. */
+  updatesHere(): Uint8Array[] {
+    return this.updatesOf([...this.owners.keys()])
   }
 
   /** Removes the connection's states for everyone. */
@@ -95,20 +130,35 @@ export class RoomAwareness {
   }
 
   /** Fires for every applied change, renewals of an unchanged state included: they keep it alive. */
-  private readonly noteChange = (change: { added: number[]; updated: number[]; removed: number[] }): void => {
-    for (const id of change.added) this.changed.add(id)
-    for (const id of change.updated) this.changed.add(id)
-    for (const id of change.removed) this.changed.add(id)
+  private readonly noteChange = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    for (const ids of [change.added, change.updated, change.removed]) {
+      for (const id of ids) {
+        this.changed.add(id)
+        // A peer's state timing out here is not news to the peers.
+        if (origin !== fromPeer && !this.peerOwners.has(id)) this.changedHere.add(id)
+      }
+    }
+    for (const id of change.removed) this.peerOwners.delete(id)
     this.relayScheduled ??= setImmediate(() => {
       this.relayScheduled = null
       const ids = [...this.changed]
+      const here = [...this.changedHere]
       this.changed.clear()
+      this.changedHere.clear()
       for (const frame of this.framesOf(ids)) this.relay(frame)
+      if (this.publish && here.length > 0) for (const update of this.updatesOf(here)) this.publish(update)
     })
   }
 
-  /** The states of `ids` (`null` for one that is gone), cut into frames of bounded size. */
   private framesOf(ids: readonly number[]): Uint8Array[] {
+    return this.updatesOf(ids).map(encodeAwareness)
+  }
+
+  /** The states of `ids` (`null` for one that is gone), cut into updates of bounded size. */
+  private updatesOf(ids: readonly number[]): Uint8Array[] {
     const frames: Uint8Array[] = []
     let batch: AwarenessEntry[] = []
     let batchBytes = 0
@@ -117,14 +167,14 @@ export class RoomAwareness {
       if (!meta) continue
       const stateJson = utf8.encode(JSON.stringify(this.awareness.states.get(clientId) ?? null))
       if (batch.length > 0 && batchBytes + stateJson.length > limits.maxAwarenessFrameBytes) {
-        frames.push(encodeAwareness(writeAwarenessEntries(batch)))
+        frames.push(writeAwarenessEntries(batch))
         batch = []
         batchBytes = 0
       }
       batch.push({ clientId, clock: meta.clock, stateJson })
       batchBytes += stateJson.length + 16
     }
-    if (batch.length > 0) frames.push(encodeAwareness(writeAwarenessEntries(batch)))
+    if (batch.length > 0) frames.push(writeAwarenessEntries(batch))
     return frames
   }
 }

@@ -9,10 +9,19 @@ import type { Store } from '../store/store.ts'
 import type { Connection } from './connection.ts'
 import { DocumentState } from './document-state.ts'
 import { KeyedMutex } from './keyed-mutex.ts'
-import { Room } from './room.ts'
+import { Room, type RoomPeers } from './room.ts'
 
 export class DocumentLoadError extends Error {
   override readonly name = 'DocumentLoadError'
+}
+
+/** The other instances of the server, as the registry meets them (SCALE-1). */
+export interface RegistryPeers extends RoomPeers {
+  /** Starts hearing of the document's rows; resolves once rows stored from now on will be heard of. */
+  watch(documentId: string): Promise<void>
+  /** The room is open: rows stored between the load and the watch are read, others asked who is here. */
+  opened(room: Room): void
+  unwatch(documentId: string): void
 }
 
 export interface RoomRegistryOptions {
@@ -25,6 +34,8 @@ export interface RoomRegistryOptions {
   compactAfter?: number
   /** Told, after each stored client update that changed threads, what it did (for notifications). */
   onThreadActivity?(report: ThreadActivityReport): void
+  /** Other instances serving the same documents, if any. */
+  peers?: RegistryPeers
 }
 
 export class RoomRegistry {
@@ -37,6 +48,11 @@ export class RoomRegistry {
 
   get openCount(): number {
     return this.rooms.size
+  }
+
+  /** Every loaded room. */
+  openRooms(): IterableIterator<Room> {
+    return this.rooms.values()
   }
 
   /** The loaded room, if any; nothing is loaded by asking. */
@@ -68,7 +84,8 @@ export class RoomRegistry {
     const room = this.rooms.get(documentId) ?? (await this.loading.get(documentId)?.catch(() => undefined))
     if (room && this.rooms.get(documentId) === room) return room.submitUpdate(update)
     // A room that starts loading right now may miss this row; its next append finds the gap and fetches it.
-    await this.options.store.updates.appendUpdates(documentId, [update])
+    const seq = await this.options.store.updates.appendUpdates(documentId, [update])
+    this.options.peers?.stored(documentId, seq, [update])
   }
 
   /**
@@ -126,6 +143,19 @@ export class RoomRegistry {
   }
 
   private async load(documentId: string): Promise<Room> {
+    const peers = this.options.peers
+    await peers?.watch(documentId)
+    try {
+      const room = await this.loadRoom(documentId)
+      peers?.opened(room)
+      return room
+    } catch (error) {
+      peers?.unwatch(documentId)
+      throw error
+    }
+  }
+
+  private async loadRoom(documentId: string): Promise<Room> {
     let state: DocumentState
     let logLength: number
     let lastSeq: number
@@ -142,7 +172,9 @@ export class RoomRegistry {
       logLength = stored.updates.length
       lastSeq = stored.lastSeq
     } catch (error) {
-      throw new DocumentLoadError(`document ${documentId} could not be loaded: ${(error as Error).message}`)
+      throw new DocumentLoadError(`document ${documentId} could not be loaded: ${(error as Error).message}`, {
+        cause: error,
+      })
     }
     const room = new Room({
       documentId,
@@ -154,6 +186,7 @@ export class RoomRegistry {
       compactAfter: staggered(this.options.compactAfter ?? 2000, documentId),
       onEmpty: (emptied) => void this.unloadWhenIdle(emptied),
       onThreadActivity: this.options.onThreadActivity,
+      peers: this.options.peers,
     })
     this.rooms.set(documentId, room)
     return room
@@ -175,6 +208,7 @@ export class RoomRegistry {
   private unload(room: Room): void {
     if (this.rooms.get(room.documentId) !== room) return
     this.rooms.delete(room.documentId)
+    this.options.peers?.unwatch(room.documentId)
     room.destroy()
   }
 }

@@ -9,7 +9,8 @@ import type { ThreadActivity, ThreadActivityReport } from '../../shared/threads/
 import { limits } from '../../shared/limits.ts'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import { encodeAccess, encodeSaveAck } from '../../shared/protocol/messages.ts'
-import type { Store } from '../store/store.ts'
+import type { SequencedUpdate, Store } from '../store/store.ts'
+import { isStoreUnreachable } from '../store/store-unreachable.ts'
 import type { CollabMetrics } from '../metrics.ts'
 import type { Connection } from './connection.ts'
 import type { DecodedUpdate, Deletions, DocumentState } from './document-state.ts'
@@ -47,9 +48,19 @@ interface PendingUpdate {
 }
 
 interface Written {
+  /** Numbers of the rows of this batch; `firstSeq > lastSeq` when it stored nothing. */
+  firstSeq: number
   lastSeq: number
   /** Rows another writer appended before ours (another instance, a server-side change). */
-  missed: Uint8Array[]
+  missed: SequencedUpdate[]
+}
+
+/** The other instances of the server (SCALE-1): told what this room stored and who is here. */
+export interface RoomPeers {
+  /** Rows this room stored, numbered from `firstSeq`, for the instances that have the document open. */
+  stored(documentId: string, firstSeq: number, updates: readonly Uint8Array[]): void
+  /** The awareness changes of this instance's own connections. */
+  awareness(documentId: string, update: Uint8Array): void
 }
 
 export interface RoomOptions {
@@ -67,12 +78,14 @@ export interface RoomOptions {
   onEmpty(room: Room): void
   /** Told what a stored update did to threads (for notifications); never for a refused one. */
   onThreadActivity?(report: ThreadActivityReport): void
+  /** Other instances serving the same document, if any. */
+  peers?: RoomPeers
 }
 
 export class Room {
   readonly documentId: string
   private readonly connections = new Set<Connection>()
-  private readonly awareness = new RoomAwareness((frame) => this.broadcast(frame, null))
+  private readonly awareness: RoomAwareness
   private readonly persistQueue: PersistQueue<PendingUpdate, Written>
   private queuedBytes = 0
   /** Accepted, not yet stored: the thread guard checks against them too. */
@@ -83,9 +96,16 @@ export class Room {
   private logLength: number
   private lastSeq: number
   private compacting: Promise<void> | null = null
+  private catchingUp: Promise<void> | null = null
+  private catchUpAgain = false
 
   constructor(private readonly options: RoomOptions) {
     this.documentId = options.documentId
+    const peers = options.peers
+    this.awareness = new RoomAwareness(
+      (frame) => this.broadcast(frame, null),
+      peers ? (update) => peers.awareness(this.documentId, update) : null,
+    )
     this.logLength = options.logLength
     this.lastSeq = options.lastSeq
     this.threadGuard = new ThreadGuard({
@@ -169,6 +189,65 @@ export class Room {
     })
     this.releaseHeld()
     return stored
+  }
+
+  /** The sequence number up to which the room holds every stored row. */
+  get storedSeq(): number {
+    return this.lastSeq
+  }
+
+  /**
+   * Rows another instance stored, numbered from `firstSeq` (SCALE-2). Following on from what the room
+   * holds, they are applied and relayed at once; after a gap, everything missing is read from the store.
+   */
+  receiveStored(firstSeq: number, updates: readonly Uint8Array[]): void {
+    if (firstSeq > this.lastSeq + 1) {
+      void this.catchUp()
+      return
+    }
+    this.applyStored(updates.map((update, index) => ({ seq: firstSeq + index, update })))
+  }
+
+  /**
+   * Reads and applies every row stored after those the room holds (SCALE-2): after a gap, when another
+   * instance says there are more, and when the live path between instances comes back. One read at a
+   * time; asked again meanwhile, it reads once more after.
+   */
+  catchUp(): Promise<void> {
+    if (this.catchingUp) {
+      this.catchUpAgain = true
+      return this.catchingUp
+    }
+    const reading = async (): Promise<void> => {
+      do {
+        this.catchUpAgain = false
+        this.applyStored(await this.options.store.updates.loadUpdatesAfter(this.documentId, this.lastSeq))
+      } while (this.catchUpAgain)
+    }
+    this.catchingUp = reading()
+      .catch((error: unknown) => {
+        // Nothing is lost: the rows stay in the store, and the next catch-up reads them.
+        logger.error({ err: error, documentId: this.documentId }, 'catching up from the store failed')
+      })
+      .finally(() => {
+        this.catchingUp = null
+      })
+    return this.catchingUp
+  }
+
+  /** Awareness states another instance holds (SCALE-3). */
+  receivePeerAwareness(instanceId: string, update: Uint8Array): void {
+    this.awareness.receiveFromPeer(instanceId, update)
+  }
+
+  /** Removes the awareness states of an instance that left or stopped answering. */
+  dropPeer(instanceId: string): void {
+    this.awareness.dropPeer(instanceId)
+  }
+
+  /** The awareness of this instance's own connections, for an instance that just opened the document. */
+  awarenessHere(): Uint8Array[] {
+    return this.awareness.updatesHere()
   }
 
   /** Resolves once every accepted update is stored and any compaction has finished. */
@@ -392,34 +471,39 @@ export class Room {
 
   private async write(items: readonly PendingUpdate[]): Promise<Written> {
     const updates = items.filter((item) => !item.redundant).map((item) => item.update)
-    if (updates.length === 0) return { lastSeq: this.lastSeq, missed: [] }
+    if (updates.length === 0) return { firstSeq: this.lastSeq + 1, lastSeq: this.lastSeq, missed: [] }
     const started = performance.now()
     const lastSeq = await this.options.store.updates.appendUpdates(this.documentId, updates)
     this.options.metrics.updatesStored(updates.length, (performance.now() - started) / 1000)
-    const firstOfOurs = lastSeq - updates.length + 1
+    const firstSeq = lastSeq - updates.length + 1
+    // Everything after what the room holds, ours included: a row before ours may have been folded into a
+    // snapshot that holds ours too, and rows already held are skipped by their numbers.
     const missed =
-      firstOfOurs > this.lastSeq + 1
-        ? await this.options.store.updates.loadUpdatesBetween(this.documentId, this.lastSeq, firstOfOurs - 1)
+      firstSeq > this.lastSeq + 1
+        ? await this.options.store.updates.loadUpdatesAfter(this.documentId, this.lastSeq)
         : []
-    return { lastSeq, missed }
+    return { firstSeq, lastSeq, missed }
   }
 
   private stored(items: readonly PendingUpdate[], written: Written): void {
+    // Our own rows may be among them, which the guard has already taken in.
     if (written.missed.length > 0) this.threadGuard.reset()
-    for (const update of written.missed) {
-      this.options.state.add(update)
-      this.broadcast(encodeUpdate(update), null)
-    }
+    this.applyStored(written.missed, false)
     const acks = new Map<Connection, number>()
-    let appended = written.missed.length
+    const ours: Uint8Array[] = []
+    let seq = written.firstSeq
     for (const item of items) {
       const origin = item.origin === 'server' ? null : item.origin
       if (!item.redundant) {
-        appended++
+        ours.push(item.update)
         this.queuedBytes -= item.update.length
         this.unstored.delete(item)
-        this.options.state.add(item.update, item.deletions)
-        this.broadcast(item.frame ?? encodeUpdate(item.update), origin)
+        // A catch-up that read the store after our append may have brought it in already.
+        if (seq++ > this.lastSeq) {
+          this.logLength++
+          this.options.state.add(item.update, item.deletions)
+          this.broadcast(item.frame ?? encodeUpdate(item.update), origin)
+        }
       }
       if (origin) {
         origin.unstoredFrames.delete(item.frameNumber)
@@ -428,14 +512,36 @@ export class Room {
       }
       item.settle?.resolve()
     }
-    this.lastSeq = written.lastSeq
-    this.logLength += appended
+    this.lastSeq = Math.max(this.lastSeq, written.lastSeq)
     for (const [connection, storedFrames] of acks) {
       if (storedFrames > 0) connection.send(encodeSaveAck(storedFrames))
     }
+    if (ours.length > 0) this.options.peers?.stored(this.documentId, written.firstSeq, ours)
     this.reportThreadActivity(items)
     if (written.missed.length > 0) this.releaseHeld()
     if (this.dueForCompaction()) void this.compact()
+  }
+
+  /**
+   * Adds stored rows the room does not hold yet, in order, and relays them to every connection. A row
+   * numbered at or below `lastSeq` is held already; a snapshot stands for every row up to its number.
+   */
+  private applyStored(rows: readonly SequencedUpdate[], observe = true): void {
+    let applied = false
+    for (const { seq, update } of rows) {
+      if (seq <= this.lastSeq) continue
+      const decoded = Y.decodeUpdate(update)
+      if (observe) this.threadGuard.observe(decoded)
+      this.options.state.add(update, decoded.ds)
+      this.broadcast(encodeUpdate(update), null)
+      this.lastSeq = seq
+      this.logLength++
+      applied = true
+    }
+    if (applied && observe) {
+      this.releaseHeld()
+      if (this.dueForCompaction()) void this.compact()
+    }
   }
 
   /**
@@ -464,13 +570,17 @@ export class Room {
 
   private failed(items: readonly PendingUpdate[], error: unknown): void {
     logger.error({ err: error, documentId: this.documentId }, 'storing updates failed')
+    // Down, the database refuses every edit alike: the client keeps them and retries after a pause.
+    const [code, reason] = isStoreUnreachable(error)
+      ? [CloseCode.storageUnavailable, 'database unavailable']
+      : [CloseCode.storageFailed, 'storage failed']
     this.threadGuard.reset()
     for (const item of items) {
       this.unstored.delete(item)
       if (!item.redundant) this.queuedBytes -= item.update.length
       item.settle?.reject(error)
       // The sender still has the update and sends it again when it reconnects and syncs.
-      if (item.origin !== 'server') item.origin.close(CloseCode.storageFailed, 'storage failed')
+      if (item.origin !== 'server') item.origin.close(code, reason)
     }
   }
 

@@ -85,7 +85,23 @@ export class ThreadGuard {
     return missesDependencies(scratch.known, decoded, new UpdateIds(decoded.structs))
   }
 
-  /** Something reached the room without passing here (a server change, another instance's rows). */
+  /**
+   * Takes in a row another instance stored, judged there already (SCALE-2). One beside the threads is
+   * noted as the fast path notes an accepted edit, at the cost of the row; one that touches threads, or
+   * that cannot be placed, makes the guard start again from the room's state when next asked.
+   */
+  observe(decoded: DecodedUpdate): void {
+    const scratch = this.scratch
+    if (scratch === null) return
+    const places = scratch.places
+    const placed = places === null ? null : placeStructs(decoded.structs, places)
+    if (places === null || placed === null || placed.refusal !== null || placed.incomplete) return this.reset()
+    if (this.needsFullCheck(scratch, decoded)) return this.reset()
+    noteKnown(scratch.known, decoded)
+    places.addAll(decoded.structs, placed.places)
+  }
+
+  /** Something reached the room without passing here (a server change, rows read from the store). */
   reset(): void {
     this.scratch?.doc?.destroy()
     this.scratch = null

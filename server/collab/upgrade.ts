@@ -21,6 +21,7 @@ import { requestIdFrom, requestIdHeader } from '../log/request-id.ts'
 import type { CollabMetrics } from '../metrics.ts'
 import type { PresenceLog } from '../presence/presence-log.ts'
 import type { Store } from '../store/store.ts'
+import { isStoreUnreachable } from '../store/store-unreachable.ts'
 import { documentContextOf, latestVersionNumber } from '../workflow/document-context.ts'
 import { Connection } from './connection.ts'
 import { startHeartbeat } from './heartbeat.ts'
@@ -70,7 +71,9 @@ export function createUpgradeHandler(context: UpgradeContext) {
       },
       (error: unknown) => {
         logger.error({ err: error, connectionId }, 'upgrade failed')
-        refuse(socket, 500, 'internal error')
+        if (!isStoreUnreachable(error)) return refuse(socket, 500, 'internal error')
+        // Browsers cannot read a refused upgrade's status; the close code tells the editor to wait and retry.
+        wss.handleUpgrade(request, socket, head, (ws) => ws.close(CloseCode.storageUnavailable, 'database unavailable'))
       },
     )
   }
@@ -236,7 +239,8 @@ function attach(
     },
     (error: unknown) => {
       log.error({ err: error }, 'document could not be loaded')
-      connection.close(CloseCode.documentUnavailable, 'document could not be loaded')
+      if (isStoreUnreachable(error)) connection.close(CloseCode.storageUnavailable, 'database unavailable')
+      else connection.close(CloseCode.documentUnavailable, 'document could not be loaded')
     },
   )
 }

@@ -11,12 +11,17 @@ export interface InboxStream {
   end(): void
 }
 
+/** What delivers an event to a user's streams: this server's hub, or every instance's (SCALE-7). */
+export interface InboxPublisher {
+  publish(userId: string, event: InboxEventName, data: unknown): Promise<void>
+}
+
 export const maxStreamsPerUser = 8
 
 /** A stream whose client has not taken an event within this time is ended: it would hold up delivery. */
 export const sendTimeoutMs = 5000
 
-export class InboxHub {
+export class InboxHub implements InboxPublisher {
   private readonly streams = new Map<string, Set<InboxStream>>()
 
   /** Returns the function that removes it again. */

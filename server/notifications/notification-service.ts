@@ -16,7 +16,7 @@ import type { NotificationPruning } from '../store/notification-records.ts'
 import type { Store } from '../store/store.ts'
 import { documentContextOf } from '../workflow/document-context.ts'
 import type { StageMoved } from '../workflow/stage-change.ts'
-import type { InboxHub } from './inbox-hub.ts'
+import type { InboxPublisher } from './inbox-hub.ts'
 import { notificationViewOf } from './notification-views.ts'
 import { earlierRepliersOf } from './thread-participants.ts'
 import { logger } from '../log/logger.ts'
@@ -42,7 +42,7 @@ export class NotificationService {
       Store,
       'accounts' | 'documents' | 'groups' | 'lessons' | 'mentorships' | 'notifications' | 'updates' | 'versions'
     >,
-    private readonly hub: InboxHub,
+    private readonly hub: InboxPublisher,
     private readonly bounds: InboxBounds = defaultInboxBounds,
     private readonly now: () => Date = () => new Date(),
   ) {}

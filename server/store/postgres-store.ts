@@ -88,6 +88,16 @@ export class PostgresUpdateStore extends SqlUpdateStore {
     })
   }
 
+  /**
+   * One instance folds a document at a time (SCALE-5): a transaction-scoped advisory lock keyed by the
+   * document, released by commit or rollback, so a crashed instance never leaves it held.
+   */
+  protected override async foldsAlone(trx: Kysely<Database>, documentId: string): Promise<boolean> {
+    const { rows } = await sql<{ locked: boolean }>`
+      select pg_try_advisory_xact_lock(hashtext('gongbei.compact'), hashtext(${documentId})) as locked`.execute(trx)
+    return rows[0]?.locked === true
+  }
+
   async #lastSeq(documentId: string): Promise<number> {
     const row = await this.db.selectFrom('documents').select('last_seq').where('id', '=', documentId).executeTakeFirst()
     if (row === undefined) throw new Error(`Document ${documentId} does not exist`)

@@ -227,17 +227,31 @@ export interface DocumentStore {
   listDocumentsOfLesson(lessonId: string): Promise<DocumentRecord[]>
 }
 
+/** A row of a document's log, or the snapshot standing in for rows a compaction folded. */
+export interface SequencedUpdate {
+  /** The last sequence number it holds: a row's own number, a snapshot's `upto_seq`. */
+  seq: number
+  update: Uint8Array
+}
+
 /** A document's content: an append-only update log folded into snapshots (server/collab/). */
 export interface UpdateStore {
   /** Appends in one transaction; resolves only once the rows are durable. Returns the last sequence number. */
   appendUpdates(documentId: string, updates: readonly Uint8Array[]): Promise<number>
   loadDocumentState(documentId: string): Promise<StoredDocumentState>
-  /** Log rows with `afterSeq < seq <= uptoSeq`, in order (rows another writer appended meanwhile). */
-  loadUpdatesBetween(documentId: string, afterSeq: number, uptoSeq: number): Promise<Uint8Array[]>
+  /**
+   * Everything stored after `afterSeq` (rows other writers appended), in order. When a compaction has
+   * folded some of those rows meanwhile, the snapshot that holds them comes first: a reader never misses
+   * a folded row (SCALE-5). One consistent read, so a compaction committing meanwhile is never half seen.
+   */
+  loadUpdatesAfter(documentId: string, afterSeq: number): Promise<SequencedUpdate[]>
+  /** The last sequence number of each of these documents that exists. */
+  lastSeqs(documentIds: readonly string[]): Promise<Map<string, number>>
   /**
    * Replaces the snapshot with `snapshot`, which must contain every update up to `uptoSeq`, and deletes
    * those updates, in one transaction. Updates appended after `uptoSeq` stay in the log. `stateVector`,
-   * the snapshot's own, is kept with it so that loading it needs no parse.
+   * the snapshot's own, is kept with it so that loading it needs no parse. Does nothing while another
+   * writer is folding the same document (SCALE-5): one fold at a time, and the other's covers as much.
    */
   compactDocument(documentId: string, snapshot: Uint8Array, uptoSeq: number, stateVector?: Uint8Array): Promise<void>
   /** Bytes of snapshot plus log, and the number of log rows. */

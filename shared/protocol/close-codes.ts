@@ -43,6 +43,12 @@ export const CloseCode = {
   rateLimited: 4529,
   /** The office changed the user's role or groups: reconnecting decides the document's access anew. */
   accessChanged: 4506,
+  /**
+   * The database does not answer, so nothing new can be stored: the server takes no edits rather than
+   * pretend to keep them (docs/ARCHITECTURE.md, SCALE-6). The client keeps its changes and sends them
+   * again when it reconnects, after a pause.
+   */
+  storageUnavailable: 4507,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
@@ -71,6 +77,7 @@ export function rateLimitedReason(what: string, retryAfterMs: number): string {
  * said in `reason`, never less than the first pause nor more than the longest.
  */
 export function retryPauseMs(code: number, reason = ''): number {
+  if (code === CloseCode.storageUnavailable) return 2_000
   if (code !== CloseCode.rateLimited) return 0
   const said = Number(retryAfterPattern.exec(reason)?.[1] ?? 0)
   return Math.min(limits.maxRateLimitCooldownMs, Math.max(limits.rateLimitCooldownMs, said))

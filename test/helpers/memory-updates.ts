@@ -22,8 +22,11 @@ export function memoryUpdates(initial: readonly Uint8Array[]): MemoryUpdates {
     async loadDocumentState(): Promise<StoredDocumentState> {
       return { snapshot: null, snapshotStateVector: null, updates: [...log], lastSeq: log.length }
     },
-    async loadUpdatesBetween(_documentId, afterSeq, uptoSeq) {
-      return log.slice(afterSeq, uptoSeq)
+    async loadUpdatesAfter(_documentId, afterSeq) {
+      return log.slice(afterSeq).map((update, index) => ({ seq: afterSeq + index + 1, update }))
+    },
+    async lastSeqs(documentIds) {
+      return new Map(documentIds.map((id) => [id, log.length]))
     },
     // The log is kept whole: loading it gives the document a snapshot would.
     async compactDocument() {},

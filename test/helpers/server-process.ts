@@ -23,6 +23,7 @@ export interface ServerProcess {
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const childScript = fileURLToPath(new URL('./server-child.ts', import.meta.url))
 
+/** `env` adds to the child's environment, e.g. `DATABASE_URL` and `REDIS_URL` for one of several instances. */
 export function spawnServer(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<ServerProcess> {
   return start(['--import', 'tsx', childScript], { ...env, DATA_DIR: dataDir, PORT: String(port) }, (line) => {
     // Log lines are JSON too, at a level the test run chooses.

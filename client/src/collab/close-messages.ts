@@ -47,6 +47,9 @@ export function connectionProblemForClose(code: number): ConnectionProblem | nul
   if (code === CloseCode.accessChanged) {
     return { message: '教导处调整了你的权限，正在重新打开文档', permanent: false, needsLogin: false }
   }
+  if (code === CloseCode.storageUnavailable) {
+    return { message: '服务器暂时无法保存修改，修改已留在本机，正在重试', permanent: false, needsLogin: false }
+  }
   if (code >= 4500 && code < 4600) {
     return { message: '服务器暂时无法打开此文档，正在重试', permanent: false, needsLogin: false }
   }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../database-schema.ts'
-import type { StoredDocumentState, UpdateStore } from '../store.ts'
+import type { SequencedUpdate, StoredDocumentState, UpdateStore } from '../store.ts'
 
 export abstract class SqlUpdateStore implements UpdateStore {
   constructor(protected readonly db: Kysely<Database>) {}
@@ -13,20 +13,47 @@ export abstract class SqlUpdateStore implements UpdateStore {
   abstract appendUpdates(documentId: string, updates: readonly Uint8Array[]): Promise<number>
 
   /**
-   * One statement, so that both dialects read the document row, its snapshot and its log from one
-   * consistent view even while a compaction commits in between (PostgreSQL's read committed takes a
-   * fresh view per statement, not per transaction).
+   * One statement, so that both dialects read the snapshot and the log from one consistent view even
+   * while a compaction commits in between (PostgreSQL's read committed takes a fresh view per statement,
+   * not per transaction).
    */
-  async loadUpdatesBetween(documentId: string, afterSeq: number, uptoSeq: number): Promise<Uint8Array[]> {
+  async loadUpdatesAfter(documentId: string, afterSeq: number): Promise<SequencedUpdate[]> {
     const rows = await this.db
-      .selectFrom('document_updates')
-      .select('data')
+      .selectFrom('document_snapshots')
+      .select([sql<number>`0`.as('part'), 'upto_seq as seq', 'data'])
       .where('document_id', '=', documentId)
-      .where('seq', '>', afterSeq)
-      .where('seq', '<=', uptoSeq)
+      .where('upto_seq', '>', afterSeq)
+      .unionAll(
+        this.db
+          .selectFrom('document_updates')
+          .select([sql<number>`1`.as('part'), 'seq', 'data'])
+          .where('document_id', '=', documentId)
+          .where('seq', '>', afterSeq),
+      )
+      .orderBy('part')
       .orderBy('seq')
       .execute()
-    return rows.map((row) => row.data)
+    return rows.map((row) => ({ seq: Number(row.seq), update: row.data }))
+  }
+
+  async lastSeqs(documentIds: readonly string[]): Promise<Map<string, number>> {
+    const found = new Map<string, number>()
+    if (documentIds.length === 0) return found
+    const rows = await this.db
+      .selectFrom('documents')
+      .select((eb) => [
+        'id',
+        'last_seq',
+        eb
+          .selectFrom('document_updates')
+          .select((inner) => inner.fn.max('seq').as('seq'))
+          .whereRef('document_updates.document_id', '=', 'documents.id')
+          .as('log_seq'),
+      ])
+      .where('id', 'in', [...documentIds])
+      .execute()
+    for (const row of rows) found.set(row.id, Math.max(Number(row.last_seq), Number(row.log_seq ?? 0)))
+    return found
   }
 
   /**
@@ -99,6 +126,7 @@ export abstract class SqlUpdateStore implements UpdateStore {
       ? { state_vector: asBuffer(stateVector), digest: digestOf(snapshot) }
       : { state_vector: null, digest: null }
     await this.db.transaction().execute(async (trx) => {
+      if (!(await this.foldsAlone(trx, documentId))) return
       const document = await lastSeqQuery(trx, documentId).executeTakeFirst()
       if (document === undefined) throw new Error(`Document ${documentId} does not exist`)
       const lastSeq = Math.max(Number(document.last_seq), Number(document.log_seq ?? 0))
@@ -135,6 +163,14 @@ export abstract class SqlUpdateStore implements UpdateStore {
         .where('seq', '<=', uptoSeq)
         .execute()
     })
+  }
+
+  /**
+   * Whether this transaction may fold the document's log now: false while another writer (another
+   * instance) is folding it, whose snapshot covers as much. SQLite has one writer, so it always may.
+   */
+  protected async foldsAlone(_trx: Kysely<Database>, _documentId: string): Promise<boolean> {
+    return true
   }
 
   async documentStorageStats(documentId: string): Promise<{ bytes: number; logLength: number }> {

@@ -68,6 +68,16 @@ describe('connectionProblemForClose', () => {
     expect(retryPauseMs(CloseCode.storageFailed, reason)).toBe(0)
   })
 
+  it('[SCALE-6] keeps retrying while the database is down, after a pause, and says the changes stay here', () => {
+    expect(shouldReconnect(CloseCode.storageUnavailable)).toBe(true)
+    expect(retryPauseMs(CloseCode.storageUnavailable)).toBeGreaterThan(0)
+    expect(connectionProblemForClose(CloseCode.storageUnavailable)).toEqual({
+      message: expect.stringContaining('留在本机'),
+      permanent: false,
+      needsLogin: false,
+    })
+  })
+
   it.each([1000, 1001, 1006, CloseCode.tooManyWaiting])(
     '[SYNC-3] leaves a plain network close or 4505 (%i) to the save status',
     (code) => {

@@ -63,6 +63,33 @@ export function describeStoreContract(name: string, createBackend: () => Promise
     describeSearchContract(() => store)
     describeLibraryContract(() => store)
 
+    it('[SCALE-5] keeps every row of one document written by two instances that also fold it', async () => {
+      const { document } = await createFixture(store)
+      const second = await backend.open()
+      try {
+        const writers = [store, second]
+        const written = await Promise.all(
+          Array.from({ length: 40 }, (_, index) =>
+            writers[index % 2]!.updates.appendUpdates(document.id, [bytes(index + 1)]).then(async (seq) => {
+              // Each folds what it has seen so far, as a room does; a fold never hides a row.
+              if (index % 10 === 9) {
+                const rows = await writers[index % 2]!.updates.loadUpdatesAfter(document.id, 0)
+                await writers[index % 2]!.updates.compactDocument(document.id, bytes(seq), rows.at(-1)!.seq)
+              }
+              return seq
+            }),
+          ),
+        )
+        expect(new Set(written).size).toBe(40)
+        const seqs = (await second.updates.loadUpdatesAfter(document.id, 0)).map((row) => row.seq)
+        // The snapshot (or the first row), then every later row without a hole.
+        expect(seqs.slice(1)).toEqual(Array.from({ length: 40 - seqs[0]! }, (_, index) => seqs[0]! + index + 1))
+        expect((await store.updates.lastSeqs([document.id])).get(document.id)).toBe(40)
+      } finally {
+        await second.close()
+      }
+    })
+
     it('keeps everything across close and reopen', async () => {
       const { user, groupId, document } = await createFixture(store)
       await store.groups.addGroupMember(groupId, user.id)

@@ -133,12 +133,41 @@ export function describeUpdateContract(storeOf: () => Store): void {
       expect(plain((await store.updates.loadDocumentState(other.id)).updates)).toEqual([[3], [4]])
     })
 
-    it('loads the log rows between two sequence numbers, in order', async () => {
+    it('loads the log rows after a sequence number, in order, numbered', async () => {
       const { document } = await createFixture(store)
       await store.updates.appendUpdates(document.id, [bytes(1), bytes(2), bytes(3)])
       await store.updates.appendUpdates(document.id, [bytes(4)])
-      expect(plain(await store.updates.loadUpdatesBetween(document.id, 1, 3))).toEqual([[2], [3]])
-      expect(plain(await store.updates.loadUpdatesBetween(document.id, 4, 9))).toEqual([])
+      const after = await store.updates.loadUpdatesAfter(document.id, 1)
+      expect(after.map((row) => row.seq)).toEqual([2, 3, 4])
+      expect(plain(after.map((row) => row.update))).toEqual([[2], [3], [4]])
+      expect(await store.updates.loadUpdatesAfter(document.id, 4)).toEqual([])
+    })
+
+    it('[SCALE-5] leads with the snapshot when rows after the sequence number were folded', async () => {
+      const { document } = await createFixture(store)
+      await store.updates.appendUpdates(document.id, [bytes(1), bytes(2), bytes(3), bytes(4)])
+      await store.updates.compactDocument(document.id, bytes(1, 2, 3), 3)
+      const after = await store.updates.loadUpdatesAfter(document.id, 1)
+      expect(after.map((row) => row.seq)).toEqual([3, 4])
+      expect(plain(after.map((row) => row.update))).toEqual([[1, 2, 3], [4]])
+      expect((await store.updates.loadUpdatesAfter(document.id, 3)).map((row) => row.seq)).toEqual([4])
+    })
+
+    it('tells the last sequence number of several documents, leaving out those that do not exist', async () => {
+      const { document } = await createFixture(store)
+      const { groupId, schoolId, kind, createdBy } = document
+      const other = await store.documents.createDocument({ groupId, schoolId, kind, createdBy, title: '另一篇' })
+      await store.updates.appendUpdates(document.id, [bytes(1), bytes(2)])
+      await store.updates.compactDocument(document.id, bytes(1, 2), 2)
+      await store.updates.appendUpdates(document.id, [bytes(3)])
+      const seqs = await store.updates.lastSeqs([document.id, other.id, 'missing'])
+      expect([...seqs].sort()).toEqual(
+        [
+          [document.id, 3],
+          [other.id, 0],
+        ].sort(),
+      )
+      expect(await store.updates.lastSeqs([])).toEqual(new Map())
     })
 
     it('ignores a compaction older than the stored snapshot', async () => {
