@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { openStore } from '../../../server/store/open-store.ts'
 import { createTestDatabase, postgresSuiteEnabled } from '../../helpers/postgres.ts'
 import { describeStoreContract } from './store-contract.ts'
+import { bytes, createFixture, plain } from './store-fixture.ts'
 
 const enabled = await postgresSuiteEnabled('PostgreSQL store suites')
 
@@ -10,6 +11,31 @@ describe.runIf(enabled)('PostgreSQL store', () => {
   describeStoreContract('PostgreSQL', async () => {
     const database = await createTestDatabase()
     return { open: () => openStore({ databaseUrl: database.url }), destroy: database.drop }
+  })
+
+  it('[SCALE-5] folds a document only while no other instance is folding it', async () => {
+    const database = await createTestDatabase()
+    const store = await openStore({ databaseUrl: database.url })
+    const other = new pg.Client({ connectionString: database.url })
+    try {
+      const { document } = await createFixture(store)
+      await store.updates.appendUpdates(document.id, [bytes(1), bytes(2)])
+      await other.connect()
+      // Another instance, in the middle of its fold, holds the document's lock.
+      await other.query('begin')
+      await other.query(`select pg_advisory_xact_lock(hashtext('gongbei.compact'), hashtext($1))`, [document.id])
+      await store.updates.compactDocument(document.id, bytes(1, 2), 2)
+      expect((await store.updates.loadDocumentState(document.id)).updates).toHaveLength(2)
+      await other.query('commit')
+      await store.updates.compactDocument(document.id, bytes(1, 2), 2)
+      const state = await store.updates.loadDocumentState(document.id)
+      expect(plain([state.snapshot!])).toEqual([[1, 2]])
+      expect(state.updates).toEqual([])
+    } finally {
+      await other.end()
+      await store.close()
+      await database.drop()
+    }
   })
 
   it('refuses an unreachable server with a clear error that hides the password', async () => {
