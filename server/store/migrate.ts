@@ -2,6 +2,7 @@
  * Versioned schema migrations, run every time a store opens. Migrations are numbered files in
  * `migrations/`, listed here in order; a migration never changes once released, a change is a new file.
  */
+import { inspect } from 'node:util'
 import { type Kysely, type Migration, Migrator } from 'kysely'
 import * as initial from './migrations/001-initial.ts'
 import * as lessons from './migrations/002-lessons.ts'
@@ -60,7 +61,7 @@ export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Pro
   const { error, results } = await migrator.migrateToLatest()
   if (error === undefined) return
   const failed = results?.find((result) => result.status === 'Error')?.migrationName
-  const reason = error instanceof Error ? error.message : String(error)
+  const reason = error instanceof Error ? error.message : inspect(error)
   throw new Error(
     failed === undefined
       ? `Cannot migrate the ${dialect} database: ${reason}`

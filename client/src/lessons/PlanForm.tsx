@@ -33,7 +33,7 @@ export function PlanForm({ initial, members, submitLabel, onSubmit, onCancel }: 
   }
 
   return (
-    <form className="plan-form" onSubmit={submit} data-testid="plan-form">
+    <form className="plan-form" onSubmit={(event) => void submit(event)} data-testid="plan-form">
       <label className="plan-field wide">
         课题
         <input

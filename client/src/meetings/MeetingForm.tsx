@@ -2,7 +2,7 @@
  * Writing or correcting one 集体备课记录 (四定三有): time, place, topic, 主讲人, attendees (ticked from the
  * presence log on request), 讨论纪要 and 形成共识.
  */
-import { useEffect, useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
 import type { Person } from '../../../shared/api/lessons.ts'
 import type { LessonMeetings, MeetingRecordView } from '../../../shared/api/meetings.ts'
 import { createMeeting, fetchAttendance, updateMeeting } from '../api/meetings.ts'
@@ -67,11 +67,12 @@ export function MeetingForm({ lessonId, meetings, editing, onSaved, onCancel }: 
     }
   }
 
-  // A new record starts with whoever had the shared 导学案 open during the meeting already ticked.
-  useEffect(() => {
+  // A new record starts with whoever had the shared 导学案 open during the meeting already ticked: once, for
+  // the default time; after changing the time the teacher asks again with the button.
+  const fillOnOpen = useEffectEvent(() => {
     if (!editing) void fillFromPresence()
-    // Once, for the default time; after changing the time the teacher asks again with the button.
-  }, [])
+  })
+  useEffect(() => fillOnOpen(), [])
 
   const save = async () => {
     if (problem) return

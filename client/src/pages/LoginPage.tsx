@@ -33,7 +33,7 @@ export function LoginPage({ onLoggedIn, ssoFailure }: { onLoggedIn: (me: Me) => 
 
   return (
     <main className="login-page">
-      <form className="login-card" onSubmit={submit} data-testid="login-form">
+      <form className="login-card" onSubmit={(event) => void submit(event)} data-testid="login-form">
         <h1>共备</h1>
         <p className="login-tagline">备课组集体备课，一起写导学案</p>
         {newSchool && (

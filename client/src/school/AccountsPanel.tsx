@@ -79,7 +79,7 @@ export function AccountsPanel({ accounts, groups, onChanged }: Props) {
                     account={account}
                     groups={groups}
                     onCancel={() => setEditing(null)}
-                    onSave={(change) => run(changeAccount(account.id, change), () => setEditing(null))}
+                    onSave={(change) => void run(changeAccount(account.id, change), () => setEditing(null))}
                   />
                 </td>
               ) : (
@@ -100,7 +100,7 @@ export function AccountsPanel({ accounts, groups, onChanged }: Props) {
                       type="button"
                       className="link-button"
                       onClick={() =>
-                        run(resetPassword(account.id), (reset) => {
+                        void run(resetPassword(account.id), (reset) => {
                           if (reset.oneTimePassword)
                             setHandedOut({ username: account.username, password: reset.oneTimePassword })
                         })
@@ -109,7 +109,7 @@ export function AccountsPanel({ accounts, groups, onChanged }: Props) {
                       重置密码
                     </button>
                     {account.disabledAt ? (
-                      <button type="button" className="link-button" onClick={() => run(enableAccount(account.id))}>
+                      <button type="button" className="link-button" onClick={() => void run(enableAccount(account.id))}>
                         恢复
                       </button>
                     ) : (
@@ -117,11 +117,12 @@ export function AccountsPanel({ accounts, groups, onChanged }: Props) {
                         type="button"
                         className="link-button"
                         data-testid="disable-account"
-                        onClick={() =>
-                          window.confirm(
-                            `停用 ${account.displayName} 的账号？停用后无法登录，已写的教案和批注保留。`,
-                          ) && run(disableAccount(account.id))
-                        }
+                        onClick={() => {
+                          if (
+                            window.confirm(`停用 ${account.displayName} 的账号？停用后无法登录，已写的教案和批注保留。`)
+                          )
+                            void run(disableAccount(account.id))
+                        }}
                       >
                         停用
                       </button>
@@ -193,7 +194,7 @@ function NewAccountForm({
   }
 
   return (
-    <form className="school-form school-inline" onSubmit={submit} data-testid="new-account">
+    <form className="school-form school-inline" onSubmit={(event) => void submit(event)} data-testid="new-account">
       <label>
         姓名
         <input

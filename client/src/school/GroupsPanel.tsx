@@ -74,7 +74,7 @@ export function GroupsPanel({ accounts, groups, onChanged }: Props) {
                 group={group}
                 accounts={accounts}
                 onCancel={() => setEditing(null)}
-                onSave={(change) => run(changeSchoolGroup(group.id, change), () => setEditing(null))}
+                onSave={(change) => void run(changeSchoolGroup(group.id, change), () => setEditing(null))}
               />
             ) : (
               <>

@@ -57,7 +57,7 @@ export function OwnAccountPage({ me, onChanged }: { me: Me; onChanged: (me: Me) 
               {session.current ? (
                 <strong>当前设备</strong>
               ) : (
-                <button type="button" className="link-button" onClick={() => act(endOwnSession(session.id))}>
+                <button type="button" className="link-button" onClick={() => void act(endOwnSession(session.id))}>
                   退出该设备
                 </button>
               )}
@@ -65,7 +65,7 @@ export function OwnAccountPage({ me, onChanged }: { me: Me; onChanged: (me: Me) 
           ))}
         </ul>
         {sessions && sessions.length > 1 && (
-          <button type="button" onClick={() => act(endOtherSessions())} data-testid="end-other-sessions">
+          <button type="button" onClick={() => void act(endOtherSessions())} data-testid="end-other-sessions">
             退出其他所有设备
           </button>
         )}

@@ -35,7 +35,7 @@ export function PasswordForm({ onChanged }: { onChanged: (me: Me) => void }) {
   }
 
   return (
-    <form className="school-form" onSubmit={submit} data-testid="password-form">
+    <form className="school-form" onSubmit={(event) => void submit(event)} data-testid="password-form">
       <label>
         当前密码
         <input

@@ -38,7 +38,7 @@ export function SetupPage({ token: linkToken, onCreated }: { token: string; onCr
 
   return (
     <main className="login-page">
-      <form className="login-card" onSubmit={submit} data-testid="setup-form">
+      <form className="login-card" onSubmit={(event) => void submit(event)} data-testid="setup-form">
         <h1>共备 · 创建学校</h1>
         <p className="login-tagline">填写学校名称和第一个教导处账号，之后用它添加老师、建备课组。</p>
         <label>

@@ -25,13 +25,12 @@ export function BlockDiff({ changes, changesOnly = false }: BlockDiffProps) {
         没有改动。
       </p>
     )
-  let section: string | null = null
   return (
     <div className="block-diff" data-testid="block-diff">
       {shown.map((change, index) => {
         const title = change.block.section
-        const heading = title !== section && title !== '' ? <h3 className="diff-section">{title}</h3> : null
-        section = title
+        const previousTitle = index === 0 ? null : shown[index - 1]!.block.section
+        const heading = title !== previousTitle && title !== '' ? <h3 className="diff-section">{title}</h3> : null
         return (
           <div key={`${change.block.key}-${index}`}>
             {heading}
