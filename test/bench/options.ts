@@ -65,6 +65,11 @@ export interface BenchOptions {
   soakConnections: number
   soakRate: number
   soakDurationMs: number
+  /** Search over a generated corpus on each backend (`search-bench.ts`); off unless asked for. */
+  search: boolean
+  searchDocuments: number
+  searchParagraphs: number
+  searchRuns: number
 }
 
 export const serverKinds = ['reference', 'hocuspocus', 'ours'] as const
@@ -177,6 +182,10 @@ const flags: Record<string, Flag> = {
   'soak-connections': { key: 'soakConnections', help: 'connections in the soak', parse: integer },
   'soak-rate': { key: 'soakRate', help: 'operations per second of each soak connection', parse: integer },
   'soak-duration': { key: 'soakDurationMs', help: 'seconds the soak types', parse: seconds },
+  search: { key: 'search', help: 'search over a generated corpus on each backend (1/0)', parse: boolean },
+  'search-documents': { key: 'searchDocuments', help: '导学案 in the search corpus', parse: integer },
+  'search-paragraphs': { key: 'searchParagraphs', help: 'seed sentences in each of them', parse: integer },
+  'search-runs': { key: 'searchRuns', help: 'times each search query is run', parse: integer },
 }
 
 export function defaultOptions(): BenchOptions {
@@ -215,6 +224,10 @@ export function defaultOptions(): BenchOptions {
     soakConnections: 500,
     soakRate: 1,
     soakDurationMs: 180_000,
+    search: false,
+    searchDocuments: 10_000,
+    searchParagraphs: 60,
+    searchRuns: 20,
   }
 }
 

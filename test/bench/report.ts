@@ -13,6 +13,7 @@ import type { Workload } from './workloads.ts'
 
 export const resultsPath = join(repoRoot, 'test/bench/results/latest.json')
 export const pageLoadResultsPath = join(repoRoot, 'test/bench/results/page-load.json')
+export const searchResultsPath = join(repoRoot, 'test/bench/results/search.json')
 
 export interface WorkloadReport {
   workload: Workload

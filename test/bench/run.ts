@@ -20,10 +20,12 @@ import {
   formatReport,
   pageLoadResultsPath,
   resultsPath,
+  searchResultsPath,
   type WorkloadReport,
   writeReport,
 } from './report.ts'
 import { combineRounds } from './rounds.ts'
+import { formatSearch, measureSearch } from './search-bench.ts'
 import { type Workload, workloadNamed } from './workloads.ts'
 
 async function withServer<T>(kind: ServerKind, use: (server: BenchServer) => Promise<T>): Promise<T> {
@@ -86,6 +88,16 @@ async function main(): Promise<number> {
     console.log(formatPageLoad(pageLoad))
     console.log(`\nwritten to ${pageLoadResultsPath}\n`)
     pageLoadMet = pageLoad.met
+  }
+  if (options.search) {
+    const searchResults = await measureSearch({
+      documents: options.searchDocuments,
+      paragraphs: options.searchParagraphs,
+      runs: options.searchRuns,
+    })
+    writeReport(searchResults, searchResultsPath)
+    console.log(formatSearch(searchResults))
+    console.log(`\nwritten to ${searchResultsPath}\n`)
   }
   const attacksIntact = await runAttackScenarios(options)
   if (!options.load) return pageLoadMet && attacksIntact ? 0 : 1
