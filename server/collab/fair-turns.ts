@@ -6,6 +6,7 @@
  * other connection's frame, arriving a moment later, wait behind it to be judged, stored and relayed.
  * Now a colleague's keystroke waits for at most one turn of the burst, and the loop yields between turns.
  */
+import { logger } from '../log/logger.ts'
 export class FairTurns<K> {
   private readonly waiting = new Map<K, (() => void)[]>()
   /** Frames read this turn, by connection. */
@@ -57,6 +58,6 @@ function runSafely(task: () => void): void {
   try {
     task()
   } catch (error) {
-    console.error('reading a frame failed:', error)
+    logger.error({ err: error }, 'reading a frame failed')
   }
 }
