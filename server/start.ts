@@ -65,7 +65,7 @@ export interface StartOptions {
   userLimits?: UserLimits
   /** Single sign-on through the school's OpenID Connect provider (`GONGBEI_OIDC_*`). */
   sso?: SsoSettings | null
-  /** How long after a change search indexes it (default half a second). */
+  /** How long after a change search indexes it, and rests between sweeps (default half a second and five seconds; tests shorten both). */
   searchIndexDelayMs?: number
 }
 
@@ -105,7 +105,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ? new RedisPeers({ redisUrl: options.redisUrl, prefix: options.redisPrefix, store, catchUpMs: options.catchUpMs })
     : null
   const notifications = new NotificationService(store, peers ? peers.inbox(inboxHub) : inboxHub)
-  const searchIndexer = new SearchIndexer(store, { delayMs: options.searchIndexDelayMs })
+  const searchIndexer = new SearchIndexer(store, {
+    delayMs: options.searchIndexDelayMs,
+    restMs: options.searchIndexDelayMs,
+  })
   const registry = new RoomRegistry({
     store: { updates: announcingWrites(store.updates, () => searchIndexer.changed()) },
     metrics,

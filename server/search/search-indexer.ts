@@ -1,6 +1,7 @@
 /**
  * Keeps the search index up to date from stored state, off the edit path (SEARCH-8): a change pokes
- * `changed()`, which only arms a timer; a sweep a moment later indexes whatever is stale (the store
+ * `changed()`, which only arms a timer; a sweep a moment later (and never sooner than `restMs` after the
+ * last one) indexes whatever is stale (the store
  * compares each source with the stamp its entry was written from), in small batches that yield to the
  * event loop, so typing never waits on indexing. A periodic sweep catches anything no poke announced.
  */
@@ -15,6 +16,12 @@ import { buildEditorSchema } from '../../shared/schema/editor-schema.ts'
 export interface SearchIndexerOptions {
   /** How long after a change the sweep runs: changes meanwhile join it. */
   delayMs?: number
+  /**
+   * How long after a sweep ends the next may start. While a teacher types, every keystroke is a change;
+   * without a rest the document would be read, merged and indexed on the server's one thread twice a
+   * second, a cost a large 导学案 makes everyone's typing wait for.
+   */
+  restMs?: number
   /** A sweep also runs this often, whatever was announced. */
   sweepEveryMs?: number
   /** Sources indexed per transaction. */
@@ -28,6 +35,8 @@ const editorSchema = buildEditorSchema()
 
 export class SearchIndexer {
   private readonly delayMs: number
+  private readonly restMs: number
+  private lastSweepEnded = 0
   private readonly sweepEveryMs: number
   private readonly batchSize: number
   private timer: NodeJS.Timeout | undefined
@@ -41,6 +50,7 @@ export class SearchIndexer {
     options: SearchIndexerOptions = {},
   ) {
     this.delayMs = options.delayMs ?? 500
+    this.restMs = options.restMs ?? 5000
     this.sweepEveryMs = options.sweepEveryMs ?? 30_000
     this.batchSize = options.batchSize ?? 20
   }
@@ -55,10 +65,11 @@ export class SearchIndexer {
   /** Something was stored: sweep soon. Cheap and synchronous, for any write path to call. */
   changed(): void {
     if (this.stopped || this.timer) return
+    const wait = Math.max(this.delayMs, this.lastSweepEnded + this.restMs - Date.now())
     this.timer = setTimeout(() => {
       this.timer = undefined
       void this.sweep()
-    }, this.delayMs)
+    }, wait)
     this.timer.unref()
   }
 
@@ -70,6 +81,7 @@ export class SearchIndexer {
     }
     this.sweeping = this.sweepUntilCurrent().finally(() => {
       this.sweeping = undefined
+      this.lastSweepEnded = Date.now()
     })
     return this.sweeping
   }
