@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { connectClient, covers, login, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
 import { createTestDatabase, postgresSuiteEnabled, type TestDatabase } from '../../helpers/postgres.ts'
 import { redisPrefix, redisSuiteEnabled, testRedisUrl } from '../../helpers/redis.ts'
+import { typeThroughKill } from '../../helpers/kill-mid-stream.ts'
 import { type ServerProcess, spawnServer } from '../../helpers/server-process.ts'
 import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy.ts'
 
@@ -52,17 +52,8 @@ describe.runIf(enabled)('kill -9 of one of two instances', () => {
     const observer = connectClient(second.url, documentId, await wsToken(second.url, 'teacher2'))
     await Promise.all([waitForSync(writer), waitForSync(observer)])
 
-    const text = writer.doc.getText('t')
     const typed = '去分母、去括号、移项、合并同类项、系数化为1。'.repeat(8)
-    let killed: Promise<void> | null = null
-    for (let i = 0; i < typed.length; i++) {
-      text.insert(text.length, typed[i]!)
-      if (i === 120) killed = first.kill('SIGKILL')
-      if (i % 3 === 0) await new Promise((resolve) => setTimeout(resolve, 1))
-    }
-    await killed
-    const seenByObserver = Y.decodeStateVector(Y.encodeStateVector(observer.doc))
-    const acknowledged = new Map(writer.acked)
+    const { seenByObserver, acknowledged } = await typeThroughKill(writer, observer, typed, 120, first)
     expect(observer.text().length).toBeGreaterThan(0)
     expect(acknowledged.get(writer.doc.clientID)).toBeGreaterThan(0)
 

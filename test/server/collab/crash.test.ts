@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { connectClient, covers, login, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
+import { typeThroughKill } from '../../helpers/kill-mid-stream.ts'
 import { type ServerProcess, spawnServer } from '../../helpers/server-process.ts'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gongbei-crash-'))
@@ -28,17 +28,8 @@ describe('kill -9 in the middle of a stream of edits', () => {
     const observer = connectClient(first.url, documentId, await wsToken(first.url, 'teacher2'))
     await Promise.all([waitForSync(writer), waitForSync(observer)])
 
-    const text = writer.doc.getText('t')
     const typed = '一元一次方程的解法：去分母、去括号、移项、合并同类项、系数化为1。'.repeat(6)
-    let killed: Promise<void> | null = null
-    for (let i = 0; i < typed.length; i++) {
-      text.insert(text.length, typed[i]!)
-      if (i === 150) killed = first.kill('SIGKILL')
-      if (i % 3 === 0) await new Promise((resolve) => setTimeout(resolve, 1))
-    }
-    await killed
-    const seenByObserver = Y.decodeStateVector(Y.encodeStateVector(observer.doc))
-    const acknowledged = new Map(writer.acked)
+    const { seenByObserver, acknowledged } = await typeThroughKill(writer, observer, typed, 150, first)
     expect(observer.text().length).toBeGreaterThan(0)
     expect(acknowledged.get(writer.doc.clientID)).toBeGreaterThan(0)
 
