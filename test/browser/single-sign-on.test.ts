@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '../../server/auth/passwords.ts'
-import { type IdentityProvider, startIdentityProvider } from '../helpers/identity-provider.ts'
+import { type IdentityProvider, ssoSettingsFor, startIdentityProvider } from '../helpers/identity-provider.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { buildClient } from './helpers/build-client.ts'
 import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
@@ -29,17 +29,7 @@ describe.runIf(enabled)('browser: signing in through the school’s own sign-in'
         demo: false,
         serveClient: true,
         clientDir,
-        sso: {
-          issuer: new URL(provider.issuer),
-          clientId: provider.clientId,
-          clientSecret: provider.clientSecret,
-          scope: 'openid profile',
-          usernameClaim: 'preferred_username',
-          nameClaim: 'name',
-          redirectUri: null,
-          school: null,
-          cookieSecret: 'a-cookie-secret-of-at-least-32-characters',
-        },
+        sso: ssoSettingsFor(provider),
       }),
       launchChromium(),
     ])

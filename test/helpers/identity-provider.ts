@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Provider from 'oidc-provider'
+import type { SsoSettings } from '../../server/auth/sso-settings.ts'
 
 export interface IdentityProvider {
   issuer: string
@@ -60,5 +61,20 @@ export async function startIdentityProvider(
       server.closeAllConnections()
       return new Promise((resolve) => server.close(() => resolve()))
     },
+  }
+}
+
+/** The server's settings for signing in through `provider`, by its `preferred_username` and `name` claims. */
+export function ssoSettingsFor(provider: IdentityProvider): SsoSettings {
+  return {
+    issuer: new URL(provider.issuer),
+    clientId: provider.clientId,
+    clientSecret: provider.clientSecret,
+    scope: 'openid profile',
+    usernameClaim: 'preferred_username',
+    nameClaim: 'name',
+    redirectUri: null,
+    school: null,
+    cookieSecret: 'a-cookie-secret-of-at-least-32-characters',
   }
 }

@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '../../../server/auth/passwords.ts'
-import type { SsoSettings } from '../../../server/auth/sso-settings.ts'
 import { login } from '../../helpers/collab-client.ts'
 import { CookieBrowser } from '../../helpers/cookie-browser.ts'
-import { type IdentityProvider, startIdentityProvider } from '../../helpers/identity-provider.ts'
+import { type IdentityProvider, ssoSettingsFor, startIdentityProvider } from '../../helpers/identity-provider.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
 
 const officePassword = 'office-password-1'
@@ -23,20 +22,6 @@ const people = {
   nameless: { name: '没有用户名' },
 }
 
-function settingsFor(provider: IdentityProvider): SsoSettings {
-  return {
-    issuer: new URL(provider.issuer),
-    clientId: provider.clientId,
-    clientSecret: provider.clientSecret,
-    scope: 'openid profile',
-    usernameClaim: 'preferred_username',
-    nameClaim: 'name',
-    redirectUri: null,
-    school: null,
-    cookieSecret: 'a-cookie-secret-of-at-least-32-characters',
-  }
-}
-
 describe('single sign-on through the school’s OpenID Connect provider', () => {
   let provider: IdentityProvider
   let server: TestServer
@@ -45,7 +30,7 @@ describe('single sign-on through the school’s OpenID Connect provider', () => 
 
   beforeAll(async () => {
     provider = await startIdentityProvider(people)
-    server = await startTestServer({ demo: false, sso: settingsFor(provider) })
+    server = await startTestServer({ demo: false, sso: ssoSettingsFor(provider) })
     provider.register(`${server.url}/api/auth/oidc/callback`)
     const office = await server.store.accounts.createSchoolWithAdmin('花园实验中学', {
       username: 'office',
@@ -243,7 +228,7 @@ describe('single sign-on when it is not configured, or the provider cannot be re
   it('sends the teacher back to the login page with the reason when the provider is down', async () => {
     const provider = await startIdentityProvider({})
     await provider.stop()
-    const server = await startTestServer({ demo: false, sso: settingsFor(provider) })
+    const server = await startTestServer({ demo: false, sso: ssoSettingsFor(provider) })
     try {
       const response = await fetch(`${server.url}/api/auth/oidc/start`, { redirect: 'manual' })
       expect(response.status).toBe(302)
