@@ -6,7 +6,7 @@ import { type Kysely, sql, type Transaction } from 'kysely'
 import type { SearchKind } from '../../shared/search/search-kinds.ts'
 import type { LessonStage } from '../../shared/workflow/stages.ts'
 import type { SearchScope } from '../../shared/search/search-scope.ts'
-import type { Database } from './database-schema.ts'
+import type { Database, SearchEntriesTable } from './database-schema.ts'
 import type { SqlDialect } from './migrate.ts'
 import { ftsMatchOf, tsQueriesOf } from './search-match.ts'
 import type {
@@ -71,20 +71,21 @@ export async function listStaleSearchSources(db: Kysely<Database>, limit: number
   ]
 }
 
-interface Row {
-  source_id: string
-  stamp: string
-  kind: string
-  school_id: string
-  group_id: string | null
-  lesson_id: string | null
-  document_id: string | null
-  version_number: number | null
-  observer_id: string | null
-  observed_id: string | null
-  title: string
-  dated_at: number | string
-}
+/** A stale source as the queries read it: an entry's columns, the date as the driver returns it (PostgreSQL: text). */
+type Row = Pick<
+  SearchEntriesTable,
+  | 'source_id'
+  | 'stamp'
+  | 'kind'
+  | 'school_id'
+  | 'group_id'
+  | 'lesson_id'
+  | 'document_id'
+  | 'version_number'
+  | 'observer_id'
+  | 'observed_id'
+  | 'title'
+> & { dated_at: number | string }
 
 function staleOf(source: SearchSource, row: Row, fields: string[]): StaleSearchSource {
   return {
