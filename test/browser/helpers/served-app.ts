@@ -13,7 +13,7 @@ export interface ServedApp {
   browser: Browser
 }
 
-export type ServedAppOptions = Pick<StartOptions, 'demoPlan' | 'chromiumPath'>
+export type ServedAppOptions = Pick<StartOptions, 'demoPlan' | 'chromiumPath' | 'searchIndexDelayMs'>
 
 export async function startServedApp(options: ServedAppOptions = {}): Promise<ServedApp> {
   const [server, browser] = await Promise.all([startAppServer(options), launchChromium()])
