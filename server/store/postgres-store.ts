@@ -12,16 +12,34 @@ import { logger } from '../log/logger.ts'
 /** PostgreSQL takes at most 65 535 parameters per statement; an update row uses up to four. */
 const maxRowsPerStatement = 10_000
 
-export async function openPostgresStore(databaseUrl: string): Promise<SqlStore> {
-  const where = describeDatabase(databaseUrl)
+/**
+ * The store's connections. A connection that breaks (the server restarts, the network drops) emits an
+ * error; without a listener that error would crash the process. The pool listens while a connection is
+ * idle, and each connection listens for itself while it is lent out (a transaction between two
+ * statements), since the pool does not then. Either way the pool drops the broken connection and opens
+ * another for the next query.
+ */
+export function postgresPool(databaseUrl: string, where = describeDatabase(databaseUrl)): pg.Pool {
   // Times and sequence numbers are `bigint` columns; pg returns those as strings unless told otherwise.
   // Both stay far below 2^53, so numbers are exact.
   const types = new pg.TypeOverrides()
   types.setTypeParser(pg.types.builtins.INT8, Number)
   const pool = new pg.Pool({ connectionString: databaseUrl, types, connectionTimeoutMillis: 10_000 })
-  // An idle connection that breaks (the server restarts) is reported here; without a listener the
-  // process would crash. The pool replaces the connection on the next query.
-  pool.on('error', (error) => logger.error({ err: error, where }, 'PostgreSQL connection failed'))
+  // An idle connection's error reaches both listeners; it is logged once.
+  const reported = new WeakSet<Error>()
+  const reportBroken = (error: Error) => {
+    if (reported.has(error)) return
+    reported.add(error)
+    logger.error({ err: error, where }, 'PostgreSQL connection failed')
+  }
+  pool.on('error', reportBroken)
+  pool.on('connect', (connection) => connection.on('error', reportBroken))
+  return pool
+}
+
+export async function openPostgresStore(databaseUrl: string): Promise<SqlStore> {
+  const where = describeDatabase(databaseUrl)
+  const pool = postgresPool(databaseUrl, where)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   try {
     await sql`select 1`.execute(db)
