@@ -10,7 +10,7 @@ import { startSessionSweeper } from './auth/session-sweeper.ts'
 import { SsoClient } from './auth/sso-client.ts'
 import type { SsoSettings } from './auth/sso-settings.ts'
 import { RoomRegistry } from './collab/room-registry.ts'
-import type { UserLimits } from './collab/rate-limit.ts'
+import type { Cooldowns, UserLimits } from './collab/rate-limit.ts'
 import { createUpgradeHandler } from './collab/upgrade.ts'
 import { type DemoAccount, seedDemo } from './demo/seed.ts'
 import { PdfRenderer } from './export/pdf/pdf-renderer.ts'
@@ -63,6 +63,11 @@ export interface StartOptions {
    * `shared/limits.ts` by default. The benchmark, whose simulated teachers share four accounts, lifts them.
    */
   userLimits?: UserLimits
+  /**
+   * Users cut off for sending too much and their pauses (BOUNDS-11); those of `shared/limits.ts` by
+   * default. The hostile suite, whose attackers are cut off run after run, shortens them.
+   */
+  cooldowns?: Cooldowns
   /** Single sign-on through the school's OpenID Connect provider (`GONGBEI_OIDC_*`). */
   sso?: SsoSettings | null
   /** How long after a change search indexes it, and rests between sweeps (default half a second and five seconds; tests shorten both). */
@@ -134,7 +139,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     sso: options.sso ? new SsoClient(options.sso) : null,
   })
   await peers?.start(registry, inboxHub)
-  const upgrades = createUpgradeHandler({ store, registry, metrics, presence, userLimits: options.userLimits })
+  const upgrades = createUpgradeHandler({
+    store,
+    registry,
+    metrics,
+    presence,
+    userLimits: options.userLimits,
+    cooldowns: options.cooldowns,
+  })
 
   // Without `createServer` the adaptor makes a plain node:http server.
   // Any request that may have changed something (a plan entry, a 定稿, a record) starts a sweep once done.

@@ -79,6 +79,10 @@ export function rateLimitedReason(what: string, retryAfterMs: number): string {
 export function retryPauseMs(code: number, reason = ''): number {
   if (code === CloseCode.storageUnavailable) return 2_000
   if (code !== CloseCode.rateLimited) return 0
-  const said = Number(retryAfterPattern.exec(reason)?.[1] ?? 0)
-  return Math.min(limits.maxRateLimitCooldownMs, Math.max(limits.rateLimitCooldownMs, said))
+  return Math.min(limits.maxRateLimitCooldownMs, Math.max(limits.rateLimitCooldownMs, retryAfterMs(reason)))
+}
+
+/** The pause a `rateLimited` close's reason names, as the server said it; 0 when it names none. */
+export function retryAfterMs(reason: string): number {
+  return Number(retryAfterPattern.exec(reason)?.[1] ?? 0)
 }
