@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { AdaptationConflictsTable, Database, LessonVersionsTable } from './database-schema.ts'
+import { documentRow } from './document-rows.ts'
 import { moveLessonStageIn } from './lesson-queries.ts'
 import type { LessonStageMove } from './lesson-records.ts'
 import type { DocumentRecord } from './store.ts'
@@ -108,17 +109,7 @@ export async function createLessonDocument(
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('documents')
-      .values({
-        id: record.id,
-        school_id: record.schoolId,
-        group_id: record.groupId,
-        title: record.title,
-        kind: record.kind,
-        created_by: record.createdBy,
-        created_at: now,
-        lesson_id: document.lessonId,
-        last_seq: initial ? 1 : 0,
-      })
+      .values({ ...documentRow(record), last_seq: initial ? 1 : 0 })
       .execute()
     if (initial) {
       await trx

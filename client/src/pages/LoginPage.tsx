@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { login, ssoOffered, ssoStartPath } from '../api/auth.ts'
 import { setupNeeded } from '../api/school.ts'
+import { PasswordField } from '../components/PasswordField.tsx'
 import type { Me } from '../../../shared/api.ts'
 import { ssoFailureMessages, ssoFailures, type SsoFailure } from '../../../shared/school/sso-rules.ts'
 
@@ -54,18 +55,14 @@ export function LoginPage({ onLoggedIn, ssoFailure }: { onLoggedIn: (me: Me) => 
             data-testid="login-username"
           />
         </label>
-        <label>
-          密码
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            data-testid="login-password"
-          />
-        </label>
+        <PasswordField
+          label="密码"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          testId="login-password"
+        />
         {(error ?? ssoMessage(ssoFailure)) && (
           <p className="form-error" role="alert" data-testid="login-error">
             {error ?? ssoMessage(ssoFailure)}

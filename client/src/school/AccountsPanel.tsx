@@ -213,26 +213,16 @@ function NewAccountForm({
           data-testid="new-account-username"
         />
       </label>
-      <label>
-        角色
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="new-account-role">
-          {roles.map((option) => (
-            <option key={option} value={option}>
-              {roleLabels[option]}
-            </option>
-          ))}
-        </select>
-      </label>
-      {role === 'guest' && (
-        <label>
-          访问期限
-          <input type="date" required value={until} onChange={(e) => setUntil(e.target.value)} />
-        </label>
-      )}
-      <div>
-        {role === 'guest' ? '可查看的备课组' : '备课组'}：
-        <GroupChoices groups={groups} chosen={groupIds} onChange={setGroupIds} />
-      </div>
+      <RoleFields
+        role={role}
+        onRole={setRole}
+        until={until}
+        onUntil={setUntil}
+        groups={groups}
+        groupIds={groupIds}
+        onGroupIds={setGroupIds}
+        roleTestId="new-account-role"
+      />
       <button type="submit" className="primary" data-testid="new-account-submit">
         添加账号
       </button>
@@ -265,9 +255,42 @@ function AccountEditor({
         姓名
         <input required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
       </label>
+      <RoleFields
+        role={role}
+        onRole={setRole}
+        until={until}
+        onUntil={setUntil}
+        groups={groups}
+        groupIds={groupIds}
+        onGroupIds={setGroupIds}
+      />
+      <button type="submit" className="primary">
+        保存
+      </button>
+      <button type="button" className="link-button" onClick={onCancel}>
+        取消
+      </button>
+    </form>
+  )
+}
+
+/** The role, and for a 校外教研员 the end of access; then the groups, which for a guest are all they may see. */
+function RoleFields(props: {
+  role: Role
+  onRole: (role: Role) => void
+  until: string
+  onUntil: (until: string) => void
+  groups: SchoolGroup[]
+  groupIds: string[]
+  onGroupIds: (groupIds: string[]) => void
+  roleTestId?: string
+}) {
+  const { role, until, groups, groupIds } = props
+  return (
+    <>
       <label>
         角色
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        <select value={role} onChange={(e) => props.onRole(e.target.value as Role)} data-testid={props.roleTestId}>
           {roles.map((option) => (
             <option key={option} value={option}>
               {roleLabels[option]}
@@ -278,19 +301,13 @@ function AccountEditor({
       {role === 'guest' && (
         <label>
           访问期限
-          <input type="date" required value={until} onChange={(e) => setUntil(e.target.value)} />
+          <input type="date" required value={until} onChange={(e) => props.onUntil(e.target.value)} />
         </label>
       )}
       <div>
         {role === 'guest' ? '可查看的备课组' : '备课组'}：
-        <GroupChoices groups={groups} chosen={groupIds} onChange={setGroupIds} />
+        <GroupChoices groups={groups} chosen={groupIds} onChange={props.onGroupIds} />
       </div>
-      <button type="submit" className="primary">
-        保存
-      </button>
-      <button type="button" className="link-button" onClick={onCancel}>
-        取消
-      </button>
-    </form>
+    </>
   )
 }

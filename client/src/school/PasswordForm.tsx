@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react'
 import type { Me } from '../../../shared/api.ts'
 import { minPasswordLength } from '../../../shared/school/account-rules.ts'
 import { changeOwnPassword } from '../api/school.ts'
+import { PasswordField } from '../components/PasswordField.tsx'
 
 export function PasswordForm({ onChanged }: { onChanged: (me: Me) => void }) {
   const [current, setCurrent] = useState('')
@@ -36,39 +37,27 @@ export function PasswordForm({ onChanged }: { onChanged: (me: Me) => void }) {
 
   return (
     <form className="school-form" onSubmit={(event) => void submit(event)} data-testid="password-form">
-      <label>
-        当前密码
-        <input
-          type="password"
-          autoComplete="current-password"
-          required
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-          data-testid="password-current"
-        />
-      </label>
-      <label>
-        新密码（至少 {minPasswordLength} 位）
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          data-testid="password-new"
-        />
-      </label>
-      <label>
-        再输一次新密码
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={again}
-          onChange={(e) => setAgain(e.target.value)}
-          data-testid="password-again"
-        />
-      </label>
+      <PasswordField
+        label="当前密码"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+        testId="password-current"
+      />
+      <PasswordField
+        label={`新密码（至少 ${minPasswordLength} 位）`}
+        autoComplete="new-password"
+        value={next}
+        onChange={setNext}
+        testId="password-new"
+      />
+      <PasswordField
+        label="再输一次新密码"
+        autoComplete="new-password"
+        value={again}
+        onChange={setAgain}
+        testId="password-again"
+      />
       {error && (
         <p className="form-error" role="alert">
           {error}

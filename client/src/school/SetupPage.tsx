@@ -4,7 +4,9 @@
  */
 import { type FormEvent, useState } from 'react'
 import type { Me } from '../../../shared/api.ts'
+import { minPasswordLength } from '../../../shared/school/account-rules.ts'
 import { createSchool } from '../api/school.ts'
+import { PasswordField } from '../components/PasswordField.tsx'
 
 export function SetupPage({ token: linkToken, onCreated }: { token: string; onCreated: (me: Me) => void }) {
   const [token, setToken] = useState(linkToken)
@@ -72,17 +74,13 @@ export function SetupPage({ token: linkToken, onCreated }: { token: string; onCr
             data-testid="setup-username"
           />
         </label>
-        <label>
-          密码（至少 8 位）
-          <input
-            type="password"
-            value={password}
-            autoComplete="new-password"
-            required
-            onChange={(event) => setPassword(event.target.value)}
-            data-testid="setup-password"
-          />
-        </label>
+        <PasswordField
+          label={`密码（至少 ${minPasswordLength} 位）`}
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          testId="setup-password"
+        />
         {error && (
           <p className="form-error" role="alert" data-testid="setup-error">
             {error}

@@ -1,7 +1,8 @@
 /** The documents area of the store over SQL, shared by both dialects. */
 import { randomUUID } from 'node:crypto'
-import { type Kysely, type Selectable, sql } from 'kysely'
-import type { Database, DocumentsTable } from '../database-schema.ts'
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../database-schema.ts'
+import { documentRow, toDocument } from '../document-rows.ts'
 import type { DocumentRecord, DocumentStore } from '../store.ts'
 
 export class SqlDocumentStore implements DocumentStore {
@@ -11,19 +12,7 @@ export class SqlDocumentStore implements DocumentStore {
     doc: Omit<DocumentRecord, 'id' | 'createdAt' | 'lessonId'> & { lessonId?: string | null },
   ): Promise<DocumentRecord> {
     const record: DocumentRecord = { id: randomUUID(), createdAt: new Date(), ...doc, lessonId: doc.lessonId ?? null }
-    await this.db
-      .insertInto('documents')
-      .values({
-        id: record.id,
-        school_id: record.schoolId,
-        group_id: record.groupId,
-        title: record.title,
-        kind: record.kind,
-        created_by: record.createdBy,
-        created_at: record.createdAt.getTime(),
-        lesson_id: record.lessonId,
-      })
-      .execute()
+    await this.db.insertInto('documents').values(documentRow(record)).execute()
     return record
   }
 
@@ -74,18 +63,5 @@ export class SqlDocumentStore implements DocumentStore {
       .orderBy('documents.id')
       .execute()
     return rows.map(toDocument)
-  }
-}
-
-function toDocument(row: Selectable<DocumentsTable>): DocumentRecord {
-  return {
-    id: row.id,
-    groupId: row.group_id,
-    schoolId: row.school_id,
-    title: row.title,
-    kind: row.kind,
-    createdBy: row.created_by,
-    createdAt: new Date(Number(row.created_at)),
-    lessonId: row.lesson_id,
   }
 }
