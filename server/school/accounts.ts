@@ -75,34 +75,34 @@ export async function createAccount(
   const accounts = await store.accounts.listAccounts(actor.schoolId)
   let account: AccountRecord
   try {
-    account = await store.accounts.createAccount({
-      schoolId: actor.schoolId,
-      username: request.username,
-      displayName: request.displayName,
-      role: request.role,
-      color: accountColors[accounts.length % accountColors.length]!,
-      passwordHash: await hashPassword(request.password ?? handedOut!),
-      // A password the office chose is as much a secret of the office as a generated one.
-      mustChangePassword: true,
-      accessUntil,
-    })
+    account = await store.accounts.createAccount(
+      {
+        schoolId: actor.schoolId,
+        username: request.username,
+        displayName: request.displayName,
+        role: request.role,
+        color: accountColors[accounts.length % accountColors.length]!,
+        passwordHash: await hashPassword(request.password ?? handedOut!),
+        // A password the office chose is as much a secret of the office as a generated one.
+        mustChangePassword: true,
+        accessUntil,
+        groupIds: request.groupIds,
+      },
+      {
+        actorId: actor.userId,
+        action: 'account.create',
+        detail: {
+          username: request.username,
+          displayName: request.displayName,
+          role: request.role,
+          groupIds: request.groupIds,
+        },
+      },
+    )
   } catch (error) {
     if (error instanceof UsernameTakenError) return reject(`用户名 ${request.username} 已被使用，请换一个`)
     throw error
   }
-  await writeGroups(store, account.id, request.role, request.groupIds)
-  await store.audit.addAuditEntry({
-    schoolId: actor.schoolId,
-    actorId: actor.userId,
-    action: 'account.create',
-    targetUserId: account.id,
-    detail: {
-      username: account.username,
-      displayName: account.displayName,
-      role: account.role,
-      groupIds: request.groupIds,
-    },
-  })
   return succeed({ account: await viewOf(store, account), oneTimePassword: handedOut })
 }
 
@@ -141,24 +141,27 @@ export async function changeAccount(
     (change.accessUntil !== undefined || roleChanged ? accessUntilProblem(role, accessUntil, now) : null) ??
     (groupIds === null ? null : await groupsProblem(store, actor, role, groupIds))
   if (problem !== null) return reject(problem)
-  await store.accounts.updateAccount(id, {
-    displayName: change.displayName?.trim(),
-    role: change.role,
-    accessUntil: change.accessUntil !== undefined || roleChanged ? accessUntil : undefined,
-  })
-  if (roleChanged) await writeGroups(store, id, account.role, [])
-  if (groupIds !== null) await writeGroups(store, id, role, groupIds)
-  await store.audit.addAuditEntry({
-    schoolId: actor.schoolId,
-    actorId: actor.userId,
-    action: 'account.update',
-    targetUserId: id,
-    detail: { ...change },
-  })
+  // Groups of the new kind are set; becoming or ceasing to be an expert clears those of the old kind.
+  const set = groupIds ?? undefined
+  const clear = roleChanged ? [] : undefined
+  const memberGroupIds = role === 'guest' ? (account.role === 'guest' ? undefined : clear) : set
+  const guestGroupIds = role === 'guest' ? set : account.role === 'guest' ? clear : undefined
+  const changed = await store.accounts.updateAccount(
+    id,
+    {
+      displayName: change.displayName?.trim(),
+      role: change.role,
+      accessUntil: change.accessUntil !== undefined || roleChanged ? accessUntil : undefined,
+      memberGroupIds,
+      guestGroupIds,
+    },
+    { actorId: actor.userId, action: 'account.update', detail: { ...change } },
+  )
+  if (!changed) return missing('没有这个账号')
   // What they may do changed: their editors reconnect, and the upgrade decides each document's access anew.
   if (roleChanged || groupIds !== null)
     context.registry.closeConnectionsOf(id, CloseCode.accessChanged, 'access changed')
-  return succeed(await viewOf(store, (await store.accounts.findAccount(id))!))
+  return succeed(await viewOf(store, changed))
 }
 
 export async function setDisabled(
@@ -172,17 +175,14 @@ export async function setDisabled(
   const target = await managed(store, actor, id, { kind: disabled ? 'disable' : 'enable' })
   if (!target.ok) return target
   if ((target.value.disabledAt !== null) === disabled) return succeed(await viewOf(store, target.value))
-  const changed = await store.accounts.setAccountDisabled(id, disabled ? now : null)
+  const changed = await store.accounts.setAccountDisabled(id, disabled ? now : null, {
+    actorId: actor.userId,
+    action: disabled ? 'account.disable' : 'account.enable',
+    detail: { username: target.value.username },
+  })
   if (!changed) return missing('没有这个账号')
   // [SCHOOL-3] Their sessions ended with the write; their open documents close now.
   if (disabled) context.registry.closeConnectionsOf(id, CloseCode.unauthorized, 'account disabled')
-  await store.audit.addAuditEntry({
-    schoolId: actor.schoolId,
-    actorId: actor.userId,
-    action: disabled ? 'account.disable' : 'account.enable',
-    targetUserId: id,
-    detail: { username: changed.username },
-  })
   return succeed(await viewOf(store, changed))
 }
 
@@ -195,17 +195,13 @@ export async function resetPassword(
   const target = await managed(store, actor, id, { kind: 'resetPassword' })
   if (!target.ok) return target
   const password = oneTimePassword()
-  await store.accounts.setPassword(id, await hashPassword(password), true)
-  // Whoever knew the old password is signed out everywhere, open documents included.
-  await store.sessions.deleteOtherSessions(id, null)
-  registry.closeConnectionsOf(id, CloseCode.unauthorized, 'password reset')
-  await store.audit.addAuditEntry({
-    schoolId: actor.schoolId,
-    actorId: actor.userId,
-    action: 'account.resetPassword',
-    targetUserId: id,
-    detail: { username: target.value.username },
+  // Whoever knew the old password is signed out everywhere, in the same transaction, open documents at once.
+  const changed = await store.accounts.setPassword(id, await hashPassword(password), true, {
+    keepSessionTokenHash: null,
+    audit: { actorId: actor.userId, action: 'account.resetPassword', detail: { username: target.value.username } },
   })
+  if (!changed) return missing('没有这个账号')
+  registry.closeConnectionsOf(id, CloseCode.unauthorized, 'password reset')
   return succeed({ account: await viewOf(store, (await store.accounts.findAccount(id))!), oneTimePassword: password })
 }
 
@@ -233,16 +229,6 @@ async function groupsProblem(
   if (groupIds.some((id) => !known.has(id))) return '没有这个备课组'
   // An expert is invited to groups; anyone else joins them as a member, which an office account may too.
   return role === 'guest' ? null : memberProblem({ role, disabledAt: null })
-}
-
-async function writeGroups(
-  store: Pick<Store, 'groups'>,
-  userId: string,
-  role: Role,
-  groupIds: readonly string[],
-): Promise<void> {
-  if (role === 'guest') await store.groups.setGuestGroups(userId, groupIds)
-  else await store.groups.setMemberships(userId, groupIds)
 }
 
 async function viewOf(store: Pick<Store, 'accounts' | 'groups'>, account: AccountRecord): Promise<Account> {

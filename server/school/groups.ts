@@ -30,19 +30,13 @@ export async function createGroup(
   if (problem !== null) return reject(problem)
   let id: string
   try {
-    id = (await store.groups.createGroup(actor.schoolId, request.name.trim())).id
+    const details = { subject: request.subject, grade: request.grade }
+    const audit = { actorId: actor.userId, action: 'group.create' as const, detail: { ...request } }
+    id = (await store.groups.createGroup(actor.schoolId, request.name.trim(), { ...details, audit })).id
   } catch (error) {
     if (error instanceof GroupNameTakenError) return reject(`已经有名为“${request.name.trim()}”的备课组`)
     throw error
   }
-  await store.groups.updateGroup(id, { subject: request.subject, grade: request.grade })
-  await store.audit.addAuditEntry({
-    schoolId: actor.schoolId,
-    actorId: actor.userId,
-    action: 'group.create',
-    targetGroupId: id,
-    detail: { ...request },
-  })
   return succeed(groupView(await detailsOf(store, actor.schoolId, id)))
 }
 
@@ -71,24 +65,21 @@ export async function changeGroup(
     leaderProblem(leader, memberIds)
   if (problem !== null) return reject(problem)
   try {
-    if (change.memberIds) await store.groups.setGroupMembers(id, memberIds)
-    await store.groups.updateGroup(id, {
-      name: change.name?.trim(),
-      subject: change.subject,
-      grade: change.grade,
-      leaderId,
-    })
+    await store.groups.updateGroup(
+      id,
+      {
+        name: change.name?.trim(),
+        subject: change.subject,
+        grade: change.grade,
+        leaderId,
+        memberIds: change.memberIds ? memberIds : undefined,
+      },
+      { actorId: actor.userId, action: change.memberIds ? 'group.members' : 'group.update', detail: { ...change } },
+    )
   } catch (error) {
     if (error instanceof GroupNameTakenError) return reject(`已经有名为“${error.groupName}”的备课组`)
     throw error
   }
-  await store.audit.addAuditEntry({
-    schoolId: actor.schoolId,
-    actorId: actor.userId,
-    action: change.memberIds ? 'group.members' : 'group.update',
-    targetGroupId: id,
-    detail: { ...change },
-  })
   // Whoever joined or left now has other rights in this group's documents.
   const removed = group.memberIds.filter((memberId) => !memberIds.includes(memberId))
   for (const userId of [...added, ...removed])

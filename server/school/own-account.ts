@@ -28,16 +28,11 @@ export async function changeOwnPassword(
   const problem =
     passwordProblem(newPassword, user.username) ?? (newPassword === currentPassword ? '新密码不能与当前密码相同' : null)
   if (problem !== null) return reject(problem)
-  await store.accounts.setPassword(user.id, await hashPassword(newPassword), false)
-  await store.sessions.deleteOtherSessions(user.id, tokenHash)
-  closeOtherSessions(registry, user.id, tokenHash)
-  await store.audit.addAuditEntry({
-    schoolId: user.schoolId,
-    actorId: user.id,
-    action: 'account.changeOwnPassword',
-    targetUserId: user.id,
-    detail: {},
+  await store.accounts.setPassword(user.id, await hashPassword(newPassword), false, {
+    keepSessionTokenHash: tokenHash,
+    audit: { actorId: user.id, action: 'account.changeOwnPassword', detail: {} },
   })
+  closeOtherSessions(registry, user.id, tokenHash)
   return succeed(undefined)
 }
 

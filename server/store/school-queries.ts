@@ -17,11 +17,13 @@ import {
   GroupNameTakenError,
   type NewAccount,
   type NewAuditEntry,
+  type NewGroupDetails,
+  type PasswordEffects,
   type SchoolRecord,
   type SessionView,
   UsernameTakenError,
 } from './school-records.ts'
-import type { AccountRecord, SessionRecord } from './store.ts'
+import type { AccountRecord, GroupRecord, SessionRecord } from './store.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -74,16 +76,40 @@ export async function insertAuditEntry(db: Db, entry: NewAuditEntry): Promise<Au
   return toAuditEntry(row)
 }
 
-/** The account and the audit entry naming it, together or not at all. */
+/** The account, its groups and the audit entry naming it, together or not at all. */
 export function insertAuditedAccount(
   db: Kysely<Database>,
   account: NewAccount,
-  audit: AuditNote,
+  audit: AuditNote | undefined,
 ): Promise<AccountRecord> {
   return db.transaction().execute(async (trx) => {
     const created = await insertAccount(trx, account)
-    await insertAuditEntry(trx, { ...audit, schoolId: account.schoolId, targetUserId: created.id })
+    if (account.groupIds !== undefined && account.groupIds.length > 0) {
+      if (account.role === 'guest') await replaceGuestGroups(trx, created.id, account.groupIds)
+      else await replaceMemberships(trx, created.id, account.groupIds)
+    }
+    if (audit !== undefined)
+      await insertAuditEntry(trx, { ...audit, schoolId: account.schoolId, targetUserId: created.id })
     return created
+  })
+}
+
+/**
+ * Runs `change` on the account in a transaction and, when the account exists and `audit` is given,
+ * writes the entry naming it in the same one: the entry exists if and only if the change does.
+ */
+function auditedAccountChange<T>(
+  db: Kysely<Database>,
+  id: string,
+  audit: AuditNote | undefined,
+  change: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T | null> {
+  return db.transaction().execute(async (trx) => {
+    const account = await trx.selectFrom('users').select('school_id').where('id', '=', id).executeTakeFirst()
+    if (account === undefined) return null
+    const result = await change(trx)
+    if (audit !== undefined) await insertAuditEntry(trx, { ...audit, schoolId: account.school_id, targetUserId: id })
+    return result
   })
 }
 
@@ -139,18 +165,36 @@ export async function listAccounts(db: Db, schoolId: string): Promise<AccountRec
   return rows.map(toAccount)
 }
 
-export async function updateAccount(db: Db, id: string, change: AccountChange): Promise<AccountRecord | null> {
-  const values: { display_name?: string; role?: Role; access_until?: number | null } = {}
-  if (change.displayName !== undefined) values.display_name = change.displayName
-  if (change.role !== undefined) values.role = change.role
-  if (change.accessUntil !== undefined) values.access_until = change.accessUntil?.getTime() ?? null
-  if (Object.keys(values).length > 0) await db.updateTable('users').set(values).where('id', '=', id).execute()
-  return findAccount(db, id)
+/** The change, the groups it sets and its audit entry, in one transaction; null if there is no such account. */
+export function updateAccount(
+  db: Kysely<Database>,
+  id: string,
+  change: AccountChange,
+  audit?: AuditNote,
+): Promise<AccountRecord | null> {
+  return auditedAccountChange(db, id, audit, async (trx) => {
+    const values: { display_name?: string; role?: Role; access_until?: number | null } = {}
+    if (change.displayName !== undefined) values.display_name = change.displayName
+    if (change.role !== undefined) values.role = change.role
+    if (change.accessUntil !== undefined) values.access_until = change.accessUntil?.getTime() ?? null
+    if (Object.keys(values).length > 0) await trx.updateTable('users').set(values).where('id', '=', id).execute()
+    if (change.memberGroupIds !== undefined) await replaceMemberships(trx, id, change.memberGroupIds)
+    if (change.guestGroupIds !== undefined) await replaceGuestGroups(trx, id, change.guestGroupIds)
+    return findAccount(trx, id)
+  })
 }
 
-/** Disabling ends every session of the account in the same transaction; enabling starts none. */
-export function setAccountDisabled(db: Kysely<Database>, id: string, at: Date | null): Promise<AccountRecord | null> {
-  return db.transaction().execute(async (trx) => {
+/**
+ * Disabling ends every session of the account in the same transaction as the change and its audit
+ * entry; enabling starts none. Null if there is no such account.
+ */
+export function setAccountDisabled(
+  db: Kysely<Database>,
+  id: string,
+  at: Date | null,
+  audit?: AuditNote,
+): Promise<AccountRecord | null> {
+  return auditedAccountChange(db, id, audit, async (trx) => {
     await trx
       .updateTable('users')
       .set({ disabled_at: at?.getTime() ?? null })
@@ -161,13 +205,27 @@ export function setAccountDisabled(db: Kysely<Database>, id: string, at: Date | 
   })
 }
 
-export async function setPassword(db: Db, id: string, passwordHash: string, mustChange: boolean): Promise<boolean> {
-  const result = await db
-    .updateTable('users')
-    .set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0 })
-    .where('id', '=', id)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) > 0
+/**
+ * The new password, with `effects` the sessions it ends and its audit entry, in one transaction.
+ * False if there is no such account.
+ */
+export async function setPassword(
+  db: Kysely<Database>,
+  id: string,
+  passwordHash: string,
+  mustChange: boolean,
+  effects?: PasswordEffects,
+): Promise<boolean> {
+  const changed = await auditedAccountChange(db, id, effects?.audit, async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0 })
+      .where('id', '=', id)
+      .execute()
+    if (effects !== undefined) await deleteOtherSessions(trx, id, effects.keepSessionTokenHash)
+    return true
+  })
+  return changed === true
 }
 
 export async function countActiveAdmins(db: Db, schoolId: string): Promise<number> {
@@ -218,31 +276,35 @@ export async function listGroupDetails(db: Db, schoolId: string): Promise<GroupD
 
 /** Replaces the groups the user is a member of, in one transaction; groups they stop leading lose their leader. */
 export function setMemberships(db: Kysely<Database>, userId: string, groupIds: readonly string[]): Promise<void> {
-  return db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('group_members').where('user_id', '=', userId).execute()
-    if (groupIds.length > 0) {
-      await trx
-        .insertInto('group_members')
-        .values([...new Set(groupIds)].map((groupId) => ({ group_id: groupId, user_id: userId })))
-        .execute()
-    }
-    let led = trx.updateTable('groups').set({ leader_id: null }).where('leader_id', '=', userId)
-    if (groupIds.length > 0) led = led.where('id', 'not in', [...groupIds])
-    await led.execute()
-  })
+  return db.transaction().execute((trx) => replaceMemberships(trx, userId, groupIds))
+}
+
+async function replaceMemberships(trx: Transaction<Database>, userId: string, groupIds: readonly string[]) {
+  await trx.deleteFrom('group_members').where('user_id', '=', userId).execute()
+  if (groupIds.length > 0) {
+    await trx
+      .insertInto('group_members')
+      .values([...new Set(groupIds)].map((groupId) => ({ group_id: groupId, user_id: userId })))
+      .execute()
+  }
+  let led = trx.updateTable('groups').set({ leader_id: null }).where('leader_id', '=', userId)
+  if (groupIds.length > 0) led = led.where('id', 'not in', [...groupIds])
+  await led.execute()
 }
 
 /** Replaces the groups an outside expert is invited to, in one transaction. */
 export function setGuestGroups(db: Kysely<Database>, userId: string, groupIds: readonly string[]): Promise<void> {
-  return db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('guest_groups').where('user_id', '=', userId).execute()
-    if (groupIds.length > 0) {
-      await trx
-        .insertInto('guest_groups')
-        .values([...new Set(groupIds)].map((groupId) => ({ group_id: groupId, user_id: userId })))
-        .execute()
-    }
-  })
+  return db.transaction().execute((trx) => replaceGuestGroups(trx, userId, groupIds))
+}
+
+async function replaceGuestGroups(trx: Transaction<Database>, userId: string, groupIds: readonly string[]) {
+  await trx.deleteFrom('guest_groups').where('user_id', '=', userId).execute()
+  if (groupIds.length > 0) {
+    await trx
+      .insertInto('guest_groups')
+      .values([...new Set(groupIds)].map((groupId) => ({ group_id: groupId, user_id: userId })))
+      .execute()
+  }
 }
 
 export async function guestGroupIdsOf(db: Db, userId: string): Promise<string[]> {
@@ -255,45 +317,80 @@ export async function guestGroupIdsOf(db: Db, userId: string): Promise<string[]>
   return rows.map((row) => row.group_id)
 }
 
-/** Refuses a name another group of the school has. */
-export async function updateGroup(db: Db, id: string, change: GroupChange): Promise<void> {
-  const values: { name?: string; subject?: string; grade?: string; leader_id?: string | null } = {}
-  if (change.name !== undefined) values.name = change.name
-  if (change.subject !== undefined) values.subject = change.subject
-  if (change.grade !== undefined) values.grade = change.grade
-  if (change.leaderId !== undefined) values.leader_id = change.leaderId
-  if (Object.keys(values).length === 0) return
-  if (values.name !== undefined) {
-    const group = await db.selectFrom('groups').select('school_id').where('id', '=', id).executeTakeFirst()
-    const clash = group
-      ? await db
-          .selectFrom('groups')
-          .select('id')
-          .where('school_id', '=', group.school_id)
-          .where('name', '=', values.name)
-          .where('id', '<>', id)
-          .executeTakeFirst()
-      : undefined
-    if (clash) throw new GroupNameTakenError(values.name)
-  }
-  await db.updateTable('groups').set(values).where('id', '=', id).execute()
+/** The group, its subject and grade, and with `audit` its entry, in one transaction. */
+export function insertGroup(
+  db: Kysely<Database>,
+  schoolId: string,
+  name: string,
+  details: NewGroupDetails | undefined,
+): Promise<GroupRecord> {
+  return db.transaction().execute(async (trx) => {
+    const id = randomUUID()
+    const inserted = await trx
+      .insertInto('groups')
+      .values({
+        id,
+        school_id: schoolId,
+        name,
+        subject: details?.subject ?? '',
+        grade: details?.grade ?? '',
+        created_at: Date.now(),
+      })
+      .onConflict((conflict) => conflict.columns(['school_id', 'name']).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    if (inserted === undefined) throw new GroupNameTakenError(name)
+    if (details?.audit !== undefined) await insertAuditEntry(trx, { ...details.audit, schoolId, targetGroupId: id })
+    return { id, schoolId, name }
+  })
+}
+
+/**
+ * The members first (a leader who leaves stops leading), then the other fields, then with `audit` its
+ * entry, in one transaction. Refuses a name another group of the school has, writing nothing.
+ */
+export function updateGroup(db: Kysely<Database>, id: string, change: GroupChange, audit?: AuditNote): Promise<void> {
+  return db.transaction().execute(async (trx) => {
+    const group = await trx.selectFrom('groups').select('school_id').where('id', '=', id).executeTakeFirst()
+    if (group === undefined) return
+    if (change.memberIds !== undefined) await replaceGroupMembers(trx, id, change.memberIds)
+    const values: { name?: string; subject?: string; grade?: string; leader_id?: string | null } = {}
+    if (change.name !== undefined) values.name = change.name
+    if (change.subject !== undefined) values.subject = change.subject
+    if (change.grade !== undefined) values.grade = change.grade
+    if (change.leaderId !== undefined) values.leader_id = change.leaderId
+    if (values.name !== undefined) {
+      const clash = await trx
+        .selectFrom('groups')
+        .select('id')
+        .where('school_id', '=', group.school_id)
+        .where('name', '=', values.name)
+        .where('id', '<>', id)
+        .executeTakeFirst()
+      if (clash) throw new GroupNameTakenError(values.name)
+    }
+    if (Object.keys(values).length > 0) await trx.updateTable('groups').set(values).where('id', '=', id).execute()
+    if (audit !== undefined) await insertAuditEntry(trx, { ...audit, schoolId: group.school_id, targetGroupId: id })
+  })
 }
 
 /** Replaces the members in one transaction; a leader who leaves the group stops being its leader. */
 export function setGroupMembers(db: Kysely<Database>, groupId: string, userIds: readonly string[]): Promise<void> {
-  return db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('group_members').where('group_id', '=', groupId).execute()
-    if (userIds.length > 0) {
-      await trx
-        .insertInto('group_members')
-        .values([...new Set(userIds)].map((userId) => ({ group_id: groupId, user_id: userId })))
-        .execute()
-    }
-    const leader = await trx.selectFrom('groups').select('leader_id').where('id', '=', groupId).executeTakeFirst()
-    if (leader?.leader_id && !userIds.includes(leader.leader_id)) {
-      await trx.updateTable('groups').set({ leader_id: null }).where('id', '=', groupId).execute()
-    }
-  })
+  return db.transaction().execute((trx) => replaceGroupMembers(trx, groupId, userIds))
+}
+
+async function replaceGroupMembers(trx: Transaction<Database>, groupId: string, userIds: readonly string[]) {
+  await trx.deleteFrom('group_members').where('group_id', '=', groupId).execute()
+  if (userIds.length > 0) {
+    await trx
+      .insertInto('group_members')
+      .values([...new Set(userIds)].map((userId) => ({ group_id: groupId, user_id: userId })))
+      .execute()
+  }
+  const leader = await trx.selectFrom('groups').select('leader_id').where('id', '=', groupId).executeTakeFirst()
+  if (leader?.leader_id && !userIds.includes(leader.leader_id)) {
+    await trx.updateTable('groups').set({ leader_id: null }).where('id', '=', groupId).execute()
+  }
 }
 
 export async function insertSession(db: Db, tokenHash: string, session: SessionRecord): Promise<void> {

@@ -17,12 +17,25 @@ export interface NewAccount extends Partial<Pick<AccountState, 'mustChangePasswo
   schoolId: string
   color: string
   passwordHash: string
+  /** The groups it joins as a member or, for an outside expert, is invited to; written with the account. */
+  groupIds?: readonly string[]
 }
 
 export interface AccountChange {
   displayName?: string
   role?: Role
   accessUntil?: Date | null
+  /** Replaces the groups the account is a member of (those it stops being in lose it as leader). */
+  memberGroupIds?: readonly string[]
+  /** Replaces the groups an outside expert is invited to. */
+  guestGroupIds?: readonly string[]
+}
+
+/** What a new password also does, in its transaction. */
+export interface PasswordEffects {
+  /** Every other session of the account ends; null ends them all. */
+  keepSessionTokenHash: string | null
+  audit: AuditNote
 }
 
 export interface GroupDetails {
@@ -43,6 +56,15 @@ export interface GroupChange {
   subject?: string
   grade?: string
   leaderId?: string | null
+  /** Replaces the members, before the leader is set. */
+  memberIds?: readonly string[]
+}
+
+/** A new group's subject and grade, and the audit entry naming it. */
+export interface NewGroupDetails {
+  subject: string
+  grade: string
+  audit?: AuditNote
 }
 
 /** A session as its owner sees it in 登录设备. */

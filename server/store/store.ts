@@ -18,6 +18,8 @@ import type {
   GroupDetails,
   NewAccount,
   NewAuditEntry,
+  NewGroupDetails,
+  PasswordEffects,
   SchoolRecord,
   SessionView,
 } from './school-records.ts'
@@ -157,12 +159,18 @@ export interface AccountStore {
   findAccount(id: string): Promise<AccountRecord | null>
   /** Every account of the school, disabled ones too, by username. */
   listAccounts(schoolId: string): Promise<AccountRecord[]>
-  /** Null if there is no such account. */
-  updateAccount(id: string, change: AccountChange): Promise<AccountRecord | null>
-  /** `at` disables (ending every session of the account at once), null enables; null if no such account. */
-  setAccountDisabled(id: string, at: Date | null): Promise<AccountRecord | null>
-  /** False if there is no such account. */
-  setPassword(id: string, passwordHash: string, mustChange: boolean): Promise<boolean>
+  /**
+   * Null if there is no such account. The change, the groups it replaces and, with `audit`, its entry
+   * naming the account are written in one transaction: the entry exists if and only if the change does.
+   */
+  updateAccount(id: string, change: AccountChange, audit?: AuditNote): Promise<AccountRecord | null>
+  /**
+   * `at` disables (ending every session of the account at once), null enables; null if no such account.
+   * With `audit`, its entry is written in the same transaction.
+   */
+  setAccountDisabled(id: string, at: Date | null, audit?: AuditNote): Promise<AccountRecord | null>
+  /** False if there is no such account. With `effects`, the sessions it ends and its entry, in one transaction. */
+  setPassword(id: string, passwordHash: string, mustChange: boolean, effects?: PasswordEffects): Promise<boolean>
   /** Enabled 教导处 accounts of the school. */
   countActiveAdmins(schoolId: string): Promise<number>
   /** Usernames among these that accounts of other schools have. */
@@ -173,7 +181,11 @@ export interface AccountStore {
 
 /** 备课组: members, leaders and invited outside experts (server/school/). */
 export interface GroupStore {
-  createGroup(schoolId: string, name: string): Promise<GroupRecord>
+  /**
+   * Throws `GroupNameTakenError` if the school has a group of that name. With `details`, its subject and
+   * grade, and its audit entry naming the group, are written in the same transaction.
+   */
+  createGroup(schoolId: string, name: string, details?: NewGroupDetails): Promise<GroupRecord>
   addGroupMember(groupId: string, userId: string): Promise<void>
   groupIdsOfUser(userId: string): Promise<string[]>
   listGroups(schoolId: string): Promise<GroupRecord[]>
@@ -182,8 +194,11 @@ export interface GroupStore {
   listGroupMembers(groupId: string): Promise<UserRecord[]>
   /** The school's groups with subject, grade, leader and members, by name. */
   listGroupDetails(schoolId: string): Promise<GroupDetails[]>
-  /** Throws `GroupNameTakenError` if another group of the school has the new name. */
-  updateGroup(id: string, change: GroupChange): Promise<void>
+  /**
+   * Members first, then the other fields, then with `audit` its entry, in one transaction. Throws
+   * `GroupNameTakenError`, writing nothing, if another group of the school has the new name.
+   */
+  updateGroup(id: string, change: GroupChange, audit?: AuditNote): Promise<void>
   /** Replaces the group's members in one transaction; a leader who is no longer a member stops leading it. */
   setGroupMembers(groupId: string, userIds: readonly string[]): Promise<void>
   /** Replaces the groups the user is a member of, in one transaction; groups they no longer belong to lose them as leader. */

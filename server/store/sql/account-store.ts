@@ -10,6 +10,7 @@ import {
   type AccountChange,
   type AuditNote,
   type NewAccount,
+  type PasswordEffects,
   type SchoolRecord,
   UsernameTakenError,
 } from '../school-records.ts'
@@ -69,7 +70,7 @@ export class SqlAccountStore implements AccountStore {
   }
 
   createAccount(account: NewAccount, audit?: AuditNote): Promise<AccountRecord> {
-    return audit === undefined
+    return audit === undefined && (account.groupIds ?? []).length === 0
       ? school.insertAccount(this.db, account)
       : school.insertAuditedAccount(this.db, account, audit)
   }
@@ -90,16 +91,16 @@ export class SqlAccountStore implements AccountStore {
     return school.listAccounts(this.db, schoolId)
   }
 
-  updateAccount(id: string, change: AccountChange): Promise<AccountRecord | null> {
-    return school.updateAccount(this.db, id, change)
+  updateAccount(id: string, change: AccountChange, audit?: AuditNote): Promise<AccountRecord | null> {
+    return school.updateAccount(this.db, id, change, audit)
   }
 
-  setAccountDisabled(id: string, at: Date | null): Promise<AccountRecord | null> {
-    return school.setAccountDisabled(this.db, id, at)
+  setAccountDisabled(id: string, at: Date | null, audit?: AuditNote): Promise<AccountRecord | null> {
+    return school.setAccountDisabled(this.db, id, at, audit)
   }
 
-  setPassword(id: string, passwordHash: string, mustChange: boolean): Promise<boolean> {
-    return school.setPassword(this.db, id, passwordHash, mustChange)
+  setPassword(id: string, passwordHash: string, mustChange: boolean, effects?: PasswordEffects): Promise<boolean> {
+    return school.setPassword(this.db, id, passwordHash, mustChange, effects)
   }
 
   countActiveAdmins(schoolId: string): Promise<number> {

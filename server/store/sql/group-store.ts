@@ -1,25 +1,16 @@
 /** The groups area of the store over SQL, shared by both dialects. */
-import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { toUser } from './account-store.ts'
 import * as school from '../school-queries.ts'
 import type { Database } from '../database-schema.ts'
-import { type GroupChange, type GroupDetails, GroupNameTakenError } from '../school-records.ts'
+import type { AuditNote, GroupChange, GroupDetails, NewGroupDetails } from '../school-records.ts'
 import type { GroupRecord, GroupStore, UserRecord } from '../store.ts'
 
 export class SqlGroupStore implements GroupStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async createGroup(schoolId: string, name: string): Promise<GroupRecord> {
-    const id = randomUUID()
-    const inserted = await this.db
-      .insertInto('groups')
-      .values({ id, school_id: schoolId, name, created_at: Date.now() })
-      .onConflict((conflict) => conflict.columns(['school_id', 'name']).doNothing())
-      .returning('id')
-      .executeTakeFirst()
-    if (inserted === undefined) throw new GroupNameTakenError(name)
-    return { id, schoolId, name }
+  createGroup(schoolId: string, name: string, details?: NewGroupDetails): Promise<GroupRecord> {
+    return school.insertGroup(this.db, schoolId, name, details)
   }
 
   async addGroupMember(groupId: string, userId: string): Promise<void> {
@@ -75,8 +66,8 @@ export class SqlGroupStore implements GroupStore {
     return school.listGroupDetails(this.db, schoolId)
   }
 
-  updateGroup(id: string, change: GroupChange): Promise<void> {
-    return school.updateGroup(this.db, id, change)
+  updateGroup(id: string, change: GroupChange, audit?: AuditNote): Promise<void> {
+    return school.updateGroup(this.db, id, change, audit)
   }
 
   setGroupMembers(groupId: string, userIds: readonly string[]): Promise<void> {

@@ -7,6 +7,12 @@ import { type AuditEntry, GroupNameTakenError, UsernameTakenError } from '../../
 import type { Store } from '../../../server/store/store.ts'
 
 const account = { displayName: '周主任', passwordHash: 'scrypt$test', color: '#495057' }
+const missingId = '00000000-0000-0000-0000-000000000000'
+
+/** Entries of one millisecond have no order among them, so tests find entries by their action. */
+async function entriesOf(store: Store, schoolId: string, action: AuditEntry['action']): Promise<AuditEntry[]> {
+  return (await store.audit.listAuditEntries(schoolId, 100, null)).filter((entry) => entry.action === action)
+}
 
 async function school(store: Store) {
   const office = await store.accounts.createSchoolWithAdmin('花园实验中学', { ...account, username: 'office' })
@@ -254,6 +260,173 @@ export function describeSchoolContract(storeOf: () => Store): void {
       await expect(again).rejects.toBeInstanceOf(UsernameTakenError)
       const entries = await store.audit.listAuditEntries(schoolId, 50, null)
       expect(entries.filter((one) => one.action === 'account.createBySso')).toHaveLength(1)
+    })
+
+    it('[SCHOOL-11] creates an account with its groups and audit entry, or none of them', async () => {
+      const store = storeOf()
+      const { office, schoolId } = await school(store)
+      const math = await store.groups.createGroup(schoolId, '七年级数学备课组')
+      const audit = { actorId: office.id, action: 'account.create' as const, detail: { username: 'wang' } }
+      const wang = await store.accounts.createAccount(
+        { ...account, username: 'wang', role: 'teacher', schoolId, groupIds: [math.id] },
+        audit,
+      )
+      expect(await store.groups.groupIdsOfUser(wang.id)).toEqual([math.id])
+      expect(await entriesOf(store, schoolId, 'account.create')).toMatchObject([{ targetUserId: wang.id }])
+      const expert = await store.accounts.createAccount(
+        { ...account, username: 'sun', role: 'guest', schoolId, groupIds: [math.id] },
+        { ...audit, detail: { username: 'sun' } },
+      )
+      expect(await store.groups.guestGroupIdsOf(expert.id)).toEqual([math.id])
+      expect(await store.groups.groupIdsOfUser(expert.id)).toEqual([])
+
+      const taken = store.accounts.createAccount({ ...account, username: 'wang', role: 'teacher', schoolId }, audit)
+      await expect(taken).rejects.toBeInstanceOf(UsernameTakenError)
+      const unknownGroup = store.accounts.createAccount(
+        { ...account, username: 'zhao', role: 'teacher', schoolId, groupIds: [missingId] },
+        audit,
+      )
+      await expect(unknownGroup).rejects.toThrow()
+      expect(await store.accounts.findUserByUsername('zhao')).toBeNull()
+      expect(await entriesOf(store, schoolId, 'account.create')).toHaveLength(2)
+    })
+
+    it('[SCHOOL-11] changes an account and its groups with the audit entry, or neither', async () => {
+      const store = storeOf()
+      const { office, teacher, schoolId } = await school(store)
+      const math = await store.groups.createGroup(schoolId, '七年级数学备课组')
+      const audit = { actorId: office.id, action: 'account.update' as const, detail: { role: 'guest' } }
+      await store.groups.setMemberships(teacher.id, [math.id])
+      const changed = await store.accounts.updateAccount(
+        teacher.id,
+        { role: 'guest', memberGroupIds: [], guestGroupIds: [math.id] },
+        audit,
+      )
+      expect(changed).toMatchObject({ role: 'guest' })
+      expect(await store.groups.groupIdsOfUser(teacher.id)).toEqual([])
+      expect(await store.groups.guestGroupIdsOf(teacher.id)).toEqual([math.id])
+      expect(await entriesOf(store, schoolId, 'account.update')).toMatchObject([
+        { actorId: office.id, targetUserId: teacher.id, detail: { role: 'guest' } },
+      ])
+
+      expect(await store.accounts.updateAccount(missingId, { displayName: '无名' }, audit)).toBeNull()
+      const failing = store.accounts.updateAccount(
+        teacher.id,
+        { displayName: '李伟', guestGroupIds: [missingId] },
+        audit,
+      )
+      await expect(failing).rejects.toThrow()
+      expect((await store.accounts.findAccount(teacher.id))?.displayName).toBe('李老师')
+      expect(await store.groups.guestGroupIdsOf(teacher.id)).toEqual([math.id])
+      // An entry whose author does not exist cannot be written, so the change it records is not either.
+      const unrecorded = store.accounts.updateAccount(
+        teacher.id,
+        { displayName: '李伟' },
+        { ...audit, actorId: missingId },
+      )
+      await expect(unrecorded).rejects.toThrow()
+      expect((await store.accounts.findAccount(teacher.id))?.displayName).toBe('李老师')
+      expect(await entriesOf(store, schoolId, 'account.update')).toHaveLength(1)
+    })
+
+    it('[SCHOOL-11] disables and enables an account with the audit entry, or neither', async () => {
+      const store = storeOf()
+      const { office, teacher, schoolId } = await school(store)
+      await store.sessions.createSession('li-browser', {
+        userId: teacher.id,
+        kind: 'cookie',
+        expiresAt: new Date(Date.now() + 60_000),
+      })
+      const disable = { actorId: office.id, action: 'account.disable' as const, detail: { username: 'li' } }
+      const unrecorded = store.accounts.setAccountDisabled(teacher.id, new Date(), { ...disable, actorId: missingId })
+      await expect(unrecorded).rejects.toThrow()
+      expect((await store.accounts.findAccount(teacher.id))?.disabledAt).toBeNull()
+      expect(await store.sessions.findSession('li-browser', new Date())).not.toBeNull()
+      expect(await store.accounts.setAccountDisabled(missingId, new Date(), disable)).toBeNull()
+      expect(await entriesOf(store, schoolId, 'account.disable')).toEqual([])
+
+      expect((await store.accounts.setAccountDisabled(teacher.id, new Date(), disable))?.disabledAt).not.toBeNull()
+      expect(await store.sessions.findSession('li-browser', new Date())).toBeNull()
+      const enable = { ...disable, action: 'account.enable' as const }
+      expect((await store.accounts.setAccountDisabled(teacher.id, null, enable))?.disabledAt).toBeNull()
+      expect(await entriesOf(store, schoolId, 'account.disable')).toMatchObject([{ targetUserId: teacher.id }])
+      expect(await entriesOf(store, schoolId, 'account.enable')).toMatchObject([{ targetUserId: teacher.id }])
+    })
+
+    it('[SCHOOL-11] sets a password, ends the other sessions and writes the audit entry, or none of them', async () => {
+      const store = storeOf()
+      const { teacher, schoolId } = await school(store)
+      const expiresAt = new Date(Date.now() + 60_000)
+      for (const hash of ['phone', 'laptop'])
+        await store.sessions.createSession(hash, { userId: teacher.id, kind: 'cookie', expiresAt })
+      const own = { actorId: teacher.id, action: 'account.changeOwnPassword' as const, detail: {} }
+      const unrecorded = store.accounts.setPassword(teacher.id, 'scrypt$new', false, {
+        keepSessionTokenHash: 'phone',
+        audit: { ...own, actorId: missingId },
+      })
+      await expect(unrecorded).rejects.toThrow()
+      expect((await store.accounts.findUserByUsername('li'))?.passwordHash).toBe(account.passwordHash)
+      expect(await store.sessions.findSession('laptop', new Date())).not.toBeNull()
+      expect(
+        await store.accounts.setPassword(missingId, 'scrypt$new', false, { keepSessionTokenHash: null, audit: own }),
+      ).toBe(false)
+      expect(await entriesOf(store, schoolId, 'account.changeOwnPassword')).toEqual([])
+
+      expect(
+        await store.accounts.setPassword(teacher.id, 'scrypt$new', false, {
+          keepSessionTokenHash: 'phone',
+          audit: own,
+        }),
+      ).toBe(true)
+      expect((await store.accounts.findUserByUsername('li'))?.passwordHash).toBe('scrypt$new')
+      expect(await store.sessions.findSession('phone', new Date())).not.toBeNull()
+      expect(await store.sessions.findSession('laptop', new Date())).toBeNull()
+      expect(await entriesOf(store, schoolId, 'account.changeOwnPassword')).toMatchObject([
+        { actorId: teacher.id, targetUserId: teacher.id },
+      ])
+    })
+
+    it('[SCHOOL-11] creates a group with subject, grade and audit entry, or none of them', async () => {
+      const store = storeOf()
+      const { office, schoolId } = await school(store)
+      const audit = { actorId: office.id, action: 'group.create' as const, detail: { name: '七年级数学备课组' } }
+      const math = await store.groups.createGroup(schoolId, '七年级数学备课组', {
+        subject: '数学',
+        grade: '七年级',
+        audit,
+      })
+      expect((await store.groups.listGroupDetails(schoolId))[0]).toMatchObject({ subject: '数学', grade: '七年级' })
+      expect(await entriesOf(store, schoolId, 'group.create')).toMatchObject([{ targetGroupId: math.id }])
+      const taken = store.groups.createGroup(schoolId, '七年级数学备课组', { subject: '数学', grade: '七年级', audit })
+      await expect(taken).rejects.toBeInstanceOf(GroupNameTakenError)
+      const unrecorded = store.groups.createGroup(schoolId, '八年级物理备课组', {
+        subject: '物理',
+        grade: '八年级',
+        audit: { ...audit, actorId: missingId },
+      })
+      await expect(unrecorded).rejects.toThrow()
+      expect((await store.groups.listGroups(schoolId)).map((group) => group.name)).toEqual(['七年级数学备课组'])
+      expect(await entriesOf(store, schoolId, 'group.create')).toHaveLength(1)
+    })
+
+    it('[SCHOOL-11] changes a group and its members with the audit entry, or none of them', async () => {
+      const store = storeOf()
+      const { office, teacher, schoolId } = await school(store)
+      const math = await store.groups.createGroup(schoolId, '七年级数学备课组')
+      await store.groups.createGroup(schoolId, '八年级物理备课组')
+      const audit = { actorId: office.id, action: 'group.members' as const, detail: { memberIds: [teacher.id] } }
+      await store.groups.updateGroup(math.id, { memberIds: [teacher.id], leaderId: teacher.id, grade: '初一' }, audit)
+      const details = () => store.groups.listGroupDetails(schoolId).then((all) => all.find((g) => g.id === math.id)!)
+      expect(await details()).toMatchObject({ memberIds: [teacher.id], leaderId: teacher.id, grade: '初一' })
+      expect(await entriesOf(store, schoolId, 'group.members')).toMatchObject([{ targetGroupId: math.id }])
+
+      // A name another group has refuses the whole change: members stay, no entry.
+      const clash = store.groups.updateGroup(math.id, { memberIds: [office.id], name: '八年级物理备课组' }, audit)
+      await expect(clash).rejects.toBeInstanceOf(GroupNameTakenError)
+      const unrecorded = store.groups.updateGroup(math.id, { memberIds: [] }, { ...audit, actorId: missingId })
+      await expect(unrecorded).rejects.toThrow()
+      expect(await details()).toMatchObject({ name: '七年级数学备课组', memberIds: [teacher.id], leaderId: teacher.id })
+      expect(await entriesOf(store, schoolId, 'group.members')).toHaveLength(1)
     })
   })
 }
