@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { openStore } from '../../server/store/open-store.ts'
 
 export const testServerUrl = process.env.GONGBEI_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
@@ -52,9 +53,11 @@ export async function postgresSuiteEnabled(suite: string): Promise<boolean> {
   return false
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A new database, empty or a copy of `template` (which no one may be connected to meanwhile). */
+export async function createTestDatabase(template?: TestDatabase): Promise<TestDatabase> {
   const name = `gongbei_test_${randomBytes(6).toString('hex')}`
-  await withAdminClient((client) => client.query(`create database ${name}`))
+  const from = template ? ` template ${databaseName(template)}` : ''
+  await withAdminClient((client) => client.query(`create database ${name}${from}`))
   const url = new URL(testServerUrl)
   url.pathname = `/${name}`
   return {
@@ -63,6 +66,26 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`))
     },
   }
+}
+
+/**
+ * A database migrated to the latest schema, for a suite that needs a fresh one for each test to copy
+ * (`createTestDatabase(template)`): a copy takes a fraction of the time the migrations take. Opening a
+ * store on a copy still runs the migrator, which finds nothing to do.
+ */
+export async function createMigratedTemplate(): Promise<TestDatabase> {
+  const template = await createTestDatabase()
+  try {
+    await (await openStore({ databaseUrl: template.url })).close()
+  } catch (error) {
+    await template.drop()
+    throw error
+  }
+  return template
+}
+
+function databaseName(database: TestDatabase): string {
+  return new URL(database.url).pathname.slice(1)
 }
 
 async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -1,15 +1,29 @@
 import pg from 'pg'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../../server/store/open-store.ts'
-import { createTestDatabase, postgresSuiteEnabled } from '../../helpers/postgres.ts'
+import {
+  createMigratedTemplate,
+  createTestDatabase,
+  postgresSuiteEnabled,
+  type TestDatabase,
+} from '../../helpers/postgres.ts'
 import { describeStoreContract } from './store-contract.ts'
 import { bytes, createFixture, plain } from './store-fixture.ts'
 
 const enabled = await postgresSuiteEnabled('PostgreSQL store suites')
 
 describe.runIf(enabled)('PostgreSQL store', () => {
+  // Each contract test gets a fresh database, copied from one migrated once.
+  let template: TestDatabase
+  beforeAll(async () => {
+    template = await createMigratedTemplate()
+  })
+  afterAll(async () => {
+    await template?.drop()
+  })
+
   describeStoreContract('PostgreSQL', async () => {
-    const database = await createTestDatabase()
+    const database = await createTestDatabase(template)
     return { open: () => openStore({ databaseUrl: database.url }), destroy: database.drop }
   })
 
