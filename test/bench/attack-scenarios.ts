@@ -22,6 +22,8 @@ export async function runAttackScenarios(options: BenchOptions): Promise<boolean
       typists: options.floodTypists,
       rate: options.floodRate,
       phaseMs: options.floodPhaseMs,
+      document: options.floodDocument,
+      cpuProfileDir: options.cpuProfileDir,
     })
     writeReport(flood, floodResultsPath)
     console.log(`${formatFlood(flood)}\n\nwritten to ${floodResultsPath}\n`)

@@ -4,6 +4,8 @@
  * as the server lets it. Reports the typists' edit-to-visible latency in both phases of one run, and
  * their ratio: what one editor's flood costs the others.
  */
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -12,6 +14,7 @@ import { startOurServer } from './bench-servers.ts'
 import type { FloodOutcome } from './flooder.ts'
 import { ChildHandle } from './ipc.ts'
 import { percentile } from './stats.ts'
+import type { LargeDocument } from './workloads.ts'
 
 export interface FloodOptions {
   typists: number
@@ -19,6 +22,10 @@ export interface FloodOptions {
   rate: number
   /** Length of each phase, quiet and flooded. */
   phaseMs: number
+  /** The document typed into: empty, or a large trace document. */
+  document: LargeDocument | null
+  /** Write a CPU profile of the server over the flooded phase into this folder. */
+  cpuProfileDir: string | null
 }
 
 export interface PhaseLatency {
@@ -54,7 +61,7 @@ export async function runFlood(options: FloodOptions): Promise<FloodReport> {
   const flooder = ChildHandle.start('flooder', './flooder.ts')
   const typists: Typist[] = []
   try {
-    const [document] = await server.createDocuments(1, 1)
+    const [document] = await server.createDocuments(1, 1, options.document)
     const room = document!.room
     for (let i = 0; i < options.typists; i++) {
       const doc = new Y.Doc()
@@ -78,8 +85,15 @@ export async function runFlood(options: FloodOptions): Promise<FloodReport> {
     })
     const floodStart = performance.now()
     await server.usage(true)
+    if (options.cpuProfileDir) await server.child.request('profileStart')
     await typePhase(typists, options)
     const loop = (await server.usage()).eventLoopDelayMs
+    if (options.cpuProfileDir) {
+      mkdirSync(options.cpuProfileDir, { recursive: true })
+      await server.child.request('profileStop', {
+        path: resolve(options.cpuProfileDir, 'flood-ours-server.cpuprofile'),
+      })
+    }
     const flood = await flooder.request<FloodOutcome>('stop')
 
     // Late characters count in the phase they were typed in, however late they arrive.
@@ -201,7 +215,7 @@ export function formatFlood(report: FloodReport): string {
       .map(([code, n]) => `${code}×${n}`)
       .join(', ') || 'none'
   return [
-    `Flood: ${report.options.typists} editors at ${report.options.rate} ops/s, ${report.options.phaseMs / 1000} s quiet then ${report.options.phaseMs / 1000} s beside a flooding editor`,
+    `Flood: ${report.options.typists} editors at ${report.options.rate} ops/s in ${report.options.document ?? 'an empty'} document, ${report.options.phaseMs / 1000} s quiet then ${report.options.phaseMs / 1000} s beside a flooding editor`,
     `  ${'phase'.padEnd(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'samples'.padStart(8)}`,
     row('quiet', report.quiet),
     row('flooded', report.flooded),

@@ -44,11 +44,18 @@ serveRequests({
     flooding = { provider, doc, closes, running: true }
     const text = doc.getText('flood')
     const state = flooding
+    let looping = false
     const flood = (): void => {
-      if (!state.running) return
-      if (provider.wsconnected) for (let i = 0; i < perTurn; i++) text.insert(text.length, '洪')
+      // Waiting for the next connection rather than spinning: on a shared machine a spinning flooder
+      // would take a core from the server for the whole phase, which no flooder elsewhere does.
+      looping = state.running && provider.wsconnected
+      if (!looping) return
+      for (let i = 0; i < perTurn; i++) text.insert(text.length, '洪')
       setImmediate(flood)
     }
+    provider.on('status', ({ status }) => {
+      if (status === 'connected' && !looping) flood()
+    })
     flood()
   },
   stop: async (): Promise<FloodOutcome> => {

@@ -60,6 +60,8 @@ export interface BenchOptions {
   floodTypists: number
   floodRate: number
   floodPhaseMs: number
+  /** The document the flood scenario's editors type into: empty, or a large one (what a join costs grows with it). */
+  floodDocument: LargeDocument | null
   /** Hundreds of connections typing for minutes, memory sampled (`soak.ts`); off unless asked for. */
   soak: boolean
   soakConnections: number
@@ -178,6 +180,15 @@ const flags: Record<string, Flag> = {
   'flood-typists': { key: 'floodTypists', help: 'editors typing beside the flood', parse: integer },
   'flood-rate': { key: 'floodRate', help: 'operations per second of each of them', parse: integer },
   'flood-duration': { key: 'floodPhaseMs', help: 'seconds of each phase, quiet and flooded', parse: seconds },
+  'flood-document': {
+    key: 'floodDocument',
+    help: 'the document typed into: empty, C1 (1.1 MB) or S1 (674 KB)',
+    parse: (value) => {
+      if (value === 'empty') return null
+      if (value !== 'C1' && value !== 'S1') throw new Error(`unknown document ${value}`)
+      return value
+    },
+  },
   soak: { key: 'soak', help: 'the soak: many connections typing for minutes (1/0)', parse: boolean },
   'soak-connections': { key: 'soakConnections', help: 'connections in the soak', parse: integer },
   'soak-rate': { key: 'soakRate', help: 'operations per second of each soak connection', parse: integer },
@@ -220,6 +231,7 @@ export function defaultOptions(): BenchOptions {
     floodTypists: 4,
     floodRate: 10,
     floodPhaseMs: 10_000,
+    floodDocument: null,
     soak: false,
     soakConnections: 500,
     soakRate: 1,
