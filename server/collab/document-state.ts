@@ -4,17 +4,36 @@
  * The room never needs to read the document: it stores updates, relays them and answers sync step 1.
  * Integrating every keystroke into a Y.Doc would cost CPU on the hot path for nothing, so updates are
  * only appended here and merged lazily (`Y.mergeUpdates`) when a client asks for a diff.
+ *
+ * What a join costs stays apart from the document's size where it can (BOUNDS-13): the state vector is
+ * kept up to date as updates arrive, and a returning client's diff is taken from the merged document
+ * and the merged updates since, each on its own, instead of merging the whole document again first.
  */
 import * as Y from 'yjs'
 import { IdRanges } from './id-ranges.ts'
 
 const emptyUpdate = new Uint8Array([0, 0])
 
+/**
+ * The updates since the last whole merge are merged into the document once they hold this share of its
+ * bytes: until then a diff reads the document as it is, after that merging it costs each added byte a
+ * bounded number of rewrites.
+ */
+const tailShareBeforeMerge = 0.5
+
 export class DocumentState {
+  /** `parts[0]` is the document as last merged; the rest arrived since, in order. */
   private parts: Uint8Array[]
   private byteSize: number
   /** Every client that joins asks for it, so it is kept until the next update arrives. */
   private cachedStateVector: Uint8Array | null = null
+  /**
+   * Per client, the clock up to which the state holds every struct: what the state vector says. Kept
+   * from each added update's structs; unknown (null) until first read, and again after an update that
+   * leaves a gap, which only a merge of everything can close or not; a state vector stored with a
+   * snapshot does not say whether the snapshot has a gap.
+   */
+  private clocks: Map<number, number> | null = null
   /**
    * Every deletion the document holds, read from the whole document once, when the first update
    * without structs arrives; from then on each added update's own deletions are folded in, since the
@@ -34,12 +53,15 @@ export class DocumentState {
     return this.byteSize
   }
 
-  /** `deletions`, when the caller has decoded `update` already, must be its delete set. */
-  add(update: Uint8Array, deletions: Deletions | null = null): void {
+  /** `decoded`, when the caller has decoded `update` already, must be its decoding. */
+  add(update: Uint8Array, decoded: DecodedUpdate | null = null): void {
     this.parts.push(update)
     this.byteSize += update.length
     this.cachedStateVector = null
-    if (this.deleted) addDeletions(this.deleted, deletions ?? Y.decodeUpdate(update).ds)
+    if (!this.clocks && !this.deleted) return
+    const { structs, ds } = decoded ?? Y.decodeUpdate(update)
+    if (this.clocks && !advanceClocks(this.clocks, structs)) this.clocks = null
+    if (this.deleted) addDeletions(this.deleted, ds)
   }
 
   /** The whole document as one update. Throws if the stored bytes are not valid Yjs updates. */
@@ -53,7 +75,14 @@ export class DocumentState {
   }
 
   stateVector(): Uint8Array {
-    this.cachedStateVector ??= Y.encodeStateVectorFromUpdate(this.merged())
+    if (this.cachedStateVector) return this.cachedStateVector
+    if (this.clocks) {
+      this.cachedStateVector = Y.encodeStateVector(this.clocks)
+      return this.cachedStateVector
+    }
+    const merged = this.merged()
+    this.cachedStateVector = Y.encodeStateVectorFromUpdate(merged)
+    this.clocks = clocksWithoutGaps(merged, this.cachedStateVector)
     return this.cachedStateVector
   }
 
@@ -77,13 +106,57 @@ export class DocumentState {
     // A new client (empty state vector, encoded as a single 0) needs everything: re-encoding a large
     // document just to drop nothing would be most of its load time.
     if (stateVector.length === 1 && stateVector[0] === 0) return this.merged()
-    return Y.diffUpdate(this.merged(), stateVector)
+    const tail = this.mergedTail()
+    if (tail === null) return Y.diffUpdate(this.merged(), stateVector)
+    // Reading the document for what the peer lacks costs a fraction of rewriting it whole, and the two
+    // diffs together hold what the diff of their merge holds: structs past the state vector, every deletion.
+    return Y.mergeUpdates([Y.diffUpdate(this.parts[0]!, stateVector), Y.diffUpdate(tail, stateVector)])
+  }
+
+  /**
+   * The updates since the last whole merge as one, or null when there are none or they are due to be
+   * merged into the document.
+   */
+  private mergedTail(): Uint8Array | null {
+    if (this.parts.length < 2) return null
+    const base = this.parts[0]!
+    if (this.byteSize - base.length > base.length * tailShareBeforeMerge) return null
+    if (this.parts.length > 2) this.parts = [base, Y.mergeUpdates(this.parts.slice(1))]
+    this.byteSize = base.length + this.parts[1]!.length
+    return this.parts[1]!
   }
 }
 
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
 
 export type Deletions = DecodedUpdate['ds']
+
+/**
+ * Moves each client's clock past the structs that follow on from it. False when a struct starts past
+ * it: the state then has a gap that a later update may or may not fill.
+ */
+function advanceClocks(clocks: Map<number, number>, structs: DecodedUpdate['structs']): boolean {
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) continue
+    const { client, clock } = struct.id
+    const known = clocks.get(client) ?? 0
+    if (clock > known) return false
+    clocks.set(client, Math.max(known, clock + struct.length))
+  }
+  return true
+}
+
+/**
+ * The state vector's clocks, if the document holds no struct past them: then each update that follows
+ * on moves them on. Past a gap, an update that fills it may carry the clock far beyond its own structs.
+ */
+function clocksWithoutGaps(merged: Uint8Array, stateVector: Uint8Array): Map<number, number> | null {
+  const clocks = Y.decodeStateVector(stateVector)
+  for (const [client, end] of Y.parseUpdateMeta(merged).to) {
+    if ((clocks.get(client) ?? 0) !== end) return null
+  }
+  return clocks
+}
 
 function addDeletions(into: IdRanges, deletions: Deletions): IdRanges {
   for (const [client, items] of deletions.clients) {

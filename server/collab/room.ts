@@ -13,7 +13,7 @@ import type { SequencedUpdate, Store } from '../store/store.ts'
 import { isStoreUnreachable } from '../store/store-unreachable.ts'
 import type { CollabMetrics } from '../metrics.ts'
 import type { Connection } from './connection.ts'
-import type { DecodedUpdate, Deletions, DocumentState } from './document-state.ts'
+import type { DecodedUpdate, DocumentState } from './document-state.ts'
 import { type HeldUpdate, HeldUpdates } from './held-updates.ts'
 import { type IncomingMessage, parseIncomingMessage, peekUpdateFrame, ProtocolError } from './incoming-message.ts'
 import { MalformedAwarenessError } from '../../shared/protocol/awareness-update.ts'
@@ -32,8 +32,8 @@ export type UpdateOrigin = Connection | 'server'
 
 interface PendingUpdate {
   update: Uint8Array
-  /** Its delete set, decoded on arrival: the state folds it into the document's once stored. */
-  deletions: Deletions
+  /** Decoded on arrival: the state takes its clocks and deletions from it once stored. */
+  decoded: DecodedUpdate
   origin: UpdateOrigin
   /** The frame to relay, when the client's own frame can be forwarded as it is. */
   frame: Uint8Array | null
@@ -178,7 +178,7 @@ export class Room {
     const stored = new Promise<void>((resolve, reject) => {
       this.enqueue({
         update,
-        deletions: decoded.ds,
+        decoded,
         origin: 'server',
         frame: null,
         redundant: this.options.state.addsNothing(decoded),
@@ -423,7 +423,7 @@ export class Room {
     }
     this.enqueue({
       update,
-      deletions: decoded.ds,
+      decoded,
       origin: connection,
       frame,
       redundant,
@@ -501,7 +501,7 @@ export class Room {
         // A catch-up that read the store after our append may have brought it in already.
         if (seq++ > this.lastSeq) {
           this.logLength++
-          this.options.state.add(item.update, item.deletions)
+          this.options.state.add(item.update, item.decoded)
           this.broadcast(item.frame ?? encodeUpdate(item.update), origin)
         }
       }
@@ -532,7 +532,7 @@ export class Room {
       if (seq <= this.lastSeq) continue
       const decoded = Y.decodeUpdate(update)
       if (observe) this.threadGuard.observe(decoded)
-      this.options.state.add(update, decoded.ds)
+      this.options.state.add(update, decoded)
       this.broadcast(encodeUpdate(update), null)
       this.lastSeq = seq
       this.logLength++

@@ -121,11 +121,82 @@ describe('DocumentState', () => {
           // Asked before it is added, as the room asks, so the kept delete set exists early.
           const fromScratch = new DocumentState([state.merged()])
           expect(state.addsNothing(decoded)).toBe(fromScratch.addsNothing(decoded))
-          if (!state.addsNothing(decoded)) state.add(update, decoded.ds)
+          if (!state.addsNothing(decoded)) state.add(update, decoded)
           Y.applyUpdate(received, update)
           for (const probe of authors) {
             const deletions = deleteSetOf(probe)
             expect(state.addsNothing(deletions)).toBe(new DocumentState([state.merged()]).addsNothing(deletions))
+          }
+        }
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('[BOUNDS-13] keeps the state vector as updates arrive, without merging the document for a join', () => {
+    const author = new Y.Doc()
+    const state = new DocumentState([editsOf(author, (t) => t.insert(0, '教学目标'))])
+    state.stateVector()
+    let added = state.bytes
+    for (const word of ['一', '二', '三']) {
+      const update = editsOf(author, (t) => t.insert(t.length, word))
+      state.add(update, Y.decodeUpdate(update))
+      added += update.length
+      expect(state.stateVector()).toEqual(Y.encodeStateVector(author))
+    }
+    // Merging would have folded the keystrokes into fewer bytes.
+    expect(state.bytes).toBe(added)
+  })
+
+  it('[BOUNDS-13] answers state vectors and diffs as a state read from scratch, however updates arrive', () => {
+    const edit = fc.record({
+      author: fc.integer({ min: 0, max: 2 }),
+      insert: fc.boolean(),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 4 }),
+      /** Whether the room receives this edit now, or after edits made later. */
+      late: fc.boolean(),
+      decoded: fc.boolean(),
+      ask: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 40 }), (edits) => {
+        const authors = [0, 1, 2].map((i) => {
+          const doc = new Y.Doc()
+          doc.clientID = i + 1
+          return doc
+        })
+        const all: Uint8Array[] = []
+        const waiting: Uint8Array[] = []
+        const state = new DocumentState([])
+        const receive = (update: Uint8Array, decoded: boolean): void => {
+          all.push(update)
+          state.add(update, decoded ? Y.decodeUpdate(update) : null)
+        }
+        for (const { author, insert, at, length, late, decoded, ask } of edits) {
+          const doc = authors[author]!
+          if (all.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(all))
+          const before = Y.encodeStateVector(doc)
+          const text = doc.getText('t')
+          if (insert) text.insert(at % (text.length + 1), '题'.repeat(length))
+          else if (text.length > 0) text.delete(at % text.length, Math.min(length, text.length - (at % text.length)))
+          // The edit alone: after an edit of its author's that is still on its way, it leaves a gap.
+          const update = Y.encodeStateAsUpdate(doc, before)
+          if (late) waiting.push(update)
+          else receive(update, decoded)
+          if (waiting.length > 2) receive(waiting.shift()!, decoded)
+          if (!ask) continue
+          const fromScratch = new DocumentState([Y.mergeUpdates([new Uint8Array([0, 0]), ...all])])
+          expect(state.stateVector()).toEqual(fromScratch.stateVector())
+          for (const peer of authors) {
+            const had = new Y.Doc()
+            Y.applyUpdate(had, Y.encodeStateAsUpdate(peer))
+            const wanted = new Y.Doc()
+            Y.applyUpdate(wanted, Y.encodeStateAsUpdate(peer))
+            Y.applyUpdate(had, state.diff(Y.encodeStateVector(peer)))
+            Y.applyUpdate(wanted, fromScratch.diff(Y.encodeStateVector(peer)))
+            expect(Y.encodeStateVector(had)).toEqual(Y.encodeStateVector(wanted))
+            expect(had.getText('t').toString()).toBe(wanted.getText('t').toString())
           }
         }
       }),
