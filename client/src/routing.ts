@@ -32,6 +32,7 @@ export type Route =
 export type VersionRoute =
   | { page: 'version'; versionId: string }
   | { page: 'versionCompare'; lessonId: string; from: string; to: string }
+  | { page: 'roundCompare'; lessonId: string; from: number; to: number }
   | { page: 'adaptation'; documentId: string }
   | { page: 'variantCompare'; lessonId: string; left: string; right: string }
 
@@ -89,6 +90,8 @@ export function hrefFor(route: Route): string {
       return `#/versions/${encodeURIComponent(route.versionId)}`
     case 'versionCompare':
       return `#/lessons/${[route.lessonId, 'compare', route.from, route.to].map(encodeURIComponent).join('/')}`
+    case 'roundCompare':
+      return `#/lessons/${encodeURIComponent(route.lessonId)}/rounds/${route.from}/${route.to}`
     case 'adaptation':
       return `#/adaptations/${encodeURIComponent(route.documentId)}`
     case 'variantCompare':
@@ -114,6 +117,7 @@ export function hrefFor(route: Route): string {
 const versionPages: readonly string[] = [
   'version',
   'versionCompare',
+  'roundCompare',
   'adaptation',
   'variantCompare',
 ] satisfies VersionRoute['page'][]
@@ -130,6 +134,14 @@ function parseVersionRoute(path: string): VersionRoute | null {
   if (parts.length === 2 && first === 'adaptations') return { page: 'adaptation', documentId: second! }
   if (parts.length === 5 && first === 'lessons' && third === 'compare') {
     return { page: 'versionCompare', lessonId: second!, from: fourth!, to: fifth! }
+  }
+  if (
+    parts.length === 5 &&
+    first === 'lessons' &&
+    third === 'rounds' &&
+    [fourth, fifth].every((n) => /^\d+$/.test(n!))
+  ) {
+    return { page: 'roundCompare', lessonId: second!, from: Number(fourth), to: Number(fifth) }
   }
   if (parts.length === 5 && first === 'lessons' && third === 'variants') {
     return { page: 'variantCompare', lessonId: second!, left: fourth!, right: fifth! }

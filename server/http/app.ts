@@ -43,6 +43,7 @@ import { schoolSsoRoutes } from './routes/school-sso-routes.ts'
 import { systemRoutes } from './routes/system-routes.ts'
 import { templateRoutes } from './routes/template-routes.ts'
 import { staticClient } from './static-client.ts'
+import { roundRoutes } from './routes/round-routes.ts'
 import { versionRoutes } from './routes/version-routes.ts'
 
 export interface AppOptions {
@@ -119,6 +120,7 @@ export function createApp(options: AppOptions) {
   app.route('/', planRoutes({ store, registry }))
   app.route('/', lessonRoutes({ store, registry, onStageMoved: (moved) => inbox.notifications.stageMoved(moved) }))
   app.route('/', versionRoutes({ store, registry }))
+  app.route('/', roundRoutes({ store, registry, onStageMoved: (moved) => inbox.notifications.stageMoved(moved) }))
   app.route('/', libraryRoutes({ store, registry }))
   app.route('/', adaptationRoutes({ store, registry }))
   app.route('/', reflectionRoutes({ store, registry }))

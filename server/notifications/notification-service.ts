@@ -95,6 +95,7 @@ export class NotificationService {
         leadPreparerMentorIds: await this.store.mentorships.mentorIdsOf(lesson.leadPreparerId),
         memberIds: (await this.store.groups.listGroupMembers(lesson.groupId)).map((member) => member.id),
         versionNumber: moved.versionNumber,
+        roundNumber: moved.roundNumber,
       }
       await this.deliver(stageNotifications(change))
     })

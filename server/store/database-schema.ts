@@ -307,6 +307,15 @@ export interface LessonSourcesTable {
   created_at: number
 }
 
+/** Starts of 磨课 rounds after the first (migration 014). */
+export interface LessonRoundsTable {
+  lesson_id: string
+  number: number
+  base_version_id: string
+  started_by: string
+  started_at: number
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -334,4 +343,5 @@ export interface Database {
   guest_groups: GuestGroupsTable
   search_entries: SearchEntriesTable
   lesson_sources: LessonSourcesTable
+  lesson_rounds: LessonRoundsTable
 }

@@ -17,6 +17,7 @@ import * as schoolAdmin from './migrations/010-school-admin.ts'
 import * as singleSignOn from './migrations/011-single-sign-on.ts'
 import * as search from './migrations/012-search.ts'
 import * as library from './migrations/013-library.ts'
+import * as lessonRounds from './migrations/014-lesson-rounds.ts'
 import type { Store } from './store.ts'
 
 export type SqlDialect = Store['dialect']
@@ -43,6 +44,7 @@ const migrations: Record<string, MigrationModule> = {
   '011-single-sign-on': singleSignOn,
   '012-search': search,
   '013-library': library,
+  '014-lesson-rounds': lessonRounds,
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {

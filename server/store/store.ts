@@ -49,8 +49,10 @@ import type {
   NewConflict,
   NewLessonDocument,
   NewReflectionReference,
+  NewRoundStart,
   NewVersion,
   ReflectionReferenceRecord,
+  RoundStartRecord,
   VersionRecord,
 } from './version-records.ts'
 
@@ -315,6 +317,14 @@ export interface VersionStore {
   listVersions(lessonId: string): Promise<VersionRecord[]>
   findVersion(id: string): Promise<VersionRecord | null>
   versionState(id: string): Promise<Uint8Array | null>
+  /**
+   * Starts the next 磨课 round (LIBRARY-8) in one transaction: moves the lesson (as `moveLessonStage`,
+   * at `move.at`) and records the round's start, numbered after the last (2 for the first); null, with
+   * nothing changed, if the lesson was no longer in `move.from`.
+   */
+  startRound(move: LessonStageMove, round: NewRoundStart): Promise<RoundStartRecord | null>
+  /** Starts of the rounds after the first, 第二轮 first. */
+  listRoundStarts(lessonId: string): Promise<RoundStartRecord[]>
 }
 
 /** 二次备课 adaptations, 课后反思 reflections, 同课异构 variants, their conflicts and references (server/adaptations/). */

@@ -16,8 +16,10 @@ import type {
   NewConflict,
   NewLessonDocument,
   NewReflectionReference,
+  NewRoundStart,
   NewVersion,
   ReflectionReferenceRecord,
+  RoundStartRecord,
   VersionRecord,
 } from './version-records.ts'
 
@@ -34,6 +36,57 @@ export async function finalizeLesson(
   return db
     .transaction()
     .execute(async (trx) => ((await moveLessonStageIn(trx, move)) ? insertVersion(trx, version) : null))
+}
+
+/**
+ * The next 磨课 round: the move back to 主备, its event and the round's start, all or nothing; null if the
+ * lesson had moved. Numbered after the last start (2 for the first); the key refuses a concurrent twin.
+ */
+export async function startRound(
+  db: Kysely<Database>,
+  move: LessonStageMove,
+  round: NewRoundStart,
+): Promise<RoundStartRecord | null> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await moveLessonStageIn(trx, move))) return null
+    const last = await trx
+      .selectFrom('lesson_rounds')
+      .select((eb) => eb.fn.max('number').as('number'))
+      .where('lesson_id', '=', round.lessonId)
+      .executeTakeFirst()
+    const number = Math.max(1, Number(last?.number ?? 1)) + 1
+    await trx
+      .insertInto('lesson_rounds')
+      .values({
+        lesson_id: round.lessonId,
+        number,
+        base_version_id: round.baseVersionId,
+        started_by: round.startedBy,
+        started_at: move.at.getTime(),
+      })
+      .execute()
+    return (await listRoundStarts(trx, round.lessonId)).find((start) => start.number === number)!
+  })
+}
+
+/** The starts of the lesson's rounds after the first, 第二轮 first. */
+export async function listRoundStarts(db: Kysely<Database>, lessonId: string): Promise<RoundStartRecord[]> {
+  const rows = await db
+    .selectFrom('lesson_rounds as r')
+    .innerJoin('lesson_versions as v', 'v.id', 'r.base_version_id')
+    .selectAll('r')
+    .select('v.number as base_version_number')
+    .where('r.lesson_id', '=', lessonId)
+    .orderBy('r.number')
+    .execute()
+  return rows.map((row) => ({
+    lessonId: row.lesson_id,
+    number: Number(row.number),
+    baseVersionId: row.base_version_id,
+    baseVersionNumber: Number(row.base_version_number),
+    startedBy: row.started_by,
+    startedAt: new Date(Number(row.started_at)),
+  }))
 }
 
 /** Numbers the version after the lesson's last one; the unique number refuses a concurrent twin. */

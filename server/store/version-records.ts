@@ -20,6 +20,20 @@ export interface NewVersion {
   createdBy: string
 }
 
+/** The start of a 磨课 round after the first (LIBRARY-8). */
+export interface RoundStartRecord {
+  lessonId: string
+  /** 2 for 第二轮, … */
+  number: number
+  /** The 定稿 it started from, the previous round's last. */
+  baseVersionId: string
+  baseVersionNumber: number
+  startedBy: string
+  startedAt: Date
+}
+
+export type NewRoundStart = Pick<RoundStartRecord, 'lessonId' | 'baseVersionId' | 'startedBy'>
+
 /** A document that belongs to a lesson: an adaptation, a reflection or a variant. */
 export interface NewLessonDocument {
   lessonId: string

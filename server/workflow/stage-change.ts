@@ -22,6 +22,8 @@ export interface StageMoved {
   actorId: string
   /** The version a move to 定稿 made (1 for v1). */
   versionNumber?: number
+  /** The 磨课 round a move back to 主备 started (2 for 第二轮). */
+  roundNumber?: number
 }
 
 export interface WorkflowContext {

@@ -4,6 +4,7 @@
  * their draft alone (退回修改, 归档). The mentors of the 主备人 hear of a draft going to 研讨, since
  * they annotate it.
  */
+import { roundName } from '../versions/lesson-rounds.ts'
 import type { LessonStage } from '../workflow/stages.ts'
 import { type NotificationDraft, oneEach } from './notification-model.ts'
 
@@ -20,6 +21,8 @@ export interface StageChange {
   memberIds: readonly string[]
   /** The version made by a move to 定稿 (1 for v1). */
   versionNumber?: number
+  /** The 磨课 round a move back to 主备 started (2 for 第二轮, LIBRARY-8). */
+  roundNumber?: number
 }
 
 export function stageNotifications(change: StageChange): NotificationDraft[] {
@@ -42,6 +45,9 @@ function whatToTell(change: StageChange): { recipients: readonly string[]; text:
   const lesson = `《${change.lessonTitle}》`
   const everyone = change.memberIds
   const leadPreparer = [change.leadPreparerId]
+  // The group took part in 评课 and will teach the reworked plan: everyone hears of the new round.
+  if (change.roundNumber !== undefined)
+    return { recipients: everyone, text: `${who} 开始了${lesson}的${roundName(change.roundNumber)}磨课` }
   switch (change.to) {
     case 'draft':
       return { recipients: leadPreparer, text: `${who} 将${lesson}退回修改` }

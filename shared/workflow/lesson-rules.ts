@@ -4,7 +4,14 @@
  * functions to show only what will be allowed. A refusal carries the reason shown to the user.
  */
 import type { Actor } from '../access.ts'
-import { adaptationStages, type LessonStage, reflectionStages, stageLabels, transitionBetween } from './stages.ts'
+import {
+  adaptationStages,
+  type LessonStage,
+  reflectionStages,
+  roundStartStages,
+  stageLabels,
+  transitionBetween,
+} from './stages.ts'
 
 export const lessonActions = [
   'view',
@@ -18,6 +25,7 @@ export const lessonActions = [
   'liveReview',
   'delete',
   'recordMeeting',
+  'startRound',
 ] as const
 export type LessonAction = (typeof lessonActions)[number]
 
@@ -63,7 +71,8 @@ export function relationTo(actor: Actor, lesson: LessonContext): Relation {
 /**
  * Whether `actor` may do `action` on `lesson`. `changeStage` needs `target`, the stage to move to;
  * `finalize` is the move to `finalized`; `liveReview` opens or closes 集体研讨; `delete` removes the
- * plan entry with its 导学案; `recordMeeting` writes the 集体备课记录 of a review meeting.
+ * plan entry with its 导学案; `recordMeeting` writes the 集体备课记录 of a review meeting; `startRound`
+ * begins the next 磨课 round (docs/LIBRARY.md, LIBRARY-8).
  */
 export function decide(action: LessonAction, actor: Actor, lesson: LessonContext, target?: LessonStage): Decision {
   const relation = relationTo(actor, lesson)
@@ -108,6 +117,8 @@ export function decide(action: LessonAction, actor: Actor, lesson: LessonContext
       if (!relation.groupLeader && !relation.leadPreparer) return refuse('只有备课组长或主备人可以填写集体备课记录')
       if (lesson.stage === 'archived') return refuse('已归档，集体备课记录不能再修改')
       return allowed
+    case 'startRound':
+      return decideStartRound(lesson, relation)
     default:
       return action satisfies never
   }
@@ -141,4 +152,16 @@ function decideStageChange(lesson: LessonContext, relation: Relation, target: Le
   return refuse(
     transition.by === 'leader' ? `只有备课组长可以${transition.label}` : `只有主备人或备课组长可以${transition.label}`,
   )
+}
+
+/**
+ * [LIBRARY-8] After 上课 and 评课 the 主备人 reworks the design (磨课): they or the leader start the next
+ * round, which takes the finalized plan back to 主备.
+ */
+function decideStartRound(lesson: LessonContext, relation: Relation): Decision {
+  if (!relation.groupLeader && !relation.leadPreparer) return refuse('只有主备人或备课组长可以开始下一轮磨课')
+  if (lesson.stage === 'archived') return refuse('已归档，不能再开始新一轮磨课')
+  if (!roundStartStages.includes(lesson.stage) || !lesson.hasVersions)
+    return refuse('这一轮还没有定稿，定稿并上课后才能开始下一轮磨课')
+  return allowed
 }

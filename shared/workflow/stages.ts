@@ -50,3 +50,9 @@ export const adaptationStages: readonly LessonStage[] = ['finalized', 'adapting'
 
 /** Stages in which teachers, having taught, write their reflections. */
 export const reflectionStages: readonly LessonStage[] = ['adapting', 'reflecting']
+
+/**
+ * Stages from which the next 磨课 round starts (LIBRARY-8): the plan was finalized, so it has been or can
+ * be taught (上课) and discussed (评课); an archived lesson is closed.
+ */
+export const roundStartStages: readonly LessonStage[] = ['finalized', 'adapting', 'reflecting']

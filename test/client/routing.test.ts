@@ -19,6 +19,13 @@ describe('routes', () => {
     expect(parseRoute('#/library')).toEqual({ page: 'library' })
   })
 
+  it('[LIBRARY-9] has a page comparing two 磨课 rounds of a lesson, by their numbers', () => {
+    const route = { page: 'roundCompare', lessonId: 'l/1', from: 1, to: 2 } as const
+    expect(hrefFor(route)).toBe('#/lessons/l%2F1/rounds/1/2')
+    expect(parseRoute(hrefFor(route))).toEqual(route)
+    expect(parseRoute('#/lessons/l1/rounds/one/2').page).not.toBe('roundCompare')
+  })
+
   it('round-trips document ids', () => {
     const route = { page: 'editor', documentId: 'a/b?c' } as const
     expect(parseRoute(hrefFor(route))).toEqual(route)

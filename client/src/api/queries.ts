@@ -12,6 +12,7 @@ import { listDocuments } from './documents.ts'
 import { apiRequest } from './http.ts'
 import { fetchAssignments, fetchLesson, fetchPlan } from './lessons.ts'
 import { fetchLibrary, fetchLineage } from './library.ts'
+import { compareRounds, listRounds } from './rounds.ts'
 import { fetchGroupOverview, fetchMeetingSheet, listMeetings } from './meetings.ts'
 import { fetchMentorships, fetchObservableLessons, fetchPair } from './mentorship.ts'
 import { fetchSchoolSso, listAccounts, listOwnSessions, listSchoolGroups, readAuditLog } from './school.ts'
@@ -77,6 +78,14 @@ export const queries = {
     queryOptions({
       queryKey: [...lessonKey(lessonId), 'variants', 'compare', left, right],
       queryFn: () => compareVariants(lessonId, left, right),
+    }),
+  /** 磨课 rounds; a round in progress compares against the shared plan as it is, so neither is unchanging. */
+  rounds: (lessonId: string) =>
+    queryOptions({ queryKey: [...lessonKey(lessonId), 'rounds'], queryFn: () => listRounds(lessonId) }),
+  roundComparison: (lessonId: string, from: number, to: number) =>
+    queryOptions({
+      queryKey: [...lessonKey(lessonId), 'rounds', 'compare', from, to],
+      queryFn: () => compareRounds(lessonId, from, to),
     }),
   version: (versionId: string) =>
     queryOptions({ queryKey: ['version', versionId], queryFn: () => fetchVersion(versionId), ...unchanging }),

@@ -6,6 +6,7 @@ import type { ComponentType } from 'react'
 import { LessonWorkPanels } from '../adaptations/LessonWorkPanels.tsx'
 import { LineagePanel } from '../library/LineagePanel.tsx'
 import { MeetingsPanel } from '../meetings/MeetingsPanel.tsx'
+import { RoundsPanel } from '../versions/RoundsPanel.tsx'
 import type { LessonPanelProps } from './lesson-panel-props.ts'
 import { SharedPlanPanel } from './SharedPlanPanel.tsx'
 import { StageActionsPanel } from './StageActionsPanel.tsx'
@@ -16,6 +17,8 @@ export const lessonPanels: readonly { key: string; Panel: ComponentType<LessonPa
   { key: 'shared-plan', Panel: SharedPlanPanel },
   // 来源 and 被引用 (docs/LIBRARY.md)
   { key: 'lineage', Panel: ({ detail }) => <LineagePanel lessonId={detail.lesson.id} /> },
+  // 磨课轮次 (docs/LIBRARY.md)
+  { key: 'rounds', Panel: RoundsPanel },
   // 定稿版本, 二次备课, 课后反思, 同课异构
   { key: 'work', Panel: ({ detail, me }) => <LessonWorkPanels detail={detail} me={me} /> },
   { key: 'meetings', Panel: ({ detail }) => <MeetingsPanel detail={detail} /> },

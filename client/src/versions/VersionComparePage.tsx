@@ -2,8 +2,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { queries } from '../api/queries.ts'
 import { BackLink } from './BackLink.tsx'
-import { BlockDiff } from './BlockDiff.tsx'
-import { useState } from 'react'
+import { ComparisonBody } from './ComparisonBody.tsx'
 import './lesson-work.css'
 
 interface VersionComparePageProps {
@@ -14,7 +13,6 @@ interface VersionComparePageProps {
 
 export function VersionComparePage({ lessonId, from, to }: VersionComparePageProps) {
   const { data, error } = useQuery(queries.versionComparison(lessonId, from, to))
-  const [changesOnly, setChangesOnly] = useState(false)
   if (!data)
     return error ? (
       <p className="page-message" role="alert">
@@ -29,17 +27,7 @@ export function VersionComparePage({ lessonId, from, to }: VersionComparePagePro
       <h1>
         {data.from.name} → {data.to.name}
       </h1>
-      <p className="muted">
-        共{' '}
-        <span className="count-badge" data-testid="compare-count">
-          {data.changeCount} 处改动
-        </span>
-        <label className="no-print">
-          <input type="checkbox" checked={changesOnly} onChange={(event) => setChangesOnly(event.target.checked)} />{' '}
-          只看改动
-        </label>
-      </p>
-      <BlockDiff changes={data.changes} changesOnly={changesOnly} />
+      <ComparisonBody changes={data.changes} changeCount={data.changeCount} />
     </main>
   )
 }

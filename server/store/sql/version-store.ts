@@ -4,7 +4,7 @@ import * as versions from '../version-queries.ts'
 import type { Database } from '../database-schema.ts'
 import type { LessonStageMove } from '../lesson-records.ts'
 import type { VersionStore } from '../store.ts'
-import type { NewVersion, VersionRecord } from '../version-records.ts'
+import type { NewRoundStart, NewVersion, RoundStartRecord, VersionRecord } from '../version-records.ts'
 
 export class SqlVersionStore implements VersionStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -28,5 +28,13 @@ export class SqlVersionStore implements VersionStore {
 
   versionState(id: string): Promise<Uint8Array | null> {
     return versions.versionState(this.db, id)
+  }
+
+  startRound(move: LessonStageMove, round: NewRoundStart): Promise<RoundStartRecord | null> {
+    return versions.startRound(this.db, move, round)
+  }
+
+  listRoundStarts(lessonId: string): Promise<RoundStartRecord[]> {
+    return versions.listRoundStarts(this.db, lessonId)
   }
 }

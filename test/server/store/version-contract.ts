@@ -115,6 +115,65 @@ export function describeVersionContract(storeOf: () => Store): void {
       expect(await store.versions.listVersions(lesson.id)).toEqual([v1])
     })
 
+    it('[LIBRARY-8] starts each 磨课 round with its move back to 主备, numbered from 2, or changes nothing', async () => {
+      const store = storeOf()
+      const { wang, li, lesson } = await finalizedLesson(store)
+      const move = (from: 'draft' | 'review' | 'finalized' | 'reflecting', to: 'review' | 'finalized' | 'draft') =>
+        store.lessons.moveLessonStage({ lessonId: lesson.id, from, to, actorId: wang.id, at: new Date() })
+      const finalize = () =>
+        store.versions.finalizeLesson(
+          { lessonId: lesson.id, from: 'review', to: 'finalized', actorId: wang.id, at: new Date() },
+          { lessonId: lesson.id, documentId: lesson.documentId, state: new Uint8Array([1]), createdBy: wang.id },
+        )
+      await move('draft', 'review')
+      const v1 = (await finalize())!
+      expect(await store.versions.listRoundStarts(lesson.id)).toEqual([])
+
+      const at = new Date(Date.UTC(2026, 10, 26, 8, 30))
+      const second = { lessonId: lesson.id, from: 'finalized', to: 'draft', actorId: li.id, at } as const
+      // A lesson that has moved meanwhile starts nothing.
+      expect(
+        await store.versions.startRound(
+          { ...second, from: 'reflecting' },
+          { lessonId: lesson.id, baseVersionId: v1.id, startedBy: li.id },
+        ),
+      ).toBeNull()
+      expect(await store.versions.listRoundStarts(lesson.id)).toEqual([])
+
+      const round2 = await store.versions.startRound(second, {
+        lessonId: lesson.id,
+        baseVersionId: v1.id,
+        startedBy: li.id,
+      })
+      expect(round2).toEqual({
+        lessonId: lesson.id,
+        number: 2,
+        baseVersionId: v1.id,
+        baseVersionNumber: 1,
+        startedBy: li.id,
+        startedAt: at,
+      })
+      expect(await store.lessons.findLesson(lesson.id)).toMatchObject({ stage: 'draft' })
+      expect((await store.lessons.listLessonStageEvents(lesson.id)).at(-1)).toMatchObject({
+        from: 'finalized',
+        to: 'draft',
+        actorId: li.id,
+      })
+      // Starting again from a lesson no longer finalized is refused by the move.
+      expect(
+        await store.versions.startRound(second, { lessonId: lesson.id, baseVersionId: v1.id, startedBy: li.id }),
+      ).toBeNull()
+
+      await move('draft', 'review')
+      const v2 = (await finalize())!
+      const round3 = await store.versions.startRound(
+        { ...second, at: new Date(at.getTime() + 1000) },
+        { lessonId: lesson.id, baseVersionId: v2.id, startedBy: wang.id },
+      )
+      expect(round3).toMatchObject({ number: 3, baseVersionNumber: 2, startedBy: wang.id })
+      expect(await store.versions.listRoundStarts(lesson.id)).toEqual([round2, round3])
+    })
+
     it('creates an adaptation as a document of the lesson whose log starts with the version', async () => {
       const store = storeOf()
       const { wang, li, lesson, adaptationOf } = await finalizedLesson(store)

@@ -62,6 +62,14 @@ describe('stageNotifications', () => {
     ])
   })
 
+  it('[LIBRARY-8] a new 磨课 round tells the whole group, not 退回修改', () => {
+    const drafts = stageNotifications({ ...change('reflecting', 'draft', 'zhao'), actorName: '赵老师', roundNumber: 2 })
+    expect(drafts.map((draft) => [draft.userId, draft.text])).toEqual([
+      ['wang', '赵老师 开始了《2.2 整式的加减》的第二轮磨课'],
+      ['li', '赵老师 开始了《2.2 整式的加减》的第二轮磨课'],
+    ])
+  })
+
   it('tells a mentor who is also a member once', () => {
     const drafts = stageNotifications({ ...change('draft', 'review', 'zhao'), memberIds: ['wang', 'chen', 'zhao'] })
     expect(drafts.map((draft) => draft.userId)).toEqual(['wang', 'chen'])

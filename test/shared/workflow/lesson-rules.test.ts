@@ -223,6 +223,24 @@ const recordMeeting: Table = {
   otherSchool:   [N,    N,     N,    N,    N,      N],
 }
 
+/**
+ * [LIBRARY-8] The next 磨课 round starts from a finalized plan, by its 主备人 or the leader; the table is
+ * for a lesson with versions; without one there is no round to start from and everyone is refused.
+ */
+// prettier-ignore
+const startRound: Table = {
+  //              draft review final adapt reflect archived
+  leader:        [N,    N,     Y,    Y,    Y,      N],
+  lead:          [N,    N,     Y,    Y,    Y,      N],
+  member:        [N,    N,     N,    N,    N,      N],
+  otherLeader:   [N,    N,     N,    N,    N,      N],
+  mentorOutside: [N,    N,     N,    N,    N,      N],
+  colleague:     [N,    N,     N,    N,    N,      N],
+  office:        [N,    N,     N,    N,    N,      N],
+  guest:         [N,    N,     N,    N,    N,      N],
+  otherSchool:   [N,    N,     N,    N,    N,      N],
+}
+
 /** Which stages each actor may move the lesson to, from each stage. Everything not listed is refused. */
 const moves: Record<LessonStage, Partial<Record<ActorKind, LessonStage[]>>> = {
   draft: { leader: ['review'], lead: ['review'] },
@@ -243,10 +261,12 @@ const tables: Record<Exclude<LessonAction, 'edit' | 'changeStage'>, Table> = {
   liveReview,
   delete: remove,
   recordMeeting,
+  // Every cell refused, as for deleting a lesson with versions.
+  startRound: removeWithVersions,
 }
 
-/** Having versions changes only whether a plan entry can be deleted. */
-const tablesWithVersions: typeof tables = { ...tables, delete: removeWithVersions }
+/** Having versions changes whether a plan entry can be deleted, and lets a next 磨课 round start. */
+const tablesWithVersions: typeof tables = { ...tables, delete: removeWithVersions, startRound }
 
 const liveReviewStates = [false, true] as const
 
@@ -339,6 +359,21 @@ describe('lesson rules: reasons', () => {
     expect(decide('delete', actors.leader, lesson('draft', false, true))).toEqual({
       allowed: false,
       reason: '这节课已经定稿过，不能删除，可以修改安排',
+    })
+  })
+
+  it('[LIBRARY-8] says who may start the next 磨课 round, and when', () => {
+    expect(decide('startRound', actors.member, lesson('reflecting', false, true))).toEqual({
+      allowed: false,
+      reason: '只有主备人或备课组长可以开始下一轮磨课',
+    })
+    expect(decide('startRound', actors.lead, lesson('review', false, true))).toEqual({
+      allowed: false,
+      reason: '这一轮还没有定稿，定稿并上课后才能开始下一轮磨课',
+    })
+    expect(decide('startRound', actors.lead, lesson('archived', false, true))).toEqual({
+      allowed: false,
+      reason: '已归档，不能再开始新一轮磨课',
     })
   })
 
