@@ -10,6 +10,7 @@
  * and the merged updates since, each on its own, instead of merging the whole document again first.
  */
 import * as Y from 'yjs'
+import { forEachDeleteRange } from './delete-ranges.ts'
 import { IdRanges } from './id-ranges.ts'
 
 const emptyUpdate = new Uint8Array([0, 0])
@@ -94,11 +95,36 @@ export class DocumentState {
   addsNothing(update: DecodedUpdate): boolean {
     if (update.structs.length > 0) return false
     if (update.ds.clients.size === 0) return true
-    const deleted = (this.deleted ??= addDeletions(new IdRanges(), Y.decodeUpdate(this.merged()).ds))
+    const deleted = this.deletedIds()
     for (const [client, items] of update.ds.clients) {
       for (const { clock, len } of items) if (!deleted.covers(client, clock, len)) return false
     }
     return true
+  }
+
+  /**
+   * At most how many ranges the document's delete set would hold with `deletions` added (BOUNDS-14):
+   * each range it does not hold yet counts one, though it may join ranges it does.
+   */
+  deleteRangesWith(deletions: Deletions): number {
+    const deleted = this.deletedIds()
+    let added = 0
+    for (const [client, items] of deletions.clients) {
+      for (const { clock, len } of items) if (!deleted.covers(client, clock, len)) added++
+    }
+    return deleted.size + added
+  }
+
+  private deletedIds(): IdRanges {
+    if (!this.deleted) {
+      const deleted = new IdRanges()
+      // The delete set of merged updates is the union of theirs: no merge needed to read it.
+      for (const part of this.parts) {
+        forEachDeleteRange(part, (client, clock, length) => deleted.add(client, clock, length))
+      }
+      this.deleted = deleted
+    }
+    return this.deleted
   }
 
   /** What a peer with `stateVector` is missing. */

@@ -5,6 +5,12 @@
  */
 export class IdRanges {
   private readonly ranges = new Map<number, [start: number, end: number][]>()
+  private count = 0
+
+  /** How many ranges the set holds, touching ones counted as one. */
+  get size(): number {
+    return this.count
+  }
 
   add(client: number, clock: number, length: number): void {
     if (length <= 0) return
@@ -23,6 +29,7 @@ export class IdRanges {
       end = Math.max(end, list[last]![1])
     }
     list.splice(first, last - first, [start, end])
+    this.count += 1 - (last - first)
   }
 
   has(client: number, clock: number): boolean {

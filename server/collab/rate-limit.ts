@@ -36,6 +36,9 @@ export interface RateLimits {
   framesBurst: number
   bytesPerSecond: number
   bytesBurst: number
+  /** Deletion ranges of the updates (BOUNDS-14); without them, not counted. */
+  deleteRangesPerSecond?: number
+  deleteRangesBurst?: number
 }
 
 export const connectionRates: RateLimits = {
@@ -43,6 +46,8 @@ export const connectionRates: RateLimits = {
   framesBurst: limits.maxFramesBurst,
   bytesPerSecond: limits.maxBytesPerSecond,
   bytesBurst: limits.maxBytesBurst,
+  deleteRangesPerSecond: limits.maxDeleteRangesPerSecond,
+  deleteRangesBurst: limits.maxDeleteRangesPerUpdate,
 }
 
 export const userRates: RateLimits = {
@@ -50,21 +55,33 @@ export const userRates: RateLimits = {
   framesBurst: limits.maxUserFramesBurst,
   bytesPerSecond: limits.maxUserBytesPerSecond,
   bytesBurst: limits.maxUserBytesBurst,
+  deleteRangesPerSecond: limits.maxUserDeleteRangesPerSecond,
+  deleteRangesBurst: limits.maxUserDeleteRangesBurst,
 }
 
-/** Frames and their bytes, against one set of limits. */
+/** Frames, their bytes and the deletion ranges of their updates, against one set of limits. */
 export class FrameBudget {
   private readonly frames: TokenBucket
   private readonly bytes: TokenBucket
+  private readonly deleteRanges: TokenBucket | null
 
   constructor(rates: RateLimits, now: Clock) {
     this.frames = new TokenBucket(rates.framesPerSecond, rates.framesBurst, now)
     this.bytes = new TokenBucket(rates.bytesPerSecond, rates.bytesBurst, now)
+    const { deleteRangesPerSecond, deleteRangesBurst } = rates
+    this.deleteRanges =
+      deleteRangesPerSecond === undefined || deleteRangesBurst === undefined
+        ? null
+        : new TokenBucket(deleteRangesPerSecond, deleteRangesBurst, now)
   }
 
-  /** Whether one frame of `size` bytes fits; once refused, the caller closes the connection. */
-  spend(size: number): boolean {
-    return this.frames.take(1) && this.bytes.take(size)
+  /**
+   * Whether one frame of `size` bytes whose update deletes `deleteRanges` ranges fits; once refused,
+   * the caller closes the connection.
+   */
+  spend(size: number, deleteRanges = 0): boolean {
+    if (!this.frames.take(1) || !this.bytes.take(size)) return false
+    return deleteRanges === 0 || this.deleteRanges === null || this.deleteRanges.take(deleteRanges)
   }
 }
 

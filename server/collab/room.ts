@@ -405,6 +405,11 @@ export class Room {
   private admit({ connection, update, decoded, frame, frameNumber }: HeldUpdate): void {
     const redundant = this.options.state.addsNothing(decoded)
     let activity: ThreadActivity[] = []
+    if (!redundant && tooManyDeletions(this.options.state, decoded)) {
+      connection.firstRefusedFrame ??= frameNumber
+      connection.send(encodePermissionDenied('删除的地方太多，这次修改无法保存'))
+      return
+    }
     if (!redundant) {
       const verdict = this.threadGuard.review(update, decoded, {
         userId: connection.user.id,
@@ -589,6 +594,11 @@ export class Room {
       if (connection !== except) connection.send(frame)
     }
   }
+}
+
+/** Whether the update would give the document more deletion ranges than it may hold (BOUNDS-14). */
+function tooManyDeletions(state: DocumentState, decoded: DecodedUpdate): boolean {
+  return decoded.ds.clients.size > 0 && state.deleteRangesWith(decoded.ds) > limits.maxDocumentDeleteRanges
 }
 
 /**

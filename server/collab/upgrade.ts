@@ -29,6 +29,7 @@ import { corkUntilEndOfTurn } from './turn-cork.ts'
 import type { Room } from './room.ts'
 import type { RoomRegistry } from './room-registry.ts'
 import { FairTurns } from './fair-turns.ts'
+import { deleteRangesOfFrame } from './incoming-message.ts'
 import { connectionRates, Cooldowns, FrameBudget, UserLimits } from './rate-limit.ts'
 
 export interface UpgradeContext {
@@ -208,8 +209,13 @@ function attach(
     if (!connection.isOpen || !userBudget) return
     if (!isBinary) return connection.close(CloseCode.protocolError, 'text frames are not part of the protocol')
     const frame = toBytes(data)
+    // A reader's updates are dropped unread by the room (BOUNDS-6), so counting them would cost for nothing.
+    const deleteRanges = connection.access === 'read' ? 0 : deleteRangesOfFrame(frame, limits.maxDeleteRangesPerUpdate)
+    if (deleteRanges > limits.maxDeleteRangesPerUpdate) {
+      return connection.close(CloseCode.tooManyDeletions, 'update deletes in too many places')
+    }
     // Before anything is read: a flood costs its sender the connection, and the room nothing.
-    if (!budget.spend(frame.length) || !userBudget.spend(frame.length)) {
+    if (!budget.spend(frame.length, deleteRanges) || !userBudget.spend(frame.length, deleteRanges)) {
       const pauseMs = cooldowns.strike(connection.user.id)
       return connection.close(CloseCode.rateLimited, rateLimitedReason('too many updates', pauseMs))
     }

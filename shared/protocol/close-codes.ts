@@ -20,6 +20,11 @@ export const CloseCode = {
    * `limits.maxAwarenessStateBytes`: no editor sends that, so reconnecting would not help.
    */
   awarenessTooLarge: 4414,
+  /**
+   * An update that deletes in more places than `limits.maxDeleteRangesPerUpdate` (BOUNDS-14): refused
+   * unread, since decoding it would hold the server; the same update would be refused again.
+   */
+  tooManyDeletions: 4415,
   /** The stored document could not be loaded; it is never served empty instead. */
   documentUnavailable: 4500,
   /** Storing an update failed; the update was not relayed. */

@@ -22,6 +22,7 @@ const permanentMessages: Record<number, string> = {
   [CloseCode.schemaMismatch]: '客户端版本过旧，请刷新页面',
   [CloseCode.documentTooLarge]: '文档过大，无法继续保存修改',
   [CloseCode.awarenessTooLarge]: '与服务器通信出错，请刷新页面',
+  [CloseCode.tooManyDeletions]: '一次删除的地方太多，无法保存',
   [wsMessageTooBig]: '单次修改内容过大，无法保存',
 }
 

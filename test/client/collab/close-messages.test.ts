@@ -14,6 +14,7 @@ describe('connectionProblemForClose', () => {
     [CloseCode.forbidden, '无权访问此文档'],
     [CloseCode.documentNotFound, '文档不存在'],
     [CloseCode.documentTooLarge, '文档过大'],
+    [CloseCode.tooManyDeletions, '删除的地方太多'],
     [CloseCode.schemaMismatch, '客户端版本过旧，请刷新页面'],
     [CloseCode.unauthorized, '登录已过期'],
     [CloseCode.protocolError, '请刷新页面'],

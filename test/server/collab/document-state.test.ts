@@ -203,4 +203,19 @@ describe('DocumentState', () => {
       { numRuns: 60 },
     )
   })
+
+  it('[BOUNDS-14] counts at most how many deletion ranges the document would hold with an update', () => {
+    const author = new Y.Doc()
+    const state = new DocumentState([editsOf(author, (t) => t.insert(0, '一二三四五六七八九十'))])
+    const deleteSetOf = (doc: Y.Doc) => Y.decodeUpdate(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc))).ds
+    editsOf(author, (t) => t.delete(1, 1))
+    editsOf(author, (t) => t.delete(3, 1))
+    expect(state.deleteRangesWith(deleteSetOf(author))).toBe(2)
+    const stored = editsOf(author, (t) => t.delete(1, 1))
+    state.add(stored, Y.decodeUpdate(stored))
+    // Held: clocks 1-2 and 4, so the same deletions add nothing.
+    expect(state.deleteRangesWith(deleteSetOf(author))).toBe(2)
+    // Deleting clock 3 joins them into 1-4: a range not held counts one more, though it would join others.
+    expect(state.deleteRangesWith(Y.decodeUpdate(editsOf(author, (t) => t.delete(1, 1))).ds)).toBe(3)
+  })
 })

@@ -36,4 +36,16 @@ describe('IdRanges', () => {
     expect(ranges.covers(7, 0, 16)).toBe(false)
     expect(ranges.covers(8, 0, 1)).toBe(false)
   })
+
+  it('[BOUNDS-14] counts its ranges, overlapping and touching ones as one', () => {
+    const ranges = new IdRanges()
+    ranges.add(7, 0, 2)
+    ranges.add(7, 4, 2)
+    ranges.add(8, 0, 1)
+    expect(ranges.size).toBe(3)
+    ranges.add(7, 2, 2)
+    expect(ranges.size).toBe(2)
+    ranges.add(7, 1, 3)
+    expect(ranges.size).toBe(2)
+  })
 })

@@ -35,6 +35,27 @@ describe('rate limits', () => {
     expect([frames.spend(1), frames.spend(1), frames.spend(1), frames.spend(1)]).toEqual([true, true, true, false])
   })
 
+  it('[BOUNDS-14] a frame budget charges the deletion ranges of updates, refilled at their own rate', () => {
+    const clock = fakeClock()
+    const budget = new FrameBudget(
+      {
+        framesPerSecond: 100,
+        framesBurst: 100,
+        bytesPerSecond: 1e6,
+        bytesBurst: 1e6,
+        deleteRangesPerSecond: 1_000,
+        deleteRangesBurst: 10_000,
+      },
+      clock.read,
+    )
+    // Small frames whose deletions cost far more than their bytes.
+    expect(budget.spend(40, 6_000)).toBe(true)
+    expect(budget.spend(40, 6_000)).toBe(false)
+    clock.now += 2_000
+    expect(budget.spend(40, 6_000)).toBe(true)
+    expect(budget.spend(40)).toBe(true)
+  })
+
   it('[BOUNDS-8] a user has a bounded number of connections, and one budget across them that reconnecting does not refill', () => {
     const clock = fakeClock()
     const rates = { framesPerSecond: 1, framesBurst: 2, bytesPerSecond: 1000, bytesBurst: 1000 }

@@ -48,7 +48,11 @@ const deepValue = fc.record({
 
 const deleteSet = fc.record({
   kind: fc.constant('deleteSet' as const),
-  ranges: fc.integer({ min: 1_000, max: 30_000 }),
+  // Past `limits.maxDeleteRangesPerUpdate`, the connection is closed unread (4415).
+  ranges: fc.oneof(
+    fc.integer({ min: 1_000, max: 30_000 }),
+    fc.integer({ min: limits.maxDeleteRangesPerUpdate + 1, max: limits.maxDeleteRangesPerUpdate + 20_000 }),
+  ),
   client: fc.integer(attackerClients),
 })
 
