@@ -316,6 +316,18 @@ export interface LessonRoundsTable {
   started_at: number
 }
 
+/** 教案检查 (migration 015): one per teacher and semester. */
+export interface PlanChecksTable {
+  school_id: string
+  teacher_id: string
+  semester: string
+  /** A `CheckGrade`. */
+  grade: string
+  comment: string
+  checked_by: string
+  checked_at: number
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -344,4 +356,5 @@ export interface Database {
   search_entries: SearchEntriesTable
   lesson_sources: LessonSourcesTable
   lesson_rounds: LessonRoundsTable
+  plan_checks: PlanChecksTable
 }

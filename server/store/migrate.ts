@@ -18,6 +18,7 @@ import * as singleSignOn from './migrations/011-single-sign-on.ts'
 import * as search from './migrations/012-search.ts'
 import * as library from './migrations/013-library.ts'
 import * as lessonRounds from './migrations/014-lesson-rounds.ts'
+import * as planChecks from './migrations/015-plan-checks.ts'
 import type { Store } from './store.ts'
 
 export type SqlDialect = Store['dialect']
@@ -45,6 +46,7 @@ const migrations: Record<string, MigrationModule> = {
   '012-search': search,
   '013-library': library,
   '014-lesson-rounds': lessonRounds,
+  '015-plan-checks': planChecks,
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {

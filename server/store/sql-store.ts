@@ -8,6 +8,7 @@ import type { SqlDialect } from './migrate.ts'
 import { SqlAccountStore } from './sql/account-store.ts'
 import { SqlAdaptationStore } from './sql/adaptation-store.ts'
 import { SqlAuditStore } from './sql/audit-store.ts'
+import { SqlCheckStore } from './sql/check-store.ts'
 import { SqlDocumentStore } from './sql/document-store.ts'
 import { SqlGroupStore } from './sql/group-store.ts'
 import { SqlImageStore } from './sql/image-store.ts'
@@ -41,6 +42,7 @@ export class SqlStore implements Store {
   readonly notifications: SqlNotificationStore
   readonly search: SqlSearchStore
   readonly library: SqlLibraryStore
+  readonly checks: SqlCheckStore
   #closing: Promise<void> | undefined
 
   /** `beforeClose` stops what the dialect runs beside the connection (SQLite's checkpoint worker). */
@@ -66,6 +68,7 @@ export class SqlStore implements Store {
     this.notifications = new SqlNotificationStore(db)
     this.search = new SqlSearchStore(db, dialect)
     this.library = new SqlLibraryStore(db)
+    this.checks = new SqlCheckStore(db)
   }
 
   close(): Promise<void> {

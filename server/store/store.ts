@@ -24,6 +24,7 @@ import type {
   SessionView,
 } from './school-records.ts'
 import type { RosterWrite } from './roster-records.ts'
+import type { PlanCheckRecord, PlanCheckWrite } from './check-records.ts'
 import type { MeetingFields, MeetingRecord, NewMeeting } from './meeting-records.ts'
 import type { MentorshipRecord, NewObservation, ObservationRecord } from './mentorship-records.ts'
 import type {
@@ -215,6 +216,19 @@ export interface AuditStore {
   addAuditEntry(entry: NewAuditEntry): Promise<AuditEntry>
   /** Newest first (ties by id), `limit` of them, after the entry `after` names when given. */
   listAuditEntries(schoolId: string, limit: number, after: AuditCursor | null): Promise<AuditEntry[]>
+}
+
+/** 教案检查: the office's grade and comment per teacher and semester (server/checks/). */
+export interface CheckStore {
+  /**
+   * [CHECK-2] Records the check, replacing the teacher's check of that semester, and its audit entry
+   * (naming the check it replaced), in one transaction.
+   */
+  saveCheck(write: PlanCheckWrite): Promise<PlanCheckRecord>
+  /** The school's checks of the semester. */
+  listChecks(schoolId: string, semester: string): Promise<PlanCheckRecord[]>
+  /** One teacher's checks, the newest semester first. */
+  listChecksOfTeacher(teacherId: string): Promise<PlanCheckRecord[]>
 }
 
 /** Sessions and tokens; only a hash of the secret is stored (server/auth/). */
@@ -475,6 +489,7 @@ export interface Store {
   readonly notifications: NotificationStore
   readonly search: SearchStore
   readonly library: LibraryStore
+  readonly checks: CheckStore
   close(): Promise<void>
 }
 

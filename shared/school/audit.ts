@@ -13,6 +13,7 @@ export const auditActions = [
   'group.update',
   'group.members',
   'roster.import',
+  'check.record',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 
@@ -30,4 +31,5 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'group.update': '修改备课组',
   'group.members': '调整备课组成员',
   'roster.import': '导入教职工名单',
+  'check.record': '教案检查',
 }

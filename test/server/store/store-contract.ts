@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Store } from '../../../server/store/store.ts'
 import { describeAccountContract } from './account-contract.ts'
+import { describeCheckContract } from './check-contract.ts'
 import { describeDocumentContract } from './document-contract.ts'
 import { describeGroupContract } from './group-contract.ts'
 import { describeImageContract } from './image-contract.ts'
@@ -62,6 +63,7 @@ export function describeStoreContract(name: string, createBackend: () => Promise
     describeNotificationContract(() => store)
     describeSearchContract(() => store)
     describeLibraryContract(() => store)
+    describeCheckContract(() => store)
 
     it('[SCALE-5] keeps every row of one document written by two instances that also fold it', async () => {
       const { document } = await createFixture(store)
