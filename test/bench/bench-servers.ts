@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ChildHandle } from './ipc.ts'
+import { startClusterServer } from './cluster-servers.ts'
 import type { ServerKind } from './options.ts'
 import type { ProcessUsage, SettledMemory } from './process-usage.ts'
 import type { CallTimes } from './stats.ts'
@@ -24,12 +25,20 @@ export interface BenchDocument {
 
 export interface BenchServer {
   readonly kind: ServerKind
+  /** The first instance's process (the only one, unless the kind has two instances). */
   readonly child: ChildHandle
-  /** Base URL for `WebsocketProvider` (the room name is appended). */
+  /** Every instance's process. */
+  readonly children: readonly ChildHandle[]
+  /** Base URL for `WebsocketProvider` (the room name is appended), of the first instance. */
   readonly serverUrl: string
+  /** Each instance's base URL; client i of a document connects to instance i mod their number. */
+  readonly serverUrls: readonly string[]
   /** With `large`, each document starts as that trace document (see `largeDocumentPath`). */
   createDocuments(count: number, clientsPerDocument: number, large?: LargeDocument | null): Promise<BenchDocument[]>
-  /** `reset` starts a new window for the peak RSS and the event-loop delay. */
+  /**
+   * `reset` starts a new window for the peak RSS and the event-loop delay. With several instances: CPU,
+   * memory and peak RSS added up, the event-loop delay the worst of them.
+   */
   usage(reset?: boolean): Promise<ProcessUsage>
   /** Memory after a garbage collection: what the server holds, not what it has yet to free. */
   settledMemory(): Promise<SettledMemory>
@@ -38,37 +47,83 @@ export interface BenchServer {
   close(): Promise<void>
 }
 
+/** The usage of several processes as one server's. */
+export function combinedUsage(usages: readonly ProcessUsage[]): ProcessUsage {
+  const total = (pick: (u: ProcessUsage) => number): number => usages.reduce((n, u) => n + pick(u), 0)
+  const worst = (pick: (u: ProcessUsage) => number): number => Math.max(...usages.map(pick))
+  return {
+    cpuMs: total((u) => u.cpuMs),
+    cpuSystemMs: total((u) => u.cpuSystemMs),
+    rssBytes: total((u) => u.rssBytes),
+    heapUsedBytes: total((u) => u.heapUsedBytes),
+    peakRssBytes: total((u) => u.peakRssBytes),
+    lifetimeMaxRssBytes: total((u) => u.lifetimeMaxRssBytes),
+    eventLoopDelayMs: { p99: worst((u) => u.eventLoopDelayMs.p99), max: worst((u) => u.eventLoopDelayMs.max) },
+  }
+}
+
 /** A server that keeps documents in memory and takes any client: the reference, or Hocuspocus. */
-export async function startInMemoryServer(kind: Exclude<ServerKind, 'ours'>): Promise<BenchServer> {
+export async function startInMemoryServer(kind: 'reference' | 'hocuspocus'): Promise<BenchServer> {
   const script = kind === 'reference' ? './reference-server.ts' : './hocuspocus-server.ts'
   const child = ChildHandle.start(`${kind} server`, script)
   try {
     const { port } = await child.request<{ port: number }>('start')
-    return {
-      kind,
-      child,
-      serverUrl: `ws://127.0.0.1:${port}`,
-      // A large document reaches the server from the first client, which starts with it (load-clients.ts).
-      async createDocuments(count, clientsPerDocument) {
-        const run = Date.now().toString(36)
-        return Array.from({ length: count }, (_, i) => ({
-          room: `bench-${run}-${i}`,
-          clientParams: Array.from({ length: clientsPerDocument }, () => ({})),
-        }))
-      },
-      usage: (reset = false) => child.request<ProcessUsage>('usage', { reset }),
-      settledMemory: () => child.request<SettledMemory>('settledMemory'),
-      storeCallTimes: async () => null,
-      close: () => child.stop(),
-    }
+    return inMemoryServer(kind, [child], [`ws://127.0.0.1:${port}`])
   } catch (error) {
     await child.stop()
     throw error
   }
 }
 
+/** In-memory servers, one instance or several relaying through Redis (`cluster-servers.ts`). */
+export function inMemoryServer(
+  kind: ServerKind,
+  children: readonly ChildHandle[],
+  serverUrls: readonly string[],
+  release: () => Promise<void> = async () => {},
+): BenchServer {
+  return {
+    kind,
+    child: children[0]!,
+    children,
+    serverUrl: serverUrls[0]!,
+    serverUrls,
+    // A large document reaches the server from the first client, which starts with it (load-clients.ts).
+    async createDocuments(count, clientsPerDocument) {
+      const run = Date.now().toString(36)
+      return Array.from({ length: count }, (_, i) => ({
+        room: `bench-${run}-${i}`,
+        clientParams: Array.from({ length: clientsPerDocument }, () => ({})),
+      }))
+    },
+    usage: async (reset = false) =>
+      combinedUsage(await Promise.all(children.map((child) => child.request<ProcessUsage>('usage', { reset })))),
+    settledMemory: () => children[0]!.request<SettledMemory>('settledMemory'),
+    storeCallTimes: async () => null,
+    async close() {
+      try {
+        await Promise.all(children.map((child) => child.stop()))
+      } finally {
+        await release()
+      }
+    },
+  }
+}
+
 export function startBenchServer(kind: ServerKind): Promise<BenchServer> {
-  return kind === 'ours' ? startOurServer() : startInMemoryServer(kind)
+  switch (kind) {
+    case 'ours':
+      return startOurServer()
+    case 'reference':
+    case 'hocuspocus':
+      return startInMemoryServer(kind)
+    case 'ours-pg':
+    case 'ours-2':
+    case 'hocuspocus-2':
+      return startClusterServer(kind)
+    default:
+      return kind satisfies never
+  }
 }
 
 const demoPassword = 'gongbei-demo'
@@ -86,19 +141,45 @@ export interface OurServer extends BenchServer {
   clientParams(count: number): Promise<Record<string, string>[]>
 }
 
-export async function startOurServer(): Promise<OurServer> {
+/** Where our server keeps its data: SQLite in a temporary folder unless PostgreSQL (and Redis) are given. */
+export interface OurSettings {
+  kind: ServerKind
+  databaseUrl?: string
+  redis?: { url: string; prefix: string }
+  /** Instances sharing the database (two need Redis). */
+  instances: number
+  /** Frees what the settings took (the database, the Redis keys), once the instances are stopped. */
+  release?: () => Promise<void>
+}
+
+export async function startOurServer(settings: OurSettings = { kind: 'ours', instances: 1 }): Promise<OurServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongbei-bench-'))
   const removeDataDir = (): void => rmSync(dataDir, { recursive: true, force: true })
   // Also when the benchmark dies half-way (the child is killed by then, see ipc.ts).
   process.once('exit', removeDataDir)
-  const child = ChildHandle.start('our server', './our-server.ts')
-  let httpUrl = ''
+  const children = Array.from({ length: settings.instances }, (_, i) =>
+    ChildHandle.start(settings.instances > 1 ? `our server ${i + 1}` : 'our server', './our-server.ts'),
+  )
+  const child = children[0]!
+  let httpUrls: string[] = []
+  // One after the other: the first seeds the demo school into an empty database, the others find it.
   const start = async (): Promise<void> => {
-    httpUrl = (await child.request<{ url: string }>('start', { dataDir, demoPassword })).url
+    httpUrls = []
+    for (const each of children) {
+      const args = {
+        dataDir,
+        demoPassword,
+        databaseUrl: settings.databaseUrl,
+        redisUrl: settings.redis?.url,
+        redisPrefix: settings.redis?.prefix,
+      }
+      httpUrls.push((await each.request<{ url: string }>('start', args)).url)
+    }
   }
+  const httpUrl = (): string => httpUrls[0]!
   const cookies = new Map<string, string>()
   const login = async (username: string): Promise<string> => {
-    const response = await fetch(`${httpUrl}/api/auth/login`, {
+    const response = await fetch(`${httpUrl()}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username, password: demoPassword }),
@@ -111,9 +192,10 @@ export async function startOurServer(): Promise<OurServer> {
     cookies.set(username, cookie)
     return cookie
   }
+  // A token is a row: one taken from the first instance opens a connection to any (SCALE-7).
   const wsToken = async (username: string): Promise<string> => {
     const cookie = cookies.get(username) ?? (await login(username))
-    const response = await fetch(`${httpUrl}/api/auth/ws-token`, { method: 'POST', headers: { cookie } })
+    const response = await fetch(`${httpUrl()}/api/auth/ws-token`, { method: 'POST', headers: { cookie } })
     if (!response.ok) throw new Error(`ws-token for ${username}: ${response.status} ${await response.text()}`)
     return ((await response.json()) as { token: string }).token
   }
@@ -123,19 +205,30 @@ export async function startOurServer(): Promise<OurServer> {
       params.push({ token: await wsToken(groupMembers[(c + first) % groupMembers.length]!) })
     return params
   }
+  const stopAll = async (): Promise<void> => {
+    for (const each of children) if (each.process.connected) await each.request('stop', null, 30_000)
+  }
+  const cleanUp = async (): Promise<void> => {
+    await Promise.all(children.map((each) => each.stop()))
+    removeDataDir()
+    await settings.release?.()
+  }
   try {
     await start()
   } catch (error) {
-    await child.stop()
-    removeDataDir()
+    await cleanUp()
     throw error
   }
-  const port = (): string => new URL(httpUrl).port
+  const collabUrl = (url: string): string => `ws://127.0.0.1:${new URL(url).port}/collab`
   return {
-    kind: 'ours',
+    kind: settings.kind,
     child,
+    children,
     get serverUrl() {
-      return `ws://127.0.0.1:${port()}/collab`
+      return collabUrl(httpUrl())
+    },
+    get serverUrls() {
+      return httpUrls.map(collabUrl)
     },
     async createDocuments(count, clientsPerDocument, large) {
       const titles = Array.from({ length: count }, (_, i) => `基准测试导学案 ${i + 1}`)
@@ -153,11 +246,12 @@ export async function startOurServer(): Promise<OurServer> {
       return documents
     },
     clientParams: (count) => clientParams(count, 0),
-    usage: (reset = false) => child.request<ProcessUsage>('usage', { reset }),
+    usage: async (reset = false) =>
+      combinedUsage(await Promise.all(children.map((each) => each.request<ProcessUsage>('usage', { reset })))),
     settledMemory: () => child.request<SettledMemory>('settledMemory'),
     storeCallTimes: (reset = false) => child.request('storeCallTimes', { reset }),
     async restart() {
-      await child.request('stop')
+      await stopAll()
       await start()
     },
     storedDigests: (ids) => child.request('storedDigests', { ids }),
@@ -166,10 +260,9 @@ export async function startOurServer(): Promise<OurServer> {
     wsToken,
     async close() {
       try {
-        if (child.process.connected) await child.request('stop', null, 30_000)
+        await stopAll()
       } finally {
-        await child.stop()
-        removeDataDir()
+        await cleanUp()
       }
     },
   }

@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { type BenchServer, startBenchServer } from './bench-servers.ts'
+import { clusterServicesMissing } from './cluster-services.ts'
 import { measureCarets, measureIdle, measureJoin, measureSaturation } from './capacity.ts'
 import { type LoadTiming, runLoad } from './load-run.ts'
 import type { ServerKind } from './options.ts'
@@ -57,6 +58,27 @@ describe('the benchmark on tiny workloads', () => {
     async (kind) => {
       await withServer(kind, async (server) => {
         for (const name of ['deletions', 'large-s1']) await expectSound(server, tiny(name))
+      })
+    },
+    120_000,
+  )
+})
+
+const clusterMissing = await clusterServicesMissing()
+if (clusterMissing) console.warn(`SKIPPED: the benchmark's two instances — ${clusterMissing}`)
+
+describe.runIf(clusterMissing === null)('two instances on PostgreSQL and Redis, tiny', () => {
+  test.each(['ours-2', 'hocuspocus-2'] as const)(
+    '%s: half the clients on each instance converge, edits cross between them',
+    async (kind) => {
+      await withServer(kind, async (server) => {
+        expect(server.serverUrls).toHaveLength(2)
+        const result = await runLoad(server, { ...tiny('mixed'), clientsPerDocument: 4 }, timing)
+        expect(result.converged).toBe(true)
+        expect(result.lostDeliveries).toBe(0)
+        expect(result.storeMatchesClients).toBe(kind === 'ours-2' ? true : null)
+        expect(result.crossInstanceLatencyMs!.samples).toBeGreaterThan(0)
+        expect(result.sameInstanceLatencyMs!.samples).toBeGreaterThan(0)
       })
     },
     120_000,

@@ -1,6 +1,7 @@
 /**
- * Child process: Hocuspocus 3 (`@hocuspocus/server`, the line that runs on Node 20), in memory, no
- * extensions, under the same unmodified y-websocket clients as the other servers.
+ * Child process: Hocuspocus 3 (`@hocuspocus/server`, the line that runs on Node 20), in memory, under the
+ * same unmodified y-websocket clients as the other servers; alone with no extensions, or one of several
+ * with `@hocuspocus/extension-redis` when started with Redis (`cluster-servers.ts`).
  *
  * Hocuspocus speaks its own framing of the y-websocket messages: every frame starts with the document's
  * name, a connection first sends an authentication message, the server's own sync step 1 goes out as a
@@ -13,6 +14,7 @@
 import { EventEmitter } from 'node:events'
 import http, { type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Redis } from '@hocuspocus/extension-redis'
 import { Hocuspocus } from '@hocuspocus/server'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -97,7 +99,7 @@ class YWebsocketFraming extends EventEmitter {
   }
 }
 
-const hocuspocus = new Hocuspocus({ quiet: true })
+let hocuspocus = new Hocuspocus({ quiet: true })
 const wss = new WebSocketServer({ noServer: true })
 const server = http.createServer((_request, response) => {
   response.writeHead(200, { 'Content-Type': 'text/plain' })
@@ -112,11 +114,22 @@ server.on('upgrade', (request: IncomingMessage, socket, head) => {
   })
 })
 
+interface StartArgs {
+  /** Relay to the other instances through Redis, every key under `prefix`. */
+  redis?: { url: string; prefix: string }
+}
+
 serveRequests({
-  start: () =>
-    new Promise<{ port: number }>((resolve) => {
+  start: (args: StartArgs | null) => {
+    if (args?.redis) {
+      const { hostname, port } = new URL(args.redis.url)
+      const extension = new Redis({ host: hostname, port: Number(port || 6379), prefix: args.redis.prefix })
+      hocuspocus = new Hocuspocus({ quiet: true, extensions: [extension] })
+    }
+    return new Promise<{ port: number }>((resolve) => {
       server.listen(0, '127.0.0.1', () => resolve({ port: (server.address() as AddressInfo).port }))
-    }),
+    })
+  },
   ...usageRequests,
   ...profilerRequests,
 })

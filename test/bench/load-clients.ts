@@ -35,7 +35,8 @@ export interface DocumentLoad {
 }
 
 export interface ConnectArgs {
-  serverUrl: string
+  /** One URL per instance; client i of each document connects to instance i mod their number. */
+  serverUrls: string[]
   documents: DocumentLoad[]
   /** Index of this process among all load processes, to spread writers' start times. */
   phase: number
@@ -60,6 +61,8 @@ export interface DocumentOutcome {
 export interface LoadOutcome {
   /** Edit-to-visible latency in ms of every (operation sent in the window, other client) pair. */
   latencies: Float64Array
+  /** Of which the pairs whose writer and receiver are on different instances (none with one instance). */
+  crossInstanceLatencies: Float64Array
   /** (operation, other client) pairs that became visible during the window. */
   deliveredInWindow: number
   /** Operations sent during the window. */
@@ -100,6 +103,8 @@ let updateMessages = 0
 /** The measured window, on this process's `performance.now()` clock. */
 let measured = { start: Infinity, end: Infinity }
 const latencies: number[] = []
+const crossInstanceLatencies: number[] = []
+let instances = 1
 let deliveredInWindow = 0
 
 /** After a remote update: which writers' next operations this client now holds, and when they arrived. */
@@ -116,17 +121,20 @@ function noteArrivals(room: Room, client: Client, clientIndex: number): void {
       const sent = sentAt[seen]!
       seen++
       if (Number.isNaN(sent)) continue
-      if (sent >= measured.start && sent < measured.end) latencies.push(now - sent)
+      if (sent >= measured.start && sent < measured.end) {
+        latencies.push(now - sent)
+        if (writer % instances !== clientIndex % instances) crossInstanceLatencies.push(now - sent)
+      }
       if (now >= measured.start && now < measured.end) deliveredInWindow++
     }
     client.seen[writer] = seen
   }
 }
 
-function connectClient(serverUrl: string, room: Room, index: number, start: Uint8Array | null): Promise<Client> {
+function connectClient(serverUrls: string[], room: Room, index: number, start: Uint8Array | null): Promise<Client> {
   const doc = new Y.Doc()
   if (start) Y.applyUpdate(doc, start)
-  const provider = new WebsocketProvider(serverUrl, room.load.room, doc, {
+  const provider = new WebsocketProvider(serverUrls[index % serverUrls.length]!, room.load.room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params: room.load.clientParams[index]!,
     disableBc: true,
@@ -157,7 +165,8 @@ function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean
   })
 }
 
-async function connect({ serverUrl, documents, ...args }: ConnectArgs): Promise<void> {
+async function connect({ serverUrls, documents, ...args }: ConnectArgs): Promise<void> {
+  instances = serverUrls.length
   phase = args.phase
   phases = args.phases
   for (const load of documents) {
@@ -175,11 +184,11 @@ async function connect({ serverUrl, documents, ...args }: ConnectArgs): Promise<
     // The first client brings a large document: to a server holding it already, nothing new; to one
     // keeping documents in memory, the document itself. The others join once it holds it.
     const start = load.largeDocumentPath ? new Uint8Array(readFileSync(load.largeDocumentPath)) : null
-    const first = await connectClient(serverUrl, room, 0, start)
+    const first = await connectClient(serverUrls, room, 0, start)
     await waitUntil(() => first.provider.synced, 30_000)
     room.anchors = seedSections(first.doc, load.initialTexts, start !== null)
     const others = await Promise.all(
-      load.clientParams.slice(1).map((_, i) => connectClient(serverUrl, room, i + 1, null)),
+      load.clientParams.slice(1).map((_, i) => connectClient(serverUrls, room, i + 1, null)),
     )
     room.clients = [first, ...others]
     room.recorders = room.clients.slice(0, writers).map((client) => new FootprintRecorder(client.doc))
@@ -253,6 +262,7 @@ async function type({ rate, warmupMs, durationMs, drainMs }: TypeArgs): Promise<
   }
   return {
     latencies: Float64Array.from(latencies),
+    crossInstanceLatencies: Float64Array.from(crossInstanceLatencies),
     deliveredInWindow,
     sentInWindow,
     updateMessages,

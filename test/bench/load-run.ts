@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 import { type BenchServer, largeDocumentPath, type OurServer } from './bench-servers.ts'
 import { ChildHandle } from './ipc.ts'
 import type { ConnectArgs, DocumentLoad, DocumentOutcome, LoadOutcome, TypeArgs } from './load-clients.ts'
-import type { BenchOptions } from './options.ts'
+import { type BenchOptions, ourKinds } from './options.ts'
 import { type CallTimes, concatSorted, percentile } from './stats.ts'
 import { buildWriterScripts } from './workload.ts'
 import type { Workload } from './workloads.ts'
@@ -16,7 +16,13 @@ import type { Workload } from './workloads.ts'
 export interface LoadResult {
   server: BenchServer['kind']
   workload: string
-  latencyMs: { p50: number; p99: number; max: number; samples: number }
+  latencyMs: LatencySummary
+  /**
+   * Two instances: the pairs whose writer and receiver are on the same instance, and those on different
+   * ones; null with one instance.
+   */
+  sameInstanceLatencyMs: LatencySummary | null
+  crossInstanceLatencyMs: LatencySummary | null
   /** (operation, other client) pairs that became visible per second of the measured window. */
   deliveredPerSecond: number
   operationsPerSecond: number
@@ -39,6 +45,13 @@ export interface LoadResult {
   disconnects: number
   /** For our server: whether the store, read after a restart, holds what every client sees. */
   storeMatchesClients: boolean | null
+}
+
+export interface LatencySummary {
+  p50: number
+  p99: number
+  max: number
+  samples: number
 }
 
 /** What a load run takes from the options besides its workload. */
@@ -70,7 +83,7 @@ export async function runLoad(server: BenchServer, workload: Workload, options: 
         child.request(
           'connect',
           {
-            serverUrl: server.serverUrl,
+            serverUrls: [...server.serverUrls],
             documents: loads.filter((_, d) => d % processes === p),
             phase: p,
             phases: processes,
@@ -96,14 +109,18 @@ export async function runLoad(server: BenchServer, workload: Workload, options: 
     await sleep(options.warmupMs)
     const before = await server.usage(true)
     await server.storeCallTimes(true)
-    if (options.cpuProfileDir) await server.child.request('profileStart')
+    if (options.cpuProfileDir) await Promise.all(server.children.map((child) => child.request('profileStart')))
     await sleep(options.durationMs)
     const after = await server.usage()
     const storeCalls = await server.storeCallTimes()
     if (options.cpuProfileDir) {
       mkdirSync(options.cpuProfileDir, { recursive: true })
-      const path = resolve(options.cpuProfileDir, `${workload.name}-${server.kind}-server.cpuprofile`)
-      await server.child.request('profileStop', { path })
+      await Promise.all(
+        server.children.map((child, i) => {
+          const name = `${workload.name}-${server.kind}-server${server.children.length > 1 ? `-${i + 1}` : ''}`
+          return child.request('profileStop', { path: resolve(options.cpuProfileDir!, `${name}.cpuprofile`) })
+        }),
+      )
     }
     const results = await outcomes
     await Promise.all(clients.map((child) => child.request('disconnect')))
@@ -112,17 +129,16 @@ export async function runLoad(server: BenchServer, workload: Workload, options: 
     const delivered = sum(results.map((r) => r.deliveredInWindow))
     const sentInWindow = sum(results.map((r) => r.sentInWindow))
     const latencies = concatSorted(results.map((r) => r.latencies))
+    const cross = concatSorted(results.map((r) => r.crossInstanceLatencies))
+    const twoInstances = server.serverUrls.length > 1
     const outcomesByRoom = results.flatMap((r) => r.documents)
     const serverCpuMs = after.cpuMs - before.cpuMs
     return {
       server: server.kind,
       workload: workload.name,
-      latencyMs: {
-        p50: percentile(latencies, 50),
-        p99: percentile(latencies, 99),
-        max: percentile(latencies, 100),
-        samples: latencies.length,
-      },
+      latencyMs: summarizeLatencies(latencies),
+      sameInstanceLatencyMs: twoInstances ? summarizeLatencies(withoutSorted(latencies, cross)) : null,
+      crossInstanceLatencyMs: twoInstances ? summarizeLatencies(cross) : null,
       deliveredPerSecond: delivered / seconds,
       operationsPerSecond: sentInWindow / seconds,
       serverCpuMs,
@@ -136,7 +152,9 @@ export async function runLoad(server: BenchServer, workload: Workload, options: 
       converged: outcomesByRoom.every((o) => o.digest !== null),
       lostDeliveries: sum(outcomesByRoom.map((o) => o.lost)),
       disconnects: sum(results.map((r) => r.disconnects)),
-      storeMatchesClients: server.kind === 'ours' ? await storeMatches(server as OurServer, outcomesByRoom) : null,
+      storeMatchesClients: ourKinds.includes(server.kind)
+        ? await storeMatches(server as OurServer, outcomesByRoom)
+        : null,
     }
   } finally {
     await Promise.all(clients.map((child) => child.stop()))
@@ -148,6 +166,27 @@ async function storeMatches(server: OurServer, outcomes: DocumentOutcome[]): Pro
   await server.restart()
   const stored = await server.storedDigests(outcomes.map((o) => o.room))
   return outcomes.every((o) => o.digest !== null && stored[o.room] === o.digest)
+}
+
+function summarizeLatencies(sorted: Float64Array): LatencySummary {
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: percentile(sorted, 100),
+    samples: sorted.length,
+  }
+}
+
+/** The sorted `all` less the sorted `part`, one occurrence each, for the same-instance pairs. */
+function withoutSorted(all: Float64Array, part: Float64Array): Float64Array {
+  const rest = new Float64Array(all.length - part.length)
+  let p = 0
+  let r = 0
+  for (const value of all) {
+    if (p < part.length && part[p] === value) p++
+    else rest[r++] = value
+  }
+  return rest
 }
 
 function sleep(ms: number): Promise<void> {

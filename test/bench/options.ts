@@ -74,8 +74,18 @@ export interface BenchOptions {
   searchRuns: number
 }
 
-export const serverKinds = ['reference', 'hocuspocus', 'ours'] as const
+export const serverKinds = ['reference', 'hocuspocus', 'ours', 'ours-pg', 'ours-2', 'hocuspocus-2'] as const
 export type ServerKind = (typeof serverKinds)[number]
+
+/**
+ * Kinds that run on PostgreSQL and Redis (`cluster-servers.ts`): ours alone on PostgreSQL, the baseline of
+ * two of ours sharing it through Redis, and two Hocuspocus instances with its Redis extension.
+ */
+export const clusterKinds: readonly ServerKind[] = ['ours-pg', 'ours-2', 'hocuspocus-2']
+/** Kinds of two instances, each client of a document on one of them in turn. */
+export const twoInstanceKinds: readonly ServerKind[] = ['ours-2', 'hocuspocus-2']
+/** Our server, in whichever setting: its store can be read back after the run. */
+export const ourKinds: readonly ServerKind[] = ['ours', 'ours-pg', 'ours-2']
 
 interface Flag {
   key: keyof BenchOptions

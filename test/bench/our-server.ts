@@ -1,5 +1,6 @@
 /**
- * Child process: our server with its real SQLite store in a temporary folder, the demo school seeded.
+ * Child process: our server with its real store, the demo school seeded: SQLite in a temporary folder, or
+ * PostgreSQL, and then perhaps one of several instances relaying through Redis (`cluster-servers.ts`).
  * Besides starting and stopping, it creates the benchmark's documents and reads documents back from the
  * store, so the benchmark can check that what the clients saw is what was stored.
  */
@@ -21,7 +22,8 @@ const benchGroupMember = 'teacher1'
 let running: { server: RunningServer; store: Store } | null = null
 
 /** Durations of the server's own store calls, to see where the loop is blocked (better-sqlite3 is synchronous). */
-const timedMethods = ['loadDocumentState', 'appendUpdates', 'compactDocument'] as const
+// `loadUpdatesAfter`: with several instances, each read of rows another instance stored (SCALE-2).
+const timedMethods = ['loadDocumentState', 'appendUpdates', 'compactDocument', 'loadUpdatesAfter'] as const
 type TimedMethod = (typeof timedMethods)[number]
 let storeCalls = new Map<TimedMethod, number[]>()
 /** `loadDocumentState` durations by document, for the cold-load report. */
@@ -99,17 +101,28 @@ async function storedDigest(store: Store, documentId: string): Promise<string> {
   return digestOf(await storedDoc(store, documentId))
 }
 
+interface StartArgs {
+  dataDir: string
+  demoPassword: string
+  databaseUrl?: string
+  redisUrl?: string
+  redisPrefix?: string
+}
+
 serveRequests({
-  start: async ({ dataDir, demoPassword }: { dataDir: string; demoPassword: string }) => {
+  start: async ({ dataDir, demoPassword, databaseUrl, redisUrl, redisPrefix }: StartArgs) => {
     // The benchmark removes the folder when it ends; this covers a benchmark killed before it could.
     process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }))
-    const store = timedStore(await openStore({ dataDir }))
+    const store = timedStore(await openStore({ dataDir, databaseUrl }))
     documentLoads = new Map()
     // The simulated teachers share four demo accounts: per-user limits would count them as four people.
     const userLimits = new UserLimits({ connectionsPerUser: Infinity, rates: unlimited, now: () => performance.now() })
     const server = await startServer({
       port: 0,
       dataDir,
+      databaseUrl,
+      redisUrl,
+      redisPrefix,
       store,
       demo: true,
       demoPassword,

@@ -105,18 +105,71 @@ const loadRows: Row[] = [
   ['event-loop delay max (ms)', (l) => l.eventLoopDelayMs.max, ms],
 ]
 
+const twoInstanceRows: Row[] = [
+  ['p99 same instance (ms)', (l) => l.sameInstanceLatencyMs?.p99, ms],
+  ['p99 cross instance (ms)', (l) => l.crossInstanceLatencyMs?.p99, ms],
+]
+
 /** Servers in the order of the table: ours last, next to the ratios. */
 function kindsOf(report: BenchReport): ServerKind[] {
   const order: ServerKind[] = ['reference', 'hocuspocus', 'ours']
   return order.filter((kind) => report.parameters.servers.includes(kind))
 }
 
+/** The servers on PostgreSQL and Redis, in the order of their table. */
+function clusterKindsOf(report: BenchReport): ServerKind[] {
+  const order: ServerKind[] = ['hocuspocus-2', 'ours-pg', 'ours-2']
+  return order.filter((kind) => report.parameters.servers.includes(kind))
+}
+
+/** One table of a workload: a column per server, then each ratio's column. */
+interface TableShape {
+  kinds: ServerKind[]
+  rows: Row[]
+  ratios: [label: string, over: ServerKind, under: ServerKind][]
+}
+
+const width = 34
+const column = 12
+
+function formatTable(load: WorkloadReport['load'], { kinds, rows, ratios }: TableShape): string[] {
+  const header =
+    ''.padEnd(width) +
+    kinds.map((k) => k.padStart(column)).join('') +
+    ratios.map(([label]) => label.padStart(column)).join('')
+  const lines = [header]
+  for (const [label, value, format] of rows) {
+    const of = (kind: ServerKind): number | undefined => (load[kind] ? value(load[kind]) : undefined)
+    lines.push(
+      label.padEnd(width) +
+        kinds.map((k) => format(of(k)).padStart(column)).join('') +
+        ratios.map(([, over, under]) => ratio(of(over), of(under)).padStart(column)).join(''),
+    )
+  }
+  const problems = kinds.flatMap((k) => {
+    const l = load[k]
+    if (!l) return []
+    const wrong = [
+      l.converged ? '' : 'clients differ',
+      l.lostDeliveries === 0 ? '' : `${l.lostDeliveries} deliveries lost`,
+      l.disconnects === 0 ? '' : `${l.disconnects} disconnects`,
+      l.storeMatchesClients === false ? 'store differs from the clients' : '',
+    ].filter(Boolean)
+    return wrong.length > 0 ? [`  ${k}: ${wrong.join(', ')}`] : []
+  })
+  const ours = kinds.some((k) => load[k]?.storeMatchesClients === true)
+  lines.push(
+    ...(problems.length > 0
+      ? problems
+      : ['  converged, nothing lost' + (ours ? ', the store matches the clients' : '')]),
+  )
+  return lines
+}
+
 export function formatReport(report: BenchReport): string {
   const { durationMs, rounds } = report.parameters
   const kinds = kindsOf(report)
-  const width = 34
-  const column = 12
-  const header = `${''.padEnd(width)}${kinds.map((k) => k.padStart(column)).join('')}${'ours/ref'.padStart(column)}${'ours/hocus'.padStart(column)}`
+  const cluster = clusterKindsOf(report)
   const lines = [
     `${durationMs / 1000} s measured${rounds > 1 ? `, median of ${rounds} rounds` : ''} — ${report.machine.cpuModel} ×${report.machine.cpuCount}, Node ${report.machine.node}`,
   ]
@@ -125,32 +178,32 @@ export function formatReport(report: BenchReport): string {
       '',
       `${workload.name}: ${workload.title}`,
       `  ${workload.documents} documents × ${workload.clientsPerDocument} clients × ${workload.writersPerDocument} writers × ${workload.rate} ops/s`,
-      header,
     )
-    for (const [label, value, format] of loadRows) {
-      const values = kinds.map((k) => (load[k] ? value(load[k]) : undefined))
-      const of = (kind: ServerKind): number | undefined => (load[kind] ? value(load[kind]) : undefined)
+    if (kinds.length > 0) {
       lines.push(
-        `${label.padEnd(width)}${values.map((v) => format(v).padStart(column)).join('')}` +
-          `${ratio(of('ours'), of('reference')).padStart(column)}${ratio(of('ours'), of('hocuspocus')).padStart(column)}`,
+        ...formatTable(load, {
+          kinds,
+          rows: loadRows,
+          ratios: [
+            ['ours/ref', 'ours', 'reference'],
+            ['ours/hocus', 'ours', 'hocuspocus'],
+          ],
+        }),
       )
     }
-    const problems = kinds.flatMap((k) => {
-      const l = load[k]
-      if (!l) return []
-      const wrong = [
-        l.converged ? '' : 'clients differ',
-        l.lostDeliveries === 0 ? '' : `${l.lostDeliveries} deliveries lost`,
-        l.disconnects === 0 ? '' : `${l.disconnects} disconnects`,
-        l.storeMatchesClients === false ? 'store differs from the clients' : '',
-      ].filter(Boolean)
-      return wrong.length > 0 ? [`  ${k}: ${wrong.join(', ')}`] : []
-    })
-    lines.push(
-      ...(problems.length > 0
-        ? problems
-        : ['  converged, nothing lost' + (load.ours ? ', the store matches the clients' : '')]),
-    )
+    if (cluster.length > 0) {
+      lines.push(
+        '  on PostgreSQL and Redis; -2: two instances, half the clients of each document on each',
+        ...formatTable(load, {
+          kinds: cluster,
+          rows: [...loadRows.slice(0, 2), ...twoInstanceRows, ...loadRows.slice(2)],
+          ratios: [
+            ['ours-2/pg', 'ours-2', 'ours-pg'],
+            ['ours/hocus', 'ours-2', 'hocuspocus-2'],
+          ],
+        }),
+      )
+    }
   }
   lines.push(...formatCapacity(report, kinds, width, column))
   if (Object.keys(report.coldLoad).length > 0) {

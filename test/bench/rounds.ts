@@ -3,7 +3,7 @@
  * them. On a machine other people also use, one round can land on a busy minute; the median of three,
  * with the servers' order alternating, is much steadier.
  */
-import type { LoadResult } from './load-run.ts'
+import type { LatencySummary, LoadResult } from './load-run.ts'
 import { type CallTimes, median } from './stats.ts'
 
 export function combineRounds(rounds: readonly LoadResult[]): LoadResult {
@@ -13,12 +13,9 @@ export function combineRounds(rounds: readonly LoadResult[]): LoadResult {
   return {
     server: rounds[0]!.server,
     workload: rounds[0]!.workload,
-    latencyMs: {
-      p50: mid((r) => r.latencyMs.p50),
-      p99: mid((r) => r.latencyMs.p99),
-      max: mid((r) => r.latencyMs.max),
-      samples: rounds.reduce((n, r) => n + r.latencyMs.samples, 0),
-    },
+    latencyMs: combineLatencies(rounds.map((r) => r.latencyMs))!,
+    sameInstanceLatencyMs: combineLatencies(rounds.map((r) => r.sameInstanceLatencyMs)),
+    crossInstanceLatencyMs: combineLatencies(rounds.map((r) => r.crossInstanceLatencyMs)),
     deliveredPerSecond: mid((r) => r.deliveredPerSecond),
     operationsPerSecond: mid((r) => r.operationsPerSecond),
     serverCpuMs: mid((r) => r.serverCpuMs),
@@ -33,6 +30,19 @@ export function combineRounds(rounds: readonly LoadResult[]): LoadResult {
     lostDeliveries: rounds.reduce((n, r) => n + r.lostDeliveries, 0),
     disconnects: rounds.reduce((n, r) => n + r.disconnects, 0),
     storeMatchesClients: stored.every((s) => s === null) ? null : stored.every((s) => s === true),
+  }
+}
+
+/** Medians of each percentile, samples added up; null when a round had none (one instance). */
+function combineLatencies(rounds: readonly (LatencySummary | null)[]): LatencySummary | null {
+  if (rounds.some((r) => r === null)) return null
+  const all = rounds as LatencySummary[]
+  const mid = (value: (round: LatencySummary) => number): number => median(all.map(value))
+  return {
+    p50: mid((r) => r.p50),
+    p99: mid((r) => r.p99),
+    max: mid((r) => r.max),
+    samples: all.reduce((n, r) => n + r.samples, 0),
   }
 }
 

@@ -12,7 +12,8 @@ import { type BenchServer, type OurServer, startBenchServer } from './bench-serv
 import { type CapacityResult, measureCapacity } from './capacity-run.ts'
 import { coldLoadInMemory, coldLoadOurs } from './cold-load.ts'
 import { type LoadResult, runLoad } from './load-run.ts'
-import { type BenchOptions, effectiveWorkload, parseOptions, type ServerKind } from './options.ts'
+import { clusterServicesMissing } from './cluster-services.ts'
+import { type BenchOptions, clusterKinds, effectiveWorkload, parseOptions, type ServerKind } from './options.ts'
 import { formatPageLoad, measurePageLoad } from './page-load.ts'
 import {
   type BenchReport,
@@ -101,21 +102,30 @@ async function main(): Promise<number> {
   }
   const attacksIntact = await runAttackScenarios(options)
   if (!options.load) return pageLoadMet && attacksIntact ? 0 : 1
+  if (options.servers.some((kind) => clusterKinds.includes(kind))) {
+    const missing = await clusterServicesMissing()
+    if (missing) {
+      console.error(`two instances: skipped, ${missing}`)
+      options.servers = options.servers.filter((kind) => !clusterKinds.includes(kind))
+    }
+  }
+  // Capacity and cold load measure one process; the servers on PostgreSQL and Redis are measured typing.
+  const singleServers = options.servers.filter((kind) => !clusterKinds.includes(kind))
   const loadAverageAtStart = loadavg()[0]!
   const errors: string[] = []
   const workloads = options.workloads.map((name) => effectiveWorkload(workloadNamed(name), options))
   const workloadReports = await runWorkloads(options, workloads, errors)
   const capacity: BenchReport['capacity'] = {}
-  for (let round = 0; round < options.rounds && options.measures.length > 0; round++) {
-    const shift = round % options.servers.length
-    for (const kind of [...options.servers.slice(shift), ...options.servers.slice(0, shift)]) {
+  for (let round = 0; round < options.rounds && options.measures.length > 0 && singleServers.length > 0; round++) {
+    const shift = round % singleServers.length
+    for (const kind of [...singleServers.slice(shift), ...singleServers.slice(0, shift)]) {
       const result: CapacityResult = await measureCapacity(kind, options, errors)
       capacity[kind] = [...(capacity[kind] ?? []), result]
     }
   }
   const cold: BenchReport['coldLoad'] = {}
   if (options.coldLoad) {
-    for (const kind of options.servers) {
+    for (const kind of singleServers) {
       console.error(`${kind}: loading a 1 MB document…`)
       try {
         cold[kind] = await withServer(kind, (server) => coldLoad(server, options.coldLoadRuns))

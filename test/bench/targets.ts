@@ -6,6 +6,7 @@
 import { saturationP99Ms } from './capacity.ts'
 import { type CapacityResult, capacityMedian } from './capacity-run.ts'
 import type { LoadResult } from './load-run.ts'
+import type { ServerKind } from './options.ts'
 import type { BenchReport } from './report.ts'
 
 export interface TargetCheck {
@@ -28,6 +29,11 @@ export const perConnectionRatio = 1
 export const setUpCpuRatio = 2
 /** 50 clients opening the 1.1 MB document at once, all synced: ours / reference (0.21× when first measured). */
 export const joinRatio = 0.25
+
+/** Two instances: p99 of edits seen on the other instance over those seen on the writer's own. */
+export const crossOverSameP99 = 2
+/** Two instances, CPU per delivered update of both together, over one instance on the same PostgreSQL. */
+export const twoOverOneCpu = 1.3
 
 const times = (value: number): string => `${value.toFixed(2)}×`
 
@@ -54,6 +60,8 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
       met: p99 <= p99Ratio,
     })
   }
+
+  for (const { workload, load } of report.workloads) checks.push(...twoInstanceTargets(workload.name, load))
 
   const small = loadOf('small', 'ours')
   const large = loadOf('large-c1', 'ours')
@@ -108,6 +116,48 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
       target: `1.1 MB cold load (one client, from the store) < ${coldLoadTargetMs} ms`,
       measured: `${cold.medianTotalMs.toFixed(0)} ms`,
       met: cold.medianTotalMs < coldLoadTargetMs,
+    })
+  }
+  return checks
+}
+
+/** The targets of two instances on PostgreSQL and Redis: theirs against one, and against Hocuspocus's pair. */
+function twoInstanceTargets(name: string, load: Partial<Record<ServerKind, LoadResult>>): TargetCheck[] {
+  const checks: TargetCheck[] = []
+  const pair = load['ours-2']
+  if (!pair) return checks
+  const same = pair.sameInstanceLatencyMs?.p99
+  const cross = pair.crossInstanceLatencyMs?.p99
+  if (same !== undefined && cross !== undefined) {
+    checks.push({
+      target: `${name}: two instances, p99 cross ≤ ${crossOverSameP99}× same instance`,
+      measured: times(cross / same),
+      met: cross / same <= crossOverSameP99,
+    })
+  }
+  const single = load['ours-pg']
+  if (single) {
+    const cpu = pair.cpuMsPer1000Delivered / single.cpuMsPer1000Delivered
+    checks.push({
+      target: `${name}: two instances, CPU per delivered ≤ ${twoOverOneCpu}× one`,
+      measured: times(cpu),
+      met: cpu <= twoOverOneCpu,
+    })
+  }
+  const hocuspocus = load['hocuspocus-2']
+  if (hocuspocus) {
+    const theirs = hocuspocus.crossInstanceLatencyMs?.p99
+    if (cross !== undefined && theirs !== undefined) {
+      checks.push({
+        target: `${name}: two instances, cross p99 below Hocuspocus + Redis`,
+        measured: `${cross.toFixed(1)} / ${theirs.toFixed(1)} ms`,
+        met: cross < theirs,
+      })
+    }
+    checks.push({
+      target: `${name}: two instances, CPU per delivered below Hocuspocus + Redis`,
+      measured: times(pair.cpuMsPer1000Delivered / hocuspocus.cpuMsPer1000Delivered),
+      met: pair.cpuMsPer1000Delivered < hocuspocus.cpuMsPer1000Delivered,
     })
   }
   return checks
