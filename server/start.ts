@@ -4,8 +4,12 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
+import { connectRedisCommands } from './cluster/redis-commands.ts'
 import { RedisPeers } from './cluster/redis-peers.ts'
-import type { LoginThrottle } from './auth/login-throttle.ts'
+import { SharedCooldowns } from './cluster/shared-cooldowns.ts'
+import { SharedFirstRunGate } from './cluster/shared-first-run-gate.ts'
+import { SharedLoginThrottle } from './cluster/shared-login-throttle.ts'
+import { defaultLoginThrottle, type SignInThrottle } from './auth/login-throttle.ts'
 import { startSessionSweeper } from './auth/session-sweeper.ts'
 import { SsoClient } from './auth/sso-client.ts'
 import type { SsoSettings } from './auth/sso-settings.ts'
@@ -54,8 +58,8 @@ export interface StartOptions {
   sessionSweepMs?: number
   /** One reverse proxy in front terminates TLS and sets `X-Forwarded-*` (`GONGBEI_TRUST_PROXY=1`). */
   trustProxy?: boolean
-  /** Counts failed sign-ins; tests pass one with small limits. */
-  loginThrottle?: LoginThrottle
+  /** Counts failed sign-ins; tests pass one with small limits. With Redis, shared by the instances (SCALE-8). */
+  loginThrottle?: SignInThrottle
   /** Use this store instead of opening one (tests inject failing stores). */
   store?: Store
   /**
@@ -100,14 +104,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     options.demo === false
       ? []
       : await seedDemo(store, { password: options.demoPassword ?? 'gongbei-demo', plan: options.demoPlan })
+  const redisPrefix = options.redisPrefix ?? 'gongbei:'
+  // Rate limits and the first-run token, shared by the instances (SCALE-8, SCALE-9).
+  const commands = options.redisUrl ? await connectRedisCommands(options.redisUrl) : null
   // Without the demo, an empty database gets no account by itself: the office creates the first one.
-  const firstRun = await FirstRunGate.open(store)
+  const firstRun = commands
+    ? await SharedFirstRunGate.open(store, commands, redisPrefix)
+    : await FirstRunGate.open(store)
+  const loginThrottle =
+    options.loginThrottle ??
+    (commands ? new SharedLoginThrottle(commands, redisPrefix, defaultLoginThrottle) : undefined)
+  const cooldowns = commands ? new SharedCooldowns(commands, redisPrefix) : undefined
 
   const sessionSweeper = startSessionSweeper(store, options.sessionSweepMs)
   const metrics = createMetrics(() => registry.openCount)
   const inboxHub = new InboxHub()
   const peers = options.redisUrl
-    ? new RedisPeers({ redisUrl: options.redisUrl, prefix: options.redisPrefix, store, catchUpMs: options.catchUpMs })
+    ? new RedisPeers({ redisUrl: options.redisUrl, prefix: redisPrefix, store, catchUpMs: options.catchUpMs })
     : null
   const notifications = new NotificationService(store, peers ? peers.inbox(inboxHub) : inboxHub)
   const searchIndexer = new SearchIndexer(store, {
@@ -134,7 +147,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     pdf,
     inbox: { hub: inboxHub, notifications },
     trustProxy: options.trustProxy,
-    loginThrottle: options.loginThrottle,
+    loginThrottle,
     firstRun,
     sso: options.sso ? new SsoClient(options.sso) : null,
   })
@@ -145,7 +158,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     metrics,
     presence,
     userLimits: options.userLimits,
-    cooldowns: options.cooldowns,
+    cooldowns: options.cooldowns ?? cooldowns,
   })
 
   // Without `createServer` the adaptor makes a plain node:http server.
@@ -182,6 +195,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // The rooms' last reports may still be turning into notifications.
       await notifications.settle()
       await peers?.close()
+      commands?.disconnect()
       await presence.close()
       await pdf.close()
       await sessionSweeper.stop()

@@ -3,7 +3,8 @@
  * over a window; once either count reaches its limit, further attempts on that username or from that
  * address are refused until the window has passed, without checking the password. A successful sign-in
  * clears its username's count (the address's count stays: one address may be guessing many names).
- * Counts live in memory, bounded in number, so a server restart forgets them.
+ * Counts live in memory, bounded in number, so a server restart forgets them; with several instances
+ * they live in Redis (`SharedLoginThrottle`, SCALE-8).
  */
 export interface LoginThrottleOptions {
   failuresPerUsername: number
@@ -21,13 +22,21 @@ export const defaultLoginThrottle: LoginThrottleOptions = {
   maxKeys: 10_000,
 }
 
+/** What the sign-in route asks of a throttle, in one process or shared by several. */
+export interface SignInThrottle {
+  /** Milliseconds until another attempt is allowed, or 0 if it is allowed now. */
+  retryAfterMs(username: string, address: string): number | Promise<number>
+  failed(username: string, address: string): Promise<void> | undefined
+  succeeded(username: string): Promise<void> | undefined
+}
+
 interface Failures {
   count: number
   /** When the window of these failures ends. */
   until: number
 }
 
-export class LoginThrottle {
+export class LoginThrottle implements SignInThrottle {
   private readonly byUsername = new Map<string, Failures>()
   private readonly byAddress = new Map<string, Failures>()
   private readonly now: () => number
@@ -46,13 +55,13 @@ export class LoginThrottle {
     return Math.max(...waits)
   }
 
-  failed(username: string, address: string): void {
+  failed(username: string, address: string): undefined {
     const now = this.now()
     this.count(this.byUsername, usernameKey(username), now)
     this.count(this.byAddress, address, now)
   }
 
-  succeeded(username: string): void {
+  succeeded(username: string): undefined {
     this.byUsername.delete(usernameKey(username))
   }
 
@@ -79,6 +88,6 @@ export class LoginThrottle {
 }
 
 /** Usernames are looked up as typed, but `Teacher1` and `teacher1` are one target for a guesser. */
-function usernameKey(username: string): string {
+export function usernameKey(username: string): string {
   return username.trim().toLowerCase()
 }

@@ -130,13 +130,21 @@ export interface CooldownOptions {
   now: Clock
 }
 
+/** What the upgrade asks of the record of pauses, in one process or shared by several (SCALE-8). */
+export interface UserPauses {
+  /** Records that `userId` was cut off; answers how long its connections are refused from now. */
+  strike(userId: string): number
+  /** How long `userId`'s connections are still refused; 0 when they are not. */
+  remainingMs(userId: string): number | Promise<number>
+}
+
 /**
  * Users cut off for sending too much, and until when their new connections are refused (BOUNDS-11).
  * Without it a client that ignores the pause it is asked for comes straight back with a fresh
  * connection's burst, and the burst it gets every few hundred milliseconds is what the others wait
  * behind. Each offence that follows the last pause within `longestMs` doubles the pause, up to it.
  */
-export class Cooldowns {
+export class Cooldowns implements UserPauses {
   private readonly users = new Map<string, { until: number; pauseMs: number }>()
 
   constructor(

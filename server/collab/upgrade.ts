@@ -30,7 +30,7 @@ import type { Room } from './room.ts'
 import type { RoomRegistry } from './room-registry.ts'
 import { FairTurns } from './fair-turns.ts'
 import { deleteRangesOfFrame } from './incoming-message.ts'
-import { connectionRates, Cooldowns, FrameBudget, UserLimits } from './rate-limit.ts'
+import { connectionRates, Cooldowns, FrameBudget, UserLimits, type UserPauses } from './rate-limit.ts'
 
 export interface UpgradeContext {
   store: Pick<Store, 'accounts' | 'documents' | 'groups' | 'lessons' | 'mentorships' | 'sessions' | 'versions'>
@@ -40,7 +40,7 @@ export interface UpgradeContext {
   /** Connections and frames per user, across documents; the limits of `shared/limits.ts` by default. */
   userLimits?: UserLimits
   /** Users cut off for sending too much, refused until their pause is over (BOUNDS-11). */
-  cooldowns?: Cooldowns
+  cooldowns?: UserPauses
 }
 
 /**
@@ -99,7 +99,7 @@ type Rejection = { closeWith: { code: number; reason: string } }
 
 async function admit(
   context: UpgradeContext,
-  cooldowns: Cooldowns,
+  cooldowns: UserPauses,
   request: IncomingMessage,
 ): Promise<Admission | Refusal | Rejection> {
   const url = new URL(request.url ?? '/', 'http://localhost')
@@ -112,7 +112,7 @@ async function admit(
   if (!who) return { status: 401, message: 'login required' }
   if (who.user.mustChangePassword) return { status: 403, message: 'password change required' }
   // Before the document is looked up: a client that ignores its pause costs one query a try.
-  const pauseMs = cooldowns.remainingMs(who.user.id)
+  const pauseMs = await cooldowns.remainingMs(who.user.id)
   if (pauseMs > 0) {
     return {
       closeWith: { code: CloseCode.rateLimited, reason: rateLimitedReason('cut off for sending too much', pauseMs) },
@@ -172,7 +172,7 @@ function authenticateUpgrade(
 
 interface Limits {
   userLimits: UserLimits
-  cooldowns: Cooldowns
+  cooldowns: UserPauses
   turns: FairTurns<Connection>
 }
 

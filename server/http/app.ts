@@ -9,8 +9,8 @@ import type { PdfRenderer } from '../export/pdf/pdf-renderer.ts'
 import type { InboxHub } from '../notifications/inbox-hub.ts'
 import type { NotificationService } from '../notifications/notification-service.ts'
 import type { PresenceReading } from '../meetings/attendance.ts'
-import { LoginThrottle } from '../auth/login-throttle.ts'
-import type { FirstRunGate } from '../school/first-run-gate.ts'
+import { LoginThrottle, type SignInThrottle } from '../auth/login-throttle.ts'
+import type { FirstRunTokenGate } from '../school/first-run-gate.ts'
 import type { SsoClient } from '../auth/sso-client.ts'
 import type { Store } from '../store/store.ts'
 import { ApiError, errorResponse, notFound } from './api-error.ts'
@@ -63,9 +63,9 @@ export interface AppOptions {
   /** One reverse proxy in front sets `X-Forwarded-Proto`/`-For`/`-Host` (`GONGBEI_TRUST_PROXY=1`). */
   trustProxy?: boolean
   /** Counts failed sign-ins; tests pass one with their own limits or clock. */
-  loginThrottle?: LoginThrottle
+  loginThrottle?: SignInThrottle
   /** Guards the first-run page while the database has no account. */
-  firstRun: FirstRunGate
+  firstRun: FirstRunTokenGate
   /** The school's OpenID Connect provider, when the environment configures one. */
   sso?: SsoClient | null
 }

@@ -9,7 +9,16 @@ import type { Store } from '../store/store.ts'
 
 export type GateAnswer = 'open' | 'wrongToken' | 'closed'
 
-export class FirstRunGate {
+/** What the first-run page asks of the gate, in one process or shared by several (SCALE-9). */
+export interface FirstRunTokenGate {
+  /** The token to print, null once used or when there was never a need. */
+  readonly token: string | null
+  /** `open` takes the token: nobody else can use it unless it is given back. */
+  take(token: string): GateAnswer | Promise<GateAnswer>
+  giveBack(token: string): Promise<void> | undefined
+}
+
+export class FirstRunGate implements FirstRunTokenGate {
   #token: string | null
 
   private constructor(token: string | null) {
@@ -42,7 +51,7 @@ export class FirstRunGate {
     return 'open'
   }
 
-  giveBack(token: string): void {
+  giveBack(token: string): undefined {
     this.#token = token
   }
 }

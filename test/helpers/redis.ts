@@ -1,7 +1,8 @@
 /**
  * Redis for tests, at `GONGBEI_TEST_REDIS_URL` (`redis://127.0.0.1:6379` by default). Each test takes
- * its own channel prefix (`redisPrefix()`); the servers only publish and subscribe, so no key is left
- * behind to clean up.
+ * its own channel and key prefix (`redisPrefix()`). The servers publish and subscribe, and keep keys
+ * only for limits and the first-run token (SCALE-8, SCALE-9), each expiring with its window; a test that
+ * makes them deletes them.
  *
  * A suite asks `await redisSuiteEnabled('…')` at the top of its file, as with PostgreSQL
  * (`postgres.ts`): without a server it is skipped with a printed line, unless `GONGBEI_REQUIRE_REDIS=1`

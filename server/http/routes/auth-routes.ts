@@ -4,7 +4,7 @@ import { deleteCookie, getCookie } from 'hono/cookie'
 import { loginRequest, loginResponse, me, type Me, wsToken } from '../../../shared/api.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
 import { signInRefusal } from '../../../shared/school/account-rules.ts'
-import type { LoginThrottle } from '../../auth/login-throttle.ts'
+import type { SignInThrottle } from '../../auth/login-throttle.ts'
 import { passwordCheckWithoutUser, verifyPassword } from '../../auth/passwords.ts'
 import { endSession, hashToken, sessionCookieName, startSession } from '../../auth/sessions.ts'
 import type { RoomRegistry } from '../../collab/room-registry.ts'
@@ -51,7 +51,7 @@ export interface AuthRouteOptions {
   store: Pick<Store, 'accounts' | 'groups' | 'sessions'>
   /** Open documents: signing out closes those this browser had open. */
   registry: Pick<RoomRegistry, 'closeConnectionsOf'>
-  throttle: LoginThrottle
+  throttle: SignInThrottle
   trust: ProxyTrust
 }
 
@@ -65,7 +65,7 @@ export function authRoutes({ store, registry, throttle, trust }: AuthRouteOption
   app.openapi(login, async (c) => {
     const { username, password } = c.req.valid('json')
     const address = clientAddress(c, trust)
-    const waitMs = throttle.retryAfterMs(username, address)
+    const waitMs = await throttle.retryAfterMs(username, address)
     if (waitMs > 0) {
       c.header('Retry-After', String(Math.ceil(waitMs / 1000)))
       throw new ApiError(429, 'too_many_requests', `登录失败次数过多，请 ${Math.ceil(waitMs / 60_000)} 分钟后再试`)
@@ -73,10 +73,10 @@ export function authRoutes({ store, registry, throttle, trust }: AuthRouteOption
     const user = await store.accounts.findUserByUsername(username)
     const valid = user ? await verifyPassword(password, user.passwordHash) : await checkWithoutUser(password)
     if (!user || !valid) {
-      throttle.failed(username, address)
+      await throttle.failed(username, address)
       throw new ApiError(401, 'unauthorized', '用户名或密码不正确')
     }
-    throttle.succeeded(username)
+    await throttle.succeeded(username)
     const account = await store.accounts.findAccount(user.id)
     if (!account) throw new ApiError(401, 'unauthorized', '用户名或密码不正确')
     // [SCHOOL-3] Told only to whoever knows the password: a guesser learns nothing about the account.

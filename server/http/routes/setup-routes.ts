@@ -7,7 +7,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { loginResponse } from '../../../shared/api.ts'
 import { setupRequest, setupStatus } from '../../../shared/api/school.ts'
 import { createFirstAccount, firstAccountProblem } from '../../school/first-account.ts'
-import type { FirstRunGate } from '../../school/first-run-gate.ts'
+import type { FirstRunTokenGate } from '../../school/first-run-gate.ts'
 import type { Store } from '../../store/store.ts'
 import { ApiError, forbidden } from '../api-error.ts'
 import { isHttps, type ProxyTrust } from '../client-request.ts'
@@ -40,7 +40,7 @@ const alreadySetUp = '学校已经创建好了，请用已有的账号登录'
 
 export function setupRoutes(
   store: Pick<Store, 'accounts' | 'groups' | 'sessions'>,
-  gate: FirstRunGate,
+  gate: FirstRunTokenGate,
   trust: ProxyTrust,
 ) {
   const app = new OpenAPIHono()
@@ -53,7 +53,7 @@ export function setupRoutes(
     const problem = firstAccountProblem(request)
     // Checked before the token is taken, so a typo does not use it up.
     if (problem !== null) throw new ApiError(400, 'invalid_request', problem)
-    const answer = gate.take(token)
+    const answer = await gate.take(token)
     if (answer === 'closed') throw forbidden(alreadySetUp)
     if (answer === 'wrongToken') throw forbidden('一次性口令不正确，请用服务器启动时显示的口令')
     let created: Awaited<ReturnType<typeof createFirstAccount>>
@@ -62,11 +62,11 @@ export function setupRoutes(
       if ((await store.accounts.countUsers()) > 0) throw forbidden(alreadySetUp)
       created = await createFirstAccount(store, request)
     } catch (error) {
-      if (!(error instanceof ApiError)) gate.giveBack(token)
+      if (!(error instanceof ApiError)) await gate.giveBack(token)
       throw error
     }
     if (!created.ok) {
-      gate.giveBack(token)
+      await gate.giveBack(token)
       throw new ApiError(400, 'invalid_request', created.message)
     }
     await signIn(c, store, created.account.id, isHttps(c, trust))
