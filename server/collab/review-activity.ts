@@ -3,6 +3,7 @@
  * activity notifications are made from (`shared/threads/thread-activity.ts`).
  */
 import type * as Y from 'yjs'
+import type { SharedType } from '../../shared/sync/shared-type.ts'
 import type { ThreadActivity } from '../../shared/threads/thread-activity.ts'
 import type { SuggestionDecision, ThreadKind } from '../../shared/threads/thread-model.ts'
 import { authorOf, rawGet } from './thread-items.ts'
@@ -90,8 +91,8 @@ function threadIdOf(thread: Y.Item): string {
 }
 
 function threadOfReply(reply: Y.Item): Y.Item {
-  const repliesField = (reply.parent as Y.AbstractType<any>)._item!
-  return (repliesField.parent as Y.AbstractType<any>)._item!
+  const repliesField = (reply.parent as SharedType)._item!
+  return (repliesField.parent as SharedType)._item!
 }
 
 function stringOf(value: unknown): string {

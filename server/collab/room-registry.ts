@@ -33,7 +33,7 @@ export interface RoomRegistryOptions {
    */
   compactAfter?: number
   /** Told, after each stored client update that changed threads, what it did (for notifications). */
-  onThreadActivity?(report: ThreadActivityReport): void
+  onThreadActivity?: (report: ThreadActivityReport) => void
   /** Other instances serving the same documents, if any. */
   peers?: RegistryPeers
 }

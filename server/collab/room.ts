@@ -77,7 +77,7 @@ export interface RoomOptions {
   /** Called whenever the last connection has left. */
   onEmpty(room: Room): void
   /** Told what a stored update did to threads (for notifications); never for a refused one. */
-  onThreadActivity?(report: ThreadActivityReport): void
+  onThreadActivity?: (report: ThreadActivityReport) => void
   /** Other instances serving the same document, if any. */
   peers?: RoomPeers
 }

@@ -19,6 +19,7 @@
  * update or that limit: a client decides how deep its update nests.
  */
 import * as Y from 'yjs'
+import type { SharedType } from '../../shared/sync/shared-type.ts'
 import { threadsRootName } from '../../shared/threads/thread-model.ts'
 import type { ThreadActor } from '../../shared/threads/thread-rules.ts'
 import type { DecodedUpdate } from './document-state.ts'
@@ -323,7 +324,7 @@ function indexInsertedThreads(doc: Y.Doc, transaction: Y.Transaction, threadIds:
     for (let index = Y.findIndexSS(structs, before); index < structs.length; index++) {
       const struct = structs[index]!
       if (struct.id.clock >= after) break
-      if (struct instanceof Y.Item && roots.of(struct.parent as Y.AbstractType<any>)?.root === threads) {
+      if (struct instanceof Y.Item && roots.of(struct.parent as SharedType)?.root === threads) {
         threadIds.add(client, struct.id.clock, struct.length)
       }
     }
@@ -335,7 +336,7 @@ function indexInsertedThreads(doc: Y.Doc, transaction: Y.Transaction, threadIds:
  * A stored document may nest deeper than any stack (one stored before there was a limit), so the
  * types still to visit wait in a list instead of in nested calls.
  */
-function indexType(root: Y.AbstractType<any>, into: IdRanges): void {
+function indexType(root: SharedType, into: IdRanges): void {
   const types = [root]
   const visit = (item: Y.Item): void => {
     into.add(item.id.client, item.id.clock, item.length)

@@ -1,6 +1,7 @@
 /** Reading the items of threads in the guard's scratch document, where deleted content stays. */
 import * as Y from 'yjs'
 import { limits } from '../../shared/limits.ts'
+import type { SharedType } from '../../shared/sync/shared-type.ts'
 
 /**
  * A map entry of the type an item holds, deleted or not: a deleted thread's author still decides
@@ -20,7 +21,7 @@ export function authorOf(holder: Y.Item): string {
 }
 
 interface TypePlace {
-  root: Y.AbstractType<any>
+  root: SharedType
   /** Items above the type's own content: 0 for a root, 1 for a type held by an item in a root. */
   depth: number
 }
@@ -30,11 +31,11 @@ interface TypePlace {
  * parent's, and walking each up to its root would cost the depth for every item.
  */
 export class TypeRoots {
-  private readonly known = new Map<Y.AbstractType<any>, TypePlace>()
+  private readonly known = new Map<SharedType, TypePlace>()
 
   /** Null for a type nested deeper than `limits.maxContentDepth`: such an update is refused before. */
-  of(type: Y.AbstractType<any>): TypePlace | null {
-    const walked: Y.AbstractType<any>[] = []
+  of(type: SharedType): TypePlace | null {
+    const walked: SharedType[] = []
     let current = type
     let found = this.known.get(current)
     while (found === undefined) {
@@ -45,7 +46,7 @@ export class TypeRoots {
       }
       walked.push(current)
       if (walked.length > limits.maxContentDepth) return null
-      current = current._item.parent as Y.AbstractType<any>
+      current = current._item.parent as SharedType
       found = this.known.get(current)
     }
     for (let index = walked.length - 1; index >= 0; index--) {

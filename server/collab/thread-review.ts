@@ -12,6 +12,7 @@
  */
 import * as Y from 'yjs'
 import { limits } from '../../shared/limits.ts'
+import type { SharedType } from '../../shared/sync/shared-type.ts'
 import type { ThreadActivity } from '../../shared/threads/thread-activity.ts'
 import {
   replyFields,
@@ -61,13 +62,13 @@ const threadStructureDepth = 5
 /** How an item stands to the transaction under review. */
 interface ItemAge {
   /** Inserted by the transaction. */
-  isNew(item: Y.Item): boolean
+  isNew: (item: Y.Item) => boolean
   /** There, not deleted, before the transaction. */
-  existedBefore(item: Y.Item): boolean
+  existedBefore: (item: Y.Item) => boolean
 }
 
 export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor: ThreadActor): ThreadReview {
-  const rootNames = new Map<Y.AbstractType<any>, string>()
+  const rootNames = new Map<SharedType, string>()
   for (const [name, type] of doc.share) rootNames.set(type, name)
   const isNew = (item: Y.Item): boolean => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)
   const deletedNow = (item: Y.Item): boolean => !isNew(item) && Y.isDeleted(transaction.deleteSet, item.id)
@@ -83,7 +84,7 @@ export function reviewTransaction(doc: Y.Doc, transaction: Y.Transaction, actor:
   const replyMentionsChanged = new Set<Y.Item>()
   const bodies = new Set<Y.Text>()
   for (const item of touchedItems(doc, transaction)) {
-    const place = roots.of(item.parent as Y.AbstractType<any>)
+    const place = roots.of(item.parent as SharedType)
     if (place === null) return refused(`内容嵌套太深（超过 ${limits.maxContentDepth} 层）`)
     if (rootNames.get(place.root) !== threadsRootName) {
       if (actor.access === 'edit') continue
@@ -250,7 +251,7 @@ function ancestry(item: Y.Item, depth: number): Y.Item[] {
   const chain = new Array<Y.Item>(depth + 1)
   chain[depth] = item
   for (let level = depth - 1; level >= 0; level--) {
-    chain[level] = (chain[level + 1]!.parent as Y.AbstractType<any>)._item!
+    chain[level] = (chain[level + 1]!.parent as SharedType)._item!
   }
   return chain
 }

@@ -100,7 +100,7 @@ const demoLessons: readonly DemoLesson[] = [
 
 export interface DemoPlanPeople {
   group: GroupRecord
-  user(username: string): UserRecord
+  user: (username: string) => UserRecord
 }
 
 /** School-local date `days` from `date` (`YYYY-MM-DD`). */

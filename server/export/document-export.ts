@@ -4,12 +4,12 @@
  * adaptation page computes it (`diffBlocks` over `documentBlocks`).
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { initProseMirrorDoc } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { buildExport } from '../../shared/export/build-export.ts'
 import { changeMarksOf } from '../../shared/export/change-marks.ts'
 import type { Edition, ExportDocument } from '../../shared/export/export-model.ts'
 import { contentFragmentName } from '../../shared/schema/editor-schema.ts'
+import { type ProsemirrorMapping, proseMirrorDocOf } from '../../shared/schema/y-prosemirror.ts'
 import { diffBlocks } from '../../shared/versions/block-diff.ts'
 import { blockKeyOf, blocksOfState, docFromState, documentBlocks } from '../../shared/versions/document-blocks.ts'
 import { editorSchema } from '../versions/version-service.ts'
@@ -26,12 +26,12 @@ export function exportOfState(state: Uint8Array, options: StateExport): ExportDo
   const ydoc = docFromState(state)
   try {
     const fragment = ydoc.getXmlFragment(contentFragmentName)
-    const { doc, meta } = initProseMirrorDoc(fragment, editorSchema)
+    const { doc, mapping } = proseMirrorDocOf(fragment, editorSchema)
     const base = options.edition === 'teacher' ? options.baseState : undefined
     const changes = base
       ? {
           marks: changeMarksOf(diffBlocks(blocksOfState(base, editorSchema), documentBlocks(ydoc, editorSchema))),
-          keyOf: nodeKeys(meta.mapping),
+          keyOf: nodeKeys(mapping),
         }
       : undefined
     return buildExport(doc, { edition: options.edition, title: options.title, subtitle: options.subtitle, changes })
@@ -41,12 +41,12 @@ export function exportOfState(state: Uint8Array, options: StateExport): ExportDo
 }
 
 /** Block keys by ProseMirror node, from y-tiptap's mapping of Yjs elements to the nodes it built. */
-function nodeKeys(mapping: Map<unknown, unknown>): (node: ProseMirrorNode) => string | null {
+function nodeKeys(mapping: ProsemirrorMapping): (node: ProseMirrorNode) => string | null {
   const keys = new Map<ProseMirrorNode, string>()
   for (const [type, node] of mapping) {
     if (!(type instanceof Y.XmlElement) || Array.isArray(node)) continue
     const key = blockKeyOf(type)
-    if (key) keys.set(node as ProseMirrorNode, key)
+    if (key) keys.set(node, key)
   }
   return (node) => keys.get(node) ?? null
 }

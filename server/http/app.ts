@@ -1,5 +1,6 @@
 /** The HTTP API: routes, validation errors as `{error}`, body limits, OpenAPI document. */
 import { OpenAPIHono } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { Registry } from 'prom-client'
@@ -92,6 +93,11 @@ export function createApp(options: AppOptions) {
       return errorResponse(c, new ApiError(413, 'payload_too_large', '请求内容过大'))
     },
   })
+  // Uploads have their own, larger limit where they are routed.
+  const limitJsonBody: MiddlewareHandler = (c, next) =>
+    isUploadPath(c.req.path) || isImageUploadPath(c.req.path) || isRosterPath(c.req.path)
+      ? next()
+      : jsonBodyLimit(c, next)
   app.use('*', requestLog)
   app.use('*', securityHeaders)
   app.use('/api/*', refuseCrossSite(trust))
@@ -101,12 +107,7 @@ export function createApp(options: AppOptions) {
     '/api/*',
     signedInUnlessPublic(store, new Set([...publicAuthPaths, ...publicSsoPaths, ...publicSetupPaths, openApiPath])),
   )
-  // Uploads have their own, larger limit where they are routed.
-  app.use('/api/*', (c, next) =>
-    isUploadPath(c.req.path) || isImageUploadPath(c.req.path) || isRosterPath(c.req.path)
-      ? next()
-      : jsonBodyLimit(c, next),
-  )
+  app.use('/api/*', limitJsonBody)
   app.route('/', authRoutes({ store, registry, trust, throttle: options.loginThrottle ?? new LoginThrottle() }))
   app.route('/', ssoRoutes({ store, sso: options.sso ?? null, trust }))
   app.route('/', setupRoutes(store, options.firstRun, trust))

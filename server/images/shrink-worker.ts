@@ -12,7 +12,9 @@ import { limits } from '../../shared/limits.ts'
 async function shrunkJpeg(bytes: Uint8Array): Promise<Uint8Array | null> {
   const picture = await Jimp.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
   const size = shrunkSize(picture.bitmap.width, picture.bitmap.height)
-  const redrawn = new Jimp({ ...size, color: 0xffffffff }).composite(picture.resize({ w: size.width, h: size.height }))
+  const redrawn = new Jimp({ ...size, color: 0xffffffff })
+  // `composite` draws in place; what it returns is typed `any`.
+  redrawn.composite(picture.resize({ w: size.width, h: size.height }))
   for (const quality of shrinkQualities) {
     const jpeg = await redrawn.getBuffer('image/jpeg', { quality: Math.round(quality * 100) })
     if (jpeg.length <= limits.maxImageBytes) return new Uint8Array(jpeg)

@@ -19,16 +19,18 @@ import * as search from './migrations/012-search.ts'
 import * as library from './migrations/013-library.ts'
 import * as lessonRounds from './migrations/014-lesson-rounds.ts'
 import * as planChecks from './migrations/015-plan-checks.ts'
+import type { Database } from './database-schema.ts'
 import type { Store } from './store.ts'
 
 export type SqlDialect = Store['dialect']
 
 /**
- * Migrations see the database untyped (`Kysely<any>`): they describe the schema as it was when they were
- * written, not the current `Database` type.
+ * Migrations see the database without its tables (`Kysely<unknown>`): they describe the schema as it
+ * was when they were written, not the current `Database` type, so they change it through the schema
+ * builder and plain SQL.
  */
 interface MigrationModule {
-  up(db: Kysely<any>, dialect: SqlDialect): Promise<void>
+  up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void>
 }
 
 const migrations: Record<string, MigrationModule> = {
@@ -49,7 +51,7 @@ const migrations: Record<string, MigrationModule> = {
   '015-plan-checks': planChecks,
 }
 
-export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect): Promise<void> {
+export async function migrateToLatest(db: Kysely<Database>, dialect: SqlDialect): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: {

@@ -150,10 +150,11 @@ async function replaceMemberships(trx: Transaction<Database>, memberships: Roste
       .updateTable('groups')
       .set({ leader_id: null })
       .where('leader_id', 'in', userIds)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('group_members')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('group_members')
               .select('group_members.user_id')
               .whereRef('group_members.group_id', '=', 'groups.id')
               .whereRef('group_members.user_id', '=', 'groups.leader_id'),

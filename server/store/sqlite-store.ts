@@ -93,9 +93,9 @@ export class SqliteUpdateStore extends SqlUpdateStore {
   readonly #sqlite: BetterSqlite3.Database
   readonly #checkpointer: WalCheckpointer
   /** Writes a batch in one transaction, numbering on from `#lastSeqs`; throws if any append fails. */
-  readonly #appendBatch: (batch: readonly PendingAppend[], now: number) => number[]
+  readonly #appendBatch: BetterSqlite3.Transaction<(batch: readonly PendingAppend[], now: number) => number[]>
   /** Writes one append in a transaction of its own, numbering on from the database. */
-  readonly #appendAlone: (append: PendingAppend, now: number) => number
+  readonly #appendAlone: BetterSqlite3.Transaction<(append: PendingAppend, now: number) => number>
   /**
    * The last sequence number of each document this store has appended to, as of its last commit.
    * Reading it from the database, with each append in a savepoint of its own so that a failing one
@@ -151,10 +151,10 @@ export class SqliteUpdateStore extends SqlUpdateStore {
         lastSeqs.set(documentId, seq)
         return seq
       })
-    }).immediate
+    })
     this.#appendAlone = sqlite.transaction(({ documentId, updates }: PendingAppend, now: number) =>
       insertAll(documentId, updates, storedLastSeq(documentId), now),
-    ).immediate
+    )
   }
 
   /**
@@ -210,7 +210,7 @@ export class SqliteUpdateStore extends SqlUpdateStore {
     const now = Date.now()
     let lastSeqs: number[]
     try {
-      lastSeqs = this.#appendBatch(batch, now)
+      lastSeqs = this.#appendBatch.immediate(batch, now)
     } catch {
       // One append failed (a deleted document, a number another writer took) and the batch was rolled
       // back: each is written again on its own, so that only the failing one fails.
@@ -226,7 +226,7 @@ export class SqliteUpdateStore extends SqlUpdateStore {
     for (const append of batch) {
       let lastSeq: number
       try {
-        lastSeq = this.#appendAlone(append, now)
+        lastSeq = this.#appendAlone.immediate(append, now)
       } catch (error) {
         this.#lastSeqs.delete(append.documentId)
         append.reject(error)

@@ -39,7 +39,7 @@ export const HeaderField = Node.create({
       field: {
         default: 'subject',
         parseHTML: (element) => element.getAttribute('data-field'),
-        renderHTML: (attributes) => ({ 'data-field': attributes.field }),
+        renderHTML: (attributes: Record<string, unknown>) => ({ 'data-field': attributes['field'] }),
       },
     }
   },

@@ -23,12 +23,12 @@ export const LessonSection = Node.create({
       key: {
         default: '',
         parseHTML: (element) => element.getAttribute('data-section-key') ?? '',
-        renderHTML: (attributes) => ({ 'data-section-key': attributes.key }),
+        renderHTML: (attributes: Record<string, unknown>) => ({ 'data-section-key': attributes['key'] }),
       },
       title: {
         default: '',
         parseHTML: (element) => element.getAttribute('data-title') ?? '',
-        renderHTML: (attributes) => ({ 'data-title': attributes.title }),
+        renderHTML: (attributes: Record<string, unknown>) => ({ 'data-title': attributes['title'] }),
       },
       hint: {
         default: '',

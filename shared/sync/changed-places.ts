@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs'
 import { threadsRootName } from '../threads/thread-model.ts'
+import type { SharedType } from './shared-type.ts'
 
 /** The places a transaction changed; never empty, so that no change goes uncounted. */
 export function changedPlaces(transaction: Y.Transaction): string[] {
@@ -40,7 +41,7 @@ export function countPlaces(changes: Iterable<Iterable<string>>): number {
 }
 
 /** Children this transaction inserted or deleted: each is a place (a new paragraph, a removed one). */
-function addChangedChildren(type: Y.AbstractType<any>, transaction: Y.Transaction, places: Set<string>): void {
+function addChangedChildren(type: SharedType, transaction: Y.Transaction, places: Set<string>): void {
   const before = transaction.beforeState
   let found = false
   for (let item = type._start; item !== null; item = item.right) {
@@ -53,23 +54,23 @@ function addChangedChildren(type: Y.AbstractType<any>, transaction: Y.Transactio
   if (!found) places.add(placeOf(type))
 }
 
-function placeOf(type: Y.AbstractType<any>): string {
+function placeOf(type: SharedType): string {
   const item = type._item
   return item === null ? `root:${rootName(type)}` : `${item.id.client}:${item.id.clock}`
 }
 
 /** The thread a type inside `threads` belongs to: the map entry right below the root. */
-function threadOf(type: Y.AbstractType<any>): string | null {
+function threadOf(type: SharedType): string | null {
   let current = type
   while (current._item !== null) {
-    const parent = current._item.parent as Y.AbstractType<any>
+    const parent = current._item.parent as SharedType
     if (parent._item === null && rootName(parent) === threadsRootName) return `thread:${current._item.parentSub ?? ''}`
     current = parent
   }
   return null
 }
 
-function rootName(type: Y.AbstractType<any>): string | null {
+function rootName(type: SharedType): string | null {
   const doc = type.doc
   if (doc === null) return null
   for (const [name, root] of doc.share) if (root === type) return name

@@ -8,9 +8,11 @@
  * edited in place; a block that was deleted and typed anew gets a new key.
  */
 import type { Schema } from '@tiptap/pm/model'
-import { initProseMirrorDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { contentFragmentName } from '../schema/editor-schema.ts'
+import { proseMirrorDocOf } from '../schema/y-prosemirror.ts'
+import type { SharedType } from '../sync/shared-type.ts'
 
 export type BlockJson = Record<string, unknown>
 
@@ -27,7 +29,7 @@ export interface Block {
   json: BlockJson
 }
 
-export function blockKeyOf(element: Y.XmlElement): string | null {
+export function blockKeyOf(element: SharedType): string | null {
   const id = element._item?.id
   return id ? `${id.client}:${id.clock}` : null
 }
@@ -38,13 +40,13 @@ export function documentBlocks(doc: Y.Doc, schema: Schema): Block[] {
 }
 
 export function fragmentBlocks(fragment: Y.XmlFragment, schema: Schema): Block[] {
-  const { meta } = initProseMirrorDoc(fragment, schema)
+  const { mapping } = proseMirrorDocOf(fragment, schema)
   const blocks: Block[] = []
   let heading = ''
   const visit = (parent: Y.XmlFragment | Y.XmlElement, section: { title: string; key: string } | null): void => {
     for (const child of parent.toArray()) {
       if (!(child instanceof Y.XmlElement)) continue
-      const node = meta.mapping.get(child)
+      const node = mapping.get(child)
       // Elements the schema cannot read (from a newer editor) are left out rather than guessed at.
       if (!node || Array.isArray(node)) continue
       if (node.type.name === 'section') {

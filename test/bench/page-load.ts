@@ -74,7 +74,7 @@ async function buildClient(outDir: string): Promise<void> {
 
 interface Counted {
   page: Page
-  bytes(): Omit<PageBytes, 'page'>
+  bytes: () => Omit<PageBytes, 'page'>
 }
 
 /** A page on the slow link (or, `throttled` false, on the machine's own), counting what it transfers. */

@@ -16,7 +16,7 @@ export interface TestDatabase {
   /** Connection URL of the new, empty database. */
   url: string
   /** Drops the database, closing whatever connections are still open to it. */
-  drop(): Promise<void>
+  drop: () => Promise<void>
 }
 
 let availability: Promise<string | null> | undefined

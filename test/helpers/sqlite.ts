@@ -7,7 +7,7 @@ import { join } from 'node:path'
 
 export interface TempDataDir {
   dir: string
-  remove(): Promise<void>
+  remove: () => Promise<void>
 }
 
 export async function createTempDataDir(): Promise<TempDataDir> {

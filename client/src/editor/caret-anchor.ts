@@ -8,9 +8,10 @@
  * before and after: beside the change if it lay outside what changed, else where the words were.
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition } from '@tiptap/y-tiptap'
+import { relativePositionToAbsolutePosition } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import type { ProsemirrorMapping } from '../threads/thread-ranges.ts'
+import { relativePositionOf } from '../../../shared/schema/y-prosemirror.ts'
+import type { BoundContent } from './sync-binding.ts'
 
 export interface CaretAnchor {
   /** The character before the end, or the start of its text when there is none. */
@@ -21,16 +22,9 @@ export interface CaretAnchor {
   position: number
 }
 
-/** The Yjs side the binding keeps: the content fragment, its doc, and its Yjs ↔ ProseMirror node mapping. */
-export interface BoundContent {
-  doc: Y.Doc
-  type: Y.XmlFragment
-  mapping: ProsemirrorMapping
-}
-
 /** Takes the anchor of `position`; the editor's document must be the one the Yjs content holds. */
 export function anchorCaret(content: BoundContent, position: number): CaretAnchor {
-  const before = absolutePositionToRelativePosition(position, content.type, content.mapping)
+  const before = relativePositionOf(position, content.type, content.mapping)
   const absolute = Y.createAbsolutePositionFromRelativePosition(before, content.doc)
   const after =
     absolute?.type instanceof Y.XmlText ? Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, 0) : null

@@ -14,7 +14,8 @@ import { type EditorState, Plugin, PluginKey, TextSelection, type Transaction } 
 import type { EditorView } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
-import { type BoundContent, type CaretAnchor, anchorCaret, placeCaret } from './caret-anchor.ts'
+import { type CaretAnchor, anchorCaret, placeCaret } from './caret-anchor.ts'
+import { type BoundContent, boundContentOf } from './sync-binding.ts'
 
 interface HeldSelection {
   doc: ProseMirrorNode
@@ -28,11 +29,6 @@ interface SyncMeta {
 }
 
 const keepCaretKey = new PluginKey('keepCaret')
-
-function boundContent(state: EditorState): BoundContent | null {
-  const binding = ySyncPluginKey.getState(state)?.binding as BoundContent | undefined
-  return binding?.doc ? binding : null
-}
 
 function keepCaretPlugin(): Plugin {
   let held: HeldSelection | null = null
@@ -51,7 +47,7 @@ function keepCaretPlugin(): Plugin {
   return new Plugin({
     key: keepCaretKey,
     view(view) {
-      const content = boundContent(view.state)
+      const content = boundContentOf(view.state)
       if (!content) return {}
       // The first transaction of a batch sees the editor and the Yjs content in step; the binding's
       // own writes (the editor already ahead) are local and need no restore.
@@ -74,7 +70,7 @@ function keepCaretPlugin(): Plugin {
       const meta = transactions
         .map((tr) => tr.getMeta(ySyncPluginKey) as SyncMeta | undefined)
         .find((m) => m?.isChangeOrigin)
-      const content = boundContent(state)
+      const content = boundContentOf(state)
       if (!held || !meta || meta.isUndoRedoOperation || !content) return null
       const { doc: before } = held
       const place = (anchor: CaretAnchor) => placeCaret(content, anchor, before, state.doc)

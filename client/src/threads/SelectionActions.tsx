@@ -5,11 +5,9 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useEffect, useLayoutEffect, useRef } from 'react'
-import { ySyncPluginKey } from '@tiptap/y-tiptap'
-import type * as Y from 'yjs'
+import { boundContentOf } from '../editor/sync-binding.ts'
 import { type SelectedWords, selectedWords } from './selection-anchor.ts'
 import type { ThreadDraft } from './ThreadComposer.tsx'
-import type { ProsemirrorMapping } from './thread-ranges.ts'
 
 interface SelectionActionsProps {
   editor: Editor
@@ -18,8 +16,7 @@ interface SelectionActionsProps {
 
 function wordsOf(editor: Editor): SelectedWords | null {
   const { state } = editor
-  const binding = ySyncPluginKey.getState(state)?.binding as
-    { type: Y.XmlFragment; mapping: ProsemirrorMapping } | undefined
+  const binding = boundContentOf(state)
   if (!binding || state.selection.empty) return null
   return selectedWords(state.doc, state.selection.from, state.selection.to, binding.type, binding.mapping)
 }

@@ -4,10 +4,9 @@
  * and turned into the text points `createThread` wants when it is sent.
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { absolutePositionToRelativePosition } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
+import { type ProsemirrorMapping, relativePositionOf } from '../../../shared/schema/y-prosemirror.ts'
 import type { TextPoint } from '../../../shared/threads/thread-anchor.ts'
-import type { ProsemirrorMapping } from './thread-ranges.ts'
 
 export interface SelectedWords {
   start: Y.RelativePosition
@@ -34,8 +33,8 @@ export function selectedWords(
   })
   if (first === null || last === null || first >= last) return null
   return {
-    start: absolutePositionToRelativePosition(first, content, mapping) as Y.RelativePosition,
-    end: absolutePositionToRelativePosition(last, content, mapping) as Y.RelativePosition,
+    start: relativePositionOf(first, content, mapping),
+    end: relativePositionOf(last, content, mapping),
     quote: doc.textBetween(first, last, '\n'),
   }
 }

@@ -10,7 +10,8 @@ import { DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import { threadsOf } from '../../../shared/threads/thread-model.ts'
-import { type ProsemirrorMapping, threadDecorations, threadRanges } from './thread-ranges.ts'
+import { boundContentOf } from '../editor/sync-binding.ts'
+import { threadDecorations, threadRanges } from './thread-ranges.ts'
 
 /** What the page beside the editor gives it: whom to tell of a click, and the authors' colours. */
 export interface ThreadHooks {
@@ -70,7 +71,7 @@ export const ThreadHighlights = Extension.create<ThreadHighlightsOptions>({
     const { doc, onOpen, colorOf } = this.options
     if (!doc) return []
     const compute = (state: EditorState, selectedId: string | null): DecorationSet => {
-      const mapping = ySyncPluginKey.getState(state)?.binding?.mapping as ProsemirrorMapping | undefined
+      const mapping = boundContentOf(state)?.mapping
       if (!mapping || mapping.size === 0) return DecorationSet.empty
       return threadDecorations(threadRanges(doc, mapping, selectedId), state.doc, { selectedId, colorOf })
     }

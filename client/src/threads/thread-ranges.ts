@@ -8,11 +8,9 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { relativePositionToAbsolutePosition } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
+import type { ProsemirrorMapping } from '../../../shared/schema/y-prosemirror.ts'
 import { contentOf, passagePositions } from '../../../shared/threads/thread-anchor.ts'
 import { type ThreadKind, readThread, threadsOf } from '../../../shared/threads/thread-model.ts'
-
-/** The sync binding's map from Yjs types to ProseMirror nodes. */
-export type ProsemirrorMapping = Parameters<typeof relativePositionToAbsolutePosition>[3]
 
 export interface ThreadRange {
   id: string

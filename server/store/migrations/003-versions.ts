@@ -13,7 +13,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Store } from '../store.ts'
 
 // Untyped on purpose: a migration describes the schema as it was, see migrate.ts.
-export async function up(db: Kysely<any>, dialect: Store['dialect']): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: Store['dialect']): Promise<void> {
   const binary = dialect === 'postgres' ? 'bytea' : 'blob'
 
   await db.schema
@@ -88,7 +88,7 @@ export async function up(db: Kysely<any>, dialect: Store['dialect']): Promise<vo
     .execute()
 }
 
-async function refuseChangesToVersions(db: Kysely<any>, dialect: Store['dialect']): Promise<void> {
+async function refuseChangesToVersions(db: Kysely<unknown>, dialect: Store['dialect']): Promise<void> {
   if (dialect === 'sqlite') {
     for (const event of ['update', 'delete']) {
       await sql`create trigger ${sql.raw(`lesson_versions_no_${event}`)} before ${sql.raw(event)} on lesson_versions

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely'
 
 // Untyped on purpose: a migration describes the schema as it was, see migrate.ts.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('lesson_templates')
     .addColumn('school_id', 'text', (c) => c.primaryKey().references('schools.id').onDelete('cascade'))

@@ -11,7 +11,7 @@
 import { type Kysely, sql } from 'kysely'
 
 // Untyped on purpose: a migration describes the schema as it was, see migrate.ts.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('document_presence')
     .addColumn('id', 'text', (c) => c.primaryKey())

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely'
 import type { Store } from '../store.ts'
 
 // Untyped on purpose: a migration describes the schema as it was, see migrate.ts.
-export async function up(db: Kysely<any>, dialect: Store['dialect']): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: Store['dialect']): Promise<void> {
   const binary = dialect === 'postgres' ? 'bytea' : 'blob'
   await db.schema
     .createTable('images')

@@ -12,7 +12,7 @@
 import { type Kysely, sql } from 'kysely'
 
 // Untyped on purpose: a migration describes the schema as it was, see migrate.ts.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('mentorships')
     .addColumn('paired_by', 'text', (c) => c.references('users.id'))

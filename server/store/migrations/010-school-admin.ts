@@ -8,7 +8,7 @@
 import { type Kysely, sql } from 'kysely'
 
 // Untyped on purpose: a migration describes the schema as it was, see migrate.ts.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   // One column per statement: SQLite adds only one at a time.
   await db.schema.alterTable('users').addColumn('disabled_at', 'bigint').execute()
   await db.schema

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely'
 
 // Untyped on purpose: a migration describes the schema as it was, see migrate.ts.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('schools')
     .addColumn('sso_creates_accounts', 'integer', (c) => c.notNull().defaultTo(0))

@@ -11,7 +11,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Store } from '../store.ts'
 
 // Untyped on purpose: a migration describes the schema as it was, see migrate.ts.
-export async function up(db: Kysely<any>, dialect: Store['dialect']): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: Store['dialect']): Promise<void> {
   const postgres = dialect === 'postgres'
   await db.schema
     .createTable('search_entries')

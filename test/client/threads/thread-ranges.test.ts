@@ -1,15 +1,15 @@
 /** Threads mapped from a Y.Doc to ProseMirror positions and drawn as decorations; selections turned into anchors. */
 import { getSchema } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { initProseMirrorDoc } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { contentExtensions } from '../../../shared/schema/editor-schema.ts'
+import { type ProsemirrorMapping, proseMirrorDocOf } from '../../../shared/schema/y-prosemirror.ts'
 import { contentOf, pointAt } from '../../../shared/threads/thread-anchor.ts'
 import { createThread, setResolved } from '../../../shared/threads/thread-edits.ts'
 import { createSuggestion, rejectSuggestion } from '../../../shared/threads/suggestions.ts'
 import { selectedWords, wordPoints } from '../../../client/src/threads/selection-anchor.ts'
-import { type ProsemirrorMapping, threadDecorations, threadRanges } from '../../../client/src/threads/thread-ranges.ts'
+import { threadDecorations, threadRanges } from '../../../client/src/threads/thread-ranges.ts'
 import { docWithParagraphs } from '../../shared/threads/thread-fixtures.ts'
 
 const schema = getSchema(contentExtensions())
@@ -17,7 +17,7 @@ const goals = '理解一元一次方程的概念'
 const method = '先独立思考，再小组讨论'
 
 function editorOf(doc: Y.Doc): { pm: ProseMirrorNode; mapping: ProsemirrorMapping } {
-  const { doc: pm, mapping } = initProseMirrorDoc(contentOf(doc), schema)
+  const { doc: pm, mapping } = proseMirrorDocOf(contentOf(doc), schema)
   return { pm, mapping }
 }
 
