@@ -110,3 +110,28 @@ export function libraryTree<P extends LibraryTreePlan>(plans: readonly P[]): Lib
     }
   })
 }
+
+/** What a teacher narrows the library to: a 学科, a 年级 (empty for all) and words of the 课题. */
+export interface LibraryFilter {
+  subject: string
+  grade: string
+  words: string
+}
+
+/**
+ * [LIBRARY-10] The tree narrowed to a 学科, a 年级 and 课题 holding the words; branches left empty are
+ * dropped. The 资源库 page and the 以此为底稿 picker narrow the same way.
+ */
+export function filterLibraryTree<P>(tree: readonly LibrarySubject<P>[], filter: LibraryFilter): LibrarySubject<P>[] {
+  const words = filter.words.trim()
+  return tree
+    .filter((node) => filter.subject === '' || node.subject === filter.subject)
+    .map((node) => ({
+      ...node,
+      grades: node.grades
+        .filter((entry) => filter.grade === '' || entry.grade === filter.grade)
+        .map((entry) => ({ ...entry, topics: entry.topics.filter((topic) => topic.title.includes(words)) }))
+        .filter((entry) => entry.topics.length > 0),
+    }))
+    .filter((node) => node.grades.length > 0)
+}

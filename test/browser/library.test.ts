@@ -27,6 +27,7 @@ describe.runIf(enabled)('browser: the 资源库 and 以此为底稿', { timeout:
   let teacher2: Page
   let lastYear: LessonRecord
   let draftId = ''
+  let functionDraftId = ''
 
   beforeAll(async () => {
     ;({ server, browser } = await startServedApp())
@@ -41,6 +42,19 @@ describe.runIf(enabled)('browser: the 资源库 and 以此为底稿', { timeout:
       versions: 2,
     }))
     draftId = (await addLesson(leader, groupId, planInput(await userId(server, 'teacher1'), { title }))).id
+    // Another group's plan of another year, for the picker on the draft's side.
+    const admin = (await server.store.accounts.findUserByUsername('admin'))!
+    const grade8 = await server.store.groups.createGroup(admin.schoolId, '八年级数学备课组')
+    await finishedPlan(server, {
+      groupId: grade8.id,
+      title: '19.2.2 一次函数',
+      scheduledDate: '2025-04-10',
+      semester: '2024-2025学年第二学期',
+      leadPreparerId: await userId(server, 'teacher2'),
+    })
+    functionDraftId = (
+      await addLesson(leader, groupId, planInput(await userId(server, 'teacher1'), { title: '一次函数的图像' }))
+    ).id
     ;[teacher1, teacher2] = await Promise.all([
       logIn(browser, server.url, 'teacher1'),
       logIn(browser, server.url, 'teacher2'),
@@ -99,7 +113,23 @@ describe.runIf(enabled)('browser: the 资源库 and 以此为底稿', { timeout:
     await expect.poll(() => teacher2.url(), eventually).toContain(draftId)
   })
 
-  it('4. 李老师’s home page groups her own work: 我的任务, 我在写的, 我的二次备课, 我的反思', async () => {
+  it('4. [LIBRARY-10] from her own 初稿 she picks another group’s 定稿 of another year by 学科 and 年级', async () => {
+    await teacher1.goto(`${server.url}/#/lessons/${functionDraftId}`)
+    await teacher1.getByTestId('pick-source-open').click()
+    await teacher1.getByTestId('pick-source-subject').selectOption('数学')
+    await teacher1.getByTestId('pick-source-grade').selectOption('八年级')
+    await teacher1.getByTestId('pick-source-words').fill('函数')
+    const plans = teacher1.getByTestId('pick-source-plan')
+    await expect.poll(() => plans.count(), eventually).toBe(1)
+    expect(await plans.textContent()).toContain('2025 春 八年级数学备课组 定稿 v1')
+    await screenshot(teacher1, 'library-pick-source')
+    await plans.getByTestId('pick-source-start').click()
+    const source = teacher1.getByTestId('lineage-source-link')
+    await source.waitFor()
+    expect(await source.textContent()).toBe('来源：2025 春 八年级数学备课组 定稿 v1，张老师')
+  })
+
+  it('5. 李老师’s home page groups her own work: 我的任务, 我在写的, 我的二次备课, 我的反思', async () => {
     await teacher1.locator('.brand').click()
     const tasks = teacher1.getByTestId('my-tasks')
     await tasks.waitFor()

@@ -1,6 +1,7 @@
 /** The shared 导学案 of the lesson, opened in the editor with the access the rules give this user. */
 import { ExportLinks } from '../export/ExportLinks.tsx'
 import { ImportIntoDraft } from '../import/ImportIntoDraft.tsx'
+import { PickSourcePlan } from '../library/PickSourcePlan.tsx'
 import { hrefFor } from '../routing.ts'
 import { accessText } from '../collab/save-status-text.ts'
 import type { LessonPanelProps } from './lesson-panel-props.ts'
@@ -26,9 +27,7 @@ export function SharedPlanPanel({ detail }: LessonPanelProps) {
       {shared && detail.lesson.stage === 'draft' && detail.permissions.edit.allowed && (
         <>
           <ImportIntoDraft lessonId={detail.lesson.id} documentId={shared.id} />
-          <p className="muted">
-            也可以在<a href={hrefFor({ page: 'library' })}>资源库</a>里打开一份定稿，以此为底稿。
-          </p>
+          <PickSourcePlan lessonId={detail.lesson.id} />
         </>
       )}
     </section>

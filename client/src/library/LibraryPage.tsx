@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import type { LibraryPlan } from '../../../shared/api/library.ts'
-import { libraryTree } from '../../../shared/library/library-tree.ts'
+import { filterLibraryTree, libraryTree } from '../../../shared/library/library-tree.ts'
 import { semesterShortName } from '../../../shared/library/lineage.ts'
 import { queries } from '../api/queries.ts'
 import { hrefFor } from '../routing.ts'
@@ -30,17 +30,7 @@ export function LibraryPage() {
     )
 
   const grades = [...new Set(tree.flatMap((node) => node.grades.map((entry) => entry.grade)))]
-  const wanted = words.trim()
-  const shown = tree
-    .filter((node) => subject === everything || node.subject === subject)
-    .map((node) => ({
-      ...node,
-      grades: node.grades
-        .filter((entry) => grade === everything || entry.grade === grade)
-        .map((entry) => ({ ...entry, topics: entry.topics.filter((topic) => topic.title.includes(wanted)) }))
-        .filter((entry) => entry.topics.length > 0),
-    }))
-    .filter((node) => node.grades.length > 0)
+  const shown = filterLibraryTree(tree, { subject, grade, words })
 
   return (
     <main className="library-page" data-testid="library-page">

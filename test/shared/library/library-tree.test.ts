@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { subjectAndGradeOf } from '../../../shared/library/group-subject.ts'
-import { libraryTree, noGrade, noSubject } from '../../../shared/library/library-tree.ts'
+import { filterLibraryTree, libraryTree, noGrade, noSubject } from '../../../shared/library/library-tree.ts'
 
 const plan = (title: string, subject: string, grade: string, semester: string, groupName = '七年级数学备课组') => ({
   title,
@@ -54,6 +54,34 @@ describe('LIBRARY-2: the library by 学科 → 年级 → 课题', () => {
       '2026-2027学年第一学期',
       '2025-2026学年第二学期',
       '2025-2026学年第一学期',
+    ])
+  })
+})
+
+describe('LIBRARY-10: narrowing the library by 学科, 年级 and 课题', () => {
+  const tree = libraryTree([
+    plan('3.1.1 一元一次方程', '数学', '七年级', '2025-2026学年第一学期'),
+    plan('2.1 整式', '数学', '七年级', '2026-2027学年第一学期'),
+    plan('一次函数', '数学', '八年级', '2026-2027学年第一学期', '八年级数学备课组'),
+    plan('春望', '语文', '八年级', '2026-2027学年第一学期', '八年级语文备课组'),
+  ])
+  const titles = (subjects: ReturnType<typeof filterLibraryTree>) =>
+    subjects.flatMap((node) => node.grades.flatMap((entry) => entry.topics.map((topic) => topic.title)))
+
+  it('keeps everything without a filter', () => {
+    expect(titles(filterLibraryTree(tree, { subject: '', grade: '', words: '' }))).toHaveLength(4)
+  })
+
+  it('narrows by 学科 and 年级 and drops the branches left empty', () => {
+    const narrowed = filterLibraryTree(tree, { subject: '数学', grade: '八年级', words: '' })
+    expect(narrowed.map((node) => node.subject)).toEqual(['数学'])
+    expect(titles(narrowed)).toEqual(['一次函数'])
+  })
+
+  it('finds 课题 by words inside them, spaces around the words ignored', () => {
+    expect(titles(filterLibraryTree(tree, { subject: '', grade: '', words: ' 一次 ' }))).toEqual([
+      '3.1.1 一元一次方程',
+      '一次函数',
     ])
   })
 })
