@@ -113,9 +113,17 @@ export async function putSearchEntries(
   entries: readonly SearchEntryWrite[],
 ): Promise<void> {
   if (entries.length === 0) return
+  // Instances sharing PostgreSQL may index the same sources at once: writing rows in one order everywhere
+  // means their transactions wait for each other instead of deadlocking.
+  const ordered = [...entries].sort((a, b) => compareKeys(a, b))
   await db.transaction().execute(async (trx) => {
-    for (const entry of entries) await putEntry(trx, dialect, entry)
+    for (const entry of ordered) await putEntry(trx, dialect, entry)
   })
+}
+
+function compareKeys(a: SearchEntryWrite, b: SearchEntryWrite): number {
+  if (a.source !== b.source) return a.source < b.source ? -1 : 1
+  return a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0
 }
 
 async function putEntry(trx: Transaction<Database>, dialect: SqlDialect, entry: SearchEntryWrite): Promise<void> {
