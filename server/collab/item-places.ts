@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs'
 import { limits } from '../../shared/limits.ts'
+import { blockSourceAttribute, isBlockSourceValue } from '../../shared/schema/block-source.ts'
 import { withinValueDepth } from '../../shared/value-depth.ts'
 
 type Struct = Y.Item | Y.GC | Y.Skip
@@ -145,6 +146,9 @@ export function placeStructs(structs: readonly Struct[], known: ItemPlaces): Upd
     if (refusal === null && struct instanceof Y.Item && !valuesWithinDepth(struct.content)) {
       refusal = `内容里的数据嵌套太深（超过 ${limits.maxValueDepth} 层），这次修改没有保存`
     }
+    if (refusal === null && struct instanceof Y.Item && !blockSourceWellFormed(struct)) {
+      refusal = '段落的来源格式不对，这次修改没有保存'
+    }
   }
   return { places, incomplete, refusal }
 }
@@ -164,6 +168,17 @@ function valuesWithinDepth(content: Y.Item['content']): boolean {
   if (content instanceof Y.ContentJSON) return withinValueDepth(content.arr, max + 1)
   if (content instanceof Y.ContentDoc) return withinValueDepth(content.opts, max)
   return true
+}
+
+/**
+ * A block's 来源 is one short string of a fixed shape (LIBRARY-11), whoever wrote it: readers and the
+ * export may then trust its size and shape. An attribute is an item keyed by its name in its element.
+ */
+function blockSourceWellFormed(item: Y.Item): boolean {
+  if (item.parentSub !== blockSourceAttribute) return true
+  const content = item.content
+  if (content instanceof Y.ContentDeleted) return true
+  return content instanceof Y.ContentAny && content.arr.length === 1 && isBlockSourceValue(content.arr[0])
 }
 
 /** The update's own structs by id, for references between them. */

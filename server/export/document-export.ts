@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { buildExport } from '../../shared/export/build-export.ts'
 import { changeMarksOf } from '../../shared/export/change-marks.ts'
 import type { Edition, ExportDocument } from '../../shared/export/export-model.ts'
+import { blockSourceAttribute, parseBlockSource } from '../../shared/schema/block-source.ts'
 import { contentFragmentName } from '../../shared/schema/editor-schema.ts'
 import { type ProsemirrorMapping, proseMirrorDocOf } from '../../shared/schema/y-prosemirror.ts'
 import { diffBlocks } from '../../shared/versions/block-diff.ts'
@@ -20,6 +21,8 @@ export interface StateExport {
   subtitle: string
   /** The 定稿 version a 二次备课 is based on: its changes are marked in the 教师版. */
   baseState?: Uint8Array
+  /** The 来源 of copied blocks named for the reader (`blockSourcesOfState`, then `blockSourceLabels`). */
+  sourceLabels?: ReadonlyMap<string, string>
 }
 
 export function exportOfState(state: Uint8Array, options: StateExport): ExportDocument {
@@ -34,7 +37,13 @@ export function exportOfState(state: Uint8Array, options: StateExport): ExportDo
           keyOf: nodeKeys(mapping),
         }
       : undefined
-    return buildExport(doc, { edition: options.edition, title: options.title, subtitle: options.subtitle, changes })
+    return buildExport(doc, {
+      edition: options.edition,
+      title: options.title,
+      subtitle: options.subtitle,
+      changes,
+      ...(options.sourceLabels ? { sourceLabels: options.sourceLabels } : {}),
+    })
   } finally {
     ydoc.destroy()
   }
@@ -49,4 +58,25 @@ function nodeKeys(mapping: ProsemirrorMapping): (node: ProseMirrorNode) => strin
     if (key) keys.set(node, key)
   }
   return (node) => keys.get(node) ?? null
+}
+
+/** Every block source the state holds (LIBRARY-11), to be named for the reader before the export. */
+export function blockSourcesOfState(state: Uint8Array): string[] {
+  const ydoc = docFromState(state)
+  try {
+    const sources = new Set<string>()
+    const types: (Y.XmlElement | Y.XmlFragment)[] = [ydoc.getXmlFragment(contentFragmentName)]
+    // An explicit stack: the depth of stored content is bounded (BOUNDS-2), but a loop needs no trust.
+    for (let type = types.pop(); type !== undefined; type = types.pop()) {
+      for (const child of type.toArray()) {
+        if (!(child instanceof Y.XmlElement)) continue
+        const value = child.getAttribute(blockSourceAttribute)
+        if (parseBlockSource(value)) sources.add(value as string)
+        types.push(child)
+      }
+    }
+    return [...sources]
+  } finally {
+    ydoc.destroy()
+  }
 }

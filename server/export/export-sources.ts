@@ -14,9 +14,22 @@ import { type ContentContext, currentState } from '../versions/document-content.
 import { lessonAllowing } from '../versions/version-service.ts'
 import { documentContextOf } from '../workflow/document-context.ts'
 import { missing, type Outcome, succeed } from '../workflow/outcome.ts'
-import { exportOfState } from './document-export.ts'
+import { blockSourceLabels } from '../library/block-sources.ts'
+import { blockSourcesOfState, exportOfState } from './document-export.ts'
 
 const noSuchDocument = () => missing('没有这份文档')
+
+/** The 来源 of the copied blocks, named for the reader: the 教师版 prints them (LIBRARY-11). */
+async function sourceLabelsOf(
+  store: ContentContext['store'],
+  actor: Actor,
+  state: Uint8Array,
+  edition: Edition,
+): Promise<{ sourceLabels?: ReadonlyMap<string, string> }> {
+  if (edition !== 'teacher') return {}
+  const sources = blockSourcesOfState(state)
+  return sources.length === 0 ? {} : { sourceLabels: await blockSourceLabels(store, actor, sources) }
+}
 
 /** An export and the name its file gets, without extension: 课题-学生版, or the reflection's title. */
 export interface TitledExport {
@@ -41,7 +54,8 @@ export async function versionExport(
   const state = await store.versions.versionState(version.id)
   if (!state) return missing('没有这个定稿版本')
   const subtitle = `${editionLabels[edition]} · ${versionName(version.number)}`
-  return succeed(titled(exportOfState(state, { edition, title: lesson.value.title, subtitle }), true))
+  const sources = await sourceLabelsOf(store, actor, state, edition)
+  return succeed(titled(exportOfState(state, { edition, title: lesson.value.title, subtitle, ...sources }), true))
 }
 
 /** The document as it reads now. Reflections have no 学生版: they are always exported whole. */
@@ -58,14 +72,16 @@ export async function documentExport(
   if (lesson && !lesson.ok) return lesson
   const state = await currentState(context, documentId)
   const title = lesson?.value.title ?? document.title
+  // A reflection prints whole, as the 教师版.
+  const sources = await sourceLabelsOf(store, actor, state, document.kind === 'reflection' ? 'teacher' : edition)
   switch (document.kind) {
     case 'adaptation':
-      return adaptationExport(context, document, state, edition, title)
+      return adaptationExport(context, document, state, edition, title, sources)
     case 'reflection':
       return succeed(
         titled(
           {
-            ...exportOfState(state, { edition: 'teacher', title: document.title, subtitle: '课后反思' }),
+            ...exportOfState(state, { edition: 'teacher', title: document.title, subtitle: '课后反思', ...sources }),
             singleEdition: true,
           },
           false,
@@ -74,14 +90,22 @@ export async function documentExport(
     case 'variant':
       return succeed(
         titled(
-          exportOfState(state, { edition, title: document.title, subtitle: `${editionLabels[edition]} · 同课异构` }),
+          exportOfState(state, {
+            edition,
+            title: document.title,
+            subtitle: `${editionLabels[edition]} · 同课异构`,
+            ...sources,
+          }),
           true,
         ),
       )
     default: {
       const stage = lesson ? `${stageLabels[lesson.value.stage]}阶段的共享导学案` : '导学案'
       return succeed(
-        titled(exportOfState(state, { edition, title, subtitle: `${editionLabels[edition]} · ${stage}` }), true),
+        titled(
+          exportOfState(state, { edition, title, subtitle: `${editionLabels[edition]} · ${stage}`, ...sources }),
+          true,
+        ),
       )
     }
   }
@@ -93,6 +117,7 @@ async function adaptationExport(
   state: Uint8Array,
   edition: Edition,
   title: string,
+  sources: { sourceLabels?: ReadonlyMap<string, string> },
 ): Promise<Outcome<TitledExport>> {
   const adaptation = await store.adaptations.findAdaptation(document.id)
   if (!adaptation) return noSuchDocument()
@@ -108,6 +133,7 @@ async function adaptationExport(
     title,
     subtitle: `${editionLabels[edition]} · ${teacherName}的二次备课${basedOn}`,
     ...(baseState ? { baseState } : {}),
+    ...sources,
   })
   return succeed({ model, fileTitle: `${title}-${teacherName}的二次备课-${editionLabels[edition]}` })
 }

@@ -69,3 +69,28 @@ export const lessonLineage = z.object({
   builtOn: z.array(builtOnLesson),
 })
 export type LessonLineage = z.infer<typeof lessonLineage>
+
+/** At most this many sources are named in one request: a plan's copied blocks, many times over. */
+export const maxBlockSourcesPerRequest = 100
+
+/** `GET /api/block-sources?sources=document:…,version:…`: the 来源 of copied blocks (LIBRARY-11). */
+export const blockSourcesQuery = z.object({
+  sources: z
+    .string()
+    .max(maxBlockSourcesPerRequest * 80)
+    .transform((value) => [...new Set(value.split(',').filter(Boolean))])
+    .pipe(z.array(z.string()).min(1).max(maxBlockSourcesPerRequest)),
+})
+
+/** One source as the reader may see it: a link only when they may open it. */
+export const namedBlockSource = z.object({
+  source: z.string(),
+  /** 来源：2025 秋 七年级数学备课组《一元一次方程》定稿 v2，李老师 */
+  label: z.string(),
+  /** Where it opens: `version` a 定稿 version's page, `document` the document; null when not readable. */
+  opens: z.object({ kind: z.enum(['document', 'version']), id: z.string() }).nullable(),
+})
+export type NamedBlockSource = z.infer<typeof namedBlockSource>
+
+export const blockSourceNames = z.object({ sources: z.array(namedBlockSource) })
+export type BlockSourceNames = z.infer<typeof blockSourceNames>

@@ -8,6 +8,7 @@
  */
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { storedImageId } from '../images/image-url.ts'
+import { blockSourceAttribute, parseBlockSource } from '../schema/block-source.ts'
 import { headerFieldLabels, isHeaderFieldKey } from '../schema/header-fields.ts'
 import type { Block } from '../versions/document-blocks.ts'
 import type { ChangeMarks } from './change-marks.ts'
@@ -20,6 +21,8 @@ export interface ExportOptions {
   subtitle: string
   /** The 个人加减 of a 二次备课, with the block key of each node; marked in the 教师版 only. */
   changes?: { marks: ChangeMarks; keyOf: (node: ProseMirrorNode) => string | null }
+  /** The 来源 of copied blocks named for the reader (LIBRARY-11), by attribute value; 教师版 only. */
+  sourceLabels?: ReadonlyMap<string, string>
 }
 
 export const changeLegend =
@@ -27,7 +30,8 @@ export const changeLegend =
 
 export function buildExport(doc: ProseMirrorNode, options: ExportOptions): ExportDocument {
   const changes = options.edition === 'teacher' ? options.changes : undefined
-  const context: BuildContext = { edition: options.edition, changes, sectionCount: 0 }
+  const sourceLabels = options.edition === 'teacher' ? options.sourceLabels : undefined
+  const context: BuildContext = { edition: options.edition, changes, sourceLabels, sectionCount: 0 }
   const header: HeaderRow[] = []
   const blocks: ExportBlock[] = []
   doc.forEach((child) => {
@@ -50,6 +54,7 @@ export function buildExport(doc: ProseMirrorNode, options: ExportOptions): Expor
 interface BuildContext {
   edition: Edition
   changes: ExportOptions['changes']
+  sourceLabels: ExportOptions['sourceLabels']
   sectionCount: number
 }
 
@@ -63,6 +68,21 @@ function headerRows(header: ProseMirrorNode): HeaderRow[] {
 }
 
 function convertBlock(node: ProseMirrorNode, context: BuildContext): ExportBlock[] {
+  const blocks = convertNode(node, context)
+  const source: unknown = node.attrs[blockSourceAttribute]
+  const label = parseBlockSource(source) ? context.sourceLabels?.get(source as string) : undefined
+  const [first] = blocks
+  if (!label || !first) return blocks
+  // A section names its source under its title; any other block on the line after it.
+  if (first.kind === 'section') return [{ ...first, blocks: [sourceLine(label), ...first.blocks] }, ...blocks.slice(1)]
+  return [...blocks, sourceLine(label)]
+}
+
+function sourceLine(label: string): ExportBlock {
+  return { kind: 'paragraph', inlines: [{ text: `（${label}）`, italic: true }], teacherOnly: false }
+}
+
+function convertNode(node: ProseMirrorNode, context: BuildContext): ExportBlock[] {
   const teacherOnly = node.attrs['teacherOnly'] === true
   if (teacherOnly && context.edition === 'student') return []
   const children = () => convertChildren(node, context)

@@ -52,3 +52,24 @@ export function draftFromVersion(draft: JSONContent, version: JSONContent): JSON
   const body = (version.content ?? []).filter((node) => !isHeader(node))
   return { type: 'doc', content: [...header, ...body] }
 }
+
+/** How a copied block's source is named (LIBRARY-11); the lesson's fields are absent for a free document. */
+export interface BlockSourceNaming {
+  semester: string | null
+  groupName: string
+  title: string
+  /** 定稿 v2, 二次备课, 导学案, … */
+  what: string
+  /** Whose it is: the 主备人 of a plan or 定稿, the teacher of a 二次备课, design or reflection. */
+  authorName: string
+}
+
+/** 「来源：2025 秋 七年级数学备课组《一元一次方程》定稿 v2，李老师」 */
+export function blockSourceLabel(source: BlockSourceNaming): string {
+  const where = [source.semester ? semesterShortName(source.semester) : '', source.groupName].filter(Boolean).join(' ')
+  const author = source.authorName ? `，${source.authorName}` : ''
+  return `来源：${where}《${source.title}》${source.what}${author}`
+}
+
+/** What a reader who may not open the source is told: only that the block was copied. */
+export const unreadableBlockSourceLabel = '来源：另一份教案（你没有查看权限）'

@@ -18,9 +18,13 @@ import { HeaderField, LessonHeader } from './lesson-header.ts'
 import { LessonImage } from './lesson-image.ts'
 import { LessonSection } from './lesson-section.ts'
 import { TeacherOnly } from './teacher-only.ts'
+import { BlockSourceAttribute } from './block-source.ts'
 
-/** 2: the header block, sections and the teacherOnly attribute. 3: the image block. */
-export const editorSchemaVersion = 3
+/**
+ * 2: the header block, sections and the teacherOnly attribute. 3: the image block. 4: the blockSource
+ * attribute (an older editor would drop it from a block it edits).
+ */
+export const editorSchemaVersion = 4
 
 /** Name of the Y.XmlFragment that holds the document body. */
 export const contentFragmentName = 'content'
@@ -50,6 +54,7 @@ export function contentExtensions(): AnyExtension[] {
     HeaderField,
     LessonSection,
     TeacherOnly,
+    BlockSourceAttribute,
     LessonImage,
   ]
 }

@@ -9,6 +9,8 @@ import { Placeholder } from '@tiptap/extensions'
 import { contentExtensions, contentFragmentName } from '../../../shared/schema/editor-schema.ts'
 import type { CollabSession } from '../collab/collab-session.ts'
 import { type ThreadHooks, ThreadHighlights } from '../threads/thread-highlights.ts'
+import { fetchBlockSources } from '../api/library.ts'
+import { BlockSources } from './block-sources.ts'
 import { ImageUpload } from './image-upload.ts'
 import { KeepCaret } from './keep-caret.ts'
 import { LessonStructure } from './lesson-structure.ts'
@@ -41,6 +43,8 @@ export function editorExtensions(
     WordPaste,
     // Pictures are uploaded before they are inserted; pasted data: pictures too.
     ImageUpload.configure({ documentId: session.documentId, onMessage: onImageMessage }),
+    // 来源 of copied blocks: written on copy, kept on paste into another plan, shown above each block.
+    BlockSources.configure({ documentId: session.documentId, name: fetchBlockSources }),
     // A read-only text (comment-only access, a frozen plan) is still read and selected by keyboard.
     ReadingKeys,
     // Top-level lines of a document without sections; the lines in sections and the header get theirs here.

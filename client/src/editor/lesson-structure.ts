@@ -81,7 +81,9 @@ function flattenInto(node: ProseMirrorNode, schema: Schema, openAtStart: boolean
   switch (node.type.name) {
     case 'section': {
       const title = String(node.attrs.title)
-      if (!openAtStart && title) blocks.push(schema.nodes.heading!.create({ level: 3 }, schema.text(title)))
+      // The heading takes the section's 来源 (LIBRARY-8): it now stands for the section.
+      const attrs = { level: 3, blockSource: node.attrs.blockSource ?? null }
+      if (!openAtStart && title) blocks.push(schema.nodes.heading!.create(attrs, schema.text(title)))
       node.forEach((child, _offset, index) => flattenInto(child, schema, openAtStart && index === 0, blocks))
       return
     }

@@ -3,7 +3,14 @@
  * Refusals are 403 with the rule's reason; what the user may not read is 404 or left out.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { lessonLineage as lessonLineageShape, libraryListing, startFromRequest } from '../../../shared/api/library.ts'
+import {
+  blockSourceNames,
+  blockSourcesQuery,
+  lessonLineage as lessonLineageShape,
+  libraryListing,
+  startFromRequest,
+} from '../../../shared/api/library.ts'
+import { nameBlockSources } from '../../library/block-sources.ts'
 import { listLibrary } from '../../library/finished-plans.ts'
 import type { LibraryContext } from '../../library/library-context.ts'
 import { lessonLineage } from '../../library/lesson-lineage.ts'
@@ -43,6 +50,17 @@ const startFrom = createRoute({
   },
 })
 
+const blockSources = createRoute({
+  method: 'get',
+  path: '/api/block-sources',
+  summary: 'The 来源 of copied blocks, named for the reader; a source they may not read is only said to exist',
+  request: { query: blockSourcesQuery },
+  responses: {
+    200: { description: '段落来源', content: jsonContent(blockSourceNames) },
+    ...errorResponses(400, 401),
+  },
+})
+
 export function libraryRoutes(context: LibraryContext) {
   const app = new OpenAPIHono<{ Variables: AuthVariables }>()
 
@@ -59,5 +77,9 @@ export function libraryRoutes(context: LibraryContext) {
       200,
     )
   })
+  app.openapi(blockSources, async (c) =>
+    c.json({ sources: await nameBlockSources(context.store, c.var.auth.actor, c.req.valid('query').sources) }, 200),
+  )
+
   return app
 }

@@ -66,7 +66,13 @@ describe('editor schema', () => {
     const back = schema.nodeFromJSON(throughYjs(plan()))
     expect(() => back.check()).not.toThrow()
     expect(back.eq(original)).toBe(true)
-    expect(back.child(1).attrs).toEqual({ key: 'classCheck', title: '当堂检测', hint: '练习题', teacherOnly: false })
+    expect(back.child(1).attrs).toEqual({
+      key: 'classCheck',
+      title: '当堂检测',
+      hint: '练习题',
+      teacherOnly: false,
+      blockSource: null,
+    })
     expect(back.child(1).child(1).attrs.teacherOnly).toBe(true)
     expect(back.child(2).attrs.teacherOnly).toBe(true)
   })
@@ -84,7 +90,7 @@ describe('editor schema', () => {
     expect(() => schema.nodeFromJSON(loose).check()).not.toThrow()
     expect(schema.topNodeType.createAndFill()!.toJSON()).toEqual({
       type: 'doc',
-      content: [{ type: 'paragraph', attrs: { teacherOnly: false } }],
+      content: [{ type: 'paragraph', attrs: { teacherOnly: false, blockSource: null } }],
     })
   })
 

@@ -13,7 +13,7 @@ describe('the image block', () => {
     const doc = generateJSON(`<p>图 1</p><img src="${src}" alt="数轴" width="320" height="80">`, extensions)
     expect(doc.content?.[1]).toEqual({
       type: 'image',
-      attrs: { src, alt: '数轴', width: 320, height: 80, teacherOnly: false },
+      attrs: { src, alt: '数轴', width: 320, height: 80, teacherOnly: false, blockSource: null },
     })
   })
 
@@ -34,6 +34,13 @@ describe('the image block', () => {
       expect(html).toContain(attribute)
     const ydoc = prosemirrorJSONToYDoc(schema, json, contentFragmentName)
     const back = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(contentFragmentName), schema)
-    expect(back.firstChild?.attrs).toEqual({ src, alt: '', width: 40, height: 30, teacherOnly: true })
+    expect(back.firstChild?.attrs).toEqual({
+      src,
+      alt: '',
+      width: 40,
+      height: 30,
+      teacherOnly: true,
+      blockSource: null,
+    })
   })
 })

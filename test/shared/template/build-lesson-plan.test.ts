@@ -25,7 +25,13 @@ describe('buildLessonPlan', () => {
       ]),
     )
     expect(sections.map((section) => section.attrs)).toEqual(
-      defaultLessonTemplate.sections.map(({ key, title, hint, teacherOnly }) => ({ key, title, hint, teacherOnly })),
+      defaultLessonTemplate.sections.map(({ key, title, hint, teacherOnly }) => ({
+        key,
+        title,
+        hint,
+        teacherOnly,
+        blockSource: null,
+      })),
     )
     for (const section of sections) {
       expect(section.type.name).toBe('section')
