@@ -36,6 +36,7 @@ import { refuseCrossSite } from './same-origin.ts'
 import { searchRoutes } from './routes/search-routes.ts'
 import { securityHeaders } from './security-headers.ts'
 import { ownAccountRoutes } from './routes/own-account-routes.ts'
+import { checkRoutes } from './routes/check-routes.ts'
 import { rosterRoutes, isRosterPath } from './routes/roster-routes.ts'
 import { schoolAdminRoutes } from './routes/school-admin-routes.ts'
 import { publicSetupPaths, setupRoutes } from './routes/setup-routes.ts'
@@ -113,6 +114,7 @@ export function createApp(options: AppOptions) {
   app.route('/', setupRoutes(store, options.firstRun, trust))
   app.route('/', ownAccountRoutes({ store, registry }))
   app.route('/', schoolAdminRoutes({ store, registry }))
+  app.route('/', checkRoutes({ store }))
   app.route('/', schoolSsoRoutes(store, options.sso?.settings ?? null))
   app.route('/', rosterRoutes({ store, registry }))
   app.route('/', documentRoutes(store))
