@@ -74,16 +74,11 @@ export const limits = {
   maxUserBytesPerSecond: 2 * 1024 * 1024,
   maxUserBytesBurst: 32 * 1024 * 1024,
   /**
-   * Deletion ranges one update may carry, counted before it is decoded (BOUNDS-14): decoding a range
-   * costs what a few hundred bytes of text cost. A reconnect's sync step 2 carries its document's whole
-   * delete set: a heavily edited 1 MB document holds about 12,000 ranges.
+   * Deletion ranges one update may add to its document, counted before it is decoded (BOUNDS-14):
+   * decoding a range costs what a few hundred bytes of text cost. Ranges the document holds already do
+   * not count, so a reconnect's sync step 2, which carries the document's whole delete set, always fits.
    */
   maxDeleteRangesPerUpdate: 200_000,
-  /**
-   * Deletion ranges a document may hold: below `maxDeleteRangesPerUpdate`, so that a reconnect's sync
-   * step 2, which carries them all and a few of its own, is never refused for them.
-   */
-  maxDocumentDeleteRanges: 100_000,
   /** Ranges charged per connection each second; its burst is `maxDeleteRangesPerUpdate`. */
   maxDeleteRangesPerSecond: 20_000,
   /** The same for all connections of one user together. */

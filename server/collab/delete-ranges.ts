@@ -19,22 +19,25 @@ const contentRef = 0x1f
 /** Type refs of `ContentType` that carry a node name (`YXmlElement`, `YXmlHook`). */
 const namedTypeRefs = new Set([3, 5])
 
+/** Whether the document already holds a deletion range. */
+export type HeldDeletion = (client: number, clock: number, length: number) => boolean
+
 /**
- * The number of deletion ranges in `update`, or any number above `cap` once the count passes it.
- * Throws on bytes that are no update; the full decoding would refuse them too.
+ * The number of deletion ranges in `update` that `held` says the document does not hold yet, or any
+ * number above `cap` once the count passes it. A reconnect's sync step 2 carries the document's whole
+ * delete set: only what it adds is new work, and counting the rest would refuse a large document's
+ * every reconnect. Throws on bytes that are no update; the full decoding would refuse them too.
  */
-export function deleteRangesOf(update: Uint8Array, cap: number): number {
+export function deleteRangesOf(update: Uint8Array, cap: number, held: HeldDeletion = () => false): number {
   const decoder = atDeleteSet(update)
   let ranges = 0
   const deletingClients = decoding.readVarUint(decoder)
   for (let i = 0; i < deletingClients; i++) {
-    decoding.readVarUint(decoder) // client
-    const count = decoding.readVarUint(decoder)
-    ranges += count
-    if (ranges > cap) return ranges
-    for (let r = 0; r < count; r++) {
-      decoding.readVarUint(decoder) // clock
-      decoding.readVarUint(decoder) // length
+    const client = decoding.readVarUint(decoder)
+    // A header may claim any count: each range is read from the bytes, which end.
+    for (let count = decoding.readVarUint(decoder); count > 0; count--) {
+      const clock = decoding.readVarUint(decoder)
+      if (!held(client, clock, decoding.readVarUint(decoder)) && ++ranges > cap) return ranges
     }
   }
   return ranges

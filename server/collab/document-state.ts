@@ -102,18 +102,9 @@ export class DocumentState {
     return true
   }
 
-  /**
-   * At most how many ranges the document's delete set would hold with `deletions` added (BOUNDS-14):
-   * each range it does not hold yet counts one, though it may join ranges it does.
-   */
-  deleteRangesWith(deletions: Deletions): number {
-    const deleted = this.deletedIds()
-    let added = 0
-    for (const [client, items] of deletions.clients) {
-      for (const { clock, len } of items) if (!deleted.covers(client, clock, len)) added++
-    }
-    return deleted.size + added
-  }
+  /** Whether the document has deleted all of a range already (BOUNDS-14). */
+  readonly holdsDeletion = (client: number, clock: number, length: number): boolean =>
+    this.deletedIds().covers(client, clock, length)
 
   private deletedIds(): IdRanges {
     if (!this.deleted) {

@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { MessageType } from '../../shared/protocol/messages.ts'
-import { deleteRangesOf } from './delete-ranges.ts'
+import { deleteRangesOf, type HeldDeletion } from './delete-ranges.ts'
 import type { DecodedUpdate } from './document-state.ts'
 
 export type IncomingMessage =
@@ -56,13 +56,13 @@ export function peekUpdateFrame(frame: Uint8Array): { holdsStructs: boolean } | 
  * any other message and for bytes too broken to count, which the parse refuses anyway; any number
  * above `cap` once the count passes it.
  */
-export function deleteRangesOfFrame(frame: Uint8Array, cap: number): number {
+export function deleteRangesOfFrame(frame: Uint8Array, cap: number, held: HeldDeletion): number {
   try {
     const decoder = decoding.createDecoder(frame)
     if (decoding.readVarUint(decoder) !== MessageType.sync) return 0
     const syncType = decoding.readVarUint(decoder)
     if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) return 0
-    return deleteRangesOf(decoding.readVarUint8Array(decoder), cap)
+    return deleteRangesOf(decoding.readVarUint8Array(decoder), cap, held)
   } catch {
     return 0
   }

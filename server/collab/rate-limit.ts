@@ -75,12 +75,16 @@ export class FrameBudget {
         : new TokenBucket(deleteRangesPerSecond, deleteRangesBurst, now)
   }
 
+  /** Whether one frame of `size` bytes fits; once refused, the caller closes the connection. */
+  spend(size: number): boolean {
+    return this.frames.take(1) && this.bytes.take(size)
+  }
+
   /**
-   * Whether one frame of `size` bytes whose update deletes `deleteRanges` ranges fits; once refused,
-   * the caller closes the connection.
+   * Whether an update that adds `deleteRanges` ranges to its document fits; charged apart from its frame,
+   * once the room can tell which of its ranges it holds already.
    */
-  spend(size: number, deleteRanges = 0): boolean {
-    if (!this.frames.take(1) || !this.bytes.take(size)) return false
+  spendDeletions(deleteRanges: number): boolean {
     return deleteRanges === 0 || this.deleteRanges === null || this.deleteRanges.take(deleteRanges)
   }
 }

@@ -13,6 +13,7 @@ import type { SequencedUpdate, Store } from '../store/store.ts'
 import { isStoreUnreachable } from '../store/store-unreachable.ts'
 import type { CollabMetrics } from '../metrics.ts'
 import type { Connection } from './connection.ts'
+import type { HeldDeletion } from './delete-ranges.ts'
 import type { DecodedUpdate, DocumentState } from './document-state.ts'
 import { type HeldUpdate, HeldUpdates } from './held-updates.ts'
 import { type IncomingMessage, parseIncomingMessage, peekUpdateFrame, ProtocolError } from './incoming-message.ts'
@@ -141,6 +142,11 @@ export class Room {
     this.held.dropOf(connection)
     this.awareness.leave(connection)
     if (this.connections.size === 0) this.options.onEmpty(this)
+  }
+
+  /** Whether the document holds a deletion range already: what a frame adds is charged (BOUNDS-14). */
+  get holdsDeletion(): HeldDeletion {
+    return this.options.state.holdsDeletion
   }
 
   /** Handles one frame; a malformed frame closes only its own connection. */
@@ -405,11 +411,6 @@ export class Room {
   private admit({ connection, update, decoded, frame, frameNumber }: HeldUpdate): void {
     const redundant = this.options.state.addsNothing(decoded)
     let activity: ThreadActivity[] = []
-    if (!redundant && tooManyDeletions(this.options.state, decoded)) {
-      connection.firstRefusedFrame ??= frameNumber
-      connection.send(encodePermissionDenied('删除的地方太多，这次修改无法保存'))
-      return
-    }
     if (!redundant) {
       const verdict = this.threadGuard.review(update, decoded, {
         userId: connection.user.id,
@@ -594,11 +595,6 @@ export class Room {
       if (connection !== except) connection.send(frame)
     }
   }
-}
-
-/** Whether the update would give the document more deletion ranges than it may hold (BOUNDS-14). */
-function tooManyDeletions(state: DocumentState, decoded: DecodedUpdate): boolean {
-  return decoded.ds.clients.size > 0 && state.deleteRangesWith(decoded.ds) > limits.maxDocumentDeleteRanges
 }
 
 /**

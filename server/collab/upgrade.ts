@@ -195,6 +195,26 @@ function attach(
   let buffered: Uint8Array[] = []
   let bufferedBytes = 0
 
+  /**
+   * Hands a frame to the room, its update's deletions charged first (BOUNDS-14). Only the ranges the
+   * document does not hold yet count, so they are counted once the room is loaded: a reconnect's sync
+   * step 2 carries the document's whole delete set, which costs its sender nothing new. A reader's
+   * updates are dropped unread by the room (BOUNDS-6), so counting them would cost for nothing.
+   */
+  const deliver = (joined: Room, frame: Uint8Array): void => {
+    if (!connection.isOpen || !userBudget) return
+    if (connection.access !== 'read') {
+      const cap = limits.maxDeleteRangesPerUpdate
+      const added = deleteRangesOfFrame(frame, cap, joined.holdsDeletion)
+      if (added > cap) return connection.close(CloseCode.tooManyDeletions, 'update deletes in too many places')
+      if (!budget.spendDeletions(added) || !userBudget.spendDeletions(added)) {
+        const pauseMs = cooldowns.strike(connection.user.id)
+        return connection.close(CloseCode.rateLimited, rateLimitedReason('too many deletions', pauseMs))
+      }
+    }
+    joined.receive(connection, frame)
+  }
+
   ws.on('error', () => ws.terminate())
   ws.on('close', (code: number) => {
     log.info({ code }, 'connection closed')
@@ -209,20 +229,15 @@ function attach(
     if (!connection.isOpen || !userBudget) return
     if (!isBinary) return connection.close(CloseCode.protocolError, 'text frames are not part of the protocol')
     const frame = toBytes(data)
-    // A reader's updates are dropped unread by the room (BOUNDS-6), so counting them would cost for nothing.
-    const deleteRanges = connection.access === 'read' ? 0 : deleteRangesOfFrame(frame, limits.maxDeleteRangesPerUpdate)
-    if (deleteRanges > limits.maxDeleteRangesPerUpdate) {
-      return connection.close(CloseCode.tooManyDeletions, 'update deletes in too many places')
-    }
     // Before anything is read: a flood costs its sender the connection, and the room nothing.
-    if (!budget.spend(frame.length, deleteRanges) || !userBudget.spend(frame.length, deleteRanges)) {
+    if (!budget.spend(frame.length) || !userBudget.spend(frame.length)) {
       const pauseMs = cooldowns.strike(connection.user.id)
       return connection.close(CloseCode.rateLimited, rateLimitedReason('too many updates', pauseMs))
     }
     turns.run(connection, () => {
       // Frames still waiting for their turn when the connection closed are dropped like frames in flight.
       if (!connection.isOpen) return
-      if (room) return room.receive(connection, frame)
+      if (room) return deliver(room, frame)
       bufferedBytes += frame.length
       if (bufferedBytes > limits.maxPendingBytesWhileLoading) {
         return connection.close(CloseCode.tooMuchWhileLoading, 'too much data while the document loads')
@@ -239,7 +254,7 @@ function attach(
     (joined) => {
       room = joined
       if (connection.isOpen) endPresence = context.presence.opened(admission.documentId, connection.user.id)
-      for (const frame of buffered) joined.receive(connection, frame)
+      for (const frame of buffered) deliver(joined, frame)
       buffered = []
       if (!connection.isOpen) joined.leave(connection)
     },

@@ -49,10 +49,10 @@ describe('rate limits', () => {
       clock.read,
     )
     // Small frames whose deletions cost far more than their bytes.
-    expect(budget.spend(40, 6_000)).toBe(true)
-    expect(budget.spend(40, 6_000)).toBe(false)
+    expect(budget.spend(40) && budget.spendDeletions(6_000)).toBe(true)
+    expect(budget.spend(40) && budget.spendDeletions(6_000)).toBe(false)
     clock.now += 2_000
-    expect(budget.spend(40, 6_000)).toBe(true)
+    expect(budget.spend(40) && budget.spendDeletions(6_000)).toBe(true)
     expect(budget.spend(40)).toBe(true)
   })
 
