@@ -114,7 +114,7 @@ export function createApp(options: AppOptions) {
   app.route('/', setupRoutes(store, options.firstRun, trust))
   app.route('/', ownAccountRoutes({ store, registry }))
   app.route('/', schoolAdminRoutes({ store, registry }))
-  app.route('/', checkRoutes({ store }))
+  app.route('/', checkRoutes({ store, registry }))
   app.route('/', schoolSsoRoutes(store, options.sso?.settings ?? null))
   app.route('/', rosterRoutes({ store, registry }))
   app.route('/', documentRoutes(store))

@@ -68,3 +68,45 @@ describe('教案检查 routes', () => {
     expect(unknown.status).toBe(404)
   })
 })
+
+describe('教案检查 export', () => {
+  it('[CHECK-5] the office downloads the counts and checks as an .xlsx; a teacher or leader is refused', async () => {
+    const officeCookie = await login(server.url, 'admin')
+    const office = as(officeCookie)
+    const accounts = (await office<Account[]>('GET', '/api/admin/accounts')).body
+    const teacher2 = accounts.find((account) => account.username === 'teacher2')!
+    await office('PUT', `/api/admin/checks/${teacher2.id}`, { semester, grade: 'improve', comment: '反思要\n写具体' })
+
+    const path = `/api/admin/checks/export?semester=${encodeURIComponent(semester)}`
+    const response = await fetch(`${server.url}${path}`, { headers: { cookie: officeCookie } })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-disposition')).toContain(encodeURIComponent('教案检查'))
+    const { default: ExcelJS } = await import('exceljs')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await response.arrayBuffer())
+    const rows = (name: string) =>
+      workbook
+        .getWorksheet(name)!
+        .getSheetValues()
+        .filter((row) => row !== undefined)
+        .map((row) => (row as unknown[]).slice(1))
+    const counts = rows('统计')
+    expect(counts[0]).toEqual(['姓名', '备课组', '主备', '二次备课', '反思', '批注'])
+    expect(counts.some((row) => row[0] === teacher2.displayName)).toBe(true)
+    const checks = rows('教案检查')
+    expect(checks[0]).toEqual(['姓名', '学期', '等级', '评语', '检查人', '时间'])
+    const row = checks.find((cells) => cells[0] === teacher2.displayName)!
+    expect(row.slice(1, 5)).toEqual([
+      semester,
+      '待改进',
+      '反思要\n写具体',
+      accounts.find((a) => a.username === 'admin')!.displayName,
+    ])
+    expect(checks.some((cells) => cells[0] === accounts.find((a) => a.username === 'guest')!.displayName)).toBe(false)
+
+    for (const username of ['teacher1', 'leader']) {
+      const refused = await fetch(`${server.url}${path}`, { headers: { cookie: await login(server.url, username) } })
+      expect(refused.status).toBe(403)
+    }
+  })
+})
