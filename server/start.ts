@@ -128,7 +128,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     restMs: options.searchIndexDelayMs,
   })
   const registry = new RoomRegistry({
-    store: { updates: announcingWrites(store.updates, () => searchIndexer.changed()) },
+    store: { updates: announcingWrites(store.updates, (documentId) => searchIndexer.documentChanged(documentId)) },
     metrics,
     peers: peers ?? undefined,
     compactAfter: options.compactAfter,
@@ -209,13 +209,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 }
 
 /** The update log, telling `stored` after each append it has made durable (the room's writes included). */
-function announcingWrites(updates: UpdateStore, stored: () => void): UpdateStore {
+function announcingWrites(updates: UpdateStore, stored: (documentId: string) => void): UpdateStore {
   return new Proxy(updates, {
     get(target, property, receiver) {
       if (property !== 'appendUpdates') return Reflect.get(target, property, receiver) as unknown
       return async (documentId: string, rows: readonly Uint8Array[]) => {
         const seq = await target.appendUpdates(documentId, rows)
-        stored()
+        stored(documentId)
         return seq
       }
     },

@@ -1,9 +1,10 @@
 /**
- * Keeps the search index up to date from stored state, off the edit path (SEARCH-8): a change pokes
- * `changed()`, which only arms a timer; a sweep a moment later (and never sooner than `restMs` after the
- * last one) indexes whatever is stale (the store
- * compares each source with the stamp its entry was written from), in small batches that yield to the
- * event loop, so typing never waits on indexing. A periodic sweep catches anything no poke announced.
+ * Keeps the search index up to date from stored state, off the edit path (SEARCH-8): a stored write pokes
+ * `documentChanged(id)` and any other change `changed()`; either only arms a timer. A sweep a moment later
+ * (and never sooner than `restMs` after the last one) indexes what is stale, in small batches that yield to
+ * the event loop, so typing never waits on indexing. An announced document is looked at alone (SEARCH-10),
+ * and no sooner than its gap after it was last read (SEARCH-9, `reindex-schedule.ts`); a whole sweep, at
+ * start, after other changes and every few minutes, catches anything no poke announced.
  */
 import { indexTerms } from '../../shared/search/search-terms.ts'
 import { blocksOfState } from '../../shared/versions/document-blocks.ts'
@@ -12,20 +13,22 @@ import { logger } from '../log/logger.ts'
 import type { SearchEntryWrite, StaleSearchSource } from '../store/search-records.ts'
 import type { Store } from '../store/store.ts'
 import { buildEditorSchema } from '../../shared/schema/editor-schema.ts'
+import { isDueForIndexing, type LastIndexing, maxReindexGapMs, nextIndexingAt } from './reindex-schedule.ts'
 
 export interface SearchIndexerOptions {
   /** How long after a change the sweep runs: changes meanwhile join it. */
   delayMs?: number
   /**
    * How long after a sweep ends the next may start. While a teacher types, every keystroke is a change;
-   * without a rest the document would be read, merged and indexed on the server's one thread twice a
-   * second, a cost a large 导学案 makes everyone's typing wait for.
+   * without a rest the store would be asked twice a second on the server's one thread.
    */
   restMs?: number
-  /** A sweep also runs this often, whatever was announced. */
+  /** A whole sweep also runs this often, whatever was announced. */
   sweepEveryMs?: number
   /** Sources indexed per transaction. */
   batchSize?: number
+  /** The clock, ms since the epoch. */
+  now?: () => number
 }
 
 /** PostgreSQL keeps positions up to 16,383; both backends index the same first grams of a long text. */
@@ -33,17 +36,28 @@ export const maxIndexedGrams = 16_000
 
 const editorSchema = buildEditorSchema()
 
+/** A whole sweep leaves out at most this many resting documents, within any backend's parameter limit. */
+const maxSkippedDocuments = 500
+
 export class SearchIndexer {
   private readonly delayMs: number
   private readonly restMs: number
-  private lastSweepEnded = 0
   private readonly sweepEveryMs: number
   private readonly batchSize: number
+  private readonly now: () => number
+  private lastSweepEnded = 0
   private timer: NodeJS.Timeout | undefined
+  private timerAt = 0
   private interval: NodeJS.Timeout | undefined
   private sweeping: Promise<void> | undefined
   private again = false
   private stopped = false
+  /** A change no document id names was announced: the next sweep looks at every source. */
+  private wholeDue = false
+  /** Documents whose writes were announced and that were not looked at since. */
+  private readonly announced = new Set<string>()
+  /** Documents read within the longest gap, and when and how large (SEARCH-9). */
+  private readonly indexed = new Map<string, LastIndexing>()
 
   constructor(
     private readonly store: Pick<Store, 'search' | 'updates' | 'versions'>,
@@ -51,39 +65,34 @@ export class SearchIndexer {
   ) {
     this.delayMs = options.delayMs ?? 500
     this.restMs = options.restMs ?? 5000
-    this.sweepEveryMs = options.sweepEveryMs ?? 30_000
+    this.sweepEveryMs = options.sweepEveryMs ?? 300_000
     this.batchSize = options.batchSize ?? 20
+    this.now = options.now ?? Date.now
   }
 
-  /** Indexes what is stale now, then keeps sweeping every `sweepEveryMs`. */
+  /** Indexes what is stale now, then sweeps everything every `sweepEveryMs`. */
   start(): void {
     this.changed()
     this.interval = setInterval(() => this.changed(), this.sweepEveryMs)
     this.interval.unref()
   }
 
-  /** Something was stored: sweep soon. Cheap and synchronous, for any write path to call. */
+  /** Something other than a document's content was stored: sweep every source soon. Cheap and synchronous. */
   changed(): void {
-    if (this.stopped || this.timer) return
-    const wait = Math.max(this.delayMs, this.lastSweepEnded + this.restMs - Date.now())
-    this.timer = setTimeout(() => {
-      this.timer = undefined
-      void this.sweep()
-    }, wait)
-    this.timer.unref()
+    this.wholeDue = true
+    this.armAt(this.now())
   }
 
-  /** Runs a sweep now (or after the running one) and resolves when nothing stale is left. */
+  /** The document's update log grew: look at it soon (SEARCH-10). Cheap and synchronous, for the room's writes. */
+  documentChanged(documentId: string): void {
+    this.announced.add(documentId)
+    this.armAt(this.now())
+  }
+
+  /** Sweeps every source now (or after the running sweep) and resolves when nothing due is stale. */
   async sweep(): Promise<void> {
-    if (this.sweeping) {
-      this.again = true
-      return this.sweeping
-    }
-    this.sweeping = this.sweepUntilCurrent().finally(() => {
-      this.sweeping = undefined
-      this.lastSweepEnded = Date.now()
-    })
-    return this.sweeping
+    this.wholeDue = true
+    return this.run()
   }
 
   async stop(): Promise<void> {
@@ -93,12 +102,53 @@ export class SearchIndexer {
     await this.sweeping
   }
 
+  /** Runs a sweep at `at`, or after the rest that follows the last one; an earlier time replaces a later. */
+  private armAt(at: number): void {
+    if (this.stopped) return
+    const now = this.now()
+    const when = Math.max(at, now + this.delayMs, this.lastSweepEnded + this.restMs)
+    if (this.timer && this.timerAt <= when) return
+    clearTimeout(this.timer)
+    this.timerAt = when
+    this.timer = setTimeout(() => {
+      this.timer = undefined
+      void this.run()
+    }, when - now)
+    this.timer.unref()
+  }
+
+  private run(): Promise<void> {
+    if (this.sweeping) {
+      this.again = true
+      return this.sweeping
+    }
+    this.sweeping = this.sweepUntilCurrent().finally(() => {
+      this.sweeping = undefined
+      this.lastSweepEnded = this.now()
+      this.armForWaiting()
+    })
+    return this.sweeping
+  }
+
+  /** Documents announced while they were within their gap wait for it to end (SEARCH-9). */
+  private armForWaiting(): void {
+    if (this.wholeDue) this.armAt(this.now())
+    const now = this.now()
+    let earliest = Infinity
+    for (const id of this.announced) earliest = Math.min(earliest, nextIndexingAt(this.indexed.get(id), now))
+    if (earliest < Infinity) this.armAt(earliest)
+  }
+
   private async sweepUntilCurrent(): Promise<void> {
     do {
       this.again = false
       try {
-        await this.indexStale()
-        await this.store.search.deleteOrphanSearchEntries()
+        this.forgetOldReadings()
+        if (this.wholeDue) {
+          this.wholeDue = false
+          await this.indexAllStale()
+          await this.store.search.deleteOrphanSearchEntries()
+        } else await this.indexAnnounced()
       } catch (error) {
         // The next sweep tries again; search shows the last good index meanwhile.
         logger.error({ err: error }, 'search indexing failed')
@@ -107,16 +157,51 @@ export class SearchIndexer {
     } while (this.again && !this.stopped)
   }
 
-  private async indexStale(): Promise<void> {
+  /** A reading older than the longest gap no longer holds anything back. */
+  private forgetOldReadings(): void {
+    const now = this.now()
+    for (const [id, last] of this.indexed) if (last.at + maxReindexGapMs <= now) this.indexed.delete(id)
+  }
+
+  /** The announced documents that are due, looked at by id only (SEARCH-10); the others keep waiting. */
+  private async indexAnnounced(): Promise<void> {
+    const now = this.now()
+    const due = [...this.announced].filter((id) => isDueForIndexing(this.indexed.get(id), now))
+    for (const id of due) this.announced.delete(id)
+    try {
+      for (let i = 0; i < due.length && !this.stopped; i += this.batchSize) {
+        const documentIds = due.slice(i, i + this.batchSize)
+        await this.indexBatch(await this.store.search.listStaleSearchSources(this.batchSize, { documentIds }))
+      }
+    } catch (error) {
+      for (const id of due) this.announced.add(id)
+      throw error
+    }
+  }
+
+  /**
+   * Every stale source but the announced documents within their gap, which keep waiting (SEARCH-9). Only
+   * those are left out: others read lately are not stale unless something unannounced changed them.
+   */
+  private async indexAllStale(): Promise<void> {
     for (;;) {
       if (this.stopped) return
-      const stale = await this.store.search.listStaleSearchSources(this.batchSize)
+      const now = this.now()
+      const resting = [...this.announced]
+        .filter((id) => !isDueForIndexing(this.indexed.get(id), now))
+        .slice(0, maxSkippedDocuments)
+      const stale = await this.store.search.listStaleSearchSources(this.batchSize, { skipDocumentIds: resting })
       if (stale.length === 0) return
-      const entries: SearchEntryWrite[] = []
-      for (const source of stale) entries.push(await this.entryOf(source))
-      await this.store.search.putSearchEntries(entries)
-      await new Promise((resolve) => setImmediate(resolve))
+      await this.indexBatch(stale)
     }
+  }
+
+  private async indexBatch(stale: readonly StaleSearchSource[]): Promise<void> {
+    if (stale.length === 0) return
+    const entries: SearchEntryWrite[] = []
+    for (const source of stale) entries.push(await this.entryOf(source))
+    await this.store.search.putSearchEntries(entries)
+    await new Promise((resolve) => setImmediate(resolve))
   }
 
   private async entryOf(source: StaleSearchSource): Promise<SearchEntryWrite> {
@@ -145,6 +230,8 @@ export class SearchIndexer {
     else {
       const stored = await this.store.updates.loadDocumentState(source.sourceId)
       const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+      const bytes = parts.reduce((sum, part) => sum + part.byteLength, 0)
+      this.indexed.set(source.sourceId, { at: this.now(), bytes })
       state = parts.length === 0 ? null : Y.mergeUpdates(parts)
     }
     if (!state) return []

@@ -15,6 +15,7 @@ import type {
   SearchFilterValues,
   SearchRequest,
   SearchSource,
+  StaleSearchFilter,
   StaleSearchSource,
 } from './search-records.ts'
 
@@ -27,8 +28,19 @@ const lastSeqOf = sql`coalesce(
   (select s.upto_seq from document_snapshots s where s.document_id = d.id),
   d.last_seq)`
 
-/** Sources whose entry is missing or older than they are, at most `limit` of each source. */
-export async function listStaleSearchSources(db: Kysely<Database>, limit: number): Promise<StaleSearchSource[]> {
+/**
+ * Sources whose entry is missing or older than they are, at most `limit` of each source; with
+ * `filter.documentIds`, only those documents are looked at (SEARCH-10), and `filter.skipDocumentIds` are
+ * left out of a whole sweep (SEARCH-9).
+ */
+export async function listStaleSearchSources(
+  db: Kysely<Database>,
+  limit: number,
+  filter: StaleSearchFilter = {},
+): Promise<StaleSearchSource[]> {
+  if (filter.documentIds?.length === 0) return []
+  const only = filter.documentIds ? sql`and d.id in (${sql.join([...filter.documentIds])})` : sql``
+  const skip = filter.skipDocumentIds?.length ? sql`and d.id not in (${sql.join([...filter.skipDocumentIds])})` : sql``
   const entryOf = (source: SearchSource, ref: 'd.id' | 'v.id' | 'm.id' | 'o.id') =>
     sql`left join search_entries e on e.source = ${source} and e.source_id = ${sql.ref(ref)}`
   const documents = await sql<Row>`
@@ -37,8 +49,9 @@ export async function listStaleSearchSources(db: Kysely<Database>, limit: number
         d.group_id, d.lesson_id, d.id as document_id, null as version_number, null as observer_id,
         null as observed_id, d.title, d.created_at as dated_at, e.id, e.stamp as entry_stamp
       from documents d ${entryOf('document', 'd.id')}
-      where d.kind in ('lesson-plan', 'reflection')
+      where d.kind in ('lesson-plan', 'reflection') ${only} ${skip}
     ) x where x.id is null or x.entry_stamp <> x.stamp limit ${limit}`.execute(db)
+  if (filter.documentIds) return documents.rows.map((row) => staleOf('document', row, []))
   const versions = await sql<Row>`
     select * from (
       select v.id as source_id, l.title as stamp, 'lesson-plan' as kind, l.school_id, l.group_id, l.id as lesson_id,

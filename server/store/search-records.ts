@@ -28,6 +28,14 @@ export interface StaleSearchSource {
   datedAt: number
 }
 
+/** Which sources a stale scan looks at (SEARCH-9, SEARCH-10); by default all of them. */
+export interface StaleSearchFilter {
+  /** Only these documents, and no other source: the ones whose writes were announced. */
+  documentIds?: readonly string[] | undefined
+  /** Not these documents: indexed too recently to be read again yet. */
+  skipDocumentIds?: readonly string[] | undefined
+}
+
 export type SearchEntryWrite = Omit<StaleSearchSource, 'fields'> & { body: string; terms: IndexTerms }
 
 /** Filters of a search, all optional (SEARCH-7). */

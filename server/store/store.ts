@@ -40,6 +40,7 @@ import type {
   SearchEntryWrite,
   SearchFilterValues,
   SearchRequest,
+  StaleSearchFilter,
   StaleSearchSource,
 } from './search-records.ts'
 import type { LessonTemplate } from '../../shared/template/lesson-template.ts'
@@ -448,8 +449,11 @@ export interface NotificationStore {
 
 /** The search index, written by the indexer from stored state, never on the edit path (server/search/). */
 export interface SearchStore {
-  /** Sources whose entry is missing or was written from an older state of them, at most `limit` of each source. */
-  listStaleSearchSources(limit: number): Promise<StaleSearchSource[]>
+  /**
+   * Sources whose entry is missing or was written from an older state of them, at most `limit` of each
+   * source; `filter` narrows the scan to announced documents, or leaves some documents out (SEARCH-9, SEARCH-10).
+   */
+  listStaleSearchSources(limit: number, filter?: StaleSearchFilter): Promise<StaleSearchSource[]>
   /** Writes the entries in one transaction, each replacing its source's previous entry. */
   putSearchEntries(entries: readonly SearchEntryWrite[]): Promise<void>
   /** Deletes the entries whose source no longer exists; how many. */

@@ -9,6 +9,7 @@ import type {
   SearchEntryWrite,
   SearchFilterValues,
   SearchRequest,
+  StaleSearchFilter,
   StaleSearchSource,
 } from '../search-records.ts'
 import type { SearchStore } from '../store.ts'
@@ -19,8 +20,8 @@ export class SqlSearchStore implements SearchStore {
     private readonly dialect: SqlDialect,
   ) {}
 
-  listStaleSearchSources(limit: number): Promise<StaleSearchSource[]> {
-    return search.listStaleSearchSources(this.db, limit)
+  listStaleSearchSources(limit: number, filter?: StaleSearchFilter): Promise<StaleSearchSource[]> {
+    return search.listStaleSearchSources(this.db, limit, filter)
   }
 
   putSearchEntries(entries: readonly SearchEntryWrite[]): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * Store contract cases of the search index (SEARCH-1 to SEARCH-8), run inside `describeStoreContract`
+ * Store contract cases of the search index (SEARCH-1 to SEARCH-10), run inside `describeStoreContract`
  * on every backend: both must find exactly the same entries for the same queries.
  */
 import { describe, expect, it } from 'vitest'
@@ -90,6 +90,32 @@ export function describeSearchContract(storeOf: () => Store): void {
         '3.1.1 一元一次方程',
         '背影（朱自清）',
       ])
+    })
+
+    it('[SEARCH-10] looks only at the announced documents, and [SEARCH-9] a whole sweep leaves out resting ones', async () => {
+      const store = storeOf()
+      const s = await school(store)
+      const titles = (stale: StaleSearchSource[]) => stale.map((source) => source.title).sort()
+      const { equations, functions, poem } = s
+      expect(titles(await store.search.listStaleSearchSources(100, { documentIds: [equations.documentId] }))).toEqual([
+        '3.1.1 一元一次方程',
+      ])
+      expect(await store.search.listStaleSearchSources(100, { documentIds: [] })).toEqual([])
+      expect(
+        titles(
+          await store.search.listStaleSearchSources(100, {
+            skipDocumentIds: [equations.documentId, functions.documentId],
+          }),
+        ),
+      ).toEqual(['背影'])
+      await indexAll(store)
+      await store.updates.appendUpdates(equations.documentId, [new Uint8Array([1])])
+      await store.updates.appendUpdates(poem.documentId, [new Uint8Array([1])])
+      expect(
+        titles(
+          await store.search.listStaleSearchSources(100, { documentIds: [equations.documentId, functions.documentId] }),
+        ),
+      ).toEqual(['3.1.1 一元一次方程'])
     })
 
     it('finds two-character words, single characters and a phrase that is only in the body', async () => {
