@@ -186,7 +186,7 @@ export function App() {
         <a
           className="top-user"
           href={hrefFor({ page: 'account' })}
-          title="我的账号：密码和登录设备"
+          title="我的账号：密码、登录设备和教案检查"
           data-testid="current-user"
         >
           {me.displayName}

@@ -8,6 +8,7 @@ import type { OverviewQuery } from '../../../shared/api/group-overview.ts'
 import type { ExportDocument } from '../../../shared/export/export-model.ts'
 import type { NewPairInput } from '../../../shared/api/mentorship.ts'
 import type { SearchQuery } from '../../../shared/api/search.ts'
+import { listOwnChecks, listSchoolChecks } from './checks.ts'
 import { listDocuments } from './documents.ts'
 import { apiRequest } from './http.ts'
 import { fetchAssignments, fetchLesson, fetchPlan } from './lessons.ts'
@@ -57,6 +58,9 @@ export const queries = {
       },
     }),
   ownSessions: () => queryOptions({ queryKey: ['own-sessions'], queryFn: listOwnSessions }),
+  schoolChecks: (semester: string) =>
+    queryOptions({ queryKey: [...schoolKey, 'checks', semester], queryFn: () => listSchoolChecks(semester) }),
+  ownChecks: () => queryOptions({ queryKey: ['own-checks'], queryFn: listOwnChecks }),
   lesson: (lessonId: string) => queryOptions({ queryKey: lessonKey(lessonId), queryFn: () => fetchLesson(lessonId) }),
   versions: (lessonId: string) =>
     queryOptions({ queryKey: [...lessonKey(lessonId), 'versions'], queryFn: () => listVersions(lessonId) }),

@@ -1,7 +1,8 @@
-/** 我的账号: one's password, and where one is signed in, with a way to sign out there. */
+/** 我的账号: one's password, where one is signed in (with a way to sign out there), and one's 教案检查. */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { Me } from '../../../shared/api.ts'
+import { checkGradeLabels } from '../../../shared/checks/plan-check-rules.ts'
 import { queries } from '../api/queries.ts'
 import { endOtherSessions, endOwnSession } from '../api/school.ts'
 import { failureText } from '../api/teacher-message.ts'
@@ -70,6 +71,33 @@ export function OwnAccountPage({ me, onChanged }: { me: Me; onChanged: (me: Me) 
           </button>
         )}
       </section>
+      <OwnChecks />
     </main>
+  )
+}
+
+/** [CHECK-4] The office's checks of one's own plans, newest semester first. */
+function OwnChecks() {
+  const { data: checks, error } = useQuery(queries.ownChecks())
+  return (
+    <section>
+      <h2>我的教案检查</h2>
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      {checks?.length === 0 && <p className="school-muted">教导处还没有检查过你的教案。</p>}
+      <ul className="school-list" data-testid="own-checks">
+        {checks?.map((check) => (
+          <li key={check.semester} data-testid="own-check">
+            <span>{check.semester}</span>
+            <strong>{checkGradeLabels[check.grade]}</strong>
+            {check.comment && <span className="check-comment">{check.comment}</span>}
+            <span className="school-muted">检查于 {dateTimeText(check.checkedAt)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }

@@ -1,8 +1,9 @@
-/** 学校管理 (教导处): accounts, groups, the staff roster import and the audit log of the school. */
+/** 学校管理 (教导处): accounts, groups, the staff roster import, 教案检查 and the audit log of the school. */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { queries, schoolKey } from '../api/queries.ts'
 import { AccountsPanel } from './AccountsPanel.tsx'
 import { AuditPanel } from './AuditPanel.tsx'
+import { ChecksPanel } from './ChecksPanel.tsx'
 import { GroupsPanel } from './GroupsPanel.tsx'
 import { RosterPanel } from './RosterPanel.tsx'
 import { SsoSetting } from './SsoSetting.tsx'
@@ -13,6 +14,7 @@ const tabLabels: Record<SchoolTab, string> = {
   accounts: '账号',
   groups: '备课组',
   roster: '导入名单',
+  checks: '教案检查',
   audit: '操作记录',
 }
 
@@ -52,6 +54,7 @@ export function SchoolPage({ tab }: { tab: SchoolTab }) {
       )}
       {tab === 'groups' && <GroupsPanel accounts={accounts.data ?? []} groups={groups.data ?? []} onChanged={reload} />}
       {tab === 'roster' && <RosterPanel onImported={reload} />}
+      {tab === 'checks' && <ChecksPanel accounts={accounts.data ?? []} />}
       {tab === 'audit' && <AuditPanel />}
     </main>
   )
