@@ -3,11 +3,15 @@
  * the real server: 李老师 copies a line of plan 甲 with Ctrl+C (the editor's own copy handler fills the
  * clipboard), pastes it into plan 乙 (a paste event carrying that clipboard), sees 「来源：…《甲》…」 above
  * it, 张老师 sees it live, 李老师 types into the line with a 拼音 input method and the source stays;
- * the source opens plan 甲. A line copied within 乙 carries no source. Screenshots go to
+ * the source opens plan 甲. A line copied within 乙 carries no source. A line copied from the read-only
+ * page of a 定稿 keeps that version as its source, which opens the version's page. Screenshots go to
  * test-results/browser/block-source-*.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiClientFor } from '../helpers/api-client.ts'
+import { demoGroupId, userId } from '../helpers/lesson-fixtures.ts'
+import { finishedPlan } from '../helpers/library-fixtures.ts'
 import type { TestServer } from '../helpers/test-server.ts'
 import { browserSuitesEnabled } from './helpers/chromium.ts'
 import { ImeComposer } from './helpers/ime.ts'
@@ -20,6 +24,9 @@ const enabled = browserSuitesEnabled()
 const copiedLine = '找出实际问题中的相等关系，列出方程'
 const ownLine = '先独立思考，再小组讨论'
 const sourceLabel = /^来源：七年级数学备课组《3\.1\.1 一元一次方程 甲》导学案/
+/** A line of the demo's sample 导学案, which the 定稿 below holds. */
+const finishedLine = '小组讨论：列方程的关键是什么？你们组是怎样找相等关系的？'
+const versionLabel = /^来源：2025 秋 七年级数学备课组《3\.1\.1 一元一次方程 丙》定稿 v1，张老师/
 
 describe.runIf(enabled)('browser: the 来源 of a copied block', { timeout: 60_000 }, () => {
   let server: TestServer
@@ -28,12 +35,21 @@ describe.runIf(enabled)('browser: the 来源 of a copied block', { timeout: 60_0
   let teacher2: Page
   let planA = ''
   let planB = ''
+  let finishedVersion = ''
   let clipboard = ''
 
   beforeAll(async () => {
     ;({ server, browser } = await startServedApp())
     planA = await createDraftInDemoGroup(server, '3.1.1 一元一次方程 甲', { subject: '数学' })
     planB = await createDraftInDemoGroup(server, '3.1.1 一元一次方程 乙', { subject: '数学' })
+    const { version } = await finishedPlan(server, {
+      groupId: await demoGroupId(await apiClientFor(server.url, 'leader')),
+      title: '3.1.1 一元一次方程 丙',
+      scheduledDate: '2025-11-20',
+      semester: '2025-2026学年第一学期',
+      leadPreparerId: await userId(server, 'teacher2'),
+    })
+    finishedVersion = version.id
     ;[teacher1, teacher2] = await Promise.all([
       logIn(browser, server.url, 'teacher1'),
       logIn(browser, server.url, 'teacher2'),
@@ -125,5 +141,50 @@ describe.runIf(enabled)('browser: the 来源 of a copied block', { timeout: 60_0
     await sources(teacher2).click()
     await expect.poll(() => teacher2.url(), eventually).toContain(`#/documents/${planA}`)
     await expect.poll(() => blockWith(teacher2, copiedLine).count(), eventually).toBe(1)
+  })
+  it('6. Ctrl+C on a 定稿’s read-only page puts the version into the clipboard as the line’s source', async () => {
+    await teacher1.goto(`${server.url}/#/versions/${finishedVersion}`)
+    const body = teacher1.getByTestId('read-only-content')
+    await body.waitFor()
+    await teacher1.evaluate(() => {
+      document.addEventListener(
+        'copy',
+        (event) => {
+          ;(window as unknown as { copied: string }).copied = event.clipboardData?.getData('text/html') ?? ''
+        },
+        { once: true },
+      )
+    })
+    // From the line's first character to its last, as a drag over it selects.
+    await body.locator('p', { hasText: finishedLine }).evaluate((line) => {
+      const texts = document.createTreeWalker(line, NodeFilter.SHOW_TEXT)
+      const first = texts.nextNode()!
+      let last = first
+      for (let text = texts.nextNode(); text; text = texts.nextNode()) last = text
+      window.getSelection()!.setBaseAndExtent(first, 0, last, last.textContent!.length)
+    })
+    await teacher1.keyboard.press('Control+C')
+    clipboard = await teacher1.evaluate(() => (window as unknown as { copied: string }).copied)
+    expect(clipboard).toContain(`data-block-source="version:${finishedVersion}"`)
+    expect(clipboard).toContain(finishedLine)
+  })
+
+  it('7. pasted into plan 乙, the line shows the 定稿 as its 来源, which opens the version', async () => {
+    await Promise.all(
+      [teacher1, teacher2].map(async (page) => {
+        await page.goto(`${server.url}/#/documents/${planB}`)
+        await page.getByTestId('editor').waitFor()
+      }),
+    )
+    await clickAtEdge(blockWith(teacher1, `${copiedLine}并检验`), 'end')
+    await selectionSettled(teacher1)
+    await pasteHtml(teacher1, clipboard)
+    const fromVersion = sources(teacher2).filter({ hasText: versionLabel })
+    await expect.poll(() => fromVersion.count(), eventually).toBe(1)
+    // A line of its own, not merged into the line the caret was on.
+    await expect.poll(() => blockWith(teacher2, finishedLine).textContent(), eventually).toBe(finishedLine)
+    await screenshot(teacher2, 'block-source-from-version')
+    await fromVersion.click()
+    await expect.poll(() => teacher2.url(), eventually).toContain(`#/versions/${finishedVersion}`)
   })
 })

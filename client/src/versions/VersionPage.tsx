@@ -1,6 +1,7 @@
 /** One 定稿 version, read-only, as it was when it was finalized. */
 import { useQuery } from '@tanstack/react-query'
 import type { Me } from '../../../shared/api.ts'
+import { blockSourceValue } from '../../../shared/schema/block-source.ts'
 import { queries } from '../api/queries.ts'
 import { ExportLinks } from '../export/ExportLinks.tsx'
 import { LineagePanel } from '../library/LineagePanel.tsx'
@@ -34,7 +35,11 @@ export function VersionPage({ versionId, me }: { versionId: string; me: Me }) {
       {me.role !== 'guest' && <StartFromVersion versionId={versionId} lessonId={version.lessonId} />}
       <LineagePanel lessonId={version.lessonId} />
       <div className="paper">
-        <ReadOnlyContent content={content} label={`${version.name} 正文`} />
+        <ReadOnlyContent
+          content={content}
+          label={`${version.name} 正文`}
+          source={blockSourceValue({ kind: 'version', id: versionId })}
+        />
       </div>
     </main>
   )
