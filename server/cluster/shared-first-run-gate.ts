@@ -10,8 +10,9 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Redis } from 'ioredis'
+import { logger } from '../log/logger.ts'
 import type { Store } from '../store/store.ts'
-import type { FirstRunTokenGate, GateAnswer } from '../school/first-run-gate.ts'
+import { FirstRunGateAway, type FirstRunTokenGate, type GateAnswer } from '../school/first-run-gate.ts'
 
 /** KEYS[1]: the token's key; ARGV: the token given, this instance's own. An empty value: taken. */
 const take = `
@@ -50,15 +51,26 @@ export class SharedFirstRunGate implements FirstRunTokenGate {
     return this.#token
   }
 
+  /**
+   * Redis away: the page is refused for the moment rather than opened, since another instance may be
+   * taking the same token through a Redis this one cannot see.
+   */
   async take(token: string): Promise<GateAnswer> {
     if (this.#token === null) return 'closed'
-    const answer = (await this.redis.eval(take, 1, this.key, token, this.#token)) as GateAnswer
+    const answer = (await this.redis.eval(take, 1, this.key, token, this.#token).catch((error: unknown) => {
+      logger.warn({ err: error }, 'first-run page refused: Redis does not answer')
+      throw new FirstRunGateAway()
+    })) as GateAnswer
     if (answer === 'open') this.#token = null
     return answer
   }
 
   async giveBack(token: string): Promise<void> {
     this.#token = token
-    await this.redis.set(this.key, token)
+    await this.redis.set(this.key, token).catch((error: unknown) => {
+      // The token stays taken in Redis, so the page stays closed; the command line still creates the school.
+      logger.error({ err: error }, 'first-run token could not be given back: Redis does not answer')
+      throw new FirstRunGateAway()
+    })
   }
 }

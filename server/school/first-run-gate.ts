@@ -18,6 +18,13 @@ export interface FirstRunTokenGate {
   giveBack(token: string): Promise<void> | undefined
 }
 
+/** The gate cannot answer for the moment (its shared store is away): nothing was taken, try again. */
+export class FirstRunGateAway extends Error {
+  constructor() {
+    super('the first-run token cannot be checked now')
+  }
+}
+
 export class FirstRunGate implements FirstRunTokenGate {
   #token: string | null
 

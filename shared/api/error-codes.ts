@@ -32,6 +32,11 @@ export const errorCodes = [
   'pdf_unavailable',
   /** The office reset this password: only changing it (and signing out) works until then (403). */
   'password_change_required',
+  /**
+   * A service the server needs for this request (Redis, shared by several instances) does not answer
+   * for the moment (503); nothing was changed, and the same request may be sent again shortly.
+   */
+  'service_unavailable',
   /** The server failed (500); the details are in its log, never in the answer. */
   'internal',
 ] as const

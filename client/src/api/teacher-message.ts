@@ -28,6 +28,7 @@ const wordings: Record<FailureCode, Wording> = {
   corrupt_file: { text: '这个文件已损坏，打不开', serverSays: true },
   pdf_unavailable: { text: '现在无法生成 PDF，请点“打印”，选择“另存为 PDF”', serverSays: true },
   password_change_required: { text: '请先修改密码', serverSays: false },
+  service_unavailable: { text: '服务暂时不可用，请稍后再试', serverSays: true },
   internal: { text: '服务器出错了，请稍后再试', serverSays: false },
   network: { text: '无法连接服务器，请检查网络', serverSays: false },
   unknown: { text: '请求失败', serverSays: true },

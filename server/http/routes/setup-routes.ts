@@ -7,7 +7,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { loginResponse } from '../../../shared/api.ts'
 import { setupRequest, setupStatus } from '../../../shared/api/school.ts'
 import { createFirstAccount, firstAccountProblem } from '../../school/first-account.ts'
-import type { FirstRunTokenGate } from '../../school/first-run-gate.ts'
+import { FirstRunGateAway, type FirstRunTokenGate, type GateAnswer } from '../../school/first-run-gate.ts'
 import type { Store } from '../../store/store.ts'
 import { ApiError, forbidden } from '../api-error.ts'
 import { isHttps, type ProxyTrust } from '../client-request.ts'
@@ -29,7 +29,7 @@ const setup = createRoute({
   request: { body: { content: jsonContent(setupRequest), required: true } },
   responses: {
     200: { description: '已创建并登录', content: jsonContent(loginResponse) },
-    ...errorResponses(400, 403),
+    ...errorResponses(400, 403, 503),
   },
 })
 
@@ -53,7 +53,7 @@ export function setupRoutes(
     const problem = firstAccountProblem(request)
     // Checked before the token is taken, so a typo does not use it up.
     if (problem !== null) throw new ApiError(400, 'invalid_request', problem)
-    const answer = await gate.take(token)
+    const answer = await takeToken(gate, token)
     if (answer === 'closed') throw forbidden(alreadySetUp)
     if (answer === 'wrongToken') throw forbidden('一次性口令不正确，请用服务器启动时显示的口令')
     let created: Awaited<ReturnType<typeof createFirstAccount>>
@@ -62,11 +62,11 @@ export function setupRoutes(
       if ((await store.accounts.countUsers()) > 0) throw forbidden(alreadySetUp)
       created = await createFirstAccount(store, request)
     } catch (error) {
-      if (!(error instanceof ApiError)) await gate.giveBack(token)
+      if (!(error instanceof ApiError)) await giveBack(gate, token)
       throw error
     }
     if (!created.ok) {
-      await gate.giveBack(token)
+      await giveBack(gate, token)
       throw new ApiError(400, 'invalid_request', created.message)
     }
     await signIn(c, store, created.account.id, isHttps(c, trust))
@@ -74,4 +74,30 @@ export function setupRoutes(
   })
 
   return app
+}
+
+function refuseWhileAway(error: unknown): never {
+  if (error instanceof FirstRunGateAway)
+    throw new ApiError(
+      503,
+      'service_unavailable',
+      '服务器暂时连不上 Redis，请稍后再试；也可以在服务器上运行 npm run create-admin 创建学校',
+    )
+  throw error
+}
+
+async function takeToken(gate: FirstRunTokenGate, token: string): Promise<GateAnswer> {
+  try {
+    return await gate.take(token)
+  } catch (error) {
+    return refuseWhileAway(error)
+  }
+}
+
+async function giveBack(gate: FirstRunTokenGate, token: string): Promise<void> {
+  try {
+    await gate.giveBack(token)
+  } catch (error) {
+    refuseWhileAway(error)
+  }
 }

@@ -12,6 +12,7 @@ import { waitFor, wsToken } from '../../helpers/collab-client.ts'
 import { createTestDatabase, postgresSuiteEnabled, type TestDatabase } from '../../helpers/postgres.ts'
 import { openRawSocket, type RawSocket } from '../../helpers/raw-socket.ts'
 import { redisPrefix, redisSuiteEnabled, testRedisUrl } from '../../helpers/redis.ts'
+import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy.ts'
 import { createDocumentInDemoGroup, startTestServer, type TestServer } from '../../helpers/test-server.ts'
 
 const enabled =
@@ -23,6 +24,7 @@ describe.runIf(enabled)('limits and the first-run token shared by instances', { 
   let prefix: string
   const servers: TestServer[] = []
   const sockets: RawSocket[] = []
+  const proxies: TcpProxy[] = []
 
   beforeEach(async () => {
     database = await createTestDatabase()
@@ -31,6 +33,7 @@ describe.runIf(enabled)('limits and the first-run token shared by instances', { 
   afterEach(async () => {
     for (const socket of sockets.splice(0)) socket.ws.terminate()
     for (const server of servers.splice(0)) await server.stop()
+    for (const proxy of proxies.splice(0)) await proxy.close()
     await deleteKeys(prefix)
     await database.drop()
   })
@@ -83,24 +86,49 @@ describe.runIf(enabled)('limits and the first-run token shared by instances', { 
     await waitFor(() => colleague.received.length > 0, 'the colleague admitted')
   })
 
+  const school = { school: '花园实验中学', username: 'zhou', password: 'qiuyue-2026', displayName: '周主任' }
+  const setUp = (server: TestServer, body: object): Promise<Response> =>
+    fetch(`${server.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+
   it('[SCALE-9] both instances print one first-run token, which works once through either', async () => {
     const [a, b] = await instances({ demo: false })
     expect(a.firstRunToken).toMatch(/^[\w-]{20,}$/)
     expect(b.firstRunToken).toBe(a.firstRunToken)
     const token = a.firstRunToken!
-    const school = { school: '花园实验中学', username: 'zhou', password: 'qiuyue-2026', displayName: '周主任' }
-    const setUp = (server: TestServer, body: object): Promise<Response> =>
-      fetch(`${server.url}/api/setup`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
     expect((await setUp(b, { ...school, token: 'x'.repeat(token.length) })).status).toBe(403)
     // A rule the page refuses gives the token back, on every instance.
     expect((await setUp(b, { ...school, password: 'short', token })).status).toBe(400)
     expect((await setUp(b, { ...school, token })).status).toBe(200)
     expect((await setUp(a, { ...school, username: 'wang', token })).status).toBe(403)
     expect(await a.store.accounts.countUsers()).toBe(1)
+  })
+
+  it('[SCALE-9] with Redis away the first-run page says to try again, and the token still works after', async () => {
+    const redis = await startTcpProxy(Number(new URL(testRedisUrl).port || 6379))
+    proxies.push(redis)
+    const instance = await startTestServer({
+      databaseUrl: database.url,
+      redisUrl: `redis://127.0.0.1:${redis.port}`,
+      redisPrefix: prefix,
+      demo: false,
+    })
+    servers.push(instance)
+    const token = instance.firstRunToken!
+    redis.cut()
+    const refused = await setUp(instance, { ...school, token })
+    expect(refused.status).toBe(503)
+    const body = (await refused.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('service_unavailable')
+    expect(body.error.message).toContain('稍后再试')
+    expect(await instance.store.accounts.countUsers()).toBe(0)
+
+    redis.restore()
+    await expect.poll(async () => (await setUp(instance, { ...school, token })).status, { timeout: 15_000 }).toBe(200)
+    expect(await instance.store.accounts.countUsers()).toBe(1)
   })
 })
 
