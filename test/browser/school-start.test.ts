@@ -3,15 +3,40 @@
  * first-run page with the token start-up printed creates the school and its 教导处; the office creates a
  * group and a teacher on 学校管理 and plans a lesson for her; the teacher signs in with the one-time
  * password, must choose her own, and opens the lesson's 导学案; a second teacher of the new group opens
- * it too and sees her draft as she types it ([SCHOOL-1], [SCHOOL-8]).
+ * it too and sees her draft as she types it; she, the group's 组长, submits it for 研讨 and opens 集体研讨,
+ * and the two type Chinese into it at once through an input method ([SCHOOL-1], [SCHOOL-6], [SCHOOL-8]).
  */
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Account, SchoolGroup } from '../../shared/api/school.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 import { buildClient } from './helpers/build-client.ts'
 import { browserSuitesEnabled, launchChromium } from './helpers/chromium.ts'
-import { appendParagraph, expectConverged, openDocument } from './helpers/teacher-page.ts'
+import { ImeComposer } from './helpers/ime.ts'
+import { selectionSettled } from './helpers/lesson-structure.ts'
+import {
+  appendParagraph,
+  blockWith,
+  clickAtEdge,
+  clickAtEndOfDocument,
+  eventually,
+  expectAccess,
+  expectConverged,
+  openDocument,
+} from './helpers/teacher-page.ts'
+
+/** A sentence as a teacher types it with a 拼音 input method: each word's letters, then the word chosen. */
+type ImeWords = readonly (readonly [pinyin: string, chosen: string])[]
+
+async function typeThroughIme(page: Page, words: ImeWords): Promise<void> {
+  const ime = await ImeComposer.of(page)
+  for (const [pinyin, chosen] of words) {
+    for (let length = 1; length <= pinyin.length; length++) await ime.compose(pinyin.slice(0, length))
+    await ime.commit(chosen)
+  }
+}
+
+const sentenceOf = (words: ImeWords) => words.map(([, chosen]) => chosen).join('')
 
 const enabled = browserSuitesEnabled()
 
@@ -31,7 +56,7 @@ describe.runIf(enabled)('browser: a school starts from nothing', () => {
     await server?.stop()
   })
 
-  it('[SCHOOL-1] first-run page → office creates a group and a teacher → the teacher signs in and opens a 导学案 → a colleague of the new group follows her draft live', async () => {
+  it('[SCHOOL-1] first-run page → office creates a group and a teacher → the teacher signs in and opens a 导学案 → a colleague of the new group follows her draft live → in 研讨 both type Chinese into it at once', async () => {
     const office = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
     office.context().setDefaultTimeout(15_000)
     await office.goto(`${server.url}/#/setup/${server.firstRunToken}`)
@@ -52,6 +77,7 @@ describe.runIf(enabled)('browser: a school starts from nothing', () => {
     await office.getByTestId('school-tab-accounts').click()
     await office.getByTestId('new-account-name').fill('李老师')
     await office.getByTestId('new-account-username').fill('li')
+    await office.getByTestId('new-account-role').selectOption('leader')
     await office.getByTestId('new-account').getByLabel('七年级数学备课组').check()
     await office.getByTestId('new-account-submit').click()
     const handedOut = office.getByTestId('one-time-password').locator('code')
@@ -62,6 +88,13 @@ describe.runIf(enabled)('browser: a school starts from nothing', () => {
       .filter({ hasText: '李老师' })
       .filter({ hasText: '七年级数学备课组' })
       .waitFor()
+    // She leads the group ([SCHOOL-6]): in 研讨 she opens it to the whole group's editing.
+    await office.getByTestId('school-tab-groups').click()
+    const groupRow = office.getByTestId('group-row').filter({ hasText: '七年级数学备课组' })
+    await groupRow.getByTestId('edit-group').click()
+    await office.getByTestId('group-leader').selectOption({ label: '李老师' })
+    await office.getByTestId('group-save').click()
+    await groupRow.filter({ hasText: '组长：李老师' }).waitFor()
 
     // The office plans the first lesson, with 李老师 as 主备人, through the same API its plan page uses.
     const [group] = (await (await office.request.get(`${server.url}/api/admin/groups`)).json()) as SchoolGroup[]
@@ -118,8 +151,50 @@ describe.runIf(enabled)('browser: a school starts from nothing', () => {
 
     // In the 主备 stage the draft is the 主备人's to write; the group reads it as it grows.
     await appendParagraph(teacher, '李老师：先复习等式的性质。')
-    const blocks = (await expectConverged([teacher, colleague])).join('\n')
-    expect(blocks).toContain('李老师：先复习等式的性质。')
+    const draft = (await expectConverged([teacher, colleague])).join('\n')
+    expect(draft).toContain('李老师：先复习等式的性质。')
+    await expectAccess(colleague, 'comment')
+
+    // On the lesson page, as the app offers it, she submits it for 研讨 and, as 组长, opens 集体研讨: now
+    // the whole group edits the shared 导学案, and his open editor follows at once.
+    const lessonId = ((await planned.json()) as { id: string }).id
+    const liLesson = await teacher.context().newPage()
+    await liLesson.goto(`${server.url}/#/lessons/${encodeURIComponent(lessonId)}`)
+    await liLesson.getByTestId('lesson-page').waitFor()
+    await liLesson.getByTestId('stage-move').and(liLesson.locator('[data-to="review"]')).click()
+    await expect.poll(() => liLesson.getByTestId('lesson-page').getAttribute('data-stage'), eventually).toBe('review')
+    await liLesson.getByTestId('live-review-toggle').click()
+    await expect.poll(() => liLesson.getByTestId('live-review').getAttribute('data-open'), eventually).toBe('true')
+    await expectAccess(colleague, 'edit')
+    await expectAccess(teacher, 'edit')
+
+    // Each puts the caret in a paragraph of their own, one after the other (a click while a colleague's
+    // edit arrives may land on the older selection), then both type at the same time.
+    await clickAtEndOfDocument(colleague)
+    await colleague.keyboard.press('Enter')
+    await colleague.keyboard.type('王老师：')
+    await expectConverged([teacher, colleague])
+    await clickAtEdge(blockWith(teacher, '李老师：先复习等式的性质。'), 'end')
+    await selectionSettled(teacher)
+    const liWords: ImeWords = [
+      ['zai', '再'],
+      ['jiang', '讲'],
+      ['yixiang', '移项'],
+      ['de', '的'],
+      ['fangfa', '方法'],
+    ]
+    const wangWords: ImeWords = [
+      ['qing', '请'],
+      ['zhunbei', '准备'],
+      ['tianping', '天平'],
+      ['de', '的'],
+      ['tupian', '图片'],
+    ]
+    await Promise.all([typeThroughIme(teacher, liWords), typeThroughIme(colleague, wangWords)])
+    // Whole paragraphs, exactly: the 拼音 was only ever marked text, and neither sentence is cut by the other.
+    const blocks = await expectConverged([teacher, colleague])
+    expect(blocks).toContain(`李老师：先复习等式的性质。${sentenceOf(liWords)}`)
+    expect(blocks).toContain(`王老师：${sentenceOf(wangWords)}`)
     // Four browsers and three first sign-ins: longer than one page's default on a busy machine.
-  }, 120_000)
+  }, 180_000)
 })
