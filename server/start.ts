@@ -4,14 +4,8 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
-import { connectRedisCommands } from './cluster/redis-commands.ts'
-import { RedisPeers } from './cluster/redis-peers.ts'
-import { SharedCooldowns } from './cluster/shared-cooldowns.ts'
-import { SharedFirstRunGate } from './cluster/shared-first-run-gate.ts'
-import { SharedLoginThrottle } from './cluster/shared-login-throttle.ts'
-import { defaultLoginThrottle, type SignInThrottle } from './auth/login-throttle.ts'
+import type { SignInThrottle } from './auth/login-throttle.ts'
 import { startSessionSweeper } from './auth/session-sweeper.ts'
-import { SsoClient } from './auth/sso-client.ts'
 import type { SsoSettings } from './auth/sso-settings.ts'
 import { RoomRegistry } from './collab/room-registry.ts'
 import type { Cooldowns, UserLimits } from './collab/rate-limit.ts'
@@ -104,24 +98,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     options.demo === false
       ? []
       : await seedDemo(store, { password: options.demoPassword ?? 'gongbei-demo', plan: options.demoPlan })
-  const redisPrefix = options.redisPrefix ?? 'gongbei:'
-  // Rate limits and the first-run token, shared by the instances (SCALE-8, SCALE-9).
-  const commands = options.redisUrl ? await connectRedisCommands(options.redisUrl) : null
+  // Rate limits, the first-run token and the relay, shared by the instances (SCALE-1 to SCALE-9). Loaded
+  // only for several instances, and single sign-on only when configured: a school's one small server
+  // keeps neither client in memory.
+  const cluster = options.redisUrl ? await joinClusterOf(store, options.redisUrl, options) : null
   // Without the demo, an empty database gets no account by itself: the office creates the first one.
-  const firstRun = commands
-    ? await SharedFirstRunGate.open(store, commands, redisPrefix)
-    : await FirstRunGate.open(store)
-  const loginThrottle =
-    options.loginThrottle ??
-    (commands ? new SharedLoginThrottle(commands, redisPrefix, defaultLoginThrottle) : undefined)
-  const cooldowns = commands ? new SharedCooldowns(commands, redisPrefix) : undefined
+  const firstRun = cluster?.firstRun ?? (await FirstRunGate.open(store))
+  const loginThrottle = options.loginThrottle ?? cluster?.loginThrottle
+  const sso = options.sso ? await ssoClientOf(options.sso) : null
 
   const sessionSweeper = startSessionSweeper(store, options.sessionSweepMs)
   const metrics = createMetrics(() => registry.openCount)
   const inboxHub = new InboxHub()
-  const peers = options.redisUrl
-    ? new RedisPeers({ redisUrl: options.redisUrl, prefix: redisPrefix, store, catchUpMs: options.catchUpMs })
-    : null
+  const peers = cluster?.peers ?? null
   const notifications = new NotificationService(store, peers ? peers.inbox(inboxHub) : inboxHub)
   const searchIndexer = new SearchIndexer(store, {
     delayMs: options.searchIndexDelayMs,
@@ -149,7 +138,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     trustProxy: options.trustProxy,
     loginThrottle,
     firstRun,
-    sso: options.sso ? new SsoClient(options.sso) : null,
+    sso,
   })
   await peers?.start(registry, inboxHub)
   const upgrades = createUpgradeHandler({
@@ -158,7 +147,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     metrics,
     presence,
     userLimits: options.userLimits,
-    cooldowns: options.cooldowns ?? cooldowns,
+    cooldowns: options.cooldowns ?? cluster?.cooldowns,
   })
 
   // Without `createServer` the adaptor makes a plain node:http server.
@@ -195,7 +184,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // The rooms' last reports may still be turning into notifications.
       await notifications.settle()
       await peers?.close()
-      commands?.disconnect()
+      cluster?.commands.disconnect()
       await presence.close()
       await pdf.close()
       await sessionSweeper.stop()
@@ -206,6 +195,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       if (!options.store) await store.close()
     },
   }
+}
+
+async function joinClusterOf(store: Store, redisUrl: string, options: StartOptions) {
+  const { joinCluster } = await import('./cluster/join-cluster.ts')
+  return joinCluster(store, { redisUrl, redisPrefix: options.redisPrefix ?? 'gongbei:', catchUpMs: options.catchUpMs })
+}
+
+async function ssoClientOf(settings: SsoSettings) {
+  const { SsoClient } = await import('./auth/sso-client.ts')
+  return new SsoClient(settings)
 }
 
 /** The update log, telling `stored` after each append it has made durable (the room's writes included). */

@@ -4,29 +4,8 @@
  * server started while the provider was down needs no restart.
  */
 import * as oidc from 'openid-client'
-import type { SsoFailure } from '../../shared/school/sso-rules.ts'
+import { type SsoFlow, ssoFlowTtlMs, SsoRefusal } from './sso-flow.ts'
 import type { SsoSettings } from './sso-settings.ts'
-
-/** What one sign-in must present on its way back: kept in a signed cookie of the browser that began it. */
-export interface SsoFlow {
-  state: string
-  nonce: string
-  verifier: string
-  redirectUri: string
-  /** Milliseconds since the epoch; a sign-in takes minutes, not hours. */
-  expiresAt: number
-}
-
-export const ssoFlowTtlMs = 10 * 60_000
-
-export class SsoRefusal extends Error {
-  constructor(
-    readonly failure: SsoFailure,
-    cause?: unknown,
-  ) {
-    super(`single sign-on refused: ${failure}`, { cause })
-  }
-}
 
 export class SsoClient {
   private configuration: Promise<oidc.Configuration> | null = null

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { ssoDecision } from '../../shared/school/sso-rules.ts'
 import { hashPassword, oneTimePasswordCost } from '../auth/passwords.ts'
-import { SsoRefusal } from '../auth/sso-client.ts'
+import { SsoRefusal } from '../auth/sso-flow.ts'
 import type { SsoSettings } from '../auth/sso-settings.ts'
 import { type SchoolRecord, UsernameTakenError } from '../store/school-records.ts'
 import type { AccountRecord, Store } from '../store/store.ts'

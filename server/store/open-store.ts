@@ -1,7 +1,6 @@
 /**
  * Picks the store from the configuration: PostgreSQL when a database URL is given, else SQLite.
  */
-import { openPostgresStore } from './postgres-store.ts'
 import { openSqliteStore } from './sqlite-store.ts'
 import type { Store } from './store.ts'
 
@@ -12,8 +11,11 @@ export interface OpenStoreOptions {
   databaseUrl?: string
 }
 
-/** Opens the store and brings its schema up to date; throws a readable Error if either fails. */
-export function openStore(options: OpenStoreOptions): Promise<Store> {
-  if (options.databaseUrl) return openPostgresStore(options.databaseUrl)
+/**
+ * Opens the store and brings its schema up to date; throws a readable Error if either fails. The
+ * PostgreSQL client is loaded only for PostgreSQL: the embedded default never needs it.
+ */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  if (options.databaseUrl) return (await import('./postgres-store.ts')).openPostgresStore(options.databaseUrl)
   return openSqliteStore(options.dataDir ?? 'data')
 }

@@ -5,7 +5,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { type GroupMember, groupMember, maxOtherPeople, membersQuery } from '../../../shared/api/groups.ts'
-import { nameSpelling } from '../../school/name-spelling.ts'
+import { nameSpeller } from '../../school/name-spelling.ts'
 import type { Store, UserRecord } from '../../store/store.ts'
 import { ApiError, notFound } from '../api-error.ts'
 import type { AuthVariables } from '../auth-middleware.ts'
@@ -38,7 +38,11 @@ export function groupMemberRoutes(store: Pick<Store, 'accounts' | 'groups'>) {
     if (otherIds.length > maxOtherPeople) throw new ApiError(400, 'invalid_request', `also：最多 ${maxOtherPeople} 人`)
     const others = await Promise.all(otherIds.map((id) => store.accounts.findUserById(id)))
     const sameSchool = others.filter((user): user is UserRecord => user !== null && user.schoolId === schoolId)
-    const people = [...members.map((user) => view(user, true)), ...sameSchool.map((user) => view(user, false))]
+    const spell = await nameSpeller()
+    const people = [
+      ...members.map((user) => view(user, true, spell)),
+      ...sameSchool.map((user) => view(user, false, spell)),
+    ]
     return c.json(
       people.sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-Hans-CN')),
       200,
@@ -47,6 +51,7 @@ export function groupMemberRoutes(store: Pick<Store, 'accounts' | 'groups'>) {
   return app
 }
 
-function view({ id, displayName, role, color }: UserRecord, member: boolean): GroupMember {
-  return { id, displayName, role, color, member, spelling: nameSpelling(displayName) }
+function view(user: UserRecord, member: boolean, spell: (name: string) => string): GroupMember {
+  const { id, displayName, role, color } = user
+  return { id, displayName, role, color, member, spelling: spell(displayName) }
 }
