@@ -3,6 +3,7 @@
  * group and the office (教导处) read it.
  */
 import { z } from 'zod'
+import { documentKinds } from '../workflow/document-access.ts'
 import { lessonStages } from '../workflow/stages.ts'
 import { lessonSummary, person } from './lessons.ts'
 
@@ -33,7 +34,46 @@ const counts = {
   comments: z.number().int(),
 }
 
-export const teacherCountsRow = z.object({ teacher: person, ...counts })
+/** The lesson an item of a teacher's work belongs to, as the list names it. */
+export const workLesson = z.object({
+  id: z.string(),
+  title: z.string(),
+  scheduledDate: z.string(),
+  scheduledTime: z.string().nullable(),
+})
+export type WorkLesson = z.infer<typeof workLesson>
+
+const workItem = {
+  lesson: workLesson,
+  /** The document the item is; null when the reader may not open it (CHECK-6). */
+  documentId: z.string().nullable(),
+}
+
+/**
+ * [CHECK-6] The documents behind a row's counts, one item per unit counted: each list is as long as its
+ * count (个人加减 is the sum of the adaptations' `changeCount`).
+ */
+export const teacherWork = z.object({
+  /** The lessons, with their shared 导学案. */
+  leadPrepared: z.array(z.object(workItem)),
+  adaptations: z.array(z.object({ ...workItem, changeCount: z.number().int() })),
+  reflections: z.array(z.object(workItem)),
+  comments: z.array(
+    z.object({
+      ...workItem,
+      documentKind: z.enum(documentKinds),
+      threadId: z.string(),
+      /** A reply in a thread rather than the thread's first comment. */
+      reply: z.boolean(),
+      /** The comment's first words; empty when the document may not be opened. */
+      words: z.string(),
+      state: z.enum(['open', 'resolved']),
+    }),
+  ),
+})
+export type TeacherWorkLists = z.infer<typeof teacherWork>
+
+export const teacherCountsRow = z.object({ teacher: person, ...counts, work: teacherWork })
 export type TeacherCountsRow = z.infer<typeof teacherCountsRow>
 
 export const groupOverview = z.object({

@@ -72,52 +72,94 @@ export interface TeacherCounts {
   comments: number
 }
 
-export interface TeacherCountsInput {
+/**
+ * [CHECK-6] What one teacher did, item by item: the lists whose lengths are the counts, so the office
+ * opening a count finds exactly the documents it counts.
+ */
+export interface TeacherWork<L, A, R, C> {
+  teacher: StatsPerson
+  leadPrepared: L[]
+  adaptations: A[]
+  /** Written ones only, as counted. */
+  reflections: R[]
+  comments: C[]
+}
+
+export interface TeacherCountsInput<
+  L extends StatsLesson = StatsLesson,
+  A extends StatsAdaptation = StatsAdaptation,
+  R extends StatsReflection = StatsReflection,
+  C extends StatsComment = StatsComment,
+> {
   /** The group's teachers, in the order the page lists them. */
   teachers: readonly StatsPerson[]
-  lessons: readonly StatsLesson[]
-  adaptations: readonly StatsAdaptation[]
-  reflections: readonly StatsReflection[]
-  comments: readonly StatsComment[]
+  lessons: readonly L[]
+  adaptations: readonly A[]
+  reflections: readonly R[]
+  comments: readonly C[]
   /** Names of people who contributed but are not (or no longer) in `teachers`. */
   others?: ReadonlyMap<string, StatsPerson>
 }
 
 /**
  * Per teacher, what they did for `lessons` (one semester's): work on other lessons is not counted. A
- * teacher who contributed but has left the group keeps a row after the members.
+ * teacher who contributed but has left the group keeps a row after the members. Items keep the order
+ * they come in, and whatever else the caller put on them (titles, documents) for listing them.
  */
-export function teacherCounts(input: TeacherCountsInput): TeacherCounts[] {
+export function teacherWork<
+  L extends StatsLesson,
+  A extends StatsAdaptation,
+  R extends StatsReflection,
+  C extends StatsComment,
+>(input: TeacherCountsInput<L, A, R, C>): TeacherWork<L, A, R, C>[] {
   const lessonIds = new Set(input.lessons.map((lesson) => lesson.id))
-  const rows = new Map<string, TeacherCounts>()
-  const rowOf = (id: string): TeacherCounts => {
+  const rows = new Map<string, TeacherWork<L, A, R, C>>()
+  const empty = (teacher: StatsPerson) => ({
+    teacher,
+    leadPrepared: [],
+    adaptations: [],
+    reflections: [],
+    comments: [],
+  })
+  const rowOf = (id: string): TeacherWork<L, A, R, C> => {
     let row = rows.get(id)
     if (!row) {
-      const teacher = input.others?.get(id) ?? { id, displayName: '（已不在本组）' }
-      row = emptyCounts(teacher)
+      row = empty(input.others?.get(id) ?? { id, displayName: '（已不在本组）' })
       rows.set(id, row)
     }
     return row
   }
-  for (const teacher of input.teachers) rows.set(teacher.id, emptyCounts(teacher))
-  for (const lesson of input.lessons) rowOf(lesson.leadPreparerId).leadPrepared++
+  for (const teacher of input.teachers) rows.set(teacher.id, empty(teacher))
+  for (const lesson of input.lessons) rowOf(lesson.leadPreparerId).leadPrepared.push(lesson)
   for (const adaptation of input.adaptations) {
-    if (!lessonIds.has(adaptation.lessonId)) continue
-    const row = rowOf(adaptation.teacherId)
-    row.adaptations++
-    row.adaptationChanges += adaptation.changeCount
+    if (lessonIds.has(adaptation.lessonId)) rowOf(adaptation.teacherId).adaptations.push(adaptation)
   }
   for (const reflection of input.reflections) {
-    if (lessonIds.has(reflection.lessonId) && reflection.written) rowOf(reflection.teacherId).reflections++
+    if (lessonIds.has(reflection.lessonId) && reflection.written)
+      rowOf(reflection.teacherId).reflections.push(reflection)
   }
   for (const comment of input.comments) {
-    if (lessonIds.has(comment.lessonId)) rowOf(comment.authorId).comments++
+    if (lessonIds.has(comment.lessonId)) rowOf(comment.authorId).comments.push(comment)
   }
   return [...rows.values()]
 }
 
-function emptyCounts(teacher: StatsPerson): TeacherCounts {
-  return { teacher, leadPrepared: 0, adaptations: 0, adaptationChanges: 0, reflections: 0, comments: 0 }
+/** The numbers of one row of the table: the lengths of its lists, and the 个人加减 of its adaptations. */
+export function countsOfWork(
+  work: TeacherWork<unknown, Pick<StatsAdaptation, 'changeCount'>, unknown, unknown>,
+): TeacherCounts {
+  return {
+    teacher: work.teacher,
+    leadPrepared: work.leadPrepared.length,
+    adaptations: work.adaptations.length,
+    adaptationChanges: work.adaptations.reduce((sum, adaptation) => sum + adaptation.changeCount, 0),
+    reflections: work.reflections.length,
+    comments: work.comments.length,
+  }
+}
+
+export function teacherCounts(input: TeacherCountsInput): TeacherCounts[] {
+  return teacherWork(input).map(countsOfWork)
 }
 
 /** The group's totals, the last row of the table. */

@@ -326,6 +326,37 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
     await screenshot(leader, 'lesson-loop-8-group-page', { fullPage: true })
   })
 
+  it('9. [CHECK-6] a count on the group page opens the documents it counts: 张老师’s 二次备课, opened from there', async () => {
+    const rowOf = (teacher: string) =>
+      leader.getByTestId('teacher-row').and(leader.locator(`[data-teacher="${teacher}"]`))
+    /** Clicks a count and returns the list it opens under the row, with each item's text. */
+    const open = async (teacher: string, column: string) => {
+      await rowOf(teacher).locator(`[data-column="${column}"]`).getByTestId('count-button').click()
+      const list = leader.getByTestId('teacher-work').and(leader.locator(`[data-column="${column}"]`))
+      await list.waitFor()
+      return { list, items: await list.getByTestId('work-item').allTextContents() }
+    }
+    const leadPrepared = await open('李老师', 'leadPrepared')
+    expect(await leadPrepared.list.getByRole('heading').textContent()).toBe('李老师主备的课（1）')
+    expect(leadPrepared.items).toEqual([expect.stringContaining(title)])
+    // One list at a time: the next count replaces it.
+    const reflections = await open('张老师', 'reflections')
+    expect(await leader.getByTestId('teacher-work').count()).toBe(1)
+    expect(reflections.items).toEqual([expect.stringContaining(title)])
+    const adaptations = await open('张老师', 'adaptations')
+    expect(await adaptations.list.getByRole('heading').textContent()).toBe('张老师的二次备课（1）')
+    expect(adaptations.items).toEqual([expect.stringMatching(new RegExp(`${escaped(title)}.*打开二次备课.*2 处`))])
+    await screenshot(leader, 'lesson-loop-9-group-page-drill-down', { fullPage: true })
+
+    await adaptations.list.getByTestId('work-open').click()
+    await leader.getByTestId('adaptation-page').waitFor()
+    expect(await leader.getByTestId('adaptation-change-count').textContent()).toBe('个人加减 2 处')
+    expect(await changedBlocks(leader)).toEqual([
+      ['changed', zhangKeyPoint],
+      ['added', zhangAddition],
+    ])
+  })
+
   async function openLessonFromPlan(page: Page): Promise<void> {
     await page.getByTestId('plan-link').click()
     await page.getByTestId('lesson-link').filter({ hasText: title }).click()
@@ -339,6 +370,10 @@ async function clickInto(page: Page, block: Locator, edge: 'start' | 'end'): Pro
 }
 
 /** Clicks the stage button on the lesson page and waits for the page to show the new stage. */
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
 async function moveTo(page: Page, stage: string): Promise<void> {
   await page
     .getByTestId('stage-move')

@@ -4,10 +4,12 @@
  * the office checks.
  */
 import { useQuery } from '@tanstack/react-query'
+import { Fragment, useState } from 'react'
 import { queries } from '../api/queries.ts'
 import type { GroupOverview, OverviewLesson } from '../../../shared/api/group-overview.ts'
 import { stageLabels } from '../../../shared/workflow/stages.ts'
 import { hrefFor, navigate } from '../routing.ts'
+import { TeacherWorkList, type WorkColumn, workColumns } from './TeacherWorkList.tsx'
 import '../versions/lesson-work.css'
 import '../meetings/meetings.css'
 
@@ -119,6 +121,9 @@ function LateLessons({ lessons }: { lessons: readonly OverviewLesson[] }) {
 
 function TeacherTable({ overview }: { overview: GroupOverview }) {
   const { teachers, totals } = overview
+  // One list open at a time, under its teacher's row: the office goes through the table count by count.
+  const [shown, setShown] = useState<{ teacherId: string; column: WorkColumn } | null>(null)
+  const columns = Object.keys(workColumns) as WorkColumn[]
   return (
     <section className="work-panel" data-testid="teacher-counts" aria-labelledby="teachers-title">
       <h2 id="teachers-title">教师统计</h2>
@@ -134,26 +139,48 @@ function TeacherTable({ overview }: { overview: GroupOverview }) {
           </tr>
         </thead>
         <tbody>
-          {teachers.map((row) => (
-            <tr key={row.teacher.id} data-testid="teacher-row" data-teacher={row.teacher.displayName}>
-              <td>{row.teacher.displayName}</td>
-              <td className="number" data-column="leadPrepared">
-                {row.leadPrepared}
-              </td>
-              <td className="number" data-column="adaptations">
-                {row.adaptations}
-              </td>
-              <td className="number" data-column="adaptationChanges">
-                {row.adaptationChanges}
-              </td>
-              <td className="number" data-column="reflections">
-                {row.reflections}
-              </td>
-              <td className="number" data-column="comments">
-                {row.comments}
-              </td>
-            </tr>
-          ))}
+          {teachers.map((row) => {
+            const open = shown?.teacherId === row.teacher.id ? shown.column : null
+            const listId = `teacher-work-${row.teacher.id}`
+            return (
+              <Fragment key={row.teacher.id}>
+                <tr data-testid="teacher-row" data-teacher={row.teacher.displayName}>
+                  <td>{row.teacher.displayName}</td>
+                  {columns.map((column) => (
+                    <td key={column} className="number" data-column={column}>
+                      {row[column] === 0 ? (
+                        0
+                      ) : (
+                        <button
+                          type="button"
+                          className="link-button count-button"
+                          aria-expanded={open === column}
+                          aria-controls={open === column ? listId : undefined}
+                          title={`查看${row.teacher.displayName}${workColumns[column].title}`}
+                          onClick={() => setShown(open === column ? null : { teacherId: row.teacher.id, column })}
+                          data-testid="count-button"
+                        >
+                          {row[column]}
+                        </button>
+                      )}
+                    </td>
+                  ))}
+                </tr>
+                {open && (
+                  <tr className="teacher-work-row">
+                    <td colSpan={columns.length + 1}>
+                      <TeacherWorkList
+                        id={listId}
+                        teacherName={row.teacher.displayName}
+                        column={open}
+                        work={row.work}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            )
+          })}
         </tbody>
         <tfoot>
           <tr data-testid="teacher-totals">
@@ -167,7 +194,7 @@ function TeacherTable({ overview }: { overview: GroupOverview }) {
         </tfoot>
       </table>
       <p className="overview-note">
-        只统计本学期的课。二次备课的「个人加减」是相对所依据定稿版本的改动处数；批注数包括发起的批注和回复，各算一条。
+        只统计本学期的课。点一个数字，可以看到它统计的是哪些课和文档。二次备课的「个人加减」是相对所依据定稿版本的改动处数；批注数包括发起的批注和回复，各算一条。
       </p>
     </section>
   )

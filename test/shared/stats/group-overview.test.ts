@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
+  countsOfWork,
   isReflectionWritten,
   lateLessons,
   lessonsByStage,
   type StatsLesson,
   teacherCounts,
+  teacherWork,
   totalCounts,
 } from '../../../shared/stats/group-overview.ts'
 import type { LessonStage } from '../../../shared/workflow/stages.ts'
@@ -126,6 +128,67 @@ describe('teacherCounts', () => {
       ['李老师', 0],
       ['调走的老师', 1],
     ])
+  })
+})
+
+describe('teacherWork', () => {
+  const lessons = [
+    lesson('l1', 'reflecting', '2026-11-10', 'li'),
+    lesson('l2', 'draft', '2026-11-30', 'zhang'),
+    lesson('l3', 'draft', '2026-12-02', 'li'),
+  ]
+  const input = {
+    teachers: [wang, li, zhang],
+    lessons,
+    adaptations: [
+      { lessonId: 'l1', teacherId: 'li', changeCount: 3, documentId: 'a-li' },
+      { lessonId: 'l1', teacherId: 'wang', changeCount: 5, documentId: 'a-wang' },
+      { lessonId: 'old', teacherId: 'li', changeCount: 9, documentId: 'a-old' },
+    ],
+    reflections: [
+      { lessonId: 'l1', teacherId: 'li', written: true, documentId: 'r-li' },
+      { lessonId: 'l1', teacherId: 'zhang', written: false, documentId: 'r-zhang' },
+    ],
+    comments: [
+      { lessonId: 'l2', authorId: 'wang', threadId: 't1' },
+      { lessonId: 'l3', authorId: 'wang', threadId: 't2' },
+      { lessonId: 'old', authorId: 'wang', threadId: 't3' },
+      { lessonId: 'l1', authorId: 'gone', threadId: 't4' },
+    ],
+    others: new Map([['gone', { id: 'gone', displayName: '调走的老师' }]]),
+  }
+
+  it('[CHECK-6] lists per teacher the very items counted, with what the caller put on them', () => {
+    const work = teacherWork(input)
+    const li = work.find((row) => row.teacher.id === 'li')!
+    expect(li.leadPrepared.map((item) => item.id)).toEqual(['l1', 'l3'])
+    expect(li.adaptations.map((item) => item.documentId)).toEqual(['a-li'])
+    expect(li.reflections.map((item) => item.documentId)).toEqual(['r-li'])
+    const wangWork = work.find((row) => row.teacher.id === 'wang')!
+    expect(wangWork.comments.map((item) => item.threadId)).toEqual(['t1', 't2'])
+    // An empty reflection is neither counted nor listed.
+    expect(work.find((row) => row.teacher.id === 'zhang')!.reflections).toEqual([])
+    expect(work.at(-1)!.teacher.displayName).toBe('调走的老师')
+  })
+
+  it('[CHECK-6] every count is the length of its list, and 个人加减 the sum over the listed adaptations', () => {
+    const work = teacherWork(input)
+    expect(work.map(countsOfWork)).toEqual(teacherCounts(input))
+    for (const row of work) {
+      const counts = countsOfWork(row)
+      expect(counts.leadPrepared).toBe(row.leadPrepared.length)
+      expect(counts.adaptations).toBe(row.adaptations.length)
+      expect(counts.adaptationChanges).toBe(row.adaptations.reduce((sum, item) => sum + item.changeCount, 0))
+      expect(counts.reflections).toBe(row.reflections.length)
+      expect(counts.comments).toBe(row.comments.length)
+    }
+    expect(totalCounts(work.map(countsOfWork))).toEqual({
+      leadPrepared: 3,
+      adaptations: 2,
+      adaptationChanges: 8,
+      reflections: 1,
+      comments: 3,
+    })
   })
 })
 

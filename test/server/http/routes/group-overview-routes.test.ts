@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { GroupOverview } from '../../../../shared/api/group-overview.ts'
+import type { GroupOverview, TeacherCountsRow } from '../../../../shared/api/group-overview.ts'
 import type { LessonSummary } from '../../../../shared/api/lessons.ts'
 import type { AdaptationDetail } from '../../../../shared/api/versions.ts'
 import { contentFragmentName } from '../../../../shared/schema/editor-schema.ts'
@@ -26,6 +26,8 @@ const lastSemester = semesterOf(daysFromToday(-200))
 let server: TestServer
 let leader: ApiClient
 let groupId: string
+let zhangAdaptation: string
+let zhangReflection: string
 const lessons: Record<'taught' | 'late' | 'coming' | 'lastTerm', LessonSummary> = {} as never
 
 /** Types `text` into the first paragraph of the document as `username`, through a real editor connection. */
@@ -80,6 +82,17 @@ function firstParagraph(parent: Y.XmlFragment | Y.XmlElement): Y.XmlElement | nu
   return null
 }
 
+/** [CHECK-6] A count is always the length of its list: what the office opens is what it counted. */
+function expectListsMatchCounts(rows: readonly TeacherCountsRow[]): void {
+  for (const { work, ...counts } of rows) {
+    expect(counts.leadPrepared).toBe(work.leadPrepared.length)
+    expect(counts.adaptations).toBe(work.adaptations.length)
+    expect(counts.adaptationChanges).toBe(work.adaptations.reduce((sum, item) => sum + item.changeCount, 0))
+    expect(counts.reflections).toBe(work.reflections.length)
+    expect(counts.comments).toBe(work.comments.length)
+  }
+}
+
 async function move(client: ApiClient, lesson: LessonSummary, ...stages: string[]) {
   for (const to of stages) {
     const { status } = await client.post(`/api/lessons/${lesson.id}/stage`, { to })
@@ -105,8 +118,10 @@ beforeAll(async () => {
   const teacher2 = await apiClientFor(server.url, 'teacher2')
   const adaptation = await teacher2.post<AdaptationDetail>(`/api/lessons/${lessons.taught.id}/adaptations`, {})
   expect(adaptation.status).toBe(200)
+  zhangAdaptation = adaptation.body.documentId
   await typeInto(adaptation.body.documentId, 'teacher2', '（我班先复习等式的性质）')
   const reflection = await teacher2.post<{ documentId: string }>(`/api/lessons/${lessons.taught.id}/reflections`)
+  zhangReflection = reflection.body.documentId
   await typeInto(reflection.body.documentId, 'teacher2', '学生对移项掌握得不错，去括号还要多练。')
   const teacher3 = await apiClientFor(server.url, 'teacher3')
   expect((await teacher3.post(`/api/lessons/${lessons.taught.id}/reflections`)).status).toBe(200)
@@ -152,7 +167,7 @@ describe('GET /api/group-overview', () => {
     const drafts = Object.fromEntries(body.stages[0]!.lessons.map((lesson) => [lesson.title, lesson.threads]))
     expect(drafts).toEqual({ '2.1 整式': { open: 0, resolved: 0 }, '4.1 几何图形': { open: 1, resolved: 0 } })
 
-    const rows = Object.fromEntries(body.teachers.map(({ teacher, ...counts }) => [teacher.displayName, counts]))
+    const rows = Object.fromEntries(body.teachers.map(({ teacher, work, ...counts }) => [teacher.displayName, counts]))
     expect(rows['李老师']).toEqual({
       leadPrepared: 2,
       adaptations: 0,
@@ -176,6 +191,68 @@ describe('GET /api/group-overview', () => {
       comments: 1,
     })
     expect(body.totals).toEqual({ leadPrepared: 3, adaptations: 1, adaptationChanges: 1, reflections: 1, comments: 3 })
+  })
+
+  it('[CHECK-6] lists behind every count the documents it counts, linked for the reader', async () => {
+    const { body } = await leader.get<GroupOverview>(`/api/group-overview?semester=${encodeURIComponent(semester)}`)
+    const work = (name: string) => body.teachers.find((row) => row.teacher.displayName === name)!.work
+    expectListsMatchCounts(body.teachers)
+
+    const li = work('李老师')
+    expect(li.leadPrepared.map((item) => [item.lesson.title, item.documentId])).toEqual(
+      [lessons.taught, lessons.late].map((lesson) => [lesson.title, lesson.documentId]),
+    )
+    expect(
+      li.comments.map(({ lesson, documentKind, documentId, reply, words, state }) => ({
+        title: lesson.title,
+        documentKind,
+        documentId,
+        reply,
+        words,
+        state,
+      })),
+    ).toEqual([
+      {
+        title: lessons.taught.title,
+        documentKind: 'lesson-plan',
+        documentId: lessons.taught.documentId,
+        reply: true,
+        words: '下节课补练习',
+        state: 'resolved',
+      },
+      {
+        title: lessons.coming.title,
+        documentKind: 'lesson-plan',
+        documentId: lessons.coming.documentId,
+        reply: false,
+        words: '这里再想想',
+        state: 'open',
+      },
+    ])
+
+    const zhang = work('张老师')
+    expect(zhang.adaptations).toEqual([
+      {
+        lesson: expect.objectContaining({ id: lessons.taught.id, title: lessons.taught.title }),
+        documentId: zhangAdaptation,
+        changeCount: 1,
+      },
+    ])
+    expect(zhang.reflections).toEqual([
+      {
+        lesson: expect.objectContaining({ id: lessons.taught.id, scheduledDate: lessons.taught.scheduledDate }),
+        documentId: zhangReflection,
+      },
+    ])
+    // 刘老师's empty reflection is neither counted nor listed.
+    expect(work('刘老师').reflections).toEqual([])
+
+    // The office reads the same lists, with the same links.
+    const office = await apiClientFor(server.url, 'admin')
+    const seen = await office.get<GroupOverview>(
+      `/api/group-overview?groupId=${groupId}&semester=${encodeURIComponent(semester)}`,
+    )
+    expect(seen.body.teachers.map((row) => row.work)).toEqual(body.teachers.map((row) => row.work))
   })
 
   it('shows another semester when asked', async () => {
