@@ -14,7 +14,7 @@ export interface ClusterServices {
   database: TestDatabase
   redisPrefix: string
   /** Drops the database and deletes every Redis key under the prefix. */
-  release(): Promise<void>
+  release: () => Promise<void>
 }
 
 export async function clusterServices(): Promise<ClusterServices> {

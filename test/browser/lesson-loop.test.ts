@@ -310,7 +310,7 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
       const row = leader.getByTestId('teacher-row').and(leader.locator(`[data-teacher="${teacher}"]`))
       const cells = await row
         .locator('[data-column]')
-        .evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-column'), td.textContent]))
+        .evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-column') ?? '', td.textContent] as const))
       return Object.fromEntries(cells)
     }
     expect(await counts('李老师')).toMatchObject({ leadPrepared: '1', adaptations: '0', reflections: '0' })
@@ -410,7 +410,7 @@ function apiAs(page: Page, method: string, path: string, body?: unknown): Promis
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       })
-      return { status: response.status, body: await response.json() }
+      return { status: response.status, body: (await response.json()) as unknown }
     },
     { method, path, body },
   )

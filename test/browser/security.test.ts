@@ -101,7 +101,7 @@ describe.runIf(enabled)('browser: the web surface', () => {
       () => (text = firstText(guest.doc.getXmlFragment(contentFragmentName))) !== null,
       'the document’s text',
     )
-    const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text!, 0))
+    const at: unknown = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text!, 0))
     guest.provider.awareness.setLocalState({
       user: { name: '王老师', color: '#e03131' },
       cursor: { anchor: at, head: at },

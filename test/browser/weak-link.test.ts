@@ -76,7 +76,7 @@ describe.runIf(enabled)('browser: two teachers typing through a weak link', { ti
     for (const update of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, update)
     return (
       textNodes(contentOf(doc))
-        .map((text) => text.toString())
+        .map((text) => String(text))
         .find((text) => text.startsWith(mark)) ?? ''
     )
   }

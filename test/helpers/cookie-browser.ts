@@ -62,7 +62,7 @@ export class CookieBrowser {
   private jarOf(url: string): Map<string, string> {
     const host = new URL(url).host
     let jar = this.jars.get(host)
-    if (!jar) this.jars.set(host, (jar = new Map()))
+    if (!jar) this.jars.set(host, (jar = new Map<string, string>()))
     return jar
   }
 

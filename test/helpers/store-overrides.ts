@@ -8,15 +8,18 @@ export function storeWithOverrides<A extends StoreArea>(store: Store, area: A, o
   const replaced = new Proxy(store[area], {
     get(target, property) {
       if (Object.hasOwn(overrides, property)) return overrides[property as keyof Store[A]]
-      const value: unknown = Reflect.get(target, property, target)
-      return typeof value === 'function' ? value.bind(target) : value
+      return boundTo(target, Reflect.get(target, property, target))
     },
   })
   return new Proxy(store, {
     get(target, property) {
       if (property === area) return replaced
-      const value: unknown = Reflect.get(target, property, target)
-      return typeof value === 'function' ? value.bind(target) : value
+      return boundTo(target, Reflect.get(target, property, target))
     },
   })
+}
+
+/** A method read through a proxy, still run on the real object whose private fields it needs. */
+function boundTo(target: object, value: unknown): unknown {
+  return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
 }

@@ -8,6 +8,7 @@ import {
   shouldReconnect,
   wsMessageTooBig,
 } from '../../../shared/protocol/close-codes.ts'
+import { match } from '../../helpers/match.ts'
 
 describe('connectionProblemForClose', () => {
   it.each([
@@ -31,7 +32,7 @@ describe('connectionProblemForClose', () => {
   })
 
   it('names the code of an unknown refusal', () => {
-    expect(connectionProblemForClose(4450)).toMatchObject({ permanent: true, message: expect.stringContaining('4450') })
+    expect(connectionProblemForClose(4450)).toMatchObject({ permanent: true, message: match.stringContaining('4450') })
   })
 
   it.each([CloseCode.documentUnavailable, CloseCode.storageFailed, CloseCode.serverShuttingDown])(
@@ -50,7 +51,7 @@ describe('connectionProblemForClose', () => {
     expect(retryPauseMs(CloseCode.rateLimited)).toBeGreaterThan(2_500)
     expect(retryPauseMs(CloseCode.storageFailed)).toBe(0)
     expect(connectionProblemForClose(CloseCode.rateLimited)).toEqual({
-      message: expect.stringContaining('不会丢失'),
+      message: match.stringContaining('不会丢失'),
       permanent: false,
       needsLogin: false,
     })
@@ -73,7 +74,7 @@ describe('connectionProblemForClose', () => {
     expect(shouldReconnect(CloseCode.storageUnavailable)).toBe(true)
     expect(retryPauseMs(CloseCode.storageUnavailable)).toBeGreaterThan(0)
     expect(connectionProblemForClose(CloseCode.storageUnavailable)).toEqual({
-      message: expect.stringContaining('留在本机'),
+      message: match.stringContaining('留在本机'),
       permanent: false,
       needsLogin: false,
     })

@@ -11,6 +11,7 @@ import { createTestDatabase, postgresSuiteEnabled, type TestDatabase } from '../
 import { redisPrefix, redisSuiteEnabled, testRedisUrl } from '../../helpers/redis.ts'
 import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy.ts'
 import { createDocumentInDemoGroup, startTestServer, type TestServer } from '../../helpers/test-server.ts'
+import { match } from '../../helpers/match.ts'
 
 const enabled =
   (await postgresSuiteEnabled('several instances (PostgreSQL)')) &&
@@ -89,7 +90,7 @@ describe.runIf(enabled)('several instances on PostgreSQL and Redis', { timeout: 
     const seesA = (): boolean => onB.provider.awareness.getStates().get(onA.doc.clientID)?.cursor !== undefined
     await waitFor(seesA, 'the cursor of a teacher on the other instance')
     // Its name is the one the first instance took from the session.
-    expect(onB.provider.awareness.getStates().get(onA.doc.clientID)?.user).toMatchObject({ name: expect.any(String) })
+    expect(onB.provider.awareness.getStates().get(onA.doc.clientID)?.user).toMatchObject({ name: match.any(String) })
     // A teacher opening the document later on the second instance sees it at once.
     const late = await client(b, documentId, 'teacher3')
     await waitFor(() => late.provider.awareness.getStates().has(onA.doc.clientID), 'the cursor for a late joiner')

@@ -8,6 +8,7 @@ import { ThreadGuard } from '../../../server/collab/thread-guard.ts'
 import { contentOf } from '../../../shared/threads/thread-anchor.ts'
 import type { ThreadActor } from '../../../shared/threads/thread-rules.ts'
 import { docWithParagraphs, updateOf } from '../../shared/threads/thread-fixtures.ts'
+import { match } from '../../helpers/match.ts'
 
 let room: Y.Doc
 let guard: ThreadGuard
@@ -45,6 +46,6 @@ it('[LIBRARY-11] refuses a source that is too long, of another shape, or not a s
     { kind: 'document', id: 'a' },
     42,
   ]) {
-    expect(setSource(value)).toEqual({ allowed: false, reason: expect.stringMatching(/来源/) })
+    expect(setSource(value)).toEqual({ allowed: false, reason: match.stringMatching(/来源/) })
   }
 })

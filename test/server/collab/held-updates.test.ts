@@ -19,6 +19,7 @@ import { draftWithPassage, passageOf } from '../../helpers/draft-with-passage.ts
 import { userId } from '../../helpers/lesson-fixtures.ts'
 import { openRawSocket, type RawSocket } from '../../helpers/raw-socket.ts'
 import { createDocumentInDemoGroup, startTestServer, type TestServer } from '../../helpers/test-server.ts'
+import { match } from '../../helpers/match.ts'
 
 let server: TestServer
 const clients: TestClient[] = []
@@ -138,7 +139,7 @@ describe('an update that builds on one the room has not received yet', () => {
       socket.ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc, previous)))
       previous = Y.encodeStateVector(doc)
     }
-    expect(await socket.closed).toEqual({ code: CloseCode.tooManyWaiting, reason: expect.any(String) })
+    expect(await socket.closed).toEqual({ code: CloseCode.tooManyWaiting, reason: match.any(String) })
     const stored = await storedDoc(documentId)
     expect(stored.getText('t').toString()).toBe('已保存的正文')
     expect(stored.store.pendingStructs).toBeNull()

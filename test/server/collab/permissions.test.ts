@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectClient, login, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
+import type { AwarenessUser } from '../../../shared/protocol/awareness-update.ts'
 import { MessageType, readAccess } from '../../../shared/protocol/messages.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
 import { hashPassword } from '../../../server/auth/passwords.ts'
@@ -62,7 +63,9 @@ describe('read access, enforced by the server', () => {
     const reader = await join('admin')
     reader.provider.awareness.setLocalStateField('cursor', null)
     await waitFor(
-      () => editor.provider.awareness.getStates().get(reader.doc.clientID)?.user?.name === '周主任',
+      () =>
+        (editor.provider.awareness.getStates().get(reader.doc.clientID)?.user as AwarenessUser | undefined)?.name ===
+        '周主任',
       'awareness',
     )
   })

@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { encodeAwareness } from '../../../server/collab/outgoing-message.ts'
-import { readAwarenessEntries } from '../../../shared/protocol/awareness-update.ts'
+import { type AwarenessUser, readAwarenessEntries } from '../../../shared/protocol/awareness-update.ts'
 import { MessageType } from '../../../shared/protocol/messages.ts'
 import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
 import { openRawSocket } from '../../helpers/raw-socket.ts'
@@ -68,7 +68,8 @@ describe('live co-editing', () => {
     leaving.provider.awareness.setLocalStateField('user', { name: '李老师', color: '#d9480f' })
     const leavingId = leaving.doc.clientID
     // The name shown is the session's (teacher2), not the one the client wrote.
-    await waitFor(() => watcher.provider.awareness.getStates().get(leavingId)?.user?.name === '张老师', 'awareness')
+    const shownUser = () => watcher.provider.awareness.getStates().get(leavingId)?.user as AwarenessUser | undefined
+    await waitFor(() => shownUser()?.name === '张老师', 'awareness')
     leaving.destroy()
     await waitFor(() => !watcher.provider.awareness.getStates().has(leavingId), 'awareness removal')
   })
@@ -95,7 +96,10 @@ describe('live co-editing', () => {
 
     const relayed = awarenessFrames().map((frame) => {
       const entries = readAwarenessEntries(decoding.readVarUint8Array(decoding.createDecoder(frame.subarray(1))))
-      return entries.map(({ clock, stateJson }) => ({ clock, state: JSON.parse(new TextDecoder().decode(stateJson)) }))
+      return entries.map(({ clock, stateJson }) => ({
+        clock,
+        state: JSON.parse(new TextDecoder().decode(stateJson)) as unknown,
+      }))
     })
     const user = {
       id: (await server.store.accounts.findUserByUsername('teacher1'))!.id,

@@ -12,6 +12,7 @@ import { threadsOf } from '../../../shared/threads/thread-model.ts'
 import type { ThreadActor } from '../../../shared/threads/thread-rules.ts'
 import { ThreadGuard } from '../../../server/collab/thread-guard.ts'
 import { encodeHostileUpdate, nestedMaps } from '../../helpers/hostile-updates.ts'
+import { match } from '../../helpers/match.ts'
 import { copyOf, docWithParagraphs, updateOf } from '../../shared/threads/thread-fixtures.ts'
 
 let room: Y.Doc
@@ -43,8 +44,8 @@ function submit(update: Uint8Array, actor: ThreadActor) {
   return verdict
 }
 
-const allowed = { allowed: true, activity: expect.any(Array) }
-const refusedWith = (pattern: RegExp) => ({ allowed: false, reason: expect.stringMatching(pattern) })
+const allowed = { allowed: true, activity: match.any(Array) }
+const refusedWith = (pattern: RegExp) => ({ allowed: false, reason: match.stringMatching(pattern) })
 
 function newThread(doc: Y.Doc, authorId: string, change: (thread: Y.Map<unknown>) => void = () => {}): Uint8Array {
   return updateOf(doc, () =>
@@ -93,7 +94,7 @@ function nestedContent(doc: Y.Doc, depth: number): Uint8Array {
 describe('thread values', () => {
   it('[BOUNDS-1] a guest’s mentions nested 12,000 maps deep are refused before they are integrated', () => {
     const attack = newThread(copyOf(room, 10), 'guest', (thread) => nestMaps(thread, 'mentions', 12_000))
-    expect(submit(attack, guest)).toEqual({ allowed: false, reason: expect.stringMatching(/嵌套太深/) })
+    expect(submit(attack, guest)).toEqual({ allowed: false, reason: match.stringMatching(/嵌套太深/) })
     expect(threadsOf(room).size).toBe(0)
     expect(submit(newThread(copyOf(room, 11), 'guest'), guest)).toEqual(allowed)
   })

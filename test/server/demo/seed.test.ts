@@ -9,6 +9,7 @@ import { buildEditorSchema, contentFragmentName } from '../../../shared/schema/e
 import { headerFieldKeys } from '../../../shared/schema/header-fields.ts'
 import { defaultLessonTemplate } from '../../../shared/template/default-template.ts'
 import { type TempDataDir, createTempDataDir } from '../../helpers/sqlite.ts'
+import { match } from '../../helpers/match.ts'
 
 describe('demo seed', () => {
   let dataDir: TempDataDir
@@ -74,19 +75,19 @@ describe('demo seed', () => {
     await seedDemo(store, { password: 'p' })
     const admin = (await store.accounts.findUserByUsername('admin'))!
     const [lesson] = await store.documents.listDocumentsOfSchool(admin.schoolId)
-    expect(lesson).toMatchObject({ kind: 'lesson-plan', title: expect.stringContaining('一元一次方程') })
+    expect(lesson).toMatchObject({ kind: 'lesson-plan', title: match.stringContaining('一元一次方程') })
 
     const state = await store.updates.loadDocumentState(lesson!.id)
     const doc = new Y.Doc()
     for (const update of [state.snapshot, ...state.updates]) if (update) Y.applyUpdate(doc, update)
     const schema = buildEditorSchema()
-    const json = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(contentFragmentName), schema).toJSON()
+    const json: unknown = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(contentFragmentName), schema).toJSON()
     const node = schema.nodeFromJSON(json)
     expect(() => node.check()).not.toThrow()
 
     const [header, ...sections] = node.children
     expect(header!.type.name).toBe('lessonHeader')
-    const fields = Object.fromEntries(header!.children.map((field) => [field.attrs.field, field.textContent]))
+    const fields = Object.fromEntries(header!.children.map((field) => [String(field.attrs.field), field.textContent]))
     expect(Object.keys(fields)).toEqual([...headerFieldKeys])
     expect(fields).toMatchObject({
       subject: '数学',
@@ -96,7 +97,9 @@ describe('demo seed', () => {
     })
 
     expect(sections.map((section) => section.type.name)).toEqual(sections.map(() => 'section'))
-    expect(sections.map((section) => section.attrs.title)).toEqual(defaultLessonTemplate.sections.map((s) => s.title))
+    expect(sections.map((section) => String(section.attrs.title))).toEqual(
+      defaultLessonTemplate.sections.map((s) => s.title),
+    )
     for (const section of sections) expect(section.textContent, String(section.attrs.title)).not.toBe('')
 
     const teacherOnly: string[] = []
@@ -109,9 +112,9 @@ describe('demo seed', () => {
       expect.stringMatching(/^二次备课：/),
       expect.stringMatching(/^参考答案：1\. C/),
     ])
-    expect(sections.filter((section) => section.attrs.teacherOnly).map((section) => section.attrs.key)).toEqual([
-      'reflection',
-    ])
+    expect(sections.filter((section) => section.attrs.teacherOnly).map((section) => String(section.attrs.key))).toEqual(
+      ['reflection'],
+    )
     expect(node.textContent).toContain('(x − 50)/3 = (x + 70)/5')
   })
 

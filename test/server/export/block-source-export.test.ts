@@ -13,6 +13,7 @@ import { type ApiClient, apiClientFor } from '../../helpers/api-client.ts'
 import { login } from '../../helpers/collab-client.ts'
 import { addLesson, addOutsiders, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
+import { match } from '../../helpers/match.ts'
 import { readDocx } from './docx-reader.ts'
 import { download, finalizedSampleLesson, sample, writeContent } from './export-fixtures.ts'
 
@@ -57,7 +58,7 @@ describe('[LIBRARY-11] naming a copied block’s source', () => {
     expect(status).toBe(200)
     expect(body.sources[0]).toEqual({
       source: `version:${version.id}`,
-      label: expect.stringMatching(sourceLabel),
+      label: match.stringMatching(sourceLabel),
       opens: { kind: 'version', id: version.id },
     })
     expect(body.sources[1]!.label).toMatch(/^来源：.+ 七年级数学备课组《3\.2 解一元一次方程（一）》导学案，张老师$/)

@@ -118,7 +118,9 @@ export function readDocx(bytes: Uint8Array): ReadDocx {
       .join('\n'),
     footerFields,
     footerText,
-    listFormats: files['word/numbering.xml'] ? listFormats(xml('word/numbering.xml').documentElement!) : new Map(),
+    listFormats: files['word/numbering.xml']
+      ? listFormats(xml('word/numbering.xml').documentElement!)
+      : new Map<string, string>(),
     images: files['word/_rels/document.xml.rels']
       ? images(document.documentElement!, xml('word/_rels/document.xml.rels').documentElement!, files)
       : [],

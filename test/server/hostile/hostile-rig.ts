@@ -333,5 +333,5 @@ export class HostileRig {
 }
 
 export function textsOf(doc: Y.Doc): string[] {
-  return textNodes(contentOf(doc)).map((text) => text.toString())
+  return textNodes(contentOf(doc)).map((text) => String(text))
 }

@@ -15,6 +15,7 @@ import { waitFor } from '../../helpers/collab-client.ts'
 import { openInboxStream } from '../../helpers/inbox-stream.ts'
 import { addLesson, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
+import { match } from '../../helpers/match.ts'
 
 let server: TestServer
 let groupId: string
@@ -54,14 +55,14 @@ describe('inbox API', () => {
     expect(unreadCount).toBe(1)
     expect(notifications).toEqual([
       {
-        id: expect.any(String),
+        id: match.any(String),
         kind: 'stage',
         text: '李老师 将《2.1 整式》提交研讨，请阅读并提出意见',
         documentId: null,
         lessonId,
         threadId: null,
         actorId: await userId(server, 'teacher1'),
-        createdAt: expect.any(String),
+        createdAt: match.any(String),
         readAt: null,
       },
     ])
@@ -89,7 +90,7 @@ describe('inbox API', () => {
 
     const read = await as.teacher3!.post<NotificationRead>(`/api/notifications/${first!.id}/read`)
     expect(read.status).toBe(200)
-    expect(read.body.notification).toMatchObject({ id: first!.id, readAt: expect.any(String) })
+    expect(read.body.notification).toMatchObject({ id: first!.id, readAt: match.any(String) })
     expect(read.body.unreadCount).toBe(before.unreadCount - 1)
     expect((await inbox('teacher3')).unreadCount).toBe(before.unreadCount - 1)
 

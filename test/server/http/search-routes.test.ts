@@ -8,6 +8,7 @@ import { apiClientFor } from '../../helpers/api-client.ts'
 import { draftWithPassage } from '../../helpers/draft-with-passage.ts'
 import { addOutsiders } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
+import { match } from '../../helpers/match.ts'
 
 let server: TestServer
 
@@ -99,7 +100,7 @@ describe('GET /api/search', () => {
       const response = await searchAs('teacher2', query)
       expect(response.status, query).toBe(400)
       expect(response.body, query).toMatchObject({
-        error: { code: 'invalid_request', message: expect.stringMatching(message) },
+        error: { code: 'invalid_request', message: match.stringMatching(message) },
       })
     }
     const anonymous = await fetch(`${server.url}/api/search?q=方程`)

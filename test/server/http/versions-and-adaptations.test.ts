@@ -27,6 +27,7 @@ import { type ApiClient, apiClientFor } from '../../helpers/api-client.ts'
 import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../helpers/collab-client.ts'
 import { addLesson, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
+import { match } from '../../helpers/match.ts'
 import { bodyJson, editBody } from '../../shared/versions/plan-documents.ts'
 
 let server: TestServer
@@ -142,7 +143,7 @@ describe('定稿 versions', () => {
       expect.objectContaining({
         number: 1,
         name: '定稿 v1',
-        createdBy: expect.objectContaining({ displayName: '王老师' }),
+        createdBy: match.objectContaining({ displayName: '王老师' }),
       }),
     ])
     const { status, body } = await as.guest!.get<VersionContent>(`/api/versions/${versions[0]!.id}`)

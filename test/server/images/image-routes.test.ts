@@ -9,6 +9,7 @@ import { apiClientFor } from '../../helpers/api-client.ts'
 import { addLesson, addOutsiders, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { gifHeader, jpegHeader, pngHeaderOnly, pngImage, webpHeader } from '../../helpers/test-images.ts'
 import { createDocumentInDemoGroup, startTestServer, type TestServer } from '../../helpers/test-server.ts'
+import { match } from '../../helpers/match.ts'
 import { readDocx } from '../export/docx-reader.ts'
 import { writeContent } from '../export/export-fixtures.ts'
 
@@ -50,7 +51,7 @@ describe('uploading an image', () => {
     // The declared type is ignored: the bytes say it is a PNG.
     const { status, body } = await upload(png, { type: 'application/octet-stream' })
     expect(status, JSON.stringify(body)).toBe(201)
-    expect(body).toEqual({ id: expect.any(String), url: `/api/images/${body.id}`, width: 12, height: 8 })
+    expect(body).toEqual({ id: match.any(String), url: `/api/images/${body.id}`, width: 12, height: 8 })
 
     const response = await read(body.id)
     expect(response.status).toBe(200)
@@ -64,7 +65,7 @@ describe('uploading an image', () => {
       contentType: 'image/png',
       width: 12,
       height: 8,
-      createdBy: expect.any(String),
+      createdBy: match.any(String),
     })
   })
 
@@ -83,17 +84,12 @@ describe('uploading an image', () => {
   it('refuses SVG, other files, corrupt and oversized images with a clear error, storing nothing', async () => {
     const adding = vi.spyOn(server.store.images, 'addImages')
     const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>')
-    const cases: [Uint8Array, number, string, string][] = [
+    const cases: [Uint8Array, number, string, unknown][] = [
       [svg, 400, 'unsafe_file', imageRefusals.svg],
       [new TextEncoder().encode('%PDF-1.7 not a picture'), 400, 'unsupported_file', imageRefusals.unknown],
       [pngImage(4, 4).subarray(0, 20), 400, 'corrupt_file', imageRefusals.corrupt],
       [new Uint8Array(), 400, 'unsupported_file', imageRefusals.unknown],
-      [
-        pngHeaderOnly(limits.maxImageSide * 2, 100),
-        413,
-        'payload_too_large',
-        expect.stringContaining('图片尺寸太大了'),
-      ],
+      [pngHeaderOnly(limits.maxImageSide * 2, 100), 413, 'payload_too_large', match.stringContaining('图片尺寸太大了')],
     ]
     for (const [bytes, status, code, message] of cases) {
       const answer = await upload(bytes)

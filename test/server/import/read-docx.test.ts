@@ -8,6 +8,7 @@ import { buildDocx, heading, image, paragraph } from './fixtures/docx-builder.ts
 import { pixelPng, sampleLessonBody } from './fixtures/sample-lesson-docx.ts'
 import { imageUrl } from '../../../shared/images/image-url.ts'
 import { jpegHeader, noisePng, pngHeaderOnly, pngImage } from '../../helpers/test-images.ts'
+import { match } from '../../helpers/match.ts'
 import { readImageHeader } from '../../../shared/images/image-header.ts'
 
 describe('readDocx', () => {
@@ -30,7 +31,7 @@ describe('readDocx', () => {
     const { lesson, images, unkept } = await readDocx(file, defaultLessonTemplate)
     expect(unkept).toEqual([])
     // The picture is used twice in the file and stored once.
-    expect(images).toEqual([{ id: expect.any(String), contentType: 'image/png', width: 30, height: 20, bytes: png }])
+    expect(images).toEqual([{ id: match.any(String), contentType: 'image/png', width: 30, height: 20, bytes: png }])
     const blocks = lesson.sections[0]!.content!
     expect(blocks.map((block) => block.type)).toEqual(['paragraph', 'image', 'paragraph', 'image'])
     expect(blocks[1]!.attrs).toMatchObject({ src: imageUrl(images[0]!.id), alt: '示意图', width: 30, height: 20 })
@@ -43,7 +44,7 @@ describe('readDocx', () => {
     const tooLarge = await readDocx(huge, defaultLessonTemplate)
     expect(tooLarge.images).toEqual([])
     expect(tooLarge.unkept).toEqual([
-      expect.objectContaining({ kind: 'imagesTooLarge', count: 1, message: expect.stringContaining('图片太大') }),
+      match.objectContaining({ kind: 'imagesTooLarge', count: 1, message: match.stringContaining('图片太大') }),
     ])
     expect(JSON.stringify(tooLarge.lesson.sections)).toContain('会解方程')
 
@@ -52,7 +53,7 @@ describe('readDocx', () => {
       imageBytes: new Uint8Array([0xd7, 0xcd, 0xc6, 0x9a, 0, 0, 1, 2, 3, 4]),
     })
     expect((await readDocx(wmf, defaultLessonTemplate)).unkept).toEqual([
-      expect.objectContaining({ kind: 'images', count: 1, message: expect.stringContaining('WMF') }),
+      match.objectContaining({ kind: 'images', count: 1, message: match.stringContaining('WMF') }),
     ])
   })
 

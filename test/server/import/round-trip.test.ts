@@ -75,7 +75,7 @@ describe('export → import round trip', () => {
     expect(unkept.filter((entry) => entry.kind !== 'formatting')).toEqual([])
 
     const imported = schema.nodeFromJSON(importedLessonPlan(lesson, {}))
-    expect(() => documentUpdateOf(imported.toJSON())).not.toThrow()
+    expect(() => documentUpdateOf(imported.toJSON() as JSONContent)).not.toThrow()
     const section = (key: string) => lesson.sections.find((node) => node.attrs?.key === key)!
     expect(section('objectives').content!.map((block) => block.type)).toEqual(['orderedList'])
     expect(section('inquiry').content!.map((block) => block.type)).toEqual(['paragraph', 'table', 'bulletList'])
@@ -147,7 +147,11 @@ describe('export → import round trip', () => {
     const { lesson } = await readDocx(file, defaultLessonTemplate)
     const inquiry = lesson.sections.find((node) => node.attrs?.key === 'inquiry')!.content!
     expect(
-      inquiry.map((block) => [block.type, block.attrs?.['level'] ?? null, Boolean(block.attrs?.teacherOnly)]),
+      inquiry.map((block): unknown[] => [
+        block.type,
+        block.attrs?.['level'] ?? null,
+        Boolean(block.attrs?.teacherOnly),
+      ]),
     ).toEqual([
       ['heading', 2, false],
       ['table', null, true],

@@ -8,6 +8,7 @@ import { login, wsToken } from '../../helpers/collab-client.ts'
 import { openRawSocket } from '../../helpers/raw-socket.ts'
 import { type ServerProcess, spawnServer } from '../../helpers/server-process.ts'
 import { createTempDataDir, type TempDataDir } from '../../helpers/sqlite.ts'
+import { match } from '../../helpers/match.ts'
 
 let dataDir: TempDataDir
 let server: ServerProcess
@@ -55,7 +56,7 @@ describe('log lines', () => {
     const socket = await openRawSocket(server.url, documentId, await wsToken(server.url, 'teacher1'))
     await expect
       .poll(() => logLines().find((line) => line.msg === 'connection opened'))
-      .toMatchObject({ documentId, access: 'edit', connectionId: expect.stringMatching(/^[0-9a-f-]{36}$/) })
+      .toMatchObject({ documentId, access: 'edit', connectionId: match.stringMatching(/^[0-9a-f-]{36}$/) })
     const connectionId = logLines().find((line) => line.msg === 'connection opened')!.connectionId
     socket.ws.close(1000)
     await expect

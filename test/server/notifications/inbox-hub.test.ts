@@ -50,7 +50,7 @@ describe('InboxHub', () => {
     const streams = Array.from({ length: maxStreamsPerUser + 1 }, () => fakeStream())
     for (const stream of streams) hub.add('li', stream)
     await hub.publish('li', 'unread', { unreadCount: 0 })
-    expect(streams.map((stream) => stream.ended)).toEqual([true, ...Array(maxStreamsPerUser).fill(false)])
+    expect(streams.map((stream) => stream.ended)).toEqual([true, ...Array<boolean>(maxStreamsPerUser).fill(false)])
     expect(streams[0]!.received).toEqual([])
   })
 

@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Store } from '../../../server/store/store.ts'
 import { createFixture } from './store-fixture.ts'
+import { match } from '../../helpers/match.ts'
 
 export function describeAccountContract(storeOf: () => Store): void {
   describe('accounts', () => {
@@ -15,7 +16,7 @@ export function describeAccountContract(storeOf: () => Store): void {
     it('creates users and finds them by name (with hash) and by id (without)', async () => {
       const { schoolId, user } = await createFixture(store)
       expect(user).toEqual({
-        id: expect.any(String),
+        id: match.any(String),
         username: 'teacher1',
         displayName: '李老师',
         role: 'teacher',

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { NewImage } from '../../../server/store/image-records.ts'
 import type { Store } from '../../../server/store/store.ts'
 import { pngImage } from '../../helpers/test-images.ts'
+import { match } from '../../helpers/match.ts'
 
 async function documentWithAuthor(store: Store) {
   const schoolId = await store.accounts.createSchool('花园实验中学')
@@ -55,8 +56,8 @@ export function describeImageContract(storeOf: () => Store): void {
       const found = await store.images.findImages([second.id, first.id, randomUUID()])
       expect(found).toHaveLength(2)
       const byId = new Map(found.map((stored) => [stored.id, stored]))
-      expect(byId.get(first.id)).toEqual({ ...first, createdAt: expect.any(Date) })
-      expect(byId.get(second.id)).toEqual({ ...second, createdAt: expect.any(Date) })
+      expect(byId.get(first.id)).toEqual({ ...first, createdAt: match.any(Date) })
+      expect(byId.get(second.id)).toEqual({ ...second, createdAt: match.any(Date) })
       expect(Buffer.from(byId.get(first.id)!.bytes).equals(Buffer.from(first.bytes))).toBe(true)
       expect(byId.get(first.id)!.createdAt.getTime()).toBeGreaterThanOrEqual(before)
     })

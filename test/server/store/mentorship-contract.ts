@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { NewObservation } from '../../../server/store/mentorship-records.ts'
 import type { Store } from '../../../server/store/store.ts'
 import { createFixture } from './store-fixture.ts'
+import { match } from '../../helpers/match.ts'
 
 async function school(store: Store, name = '花园实验中学') {
   const schoolId = await store.accounts.createSchool(name)
@@ -107,7 +108,7 @@ export function describeMentorshipContract(storeOf: () => Store): void {
       const later = await store.mentorships.createObservation(observation(s, s.chen.id, s.zhao.id, '2026-11-20'))
       const earlier = await store.mentorships.createObservation(observation(s, s.zhao.id, s.chen.id, '2026-10-09'))
       await store.mentorships.createObservation(observation(s, s.li.id, s.zhao.id, '2026-10-01'))
-      expect(later).toMatchObject({ ...observation(s, s.chen.id, s.zhao.id, '2026-11-20'), id: expect.any(String) })
+      expect(later).toMatchObject({ ...observation(s, s.chen.id, s.zhao.id, '2026-11-20'), id: match.any(String) })
       const between = await store.mentorships.listObservationsBetween(s.zhao.id, s.chen.id)
       expect(between).toEqual([earlier, later])
       expect(await store.mentorships.listObservationsBetween(s.chen.id, s.li.id)).toEqual([])

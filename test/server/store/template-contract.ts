@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Store } from '../../../server/store/store.ts'
 import { defaultLessonTemplate } from '../../../shared/template/default-template.ts'
 import type { LessonTemplate } from '../../../shared/template/lesson-template.ts'
+import { match } from '../../helpers/match.ts'
 
 async function twoSchoolsWithAdmins(store: Store) {
   const admin = async (schoolName: string, username: string) => {
@@ -45,7 +46,7 @@ export function describeTemplateContract(storeOf: () => Store): void {
       expect(saved).toEqual({
         schoolId: garden.schoolId,
         definition: shortTemplate,
-        updatedAt: expect.any(Date),
+        updatedAt: match.any(Date),
         updatedBy: garden.userId,
       })
       expect(saved.updatedAt.getTime()).toBeGreaterThanOrEqual(before)

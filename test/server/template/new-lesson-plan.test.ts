@@ -49,7 +49,7 @@ describe('new lesson plan update', () => {
     expect(() => content.check()).not.toThrow()
     expect(content.firstChild!.type.name).toBe('lessonHeader')
     expect(content.firstChild!.textContent).toBe('3.1.1 一元一次方程李老师')
-    expect(content.children.slice(1).map((section) => section.attrs.title)).toEqual(
+    expect(content.children.slice(1).map((section) => String(section.attrs.title))).toEqual(
       defaultLessonTemplate.sections.map((s) => s.title),
     )
   })
@@ -62,7 +62,7 @@ describe('new lesson plan update', () => {
       adminId,
     )
     const after = contentOf(await newLessonPlanUpdate(store, schoolId, {}))
-    expect(after.children.slice(1).map((section) => section.attrs.key)).toEqual(['inquiry'])
+    expect(after.children.slice(1).map((section) => String(section.attrs.key))).toEqual(['inquiry'])
     expect(contentOf(before).childCount).toBe(1 + defaultLessonTemplate.sections.length)
   })
 

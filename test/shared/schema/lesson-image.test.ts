@@ -1,3 +1,4 @@
+import type { JSONContent } from '@tiptap/core'
 import { generateHTML, generateJSON } from '@tiptap/html/server'
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
@@ -10,7 +11,10 @@ const src = imageUrl('0f8fad5b-d9cb-469f-a165-70867728950e')
 
 describe('the image block', () => {
   it('parses our stored images with their size and alt text', () => {
-    const doc = generateJSON(`<p>图 1</p><img src="${src}" alt="数轴" width="320" height="80">`, extensions)
+    const doc = generateJSON(
+      `<p>图 1</p><img src="${src}" alt="数轴" width="320" height="80">`,
+      extensions,
+    ) as JSONContent
     expect(doc.content?.[1]).toEqual({
       type: 'image',
       attrs: { src, alt: '数轴', width: 320, height: 80, teacherOnly: false, blockSource: null },

@@ -18,7 +18,7 @@ describe('buildLessonPlan', () => {
 
     const [header, ...sections] = doc.children
     expect(header!.type.name).toBe('lessonHeader')
-    expect(header!.children.map((field) => [field.attrs.field, field.textContent])).toEqual(
+    expect(header!.children.map((field): unknown[] => [field.attrs.field, field.textContent])).toEqual(
       headerFieldKeys.map((key) => [
         key,
         { subject: '数学', topic: '3.1.1 一元一次方程', leadPreparer: '李老师' }[key as string] ?? '',
@@ -56,9 +56,11 @@ describe('buildLessonPlan', () => {
     }
     const doc = schema.nodeFromJSON(buildLessonPlan(template, {}))
     expect(() => doc.check()).not.toThrow()
-    expect(doc.children.slice(1).map((section) => [section.attrs.title, section.attrs.teacherOnly])).toEqual([
-      ['探究活动', false],
-      ['教学札记', true],
-    ])
+    expect(doc.children.slice(1).map((section): unknown[] => [section.attrs.title, section.attrs.teacherOnly])).toEqual(
+      [
+        ['探究活动', false],
+        ['教学札记', true],
+      ],
+    )
   })
 })

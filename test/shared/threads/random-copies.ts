@@ -9,11 +9,11 @@ import { randomSource } from '../../helpers/random-source.ts'
 import { copyOf, docWithParagraphs, sync, syncAll } from './thread-fixtures.ts'
 
 export interface RandomChoices {
-  random(): number
+  random: () => number
   /** A whole number from 0 to `n` - 1. */
-  pick(n: number): number
+  pick: (n: number) => number
   /** `length` characters never returned before. */
-  fresh(length: number): string
+  fresh: (length: number) => string
 }
 
 export function randomChoices(seed: number): RandomChoices {

@@ -60,7 +60,7 @@ function runScenario(seed: number): { accepted: number; stale: number } {
       end: { text, offset: to },
       replacement,
     })
-    proposed.set(id, { quote: text.toString().slice(from, to), replacement })
+    proposed.set(id, { quote: String(text).slice(from, to), replacement })
   }
 
   const decide = (): void => {

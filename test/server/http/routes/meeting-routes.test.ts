@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LessonMeetings, MeetingRecordView, MeetingSheet } from '../../../../shared/api/meetings.ts'
+import { apiError } from '../../../../shared/api/error-codes.ts'
+import {
+  attendance,
+  lessonMeetings,
+  meetingRecord,
+  meetingSheet,
+  type MeetingRecordView,
+} from '../../../../shared/api/meetings.ts'
 import { localDateTime } from '../../../../shared/workflow/lesson-schedule.ts'
 import type { LessonRecord } from '../../../../server/store/lesson-records.ts'
 import type { UserRecord } from '../../../../server/store/store.ts'
@@ -24,6 +31,7 @@ function windowAroundNow() {
   }
 }
 
+/** The answer's body stays `unknown` until a test reads it through its shared/api schema, which checks the contract. */
 async function api(username: string, method: string, path: string, body?: unknown) {
   cookies[username] ??= await login(server.url, username)
   const response = await fetch(`${server.url}${path}`, {
@@ -31,7 +39,7 @@ async function api(username: string, method: string, path: string, body?: unknow
     headers: { cookie: cookies[username], ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  return { status: response.status, body: await response.json() }
+  return { status: response.status, body: (await response.json()) as unknown }
 }
 
 async function planLesson(title: string): Promise<LessonRecord> {
@@ -97,15 +105,15 @@ describe('集体备课记录 API', () => {
       `/api/lessons/${lesson.id}/attendance?${new URLSearchParams(windowAroundNow())}`,
     )
     expect(status).toBe(200)
-    const names = (body.attendees as { displayName: string; minutesPresent: number }[]).map((a) => a.displayName)
-    expect(names.sort()).toEqual(['刘老师', '张老师', '李老师'].sort())
-    expect(body.attendees.every((a: { minutesPresent: number }) => a.minutesPresent >= 1)).toBe(true)
+    const { attendees } = attendance.parse(body)
+    expect(attendees.map((a) => a.displayName).sort()).toEqual(['刘老师', '张老师', '李老师'].sort())
+    expect(attendees.every((a) => a.minutesPresent !== null && a.minutesPresent >= 1)).toBe(true)
   })
 
   it('lets the leader write a record that takes place, 课题, 主讲人 and attendees from the lesson and the log', async () => {
     const { status, body } = await api('leader', 'POST', `/api/lessons/${lesson.id}/meetings`, windowAroundNow())
     expect(status).toBe(201)
-    created = body
+    created = meetingRecord.parse(body)
     expect(created).toMatchObject({
       lessonId: lesson.id,
       place: '数学教研室',
@@ -132,13 +140,15 @@ describe('集体备课记录 API', () => {
     }
     const { status, body } = await api('teacher1', 'PUT', `/api/meetings/${created.id}`, edit)
     expect(status).toBe(200)
-    expect(body).toMatchObject({ place: '三楼会议室', decisions: edit.decisions, updatedBy: { displayName: '李老师' } })
-    const minutes = Object.fromEntries(
-      (body as MeetingRecordView).attendees.map((a) => [a.displayName, a.minutesPresent]),
-    )
+    created = meetingRecord.parse(body)
+    expect(created).toMatchObject({
+      place: '三楼会议室',
+      decisions: edit.decisions,
+      updatedBy: { displayName: '李老师' },
+    })
+    const minutes = Object.fromEntries(created.attendees.map((a) => [a.displayName, a.minutesPresent]))
     expect(minutes['王老师']).toBeNull()
     expect(minutes['李老师']).toBeGreaterThanOrEqual(1)
-    created = body
   })
 
   it('refuses a member who is not the 主备人, with the reason, and changes nothing', async () => {
@@ -165,7 +175,7 @@ describe('集体备课记录 API', () => {
     expect(attendance.status).toBe(403)
 
     const { body } = await api('teacher2', 'GET', `/api/lessons/${lesson.id}/meetings`)
-    const list = body as LessonMeetings
+    const list = lessonMeetings.parse(body)
     expect(list.meetings).toEqual([created])
     expect(list.record).toEqual({ allowed: false, reason: '只有备课组长或主备人可以填写集体备课记录' })
   })
@@ -174,7 +184,7 @@ describe('集体备课记录 API', () => {
     const time = { date: '2026-11-20', startTime: '15:00', endTime: '14:00' }
     const backwards = await api('leader', 'POST', `/api/lessons/${lesson.id}/meetings`, time)
     expect(backwards.status).toBe(400)
-    expect(backwards.body.error.message).toBe('结束时间要晚于开始时间')
+    expect(apiError.parse(backwards.body).error.message).toBe('结束时间要晚于开始时间')
 
     const otherSchool = await server.store.accounts.createSchool('第二中学')
     const stranger = await server.store.accounts.createUser({
@@ -190,13 +200,14 @@ describe('集体备课记录 API', () => {
       attendeeIds: [stranger.id],
     })
     expect(foreign.status).toBe(400)
-    expect((await api('leader', 'GET', `/api/lessons/${lesson.id}/meetings`)).body.meetings).toHaveLength(1)
+    const { body } = await api('leader', 'GET', `/api/lessons/${lesson.id}/meetings`)
+    expect(lessonMeetings.parse(body).meetings).toHaveLength(1)
   })
 
   it('prints a record with its lesson, group and who was absent', async () => {
     const { status, body } = await api('admin', 'GET', `/api/meetings/${created.id}`)
     expect(status).toBe(200)
-    const sheet = body as MeetingSheet
+    const sheet = meetingSheet.parse(body)
     expect(sheet.groupName).toBe('七年级数学备课组')
     expect(sheet.lesson).toMatchObject({ title: '3.1.1 一元一次方程', lessonType: '新授', period: 1 })
     expect(sheet.absent.map((p) => p.displayName).sort()).toEqual(['刘老师', '赵老师', '陈老师'].sort())
@@ -222,7 +233,7 @@ describe('集体备课记录 API', () => {
     }
     const { status, body } = await api('leader', 'POST', `/api/lessons/${otherLesson.id}/meetings`, windowAroundNow())
     expect(status).toBe(403)
-    expect(body.error.message).toBe('已归档，集体备课记录不能再修改')
+    expect(apiError.parse(body).error.message).toBe('已归档，集体备课记录不能再修改')
   })
 
   it('answers 404 for a lesson or record that does not exist, and 401 without a session', async () => {

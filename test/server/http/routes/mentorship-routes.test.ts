@@ -21,6 +21,7 @@ import { type ApiClient, apiClientFor } from '../../../helpers/api-client.ts'
 import { connectClient, type TestClient, waitFor, waitForSync, wsToken } from '../../../helpers/collab-client.ts'
 import { addLesson, addOutsiders, demoGroupId, planInput, userId } from '../../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../../helpers/test-server.ts'
+import { match } from '../../../helpers/match.ts'
 import { paragraph } from '../../../shared/threads/thread-fixtures.ts'
 
 let server: TestServer
@@ -222,7 +223,7 @@ describe('the counts of a pair', () => {
       { id: documentId, threadId: first, state: 'resolved', replies: 1 },
       { id: documentId, threadId: second, state: 'open', replies: 0 },
     ])
-    expect(body.annotations[0]).toMatchObject({ documentTitle: expect.stringContaining('3.3 去括号'), quote: '先复' })
+    expect(body.annotations[0]).toMatchObject({ documentTitle: match.stringContaining('3.3 去括号'), quote: '先复' })
     expect(body.observations.map((o) => `${o.observer.displayName}→${o.observed.displayName}`)).toEqual([
       '陈老师→赵老师',
       '赵老师→陈老师',
