@@ -39,13 +39,6 @@ export default defineConfig(
       ],
       // An async function without `await` still turns its throws into rejections, which callers rely on.
       '@typescript-eslint/require-await': 'off',
-      // Not enforced yet: the tree still has findings of these.
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/unbound-method': 'off',
     },
   },
   {

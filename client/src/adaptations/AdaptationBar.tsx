@@ -65,7 +65,7 @@ export function AdaptationBar({ documentId, saved }: { documentId: string; saved
 }
 
 /** Fetches the adaptation into `show` until stopped: an answer arriving after the bar is gone is dropped. */
-function loader(documentId: string, show: (detail: AdaptationDetail) => void): { load(): void; stop(): void } {
+function loader(documentId: string, show: (detail: AdaptationDetail) => void): { load: () => void; stop: () => void } {
   let current = true
   return {
     load: () =>

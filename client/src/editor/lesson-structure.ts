@@ -82,7 +82,8 @@ function flattenInto(node: ProseMirrorNode, schema: Schema, openAtStart: boolean
     case 'section': {
       const title = String(node.attrs.title)
       // The heading takes the section's 来源 (LIBRARY-8): it now stands for the section.
-      const attrs = { level: 3, blockSource: node.attrs.blockSource ?? null }
+      const blockSource: unknown = node.attrs.blockSource
+      const attrs = { level: 3, blockSource: blockSource ?? null }
       if (!openAtStart && title) blocks.push(schema.nodes.heading!.create(attrs, schema.text(title)))
       node.forEach((child, _offset, index) => flattenInto(child, schema, openAtStart && index === 0, blocks))
       return

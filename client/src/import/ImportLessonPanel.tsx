@@ -18,8 +18,8 @@ interface ImportLessonPanelProps {
   members: readonly Person[]
   today: string
   /** The lesson was added: the plan should reload. */
-  onImported(): void
-  onClose(): void
+  onImported: () => void
+  onClose: () => void
 }
 
 export function ImportLessonPanel({ groupId, members, today, onImported, onClose }: ImportLessonPanelProps) {
@@ -74,7 +74,7 @@ export function ImportLessonPanel({ groupId, members, today, onImported, onClose
   )
 }
 
-function ImportReport({ result, onClose }: { result: ImportResult; onClose(): void }) {
+function ImportReport({ result, onClose }: { result: ImportResult; onClose: () => void }) {
   const own = result.sections.filter((section) => !section.fromTemplate)
   return (
     <section className="work-panel import-panel" data-testid="import-report">

@@ -8,8 +8,8 @@ interface PlanFormProps {
   members: readonly Person[]
   submitLabel: string
   /** Rejects with a message to show, e.g. the server's reason. */
-  onSubmit(input: LessonPlanInput): Promise<void>
-  onCancel(): void
+  onSubmit: (input: LessonPlanInput) => Promise<void>
+  onCancel: () => void
 }
 
 export function PlanForm({ initial, members, submitLabel, onSubmit, onCancel }: PlanFormProps) {

@@ -7,5 +7,5 @@ export interface LessonPanelProps {
   detail: LessonDetail
   me: Me
   /** Takes a fresh `detail` after a panel changed the lesson (a stage move). */
-  onChanged(detail: LessonDetail): void
+  onChanged: (detail: LessonDetail) => void
 }

@@ -17,9 +17,9 @@ export interface Inbox {
   state: InboxState
   /** The last failure, in Chinese; cleared by the next success. */
   error: string | null
-  loadMore(): void
-  markRead(id: string): Promise<void>
-  markAllRead(): void
+  loadMore: () => void
+  markRead: (id: string) => Promise<void>
+  markAllRead: () => void
 }
 
 const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : '无法连接服务器')

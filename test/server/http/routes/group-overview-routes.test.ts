@@ -15,6 +15,7 @@ import { localDateTime, semesterOf } from '../../../../shared/workflow/lesson-sc
 import { type ApiClient, apiClientFor } from '../../../helpers/api-client.ts'
 import { connectClient, waitFor, waitForSync, wsToken } from '../../../helpers/collab-client.ts'
 import { addLesson, addOutsiders, demoGroupId, planInput, userId } from '../../../helpers/lesson-fixtures.ts'
+import { match } from '../../../helpers/match.ts'
 import { startTestServer, type TestServer } from '../../../helpers/test-server.ts'
 
 /** Dates around today, so that which lesson is late does not depend on when the test runs. */
@@ -233,14 +234,14 @@ describe('GET /api/group-overview', () => {
     const zhang = work('张老师')
     expect(zhang.adaptations).toEqual([
       {
-        lesson: expect.objectContaining({ id: lessons.taught.id, title: lessons.taught.title }),
+        lesson: match.objectContaining({ id: lessons.taught.id, title: lessons.taught.title }),
         documentId: zhangAdaptation,
         changeCount: 1,
       },
     ])
     expect(zhang.reflections).toEqual([
       {
-        lesson: expect.objectContaining({ id: lessons.taught.id, scheduledDate: lessons.taught.scheduledDate }),
+        lesson: match.objectContaining({ id: lessons.taught.id, scheduledDate: lessons.taught.scheduledDate }),
         documentId: zhangReflection,
       },
     ])
