@@ -1,16 +1,15 @@
 /**
- * A teacher's search (SEARCH-3 to SEARCH-7): the query's terms, within what the user may read, the
- * candidates ranked by the shared rules, the first page with snippets read from the index.
+ * A teacher's search (SEARCH-3 to SEARCH-7): the query's terms, within what the user may read, ranked by
+ * the shared rule in the store's query, the first page with snippets read from the index.
  */
 import type { Actor } from '../../shared/access.ts'
 import type { SearchQuery, SearchResponse, SearchResult } from '../../shared/api/search.ts'
-import { rankCandidates } from '../../shared/search/search-rank.ts'
 import { searchScope } from '../../shared/search/search-scope.ts'
 import { snippetOf } from '../../shared/search/search-snippet.ts'
 import { isEmptyQuery, queryTerms, queryWords } from '../../shared/search/search-terms.ts'
 import type { Store } from '../store/store.ts'
 
-/** Matches looked at and counted in `total`; a query matching more is too broad to page through anyway. */
+/** Matches counted in `total`; a query matching more is too broad to page through anyway. */
 export const maxSearchCandidates = 1000
 export const searchPageSize = 20
 
@@ -23,14 +22,15 @@ export async function search(
   const terms = queryTerms(query.q)
   if (isEmptyQuery(terms)) return null
   const { q: _, ...filters } = query
-  const candidates = await store.search.findSearchCandidates({
+  const words = queryWords(query.q)
+  const { total, page } = await store.search.findSearchMatches({
     terms,
+    words,
     scope: searchScope(actor),
     filters,
-    limit: maxSearchCandidates,
+    countLimit: maxSearchCandidates,
+    pageSize: searchPageSize,
   })
-  const words = queryWords(query.q)
-  const page = rankCandidates(candidates, words).slice(0, searchPageSize)
   const bodies = await store.search.searchEntryBodies(page.map((candidate) => candidate.id))
   const results = page.map((candidate): SearchResult => {
     const result: SearchResult = {
@@ -45,5 +45,5 @@ export async function search(
     if (candidate.versionNumber !== null) result.versionLabel = `v${candidate.versionNumber}`
     return result
   })
-  return { total: candidates.length, results }
+  return { total, results }
 }

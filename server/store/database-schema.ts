@@ -294,6 +294,8 @@ export interface SearchEntriesTable {
   observer_id: string | null
   observed_id: string | null
   title: string
+  /** The title as ranking compares it with the query's words: NFKC, lower case (SEARCH-6, migration 016). */
+  normalized_title: string
   body: string
   dated_at: number
 }

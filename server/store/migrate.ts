@@ -19,6 +19,7 @@ import * as search from './migrations/012-search.ts'
 import * as library from './migrations/013-library.ts'
 import * as lessonRounds from './migrations/014-lesson-rounds.ts'
 import * as planChecks from './migrations/015-plan-checks.ts'
+import * as searchRank from './migrations/016-search-rank.ts'
 import type { Database } from './database-schema.ts'
 import type { Store } from './store.ts'
 
@@ -49,6 +50,7 @@ const migrations: Record<string, MigrationModule> = {
   '013-library': library,
   '014-lesson-rounds': lessonRounds,
   '015-plan-checks': planChecks,
+  '016-search-rank': searchRank,
 }
 
 export async function migrateToLatest(db: Kysely<Database>, dialect: SqlDialect): Promise<void> {

@@ -9,10 +9,13 @@ import type { SearchScope } from '../../shared/search/search-scope.ts'
 import type { Database, SearchEntriesTable } from './database-schema.ts'
 import type { SqlDialect } from './migrate.ts'
 import { ftsMatchOf, tsQueriesOf } from './search-match.ts'
+import { rankCandidates, rankWeights } from '../../shared/search/search-rank.ts'
+import { normalizeText } from '../../shared/search/search-terms.ts'
 import type {
   SearchCandidate,
   SearchEntryWrite,
   SearchFilterValues,
+  SearchMatches,
   SearchRequest,
   SearchSource,
   StaleSearchFilter,
@@ -151,6 +154,7 @@ async function putEntry(trx: Transaction<Database>, dialect: SqlDialect, entry: 
     observer_id: entry.observerId,
     observed_id: entry.observedId,
     title: entry.title,
+    normalized_title: normalizeText(entry.title),
     body: entry.body,
     dated_at: entry.datedAt,
   }
@@ -158,16 +162,18 @@ async function putEntry(trx: Transaction<Database>, dialect: SqlDialect, entry: 
     const grams = sql`to_tsvector('simple', ${entry.terms.grams})`
     const chars = sql`to_tsvector('simple', ${entry.terms.chars})`
     await sql`insert into search_entries (source, source_id, stamp, kind, school_id, group_id, lesson_id, document_id,
-        version_number, observer_id, observed_id, title, body, dated_at, grams, chars)
+        version_number, observer_id, observed_id, title, normalized_title, body, dated_at, grams, chars)
       values (${entry.source}, ${entry.sourceId}, ${columns.stamp}, ${columns.kind}, ${columns.school_id},
         ${columns.group_id}, ${columns.lesson_id}, ${columns.document_id}, ${columns.version_number},
-        ${columns.observer_id}, ${columns.observed_id}, ${columns.title}, ${columns.body}, ${columns.dated_at},
-        ${grams}, ${chars})
+        ${columns.observer_id}, ${columns.observed_id}, ${columns.title}, ${columns.normalized_title},
+        ${columns.body}, ${columns.dated_at}, ${grams}, ${chars})
       on conflict (source, source_id) do update set stamp = excluded.stamp, kind = excluded.kind,
         school_id = excluded.school_id, group_id = excluded.group_id, lesson_id = excluded.lesson_id,
         document_id = excluded.document_id, version_number = excluded.version_number,
         observer_id = excluded.observer_id, observed_id = excluded.observed_id, title = excluded.title,
-        body = excluded.body, dated_at = excluded.dated_at, grams = excluded.grams, chars = excluded.chars`.execute(trx)
+        normalized_title = excluded.normalized_title, body = excluded.body, dated_at = excluded.dated_at, grams = excluded.grams, chars = excluded.chars`.execute(
+      trx,
+    )
     return
   }
   const existing = await trx
@@ -211,14 +217,33 @@ export async function deleteOrphanSearchEntries(db: Kysely<Database>, dialect: S
   })
 }
 
-/** Entries that match every term, within the scope and filters, at most `limit`, in no particular order. */
-export async function findSearchCandidates(
+/**
+ * How many entries match (up to `countLimit`) and the first page in rank order (SEARCH-6): every match is
+ * ranked in the query, reading only its date and normalized title, and only the page is joined to its
+ * lesson and group. Counting apart stops at `countLimit` rows without ranking them.
+ */
+export async function findSearchMatches(
   db: Kysely<Database>,
   dialect: SqlDialect,
   request: SearchRequest,
-): Promise<SearchCandidate[]> {
-  const { scope, filters } = request
-  let query = db
+): Promise<SearchMatches> {
+  const counted = await db
+    .selectFrom(matchingEntries(db, dialect, request).select('e.id').limit(request.countLimit).as('m'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow()
+  const total = Number(counted.n)
+  if (total === 0) return { total, page: [] }
+  // Byte order on both backends, as `rankCandidates` compares keys (PostgreSQL's default follows the locale).
+  const byKey = (column: 'e.source' | 'e.source_id') =>
+    dialect === 'postgres' ? sql`${sql.ref(column)} collate "C"` : sql.ref(column)
+  const ranked = matchingEntries(db, dialect, request)
+    .select('e.id')
+    .orderBy(rankScoreOf(dialect, request.words), 'desc')
+    .orderBy('e.dated_at', 'desc')
+    .orderBy(byKey('e.source'))
+    .orderBy(byKey('e.source_id'))
+    .limit(request.pageSize)
+  const rows = await db
     .selectFrom('search_entries as e')
     .leftJoin('lessons as l', 'l.id', 'e.lesson_id')
     .leftJoin('groups as g', 'g.id', 'e.group_id')
@@ -235,6 +260,44 @@ export async function findSearchCandidates(
       'e.version_number',
       'e.dated_at',
     ])
+    .where('e.id', 'in', ranked)
+    .execute()
+  const candidates = rows.map((row): SearchCandidate => ({
+    id: Number(row.id),
+    key: `${row.source}:${row.source_id}`,
+    kind: row.kind as SearchKind,
+    documentId: row.document_id,
+    lessonId: row.lesson_id,
+    title: row.title,
+    groupName: row.group_name ?? '',
+    stage: (row.stage ?? null) as LessonStage | null,
+    versionNumber: row.version_number === null ? null : Number(row.version_number),
+    datedAt: Number(row.dated_at),
+  }))
+  // The page comes back unordered; the rule orders it as the query ranked it.
+  return { total, page: rankCandidates(candidates, request.words) }
+}
+
+/** `rankScore` in SQL: the title's weight by how many words it names, plus a version's. */
+function rankScoreOf(dialect: SqlDialect, words: readonly string[]) {
+  const named = words.map((word) =>
+    dialect === 'postgres'
+      ? sql`(strpos(e.normalized_title, ${word}) > 0)::int`
+      : sql`(instr(e.normalized_title, ${word}) > 0)`,
+  )
+  const found = named.length > 0 ? sql`(${sql.join(named, sql` + `)})` : sql`0`
+  return sql<number>`(case when ${found} = ${sql.lit(words.length)} and ${sql.lit(words.length)} > 0
+      then ${sql.lit(rankWeights.titleAll)} when ${found} > 0 then ${sql.lit(rankWeights.titleSome)} else 0 end)
+    + (case when e.version_number is null then 0 else ${sql.lit(rankWeights.version)} end)`
+}
+
+/** The entries holding every term, within the scope and filters; lessons and groups joined for the filters. */
+function matchingEntries(db: Kysely<Database>, dialect: SqlDialect, request: SearchRequest) {
+  const { scope, filters } = request
+  let query = db
+    .selectFrom('search_entries as e')
+    .leftJoin('lessons as l', 'l.id', 'e.lesson_id')
+    .leftJoin('groups as g', 'g.id', 'e.group_id')
     .where('e.school_id', '=', scope.schoolId)
   if (scope.groupIds !== null) {
     query = query.where('e.group_id', 'in', scope.groupIds.length > 0 ? [...scope.groupIds] : [''])
@@ -259,25 +322,12 @@ export async function findSearchCandidates(
   if (filters.leadPreparerId !== undefined) query = query.where('l.lead_preparer_id', '=', filters.leadPreparerId)
   if (dialect === 'sqlite') {
     const match = ftsMatchOf(request.terms)
-    query = query.where(sql<boolean>`e.id in (select rowid from search_fts where search_fts match ${match})`)
-  } else {
-    const { grams, chars } = tsQueriesOf(request.terms)
-    if (grams !== null) query = query.where(sql<boolean>`e.grams @@ to_tsquery('simple', ${grams})`)
-    if (chars !== null) query = query.where(sql<boolean>`e.chars @@ to_tsquery('simple', ${chars})`)
+    return query.where(sql<boolean>`e.id in (select rowid from search_fts where search_fts match ${match})`)
   }
-  const rows = await query.limit(request.limit).execute()
-  return rows.map((row) => ({
-    id: Number(row.id),
-    key: `${row.source}:${row.source_id}`,
-    kind: row.kind as SearchKind,
-    documentId: row.document_id,
-    lessonId: row.lesson_id,
-    title: row.title,
-    groupName: row.group_name ?? '',
-    stage: (row.stage ?? null) as LessonStage | null,
-    versionNumber: row.version_number === null ? null : Number(row.version_number),
-    datedAt: Number(row.dated_at),
-  }))
+  const { grams, chars } = tsQueriesOf(request.terms)
+  if (grams !== null) query = query.where(sql<boolean>`e.grams @@ to_tsquery('simple', ${grams})`)
+  if (chars !== null) query = query.where(sql<boolean>`e.chars @@ to_tsquery('simple', ${chars})`)
+  return query
 }
 
 /** The indexed text of these entries, by id. */

@@ -52,10 +52,20 @@ export interface SearchFilters {
 
 export interface SearchRequest {
   terms: QueryTerms
+  /** The query's words (`queryWords`): a title naming them ranks first (SEARCH-6). */
+  words: readonly string[]
   scope: SearchScope
   filters: SearchFilters
-  /** At most this many candidates are returned. */
-  limit: number
+  /** Matches are counted up to this many. */
+  countLimit: number
+  /** The first this many matches in rank order are returned. */
+  pageSize: number
+}
+
+/** How many entries match (at most the request's `countLimit`), and the first page of them in rank order. */
+export interface SearchMatches {
+  total: number
+  page: SearchCandidate[]
 }
 
 /** An entry that matches, with what ranking and the result need, but not its body. */

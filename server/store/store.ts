@@ -36,9 +36,9 @@ import type {
 } from './notification-records.ts'
 import type { SearchScope } from '../../shared/search/search-scope.ts'
 import type {
-  SearchCandidate,
   SearchEntryWrite,
   SearchFilterValues,
+  SearchMatches,
   SearchRequest,
   StaleSearchFilter,
   StaleSearchSource,
@@ -459,10 +459,11 @@ export interface SearchStore {
   /** Deletes the entries whose source no longer exists; how many. */
   deleteOrphanSearchEntries(): Promise<number>
   /**
-   * Entries holding every phrase and character of `request.terms`, within its scope and filters, at most
-   * `request.limit`, in no particular order (ranking is `shared/search/search-rank.ts`).
+   * Entries holding every phrase and character of `request.terms`, within its scope and filters: how many
+   * (up to `request.countLimit`), and the first `request.pageSize` of them in the order of
+   * `rankCandidates` (`shared/search/search-rank.ts`), ranked in the query (SEARCH-6).
    */
-  findSearchCandidates(request: SearchRequest): Promise<SearchCandidate[]>
+  findSearchMatches(request: SearchRequest): Promise<SearchMatches>
   /** The groups, semesters, 课型 and 主备人 of the documents, versions and meetings within `scope`. */
   searchFilterValues(scope: SearchScope): Promise<SearchFilterValues>
   /** The indexed text of these entries, by id; unknown ids are left out. */

@@ -1,6 +1,7 @@
 /**
  * The search benchmark's code path at a tiny size (SEARCH-1, SEARCH-2): it runs, and both backends find
- * exactly as many entries for every query. Correctness only, never timings.
+ * exactly as many entries for every query, and the same first page when it holds them all. Correctness
+ * only, never timings.
  */
 import { describe, expect, it } from 'vitest'
 import { measureSearch } from './search-bench.ts'
@@ -12,9 +13,11 @@ describe('search benchmark', () => {
     expect(results[0]!.queries.find((query) => query.q === '方程')!.total).toBe(4)
     expect(results[0]!.indexBytesPerDocument).toBeGreaterThan(0)
     for (const other of results.slice(1)) {
-      expect(other.queries.map((query) => [query.q, query.total])).toEqual(
-        results[0]!.queries.map((query) => [query.q, query.total]),
-      )
+      // Each backend's corpus has its own ids and creation times, which break ties of rank: a first page
+      // holding every match is the same set on both (the order of ties is the contract suite's).
+      const pages = (result: (typeof results)[number]) =>
+        result.queries.map((query) => [query.q, query.total, query.total <= 20 ? [...query.firstPage].sort() : null])
+      expect(pages(other)).toEqual(pages(results[0]!))
     }
   })
 })

@@ -14,6 +14,7 @@ import { search } from '../../server/search/search-service.ts'
 import { openStore } from '../../server/store/open-store.ts'
 import type { GroupRecord, Store } from '../../server/store/store.ts'
 import type { Actor } from '../../shared/access.ts'
+import type { SearchResponse } from '../../shared/api/search.ts'
 import { createTestDatabase, postgresAvailable } from '../helpers/postgres.ts'
 import { corpusDocument, seedSentences } from './search-corpus.ts'
 import { percentile } from './stats.ts'
@@ -38,7 +39,8 @@ export interface SearchBenchResult {
   indexBytesPerDocument: number
   /** Of which the text kept for snippets, per document. */
   bodyBytesPerDocument: number
-  queries: { q: string; total: number; p50Ms: number; p95Ms: number }[]
+  /** Each query's total and first page (its titles in rank order), which must be the same on every backend. */
+  queries: { q: string; total: number; firstPage: string[]; p50Ms: number; p95Ms: number }[]
   p50Ms: number
   p95Ms: number
   p99Ms: number
@@ -112,14 +114,20 @@ async function measureBackend(
   const queries: SearchBenchResult['queries'] = []
   for (const q of benchQueries(sentences)) {
     const times: number[] = []
-    let total = 0
+    let found: SearchResponse | null = null
     for (let run = 0; run < options.runs; run++) {
       const start = performance.now()
-      total = (await search(store, actor, { q }))?.total ?? 0
+      found = await search(store, actor, { q })
       times.push(performance.now() - start)
     }
     all.push(...times)
-    queries.push({ q, total, p50Ms: percentileOf(times, 50), p95Ms: percentileOf(times, 95) })
+    queries.push({
+      q,
+      total: found?.total ?? 0,
+      firstPage: found?.results.map((result) => result.title) ?? [],
+      p50Ms: percentileOf(times, 50),
+      p95Ms: percentileOf(times, 95),
+    })
   }
   return {
     backend,

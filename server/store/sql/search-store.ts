@@ -5,9 +5,9 @@ import type { SqlDialect } from '../migrate.ts'
 import * as search from '../search-queries.ts'
 import type { SearchScope } from '../../../shared/search/search-scope.ts'
 import type {
-  SearchCandidate,
   SearchEntryWrite,
   SearchFilterValues,
+  SearchMatches,
   SearchRequest,
   StaleSearchFilter,
   StaleSearchSource,
@@ -32,8 +32,8 @@ export class SqlSearchStore implements SearchStore {
     return search.deleteOrphanSearchEntries(this.db, this.dialect)
   }
 
-  findSearchCandidates(request: SearchRequest): Promise<SearchCandidate[]> {
-    return search.findSearchCandidates(this.db, this.dialect, request)
+  findSearchMatches(request: SearchRequest): Promise<SearchMatches> {
+    return search.findSearchMatches(this.db, this.dialect, request)
   }
 
   searchFilterValues(scope: SearchScope): Promise<SearchFilterValues> {

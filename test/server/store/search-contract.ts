@@ -3,11 +3,12 @@
  * on every backend: both must find exactly the same entries for the same queries.
  */
 import { describe, expect, it } from 'vitest'
-import type { SearchFilters, StaleSearchSource } from '../../../server/store/search-records.ts'
+import type { SearchEntryWrite, SearchFilters, StaleSearchSource } from '../../../server/store/search-records.ts'
 import type { Store } from '../../../server/store/store.ts'
 import type { Actor } from '../../../shared/access.ts'
 import { searchScope } from '../../../shared/search/search-scope.ts'
-import { indexTerms, queryTerms } from '../../../shared/search/search-terms.ts'
+import { rankCandidates } from '../../../shared/search/search-rank.ts'
+import { indexTerms, queryTerms, queryWords } from '../../../shared/search/search-terms.ts'
 
 async function school(store: Store) {
   const schoolId = await store.accounts.createSchool('花园实验中学')
@@ -65,13 +66,15 @@ function actorOf(schoolId: string, userId: string, role: Actor['role'] = 'teache
 export function describeSearchContract(storeOf: () => Store): void {
   describe('search index', () => {
     const find = async (actor: Actor, q: string, filters: SearchFilters = {}) => {
-      const found = await storeOf().search.findSearchCandidates({
+      const { page } = await storeOf().search.findSearchMatches({
         terms: queryTerms(q),
+        words: queryWords(q),
         scope: searchScope(actor),
         filters,
-        limit: 100,
+        countLimit: 100,
+        pageSize: 100,
       })
-      return found.map((candidate) => candidate.title).sort()
+      return page.map((candidate) => candidate.title).sort()
     }
 
     it('lists what has no entry, and a document again once its content or title changes', async () => {
@@ -251,15 +254,88 @@ export function describeSearchContract(storeOf: () => Store): void {
       expect(guest.semesters).toEqual(['2026秋'])
     })
 
+    it('[SEARCH-6] ranks every match in the query as rankCandidates does, and [SEARCH-3] counts up to the limit', async () => {
+      const store = storeOf()
+      const schoolId = await store.accounts.createSchool('排序中学')
+      const entry = (sourceId: string, title: string, datedAt: number, versionNumber: number | null = null) => {
+        const body = '一元一次方程的解法'
+        return {
+          source: versionNumber === null ? 'document' : 'version',
+          sourceId,
+          stamp: '1',
+          kind: 'lesson-plan',
+          schoolId,
+          groupId: null,
+          lessonId: null,
+          documentId: null,
+          versionNumber,
+          observerId: null,
+          observedId: null,
+          title,
+          datedAt,
+          body,
+          terms: indexTerms([title, body]),
+        } satisfies SearchEntryWrite
+      }
+      // Written oldest first, the title matches last: a store that ranked only the first rows it read would
+      // miss them. Keys differing in case order by bytes on both backends (B before a).
+      const entries = [
+        ...Array.from({ length: 30 }, (_, i) => entry(`plain-${String(i).padStart(2, '0')}`, '课堂练习', 1_000 + i)),
+        entry('a-tie', '课堂练习', 2_000),
+        entry('B-tie', '课堂练习', 2_000),
+        entry('versioned', '课堂练习', 500, 2),
+        entry('some', '方程与不等式', 100),
+        entry('all', '一元一次方程的解法（ＦＵＬＬ）', 50),
+        entry('all-version', '一元一次方程的解法', 10, 1),
+      ]
+      await store.search.putSearchEntries(entries)
+      const ranked = async (q: string, countLimit: number, pageSize: number) => {
+        const { total, page } = await store.search.findSearchMatches({
+          terms: queryTerms(q),
+          words: queryWords(q),
+          scope: searchScope(actorOf(schoolId, 'someone')),
+          filters: {},
+          countLimit,
+          pageSize,
+        })
+        return { total, keys: page.map((candidate) => candidate.key) }
+      }
+      const expected = (q: string, pageSize: number) =>
+        rankCandidates(
+          entries.map((e) => ({ ...e, key: `${e.source}:${e.sourceId}` })),
+          queryWords(q),
+        )
+          .slice(0, pageSize)
+          .map((candidate) => candidate.key)
+      const first = await ranked('方程 解法', 5, 8)
+      expect(first.total).toBe(5)
+      expect(first.keys).toEqual(expected('方程 解法', 8))
+      expect(first.keys.slice(0, 5)).toEqual([
+        'version:all-version',
+        'document:all',
+        'document:some',
+        'version:versioned',
+        'document:B-tie',
+      ])
+      // A title is compared as the query's words are: NFKC, lower case.
+      expect((await ranked('full 方程', 100, 1)).keys).toEqual(['document:all'])
+      expect(await ranked('方程', 100, 100)).toEqual({ total: entries.length, keys: expected('方程', 100) })
+      expect(await ranked('几何', 100, 100)).toEqual({ total: 0, keys: [] })
+    })
+
     it('drops entries whose source was deleted, and reads bodies back by id', async () => {
       const store = storeOf()
       const s = await school(store)
       await indexAll(store, { [s.poem.documentId]: ['父亲的背影'] })
-      const [found] = await store.search.findSearchCandidates({
+      const {
+        page: [found],
+      } = await store.search.findSearchMatches({
         terms: queryTerms('父亲'),
+        words: queryWords('父亲'),
         scope: searchScope(actorOf(s.schoolId, s.zhang.id)),
         filters: {},
-        limit: 10,
+        countLimit: 10,
+        pageSize: 10,
       })
       expect(found).toMatchObject({ kind: 'lesson-plan', title: '背影', groupName: '八年级语文备课组', stage: 'draft' })
       expect(await store.search.searchEntryBodies([found!.id, 999_999])).toEqual(new Map([[found!.id, '父亲的背影']]))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { matchRanges, snippetOf, snippetPieces } from '../../../shared/search/search-snippet.ts'
+import { normalizeText } from '../../../shared/search/search-terms.ts'
 
 describe('search snippets', () => {
   it('[SEARCH-5] marks every query word in a window around the first one found', () => {
@@ -34,5 +35,18 @@ describe('search snippets', () => {
   it('[SEARCH-5] shows the beginning when only the title matched', () => {
     expect(snippetOf('学习目标：会画图像', ['方程'])).toBe('学习目标：会画图像')
     expect(snippetOf('', ['方程'])).toBe('')
+  })
+
+  it('[SEARCH-5] maps every character as normalizing it alone would, those it skips included', () => {
+    const wrong: string[] = []
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code < 0xe000) continue
+      const character = String.fromCharCode(code)
+      const normalized = normalizeText(character)
+      if (normalized === '') continue
+      const ranges = matchRanges(`甲${character}乙`, [normalized])
+      if (!ranges.some(([from, to]) => from <= 1 && to >= 2)) wrong.push(code.toString(16))
+    }
+    expect(wrong).toEqual([])
   })
 })
