@@ -18,6 +18,7 @@ const environment = ssoEnvironment.extend({
   GONGBEI_DEMO: z.enum(['0', '1']).default('1'),
   GONGBEI_DEMO_PASSWORD: z.string().min(6).default('gongbei-demo'),
   GONGBEI_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  GONGBEI_SEARCH_INDEX: z.enum(['0', '1']).default('1'),
 })
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv) {
@@ -44,6 +45,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv) {
     demo: config.GONGBEI_DEMO === '1',
     demoPassword: config.GONGBEI_DEMO_PASSWORD,
     trustProxy: config.GONGBEI_TRUST_PROXY === '1',
+    searchIndexing: config.GONGBEI_SEARCH_INDEX === '1',
     sso: ssoSettingsOf(config),
   }
 }

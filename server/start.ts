@@ -70,13 +70,18 @@ export interface StartOptions {
   sso?: SsoSettings | null
   /** How long after a change search indexes it, and rests between sweeps (default half a second and five seconds; tests shorten both). */
   searchIndexDelayMs?: number
+  /**
+   * Whether this instance keeps the search index current (SEARCH-11; default true, `GONGBEI_SEARCH_INDEX=0`
+   * turns it off). Without it the instance still answers searches from the index others keep.
+   */
+  searchIndexing?: boolean
 }
 
 export interface RunningServer {
   url: string
   port: number
   store: Store
-  /** Keeps search current; tests sweep it to find a change at once. */
+  /** Keeps search current (started only with `searchIndexing`); tests sweep it to find a change at once. */
   searchIndexer: SearchIndexer
   /** Accounts created by the demo seed on this start, empty if the database already had users. */
   demoAccounts: DemoAccount[]
@@ -116,8 +121,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     delayMs: options.searchIndexDelayMs,
     restMs: options.searchIndexDelayMs,
   })
+  const searchIndexing = options.searchIndexing ?? true
   const registry = new RoomRegistry({
-    store: { updates: announcingWrites(store.updates, (documentId) => searchIndexer.documentChanged(documentId)) },
+    store: {
+      updates: searchIndexing
+        ? announcingWrites(store.updates, (documentId) => searchIndexer.documentChanged(documentId))
+        : store.updates,
+    },
     metrics,
     peers: peers ?? undefined,
     compactAfter: options.compactAfter,
@@ -154,7 +164,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Any request that may have changed something (a plan entry, a 定稿, a record) starts a sweep once done.
   const fetch: typeof app.fetch = async (request, ...rest) => {
     const response = await app.fetch(request, ...rest)
-    if (request.method !== 'GET' && request.method !== 'HEAD') searchIndexer.changed()
+    if (searchIndexing && request.method !== 'GET' && request.method !== 'HEAD') searchIndexer.changed()
     return response
   }
   const server = createAdaptorServer({ fetch }) as Server
@@ -165,7 +175,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     server.listen(options.port ?? 3000, host, () => resolve())
   })
   const { port } = server.address() as AddressInfo
-  searchIndexer.start()
+  if (searchIndexing) searchIndexer.start()
 
   return {
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,

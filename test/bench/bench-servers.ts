@@ -136,6 +136,8 @@ export interface OurServer extends BenchServer {
   storedDigests(ids: string[]): Promise<Record<string, string>>
   storeDocumentFromFile(title: string, path: string): Promise<string>
   storeLoadTimes(id: string): Promise<number[]>
+  /** Search entries the indexer has written since the server process started, restarts included. */
+  searchEntriesWritten(): Promise<number>
   wsToken(username: string): Promise<string>
   /** Connection parameters (a fresh token each) for `count` clients, members of the demo group in turn. */
   clientParams(count: number): Promise<Record<string, string>[]>
@@ -150,6 +152,8 @@ export interface OurSettings {
   instances: number
   /** Frees what the settings took (the database, the Redis keys), once the instances are stopped. */
   release?: () => Promise<void>
+  /** Keep the search index current (SEARCH-11); on unless false. */
+  searchIndexing?: boolean
 }
 
 export async function startOurServer(settings: OurSettings = { kind: 'ours', instances: 1 }): Promise<OurServer> {
@@ -172,6 +176,7 @@ export async function startOurServer(settings: OurSettings = { kind: 'ours', ins
         databaseUrl: settings.databaseUrl,
         redisUrl: settings.redis?.url,
         redisPrefix: settings.redis?.prefix,
+        searchIndexing: settings.searchIndexing,
       }
       httpUrls.push((await each.request<{ url: string }>('start', args)).url)
     }
@@ -257,6 +262,7 @@ export async function startOurServer(settings: OurSettings = { kind: 'ours', ins
     storedDigests: (ids) => child.request('storedDigests', { ids }),
     storeDocumentFromFile: (title, path) => child.request('storeDocumentFromFile', { title, path }),
     storeLoadTimes: (id) => child.request('storeLoadTimes', { id }),
+    searchEntriesWritten: () => child.request('searchEntriesWritten'),
     wsToken,
     async close() {
       try {

@@ -72,6 +72,10 @@ export interface BenchOptions {
   searchDocuments: number
   searchParagraphs: number
   searchRuns: number
+  /** The edit path with search indexing on and off (`indexing-cost.ts`); off unless asked for. */
+  indexing: boolean
+  /** The typing workload it drives (`workloads.ts`). */
+  indexingWorkload: string
 }
 
 export const serverKinds = ['reference', 'hocuspocus', 'ours', 'ours-pg', 'ours-2', 'hocuspocus-2'] as const
@@ -207,6 +211,16 @@ const flags: Record<string, Flag> = {
   'search-documents': { key: 'searchDocuments', help: '导学案 in the search corpus', parse: integer },
   'search-paragraphs': { key: 'searchParagraphs', help: 'seed sentences in each of them', parse: integer },
   'search-runs': { key: 'searchRuns', help: 'times each search query is run', parse: integer },
+  indexing: {
+    key: 'indexing',
+    help: 'the edit path with search indexing on and off, --rounds interleaved rounds (1/0)',
+    parse: boolean,
+  },
+  'indexing-workload': {
+    key: 'indexingWorkload',
+    help: 'the typing workload of that comparison',
+    parse: (value) => workloadNamed(value).name,
+  },
 }
 
 export function defaultOptions(): BenchOptions {
@@ -250,6 +264,8 @@ export function defaultOptions(): BenchOptions {
     searchDocuments: 10_000,
     searchParagraphs: 60,
     searchRuns: 20,
+    indexing: false,
+    indexingWorkload: 'mixed',
   }
 }
 

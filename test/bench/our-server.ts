@@ -107,13 +107,36 @@ interface StartArgs {
   databaseUrl?: string
   redisUrl?: string
   redisPrefix?: string
+  /** Keep the search index current (SEARCH-11); on unless false. */
+  searchIndexing?: boolean
+}
+
+/** Search entries the indexer wrote since this process started: shows that indexing ran. */
+let searchEntriesWritten = 0
+
+/** The store with the search index's writes counted. */
+function countingSearchWrites(store: Store): Store {
+  const search = store.search
+  const counted: Store['search'] = Object.assign(Object.create(search) as Store['search'], {
+    putSearchEntries: (entries: Parameters<Store['search']['putSearchEntries']>[0]) => {
+      searchEntriesWritten += entries.length
+      return search.putSearchEntries(entries)
+    },
+  })
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'search') return counted
+      const value = Reflect.get(target, property, target) as unknown
+      return typeof value === 'function' ? (value.bind(target) as unknown) : value
+    },
+  })
 }
 
 serveRequests({
-  start: async ({ dataDir, demoPassword, databaseUrl, redisUrl, redisPrefix }: StartArgs) => {
+  start: async ({ dataDir, demoPassword, databaseUrl, redisUrl, redisPrefix, searchIndexing }: StartArgs) => {
     // The benchmark removes the folder when it ends; this covers a benchmark killed before it could.
     process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }))
-    const store = timedStore(await openStore({ dataDir, databaseUrl }))
+    const store = countingSearchWrites(timedStore(await openStore({ dataDir, databaseUrl })))
     documentLoads = new Map()
     // The simulated teachers share four demo accounts: per-user limits would count them as four people.
     const userLimits = new UserLimits({ connectionsPerUser: Infinity, rates: unlimited, now: () => performance.now() })
@@ -128,6 +151,7 @@ serveRequests({
       demoPassword,
       serveClient: false,
       userLimits,
+      searchIndexing,
     })
     running = { server, store }
     return { url: server.url, port: server.port }
@@ -178,6 +202,7 @@ serveRequests({
     return digests
   },
   storeLoadTimes: async ({ id }: { id: string }) => documentLoads.get(id) ?? [],
+  searchEntriesWritten: async () => searchEntriesWritten,
   /** Each stored document's state vector, as a plain object of client → clock. */
   storedStateVectors: async ({ ids }: { ids: string[] }) => {
     const vectors: Record<string, Record<number, number>> = {}

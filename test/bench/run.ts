@@ -2,8 +2,9 @@
  * `npm run bench`: every server under the same typing workloads, in interleaved rounds; then the cold load
  * of a 1 MB document; then the app's page load in chromium over a slow link. Prints tables and writes
  * `test/bench/results/latest.json` and `test/bench/results/page-load.json`
- * (`npm run bench -- --load 0 --flood 0` measures the page load alone); then the flood, and the soak if
- * asked for (`attack-scenarios.ts`).
+ * (`npm run bench -- --load 0 --flood 0` measures the page load alone); the search benchmark and the
+ * edit path with search indexing on and off (`indexing-cost.ts`) if asked for; then the flood, and the
+ * soak if asked for (`attack-scenarios.ts`).
  * Method and targets: docs/BENCHMARK.md.
  */
 import { loadavg } from 'node:os'
@@ -11,6 +12,7 @@ import { runAttackScenarios } from './attack-scenarios.ts'
 import { type BenchServer, type OurServer, startBenchServer } from './bench-servers.ts'
 import { type CapacityResult, measureCapacity } from './capacity-run.ts'
 import { coldLoadInMemory, coldLoadOurs } from './cold-load.ts'
+import { formatIndexingCost, indexingResultsPath, indexingRoundsSound, measureIndexingCost } from './indexing-cost.ts'
 import { type LoadResult, runLoad } from './load-run.ts'
 import { clusterServicesMissing } from './cluster-services.ts'
 import { type BenchOptions, clusterKinds, effectiveWorkload, parseOptions, type ServerKind } from './options.ts'
@@ -100,7 +102,16 @@ async function main(): Promise<number> {
     console.log(formatSearch(searchResults))
     console.log(`\nwritten to ${searchResultsPath}\n`)
   }
-  const attacksIntact = await runAttackScenarios(options)
+  let indexingSound = true
+  if (options.indexing) {
+    const workload = effectiveWorkload(workloadNamed(options.indexingWorkload), options)
+    const indexing = await measureIndexingCost(workload, options.rounds, options)
+    writeReport(indexing, indexingResultsPath)
+    console.log(formatIndexingCost(indexing))
+    console.log(`\nwritten to ${indexingResultsPath}\n`)
+    indexingSound = indexingRoundsSound(indexing)
+  }
+  const attacksIntact = (await runAttackScenarios(options)) && indexingSound
   if (!options.load) return pageLoadMet && attacksIntact ? 0 : 1
   if (options.servers.some((kind) => clusterKinds.includes(kind))) {
     const missing = await clusterServicesMissing()
