@@ -63,9 +63,5 @@ export default defineConfig(
   {
     files: ['client/**/*.{ts,tsx}', 'test/client/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended],
-    rules: {
-      // Not enforced yet: the tree still has findings of these.
-      'react-hooks/set-state-in-effect': 'off',
-    },
   },
 )

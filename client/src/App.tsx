@@ -1,6 +1,6 @@
 /** Who is logged in, and which page the hash asks for. Everything but the login page needs a user. */
 import { useQueryClient } from '@tanstack/react-query'
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { fetchMe, logout } from './api/auth.ts'
 import type { Me } from '../../shared/api.ts'
 import { LoadFailure } from './components/LoadFailure.tsx'
@@ -51,7 +51,11 @@ export function App() {
   const [loadError, setLoadError] = useState<string | null>(null)
   const [menuOpen, setMenuOpen] = useState(false)
   // A link taken from the folded menu closes it.
-  useEffect(() => setMenuOpen(false), [hash])
+  const [menuHash, setMenuHash] = useState(hash)
+  if (menuHash !== hash) {
+    setMenuHash(hash)
+    setMenuOpen(false)
+  }
 
   useEffect(() => {
     fetchMe().then(
@@ -74,19 +78,19 @@ export function App() {
   const userId = me?.id ?? null
   useEffect(() => () => queryClient.clear(), [userId, queryClient])
 
-  /** Where a logged-out visitor was going, e.g. a document link a colleague sent. */
-  const [returnTo, setReturnTo] = useState<Route | null>(null)
+  /** Where a logged-out visitor was going, e.g. a document link a colleague sent. Never shown, so not state. */
+  const returnTo = useRef<Route | null>(null)
 
   useEffect(() => {
     if (me === null && route.page !== 'login' && route.page !== 'setup') {
-      setReturnTo(route)
+      returnTo.current = route
       navigate({ page: 'login' })
     }
     if (me && (route.page === 'login' || route.page === 'setup')) {
-      navigate(returnTo ?? { page: 'documents' })
-      setReturnTo(null)
+      navigate(returnTo.current ?? { page: 'documents' })
+      returnTo.current = null
     }
-  }, [me, route, returnTo])
+  }, [me, route])
 
   const onLoggedOut = useCallback(() => {
     forgetRememberedSession()

@@ -57,6 +57,17 @@ export function rescuedCopyFile(copy: RescuedCopy): Blob {
   return new Blob([page], { type: 'text/html;charset=utf-8' })
 }
 
+/** Downloads the copy as that page, when the teacher asks for it. */
+export function downloadRescuedCopy(copy: RescuedCopy): void {
+  const url = URL.createObjectURL(rescuedCopyFile(copy))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = `${copy.title}（未保存的副本）.html`
+  link.click()
+  // The download has started from the URL by the time a minute has passed.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
 function isRescuedCopy(value: unknown): value is RescuedCopy {
   if (typeof value !== 'object' || value === null) return false
   const copy = value as Record<string, unknown>

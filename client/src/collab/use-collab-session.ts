@@ -11,6 +11,7 @@ export function useCollabSession(documentId: string, user: AwarenessUser, genera
   const { id, name, color } = user
   useEffect(() => {
     const created = new CollabSession(documentId, { id, name, color })
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a session opens a socket and storage, so it exists only once this effect ran
     setSession(created)
     return () => {
       created.destroy()

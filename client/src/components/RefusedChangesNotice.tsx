@@ -1,4 +1,4 @@
-import { type RescuedCopy, rescuedCopyFile } from '../collab/rescued-copy.ts'
+import { downloadRescuedCopy, type RescuedCopy } from '../collab/rescued-copy.ts'
 
 interface RefusedChangesNoticeProps {
   reason: string
@@ -15,21 +15,15 @@ interface RefusedChangesNoticeProps {
  * version, is the teacher's choice.
  */
 export function RefusedChangesNotice({ reason, pendingCount, copyNow, onStartOver }: RefusedChangesNoticeProps) {
-  const download = () => {
-    const copy = copyNow()
-    const url = URL.createObjectURL(rescuedCopyFile(copy))
-    const link = document.createElement('a')
-    link.href = url
-    link.download = `${copy.title}（未保存的副本）.html`
-    link.click()
-    // The download has started from the URL by the time a minute has passed.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000)
-  }
-
   return (
     <div className="banner banner-error" role="alert" data-testid="update-refused">
       服务器没有保存你的修改：{reason}。这些修改仍在这台电脑上（{pendingCount} 处未同步），没有丢失。
-      <button type="button" className="link-button" onClick={download} data-testid="refused-download">
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => downloadRescuedCopy(copyNow())}
+        data-testid="refused-download"
+      >
         下载本机副本
       </button>
       <button type="button" className="link-button" onClick={onStartOver} data-testid="refused-start-over">

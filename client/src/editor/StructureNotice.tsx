@@ -4,14 +4,14 @@ import { useEffect, useState } from 'react'
 const shownMs = 5000
 
 export function StructureNotice({ refusedAt }: { refusedAt: number }) {
-  const [visible, setVisible] = useState(false)
+  /** The refusal whose notice has been shown long enough; a new refusal shows it again. */
+  const [doneWith, setDoneWith] = useState(0)
   useEffect(() => {
     if (refusedAt === 0) return
-    setVisible(true)
-    const timer = setTimeout(() => setVisible(false), shownMs)
+    const timer = setTimeout(() => setDoneWith(refusedAt), shownMs)
     return () => clearTimeout(timer)
   }, [refusedAt])
-  if (!visible) return null
+  if (refusedAt === 0 || doneWith === refusedAt) return null
   return (
     <p className="structure-notice" role="status" data-testid="structure-notice">
       表头和各栏标题由导学案模板决定，不能删除或合并。请在各栏里分别修改内容。

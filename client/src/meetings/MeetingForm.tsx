@@ -48,24 +48,21 @@ export function MeetingForm({ lessonId, meetings, editing, onSaved, onCancel }: 
       draft.attendeeIds.includes(id) ? draft.attendeeIds.filter((other) => other !== id) : [...draft.attendeeIds, id],
     )
 
-  const fillFromPresence = async () => {
-    setMessage(null)
-    try {
-      const { attendees } = await fetchAttendance(lessonId, {
-        date: draft.date,
-        startTime: draft.startTime,
-        endTime: draft.endTime,
-      })
-      setMinutesOnline(new Map(attendees.map((a) => [a.id, a.minutesPresent ?? 0])))
-      setExtraPeople((current) => attendeeChoices(current, attendees))
-      setDraft((current) => withAttendance(current, attendees))
-      setMessage(
-        attendees.length === 0 ? '这段时间没有人在线打开共享导学案' : `已勾选这段时间在线的 ${attendees.length} 位老师`,
-      )
-    } catch (failure) {
-      setMessage(failureText(failure, '读取在线记录失败'))
-    }
-  }
+  // Everything it changes waits for the answer, so opening the form can call it from an effect.
+  const fillFromPresence = () =>
+    fetchAttendance(lessonId, { date: draft.date, startTime: draft.startTime, endTime: draft.endTime }).then(
+      ({ attendees }) => {
+        setMinutesOnline(new Map(attendees.map((a) => [a.id, a.minutesPresent ?? 0])))
+        setExtraPeople((current) => attendeeChoices(current, attendees))
+        setDraft((current) => withAttendance(current, attendees))
+        setMessage(
+          attendees.length === 0
+            ? '这段时间没有人在线打开共享导学案'
+            : `已勾选这段时间在线的 ${attendees.length} 位老师`,
+        )
+      },
+      (failure: unknown) => setMessage(failureText(failure, '读取在线记录失败')),
+    )
 
   // A new record starts with whoever had the shared 导学案 open during the meeting already ticked: once, for
   // the default time; after changing the time the teacher asks again with the button.
@@ -168,7 +165,10 @@ export function MeetingForm({ lessonId, meetings, editing, onSaved, onCancel }: 
         <button
           type="button"
           className="link-button"
-          onClick={() => void fillFromPresence()}
+          onClick={() => {
+            setMessage(null)
+            void fillFromPresence()
+          }}
           data-testid="meeting-prefill"
         >
           按在线记录勾选

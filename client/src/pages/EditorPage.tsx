@@ -47,9 +47,12 @@ export function EditorPage({ documentId, threadId, me, onLoggedOut }: EditorPage
     [],
   )
 
-  useEffect(() => {
+  // A new link to a thread opens it, even with another thread open.
+  const [linkedThreadId, setLinkedThreadId] = useState(threadId)
+  if (threadId !== linkedThreadId) {
+    setLinkedThreadId(threadId)
     if (threadId) setSelectedThreadId(threadId)
-  }, [threadId])
+  }
 
   const [rescued, setRescued] = useState<RescuedCopy | null>(() => readRescuedCopy(localStorage, documentId))
 

@@ -1,13 +1,19 @@
 /** The search box of the top bar: on every page, it opens the search page with what was typed. */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { SearchQuery } from '../../../shared/api/search.ts'
 import { navigate } from '../routing.ts'
 import './search.css'
 
 /** `current`: the search shown now, whose filters a new query keeps. */
 export function SearchBox({ current }: { current: SearchQuery | null }) {
-  const [text, setText] = useState(current?.q ?? '')
-  useEffect(() => setText(current?.q ?? ''), [current?.q])
+  const shownQuery = current?.q ?? ''
+  const [text, setText] = useState(shownQuery)
+  // Another search shown (a link, the back button) replaces what was typed.
+  const [typedFor, setTypedFor] = useState(shownQuery)
+  if (typedFor !== shownQuery) {
+    setTypedFor(shownQuery)
+    setText(shownQuery)
+  }
   return (
     <form
       className="top-search"
