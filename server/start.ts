@@ -22,6 +22,9 @@ import { SearchIndexer } from './search/search-indexer.ts'
 import { openStore } from './store/open-store.ts'
 import type { Store, UpdateStore } from './store/store.ts'
 
+/** Longer than the idle time of nginx's kept-alive upstream connections (60 s) and of Node's fetch. */
+const keepAliveMs = 65_000
+
 export interface StartOptions {
   port?: number
   host?: string
@@ -168,6 +171,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     return response
   }
   const server = createAdaptorServer({ fetch }) as Server
+  // An idle kept-alive connection should be closed by its client (a browser, a proxy's pool of upstream
+  // connections) before the server closes it: the other way round, a request sent just as the server
+  // closes the socket fails with a reset, which a busy machine makes likely (Node's default is 5 s).
+  server.keepAliveTimeout = keepAliveMs
+  server.headersTimeout = keepAliveMs + 1_000
   server.on('upgrade', upgrades.handler)
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
