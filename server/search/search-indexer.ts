@@ -199,9 +199,14 @@ export class SearchIndexer {
   private async indexBatch(stale: readonly StaleSearchSource[]): Promise<void> {
     if (stale.length === 0) return
     const entries: SearchEntryWrite[] = []
-    for (const source of stale) entries.push(await this.entryOf(source))
+    for (const source of stale) {
+      entries.push(await this.entryOf(source))
+      // Reading, merging and segmenting one document blocks the thread for tens of milliseconds (SQLite
+      // answers synchronously): editors' frames go between two documents, not after twenty.
+      await yieldToEventLoop()
+    }
     await this.store.search.putSearchEntries(entries)
-    await new Promise((resolve) => setImmediate(resolve))
+    await yieldToEventLoop()
   }
 
   private async entryOf(source: StaleSearchSource): Promise<SearchEntryWrite> {
@@ -239,4 +244,8 @@ export class SearchIndexer {
       .map((block) => block.text)
       .filter((text) => text.length > 0)
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }

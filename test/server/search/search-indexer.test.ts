@@ -58,6 +58,20 @@ function fakeStore(sizes: Record<string, number>) {
 }
 
 describe('the search indexer', () => {
+  it('[SEARCH-8] lets the event loop run between two documents of a batch', async () => {
+    const { store, reads } = fakeStore({ a: 100, b: 100, c: 100 })
+    const indexer = new SearchIndexer(store, { delayMs: 600_000 })
+    const between: number[] = []
+    const sweeping = indexer.sweep()
+    // What an editor's frame would do: it runs after the read it arrived during, before the next.
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setImmediate(resolve))
+      between.push(reads.length)
+    }
+    await sweeping
+    expect(between).toEqual([1, 2, 3])
+  })
+
   it('[SEARCH-9] reads a large document again only once its gap has passed, an ordinary one at once', async () => {
     let now = 1_000_000
     const { store, reads, stale } = fakeStore({ large: 1_100_000, small: 30_000 })

@@ -9,6 +9,7 @@ import {
   queryWords,
   textRuns,
 } from '../../../shared/search/search-terms.ts'
+import { randomSource } from '../../helpers/random-source.ts'
 
 describe('search terms', () => {
   it('[SEARCH-1] has the full ICU data: Intl.Segmenter finds Chinese words', () => {
@@ -61,6 +62,26 @@ describe('search terms', () => {
     for (const phrase of queryTerms('方程 二次方程 一元').phrases) {
       const at = indexed.indexOf(phrase[0]!)
       expect(indexed.slice(at, at + phrase.length)).toEqual(phrase)
+    }
+  })
+
+  it('[SEARCH-1] reads plain Chinese and ASCII without the segmenter exactly as ICU does', () => {
+    const random = randomSource(7)
+    const alphabet = [
+      ...'的一是了我不人在他有这个上们来到时大地为子中你说生国年着就那和要她出也得里后自以会家可下而过天去能对小多然于心学么之都好看起发当没成只如事把还用第样道想作种开美总从无情己面最女但现前些所同日手又行意动方期它头经长儿回位分爱老因很给名法间斯知世什两次使身者被高已亲其进此话常与活正感',
+      ...'、。〃〈〉《》「」『』【】〔〕〖〗〘〙〚〛〜〝〞〟“”‘’—―…·‰′″‹›※‼⁇⁈⁉⁎⁏⁐⁑⁒⁓⁔⁕⁖⁗⁘⁙⁚⁛⁜⁝⁞',
+      ...'abcXYZ0123456789 \n\t.,;:!?\'"-_()[]{}<>/@#$%^&*+=~`|\\',
+    ]
+    const texts = Array.from({ length: 400 }, () =>
+      Array.from(
+        { length: 1 + Math.floor(random() * 60) },
+        () => alphabet[Math.floor(random() * alphabet.length)]!,
+      ).join(''),
+    )
+    texts.push("二次方程x方程3.5个 don't 第3课：《背影》a_b", 'Unit 3 My school（第１稿）')
+    for (const text of texts) {
+      // A character of another script sends the text through ICU; after a space it cannot change the runs before.
+      expect(textRuns(text), text).toEqual(textRuns(`${text} é`).slice(0, -1))
     }
   })
 })
