@@ -14,6 +14,8 @@ import { sampleLessonTitle } from './sample-lesson.ts'
 
 interface DemoLesson {
   title: string
+  /** 单元 of the textbook, by which the 资源库 files it (LIBRARY-12). */
+  unit: string
   lessonType: string
   period: number
   /** Days from the sample lesson, a Tuesday: the group meets on weekdays. */
@@ -28,6 +30,7 @@ interface DemoLesson {
 const demoLessons: readonly DemoLesson[] = [
   {
     title: '2.1 整式',
+    unit: '第二章 整式的加减',
     lessonType: '新授',
     period: 1,
     day: -21,
@@ -38,6 +41,7 @@ const demoLessons: readonly DemoLesson[] = [
   },
   {
     title: '2.2 整式的加减——合并同类项',
+    unit: '第二章 整式的加减',
     lessonType: '新授',
     period: 1,
     day: -14,
@@ -48,6 +52,7 @@ const demoLessons: readonly DemoLesson[] = [
   },
   {
     title: '第二章 整式的加减 单元测试讲评',
+    unit: '第二章 整式的加减',
     lessonType: '讲评',
     period: 1,
     day: -12,
@@ -58,6 +63,7 @@ const demoLessons: readonly DemoLesson[] = [
   },
   {
     title: '2.2 整式的加减——去括号',
+    unit: '第二章 整式的加减',
     lessonType: '新授',
     period: 2,
     day: -8,
@@ -68,6 +74,7 @@ const demoLessons: readonly DemoLesson[] = [
   },
   {
     title: '3.1.2 等式的性质',
+    unit: '第三章 一元一次方程',
     lessonType: '新授',
     period: 1,
     day: 2,
@@ -78,6 +85,7 @@ const demoLessons: readonly DemoLesson[] = [
   },
   {
     title: '3.2 解一元一次方程（一）——合并同类项与移项',
+    unit: '第三章 一元一次方程',
     lessonType: '新授',
     period: 1,
     day: 7,
@@ -88,6 +96,7 @@ const demoLessons: readonly DemoLesson[] = [
   },
   {
     title: '3.3 解一元一次方程（二）——去括号与去分母',
+    unit: '第三章 一元一次方程',
     lessonType: '新授',
     period: 1,
     day: 14,
@@ -140,6 +149,7 @@ export async function seedDemoPlan(
     documentTitle: sampleLessonTitle,
     semester: semesterOf(sampleDate),
     title: sampleLessonTitle.replace(/ 导学案$/, ''),
+    unit: '第三章 一元一次方程',
     lessonType: '新授',
     period: 1,
     scheduledDate: sampleDate,
@@ -171,6 +181,7 @@ export async function seedDemoPlan(
       documentTitle: planDocumentTitle(lesson.title),
       semester: semesterOf(scheduledDate),
       title: lesson.title,
+      unit: lesson.unit,
       lessonType: lesson.lessonType,
       period: lesson.period,
       scheduledDate,

@@ -11,6 +11,7 @@ export async function listLibrary(store: Pick<Store, 'library'>, actor: Actor): 
   return plans.map((plan) => ({
     lessonId: plan.lessonId,
     title: plan.title,
+    unit: plan.unit,
     lessonType: plan.lessonType,
     period: plan.period,
     semester: plan.semester,

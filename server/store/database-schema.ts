@@ -139,6 +139,8 @@ export interface LessonsTable {
   group_id: string
   semester: string
   title: string
+  /** 单元 (migration 017); empty when none is given. */
+  unit: string
   lesson_type: string
   period: number
   scheduled_date: string

@@ -17,6 +17,7 @@ export async function createLesson(db: Kysely<Database>, lesson: NewLesson): Pro
     groupId: lesson.groupId,
     semester: lesson.semester,
     title: lesson.title,
+    unit: lesson.unit ?? '',
     lessonType: lesson.lessonType,
     period: lesson.period,
     scheduledDate: lesson.scheduledDate,
@@ -49,6 +50,7 @@ export async function createLesson(db: Kysely<Database>, lesson: NewLesson): Pro
         group_id: record.groupId,
         semester: record.semester,
         title: record.title,
+        unit: record.unit,
         lesson_type: record.lessonType,
         period: record.period,
         scheduled_date: record.scheduledDate,
@@ -94,6 +96,18 @@ export async function listSemestersOfGroup(db: Kysely<Database>, groupId: string
   return rows.map((row) => row.semester)
 }
 
+/** The 单元 the group's lessons were given, each once; the order is the caller's. */
+export async function listUnitsOfGroup(db: Kysely<Database>, groupId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('lessons')
+    .select('unit')
+    .distinct()
+    .where('group_id', '=', groupId)
+    .where('unit', '<>', '')
+    .execute()
+  return rows.map((row) => row.unit)
+}
+
 /** A teacher's assignments as 主备人, in the order they are due. */
 export async function listLessonsOfLeadPreparer(db: Kysely<Database>, userId: string): Promise<LessonRecord[]> {
   const rows = await inScheduleOrder(
@@ -125,6 +139,7 @@ export async function updateLessonPlan(
   const set: Updateable<LessonsTable> = {
     semester: fields.semester,
     title: fields.title,
+    unit: fields.unit,
     lesson_type: fields.lessonType,
     period: fields.period,
     scheduled_date: fields.scheduledDate,
@@ -230,6 +245,7 @@ function toLesson(row: Selectable<LessonsTable>): LessonRecord {
     groupId: row.group_id,
     semester: row.semester,
     title: row.title,
+    unit: row.unit,
     lessonType: row.lesson_type,
     period: Number(row.period),
     scheduledDate: row.scheduled_date,

@@ -9,6 +9,8 @@ export interface LessonRecord {
   semester: string
   /** 课题 */
   title: string
+  /** 单元 of the textbook (「第三章 一元一次方程」), empty when none is given (migration 017). */
+  unit: string
   /** 课型: 新授, 复习, 讲评, … */
   lessonType: string
   /** 课时: the how-many-th lesson of the 课题, from 1. */
@@ -31,10 +33,20 @@ export interface LessonRecord {
 /** What the leader plans (四定) and may change later. */
 export type LessonPlanFields = Pick<
   LessonRecord,
-  'semester' | 'title' | 'lessonType' | 'period' | 'scheduledDate' | 'scheduledTime' | 'place' | 'leadPreparerId'
+  | 'semester'
+  | 'title'
+  | 'unit'
+  | 'lessonType'
+  | 'period'
+  | 'scheduledDate'
+  | 'scheduledTime'
+  | 'place'
+  | 'leadPreparerId'
 >
 
-export interface NewLesson extends LessonPlanFields {
+export interface NewLesson extends Omit<LessonPlanFields, 'unit'> {
+  /** None when not given. */
+  unit?: string
   schoolId: string
   groupId: string
   /** Who planned it; the shared 导学案 is created in their name. */

@@ -30,6 +30,7 @@ export async function listFinishedPlans(db: Kysely<Database>, scope: LibraryScop
       'g.grade as groupGrade',
       'l.semester',
       'l.title',
+      'l.unit',
       'l.lesson_type as lessonType',
       'l.period',
       'l.stage',

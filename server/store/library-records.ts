@@ -11,6 +11,8 @@ export interface FinishedPlanRecord {
   groupGrade: string
   semester: string
   title: string
+  /** 单元, empty when none (migration 017). */
+  unit: string
   lessonType: string
   period: number
   stage: LessonStage

@@ -20,6 +20,7 @@ import * as library from './migrations/013-library.ts'
 import * as lessonRounds from './migrations/014-lesson-rounds.ts'
 import * as planChecks from './migrations/015-plan-checks.ts'
 import * as searchRank from './migrations/016-search-rank.ts'
+import * as lessonUnits from './migrations/017-lesson-units.ts'
 import type { Database } from './database-schema.ts'
 import type { Store } from './store.ts'
 
@@ -51,6 +52,7 @@ const migrations: Record<string, MigrationModule> = {
   '014-lesson-rounds': lessonRounds,
   '015-plan-checks': planChecks,
   '016-search-rank': searchRank,
+  '017-lesson-units': lessonUnits,
 }
 
 export async function migrateToLatest(db: Kysely<Database>, dialect: SqlDialect): Promise<void> {

@@ -299,6 +299,8 @@ export interface LessonStore {
   listLessonsOfGroup(groupId: string, semester: string | null): Promise<LessonRecord[]>
   /** Semesters the group has lessons in, in order. */
   listSemestersOfGroup(groupId: string): Promise<string[]>
+  /** The 单元 given to the group's lessons of any semester, each once, in no order (LIBRARY-12). */
+  listUnitsOfGroup(groupId: string): Promise<string[]>
   /** Lessons `userId` prepares as 主备人, in the order they are due. */
   listLessonsOfLeadPreparer(userId: string): Promise<LessonRecord[]>
   /** Null if there is no such lesson. */

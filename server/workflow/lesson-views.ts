@@ -22,6 +22,7 @@ export function lessonSummaryOf(
     groupId: lesson.groupId,
     semester: lesson.semester,
     title: lesson.title,
+    unit: lesson.unit,
     lessonType: lesson.lessonType,
     period: lesson.period,
     scheduledDate: lesson.scheduledDate,

@@ -7,7 +7,7 @@ import type { LessonPlanInput, LessonPlanPatch } from '../../shared/api/lessons.
 import type { Actor } from '../../shared/access.ts'
 import type { HeaderValues } from '../../shared/schema/header-fields.ts'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
-import { decide, type LessonContext } from '../../shared/workflow/lesson-rules.ts'
+import { decide, type LessonAction, type LessonContext } from '../../shared/workflow/lesson-rules.ts'
 import { semesterOf } from '../../shared/workflow/lesson-schedule.ts'
 import type { LessonRecord } from '../store/lesson-records.ts'
 import type { GroupRecord, Store, UserRecord } from '../store/store.ts'
@@ -101,8 +101,17 @@ export async function updatePlanEntry(
   const { store, registry } = context
   const lesson = await store.lessons.findLesson(lessonId)
   if (!lesson) return noSuchLesson()
-  const decision = decide('manage', actor, await lessonContextOf(store, lesson))
-  if (!decision.allowed) return forbid(decision.reason)
+  const { unit, ...planned } = patch
+  const lessonContext = await lessonContextOf(store, lesson)
+  // The 单元 has its own rule (LIBRARY-12): the 主备人 may give it without planning the lesson.
+  const actions: LessonAction[] = [
+    ...(Object.keys(planned).length > 0 || unit === undefined ? (['manage'] as const) : []),
+    ...(unit === undefined ? [] : (['setUnit'] as const)),
+  ]
+  for (const action of actions) {
+    const decision = decide(action, actor, lessonContext)
+    if (!decision.allowed) return forbid(decision.reason)
+  }
   if (patch.leadPreparerId !== undefined) {
     const preparers = await preparersOf(store, lesson.groupId)
     if (!preparers.some((user) => user.id === patch.leadPreparerId)) return reject('主备人必须是本备课组的老师')

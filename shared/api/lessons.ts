@@ -22,6 +22,8 @@ export const localTime = z
 /** One entry of the 备课计划 as the leader fills it in (四定); its semester follows from the date. */
 export const lessonPlanInput = z.object({
   title: z.string().trim().min(1, '请填写课题').max(100),
+  /** 单元 of the textbook, e.g. 第三章 一元一次方程; empty or left out when none (LIBRARY-12). */
+  unit: z.string().trim().max(40, '单元名称最多 40 个字').optional(),
   lessonType: z.string().trim().min(1, '请选择课型').max(20),
   period: z.number().int().min(1).max(50),
   scheduledDate: localDate,
@@ -42,6 +44,8 @@ export const lessonSummary = z.object({
   groupId: z.string(),
   semester: z.string(),
   title: z.string(),
+  /** 单元, empty when none. */
+  unit: z.string(),
   lessonType: z.string(),
   period: z.number(),
   scheduledDate: z.string(),
@@ -72,6 +76,8 @@ export const groupPlan = z.object({
   manage: decision,
   /** Who can be 主备人: the group's teachers. */
   members: z.array(person),
+  /** 单元 the group's lessons of any semester were given, in the textbook's order: the form suggests them. */
+  units: z.array(z.string()),
   lessons: z.array(lessonSummary),
 })
 export type GroupPlan = z.infer<typeof groupPlan>

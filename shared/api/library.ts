@@ -11,6 +11,8 @@ const person = z.object({ id: z.string(), displayName: z.string() })
 export const libraryPlan = z.object({
   lessonId: z.string(),
   title: z.string(),
+  /** 单元, empty when none (LIBRARY-12). */
+  unit: z.string(),
   lessonType: z.string(),
   period: z.number().int(),
   semester: z.string(),

@@ -26,6 +26,7 @@ export const lessonActions = [
   'delete',
   'recordMeeting',
   'startRound',
+  'setUnit',
 ] as const
 export type LessonAction = (typeof lessonActions)[number]
 
@@ -72,7 +73,7 @@ export function relationTo(actor: Actor, lesson: LessonContext): Relation {
  * Whether `actor` may do `action` on `lesson`. `changeStage` needs `target`, the stage to move to;
  * `finalize` is the move to `finalized`; `liveReview` opens or closes 集体研讨; `delete` removes the
  * plan entry with its 导学案; `recordMeeting` writes the 集体备课记录 of a review meeting; `startRound`
- * begins the next 磨课 round (docs/LIBRARY.md, LIBRARY-8).
+ * begins the next 磨课 round (docs/LIBRARY.md, LIBRARY-8); `setUnit` gives the lesson its 单元 (LIBRARY-12).
  */
 export function decide(action: LessonAction, actor: Actor, lesson: LessonContext, target?: LessonStage): Decision {
   const relation = relationTo(actor, lesson)
@@ -119,6 +120,8 @@ export function decide(action: LessonAction, actor: Actor, lesson: LessonContext
       return allowed
     case 'startRound':
       return decideStartRound(lesson, relation)
+    case 'setUnit':
+      return decideSetUnit(actor, lesson, relation)
     default:
       return action satisfies never
   }
@@ -163,5 +166,16 @@ function decideStartRound(lesson: LessonContext, relation: Relation): Decision {
   if (lesson.stage === 'archived') return refuse('已归档，不能再开始新一轮磨课')
   if (!roundStartStages.includes(lesson.stage) || !lesson.hasVersions)
     return refuse('这一轮还没有定稿，定稿并上课后才能开始下一轮磨课')
+  return allowed
+}
+
+/**
+ * [LIBRARY-12] The 单元 files the lesson in the 资源库. Whoever plans the lesson may set it, as its other
+ * fields; the 主备人 knows the textbook best and may too, until the lesson is archived.
+ */
+function decideSetUnit(actor: Actor, lesson: LessonContext, relation: Relation): Decision {
+  if (actor.role === 'admin' || relation.groupLeader) return allowed
+  if (!relation.leadPreparer) return refuse('只有主备人、备课组长或教导处可以填写单元')
+  if (lesson.stage === 'archived') return refuse('已归档，单元只能由备课组长修改')
   return allowed
 }

@@ -1,6 +1,6 @@
 /**
  * The 资源库 in Debian's chromium against the real server (port 0, SQLite, the demo school): 李老师
- * browses the library by 学科 → 年级 → 课题, opens last year's 定稿 by 张老师, starts this year's
+ * browses the library by 学科 → 年级 → 单元 → 课题, opens last year's 定稿 by 张老师, starts this year's
  * 初稿 from it (以此为底稿), and sees its 来源 on the lesson and in the editor's content; 张老师 sees
  * 被引用 on last year's lesson. Screenshots go to test-results/browser/library-*.
  */
@@ -19,6 +19,7 @@ import { eventually, logIn, screenshot } from './helpers/teacher-page.ts'
 const enabled = browserSuitesEnabled()
 const title = '3.1.1 一元一次方程'
 const label = '来源：2025 秋 七年级数学备课组 定稿 v2，张老师'
+const unit = '第三章 一元一次方程'
 
 describe.runIf(enabled)('browser: the 资源库 and 以此为底稿', { timeout: 60_000 }, () => {
   let server: TestServer
@@ -36,6 +37,7 @@ describe.runIf(enabled)('browser: the 资源库 and 以此为底稿', { timeout:
     ;({ lesson: lastYear } = await finishedPlan(server, {
       groupId,
       title,
+      unit,
       scheduledDate: '2025-11-20',
       semester: '2025-2026学年第一学期',
       leadPreparerId: await userId(server, 'teacher2'),
@@ -73,6 +75,10 @@ describe.runIf(enabled)('browser: the 资源库 and 以此为底稿', { timeout:
     await teacher1.getByTestId('library-topic-filter').fill('一元一次')
     const topic = teacher1.getByTestId('library-topic').filter({ hasText: title })
     await expect.poll(() => topic.count(), eventually).toBe(1)
+    // [LIBRARY-12] filed under its 单元
+    expect(
+      await teacher1.getByTestId('library-unit').filter({ has: topic }).getByTestId('library-unit-name').textContent(),
+    ).toBe(unit)
     // Lessons not yet finalized (the demo's own 3.1.1, in 研讨) are not in the library.
     await expect.poll(() => teacher1.getByTestId('library-plan').count(), eventually).toBe(1)
     await screenshot(teacher1, 'library-browse')
@@ -141,5 +147,44 @@ describe.runIf(enabled)('browser: the 资源库 and 以此为底稿', { timeout:
     expect(await teacher1.getByTestId('my-adaptations').textContent()).toContain('还没有二次备课')
     expect(await teacher1.getByTestId('my-reflections').textContent()).toContain('还没有课后反思')
     await screenshot(teacher1, 'library-home')
+  })
+  it('6. [LIBRARY-12] the library files 课题 under their 单元, and 李老师 gives her draft its 单元', async () => {
+    await teacher1.getByTestId('library-link').click()
+    await teacher1.getByTestId('library-page').waitFor()
+    await teacher1.getByTestId('library-subject').selectOption('数学')
+    await teacher1.getByTestId('library-grade').selectOption('七年级')
+    // The demo's finalized lessons of 第二章, then last year's plan of 第三章.
+    const unitNames = teacher1.getByTestId('library-unit-name')
+    await expect.poll(() => unitNames.allTextContents(), eventually).toEqual(['第二章 整式的加减', unit])
+    // Words of a 单元 find all its 课题, 2.1 整式 too, whose title does not hold them.
+    await teacher1.getByTestId('library-topic-filter').fill('整式的加减')
+    await expect.poll(() => unitNames.allTextContents(), eventually).toEqual(['第二章 整式的加减'])
+    expect(await teacher1.getByTestId('library-topic').locator('.library-topic-title').allTextContents()).toContain(
+      '2.1 整式',
+    )
+    await screenshot(teacher1, 'library-units')
+
+    await teacher1.goto(`${server.url}/#/lessons/${draftId}`)
+    const input = teacher1.getByTestId('lesson-unit-input')
+    await input.waitFor()
+    // The group's units are offered as she types.
+    await expect
+      .poll(
+        () =>
+          teacher1
+            .locator('#lesson-page-units option')
+            .evaluateAll((options) => options.map((o) => o.getAttribute('value'))),
+        eventually,
+      )
+      .toEqual(['第二章 整式的加减', unit])
+    await input.fill(unit)
+    await teacher1.getByTestId('lesson-unit-save').click()
+    await expect.poll(() => teacher1.getByTestId('lesson-unit').textContent(), eventually).toBe(unit)
+    // 张老师 is not its 主备人: she reads the 单元 and cannot change it.
+    await teacher2.goto(`${server.url}/#/lessons/${draftId}`)
+    // Her page showed this lesson before (step 3); a fresh load reads it again.
+    await teacher2.reload()
+    await expect.poll(() => teacher2.getByTestId('lesson-unit').textContent(), eventually).toBe(unit)
+    expect(await teacher2.getByTestId('lesson-unit-form').count()).toBe(0)
   })
 })

@@ -10,6 +10,8 @@ import { buildEditorSchema, contentFragmentName } from '../../shared/schema/edit
 export interface FinishedPlanInput {
   groupId: string
   title: string
+  /** 单元, none when left out. */
+  unit?: string
   scheduledDate: string
   semester: string
   leadPreparerId: string
@@ -31,6 +33,7 @@ export async function finishedPlan(
     documentTitle: `${input.title} 导学案`,
     semester: input.semester,
     title: input.title,
+    unit: input.unit ?? '',
     lessonType: '新授',
     period: 1,
     scheduledDate: input.scheduledDate,

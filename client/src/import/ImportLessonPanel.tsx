@@ -16,13 +16,14 @@ import './import.css'
 interface ImportLessonPanelProps {
   groupId: string
   members: readonly Person[]
+  units: readonly string[]
   today: string
   /** The lesson was added: the plan should reload. */
   onImported: () => void
   onClose: () => void
 }
 
-export function ImportLessonPanel({ groupId, members, today, onImported, onClose }: ImportLessonPanelProps) {
+export function ImportLessonPanel({ groupId, members, units, today, onImported, onClose }: ImportLessonPanelProps) {
   const [file, setFile] = useState<File | null>(null)
   const [fileProblem, setFileProblem] = useState<string | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
@@ -66,6 +67,7 @@ export function ImportLessonPanel({ groupId, members, today, onImported, onClose
       <PlanForm
         initial={emptyPlanForm(today)}
         members={members}
+        units={units}
         submitLabel="导入"
         onSubmit={submit}
         onCancel={onClose}

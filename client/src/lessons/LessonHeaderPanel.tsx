@@ -1,6 +1,7 @@
 /** Who prepares which lesson, when and where, and how far it has come. */
 import type { LessonDetail } from '../../../shared/api/lessons.ts'
 import { lessonHref } from './lesson-routes.ts'
+import { LessonUnitForm } from './LessonUnitForm.tsx'
 import { scheduleText } from './plan-calendar.ts'
 import { OverdueFlag, StageBadge } from './StageBadge.tsx'
 import { StageProgress } from './StageProgress.tsx'
@@ -18,6 +19,8 @@ export function LessonHeaderPanel({ detail }: { detail: LessonDetail }) {
         {lesson.overdue && <OverdueFlag />}
       </div>
       <dl className="lesson-facts">
+        <dt>单元</dt>
+        <dd data-testid="lesson-unit">{lesson.unit || '未填'}</dd>
         <dt>课型</dt>
         <dd>{lesson.lessonType}</dd>
         <dt>课时</dt>
@@ -29,6 +32,7 @@ export function LessonHeaderPanel({ detail }: { detail: LessonDetail }) {
         <dt>主备人</dt>
         <dd data-testid="lesson-lead-preparer">{lesson.leadPreparer.displayName}</dd>
       </dl>
+      {detail.permissions.setUnit.allowed && <LessonUnitForm key={lesson.unit} lesson={lesson} />}
       <StageProgress stage={lesson.stage} />
     </header>
   )

@@ -6,13 +6,15 @@ import { type PlanFormFields, planInputOf } from './plan-form.ts'
 interface PlanFormProps {
   initial: PlanFormFields
   members: readonly Person[]
+  /** 单元 the group already uses, suggested as the leader types (LIBRARY-12). */
+  units: readonly string[]
   submitLabel: string
   /** Rejects with a message to show, e.g. the server's reason. */
   onSubmit: (input: LessonPlanInput) => Promise<void>
   onCancel: () => void
 }
 
-export function PlanForm({ initial, members, submitLabel, onSubmit, onCancel }: PlanFormProps) {
+export function PlanForm({ initial, members, units, submitLabel, onSubmit, onCancel }: PlanFormProps) {
   const [fields, setFields] = useState(initial)
   const [problem, setProblem] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
@@ -42,6 +44,21 @@ export function PlanForm({ initial, members, submitLabel, onSubmit, onCancel }: 
           placeholder="如：3.2 解一元一次方程（一）"
           data-testid="plan-title"
         />
+      </label>
+      <label className="plan-field wide">
+        单元
+        <input
+          value={fields.unit}
+          onChange={set('unit')}
+          list="lesson-units"
+          placeholder="如：第三章 一元一次方程（可不填）"
+          data-testid="plan-unit"
+        />
+        <datalist id="lesson-units">
+          {units.map((unit) => (
+            <option key={unit} value={unit} />
+          ))}
+        </datalist>
       </label>
       <label className="plan-field">
         课型

@@ -144,6 +144,7 @@ export function PlanPage({ groupId, semester, me }: PlanPageProps) {
             key={editing === 'new' ? 'new' : editing.id}
             initial={editing === 'new' ? emptyPlanForm(today) : planFormOf(editing)}
             members={plan.members}
+            units={plan.units}
             submitLabel={editing === 'new' ? '添加' : '保存'}
             onSubmit={save}
             onCancel={() => setEditing(null)}
@@ -154,6 +155,7 @@ export function PlanPage({ groupId, semester, me }: PlanPageProps) {
         <ImportLessonPanel
           groupId={groupId}
           members={plan.members}
+          units={plan.units}
           today={today}
           onImported={reload}
           onClose={() => setImporting(false)}

@@ -3,6 +3,8 @@ import type { LessonPlanInput, LessonSummary } from '../../../shared/api/lessons
 
 export interface PlanFormFields {
   title: string
+  /** 单元, may stay empty. */
+  unit: string
   lessonType: string
   period: string
   scheduledDate: string
@@ -14,6 +16,7 @@ export interface PlanFormFields {
 export function emptyPlanForm(defaultDate: string): PlanFormFields {
   return {
     title: '',
+    unit: '',
     lessonType: '新授',
     period: '1',
     scheduledDate: defaultDate,
@@ -26,6 +29,7 @@ export function emptyPlanForm(defaultDate: string): PlanFormFields {
 export function planFormOf(lesson: LessonSummary): PlanFormFields {
   return {
     title: lesson.title,
+    unit: lesson.unit,
     lessonType: lesson.lessonType,
     period: String(lesson.period),
     scheduledDate: lesson.scheduledDate,
@@ -47,6 +51,7 @@ export function planInputOf(fields: PlanFormFields): { input: LessonPlanInput } 
   return {
     input: {
       title,
+      unit: fields.unit.trim(),
       lessonType: fields.lessonType.trim(),
       period,
       scheduledDate: fields.scheduledDate,

@@ -1,6 +1,6 @@
 /**
- * 资源库: every finished plan the teacher may read, across years and groups, by 学科 → 年级 → 课题
- * (docs/LIBRARY.md, LIBRARY-2). Each plan opens at its latest 定稿, from where it can be taken as 底稿.
+ * 资源库: every finished plan the teacher may read, across years and groups, by 学科 → 年级 → 单元 →
+ * 课题 (docs/LIBRARY.md, LIBRARY-2, LIBRARY-12). Each plan opens at its latest 定稿, from where it can be taken as 底稿.
  */
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
@@ -56,11 +56,11 @@ export function LibraryPage() {
           </select>
         </label>
         <label>
-          课题
+          单元或课题
           <input
             type="search"
             value={words}
-            placeholder="输入课题中的字词"
+            placeholder="输入单元或课题中的字词"
             onChange={(event) => setWords(event.target.value)}
             data-testid="library-topic-filter"
           />
@@ -75,18 +75,23 @@ export function LibraryPage() {
           {node.grades.map((entry) => (
             <section key={entry.grade} className="library-grade">
               <h3>{entry.grade}</h3>
-              <ul className="library-topics">
-                {entry.topics.map((topic) => (
-                  <li key={topic.title} data-testid="library-topic">
-                    <span className="library-topic-title">{topic.title}</span>
-                    <ul>
-                      {topic.plans.map((plan) => (
-                        <PlanItem key={plan.lessonId} plan={plan} />
-                      ))}
-                    </ul>
-                  </li>
-                ))}
-              </ul>
+              {entry.units.map((unit) => (
+                <section key={unit.unit} className="library-unit" data-testid="library-unit">
+                  <h4 data-testid="library-unit-name">{unit.unit}</h4>
+                  <ul className="library-topics">
+                    {unit.topics.map((topic) => (
+                      <li key={topic.title} data-testid="library-topic">
+                        <span className="library-topic-title">{topic.title}</span>
+                        <ul>
+                          {topic.plans.map((plan) => (
+                            <PlanItem key={plan.lessonId} plan={plan} />
+                          ))}
+                        </ul>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ))}
             </section>
           ))}
         </section>

@@ -5,7 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
-import { filterLibraryTree, libraryTree } from '../../../shared/library/library-tree.ts'
+import { filterLibraryTree, libraryTree, plansIn } from '../../../shared/library/library-tree.ts'
 import { semesterShortName } from '../../../shared/library/lineage.ts'
 import { startFromVersion } from '../api/library.ts'
 import { lessonKey, queries } from '../api/queries.ts'
@@ -53,9 +53,7 @@ function SourceChoice({ lessonId }: { lessonId: string }) {
       <p className="muted">正在加载资源库……</p>
     )
   const grades = [...new Set(tree.flatMap((node) => node.grades.map((entry) => entry.grade)))]
-  const plans = filterLibraryTree(tree, { subject, grade, words }).flatMap((node) =>
-    node.grades.flatMap((entry) => entry.topics.flatMap((topic) => topic.plans)),
-  )
+  const plans = plansIn(filterLibraryTree(tree, { subject, grade, words }))
   return (
     <div className="source-choice">
       <div className="library-filters">
@@ -82,11 +80,11 @@ function SourceChoice({ lessonId }: { lessonId: string }) {
           </select>
         </label>
         <label>
-          课题
+          单元或课题
           <input
             type="search"
             value={words}
-            placeholder="输入课题中的字词"
+            placeholder="输入单元或课题中的字词"
             onChange={(event) => setWords(event.target.value)}
             data-testid="pick-source-words"
           />
@@ -100,6 +98,7 @@ function SourceChoice({ lessonId }: { lessonId: string }) {
             <li key={plan.lessonId} data-testid="pick-source-plan" data-version-id={plan.latestVersion.id}>
               <a href={hrefFor({ page: 'version', versionId: plan.latestVersion.id })}>{plan.title}</a>
               <span className="muted">
+                {plan.unit && `${plan.unit} · `}
                 {semesterShortName(plan.semester)} {plan.groupName} {plan.latestVersion.name}，主备：
                 {plan.leadPreparer.displayName}
               </span>

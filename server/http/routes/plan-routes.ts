@@ -4,6 +4,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { assignment, groupPlan, lessonPlanInput, lessonSummary } from '../../../shared/api/lessons.ts'
+import { compareUnits } from '../../../shared/library/library-tree.ts'
 import { decide } from '../../../shared/workflow/lesson-rules.ts'
 import { localDateTime, planSemesters, semesterOf } from '../../../shared/workflow/lesson-schedule.ts'
 import { createPlanEntry, groupOf, plannedLesson, preparersOf } from '../../workflow/plan-entries.ts'
@@ -59,10 +60,11 @@ export function planRoutes(context: WorkflowContext) {
     if (!group) throw notFound('没有这个备课组')
     const now = localDateTime(new Date())
     const semester = c.req.valid('query').semester ?? semesterOf(now.date)
-    const [lessons, semesters, preparers] = await Promise.all([
+    const [lessons, semesters, preparers, units] = await Promise.all([
       store.lessons.listLessonsOfGroup(groupId, semester),
       store.lessons.listSemestersOfGroup(groupId),
       preparersOf(store, groupId),
+      store.lessons.listUnitsOfGroup(groupId),
     ])
     const manage = decide('manage', actor, plannedLesson(group, ''))
     return c.json(
@@ -72,6 +74,7 @@ export function planRoutes(context: WorkflowContext) {
         semesters: planSemesters(semesters, now.date, semester),
         manage: manage.allowed ? { allowed: true } : { allowed: false, reason: manage.reason },
         members: preparers.map(({ id, displayName }) => ({ id, displayName })),
+        units: units.sort(compareUnits),
         lessons: await lessonSummaries(store, lessons, now),
       },
       200,

@@ -25,6 +25,10 @@ export class SqlLessonStore implements LessonStore {
     return lessons.listSemestersOfGroup(this.db, groupId)
   }
 
+  listUnitsOfGroup(groupId: string): Promise<string[]> {
+    return lessons.listUnitsOfGroup(this.db, groupId)
+  }
+
   listLessonsOfLeadPreparer(userId: string): Promise<LessonRecord[]> {
     return lessons.listLessonsOfLeadPreparer(this.db, userId)
   }

@@ -8,6 +8,7 @@ function lesson(id: string, scheduledDate: string, scheduledTime: string | null 
     groupId: 'math7',
     semester: '2026-2027学年第一学期',
     title: id,
+    unit: '',
     lessonType: '新授',
     period: 1,
     scheduledDate,

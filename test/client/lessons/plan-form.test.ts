@@ -4,6 +4,7 @@ import { emptyPlanForm, planInputOf } from '../../../client/src/lessons/plan-for
 const filled = {
   ...emptyPlanForm('2026-12-08'),
   title: ' 3.2 解一元一次方程 ',
+  unit: ' 第三章 一元一次方程 ',
   leadPreparerId: 'li',
   place: '数学教研室',
 }
@@ -13,6 +14,7 @@ describe('planInputOf', () => {
     expect(planInputOf(filled)).toEqual({
       input: {
         title: '3.2 解一元一次方程',
+        unit: '第三章 一元一次方程',
         lessonType: '新授',
         period: 1,
         scheduledDate: '2026-12-08',

@@ -247,3 +247,45 @@ describe('my assignments', () => {
     ])
   })
 })
+
+describe('[LIBRARY-12] the 单元 of a lesson', () => {
+  const unit = '第三章 一元一次方程'
+  let lesson: LessonSummary
+  beforeAll(async () => {
+    lesson = await addLesson(
+      as.leader!,
+      groupId,
+      planInput(await userId(server, 'teacher1'), { title: '3.4 实际问题与一元一次方程', unit: ` ${unit} ` }),
+    )
+  })
+
+  it('is planned with the lesson, and the group’s plan suggests it', async () => {
+    expect(lesson.unit).toBe(unit)
+    expect((await planOf()).units).toContain(unit)
+  })
+
+  it('is left empty when the leader gives none', async () => {
+    const plain = await addLesson(as.leader!, groupId, planInput(await userId(server, 'teacher1')))
+    expect(plain.unit).toBe('')
+    expect((await as.leader!.delete(`/api/lessons/${plain.id}`)).status).toBe(204)
+  })
+
+  it('may be changed by the 主备人, who still may not change the rest of the plan', async () => {
+    const changed = await as.teacher1!.patch<LessonSummary>(`/api/lessons/${lesson.id}`, { unit: '第三章 方程' })
+    expect(changed.status).toBe(200)
+    expect(changed.body).toMatchObject({ unit: '第三章 方程', title: '3.4 实际问题与一元一次方程' })
+    const both = await as.teacher1!.patch(`/api/lessons/${lesson.id}`, { unit: unit, place: '三楼会议室' })
+    expect(both).toEqual({ status: 403, body: forbidden('只有备课组长或教导处可以安排备课计划') })
+    expect(await server.store.lessons.findLesson(lesson.id)).toMatchObject({ unit: '第三章 方程' })
+  })
+
+  it('is refused to another teacher of the group', async () => {
+    const response = await as.teacher2!.patch(`/api/lessons/${lesson.id}`, { unit })
+    expect(response).toEqual({ status: 403, body: forbidden('只有主备人、备课组长或教导处可以填写单元') })
+  })
+
+  it('refuses a name longer than 40 characters', async () => {
+    const response = await as.leader!.patch(`/api/lessons/${lesson.id}`, { unit: '章'.repeat(41) })
+    expect(response.status).toBe(400)
+  })
+})

@@ -50,6 +50,7 @@ export function describeLessonContract(storeOf: () => Store): void {
         groupId,
         semester,
         title: '3.1.1 一元一次方程',
+        unit: '',
         lessonType: '新授',
         period: 1,
         scheduledDate: '2026-11-24',
@@ -163,6 +164,26 @@ export function describeLessonContract(storeOf: () => Store): void {
       expect((await store.documents.findDocument(lesson.documentId))!.title).toBe('3.1.2 等式的性质 导学案')
       expect(await store.lessons.updateLessonPlan(lesson.id, {})).toEqual(changed)
       expect(await store.lessons.updateLessonPlan('no-such-lesson', { place: '会议室' })).toBeNull()
+    })
+
+    it('[LIBRARY-12] keeps a lesson’s 单元, none unless given, and lists the group’s units once each', async () => {
+      const store = storeOf()
+      const { plan, groupId } = await mathGroup(store)
+      const without = await store.lessons.createLesson(plan())
+      expect(without.unit).toBe('')
+      expect((await store.lessons.findLesson(without.id))!.unit).toBe('')
+      const within = await store.lessons.createLesson(
+        plan({ title: '3.2 解一元一次方程', unit: '第三章 一元一次方程' }),
+      )
+      expect(await store.lessons.findLesson(within.id)).toEqual(within)
+      expect(await store.lessons.listUnitsOfGroup(groupId)).toEqual(['第三章 一元一次方程'])
+      const moved = await store.lessons.updateLessonPlan(without.id, { unit: '第二章 整式的加减' })
+      expect(moved).toEqual({ ...without, unit: '第二章 整式的加减' })
+      await store.lessons.createLesson(plan({ title: '3.3 实际问题', unit: '第三章 一元一次方程' }))
+      expect((await store.lessons.listUnitsOfGroup(groupId)).sort()).toEqual(
+        ['第三章 一元一次方程', '第二章 整式的加减'].sort(),
+      )
+      expect(await store.lessons.updateLessonPlan(within.id, { unit: '' })).toMatchObject({ unit: '' })
     })
 
     it('moves a lesson only from the stage it is in, records every move in order, and closes 集体研讨', async () => {

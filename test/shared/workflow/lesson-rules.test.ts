@@ -241,6 +241,21 @@ const startRound: Table = {
   otherSchool:   [N,    N,     N,    N,    N,      N],
 }
 
+/** [LIBRARY-12] The 单元: who plans the lesson, and its 主备人 until it is archived. */
+// prettier-ignore
+const setUnit: Table = {
+  //              draft review final adapt reflect archived
+  leader:        [Y,    Y,     Y,    Y,    Y,      Y],
+  lead:          [Y,    Y,     Y,    Y,    Y,      N],
+  member:        [N,    N,     N,    N,    N,      N],
+  otherLeader:   [N,    N,     N,    N,    N,      N],
+  mentorOutside: [N,    N,     N,    N,    N,      N],
+  colleague:     [N,    N,     N,    N,    N,      N],
+  office:        [Y,    Y,     Y,    Y,    Y,      Y],
+  guest:         [N,    N,     N,    N,    N,      N],
+  otherSchool:   [N,    N,     N,    N,    N,      N],
+}
+
 /** Which stages each actor may move the lesson to, from each stage. Everything not listed is refused. */
 const moves: Record<LessonStage, Partial<Record<ActorKind, LessonStage[]>>> = {
   draft: { leader: ['review'], lead: ['review'] },
@@ -263,6 +278,7 @@ const tables: Record<Exclude<LessonAction, 'edit' | 'changeStage'>, Table> = {
   recordMeeting,
   // Every cell refused, as for deleting a lesson with versions.
   startRound: removeWithVersions,
+  setUnit,
 }
 
 /** Having versions changes whether a plan entry can be deleted, and lets a next 磨课 round start. */
