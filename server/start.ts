@@ -5,6 +5,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import type { SignInThrottle } from './auth/login-throttle.ts'
+import type { ScryptCost } from './auth/passwords.ts'
 import { startSessionSweeper } from './auth/session-sweeper.ts'
 import type { SsoSettings } from './auth/sso-settings.ts'
 import { RoomRegistry } from './collab/room-registry.ts'
@@ -41,6 +42,8 @@ export interface StartOptions {
   /** Seed the demo school into an empty database. */
   demo?: boolean
   demoPassword?: string
+  /** How hard the demo accounts' password hashes are; the default's unless given (tests pass a cheap one). */
+  demoPasswordCost?: ScryptCost
   /** Seed the demo group's 备课计划 too (default); tests that plan from nothing turn it off. */
   demoPlan?: boolean
   /** Serve the built client from `client/dist`. */
@@ -105,7 +108,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const demoAccounts =
     options.demo === false
       ? []
-      : await seedDemo(store, { password: options.demoPassword ?? 'gongbei-demo', plan: options.demoPlan })
+      : await seedDemo(store, {
+          password: options.demoPassword ?? 'gongbei-demo',
+          plan: options.demoPlan,
+          passwordCost: options.demoPasswordCost,
+        })
   // Rate limits, the first-run token and the relay, shared by the instances (SCALE-1 to SCALE-9). Loaded
   // only for several instances, and single sign-on only when configured: a school's one small server
   // keeps neither client in memory.

@@ -6,7 +6,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 
 /** About 70 ms per hash here: slow for guessing, quick enough for a login. */
-const defaultCost = { log2N: 15, r: 8, p: 1 }
+export const defaultCost: ScryptCost = { log2N: 15, r: 8, p: 1 }
 const saltBytes = 16
 const keyBytes = 32
 

@@ -7,7 +7,7 @@ import { prosemirrorToYDoc } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import type { Role } from '../../shared/access.ts'
 import { buildEditorSchema, contentFragmentName } from '../../shared/schema/editor-schema.ts'
-import { hashPassword } from '../auth/passwords.ts'
+import { hashPassword, type ScryptCost } from '../auth/passwords.ts'
 import type { Store, UserRecord } from '../store/store.ts'
 import { seedDemoPlan } from './demo-plan.ts'
 import { sampleLessonContent, sampleLessonTitle } from './sample-lesson.ts'
@@ -57,6 +57,8 @@ export interface SeedOptions {
   plan?: boolean
   /** The plan is laid out around this day. */
   now?: Date
+  /** The default's unless given: tests, which seed a demo school for every server they start, pass a cheap one. */
+  passwordCost?: ScryptCost
 }
 
 export async function seedDemo(
@@ -70,7 +72,7 @@ export async function seedDemo(
 
   const schoolId = await store.accounts.createSchool(schoolName)
   const group = await store.groups.createGroup(schoolId, groupName)
-  const passwordHashes = await Promise.all(accounts.map(() => hashPassword(options.password)))
+  const passwordHashes = await Promise.all(accounts.map(() => hashPassword(options.password, options.passwordCost)))
   const users = new Map<string, UserRecord>()
   for (const [index, { username, displayName, role, color }] of accounts.entries()) {
     const passwordHash = passwordHashes[index]!

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { ScryptCost } from '../../server/auth/passwords.ts'
 import { type RunningServer, type StartOptions, startServer } from '../../server/start.ts'
 
 export interface TestServer extends RunningServer {
@@ -11,9 +12,22 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>
 }
 
+/**
+ * The demo accounts' passwords hashed at a small cost: a suite starts over a hundred demo schools and
+ * signs in hundreds of times, and at the real cost the hashing alone took minutes of it. The real cost
+ * is tested where passwords are (`test/server/auth/passwords.test.ts`, the seed's own test).
+ */
+export const testPasswordCost: ScryptCost = { log2N: 10, r: 8, p: 1 }
+
 export async function startTestServer(options: StartOptions & { dataDir?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gongbei-test-'))
-  const server = await startServer({ port: 0, serveClient: false, ...options, dataDir })
+  const server = await startServer({
+    port: 0,
+    serveClient: false,
+    demoPasswordCost: testPasswordCost,
+    ...options,
+    dataDir,
+  })
   const admin = await server.store.accounts.findUserByUsername('admin')
   const documents = admin ? await server.store.documents.listDocumentsOfSchool(admin.schoolId) : []
   return {

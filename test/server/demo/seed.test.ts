@@ -10,6 +10,7 @@ import { headerFieldKeys } from '../../../shared/schema/header-fields.ts'
 import { defaultLessonTemplate } from '../../../shared/template/default-template.ts'
 import { type TempDataDir, createTempDataDir } from '../../helpers/sqlite.ts'
 import { match } from '../../helpers/match.ts'
+import { testPasswordCost } from '../../helpers/test-server.ts'
 
 describe('demo seed', () => {
   let dataDir: TempDataDir
@@ -46,7 +47,7 @@ describe('demo seed', () => {
   })
 
   it('puts the leader, teachers, mentor and apprentice in the math group, not the office or the guest', async () => {
-    await seedDemo(store, { password: 'p' })
+    await seedDemo(store, { password: 'p', passwordCost: testPasswordCost })
     const admin = (await store.accounts.findUserByUsername('admin'))!
     const [group] = await store.groups.listGroups(admin.schoolId)
     expect(group!.name).toBe('七年级数学备课组')
@@ -61,7 +62,7 @@ describe('demo seed', () => {
   })
 
   it('pairs 陈老师 with 赵老师, as the office', async () => {
-    await seedDemo(store, { password: 'p' })
+    await seedDemo(store, { password: 'p', passwordCost: testPasswordCost })
     const [admin, mentor, apprentice] = await Promise.all(
       ['admin', 'mentor', 'apprentice'].map((name) => store.accounts.findUserByUsername(name)),
     )
@@ -72,7 +73,7 @@ describe('demo seed', () => {
   })
 
   it('stores a sample 导学案 that loads into a valid editor document: header, every section, 教师用 blocks', async () => {
-    await seedDemo(store, { password: 'p' })
+    await seedDemo(store, { password: 'p', passwordCost: testPasswordCost })
     const admin = (await store.accounts.findUserByUsername('admin'))!
     const [lesson] = await store.documents.listDocumentsOfSchool(admin.schoolId)
     expect(lesson).toMatchObject({ kind: 'lesson-plan', title: match.stringContaining('一元一次方程') })
@@ -119,12 +120,12 @@ describe('demo seed', () => {
   })
 
   it('does nothing in a store that already has users', async () => {
-    await seedDemo(store, { password: 'p' })
+    await seedDemo(store, { password: 'p', passwordCost: testPasswordCost })
     const admin = (await store.accounts.findUserByUsername('admin'))!
     const [group] = await store.groups.listGroups(admin.schoolId)
     const documents = await store.documents.listDocumentsOfSchool(admin.schoolId)
     const lessons = await store.lessons.listLessonsOfGroup(group!.id, null)
-    expect(await seedDemo(store, { password: 'p' })).toEqual([])
+    expect(await seedDemo(store, { password: 'p', passwordCost: testPasswordCost })).toEqual([])
     expect(await store.accounts.countUsers()).toBe(8)
     expect(await store.documents.listDocumentsOfSchool(admin.schoolId)).toEqual(documents)
     expect(await store.lessons.listLessonsOfGroup(group!.id, null)).toEqual(lessons)
@@ -135,7 +136,7 @@ describe('demo seed', () => {
     const now = new Date('2026-11-22T02:00:00Z')
 
     async function seededPlan() {
-      await seedDemo(store, { password: 'p', now })
+      await seedDemo(store, { password: 'p', passwordCost: testPasswordCost, now })
       const admin = (await store.accounts.findUserByUsername('admin'))!
       const [group] = await store.groups.listGroups(admin.schoolId)
       const lessons = await store.lessons.listLessonsOfGroup(group!.id, null)

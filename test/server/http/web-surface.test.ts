@@ -10,6 +10,7 @@ import { LoginThrottle } from '../../../server/auth/login-throttle.ts'
 import { hashToken } from '../../../server/auth/sessions.ts'
 import { contentSecurityPolicy } from '../../../server/http/security-headers.ts'
 import { login } from '../../helpers/collab-client.ts'
+import { defaultCost } from '../../../server/auth/passwords.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
 
 let server: TestServer
@@ -20,7 +21,8 @@ beforeAll(async () => {
   mkdirSync(join(clientDir, 'assets'))
   writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>共备</title>')
   writeFileSync(join(clientDir, 'assets', 'app.js'), 'console.log(1)')
-  server = await startTestServer({ serveClient: true, clientDir })
+  // The demo's passwords at their real cost: SEC-5 compares the time of a real verification with the stand-in's.
+  server = await startTestServer({ serveClient: true, clientDir, demoPasswordCost: defaultCost })
 })
 
 afterAll(async () => {
