@@ -7,6 +7,7 @@ import { semesterShortName } from '../../../shared/library/lineage.ts'
 import { stageLabels } from '../../../shared/workflow/stages.ts'
 import { queries } from '../api/queries.ts'
 import { hrefFor } from '../routing.ts'
+import { dateText } from '../time-text.ts'
 import './library.css'
 
 export function LineagePanel({ lessonId }: { lessonId: string }) {
@@ -23,7 +24,7 @@ export function LineagePanel({ lessonId }: { lessonId: string }) {
           </a>
           <span className="muted">
             {' '}
-            （{source.startedBy.displayName} 于 {new Date(source.startedAt).toLocaleDateString('zh-CN')} 以此为底稿）
+            （{source.startedBy.displayName} 于 {dateText(source.startedAt)} 以此为底稿）
           </span>
         </p>
       )}
