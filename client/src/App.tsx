@@ -6,28 +6,40 @@ import type { Me } from '../../shared/api.ts'
 import { LoadFailure } from './components/LoadFailure.tsx'
 import { DocumentsPage } from './pages/DocumentsPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
-import { OwnAccountPage } from './school/OwnAccountPage.tsx'
 import { PasswordForm } from './school/PasswordForm.tsx'
-import { SchoolPage } from './school/SchoolPage.tsx'
-import { SetupPage } from './school/SetupPage.tsx'
 import { isLessonRoute, lessonHref } from './lessons/lesson-routes.ts'
-import { MeetingPages } from './meetings/MeetingPages.tsx'
-import { MentorshipPage } from './mentorship/MentorshipPage.tsx'
 import { InboxBell } from './notifications/InboxBell.tsx'
 import { forgetRememberedSession, rememberedUser } from './offline/offline-fallback.ts'
 import { useOfflineMode } from './offline/offline-mode.ts'
 import { OfflineBanner, UpdateBanner } from './offline/OfflineNotices.tsx'
 import { useServerRecheck } from './offline/use-server-recheck.ts'
 import { isMeetingRoute } from './meetings/meeting-routes.ts'
-import { PrintPage } from './export/PrintPage.tsx'
 import { SearchBox } from './search/SearchBox.tsx'
-import { SearchPage } from './search/SearchPage.tsx'
-import { LibraryPage } from './library/LibraryPage.tsx'
-import { TemplatePage } from './template/TemplatePage.tsx'
 import { type Route, hrefFor, isVersionRoute, navigate, parseRoute, useHash } from './routing.ts'
+import { loadEditorPage } from './pages/load-editor-page.ts'
 
 // The editor (Tiptap, Yjs) is most of the code; the login and list pages should not wait for it.
-const EditorPage = lazy(() => import('./pages/EditorPage.tsx').then((module) => ({ default: module.EditorPage })))
+const EditorPage = lazy(() => loadEditorPage().then((module) => ({ default: module.EditorPage })))
+// Every other page but the login and the list loads when it is opened: the entry then neither carries nor
+// runs their code and schemas (the print page alone brings Tiptap's core), which a document opened from a
+// link waits for (CLIENT-3).
+const SetupPage = lazy(() => import('./school/SetupPage.tsx').then((module) => ({ default: module.SetupPage })))
+const OwnAccountPage = lazy(() =>
+  import('./school/OwnAccountPage.tsx').then((module) => ({ default: module.OwnAccountPage })),
+)
+const SchoolPage = lazy(() => import('./school/SchoolPage.tsx').then((module) => ({ default: module.SchoolPage })))
+const MeetingPages = lazy(() =>
+  import('./meetings/MeetingPages.tsx').then((module) => ({ default: module.MeetingPages })),
+)
+const MentorshipPage = lazy(() =>
+  import('./mentorship/MentorshipPage.tsx').then((module) => ({ default: module.MentorshipPage })),
+)
+const PrintPage = lazy(() => import('./export/PrintPage.tsx').then((module) => ({ default: module.PrintPage })))
+const SearchPage = lazy(() => import('./search/SearchPage.tsx').then((module) => ({ default: module.SearchPage })))
+const LibraryPage = lazy(() => import('./library/LibraryPage.tsx').then((module) => ({ default: module.LibraryPage })))
+const TemplatePage = lazy(() =>
+  import('./template/TemplatePage.tsx').then((module) => ({ default: module.TemplatePage })),
+)
 // The lesson page shows versions and adaptations, which render documents with the editor's schema.
 const LessonPages = lazy(() => import('./lessons/LessonPages.tsx').then((module) => ({ default: module.LessonPages })))
 const VersionPages = lazy(() =>
@@ -35,6 +47,14 @@ const VersionPages = lazy(() =>
 )
 
 const roleNames: Record<Me['role'], string> = { admin: '教导处', leader: '备课组长', teacher: '教师', guest: '专家' }
+
+/** The pages that share one chunk share one boundary, so moving between them keeps their state. */
+function pageFamily(route: Route): string {
+  if (isVersionRoute(route)) return 'versions'
+  if (isMeetingRoute(route)) return 'meetings'
+  if (isLessonRoute(route)) return 'lessons'
+  return route.page
+}
 
 /** The same user as before keeps the same object, so pages that depend on it do not start over. */
 const keepIfSame = (checked: Me | null) => (current: Me | null | undefined) =>
@@ -115,7 +135,15 @@ export function App() {
     )
   }
   if (me === undefined) return <p className="page-message">正在加载……</p>
-  if (me === null && route.page === 'setup') return <SetupPage token={route.token} onCreated={setMe} />
+  if (me === null && route.page === 'setup') {
+    return (
+      <LoadFailure>
+        <Suspense fallback={<p className="page-message">正在加载……</p>}>
+          <SetupPage token={route.token} onCreated={setMe} />
+        </Suspense>
+      </LoadFailure>
+    )
+  }
   if (me === null || route.page === 'login' || route.page === 'setup') {
     return <LoginPage onLoggedIn={setMe} ssoFailure={route.page === 'login' ? route.ssoFailure : undefined} />
   }
@@ -214,40 +242,39 @@ export function App() {
             />
           </Suspense>
         </LoadFailure>
-      ) : isVersionRoute(route) ? (
-        <LoadFailure>
-          <Suspense fallback={<p className="page-message">正在加载……</p>}>
-            <VersionPages route={route} me={me} />
-          </Suspense>
-        </LoadFailure>
-      ) : isMeetingRoute(route) ? (
-        <MeetingPages route={route} />
-      ) : isLessonRoute(route) ? (
-        <LoadFailure>
-          <Suspense fallback={<p className="page-message">正在加载……</p>}>
-            <LessonPages route={route} me={me} />
-          </Suspense>
-        </LoadFailure>
-      ) : route.page === 'library' ? (
-        <LibraryPage />
-      ) : route.page === 'print' ? (
-        <PrintPage route={route} />
-      ) : route.page === 'mentorship' ? (
-        <MentorshipPage route={route} me={me} />
-      ) : route.page === 'school' ? (
-        me.role === 'admin' ? (
-          <SchoolPage tab={route.tab} />
-        ) : (
-          <p className="page-message">只有教导处可以管理学校</p>
-        )
-      ) : route.page === 'account' ? (
-        <OwnAccountPage me={me} onChanged={setMe} />
-      ) : route.page === 'search' ? (
-        <SearchPage query={route.query} />
-      ) : route.page === 'template' ? (
-        <TemplatePage onLoggedOut={onLoggedOut} />
       ) : (
-        <DocumentsPage onLoggedOut={onLoggedOut} planner={me.role !== 'guest' && me.groups.length > 0} />
+        // Keyed by page, so that a page which failed to load does not stay failed on the next page.
+        <LoadFailure key={pageFamily(route)}>
+          <Suspense fallback={<p className="page-message">正在加载……</p>}>
+            {isVersionRoute(route) ? (
+              <VersionPages route={route} me={me} />
+            ) : isMeetingRoute(route) ? (
+              <MeetingPages route={route} />
+            ) : isLessonRoute(route) ? (
+              <LessonPages route={route} me={me} />
+            ) : route.page === 'library' ? (
+              <LibraryPage />
+            ) : route.page === 'print' ? (
+              <PrintPage route={route} />
+            ) : route.page === 'mentorship' ? (
+              <MentorshipPage route={route} me={me} />
+            ) : route.page === 'school' ? (
+              me.role === 'admin' ? (
+                <SchoolPage tab={route.tab} />
+              ) : (
+                <p className="page-message">只有教导处可以管理学校</p>
+              )
+            ) : route.page === 'account' ? (
+              <OwnAccountPage me={me} onChanged={setMe} />
+            ) : route.page === 'search' ? (
+              <SearchPage query={route.query} />
+            ) : route.page === 'template' ? (
+              <TemplatePage onLoggedOut={onLoggedOut} />
+            ) : (
+              <DocumentsPage onLoggedOut={onLoggedOut} planner={me.role !== 'guest' && me.groups.length > 0} />
+            )}
+          </Suspense>
+        </LoadFailure>
       )}
     </div>
   )
