@@ -4,11 +4,13 @@
  * clipboard), pastes it into plan 乙 (a paste event carrying that clipboard), sees 「来源：…《甲》…」 above
  * it, 张老师 sees it live, 李老师 types into the line with a 拼音 input method and the source stays;
  * the source opens plan 甲. A line copied within 乙 carries no source. A line copied from the read-only
- * page of a 定稿 keeps that version as its source, which opens the version's page. Screenshots go to
+ * page of a 定稿 keeps that version as its source, which opens the version's page; one copied from 张老师's
+ * reflection on the lesson page keeps the reflection, which opens it. Screenshots go to
  * test-results/browser/block-source-*.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { documentUpdateOf } from '../../server/template/new-lesson-plan.ts'
 import { apiClientFor } from '../helpers/api-client.ts'
 import { demoGroupId, userId } from '../helpers/lesson-fixtures.ts'
 import { finishedPlan } from '../helpers/library-fixtures.ts'
@@ -27,6 +29,8 @@ const sourceLabel = /^来源：七年级数学备课组《3\.1\.1 一元一次�
 /** A line of the demo's sample 导学案, which the 定稿 below holds. */
 const finishedLine = '小组讨论：列方程的关键是什么？你们组是怎样找相等关系的？'
 const versionLabel = /^来源：2025 秋 七年级数学备课组《3\.1\.1 一元一次方程 丙》定稿 v1，张老师/
+const reflectionLine = '学生列方程时常把相等关系找反，下次先让他们说清等量。'
+const reflectionLabel = /^来源：2025 秋 七年级数学备课组《3\.1\.1 一元一次方程 丙》课后反思，张老师/
 
 describe.runIf(enabled)('browser: the 来源 of a copied block', { timeout: 60_000 }, () => {
   let server: TestServer
@@ -36,13 +40,15 @@ describe.runIf(enabled)('browser: the 来源 of a copied block', { timeout: 60_0
   let planA = ''
   let planB = ''
   let finishedVersion = ''
+  let finishedLesson = ''
+  let reflection = ''
   let clipboard = ''
 
   beforeAll(async () => {
     ;({ server, browser } = await startServedApp())
     planA = await createDraftInDemoGroup(server, '3.1.1 一元一次方程 甲', { subject: '数学' })
     planB = await createDraftInDemoGroup(server, '3.1.1 一元一次方程 乙', { subject: '数学' })
-    const { version } = await finishedPlan(server, {
+    const { lesson, version } = await finishedPlan(server, {
       groupId: await demoGroupId(await apiClientFor(server.url, 'leader')),
       title: '3.1.1 一元一次方程 丙',
       scheduledDate: '2025-11-20',
@@ -50,6 +56,24 @@ describe.runIf(enabled)('browser: the 来源 of a copied block', { timeout: 60_0
       leadPreparerId: await userId(server, 'teacher2'),
     })
     finishedVersion = version.id
+    finishedLesson = lesson.id
+    reflection = (
+      await server.store.adaptations.createLessonDocument(
+        {
+          lessonId: lesson.id,
+          schoolId: lesson.schoolId,
+          groupId: lesson.groupId,
+          kind: 'reflection',
+          title: `${lesson.title}（张老师的课后反思）`,
+          createdBy: lesson.leadPreparerId,
+          initialState: documentUpdateOf({
+            type: 'doc',
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: reflectionLine }] }],
+          }),
+        },
+        null,
+      )
+    ).id
     ;[teacher1, teacher2] = await Promise.all([
       logIn(browser, server.url, 'teacher1'),
       logIn(browser, server.url, 'teacher2'),
@@ -77,6 +101,28 @@ describe.runIf(enabled)('browser: the 来源 of a copied block', { timeout: 60_0
     await page.keyboard.press('Home')
     await page.keyboard.press('Shift+End')
     await selectionSettled(page)
+    await page.keyboard.press('Control+C')
+    return page.evaluate(() => (window as unknown as { copied: string }).copied)
+  }
+
+  /** Selects a line of a read-only page from first to last character, as a drag does; copies it with Ctrl+C. */
+  async function copyReadOnlyLine(page: Page, body: Locator, text: string): Promise<string> {
+    await page.evaluate(() => {
+      document.addEventListener(
+        'copy',
+        (event) => {
+          ;(window as unknown as { copied: string }).copied = event.clipboardData?.getData('text/html') ?? ''
+        },
+        { once: true },
+      )
+    })
+    await body.locator('p', { hasText: text }).evaluate((line) => {
+      const texts = document.createTreeWalker(line, NodeFilter.SHOW_TEXT)
+      const first = texts.nextNode()!
+      let last = first
+      for (let next = texts.nextNode(); next; next = texts.nextNode()) last = next
+      window.getSelection()!.setBaseAndExtent(first, 0, last, last.textContent!.length)
+    })
     await page.keyboard.press('Control+C')
     return page.evaluate(() => (window as unknown as { copied: string }).copied)
   }
@@ -146,25 +192,7 @@ describe.runIf(enabled)('browser: the 来源 of a copied block', { timeout: 60_0
     await teacher1.goto(`${server.url}/#/versions/${finishedVersion}`)
     const body = teacher1.getByTestId('read-only-content')
     await body.waitFor()
-    await teacher1.evaluate(() => {
-      document.addEventListener(
-        'copy',
-        (event) => {
-          ;(window as unknown as { copied: string }).copied = event.clipboardData?.getData('text/html') ?? ''
-        },
-        { once: true },
-      )
-    })
-    // From the line's first character to its last, as a drag over it selects.
-    await body.locator('p', { hasText: finishedLine }).evaluate((line) => {
-      const texts = document.createTreeWalker(line, NodeFilter.SHOW_TEXT)
-      const first = texts.nextNode()!
-      let last = first
-      for (let text = texts.nextNode(); text; text = texts.nextNode()) last = text
-      window.getSelection()!.setBaseAndExtent(first, 0, last, last.textContent!.length)
-    })
-    await teacher1.keyboard.press('Control+C')
-    clipboard = await teacher1.evaluate(() => (window as unknown as { copied: string }).copied)
+    clipboard = await copyReadOnlyLine(teacher1, body, finishedLine)
     expect(clipboard).toContain(`data-block-source="version:${finishedVersion}"`)
     expect(clipboard).toContain(finishedLine)
   })
@@ -186,5 +214,27 @@ describe.runIf(enabled)('browser: the 来源 of a copied block', { timeout: 60_0
     await screenshot(teacher2, 'block-source-from-version')
     await fromVersion.click()
     await expect.poll(() => teacher2.url(), eventually).toContain(`#/versions/${finishedVersion}`)
+  })
+
+  it('8. a line copied from 张老师’s reflection on the lesson page names it as its 来源, which opens it', async () => {
+    await teacher1.goto(`${server.url}/#/lessons/${finishedLesson}`)
+    const body = teacher1
+      .getByTestId('reflection')
+      .and(teacher1.locator('[data-teacher="张老师"]'))
+      .getByTestId('read-only-content')
+    await body.waitFor()
+    const copied = await copyReadOnlyLine(teacher1, body, reflectionLine)
+    expect(copied).toContain(`data-block-source="document:${reflection}"`)
+    await teacher1.goto(`${server.url}/#/documents/${planB}`)
+    await teacher1.getByTestId('editor').waitFor()
+    await clickAtEdge(blockWith(teacher1, finishedLine), 'end')
+    await selectionSettled(teacher1)
+    await pasteHtml(teacher1, copied)
+    const fromReflection = sources(teacher1).filter({ hasText: reflectionLabel })
+    await expect.poll(() => fromReflection.count(), eventually).toBe(1)
+    await expect.poll(() => blockWith(teacher1, reflectionLine).textContent(), eventually).toBe(reflectionLine)
+    await fromReflection.click()
+    await expect.poll(() => teacher1.url(), eventually).toContain(`#/documents/${reflection}`)
+    await expect.poll(() => blockWith(teacher1, reflectionLine).count(), eventually).toBe(1)
   })
 })

@@ -1,12 +1,14 @@
 /**
  * The lesson page's 课后反思 panel: every teacher's reflection side by side (多人一课多反思), each with
  * the passages of the plan it points at; the signed-in teacher writes theirs in the editor and picks
- * passages to point at here.
+ * passages to point at here. A line copied out of a reflection keeps it as its 来源 (LIBRARY-11), the
+ * reflection as it reads now, as a copy out of its editor would.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { LessonDetail } from '../../../shared/api/lessons.ts'
 import type { Me } from '../../../shared/api.ts'
+import { blockSourceValue } from '../../../shared/schema/block-source.ts'
 import { queries } from '../api/queries.ts'
 import { failureText } from '../api/teacher-message.ts'
 import { openReflection } from '../api/versions.ts'
@@ -114,7 +116,11 @@ export function ReflectionsPanel({ detail, me }: { detail: LessonDetail; me: Me 
                   <cite>{reference.section ? `引自「${reference.section}」` : '引自教案'}</cite>
                 </blockquote>
               ))}
-              <ReadOnlyContent content={reflection.content} label={`${reflection.teacher.displayName}的课后反思`} />
+              <ReadOnlyContent
+                content={reflection.content}
+                label={`${reflection.teacher.displayName}的课后反思`}
+                source={blockSourceValue({ kind: 'document', id: reflection.documentId })}
+              />
             </article>
           ))}
         </div>

@@ -1,8 +1,8 @@
 /**
  * A document body (ProseMirror JSON from the server) shown read-only with the editor's own schema and
  * styles, e.g. a 定稿 version or a colleague's reflection. No editor is created: nothing to sync. Given
- * a `source` (`version:<id>`), what is copied out of it keeps that source when pasted into a plan
- * (LIBRARY-11).
+ * a `source` (`version:<id>`, or `document:<id>` for a reflection), what is copied out of it keeps that
+ * source when pasted into a plan (LIBRARY-11).
  */
 import { generateHTML } from '@tiptap/core'
 import { useMemo } from 'react'
