@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { editorPreload } from './editor-preload.ts'
 import { precompress } from './precompress.ts'
 
 const serverOrigin = 'http://127.0.0.1:3000'
@@ -31,6 +32,7 @@ export default defineConfig(({ command }) => ({
         clientsClaim: true,
       },
     }),
+    editorPreload(),
     precompress(),
   ],
   // A build started from inside vitest inherits NODE_ENV=test, which would ship React's development

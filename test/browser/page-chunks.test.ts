@@ -77,4 +77,24 @@ describe.runIf(enabled)('browser: what each page loads', () => {
     answerMe()
     await page.getByTestId('editor').waitFor()
   })
+
+  it('[CLIENT-11] a document’s address fetches the editor’s chunk while the entry is still arriving', async () => {
+    const documentId = await createDocumentInDemoGroup(server, '随入口加载')
+    const { context, page } = await firstVisit()
+    let sendEntry!: () => void
+    const entryHeld = new Promise<void>((resolve) => (sendEntry = resolve))
+    await context.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      await entryHeld
+      await route.continue()
+    })
+    const editorChunkRequested = page.waitForRequest((request) => editorChunk.test(request.url()), { timeout: 10_000 })
+
+    await page.goto(`${server.url}/#/documents/${encodeURIComponent(documentId)}`, { waitUntil: 'commit' })
+    try {
+      await editorChunkRequested
+    } finally {
+      sendEntry()
+    }
+    await page.getByTestId('editor').waitFor()
+  })
 })
