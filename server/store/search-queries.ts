@@ -228,7 +228,7 @@ export async function findSearchMatches(
   request: SearchRequest,
 ): Promise<SearchMatches> {
   const counted = await db
-    .selectFrom(matchingEntries(db, dialect, request).select('e.id').limit(request.countLimit).as('m'))
+    .selectFrom(matchingEntries(db, dialect, request, 'stream').select('e.id').limit(request.countLimit).as('m'))
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow()
   const total = Number(counted.n)
@@ -291,8 +291,18 @@ function rankScoreOf(dialect: SqlDialect, words: readonly string[]) {
     + (case when e.version_number is null then 0 else ${sql.lit(rankWeights.version)} end)`
 }
 
-/** The entries holding every term, within the scope and filters; lessons and groups joined for the filters. */
-function matchingEntries(db: Kysely<Database>, dialect: SqlDialect, request: SearchRequest) {
+/**
+ * The entries holding every term, within the scope and filters; lessons and groups joined for the filters.
+ * On SQLite, `stream` reads the full-text matches as a join, which stops at the query's limit: counting
+ * up to 1,000 of a phrase found in every document then evaluates it in a thousand documents, not in all
+ * of them first (as the list that ranking reads must).
+ */
+function matchingEntries(
+  db: Kysely<Database>,
+  dialect: SqlDialect,
+  request: SearchRequest,
+  fullText: 'list' | 'stream' = 'list',
+) {
   const { scope, filters } = request
   let query = db
     .selectFrom('search_entries as e')
@@ -322,6 +332,11 @@ function matchingEntries(db: Kysely<Database>, dialect: SqlDialect, request: Sea
   if (filters.leadPreparerId !== undefined) query = query.where('l.lead_preparer_id', '=', filters.leadPreparerId)
   if (dialect === 'sqlite') {
     const match = ftsMatchOf(request.terms)
+    if (fullText === 'stream') {
+      return query
+        .innerJoin(sql<{ rowid: number }>`search_fts`.as('f'), 'f.rowid', 'e.id')
+        .where(sql<boolean>`search_fts match ${match}`)
+    }
     return query.where(sql<boolean>`e.id in (select rowid from search_fts where search_fts match ${match})`)
   }
   const { grams, chars } = tsQueriesOf(request.terms)
