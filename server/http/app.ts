@@ -121,7 +121,15 @@ export function createApp(options: AppOptions) {
   app.route('/', groupMemberRoutes(store))
   app.route('/', templateRoutes(store))
   app.route('/', planRoutes({ store, registry }))
-  app.route('/', lessonRoutes({ store, registry, onStageMoved: (moved) => inbox.notifications.stageMoved(moved) }))
+  app.route(
+    '/',
+    lessonRoutes({
+      store,
+      registry,
+      onStageMoved: (moved) => inbox.notifications.stageMoved(moved),
+      onLessonChanged: (lesson) => inbox.notifications.lessonChanged(lesson),
+    }),
+  )
   app.route('/', versionRoutes({ store, registry }))
   app.route('/', roundRoutes({ store, registry, onStageMoved: (moved) => inbox.notifications.stageMoved(moved) }))
   app.route('/', libraryRoutes({ store, registry }))

@@ -12,6 +12,7 @@ import { type StageChange, stageNotifications } from '../../shared/notifications
 import { threadNotifications } from '../../shared/notifications/thread-notifications.ts'
 import type { ThreadActivityReport } from '../../shared/threads/thread-activity.ts'
 import { actorOf } from '../auth/sessions.ts'
+import type { LessonRecord } from '../store/lesson-records.ts'
 import type { NotificationPruning } from '../store/notification-records.ts'
 import type { Store } from '../store/store.ts'
 import { documentContextOf } from '../workflow/document-context.ts'
@@ -98,6 +99,18 @@ export class NotificationService {
         roundNumber: moved.roundNumber,
       }
       await this.deliver(stageNotifications(change))
+    })
+    await this.lessonChanged(moved.lesson)
+  }
+
+  /**
+   * Tells the open pages of the lesson's group that it changed (CLIENT-12), the actor's other tabs too;
+   * a page that is not open learns it when it is next shown.
+   */
+  async lessonChanged(lesson: Pick<LessonRecord, 'id' | 'groupId'>): Promise<void> {
+    await this.safely('lesson change', async () => {
+      const members = await this.store.groups.listGroupMembers(lesson.groupId)
+      await Promise.all(members.map((member) => this.hub.publish(member.id, 'lesson', { lessonId: lesson.id })))
     })
   }
 

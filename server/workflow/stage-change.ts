@@ -31,6 +31,8 @@ export interface WorkflowContext {
   registry: RoomRegistry
   /** Told after each move is stored; must not throw. */
   onStageMoved?: (moved: StageMoved) => Promise<void>
+  /** Told after the lesson's plan entry is changed; must not throw. */
+  onLessonChanged?: (lesson: LessonRecord) => Promise<void>
 }
 
 export const noSuchLesson = () => missing('这节课不存在或已被删除')

@@ -44,9 +44,15 @@ export const inboxEvents = {
   notification: z.object({ notification: notificationView, unreadCount: z.number().int() }),
   /** The unread count changed (read here or in another tab), or the stream just opened. */
   unread: unreadCount,
+  /**
+   * The lesson's plan entry or stage changed (CLIENT-12): a page showing it asks again. Only the id, to
+   * every member of its group, who may all read the lesson; nothing is stored.
+   */
+  lesson: z.object({ lessonId: z.string() }),
 } as const
 export type InboxEventName = keyof typeof inboxEvents
 export type NewNotificationEvent = z.infer<(typeof inboxEvents)['notification']>
+export type LessonChangedEvent = z.infer<(typeof inboxEvents)['lesson']>
 
 /** How often the stream sends a heartbeat, so proxies keep it open and a dead one is noticed. */
 export const inboxHeartbeatSeconds = 25

@@ -148,7 +148,7 @@ describe.runIf(enabled)('browser: the 资源库 and 以此为底稿', { timeout:
     expect(await teacher1.getByTestId('my-reflections').textContent()).toContain('还没有课后反思')
     await screenshot(teacher1, 'library-home')
   })
-  it('6. [LIBRARY-12] the library files 课题 under their 单元, and 李老师 gives her draft its 单元', async () => {
+  it('6. [LIBRARY-12] [CLIENT-12] the library files 课题 under their 单元, 李老师 gives her draft its 单元, 张老师’s open page follows', async () => {
     await teacher1.getByTestId('library-link').click()
     await teacher1.getByTestId('library-page').waitFor()
     await teacher1.getByTestId('library-subject').selectOption('数学')
@@ -180,10 +180,9 @@ describe.runIf(enabled)('browser: the 资源库 and 以此为底稿', { timeout:
     await input.fill(unit)
     await teacher1.getByTestId('lesson-unit-save').click()
     await expect.poll(() => teacher1.getByTestId('lesson-unit').textContent(), eventually).toBe(unit)
-    // 张老师 is not its 主备人: she reads the 单元 and cannot change it.
-    await teacher2.goto(`${server.url}/#/lessons/${draftId}`)
-    // Her page showed this lesson before (step 3); a fresh load reads it again.
-    await teacher2.reload()
+    // 张老师 is not its 主备人: she reads the 单元 and cannot change it. Her page has shown this lesson
+    // since step 3 and follows 李老师's change without a reload (CLIENT-12).
+    expect(teacher2.url()).toContain(`#/lessons/${draftId}`)
     await expect.poll(() => teacher2.getByTestId('lesson-unit').textContent(), eventually).toBe(unit)
     expect(await teacher2.getByTestId('lesson-unit-form').count()).toBe(0)
   })

@@ -1,16 +1,19 @@
 /**
  * The signed-in user's inbox, kept current: the first page is fetched whenever the event stream
  * (re)connects — EventSource reconnects by itself — and when the browser comes back online, since
- * what happened meanwhile waited on the server; pushed events change it in between.
+ * what happened meanwhile waited on the server; pushed events change it in between. The same stream
+ * says when a lesson of the user's group changed, and a page showing it asks again (CLIENT-12).
  */
+import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useReducer, useState } from 'react'
-import type { NewNotificationEvent, UnreadCount } from '../../../shared/api/notifications.ts'
+import type { LessonChangedEvent, NewNotificationEvent, UnreadCount } from '../../../shared/api/notifications.ts'
 import {
   fetchNotifications,
   inboxStreamPath,
   markAllNotificationsRead,
   markNotificationRead,
 } from '../api/notifications.ts'
+import { lessonKey } from '../api/queries.ts'
 import { changeInbox, emptyInbox, type InboxState } from './inbox-state.ts'
 
 export interface Inbox {
@@ -27,6 +30,7 @@ const messageOf = (failure: unknown) => (failure instanceof Error ? failure.mess
 export function useInbox(): Inbox {
   const [state, dispatch] = useReducer(changeInbox, emptyInbox)
   const [error, setError] = useState<string | null>(null)
+  const queryClient = useQueryClient()
 
   const attempt = useCallback(async (work: () => Promise<void>) => {
     try {
@@ -53,12 +57,17 @@ export function useInbox(): Inbox {
       const { unreadCount } = JSON.parse((event as MessageEvent<string>).data) as UnreadCount
       dispatch({ type: 'unreadCount', unreadCount })
     })
+    source.addEventListener('lesson', (event) => {
+      const { lessonId } = JSON.parse((event as MessageEvent<string>).data) as LessonChangedEvent
+      // Only what is on screen is fetched now; the rest is asked again when it is next shown.
+      void queryClient.invalidateQueries({ queryKey: lessonKey(lessonId) })
+    })
     window.addEventListener('online', refresh)
     return () => {
       source.close()
       window.removeEventListener('online', refresh)
     }
-  }, [refresh])
+  }, [refresh, queryClient])
 
   const { next } = state
   const loadMore = useCallback(() => {

@@ -112,6 +112,7 @@ export function lessonRoutes(context: WorkflowContext) {
     const { id } = c.req.valid('param')
     await visibleLesson(store, actor, id)
     const lesson = unwrap(await updatePlanEntry(context, actor, id, c.req.valid('json')))
+    await context.onLessonChanged?.(lesson)
     const [summary] = await lessonSummaries(store, [lesson], localDateTime(new Date()))
     return c.json(summary!, 200)
   })

@@ -12,7 +12,7 @@ import type {
 import type { LessonStage } from '../../../shared/workflow/stages.ts'
 import { type ApiClient, apiClientFor } from '../../helpers/api-client.ts'
 import { waitFor } from '../../helpers/collab-client.ts'
-import { openInboxStream } from '../../helpers/inbox-stream.ts'
+import { type InboxStreamClient, openInboxStream } from '../../helpers/inbox-stream.ts'
 import { addLesson, demoGroupId, planInput, userId } from '../../helpers/lesson-fixtures.ts'
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts'
 import { match } from '../../helpers/match.ts'
@@ -126,6 +126,9 @@ describe('inbox API', () => {
     }
   })
 
+  /** What the inbox shows: the stream's events but the signal that a lesson changed (CLIENT-12). */
+  const inboxOf = (stream: InboxStreamClient) => stream.events.filter((event) => event.event !== 'lesson')
+
   it('pushes a new notification and the unread count to every open stream of the user, live', async () => {
     const lessonId = await newLesson('2.3 整式的乘法')
     const first = await openInboxStream(server.url, 'teacher2')
@@ -137,8 +140,8 @@ describe('inbox API', () => {
       expect(first.events[0]).toEqual({ event: 'unread', data: { unreadCount: unreadBefore } })
 
       await move(lessonId, 'teacher1', 'review')
-      await waitFor(() => first.events.length === 2 && second.events.length === 2, 'the notification')
-      const pushed = first.events[1]!
+      await waitFor(() => inboxOf(first).length === 2 && inboxOf(second).length === 2, 'the notification')
+      const pushed = inboxOf(first)[1]!
       expect(pushed.event).toBe('notification')
       const { notification, unreadCount } = pushed.data as NewNotificationEvent
       expect(notification).toMatchObject({
@@ -148,11 +151,20 @@ describe('inbox API', () => {
       })
       expect(unreadCount).toBe(unreadBefore + 1)
       await waitFor(() => leader.events.some((event) => event.event === 'notification'), 'the leader’s notification')
+      // [CLIENT-12] Every open page of the group learns that the lesson changed.
+      for (const stream of [first, second, leader])
+        await waitFor(
+          () => stream.events.some((event) => event.event === 'lesson'),
+          'the signal that the lesson changed',
+        )
+      expect(first.events.filter((event) => event.event === 'lesson')).toEqual([
+        { event: 'lesson', data: { lessonId } },
+      ])
 
       // Reading it in one tab updates the count in the others.
       await as.teacher2!.post(`/api/notifications/${notification.id}/read`)
-      await waitFor(() => second.events.length === 3, 'the new unread count')
-      expect(second.events[2]).toEqual({ event: 'unread', data: { unreadCount: unreadBefore } })
+      await waitFor(() => inboxOf(second).length === 3, 'the new unread count')
+      expect(inboxOf(second)[2]).toEqual({ event: 'unread', data: { unreadCount: unreadBefore } })
     } finally {
       for (const stream of [first, second, leader]) stream.close()
     }
@@ -166,7 +178,7 @@ describe('inbox API', () => {
     await gone.ended
     const lessonId = await newLesson('2.4 整式的除法')
     await move(lessonId, 'teacher1', 'review')
-    await waitFor(() => staying.events.length === 2, 'the notification on the open stream')
+    await waitFor(() => inboxOf(staying).length === 2, 'the notification on the open stream')
     staying.close()
   })
 

@@ -176,6 +176,21 @@ describe('NotificationService', () => {
     }
   })
 
+  it('[CLIENT-12] tells every member of the lesson’s group, by its id only, that the lesson changed', async () => {
+    const [groupId] = await server.store.groups.groupIdsOfUser(ids.leader!)
+    const members = (await server.store.groups.listGroupMembers(groupId!)).map((member) => member.id)
+    expect(members).toContain(ids.teacher1)
+    const unread = await server.store.notifications.countUnreadNotifications(ids.teacher1!)
+    received.length = 0
+    await service.lessonChanged({ id: 'lesson-1', groupId: groupId! })
+    expect(received.map((event) => event.userId).sort()).toEqual([...members].sort())
+    expect(received.every((event) => event.event === 'lesson')).toBe(true)
+    expect(received.map((event) => event.data)).toContainEqual({ lessonId: 'lesson-1' })
+    expect(new Set(received.map((event) => JSON.stringify(event.data))).size).toBe(1)
+    // A signal, not a notification: nothing goes into an inbox.
+    expect(await server.store.notifications.countUnreadNotifications(ids.teacher1!)).toBe(unread)
+  })
+
   it('keeps each inbox to its bound as notifications arrive', async () => {
     const { document } = await apprenticeDocument([])
     const small = new NotificationService(server.store, hub, { keepReadDays: 30, keepPerUser: 3 })
