@@ -5,7 +5,7 @@
  * runs them: terms, scope, candidates, ranking and snippets. Off unless `--search 1`.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import pg from 'pg'
@@ -44,6 +44,8 @@ export interface SearchBenchResult {
   p50Ms: number
   p95Ms: number
   p99Ms: number
+  /** 1-minute load average when this backend's measurement started and ended: other work skews every time. */
+  loadAverage: { start: number; end: number }
 }
 
 /** Queries a teacher types; the last is a sentence of the seeds, found in bodies only. */
@@ -99,6 +101,7 @@ async function measureBackend(
   indexBytes: () => Promise<{ total: number; body: number }>,
   options: SearchBenchOptions,
 ): Promise<SearchBenchResult> {
+  const loadAverageAtStart = loadavg()[0]!
   const sentences = seedSentences()
   let started = performance.now()
   const actor = await loadCorpus(store, options, sentences)
@@ -141,6 +144,7 @@ async function measureBackend(
     p50Ms: percentileOf(all, 50),
     p95Ms: percentileOf(all, 95),
     p99Ms: percentileOf(all, 99),
+    loadAverage: { start: loadAverageAtStart, end: loadavg()[0]! },
   }
 }
 
@@ -194,12 +198,13 @@ export function formatSearch(results: readonly SearchBenchResult[]): string {
   const lines = [
     '## Search (SEARCH-1, SEARCH-2): generated corpus of 导学案 from the seed texts',
     '',
-    '| backend | documents | load s | index s | index bytes/doc (text kept for snippets) | search p50 ms | p95 ms | p99 ms |',
-    '|---|---|---|---|---|---|---|---|',
+    '| backend | documents | load s | index s | index bytes/doc (text kept for snippets) | search p50 ms | p95 ms | p99 ms | load average |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
         `| ${r.backend} | ${r.documents} | ${(r.loadMs / 1000).toFixed(1)} | ${(r.indexMs / 1000).toFixed(1)} | ` +
-        `${Math.round(r.indexBytesPerDocument)} (${Math.round(r.bodyBytesPerDocument)}) | ${ms(r.p50Ms)} | ${ms(r.p95Ms)} | ${ms(r.p99Ms)} |`,
+        `${Math.round(r.indexBytesPerDocument)} (${Math.round(r.bodyBytesPerDocument)}) | ${ms(r.p50Ms)} | ${ms(r.p95Ms)} | ${ms(r.p99Ms)} | ` +
+        `${r.loadAverage.start.toFixed(1)} → ${r.loadAverage.end.toFixed(1)} |`,
     ),
     '',
     '| query | ' + results.map((r) => `${r.backend} matches | p95 ms`).join(' | ') + ' |',
