@@ -17,10 +17,10 @@ import { finishedPlan } from '../helpers/library-fixtures.ts'
 import type { TestServer } from '../helpers/test-server.ts'
 import { browserSuitesEnabled } from './helpers/chromium.ts'
 import { ImeComposer } from './helpers/ime.ts'
-import { createDraftInDemoGroup, pasteHtml, selectionSettled, writeSection } from './helpers/lesson-structure.ts'
+import { createDraftInDemoGroup, pasteHtml, writeSection } from './helpers/lesson-structure.ts'
 import { startServedApp, stopServedApp } from './helpers/served-app.ts'
 import { skipStepsAfterAFailure } from './helpers/story-steps.ts'
-import { blockWith, clickAtEdge, eventually, logIn, screenshot } from './helpers/teacher-page.ts'
+import { blockWith, clickAtEdge, eventually, logIn, screenshot, selectionSettled } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
 const copiedLine = '找出实际问题中的相等关系，列出方程'

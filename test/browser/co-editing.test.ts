@@ -23,7 +23,6 @@ import {
   pasteHtml,
   sectionBlocks,
   sectionBody,
-  selectionSettled,
 } from './helpers/lesson-structure.ts'
 import { NetworkLink } from './helpers/network-link.ts'
 import { startServedApp, stopServedApp } from './helpers/served-app.ts'
@@ -44,6 +43,7 @@ import {
   pendingCount,
   screenshot,
   typeNewParagraph,
+  selectionSettled,
 } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()

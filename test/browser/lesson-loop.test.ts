@@ -13,7 +13,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestServer } from '../helpers/test-server.ts'
 import { browserSuitesEnabled } from './helpers/chromium.ts'
-import { headerText, sectionBlocks, selectionSettled, writeSection } from './helpers/lesson-structure.ts'
+import { headerText, sectionBlocks, writeSection } from './helpers/lesson-structure.ts'
 import { startServedApp, stopServedApp } from './helpers/served-app.ts'
 import { skipStepsAfterAFailure } from './helpers/story-steps.ts'
 import {
@@ -24,6 +24,7 @@ import {
   expectSaveStatus,
   logIn,
   screenshot,
+  selectionSettled,
 } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
@@ -128,18 +129,13 @@ describe.runIf(enabled)('browser: the 集体备课 loop of one lesson', { timeou
     await expectAccess(teacher1, 'comment')
     expect(await teacher1.getByTestId('editor').getAttribute('contenteditable')).toBe('false')
     await screenshot(teacher1, 'lesson-loop-3-finalized-teacher1')
-    // 李老师's other tab still offers 退回修改: the server's reason is shown, the lesson stays 定稿,
-    // and the page catches up with it.
-    await teacher1Lesson.getByTestId('stage-move').and(teacher1Lesson.locator('[data-to="draft"]')).click()
-    await expect
-      .poll(() => teacher1Lesson.getByTestId('stage-refusal').textContent(), eventually)
-      .toBe('不能从「定稿」直接进入「主备」')
-    expect(await stageOf(leader, lessonId)).toBe('finalized')
+    // 李老师's other tab, open on the lesson page, follows the 定稿 by itself (CLIENT-12): it no longer
+    // offers the moves of 研讨.
     await expect
       .poll(() => teacher1Lesson.getByTestId('lesson-page').getAttribute('data-stage'), eventually)
       .toBe('finalized')
-    expect(await teacher1Lesson.getByTestId('stage-refusal').textContent()).toBe('不能从「定稿」直接进入「主备」')
-    await screenshot(teacher1Lesson, 'lesson-loop-3-stale-refusal')
+    expect(await teacher1Lesson.locator('[data-testid="stage-move"][data-to="finalized"]').count()).toBe(0)
+    await screenshot(teacher1Lesson, 'lesson-loop-3-other-tab-follows')
     await teacher1Lesson.close()
 
     for (const page of [leader, teacher2]) {

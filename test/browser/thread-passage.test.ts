@@ -15,10 +15,10 @@ import { type DraftWithPassage, draftWithPassage, passageOf } from '../helpers/d
 import { userId } from '../helpers/lesson-fixtures.ts'
 import type { TestServer } from '../helpers/test-server.ts'
 import { browserSuitesEnabled } from './helpers/chromium.ts'
-import { headerText, selectionSettled } from './helpers/lesson-structure.ts'
+import { headerText } from './helpers/lesson-structure.ts'
 import { startServedApp, stopServedApp } from './helpers/served-app.ts'
 import { skipStepsAfterAFailure } from './helpers/story-steps.ts'
-import { blockWith, eventually, logIn, screenshot } from './helpers/teacher-page.ts'
+import { blockWith, eventually, logIn, screenshot, selectionSettled } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
 

@@ -5,7 +5,7 @@ import type { RunningServer } from '../../../server/start.ts'
 import { newLessonPlanUpdate } from '../../../server/template/new-lesson-plan.ts'
 import type { HeaderValues } from '../../../shared/schema/header-fields.ts'
 import { createDocumentInDemoGroup } from '../../helpers/test-server.ts'
-import { clickAtEdge, eventually } from './teacher-page.ts'
+import { clickAtEdge, eventually, selectionSettled } from './teacher-page.ts'
 
 /** A new draft from the school's template in the demo math group, as the 备课计划 creates one. */
 export async function createDraftInDemoGroup(
@@ -82,25 +82,6 @@ export function headerText(page: Page, field: string): Promise<string> {
   })
 }
 
-/**
- * Waits until the editor has taken in the selection the browser shows. ProseMirror learns of a click
- * or a Shift+click a moment later; a key pressed before that acts on the old selection.
- */
-export async function selectionSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const view = document.querySelector<Element & { editor?: { view: EditorViewLike } }>('.ProseMirror')?.editor?.view
-    const selection = document.getSelection()
-    if (!view || !selection?.anchorNode || !selection.focusNode) return false
-    try {
-      const anchor = view.posAtDOM(selection.anchorNode, selection.anchorOffset)
-      const head = view.posAtDOM(selection.focusNode, selection.focusOffset)
-      return view.state.selection.anchor === anchor && view.state.selection.head === head
-    } catch {
-      return false
-    }
-  })
-}
-
 /** Selects `words` inside `block` as a mouse drag would, and waits for the editor to take the selection in. */
 export async function selectWords(page: Page, block: Locator, words: string): Promise<void> {
   await block.evaluate((element, wanted) => {
@@ -118,11 +99,6 @@ export async function selectWords(page: Page, block: Locator, words: string): Pr
     throw new Error(`no text node holds ${wanted}`)
   }, words)
   await selectionSettled(page)
-}
-
-interface EditorViewLike {
-  state: { selection: { anchor: number; head: number } }
-  posAtDOM(node: Node, offset: number): number
 }
 
 /** Pastes `html` at the caret the way a browser delivers a paste from another program. */

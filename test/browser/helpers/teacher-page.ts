@@ -42,6 +42,7 @@ export async function openDocument(page: Page, title: string): Promise<void> {
  */
 export async function clickAtEndOfDocument(page: Page): Promise<void> {
   await clickAtEdge(lastBlock(page), 'end')
+  await selectionSettled(page)
 }
 
 /** Starts a new paragraph at the caret and types into it. */
@@ -137,4 +138,32 @@ export async function expectConverged(pages: readonly Page[]): Promise<string[]>
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true })
   await page.screenshot({ path: `${screenshotDir}${name}.png`, ...options })
+}
+
+interface EditorViewLike {
+  editable: boolean
+  state: { selection: { anchor: number; head: number } }
+  posAtDOM(node: Node, offset: number): number
+}
+
+/**
+ * Waits until the editor has taken in the selection the browser shows. ProseMirror learns of a click
+ * or a Shift+click a moment later; a key pressed before that acts on the old selection.
+ */
+export async function selectionSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const view = document.querySelector<Element & { editor?: { view: EditorViewLike } }>('.ProseMirror')?.editor?.view
+    const selection = document.getSelection()
+    if (!view) return false
+    // A read-only editor takes no caret from a click: nothing to wait for.
+    if (!view.editable) return true
+    if (!selection?.anchorNode || !selection.focusNode) return false
+    try {
+      const anchor = view.posAtDOM(selection.anchorNode, selection.anchorOffset)
+      const head = view.posAtDOM(selection.focusNode, selection.focusOffset)
+      return view.state.selection.anchor === anchor && view.state.selection.head === head
+    } catch {
+      return false
+    }
+  })
 }
