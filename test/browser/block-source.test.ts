@@ -86,8 +86,8 @@ describe.runIf(enabled)('browser: the 来源 of a copied block', { timeout: 60_0
 
   const sources = (page: Page) => page.getByTestId('editor').getByTestId('block-source')
 
-  /** Selects the whole line as Home, Shift+End would, then copies it with Ctrl+C; returns the clipboard's HTML. */
-  async function copyLine(page: Page, text: string): Promise<string> {
+  /** Keeps the HTML the next copy puts on the clipboard, for `copiedHtml`. */
+  async function captureNextCopy(page: Page): Promise<void> {
     await page.evaluate(() => {
       document.addEventListener(
         'copy',
@@ -97,6 +97,11 @@ describe.runIf(enabled)('browser: the 来源 of a copied block', { timeout: 60_0
         { once: true },
       )
     })
+  }
+
+  /** Selects the whole line as Home, Shift+End would, then copies it with Ctrl+C; returns the clipboard's HTML. */
+  async function copyLine(page: Page, text: string): Promise<string> {
+    await captureNextCopy(page)
     await clickAtEdge(blockWith(page, text), 'start')
     await page.keyboard.press('Home')
     await page.keyboard.press('Shift+End')
@@ -107,15 +112,7 @@ describe.runIf(enabled)('browser: the 来源 of a copied block', { timeout: 60_0
 
   /** Selects a line of a read-only page from first to last character, as a drag does; copies it with Ctrl+C. */
   async function copyReadOnlyLine(page: Page, body: Locator, text: string): Promise<string> {
-    await page.evaluate(() => {
-      document.addEventListener(
-        'copy',
-        (event) => {
-          ;(window as unknown as { copied: string }).copied = event.clipboardData?.getData('text/html') ?? ''
-        },
-        { once: true },
-      )
-    })
+    await captureNextCopy(page)
     await body.locator('p', { hasText: text }).evaluate((line) => {
       const texts = document.createTreeWalker(line, NodeFilter.SHOW_TEXT)
       const first = texts.nextNode()!
