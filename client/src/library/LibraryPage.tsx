@@ -9,15 +9,12 @@ import { filterLibraryTree, libraryTree } from '../../../shared/library/library-
 import { semesterShortName } from '../../../shared/library/lineage.ts'
 import { queries } from '../api/queries.ts'
 import { hrefFor } from '../routing.ts'
+import { LibraryFilters, noFilter } from './LibraryFilters.tsx'
 import './library.css'
-
-const everything = ''
 
 export function LibraryPage() {
   const { data, error } = useQuery(queries.library())
-  const [subject, setSubject] = useState(everything)
-  const [grade, setGrade] = useState(everything)
-  const [words, setWords] = useState('')
+  const [filter, setFilter] = useState(noFilter)
   const tree = useMemo(() => libraryTree(data?.plans ?? []), [data])
 
   if (!data)
@@ -29,43 +26,18 @@ export function LibraryPage() {
       <p className="page-message">正在加载资源库……</p>
     )
 
-  const grades = [...new Set(tree.flatMap((node) => node.grades.map((entry) => entry.grade)))]
-  const shown = filterLibraryTree(tree, { subject, grade, words })
+  const shown = filterLibraryTree(tree, filter)
 
   return (
     <main className="library-page" data-testid="library-page">
       <h1>资源库</h1>
       <p className="muted">全校各备课组历年定稿的导学案。打开一份定稿，可以“以此为底稿”开始自己的初稿。</p>
-      <div className="library-filters">
-        <label>
-          学科
-          <select value={subject} onChange={(event) => setSubject(event.target.value)} data-testid="library-subject">
-            <option value={everything}>全部</option>
-            {tree.map((node) => (
-              <option key={node.subject}>{node.subject}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          年级
-          <select value={grade} onChange={(event) => setGrade(event.target.value)} data-testid="library-grade">
-            <option value={everything}>全部</option>
-            {grades.map((name) => (
-              <option key={name}>{name}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          单元或课题
-          <input
-            type="search"
-            value={words}
-            placeholder="输入单元或课题中的字词"
-            onChange={(event) => setWords(event.target.value)}
-            data-testid="library-topic-filter"
-          />
-        </label>
-      </div>
+      <LibraryFilters
+        tree={tree}
+        filter={filter}
+        onChange={setFilter}
+        testIds={{ subject: 'library-subject', grade: 'library-grade', words: 'library-topic-filter' }}
+      />
       {shown.length === 0 && (
         <p className="muted">{data.plans.length === 0 ? '还没有定稿的导学案。' : '没有符合条件的定稿。'}</p>
       )}

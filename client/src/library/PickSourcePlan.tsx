@@ -10,6 +10,7 @@ import { semesterShortName } from '../../../shared/library/lineage.ts'
 import { startFromVersion } from '../api/library.ts'
 import { lessonKey, queries } from '../api/queries.ts'
 import { hrefFor } from '../routing.ts'
+import { LibraryFilters, noFilter } from './LibraryFilters.tsx'
 import './library.css'
 
 export function PickSourcePlan({ lessonId }: { lessonId: string }) {
@@ -33,9 +34,7 @@ export function PickSourcePlan({ lessonId }: { lessonId: string }) {
 function SourceChoice({ lessonId }: { lessonId: string }) {
   const queryClient = useQueryClient()
   const { data, error } = useQuery(queries.library())
-  const [subject, setSubject] = useState('')
-  const [grade, setGrade] = useState('')
-  const [words, setWords] = useState('')
+  const [filter, setFilter] = useState(noFilter)
   const tree = useMemo(
     () => libraryTree((data?.plans ?? []).filter((plan) => plan.lessonId !== lessonId)),
     [data, lessonId],
@@ -52,44 +51,15 @@ function SourceChoice({ lessonId }: { lessonId: string }) {
     ) : (
       <p className="muted">正在加载资源库……</p>
     )
-  const grades = [...new Set(tree.flatMap((node) => node.grades.map((entry) => entry.grade)))]
-  const plans = plansIn(filterLibraryTree(tree, { subject, grade, words }))
+  const plans = plansIn(filterLibraryTree(tree, filter))
   return (
     <div className="source-choice">
-      <div className="library-filters">
-        <label>
-          学科
-          <select
-            value={subject}
-            onChange={(event) => setSubject(event.target.value)}
-            data-testid="pick-source-subject"
-          >
-            <option value="">全部</option>
-            {tree.map((node) => (
-              <option key={node.subject}>{node.subject}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          年级
-          <select value={grade} onChange={(event) => setGrade(event.target.value)} data-testid="pick-source-grade">
-            <option value="">全部</option>
-            {grades.map((name) => (
-              <option key={name}>{name}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          单元或课题
-          <input
-            type="search"
-            value={words}
-            placeholder="输入单元或课题中的字词"
-            onChange={(event) => setWords(event.target.value)}
-            data-testid="pick-source-words"
-          />
-        </label>
-      </div>
+      <LibraryFilters
+        tree={tree}
+        filter={filter}
+        onChange={setFilter}
+        testIds={{ subject: 'pick-source-subject', grade: 'pick-source-grade', words: 'pick-source-words' }}
+      />
       {plans.length === 0 ? (
         <p className="muted">{tree.length === 0 ? '资源库里还没有定稿。' : '没有符合条件的定稿。'}</p>
       ) : (
