@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/postgres.ts'
-import { testRedisUrl } from '../helpers/redis.ts'
+import { redisUnavailable, testRedisUrl } from '../helpers/redis.ts'
 
 export { testRedisUrl as benchRedisUrl }
 
@@ -50,15 +50,6 @@ export async function deleteRedisKeys(prefix: string): Promise<void> {
 /** Why the two-instance servers cannot run here, or null when PostgreSQL and Redis both answer. */
 export async function clusterServicesMissing(): Promise<string | null> {
   if (!(await postgresAvailable())) return 'no PostgreSQL answers (GONGBEI_TEST_DATABASE_URL)'
-  const client = new Redis(testRedisUrl, { lazyConnect: true, connectTimeout: 2_000, retryStrategy: () => null })
-  client.on('error', () => {})
-  try {
-    await client.connect()
-    await client.ping()
-    return null
-  } catch (error) {
-    return `no Redis answers at ${testRedisUrl}: ${(error as Error).message}`
-  } finally {
-    client.disconnect()
-  }
+  const reason = await redisUnavailable()
+  return reason === null ? null : `no Redis answers at ${testRedisUrl}: ${reason}`
 }

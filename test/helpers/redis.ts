@@ -15,7 +15,8 @@ export const testRedisUrl = process.env.GONGBEI_TEST_REDIS_URL ?? 'redis://127.0
 
 let availability: Promise<string | null> | undefined
 
-function probe(): Promise<string | null> {
+/** Why the tests' Redis cannot be used, or null when it answers; asked once per process. */
+export function redisUnavailable(): Promise<string | null> {
   availability ??= (async () => {
     const client = new Redis(testRedisUrl, { lazyConnect: true, connectTimeout: 2_000, retryStrategy: () => null })
     client.on('error', () => {})
@@ -33,7 +34,7 @@ function probe(): Promise<string | null> {
 }
 
 export async function redisSuiteEnabled(suite: string): Promise<boolean> {
-  const reason = await probe()
+  const reason = await redisUnavailable()
   if (reason === null) return true
   const where = new URL(testRedisUrl).host
   if (process.env.GONGBEI_REQUIRE_REDIS === '1') {
