@@ -13,7 +13,7 @@ import { sampleLessonDocx } from '../server/import/fixtures/sample-lesson-docx.t
 import { browserSuitesEnabled } from './helpers/chromium.ts'
 import { pageStructure, pasteHtml, sectionBody } from './helpers/lesson-structure.ts'
 import { startServedApp, stopServedApp } from './helpers/served-app.ts'
-import { logIn, screenshot } from './helpers/teacher-page.ts'
+import { logIn, screenshot, selectionSettled } from './helpers/teacher-page.ts'
 
 const enabled = browserSuitesEnabled()
 
@@ -85,6 +85,7 @@ describe.runIf(enabled)('browser: Word in', () => {
         )
       })
       .toBe(true)
+    await selectionSettled(leader)
     await leader.keyboard.press('End')
     // On a line of its own: pasted into the middle of a line, the first item joins that line, as in any editor.
     await leader.keyboard.press('Enter')
